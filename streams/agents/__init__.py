@@ -1,0 +1,1 @@
+"""Faust wiring only: decode, call one pure stage, send. One module per stage."""

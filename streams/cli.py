@@ -1,0 +1,67 @@
+"""The ``kabar`` command.
+
+Each area of the project registers its own subcommands through an
+``add_commands(subparsers)`` function, so this file only lists them; heavy
+imports (Faust, aiokafka) happen inside the command that needs them, which
+keeps ``kabar --help`` and the pure commands fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+
+#: modules with an ``add_commands(subparsers)`` function, in --help order
+COMMAND_MODULES = (
+    "streams.broker",
+    "streams.worker_commands",
+    "streams.ingest.commands",
+    "streams.replay",
+    "streams.tail",
+    "streams.nlp.commands",
+    "streams.bench",
+    "streams.schemas",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kabar",
+        description="Kabar: a streaming news-event pipeline on Apache Kafka. "
+        "Feeds and archives go in, multilingual PLOVER events come out on the `events` topic.",
+        epilog="Quick start: `make run` (broker, worker, sample replay, feeds, desk); `make test`.",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.add_commands(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

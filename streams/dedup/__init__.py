@@ -1,0 +1,1 @@
+"""Pure deduplication and event clustering over a dict-like state store."""

@@ -1,0 +1,1 @@
+"""What serves people: the live desk page and alert rules."""

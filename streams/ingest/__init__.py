@@ -1,0 +1,1 @@
+"""Getting articles in: feeds, fetching, full text, archives. I/O lives here."""

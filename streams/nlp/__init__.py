@@ -1,0 +1,1 @@
+"""Pure language processing: plain data in, plain data out; no Kafka, no settings."""

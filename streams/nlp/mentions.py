@@ -1,0 +1,42 @@
+"""Spans found in text by the fact finders (places, dates, counts).
+
+Offsets are character offsets into the text the finder was given, so the
+event extractor can pick the mention nearest to a trigger word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from streams.records import Location
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int
+    end: int
+    surface: str
+    #: country, admin (province/state), city, site
+    kind: str
+    location: Location
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    value: date
+    #: True for a written date ("6/1/2022", "6 January"), False for "Thursday", "yesterday"
+    explicit: bool
+
+
+@dataclass(frozen=True)
+class CountMention:
+    start: int
+    end: int
+    #: killed, injured, arrested, displaced, personnel
+    kind: str
+    value: int
+    #: True for "dozens", "puluhan" (a fixed lower bound), False for a figure
+    vague: bool
