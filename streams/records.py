@@ -10,7 +10,9 @@ Field names of events follow ``shared/eval/README.md`` (type, mode, actors,
 targets, country, place, date, counts) so that gold files, predictions and
 the ``events`` topic speak the same language.
 
-Times are RFC 3339 strings in UTC (``2022-01-07T05:00:00Z``); dates are ISO
+Times are RFC 3339 strings with their UTC offset (``2022-01-07T12:00:00+07:00``,
+``Z`` for UTC; ``timeutil.to_rfc3339``): publication times keep the publisher's
+offset because "Thursday" in the text means its local calendar. Dates are ISO
 ``YYYY-MM-DD``.
 """
 

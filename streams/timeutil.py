@@ -24,10 +24,15 @@ def parse_time(value: str | None) -> datetime | None:
 
 
 def to_rfc3339(dt: datetime) -> str:
-    """``2022-01-07T05:00:00Z``: UTC, seconds precision."""
-    if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=timezone.utc)
-    return dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    """RFC 3339 at seconds precision, keeping the source's UTC offset
+    (``2022-01-07T12:00:00+07:00``; ``Z`` for UTC or a naive time).
+
+    The offset is kept because it is the publisher's local calendar that
+    "Thursday" or "yesterday" in the text refers to; the instant is the same.
+    """
+    if dt.tzinfo is None or dt.utcoffset().total_seconds() == 0:
+        return dt.replace(tzinfo=None).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return dt.replace(microsecond=0).isoformat()
 
 
 def utcnow() -> str:

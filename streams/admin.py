@@ -1,0 +1,47 @@
+"""Creating Kabar's topics on the broker, for the processes that produce before a worker has declared them."""
+
+from __future__ import annotations
+
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+
+from streams.settings import Settings
+from streams.topics import ALL_TOPICS, partitions_of
+
+TOPIC_ALREADY_EXISTS = 36
+
+
+async def ensure_topics(settings: Settings) -> list[str]:
+    """Create every topic in ``topics.ALL_TOPICS`` that is missing; return the names created."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap_servers, **kafka_auth(settings))
+    await admin.start()
+    try:
+        existing = set(await admin.list_topics())
+        wanted = [
+            NewTopic(settings.topic(s.name), partitions_of(s, settings.partitions), 1, topic_configs=s.config())
+            for s in ALL_TOPICS
+            if settings.topic(s.name) not in existing
+        ]
+        if not wanted:
+            return []
+        response = await admin.create_topics(wanted)
+        created = []
+        for name, code, *rest in response.topic_errors:
+            if code not in (0, TOPIC_ALREADY_EXISTS):
+                raise RuntimeError(f"could not create topic {name}: error {code} {rest[0] if rest else ''}")
+            if code == 0:
+                created.append(name)
+        return created
+    finally:
+        await admin.close()
+
+
+def kafka_auth(settings: Settings) -> dict:
+    """aiokafka keyword arguments for SASL/PLAIN when credentials are set."""
+    if not settings.sasl_username:
+        return {}
+    return {
+        "security_protocol": "SASL_SSL",
+        "sasl_mechanism": "PLAIN",
+        "sasl_plain_username": settings.sasl_username,
+        "sasl_plain_password": settings.sasl_password,
+    }

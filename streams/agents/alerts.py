@@ -1,0 +1,27 @@
+"""alerts: ``events`` -> ``events.alerts``; each rule fires once per event (``fired-alerts`` table)."""
+
+from __future__ import annotations
+
+from streams.agents.common import count, decoded, send
+from streams.app import TOPICS, app, fired_alerts
+from streams.desk.alerts import evaluate
+from streams.topics import ALERTS, EVENTS
+
+STAGE = "alerts"
+
+
+@app.agent(TOPICS[EVENTS.name], concurrency=1)
+async def alerts(stream):
+    async for event in stream.events():
+        ev = await decoded(STAGE, EVENTS, event)
+        if ev is None:
+            continue
+        fired = set(fired_alerts.get(ev.id) or ())
+        # Event time, not wall time: a replay raises the same alerts with the same timestamps.
+        new = evaluate(ev, fired, at=ev.last_seen or ev.first_seen or "")
+        for alert in new:
+            await send(ALERTS, ev.id, alert)
+            fired.add(alert.rule)
+        if new:
+            fired_alerts[ev.id] = sorted(fired)
+            count(STAGE, "out", len(new))

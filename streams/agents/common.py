@@ -1,0 +1,44 @@
+"""What every agent does around its one pure call: decode, dead-letter, send, count."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+
+from streams.app import TOPICS
+from streams.codec import DecodeError, dead_letter, decode, encode
+from streams.records import Record
+from streams.topics import DEADLETTER, TopicSpec
+
+log = logging.getLogger("kabar.agents")
+
+#: per-stage counters (in, out, dead, dropped...), served on the worker's /kabar/stats page
+STATS: dict[str, Counter] = {}
+
+
+def count(stage: str, what: str, n: int = 1) -> None:
+    STATS.setdefault(stage, Counter())[what] += n
+
+
+async def send(spec: TopicSpec, key: str, record: Record) -> None:
+    await TOPICS[spec.name].send(key=key.encode("utf-8"), value=encode(record))
+
+
+async def send_dead(stage: str, reason: str, event, detail: str = "") -> None:
+    """Log, count and publish a dead letter for the message behind ``event``."""
+    msg = event.message
+    log.warning("%s: dead letter from %s[%s]@%s: %s %s", stage, msg.topic, msg.partition, msg.offset, reason, detail)
+    count(stage, "dead")
+    letter = dead_letter(stage, f"{reason}: {detail}" if detail else reason, event.value,
+                         topic=msg.topic, partition=msg.partition, offset=msg.offset, key=event.key)
+    await TOPICS[DEADLETTER.name].send(key=stage.encode(), value=encode(letter))
+
+
+async def decoded(stage: str, spec: TopicSpec, event) -> Record | None:
+    """The record of ``event``, or None after dead-lettering a payload that does not decode."""
+    count(stage, "in")
+    try:
+        return decode(spec, event.value)
+    except DecodeError as exc:
+        await send_dead(stage, "undecodable", event, str(exc))
+        return None

@@ -1,0 +1,83 @@
+"""The one place the Faust App is built, with its topics and tables.
+
+Topics carry raw bytes; ``codec`` decodes them so that a bad payload becomes a
+dead letter instead of an exception inside Faust. Tables store plain JSON
+values and are changelogged, so a restarted worker recovers them.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import faust
+
+from streams.settings import get_settings
+from streams.topics import (
+    ALL_TOPICS,
+    ARTICLES_CLEAN,
+    ARTICLES_ENRICHED,
+    ARTICLES_RAW,
+    EVENTS,
+    TopicSpec,
+    partitions_of,
+)
+
+settings = get_settings()
+
+app = faust.App(
+    settings.app_id,
+    broker=settings.broker,
+    store=settings.store,
+    datadir=str(settings.home / "worker" / f"{settings.app_id}-{settings.web_port}"),
+    topic_partitions=settings.partitions,
+    topic_replication_factor=1,
+    topic_disable_leader=True,
+    processing_guarantee=settings.processing_guarantee,
+    web_port=settings.web_port,
+    web_host="127.0.0.1",
+    autodiscover=False,
+    # Commit often: on a crash at most this much work is redone, and stages are idempotent.
+    broker_commit_interval=1.0,
+    table_cleanup_interval=60.0,
+    producer_linger_ms=5,
+    stream_wait_empty=False,
+)
+
+
+def _faust_topic(spec: TopicSpec) -> faust.TopicT:
+    return app.topic(
+        settings.topic(spec.name),
+        key_serializer="raw",
+        value_serializer="raw",
+        partitions=partitions_of(spec, settings.partitions),
+        config=spec.config(),
+        compacting=spec.compacted or None,
+        retention=None if spec.compacted else timedelta(milliseconds=spec.retention_ms),
+    )
+
+
+#: Faust topic objects by spec name (``"articles.raw"``), built from ``topics.ALL_TOPICS``
+TOPICS: dict[str, faust.TopicT] = {spec.name: _faust_topic(spec) for spec in ALL_TOPICS}
+
+
+def _table(name: str, source: TopicSpec, help: str) -> faust.Table:
+    return app.Table(name, default=None, partitions=partitions_of(source, settings.partitions), help=help)
+
+
+#: normalize: article id -> fingerprint of the last version sent on (co-partitioned with articles.raw)
+seen_articles = _table("seen-articles", ARTICLES_RAW, "article id -> content fingerprint already sent on")
+#: enrich: content fingerprint -> id of the first article with that exact text (co-partitioned with articles.clean)
+fingerprints = _table("fingerprints", ARTICLES_CLEAN, "content fingerprint -> first article id")
+#: cluster: MinHash bands, canonical events, stories of one blocking key (co-partitioned with articles.enriched)
+cluster_state = _table("cluster-state", ARTICLES_ENRICHED, "dedup and event-clustering state")
+#: alerts: event id -> rules already fired for it (co-partitioned with events)
+fired_alerts = _table("fired-alerts", EVENTS, "event id -> alert rules already fired")
+
+
+def load_agents() -> None:
+    """Import the agent modules, which register themselves on ``app``."""
+    from streams.agents import alerts, cluster, enrich, normalize  # noqa: F401
+    from streams.desk import stats  # noqa: F401
+
+
+load_agents()

@@ -1,0 +1,297 @@
+"""``kabar broker start|stop|status``: a single-node Apache Kafka (KRaft) on 127.0.0.1.
+
+The jars come from Maven Central through ``deploy/kafka/pom.xml`` (one Kafka
+version, pinned there) and are cached in ``$KABAR_HOME/kafka/lib``; a stamp of
+the pom's hash tells when to resolve again. Data and logs stay under
+``$KABAR_HOME/kafka`` (git-ignored). When ``KAFKA_BROKER`` names another
+cluster, nothing local starts.
+
+Ready means a real client call answered (a metadata request), not just an
+open port. Stop sends SIGTERM to the recorded PID, then SIGKILL after a
+grace period: never kill by name.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from streams.settings import Settings, get_settings
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+POM = PROJECT_ROOT / "deploy" / "kafka" / "pom.xml"
+LOG4J = PROJECT_ROOT / "deploy" / "kafka" / "log4j2.properties"
+HEAP = "-Xms256m -Xmx512m"  # a 2-core machine shared with the worker; 512 MB is plenty for one node
+JVM_FLAGS = (
+    "-server -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 "
+    "-XX:+ExplicitGCInvokesConcurrent -Djava.awt.headless=true"
+)
+
+
+class BrokerError(RuntimeError):
+    """A broker command failed; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class BrokerPaths:
+    root: Path
+
+    @property
+    def lib(self) -> Path:
+        return self.root / "lib"
+
+    @property
+    def data(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def logs(self) -> Path:
+        return self.root / "logs"
+
+    @property
+    def config(self) -> Path:
+        return self.root / "server.properties"
+
+    @property
+    def pid(self) -> Path:
+        return self.root / "broker.pid"
+
+    @property
+    def stamp(self) -> Path:
+        return self.lib / ".pom.sha256"
+
+    @property
+    def cluster_id(self) -> Path:
+        return self.root / "cluster.id"
+
+
+def paths(settings: Settings) -> BrokerPaths:
+    return BrokerPaths(settings.home / "kafka")
+
+
+def server_properties(settings: Settings, p: BrokerPaths) -> str:
+    port = settings.broker_port
+    controller = port + 1
+    parts = settings.partitions
+    return f"""# Written by `kabar broker start`; edit streams/broker.py, not this file.
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:{controller}
+controller.listener.names=CONTROLLER
+listeners=PLAINTEXT://127.0.0.1:{port},CONTROLLER://127.0.0.1:{controller}
+advertised.listeners=PLAINTEXT://127.0.0.1:{port}
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+log.dirs={p.data}
+num.partitions={parts}
+# Topics are declared by the app (streams/topics.py); auto-creation would give wrong partition counts.
+auto.create.topics.enable=false
+offsets.topic.replication.factor=1
+offsets.topic.num.partitions=4
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+transaction.state.log.num.partitions=4
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+group.initial.rebalance.delay.ms=0
+log.retention.check.interval.ms=300000
+log.segment.bytes=67108864
+num.network.threads=2
+num.io.threads=2
+"""
+
+
+def resolve_jars(p: BrokerPaths, quiet: bool = False) -> None:
+    """Fetch the broker's runtime jars with Maven unless the cache matches the pom."""
+    digest = hashlib.sha256(POM.read_bytes()).hexdigest()
+    if p.stamp.exists() and p.stamp.read_text().strip() == digest and any(p.lib.glob("kafka_2.13-*.jar")):
+        return
+    if shutil.which("mvn") is None:
+        raise BrokerError("Maven (`mvn`) is not installed: install it (e.g. `apt-get install maven`) or set KAFKA_BROKER")
+    if p.lib.exists():
+        shutil.rmtree(p.lib)
+    p.lib.mkdir(parents=True)
+    if not quiet:
+        print("resolving Kafka jars from Maven Central (once) ...", file=sys.stderr, flush=True)
+    cmd = [
+        "mvn", "-B", "-q", "-f", str(POM), "dependency:copy-dependencies",
+        f"-DoutputDirectory={p.lib}", "-DincludeScope=runtime",
+    ]
+    result = subprocess.run(cmd, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise BrokerError(f"Maven could not resolve the Kafka jars:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
+    p.stamp.write_text(digest)
+
+
+def _java(p: BrokerPaths, *args: str, jvm: tuple[str, ...] = ()) -> list[str]:
+    java = shutil.which("java")
+    if java is None:
+        raise BrokerError("Java 17+ is needed to run Kafka: install a JDK (e.g. `apt-get install openjdk-17-jre-headless`)")
+    return [java, *jvm, "-cp", f"{p.lib}/*", *args]
+
+
+def format_storage(p: BrokerPaths) -> None:
+    if (p.data / "meta.properties").exists():
+        return
+    if not p.cluster_id.exists():
+        out = subprocess.run(_java(p, "kafka.tools.StorageTool", "random-uuid"), capture_output=True, text=True, check=True)
+        p.cluster_id.write_text(out.stdout.strip().splitlines()[-1])
+    cmd = _java(p, "kafka.tools.StorageTool", "format", "-t", p.cluster_id.read_text().strip(), "-c", str(p.config), "-g")
+    result = subprocess.run(cmd, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise BrokerError(f"formatting the broker's storage failed: {result.stdout}{result.stderr}")
+
+
+def _read_pid(p: BrokerPaths) -> int | None:
+    try:
+        pid = int(p.pid.read_text().strip())
+    except (FileNotFoundError, ValueError):
+        return None
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return None
+    except PermissionError:
+        return pid
+    # A recycled PID could belong to anything: only trust it if it is our java.
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return pid
+    # Empty while the JVM launcher re-executes itself.
+    return pid if not cmdline or b"kafka.Kafka" in cmdline else None
+
+
+def port_open(port: int, host: str = "127.0.0.1") -> bool:
+    with socket.socket() as s:
+        s.settimeout(0.5)
+        return s.connect_ex((host, port)) == 0
+
+
+async def _metadata_ok(bootstrap: str) -> bool:
+    from aiokafka import AIOKafkaClient
+
+    client = AIOKafkaClient(bootstrap_servers=bootstrap, request_timeout_ms=3000)
+    try:
+        await client.bootstrap()
+        return True
+    except Exception:
+        return False
+    finally:
+        await client.close()
+
+
+def wait_ready(settings: Settings, deadline_s: float = 90.0, alive=lambda: True, logs: Path | None = None) -> None:
+    """Block until the broker answers a metadata request, or raise with a hint."""
+    end = time.monotonic() + deadline_s
+    while time.monotonic() < end:
+        if not alive():
+            raise BrokerError(f"the broker exited during start-up; see {logs}/broker.out and server.log")
+        if port_open(settings.broker_port) and asyncio.run(_metadata_ok(settings.bootstrap_servers)):
+            return
+        time.sleep(0.5)
+    raise BrokerError(f"the broker at {settings.bootstrap_servers} did not become ready within {deadline_s:.0f}s")
+
+
+def start(settings: Settings | None = None, quiet: bool = False) -> str:
+    settings = settings or get_settings()
+    if not settings.local_broker:
+        wait_ready(settings, deadline_s=30)
+        return f"using the existing cluster at {settings.bootstrap_servers}; nothing local started"
+    p = paths(settings)
+    pid = _read_pid(p)
+    if pid is not None:
+        wait_ready(settings, alive=lambda: _read_pid(p) is not None, logs=p.logs)
+        return f"broker already running (pid {pid}) on {settings.bootstrap_servers}"
+    if port_open(settings.broker_port):
+        raise BrokerError(
+            f"port {settings.broker_port} is taken by a process Kabar did not start: stop it, "
+            "or point KAFKA_BROKER at it to use it as an existing cluster"
+        )
+    for d in (p.root, p.data, p.logs):
+        d.mkdir(parents=True, exist_ok=True)
+    resolve_jars(p, quiet=quiet)
+    p.config.write_text(server_properties(settings, p))
+    format_storage(p)
+    jvm = (*HEAP.split(), *JVM_FLAGS.split(), f"-Dkafka.logs.dir={p.logs}", f"-Dlog4j2.configurationFile={LOG4J}")
+    cmd = _java(p, "kafka.Kafka", str(p.config), jvm=jvm)
+    with open(p.logs / "broker.out", "ab") as out:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                start_new_session=True)
+    p.pid.write_text(str(proc.pid))
+    started = time.monotonic()
+    wait_ready(settings, alive=lambda: proc.poll() is None, logs=p.logs)
+    return f"broker started (pid {proc.pid}) on {settings.bootstrap_servers} in {time.monotonic() - started:.1f}s"
+
+
+def stop(settings: Settings | None = None, grace_s: float = 30.0) -> str:
+    settings = settings or get_settings()
+    if not settings.local_broker:
+        return "an external cluster is configured; nothing local to stop"
+    p = paths(settings)
+    pid = _read_pid(p)
+    if pid is None:
+        p.pid.unlink(missing_ok=True)
+        return "broker not running"
+    os.kill(pid, signal.SIGTERM)
+    end = time.monotonic() + grace_s
+    while time.monotonic() < end and _read_pid(p) is not None:
+        time.sleep(0.2)
+    if _read_pid(p) is not None:
+        os.kill(pid, signal.SIGKILL)
+        time.sleep(0.5)
+    p.pid.unlink(missing_ok=True)
+    return f"broker stopped (pid {pid})"
+
+
+def status(settings: Settings | None = None) -> tuple[bool, str]:
+    settings = settings or get_settings()
+    if not settings.local_broker:
+        ok = port_open(settings.broker_port, settings.bootstrap_servers.split(",")[0].rsplit(":", 1)[0])
+        return ok, f"external cluster {settings.bootstrap_servers}: {'reachable' if ok else 'NOT reachable'}"
+    p = paths(settings)
+    pid = _read_pid(p)
+    if pid is None:
+        return False, f"broker not running (data in {p.data})"
+    ready = port_open(settings.broker_port)
+    return ready, (
+        f"broker running: pid {pid}, {settings.bootstrap_servers} ({'accepting connections' if ready else 'not ready'}), "
+        f"data {p.data}, logs {p.logs}"
+    )
+
+
+def _cmd(args) -> int:
+    try:
+        if args.action == "start":
+            print(start())
+        elif args.action == "stop":
+            print(stop())
+        else:
+            ok, text = status()
+            print(text)
+            return 0 if ok else 1
+    except BrokerError as exc:
+        print(f"kabar broker {args.action}: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def add_commands(sub) -> None:
+    p = sub.add_parser(
+        "broker",
+        help="start, stop or inspect the local Kafka broker",
+        description="Run a single-node Apache Kafka (KRaft) on 127.0.0.1, jars from Maven Central. "
+        "`start` is idempotent and returns once the broker answers; `status` exits 1 when it is down. "
+        "With KAFKA_BROKER set to another cluster nothing local starts.",
+    )
+    p.add_argument("action", choices=["start", "stop", "status"])
+    p.set_defaults(func=_cmd)

@@ -1,0 +1,73 @@
+"""Text folding and one-typo matching, shared by the fact finders.
+
+``fold`` makes the keys every gazetteer and lexicon lookup uses (case- and
+accent-insensitive: "Azerbaïdjan" and "azerbaidjan" meet). ``OneEditIndex``
+finds the known names within one edit (insert, delete, substitute or swap
+two neighbours) of a word, for misspellings such as "Kazakhtan": it stores
+every name with one letter deleted, so a lookup is a handful of dict hits
+rather than a scan of all names.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Lower-case ``text`` and strip accents ("Bogotá" -> "bogota", "’" -> "'")."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def within_one_edit(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by at most one insert, delete, substitution or swap."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la > lb:
+        a, b, la, lb = b, a, lb, la
+    i = 0
+    while i < la and a[i] == b[i]:
+        i += 1
+    if la == lb:
+        if a[i + 1 :] == b[i + 1 :]:
+            return True
+        return i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+    return a[i:] == b[i + 1 :]
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+class OneEditIndex:
+    """Known words (already folded) mapped to values, searchable with one typo."""
+
+    def __init__(self, items: Iterable[tuple[str, object]]) -> None:
+        self._exact: dict[str, set[object]] = defaultdict(set)
+        self._deleted: dict[str, set[str]] = defaultdict(set)
+        for word, value in items:
+            self._exact[word].add(value)
+            for variant in _deletions(word):
+                self._deleted[variant].add(word)
+
+    def near(self, word: str) -> set[object]:
+        """Values of every known word within one edit of ``word`` (itself included)."""
+        candidates = set(self._deleted.get(word, ()))
+        if word in self._exact:
+            candidates.add(word)
+        for variant in _deletions(word):
+            if variant in self._exact:
+                candidates.add(variant)
+            candidates.update(self._deleted.get(variant, ()))
+        found: set[object] = set()
+        for known in candidates:
+            if within_one_edit(word, known):
+                found.update(self._exact[known])
+        return found
