@@ -15,9 +15,13 @@ A signature is ``NUM_PERM`` minimums of a multiply-shift hash family
 CRC-32 so that signatures are the same in every process (Python's ``hash`` is
 salted per process; the state outlives the process).
 
+``NUM_PERM`` = 128 gives an estimate with a standard error of
+``sqrt(J (1 - J) / 128)``, 0.044 at J = 0.45: a syndicated copy (J ~ 0.45 on
+the dev set) falls below the 0.3 duplicate threshold with odds of ~1 in 2,000.
+
 For storage only the low 16 bits of each minimum are kept (b-bit MinHash,
-128 bytes as base64): two such values agree by chance with probability
-2**-16, so the Jaccard estimate is off by at most ~0.00002.
+256 bytes, 344 characters of base64): two such values agree by chance with
+probability 2**-16, so the Jaccard estimate is off by at most ~0.00002.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ import zlib
 
 import numpy as np
 
-NUM_PERM = 64
+NUM_PERM = 128
 SHINGLE_WORDS = 3
 
 #: a run of letters/digits, or one character of a script written without spaces

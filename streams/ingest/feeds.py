@@ -93,7 +93,7 @@ def _parse_xml_feed(body: bytes, headers: dict[str, str], url: str | None) -> Pa
     fp_headers.setdefault("content-type", "application/xml")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        d = feedparser.parse(io.BytesIO(body), response_headers=fp_headers, sanitize_html=True, resolve_relative_uris=True)
+        d = feedparser.parse(io.BytesIO(body), response_headers=fp_headers, sanitize_html=False, resolve_relative_uris=False)
     feed = d.get("feed", {})
     result = ParsedFeed(
         kind=d.get("version") or "",

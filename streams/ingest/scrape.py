@@ -26,7 +26,6 @@ MIN_TEXT_CHARS = 200
 _LANG = re.compile(r"^[A-Za-z]{2,3}\b")
 _WORD = re.compile(r"\w+")
 _SEPARATOR = re.compile(r"\s+[|\u2013\u2014-]\s+")
-_SEPARATOR_KEEP = " - "
 _DATE_PART = re.compile(r"[\d./-]{6,10}")
 #: host-name words that never identify a publisher
 _NOT_SITE = {"www", "com", "net", "org", "news", "the"}
@@ -103,10 +102,11 @@ def page_title(meta_title: str, headings: list[str], sitename: str | None, url: 
             return heading
     site_words = {w for w in _WORD.findall(f"{sitename or ''} {urlsplit(url).hostname or ''}".lower()) if len(w) > 2}
     site_words -= _NOT_SITE
-    parts = _SEPARATOR.split(title)
-    while len(parts) > 1 and _is_site_or_date(parts[-1], site_words):
-        parts.pop()
-    return " ".join(_SEPARATOR_KEEP.join([parts[0]] + parts[1:]).split()) if parts else title
+    while True:
+        separators = list(_SEPARATOR.finditer(title))
+        if not separators or not _is_site_or_date(title[separators[-1].end() :], site_words):
+            return title
+        title = title[: separators[-1].start()]
 
 
 def _is_site_or_date(part: str, site_words: set[str]) -> bool:

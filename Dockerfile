@@ -1,0 +1,12 @@
+# The Kabar worker/producer image for docker-compose.yml (the local setup needs no Docker).
+FROM python:3.11-slim
+WORKDIR /app
+COPY pyproject.toml README.md ./
+COPY streams ./streams
+COPY schemas ./schemas
+COPY config ./config
+RUN pip install --no-cache-dir .
+ENV KABAR_HOME=/data
+VOLUME /data
+ENTRYPOINT ["kabar"]
+CMD ["worker"]

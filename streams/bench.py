@@ -1,0 +1,184 @@
+"""``kabar bench``: measure, don't assert. Prints numbers.
+
+``--stage pipeline`` (default) pushes N articles through the whole pipeline
+on the broker: an isolated topic prefix and app id, a real ``kabar worker``
+subprocess, articles sent to ``articles.raw`` with their publication time set
+to the moment they are sent, and a consumer on ``events`` that notes when
+each article first appears in an event upsert. Latency is that difference;
+throughput is articles over the time from the first send to the last upsert.
+The other stages run the pure code on one core without Kafka.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import uuid
+from datetime import datetime, timezone
+from pathlib import Path
+
+import orjson
+
+from streams import broker
+from streams.settings import from_env
+
+
+def _percentile(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def _rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def bench_articles(n: int):
+    """N distinct articles built from the sample (those that yield events), each with a new id and a
+    one-line variation, so the stream mixes new stories, near-duplicates and cross-lingual coverage."""
+    from streams.ingest.archive import read_archive
+    from streams.nlp.enrich import enrich
+    from streams.nlp.normalize import normalize
+    from streams.records import Rejection
+    from streams.replay import sample_archive
+
+    templates = []
+    for ln in read_archive(sample_archive()):
+        clean = normalize(ln.article)
+        if isinstance(clean, Rejection):
+            continue
+        enriched = enrich(clean)
+        if not isinstance(enriched, Rejection) and enriched.events:
+            templates.append(ln.article)
+    if not templates:
+        raise RuntimeError("no sample article yields events; nothing to measure")
+    for i in range(n):
+        t = templates[i % len(templates)]
+        yield t, f"bench-{i:07d}", f"{t.text}\n\nUpdate {i}: coverage continues."
+
+
+async def _pipeline(n: int, settings, worker_pid: int) -> dict:
+    from aiokafka import AIOKafkaConsumer
+
+    from streams.producer import ArticleProducer
+    from streams.timeutil import to_rfc3339
+
+    sent_at: dict[str, float] = {}
+    seen_at: dict[str, float] = {}
+    consumer = AIOKafkaConsumer(settings.topic("events"), bootstrap_servers=settings.bootstrap_servers,
+                                group_id=None, auto_offset_reset="earliest")
+    await consumer.start()
+
+    async def consume() -> None:
+        while len(seen_at) < n:
+            batch = await consumer.getmany(timeout_ms=500)
+            now = time.time()
+            for records in batch.values():
+                for rec in records:
+                    for aid in orjson.loads(rec.value)["articles"]:
+                        if aid in sent_at and aid not in seen_at:
+                            seen_at[aid] = now
+
+    reader = asyncio.create_task(consume())
+    articles = list(bench_articles(n))
+    start = time.time()
+    async with ArticleProducer(settings) as producer:
+        for template, aid, text in articles:
+            now = time.time()
+            sent_at[aid] = now
+            article = type(template)(**{**template.__dict__, "id": aid, "url": f"{template.url}?bench={aid}",
+                                        "text": text,
+                                        "published_at": to_rfc3339(datetime.fromtimestamp(now, timezone.utc))})
+            await producer.send(article)
+    try:
+        await asyncio.wait_for(reader, timeout=max(120.0, n / 20))
+    except asyncio.TimeoutError:
+        pass
+    finally:
+        await consumer.stop()
+    end = max(seen_at.values()) if seen_at else time.time()
+    latencies = [(seen_at[a] - sent_at[a]) * 1000 for a in seen_at]
+    return {
+        "articles": n,
+        "completed": len(seen_at),
+        "seconds": round(end - start, 3),
+        "articles_per_s": round(len(seen_at) / (end - start), 1) if seen_at else 0.0,
+        "latency_ms": {"p50": round(_percentile(latencies, 0.5), 1), "p99": round(_percentile(latencies, 0.99), 1)},
+        "worker_rss_mb": round(_rss_mb(worker_pid), 1),
+    }
+
+
+def bench_pipeline(n: int) -> dict:
+    run = uuid.uuid4().hex[:8]
+    home = tempfile.mkdtemp(prefix="kabar-bench-")
+    env = dict(os.environ, KABAR_TOPIC_PREFIX=f"bench-{run}.", KABAR_APP_ID=f"kabar-bench-{run}",
+               KABAR_HOME=home, KABAR_WEB_PORT=os.environ.get("KABAR_BENCH_WEB_PORT", "6099"))
+    settings = from_env(env)
+    ok, text = broker.status(settings)
+    if not ok:
+        raise SystemExit(f"kabar bench: no broker ({text}); run `kabar broker start` first")
+    log = open(Path(home) / "worker.log", "ab")
+    worker = subprocess.Popen([sys.executable, "-m", "streams.cli", "worker", "--loglevel", "warning"],
+                              env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        url = f"http://127.0.0.1:{env['KABAR_WEB_PORT']}/kabar/stats/"
+        for _ in range(180):
+            if worker.poll() is not None:
+                raise SystemExit(f"kabar bench: the worker exited; see {home}/worker.log")
+            try:
+                urllib.request.urlopen(url, timeout=1)
+                break
+            except OSError:
+                time.sleep(0.5)
+        print(f"bench: worker up, sending {n} articles ...", file=sys.stderr, flush=True)
+        return asyncio.run(_pipeline(n, settings, worker.pid))
+    finally:
+        worker.terminate()
+        try:
+            worker.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+
+
+def _cmd(args) -> int:
+    if args.stage == "pipeline":
+        result = bench_pipeline(args.articles)
+    elif args.stage == "nlp":
+        from streams.nlp.bench import bench_enrich
+
+        result = bench_enrich(args.folder)
+    elif args.stage == "dedup":
+        from streams.dedup.bench import bench_dedup
+
+        result = bench_dedup(args.articles)
+    else:
+        from streams.ingest.bench import bench_parse, bench_poll
+
+        result = {"parse": bench_parse(args.articles), "poll": bench_poll(1000)}
+    if args.json:
+        print(orjson.dumps(result).decode())
+    else:
+        print(orjson.dumps(result, option=orjson.OPT_INDENT_2).decode())
+    return 0
+
+
+def add_commands(sub) -> None:
+    p = sub.add_parser("bench", help="measure throughput, latency and memory (prints numbers)",
+                       description="pipeline: N articles through broker and worker, end-to-end latency from "
+                       "publication into articles.raw to the event upsert on events, worker RSS. "
+                       "nlp: normalize+enrich on one core over a gold folder. dedup: the cluster stage on "
+                       "synthetic articles, with state size. ingest: feed parsing and polling 1,000 local feeds.")
+    p.add_argument("--stage", choices=["pipeline", "nlp", "dedup", "ingest"], default="pipeline")
+    p.add_argument("--articles", type=int, default=2000, help="articles (or items) to push, default %(default)s")
+    p.add_argument("--folder", default="../shared/eval/dev", help="gold folder for --stage nlp")
+    p.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    p.set_defaults(func=_cmd)

@@ -1,0 +1,77 @@
+"""Bounded state: which keys were written on which day, so old days go whole.
+
+Everything the clusterer stores is tied to an event-time day (the UTC day of
+an article's publication). Alongside the data, each day has an *index*: the
+keys written or refreshed that day, in chunks of ``CHUNK`` keys under
+``idx:<day>:<n>``. Expiring a day reads its chunks and deletes them; the
+store is never scanned, and the cost of expiry is the size of that day.
+
+A single ``meta`` key holds the event-time clock (the latest day seen) and,
+per live day, how many keys its index holds. Writes are batched per article
+(one ``meta`` write, one or two chunk writes) because every assignment to a
+Faust table is a message on its changelog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import MutableMapping
+from typing import Any
+
+META = "meta"
+CHUNK = 256
+SECONDS_PER_DAY = 86400
+
+
+def day_of(epoch_seconds: float) -> int:
+    """The event-time bucket: days since 1970-01-01 UTC."""
+    return int(epoch_seconds // SECONDS_PER_DAY)
+
+
+def _meta(state: MutableMapping[str, Any]) -> dict[str, Any]:
+    return state.get(META) or {"clock": None, "days": {}}
+
+
+def clock(state: MutableMapping[str, Any]) -> int | None:
+    """The latest day seen, or ``None`` for an empty store."""
+    return _meta(state)["clock"]
+
+
+def register(state: MutableMapping[str, Any], day: int, keys: list[str], seen_day: int | None = None) -> None:
+    """Record that ``keys`` were written on ``day``; move the clock to
+    ``seen_day`` if that is later."""
+    meta = _meta(state)
+    changed = False
+    if seen_day is not None and (meta["clock"] is None or seen_day > meta["clock"]):
+        meta["clock"] = seen_day
+        changed = True
+    if keys:
+        count = meta["days"].get(str(day), 0)
+        while keys:
+            chunk_key = f"idx:{day}:{count // CHUNK}"
+            room = CHUNK - count % CHUNK
+            batch, keys = keys[:room], keys[room:]
+            state[chunk_key] = (state.get(chunk_key) or []) + batch
+            count += len(batch)
+        meta["days"][str(day)] = count
+        changed = True
+    if changed:
+        state[META] = meta
+
+
+def days_before(state: MutableMapping[str, Any], cutoff: int) -> list[int]:
+    """The live days older than ``cutoff``, oldest first."""
+    return sorted(int(d) for d in _meta(state)["days"] if int(d) < cutoff)
+
+
+def drain(state: MutableMapping[str, Any], day: int) -> list[str]:
+    """The keys registered on ``day``, forgetting the day and its index."""
+    meta = _meta(state)
+    count = meta["days"].pop(str(day), 0)
+    keys: list[str] = []
+    for n in range((count + CHUNK - 1) // CHUNK):
+        chunk_key = f"idx:{day}:{n}"
+        keys.extend(state.get(chunk_key) or [])
+        if chunk_key in state:
+            del state[chunk_key]
+    state[META] = meta
+    return keys

@@ -1,0 +1,78 @@
+"""LSH banding of MinHash signatures over the state store.
+
+The first ``BANDS * ROWS`` minimums of a signature are cut into ``BANDS``
+bands of ``ROWS``; each band is a state key ``lsh:<band>:<hash>`` holding the
+articles whose signature has that band, as ``[article_id, day]`` pairs. Two
+articles become candidates when they share a band, which happens with
+probability ``1 - (1 - J**ROWS) ** BANDS`` for Jaccard similarity ``J``:
+with 32 bands of 2 rows that is 0.95 at J = 0.3 (the duplicate threshold),
+0.999 at J = 0.45 (a typical syndicated copy), 0.15 at J = 0.05 (unrelated
+articles that share a publisher's boilerplate). Candidates are then checked
+with the full signature, so a false candidate costs a comparison, never a
+wrong answer.
+
+A bucket keeps its ``BUCKET_CAP`` most recent entries: a band shared by more
+articles than that within the horizon is boilerplate, not a copy. Entries
+carry their day so that expiry can drop one day's entries from a bucket the
+next days still use (``prune``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import MutableMapping
+from typing import Any
+
+import numpy as np
+
+BANDS = 32
+ROWS = 2
+BUCKET_CAP = 64
+MAX_CANDIDATES = 32
+
+
+def band_keys(sig: np.ndarray) -> list[str]:
+    """The state keys of the bands of a (full, uint32) signature."""
+    rows = sig[: BANDS * ROWS].astype(np.uint64).reshape(BANDS, ROWS)
+    packed = rows[:, 0]
+    for r in range(1, ROWS):
+        packed = (packed << np.uint64(32)) ^ rows[:, r]
+    return [f"lsh:{band}:{value:x}" for band, value in enumerate(packed.tolist())]
+
+
+def candidates(state: MutableMapping[str, Any], keys: list[str]) -> list[str]:
+    """Article ids sharing a band with ``keys``, most shared bands first (at
+    most ``MAX_CANDIDATES``; ties keep the order in which they were stored)."""
+    hits: Counter[str] = Counter()
+    for key in keys:
+        for article_id, _day in state.get(key) or ():
+            hits[article_id] += 1
+    return [article_id for article_id, _ in hits.most_common(MAX_CANDIDATES)]
+
+
+def insert(state: MutableMapping[str, Any], keys: list[str], article_id: str, day: int) -> list[str]:
+    """Add an article to its buckets (idempotent); return the keys that hold
+    an entry of ``day`` for the first time (to be registered for expiry)."""
+    fresh = []
+    for key in keys:
+        bucket = state.get(key) or []
+        if any(entry[0] == article_id for entry in bucket):
+            continue
+        if not any(entry[1] == day for entry in bucket):
+            fresh.append(key)
+        bucket.append([article_id, day])
+        state[key] = bucket[-BUCKET_CAP:]
+    return fresh
+
+
+def prune(state: MutableMapping[str, Any], key: str, day: int) -> None:
+    """Drop the entries of ``day`` and before from a bucket (delete it if empty)."""
+    bucket = state.get(key)
+    if bucket is None:
+        return
+    kept = [entry for entry in bucket if entry[1] > day]
+    if kept:
+        if len(kept) != len(bucket):
+            state[key] = kept
+    else:
+        del state[key]

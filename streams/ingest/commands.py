@@ -1,0 +1,167 @@
+"""``kabar feeds check|import|export`` and ``kabar scrape``: feeds and pages without Kafka.
+
+``kabar ingest`` (the lead's) runs ``poller.poll_feeds`` with Kafka; these
+commands help set a feed list up and see what a feed or a page would give.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+import orjson
+
+from streams.ingest.feedlist import DEFAULT_CONFIG, FeedListError, load_feeds, save_feeds
+
+EXIT_OK = 0
+EXIT_UNREADABLE = 2
+
+
+def add_commands(subparsers: argparse._SubParsersAction) -> None:
+    feeds = subparsers.add_parser(
+        "feeds",
+        help="check a feed, import/export the feed list as OPML",
+        description="Work with feeds and the feed list (config/feeds.toml) without Kafka.",
+    )
+    sub = feeds.add_subparsers(dest="feeds_command", metavar="ACTION")
+    feeds.set_defaults(func=lambda args: (feeds.print_help(), 2)[1])
+
+    check = sub.add_parser(
+        "check",
+        help="parse one feed and print its items as JSON lines",
+        description="Fetch (or read) one RSS/Atom/JSON feed, print each normalised item as a JSON line on stdout "
+        "and a summary (items, problems) on stderr. Exit 0 when the feed is readable, 2 when it is not.",
+    )
+    check.add_argument("source", metavar="PATH_OR_URL", help="a feed file or an http(s) URL")
+    check.add_argument("--language", help="language to assume when the feed declares none (e.g. id)")
+    check.add_argument("--allow-private", action="store_true", help="allow URLs on loopback/private addresses")
+    check.set_defaults(func=_check)
+
+    imp = sub.add_parser(
+        "import",
+        help="add the feeds of an OPML file to the feed list",
+        description="Add every feed (outline with xmlUrl) of an OPML file to the feed list; feeds already listed are kept as they are.",
+    )
+    imp.add_argument("opml", metavar="FILE.opml")
+    imp.add_argument("--config", type=Path, default=DEFAULT_CONFIG, help=f"feed list to update (default {DEFAULT_CONFIG})")
+    imp.set_defaults(func=_import)
+
+    exp = sub.add_parser("export", help="print the feed list as OPML", description="Print the feed list as OPML 2.0 on stdout.")
+    exp.add_argument("--config", type=Path, default=DEFAULT_CONFIG, help=f"feed list to read (default {DEFAULT_CONFIG})")
+    exp.set_defaults(func=_export)
+
+    scrape = subparsers.add_parser(
+        "scrape",
+        help="extract the article text of one page",
+        description="Fetch (or read) one article page and print one JSON object: url, title, text, published_at, authors, language.",
+    )
+    scrape.add_argument("source", metavar="PATH_OR_URL", help="an HTML file or an http(s) URL")
+    scrape.add_argument("--url", help="the page's URL when reading a file (for relative links and metadata)")
+    scrape.add_argument("--allow-private", action="store_true", help="allow URLs on loopback/private addresses")
+    scrape.set_defaults(func=_scrape)
+
+
+def _is_url(source: str) -> bool:
+    return source.startswith(("http://", "https://"))
+
+
+async def _download(url: str, allow_private: bool, accept: str) -> tuple[bytes, dict[str, str], str] | str:
+    from streams.ingest.fetch import Fetcher
+
+    async with Fetcher(allow_private=allow_private, retries=0, delay=0.0) as fetcher:
+        result = await fetcher.get(url, accept=accept)
+    if not result.ok:
+        return result.error or f"HTTP {result.status}"
+    return result.body, result.headers, result.final_url
+
+
+def _load(source: str, allow_private: bool, accept: str) -> tuple[bytes, dict[str, str], str] | str:
+    if _is_url(source):
+        return asyncio.run(_download(source, allow_private, accept))
+    try:
+        return Path(source).read_bytes(), {}, Path(source).resolve().as_uri()
+    except OSError as exc:
+        return f"cannot read {source}: {exc.strerror or exc}"
+
+
+def _check(args: argparse.Namespace) -> int:
+    from streams.ingest.feeds import parse_feed
+    from streams.ingest.items import normalize_item
+    from streams.ingest.poller import FEED_ACCEPT
+    from streams.records import Rejection
+
+    loaded = _load(args.source, args.allow_private, FEED_ACCEPT)
+    if isinstance(loaded, str):
+        print(f"kabar feeds check: {loaded}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    body, headers, url = loaded
+    parsed = parse_feed(body, headers, url if _is_url(url) else None)
+    fetched_at = datetime.now(timezone.utc)
+    rejected = 0
+    out = sys.stdout.buffer
+    for item in parsed.items:
+        result = normalize_item(item, url, fetched_at, language=args.language)
+        if isinstance(result, Rejection):
+            rejected += 1
+            print(f"rejected item {item.title[:80]!r}: {result.reason}", file=sys.stderr)
+            continue
+        out.write(orjson.dumps(result.article.to_dict()) + b"\n")
+    out.flush()
+    problems = "; ".join(parsed.problems)
+    print(
+        f"{args.source}: {parsed.kind or 'not a feed'}, {len(parsed.items)} items, {rejected} rejected, "
+        f"{len(parsed.problems)} problems" + (f": {problems}" if problems else ""),
+        file=sys.stderr,
+    )
+    if not parsed.readable:
+        print(f"kabar feeds check: {args.source} is not a readable RSS, Atom or JSON feed", file=sys.stderr)
+        return EXIT_UNREADABLE
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    from streams.ingest.opml import merge_feeds, parse_opml
+
+    try:
+        new = parse_opml(Path(args.opml).read_bytes())
+        existing = load_feeds(args.config) if args.config.exists() else []
+    except (OSError, FeedListError) as exc:
+        print(f"kabar feeds import: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    merged, added = merge_feeds(existing, new)
+    save_feeds(merged, args.config)
+    print(f"{added} feeds added, {len(new) - added} already listed; {len(merged)} feeds in {args.config}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from streams.ingest.opml import to_opml
+
+    try:
+        feeds = load_feeds(args.config)
+    except FeedListError as exc:
+        print(f"kabar feeds export: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    sys.stdout.write(to_opml(feeds))
+    return EXIT_OK
+
+
+def _scrape(args: argparse.Namespace) -> int:
+    from streams.ingest.poller import PAGE_ACCEPT
+    from streams.ingest.scrape import extract_article
+    from streams.records import Rejection
+
+    loaded = _load(args.source, args.allow_private, PAGE_ACCEPT)
+    if isinstance(loaded, str):
+        print(f"kabar scrape: {loaded}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    body, _headers, url = loaded
+    page = extract_article(body, args.url or url)
+    if isinstance(page, Rejection):
+        print(f"kabar scrape: {page.reason} {page.detail}".strip(), file=sys.stderr)
+        return EXIT_UNREADABLE
+    sys.stdout.buffer.write(orjson.dumps(page.to_dict()) + b"\n")
+    return EXIT_OK

@@ -1,0 +1,266 @@
+"""The feed poller: every feed on its adaptive schedule, each new item sent once.
+
+``poll_feeds`` runs one task per feed. A poll is a conditional GET
+(``fetch.Fetcher``), a parse (``feeds.parse_feed``), normalisation
+(``items.normalize_item``), the seen-set check (``seen.SeenSet``) and, for an
+item whose feed gives only a summary, the article page's full text
+(``robots.RobotsCache`` then ``scrape.extract_article``). New articles go to
+``emit`` (the lead wires it to the ``articles.raw`` topic); unusable items go
+to ``reject(stage, reason, excerpt)`` (the dead-letter topic). Feed-level
+failures (HTTP errors, timeouts, HTML instead of a feed) are recorded in the
+feed's ``health.FeedHealth``, which backs off and parks feeds that keep
+failing. Nothing here raises out of the poller.
+
+An id is marked seen only after ``emit`` returned, so a crash or a failed send
+means the item is sent again on the next poll (at-least-once).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from streams.ingest.feedlist import FeedConfig
+from streams.ingest.feeds import FeedItem, parse_feed
+from streams.ingest.fetch import Fetcher
+from streams.ingest.health import FeedHealth, HealthStore
+from streams.ingest.items import NormalizedItem, normalize_item
+from streams.ingest.robots import RobotsCache
+from streams.ingest.scrape import extract_article
+from streams.ingest.seen import SeenSet
+from streams.ingest.state import open_state
+from streams.records import RawArticle, Rejection
+
+log = logging.getLogger(__name__)
+
+FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
+PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
+#: seconds a running poll may take to finish after ``stop`` is set
+STOP_GRACE = 10.0
+PRUNE_EVERY = 3600.0
+
+Emit = Callable[[RawArticle], Awaitable[None]]
+Reject = Callable[[str, str, str], Awaitable[None]]
+
+
+@dataclass
+class PollStats:
+    polls: int = 0
+    not_modified: int = 0
+    fetch_failures: int = 0
+    unreadable: int = 0
+    items: int = 0
+    duplicates: int = 0
+    emitted: int = 0
+    emit_failures: int = 0
+    rejected: int = 0
+    full_text: int = 0
+    full_text_failed: int = 0
+    robots_blocked: int = 0
+    parked: int = 0
+    internal_errors: int = 0
+    #: doubtful items by flag (``no link``, ``no date``, ...)
+    flags: dict[str, int] = field(default_factory=dict)
+    #: configured feed URL -> where a permanent redirect says it moved
+    moved: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+async def poll_feeds(
+    feeds: list[FeedConfig],
+    emit: Emit,
+    reject: Reject,
+    state_dir: Path,
+    *,
+    stop: asyncio.Event,
+    allow_private: bool = False,
+    fetch_full_text: bool = True,
+    once: bool = False,
+    progress: Callable[[dict], None] | None = None,
+    fetch_options: Mapping[str, Any] | None = None,
+) -> PollStats:
+    """Poll ``feeds`` until ``stop`` is set (or one round when ``once``); returns the counts.
+
+    ``fetch_options`` are passed to ``Fetcher`` (timeouts, ``delay``, ``max_bytes``, ...).
+    """
+    conn = open_state(state_dir)
+    stats = PollStats()
+    try:
+        async with Fetcher(allow_private=allow_private, **dict(fetch_options or {})) as fetcher:
+            poller = _Poller(fetcher, SeenSet(conn), HealthStore(conn), emit, reject, stats, stop, fetch_full_text, progress)
+            poller.seen.prune()
+            tasks = [asyncio.create_task(poller.run(feed, once)) for feed in _unique(feeds)]
+            if tasks:
+                await _wait(tasks, stop)
+    finally:
+        conn.close()
+    return stats
+
+
+async def _wait(tasks: list[asyncio.Task], stop: asyncio.Event) -> None:
+    stopper = asyncio.create_task(stop.wait())
+    pending = set(tasks)
+    while pending and not stop.is_set():
+        _done, pending = await asyncio.wait(pending | {stopper}, return_when=asyncio.FIRST_COMPLETED)
+        pending.discard(stopper)
+    if pending:
+        _done, pending = await asyncio.wait(pending, timeout=STOP_GRACE)
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
+    stopper.cancel()
+
+
+def _unique(feeds: list[FeedConfig]) -> list[FeedConfig]:
+    seen: dict[str, FeedConfig] = {}
+    for feed in feeds:
+        seen.setdefault(feed.url, feed)
+    return list(seen.values())
+
+
+class _Poller:
+    def __init__(self, fetcher, seen, health, emit, reject, stats, stop, fetch_full_text, progress) -> None:
+        self.fetcher: Fetcher = fetcher
+        self.robots = RobotsCache(fetcher)
+        self.seen: SeenSet = seen
+        self.health: HealthStore = health
+        self.emit: Emit = emit
+        self.reject: Reject = reject
+        self.stats: PollStats = stats
+        self.stop: asyncio.Event = stop
+        self.fetch_full_text = fetch_full_text
+        self.progress = progress
+        self._last_prune = time.time()
+
+    async def run(self, feed: FeedConfig, once: bool) -> None:
+        while not self.stop.is_set():
+            if not once:
+                record = self.health.get(feed.url)
+                wait = max(record.next_poll, record.parked_until or 0.0) - time.time()
+                if wait > 0:
+                    try:
+                        await asyncio.wait_for(self.stop.wait(), timeout=wait)
+                        return
+                    except asyncio.TimeoutError:
+                        pass
+            try:
+                await self.poll(feed)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - a bug must not stop the other feeds
+                log.exception("poll of %s failed", feed.url)
+                self.stats.internal_errors += 1
+                record = self.health.get(feed.url)
+                record.record_failure(time.time(), f"internal: {type(exc).__name__}: {exc}", feed.min_interval, feed.max_interval)
+                self.health.put(record)
+            if once:
+                return
+            if time.time() - self._last_prune > PRUNE_EVERY:
+                self._last_prune = time.time()
+                self.seen.prune()
+
+    async def poll(self, feed: FeedConfig) -> None:
+        record = self.health.get(feed.url)
+        url = record.moved_to or feed.url
+        started = time.time()
+        self.stats.polls += 1
+        result = await self.fetcher.get(url, etag=record.etag, last_modified=record.last_modified, accept=FEED_ACCEPT)
+        if result.permanent_redirect and result.permanent_redirect != url:
+            record.moved_to = result.permanent_redirect
+            self.stats.moved[feed.url] = result.permanent_redirect
+        if result.not_modified:
+            self.stats.not_modified += 1
+            record.record_success(started, 0, feed.min_interval, feed.max_interval)
+            return self._done(record, feed, "not modified", 0)
+        if not result.ok:
+            self.stats.fetch_failures += 1
+            return self._failed(record, feed, started, result.error or f"HTTP {result.status}", result.retry_after)
+        parsed = parse_feed(result.body, result.headers, result.final_url)
+        if not parsed.readable:
+            self.stats.unreadable += 1
+            return self._failed(record, feed, started, "; ".join(parsed.problems) or "not a feed", None)
+        record.etag = result.headers.get("etag")
+        record.last_modified = result.headers.get("last-modified")
+        record.last_problems = parsed.problems or None
+        new = await self._handle_items(feed, parsed.items)
+        record.record_success(started, new, feed.min_interval, feed.max_interval)
+        self._done(record, feed, "ok", new, problems=len(parsed.problems))
+
+    async def _handle_items(self, feed: FeedConfig, items: list[FeedItem]) -> int:
+        fetched_at = datetime.now(timezone.utc)
+        usable: dict[str, tuple[FeedItem, NormalizedItem]] = {}
+        for item in items:
+            self.stats.items += 1
+            normalized = normalize_item(item, feed.url, fetched_at, language=feed.language)
+            if isinstance(normalized, Rejection):
+                self.stats.rejected += 1
+                await self.reject("ingest.item", normalized.reason, f"{feed.url} {item.title[:200]} {normalized.detail}".strip())
+                continue
+            if normalized.article.id in usable:
+                self.stats.duplicates += 1
+                continue
+            usable[normalized.article.id] = (item, normalized)
+        unseen = self.seen.unseen(usable)
+        self.stats.duplicates += len(usable) - len(unseen)
+        new = 0
+        for ident, (item, normalized) in usable.items():
+            if ident not in unseen:
+                continue
+            if self.stop.is_set():
+                break
+            for flag in normalized.flags:
+                self.stats.flags[flag] = self.stats.flags.get(flag, 0) + 1
+            article = normalized.article
+            if self.fetch_full_text and article.text_origin == "summary" and item.link:
+                await self._full_text(article, item.link)
+            try:
+                await self.emit(article)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - not marked seen: sent again next poll
+                log.warning("emit failed for %s: %s", article.url, exc)
+                self.stats.emit_failures += 1
+                continue
+            self.seen.add(ident)
+            self.stats.emitted += 1
+            new += 1
+        return new
+
+    async def _full_text(self, article: RawArticle, link: str) -> None:
+        """Replace the summary with the page's main text; on failure keep the summary."""
+        if not await self.robots.allowed(link):
+            self.stats.robots_blocked += 1
+            return
+        result = await self.fetcher.get(link, accept=PAGE_ACCEPT)
+        page = extract_article(result.body, result.final_url) if result.ok else Rejection(result.error or "fetch failed")
+        if isinstance(page, Rejection) or len(page.text) <= len(article.text):
+            self.stats.full_text_failed += 1
+            return
+        self.stats.full_text += 1
+        article.text, article.text_origin = page.text, "page"
+        article.language = article.language or page.language
+        article.authors = article.authors or page.authors
+        article.image = article.image or page.image
+        if article.date_origin == "fetched" and page.published_at:
+            article.published_at, article.date_origin = page.published_at, "published"
+
+    def _failed(self, record: FeedHealth, feed: FeedConfig, started: float, error: str, retry_after: float | None) -> None:
+        was_parked = record.parked_until is not None
+        record.record_failure(started, error, feed.min_interval, feed.max_interval, retry_after)
+        if record.parked_until is not None and not was_parked:
+            self.stats.parked += 1
+            log.warning("feed %s parked: %s", feed.url, record.parked_reason)
+        self._done(record, feed, "failed", 0, error=error)
+
+    def _done(self, record: FeedHealth, feed: FeedConfig, status: str, new: int, **extra: Any) -> None:
+        self.health.put(record)
+        if self.progress is not None:
+            self.progress({"feed": feed.url, "status": status, "new": new, "next_poll": record.next_poll, **extra})

@@ -1,0 +1,234 @@
+"""Who acts and on whom: actor mentions in eval notation.
+
+An actor is written as the eval README says: a country ``CC``, a sector of a
+country ``CC:sector`` (government, military, police, protesters, rebels,
+civilians, media, business), an international body by its acronym (``UN``,
+``CSTO``) or a person by canonical name. ``find_actors`` returns every such
+mention of a text with its offsets, so the event extractor can take the one
+before a trigger as the actor and the one after as the target.
+
+Data: ``data/common/persons.json`` (people, with spelling variants),
+``data/common/organisations.json`` (international bodies) and
+``data/<lang>/actors.json`` (sector nouns and demonyms). People are matched
+with one typo per word and in any word order ("Kassum-Jomart Tokayev",
+"I Gusti Putu Danny Karya Nugraha"). A sector's country is the demonym or
+place next to it ("Russian paratroopers", "polisi Almaty"), else left empty
+for the caller to fill from the sentence or article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from streams.nlp.fuzzy import OneEditIndex, fold, within_one_edit
+from streams.nlp.mentions import PlaceMention
+from streams.nlp.textutil import load_data
+
+#: capitalised name-like word runs ("Kassym-Jomart Tokayev", "I Gusti Putu Danny")
+_NAME_RUN_RE = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*)(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*)*")
+#: a short gap between a sector word and the place or demonym that qualifies it
+_QUALIFIER_GAP = 12
+#: a word shorter than this must match exactly (no typo allowed)
+_MIN_FUZZY_WORD = 5
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    start: int
+    end: int
+    #: kind: person, org, sector, country
+    kind: str
+    #: person name, organisation code, sector name or country code
+    value: str
+    #: the country of a person, of a qualified sector or the country itself
+    country: str | None = None
+
+    def code(self, default_country: str | None) -> str | None:
+        """The eval notation, filling a sector's missing country with ``default_country``."""
+        if self.kind != "sector":
+            return self.value
+        country = self.country or default_country
+        return f"{country}:{self.value}" if country else None
+
+
+@dataclass(frozen=True)
+class _Person:
+    name: str
+    country: str | None
+    words: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _persons() -> tuple[dict[str, _Person], dict[str, tuple[_Person, ...]], OneEditIndex]:
+    """(folded spelling -> person, word -> spellings holding it, one-typo index of one-word spellings)."""
+    data = load_data("common", "persons") or {"persons": []}
+    exact: dict[str, _Person] = {}
+    by_word: dict[str, list[_Person]] = {}
+    for item in data["persons"]:
+        for spelling in [item["name"], *item.get("aliases", [])]:
+            words = tuple(fold(spelling).replace("-", " ").split())
+            person = _Person(item["name"], item.get("country"), words)
+            exact.setdefault(" ".join(words), person)
+            for w in set(words):
+                by_word.setdefault(w, []).append(person)
+    singles = OneEditIndex((k, v) for k, v in exact.items() if " " not in k and len(k) >= 6)
+    return exact, {k: tuple(v) for k, v in by_word.items()}, singles
+
+
+def _fuzzy_person(words: tuple[str, ...]) -> _Person | None:
+    """A known spelling with the same words, one typo per long word, any order.
+
+    Only spellings sharing at least one exact word are compared, which keeps
+    this a few dictionary hits per capitalised run.
+    """
+    _, by_word, _ = _persons()
+    ordered = sorted(words)
+    candidates = {p for w in words for p in by_word.get(w, ())}
+    for person in candidates:
+        if len(person.words) != len(words):
+            continue
+        for a, b in ((words, person.words), (ordered, sorted(person.words))):
+            if all(x == y or (min(len(x), len(y)) >= _MIN_FUZZY_WORD and within_one_edit(x, y)) for x, y in zip(a, b)):
+                return person
+    return None
+
+
+def _single_word_person(word: str) -> _Person | None:
+    """A surname used alone: exact, or one typo for long names ("Bowzer")."""
+    exact, _, singles = _persons()
+    if word in exact:
+        return exact[word]
+    if len(word) < 6:
+        return None
+    near = singles.near(word)
+    return next(iter(near)) if len(near) == 1 else None
+
+
+def find_persons(text: str) -> list[ActorMention]:
+    """Known people named in ``text`` (longest spelling first within each capitalised run)."""
+    exact, _, _ = _persons()
+    found: list[ActorMention] = []
+    for run in _NAME_RUN_RE.finditer(text):
+        tokens = [(m.start() + run.start(), m.end() + run.start(), m.group())
+                  for m in re.finditer(r"[^\s]+", run.group())]
+        i = 0
+        while i < len(tokens):
+            match = None
+            for j in range(min(len(tokens), i + 6), i, -1):
+                words = tuple(fold(" ".join(t[2] for t in tokens[i:j])).replace("-", " ").strip(".,'’").split())
+                if not words:
+                    continue
+                person = exact.get(" ".join(words))
+                if person is None and j - i >= 2:
+                    person = _fuzzy_person(words)
+                if person is None and len(words) == 1:
+                    person = _single_word_person(words[0])
+                if person is not None:
+                    match = (j, person)
+                    break
+            if match:
+                j, person = match
+                found.append(ActorMention(tokens[i][0], tokens[j - 1][1], "person", person.name, person.country))
+                i = j
+            else:
+                i += 1
+    return found
+
+
+def _alternation(phrases) -> str:
+    return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _organisations() -> tuple[re.Pattern | None, re.Pattern | None, dict[str, str]]:
+    """(case-sensitive acronym pattern, case-insensitive name pattern, folded name -> code)."""
+    data = load_data("common", "organisations") or {"organisations": {}}
+    codes: dict[str, str] = {}
+    acronyms, names = [], []
+    for code, spellings in data["organisations"].items():
+        for spelling in spellings:
+            codes[fold(spelling)] = code
+            (acronyms if re.fullmatch(r"[A-Z][A-Z.]{1,6}", spelling) else names).append(spelling)
+    acr = re.compile(rf"(?<!\w)(?:{_alternation(acronyms)})(?!\w)") if acronyms else None
+    nam = re.compile(rf"(?<!\w)(?:{_alternation(names)})(?!\w)", re.IGNORECASE) if names else None
+    return acr, nam, codes
+
+
+def find_organisations(text: str) -> list[ActorMention]:
+    acr, nam, codes = _organisations()
+    found = []
+    for pattern in (acr, nam):
+        if pattern is None:
+            continue
+        for m in pattern.finditer(text):
+            code = codes.get(fold(m.group()))
+            if code:
+                found.append(ActorMention(m.start(), m.end(), "org", code))
+    return found
+
+
+@lru_cache(maxsize=None)
+def _lexicon(lang: str) -> tuple[re.Pattern | None, dict[str, str], re.Pattern | None, dict[str, str]]:
+    data = load_data(lang, "actors") or {}
+    sectors = {fold(k): v for k, v in (data.get("sectors") or {}).items()}
+    demonyms = {fold(k): v for k, v in (data.get("demonyms") or {}).items()}
+    sec = re.compile(rf"(?<!\w)(?:{_alternation(data['sectors'])})(?!\w)", re.IGNORECASE) if sectors else None
+    dem = re.compile(rf"(?<!\w)(?:{_alternation(data['demonyms'])})(?!\w)", re.IGNORECASE) if demonyms else None
+    return sec, sectors, dem, demonyms
+
+
+def find_sectors(text: str, lang: str, places: list[PlaceMention]) -> list[ActorMention]:
+    """Sector nouns, qualified by an adjacent demonym or place, plus bare demonyms as countries."""
+    sec, sectors, dem, demonyms = _lexicon(lang)
+    demonym_spans = []
+    if dem is not None:
+        demonym_spans = [(m.start(), m.end(), demonyms[fold(m.group())]) for m in dem.finditer(text)]
+    found: list[ActorMention] = []
+    used: set[int] = set()
+    if sec is not None:
+        for m in sec.finditer(text):
+            country = None
+            for i, (ds, de, cc) in enumerate(demonym_spans):
+                if 0 <= m.start() - de <= _QUALIFIER_GAP:
+                    country = cc
+                    used.add(i)
+            for p in places:
+                if p.location.country and (0 <= p.start - m.end() <= 2 or 0 <= m.start() - p.end <= 3):
+                    country = country or p.location.country
+            found.append(ActorMention(m.start(), m.end(), "sector", sectors[fold(m.group())], country))
+    for i, (ds, de, cc) in enumerate(demonym_spans):
+        if i not in used:
+            found.append(ActorMention(ds, de, "country", cc, cc))
+    return found
+
+
+def find_actors(text: str, lang: str, places: list[PlaceMention]) -> list[ActorMention]:
+    """Every actor mention of ``text`` in order; people and bodies win over overlapping words.
+
+    ``places`` are the place mentions of the same text (offsets into ``text``);
+    country mentions among them become country actors.
+    """
+    ranked: list[ActorMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(mentions):
+        for a in sorted(mentions, key=lambda a: a.start - a.end):
+            if all(a.end <= s or a.start >= e for s, e in taken):
+                ranked.append(a)
+                taken.append((a.start, a.end))
+
+    add(find_persons(text))
+    add(find_organisations(text))
+    add(find_sectors(text, lang, places))
+    add(ActorMention(p.start, p.end, "country", p.location.country, p.location.country)
+        for p in places if p.kind == "country" and p.location.country)
+    return sorted(ranked, key=lambda a: a.start)
+
+
+def person_country(name: str) -> str | None:
+    """The country of a known person by canonical name."""
+    exact, _, _ = _persons()
+    person = exact.get(" ".join(fold(name).replace("-", " ").split()))
+    return person.country if person else None

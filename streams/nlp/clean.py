@@ -1,0 +1,222 @@
+"""Remove page boilerplate from article text, keeping every news sentence.
+
+Scraped and feed text carries "read also" links to other stories, photo
+captions and credits, share/comment widgets, bylines, syndication notes and
+copyright footers. Events read from that noise are wrong events, so the text
+stage drops it here and records what it dropped as ``(kind, excerpt)``.
+
+Cleaning works line by line (a line is a paragraph or a widget). The patterns
+are data: ``data/common/cleaning.json`` plus ``data/<lang>/cleaning.json``
+(every language's when the language is unknown). Each key is applied so:
+
+- ``link``: a line starting with it ("Baca juga: ...", "Read more ...") is a
+  link to another story; ``link_header``: a line that is only that heading
+  ("Read more:", "BERITA TERKAIT") also removes the headline-like lines
+  under it (short, no closing period) up to the next blank line;
+- ``photo_header``: a photo widget ("zoom-inlihat foto"); the lines under it
+  up to a blank line (file name, credit, caption) are its caption;
+- ``caption``: searched in the line (credits such as "(KOMPAS/Name)" or
+  "AGENCY/Staff" at the end, "Photo: ..." at the start);
+- ``attribution``, ``footer``: searched; ``byline``: matched at the start;
+  ``widget``: must match the whole line;
+- ``inline_caption``, ``inline_widget``: removed from inside a line.
+
+Line rules only touch lines of at most ``MAX_NOISE_LINE`` characters, so a
+real paragraph that happens to start like a widget survives. A line equal to a
+removed caption (pages repeat captions) is removed too. Dateline prefixes
+("TRIBUNNEWSWIKI.COM - ", "ALMATY, Jan 7 (GlobalWire) - ") are kept: they hold
+the place and date the lede refers to. The result is idempotent.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from streams.nlp.sentences import split_sentences
+from streams.nlp.textutil import languages_with, load_data
+
+#: longest line a line rule may remove whole (links, widgets, captions, footers)
+MAX_NOISE_LINE = 400
+#: longest line under a link heading still taken for a headline
+MAX_HEADLINE = 200
+#: longest excerpt kept in ``removed``
+EXCERPT = 120
+#: a line with more sentences than this is a paragraph, not a caption
+MAX_CAPTION_SENTENCES = 2
+#: lines a photo widget's caption block may span
+MAX_PHOTO_BLOCK = 4
+
+_KEYS = (
+    "link", "link_header", "photo_header", "widget", "byline", "attribution", "footer",
+    "caption", "inline_caption", "inline_widget",
+)
+_SPACES_RE = re.compile(r"[^\S\n]+")
+_INVISIBLE_RE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_BLANKS_RE = re.compile(r"\n{3,}")
+
+
+@dataclass
+class CleanedText:
+    """Cleaned text and what was removed from it, as ``(kind, excerpt)`` pairs."""
+
+    text: str
+    removed: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    link: re.Pattern | None
+    link_header: re.Pattern | None
+    photo_header: re.Pattern | None
+    widget: re.Pattern | None
+    byline: re.Pattern | None
+    attribution: re.Pattern | None
+    footer: re.Pattern | None
+    caption: re.Pattern | None
+    inline_caption: re.Pattern | None
+    inline_widget: re.Pattern | None
+
+
+def _compile(patterns: list[str], key: str) -> re.Pattern | None:
+    if not patterns:
+        return None
+    joined = "|".join(f"(?:{p})" for p in dict.fromkeys(patterns))
+    if key in ("link_header", "photo_header", "widget"):
+        joined = f"(?:{joined})"
+    flags = 0 if key == "caption" else re.IGNORECASE
+    return re.compile(joined, flags)
+
+
+@lru_cache(maxsize=32)
+def _rules(langs: tuple[str, ...]) -> _Rules:
+    collected: dict[str, list[str]] = {k: [] for k in _KEYS}
+    for lang in ("common", *langs):
+        data = load_data(lang, "cleaning") or {}
+        for key in _KEYS:
+            collected[key].extend(data.get(key, ()))
+    return _Rules(**{k: _compile(v, k) for k, v in collected.items()})
+
+
+def _rules_for(lang: str | None) -> _Rules:
+    known = languages_with("cleaning")
+    if lang and lang in known:
+        return _rules((lang,))
+    return _rules(known)
+
+
+def _normalize(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE_RE.sub("", text)
+    text = _CONTROL_RE.sub(" ", text)
+    return _SPACES_RE.sub(" ", text)
+
+
+def _excerpt(line: str) -> str:
+    return line if len(line) <= EXCERPT else line[: EXCERPT - 1] + "…"
+
+
+def _is_headline(line: str) -> bool:
+    return len(line) <= MAX_HEADLINE and (not line.endswith(".") or line.endswith("..."))
+
+
+def _strip_inline(line: str, rules: _Rules, removed: list[tuple[str, str]]) -> str:
+    for kind, rx in (("caption", rules.inline_caption), ("widget", rules.inline_widget)):
+        if rx is None:
+            continue
+        while True:
+            m = rx.search(line)
+            if not m:
+                break
+            removed.append((kind, _excerpt(m.group(0))))
+            line = _SPACES_RE.sub(" ", line[: m.start()] + " " + line[m.end():]).strip()
+    return line
+
+
+def _line_kind(line: str, rules: _Rules) -> str | None:
+    """The kind of boilerplate ``line`` is, or ``None`` for text."""
+    if len(line) > MAX_NOISE_LINE:
+        return None
+    if rules.link and rules.link.match(line):
+        return "link"
+    if rules.caption and rules.caption.search(line) and len(split_sentences(line)) <= MAX_CAPTION_SENTENCES:
+        return "caption"
+    if rules.attribution and rules.attribution.search(line):
+        return "attribution"
+    if len(line) > MAX_HEADLINE:
+        return None
+    if rules.byline and rules.byline.match(line):
+        return "byline"
+    if rules.footer and rules.footer.search(line):
+        return "footer"
+    if rules.widget and rules.widget.fullmatch(line):
+        return "widget"
+    return None
+
+
+def _heading(line: str, rules: _Rules) -> str | None:
+    head = line.rstrip(" :>»-–—").strip()
+    if len(head) > 60:
+        return None
+    if rules.link_header and rules.link_header.fullmatch(head):
+        return "link"
+    if rules.photo_header and rules.photo_header.fullmatch(head):
+        return "caption"
+    return None
+
+
+def _long_link(line: str) -> str:
+    """What remains of an over-long "read also" line: its first sentence is the link."""
+    spans = split_sentences(line)
+    return line[spans[0][1]:].strip() if len(spans) > 1 else line
+
+
+def clean_text(text: str, lang: str | None = None) -> CleanedText:
+    """Text without boilerplate; ``lang`` picks the patterns (all when ``None``)."""
+    rules = _rules_for(lang)
+    removed: list[tuple[str, str]] = []
+    kept: list[str] = []
+    captions: set[str] = set()
+    block: str | None = None  # "link" or "caption" while under a heading
+    block_lines = 0
+    for raw in _normalize(text or "").split("\n"):
+        line = raw.strip()
+        if not line:
+            if block and block_lines:
+                block = None
+            kept.append("")
+            continue
+        line = _strip_inline(line, rules, removed)
+        if not line:
+            continue
+        if block == "link" and _is_headline(line) or block == "caption" and block_lines < MAX_PHOTO_BLOCK:
+            removed.append((block, _excerpt(line)))
+            if block == "caption":
+                captions.add(line)
+            block_lines += 1
+            continue
+        block = None
+        heading = _heading(line, rules)
+        if heading:
+            removed.append((heading, _excerpt(line)))
+            block, block_lines = heading, 0
+            continue
+        if len(line) > MAX_NOISE_LINE and rules.link and rules.link.match(line):
+            rest = _long_link(line)
+            removed.append(("link", _excerpt(line[: len(line) - len(rest)].strip())))
+            line = rest
+        kind = _line_kind(line, rules)
+        if kind is None and line in captions:
+            kind = "caption"
+        if kind:
+            removed.append((kind, _excerpt(line)))
+            if kind == "caption":
+                captions.add(line)
+            continue
+        kept.append(line)
+    cleaned = _BLANKS_RE.sub("\n\n", "\n".join(kept)).strip()
+    return CleanedText(cleaned, removed)

@@ -1,0 +1,73 @@
+"""The pipeline on the real broker: seed article in, events out; replays, dead letters."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+from aiokafka import AIOKafkaProducer
+
+from streams.settings import from_env
+from tests.integration.conftest import kabar, latest_events, read_topic, wait_for
+from tests.integration.helpers import SEED, write_archive
+
+
+def _protest_in_almaty(events) -> bool:
+    return any(e["type"] == "PROTEST" and e["country"] == "KZ" and e["place"] == "Almaty"
+               and e["date"] == "2022-01-06" for e in events)
+
+
+def _russian_aid(events) -> bool:
+    return any(e["type"] == "AID" and "RU" in e["actors"] for e in events)
+
+
+def test_seed_article_yields_protest_in_almaty_and_russian_aid(worker, pipeline_env, tmp_path):
+    kabar(pipeline_env, "replay", str(write_archive(tmp_path / "seed.jsonl", SEED)))
+    records = wait_for(pipeline_env, "events",
+                       lambda r: _protest_in_almaty(latest_events(r).values()) and _russian_aid(latest_events(r).values()))
+    events = latest_events(records).values()
+    assert all(SEED in e["articles"] for e in events if e["country"] == "KZ")
+    assert any(e["evidence"] and e["evidence"][0]["article_id"] == SEED for e in events)
+
+
+def test_replaying_the_same_archive_adds_no_event_ids(worker, pipeline_env, tmp_path):
+    archive = write_archive(tmp_path / "seed.jsonl", SEED)
+    kabar(pipeline_env, "replay", str(archive))
+    before = set(latest_events(wait_for(pipeline_env, "events", _russian_aid_latest)))
+    repeats = worker.stats().get("normalize", {}).get("repeat", 0)
+    kabar(pipeline_env, "replay", str(archive))
+    end = time.monotonic() + 60
+    while worker.stats().get("normalize", {}).get("repeat", 0) <= repeats and time.monotonic() < end:
+        time.sleep(0.5)
+    assert worker.stats()["normalize"]["repeat"] > repeats, "the worker never saw the replayed article"
+    after = set(latest_events(read_topic(pipeline_env, "events")))
+    assert after == before
+
+
+def _russian_aid_latest(records) -> bool:
+    return _russian_aid(latest_events(records).values())
+
+
+async def _produce(env, *payloads: bytes) -> None:
+    settings = from_env(env)
+    producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap_servers)
+    await producer.start()
+    try:
+        for i, payload in enumerate(payloads):
+            await producer.send_and_wait(settings.topic("articles.raw"), key=f"bad-{i}".encode(), value=payload)
+    finally:
+        await producer.stop()
+
+
+def test_bad_records_go_to_the_dead_letter_topic_and_the_worker_goes_on(worker, pipeline_env, tmp_path):
+    asyncio.run(_produce(pipeline_env, b"\x00\xffnot json at all", b'{"id": "x", "url": 42}'))
+    letters = wait_for(pipeline_env, "deadletter",
+                       lambda r: sum(1 for d in r if d["stage"] == "normalize") >= 2)
+    normalize_letters = [d for d in letters if d["stage"] == "normalize"]
+    assert any("not JSON" in d["reason"] for d in normalize_letters)
+    assert any("fails schema" in d["reason"] for d in normalize_letters)
+    assert all(d["topic"].endswith("articles.raw") and d["offset"] is not None for d in normalize_letters)
+
+    kabar(pipeline_env, "replay", str(write_archive(tmp_path / "flood.jsonl", "sample-id-banjir")))
+    wait_for(pipeline_env, "events",
+             lambda r: any("sample-id-banjir" in e["articles"] for e in latest_events(r).values()))

@@ -1,0 +1,57 @@
+"""The published schemas agree with the records, and records round-trip through them."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+
+from streams.codec import DecodeError, decode, encode
+from streams.records import Event, Evidence, Location, RawArticle
+from streams.schemas import SCHEMA_DIR, drift, file_name
+from streams.topics import ALL_TOPICS, ARTICLES_RAW, EVENTS
+
+
+def test_schema_files_match_the_records():
+    assert drift() == [], "run `kabar schemas write` and commit the result"
+
+
+@pytest.mark.parametrize("spec", ALL_TOPICS, ids=lambda s: s.name)
+def test_each_schema_file_is_a_valid_versioned_json_schema(spec):
+    schema = json.loads((SCHEMA_DIR / file_name(spec)).read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert schema["x-kabar-topic"] == spec.name
+    assert file_name(spec).endswith(f".v{schema['x-kabar-version']}.json")
+
+
+def _event() -> Event:
+    return Event(id="ev1", type="PROTEST", country="KZ", date="2022-01-06", mode="riot", place="Almaty",
+                 location=Location("Almaty", "KZ", 43.25, 76.92, 1526384), counts={"arrested": 2000},
+                 articles=["a1"], sources=["example.org"], evidence=[Evidence("a1", "Riots in Almaty.", "en")])
+
+
+def test_an_event_round_trips_and_validates_against_the_published_file():
+    event = _event()
+    payload = encode(event)
+    schema = json.loads((SCHEMA_DIR / file_name(EVENTS)).read_text())
+    jsonschema.validate(json.loads(payload), schema)
+    assert decode(EVENTS, payload) == event
+
+
+@pytest.mark.parametrize("payload, reason", [
+    (b"\xff\x00", "not JSON"),
+    (b'{"id": "a", "url": "u", "title": "t", "text": 5, "published_at": "2022-01-01T00:00:00Z"}', "fails schema"),
+    (b'{"id": "a"}', "fails schema"),
+    (None, "tombstone"),
+])
+def test_a_bad_payload_raises_decode_error_with_the_reason(payload, reason):
+    with pytest.raises(DecodeError, match=reason):
+        decode(ARTICLES_RAW, payload)
+
+
+def test_unknown_fields_are_tolerated_for_forward_compatibility():
+    article = RawArticle(id="a", url="https://x.org/a", title="t", text="x", published_at="2022-01-01T00:00:00Z")
+    data = json.loads(encode(article))
+    data["added_in_v2"] = True
+    assert decode(ARTICLES_RAW, json.dumps(data).encode()) == article
