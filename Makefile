@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test unit integration install broker-start broker-stop bench eval schemas clean
+.PHONY: run test unit integration install browser broker-start broker-stop bench eval schemas clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,11 +14,18 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The desk's end-to-end test drives headless Chromium (Debian's package; no browser downloads).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then echo "installing chromium for the desk test ..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "the desk test needs Chromium: sudo apt-get install chromium" >&2; fi; }
+
 run: install
 	$(BIN)/kabar run
 
 # The whole suite on a real broker: start it if it is not running, stop it afterwards if we started it.
-test: install
+test: install browser
 	@started=0; \
 	if ! $(BIN)/kabar broker status >/dev/null 2>&1; then $(BIN)/kabar broker start || exit 1; started=1; fi; \
 	$(BIN)/python -m pytest -q tests; rc=$$?; \
@@ -28,7 +35,7 @@ test: install
 unit: install
 	$(BIN)/python -m pytest -q tests/unit tests/golden
 
-integration: install
+integration: install browser
 	$(BIN)/kabar broker start
 	$(BIN)/python -m pytest -q tests/integration tests/e2e
 

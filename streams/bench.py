@@ -123,9 +123,8 @@ def bench_pipeline(n: int) -> dict:
     env = dict(os.environ, KABAR_TOPIC_PREFIX=f"bench-{run}.", KABAR_APP_ID=f"kabar-bench-{run}",
                KABAR_HOME=home, KABAR_WEB_PORT=os.environ.get("KABAR_BENCH_WEB_PORT", "6099"))
     settings = from_env(env)
-    ok, text = broker.status(settings)
-    if not ok:
-        raise SystemExit(f"kabar bench: no broker ({text}); run `kabar broker start` first")
+    if not broker.reachable(settings):
+        raise SystemExit(f"kabar bench: no broker answers at {settings.bootstrap_servers}; run `kabar broker start` first")
     log = open(Path(home) / "worker.log", "ab")
     worker = subprocess.Popen([sys.executable, "-m", "streams.cli", "worker", "--loglevel", "warning"],
                               env=env, stdout=log, stderr=subprocess.STDOUT)

@@ -177,7 +177,7 @@ def port_open(port: int, host: str = "127.0.0.1") -> bool:
         return s.connect_ex((host, port)) == 0
 
 
-async def _metadata_ok(bootstrap: str) -> bool:
+async def metadata_ok(bootstrap: str) -> bool:
     from aiokafka import AIOKafkaClient
 
     client = AIOKafkaClient(bootstrap_servers=bootstrap, request_timeout_ms=3000)
@@ -190,13 +190,19 @@ async def _metadata_ok(bootstrap: str) -> bool:
         await client.close()
 
 
+def reachable(settings: Settings) -> bool:
+    """True when a broker answers at the configured address, whoever started it."""
+    host, port = settings.bootstrap_servers.split(",")[0].rsplit(":", 1)
+    return port_open(int(port), host) and asyncio.run(metadata_ok(settings.bootstrap_servers))
+
+
 def wait_ready(settings: Settings, deadline_s: float = 90.0, alive=lambda: True, logs: Path | None = None) -> None:
     """Block until the broker answers a metadata request, or raise with a hint."""
     end = time.monotonic() + deadline_s
     while time.monotonic() < end:
         if not alive():
             raise BrokerError(f"the broker exited during start-up; see {logs}/broker.out and server.log")
-        if port_open(settings.broker_port) and asyncio.run(_metadata_ok(settings.bootstrap_servers)):
+        if port_open(settings.broker_port) and asyncio.run(metadata_ok(settings.bootstrap_servers)):
             return
         time.sleep(0.5)
     raise BrokerError(f"the broker at {settings.bootstrap_servers} did not become ready within {deadline_s:.0f}s")

@@ -18,11 +18,11 @@ DEFAULT_FEEDS = Path("config/feeds.toml")
 
 def _broker_or_explain() -> bool:
     settings = get_settings()
-    ok, text = broker.status(settings)
-    if not ok:
-        print(f"kabar: no broker at {settings.bootstrap_servers} ({text}). "
-              "Start one with `kabar broker start`, or set KAFKA_BROKER.", file=sys.stderr)
-    return ok
+    if broker.reachable(settings):
+        return True
+    print(f"kabar: no broker answers at {settings.bootstrap_servers}. "
+          "Start one with `kabar broker start`, or set KAFKA_BROKER.", file=sys.stderr)
+    return False
 
 
 def _worker(args) -> int:
@@ -30,6 +30,7 @@ def _worker(args) -> int:
         return 2
     from streams.app import app
 
+    Path(app.conf.datadir).mkdir(parents=True, exist_ok=True)
     sys.argv = ["kabar worker", "worker", "--loglevel", args.loglevel]
     app.main()
     return 0

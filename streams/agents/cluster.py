@@ -8,9 +8,10 @@ article id, so a message redelivered after a crash changes nothing.
 
 from __future__ import annotations
 
-from streams.agents.common import count, decoded, send
+from streams.agents.common import count, decoded, send, send_dead
 from streams.app import TOPICS, app, cluster_state, settings
 from streams.dedup.cluster import Clusterer
+from streams.records import Rejection
 from streams.topics import ARTICLES_ENRICHED, EVENTS
 
 STAGE = "cluster"
@@ -24,6 +25,9 @@ async def cluster(stream):
         if article is None:
             continue
         result = clusterer.process(article)
+        if isinstance(result, Rejection):
+            await send_dead(STAGE, result.reason, event, result.detail)
+            continue
         for ev in result.events:
             await send(EVENTS, ev.id, ev)
         count(STAGE, "out")

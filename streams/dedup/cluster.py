@@ -22,9 +22,11 @@ Per article:
    to one; an unmatched event starts a canonical event whose id is a hash of
    the article id, the event's index and its type (same input, same ids).
 3. **Story.** The original's story for a duplicate; else the story most of
-   the matched events carry; else a new one, ``story-`` + a hash of the
-   article id. Matching is on events, not text, so stories join across
-   languages.
+   the *specifically* matched events carry (sharing a place or a named actor:
+   "police arrested protesters in Indonesia today" merges two events but
+   says nothing about two stories being one); else a new one, ``story-`` +
+   a hash of the article id. Matching is on events, not text, so stories
+   join across languages.
 
 **Idempotence and crash safety.** The decision (duplicate, story, which
 events to create or update) is stored first under ``art:<id>``, then applied;
@@ -34,20 +36,27 @@ one re-delivered after a crash between the two steps, re-applies the stored
 decision and changes nothing twice: at-least-once delivery plus idempotent
 upserts gives exactly-once results.
 
+**Partitioning.** All state keys start with the article's partition key
+(primary country, ``ZZ`` if none; the key of ``articles.enriched``), so an
+article is compared only with articles and events stored under the same
+partition key, in the worker and in ``kabar eval`` alike.
+
 **Bounded state.** Keys: ``art:<id>`` (decision and signature),
 ``lsh:<band>:<hash>`` (buckets), ``evt:<id>`` (canonical event and its day),
 ``blk:<country>:<family>:<date>`` (event ids of a block), plus the per-day
 index of ``expiry``. Everything is dated by event time (publication, never
 the wall clock); an event is re-dated each time an article mentions it. Once
 the clock (latest day seen) is past a day by more than ``horizon_days``,
-that day's keys are deleted or pruned at the end of ``process``.
+that day's keys are deleted or pruned at the end of ``process``. A partition
+key that receives no more articles keeps at most one horizon of data (or is
+swept by ``expire``), so the state is bounded by partition keys x horizon.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import MutableMapping
+from collections.abc import Iterable, MutableMapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -65,6 +74,7 @@ from streams.urls import source_of
 DUP_THRESHOLD = 0.3
 EVIDENCE_CAP = 5
 BLOCK_CAP = 256
+NO_COUNTRY = "ZZ"
 
 
 @dataclass
@@ -92,6 +102,8 @@ class Clusterer:
         self.horizon_days = horizon_days
         self.dup_threshold = dup_threshold
         self.match_threshold = match_threshold
+        #: partition keys seen by this instance, for ``expire`` (never changes a result)
+        self._partition_keys: set[str] = set()
 
     def process(self, article: EnrichedArticle) -> ClusterResult | Rejection:
         """Cluster one article (idempotent per article id)."""
@@ -100,35 +112,46 @@ class Clusterer:
         published = parse_time(article.published_at)
         if published is None:
             return Rejection("no-published-time", str(article.published_at)[:100])
+        first = article.countries[0] if article.countries else None
+        partition_key = first if isinstance(first, str) and first else NO_COUNTRY
+        self._partition_keys.add(partition_key)
+        store = _Prefixed(self.state, partition_key)
         key = f"art:{article.id}"
-        decision = self.state.get(key)
-        sig = None
-        if decision is None:
-            sig = minhash.signature(article.text or article.title or "")
-            decision = self._decide(article, published, sig)
-            self.state[key] = decision
-        events = self._apply(article, published, decision, sig)
-        self._expire_before(expiry.clock(self.state) - self.horizon_days)
+        decision = store.get(key)
+        sig = minhash.signature(article.text or article.title or "")
+        bands = lsh.band_keys(sig) if sig is not None else []
+        just_decided = decision is None
+        if just_decided:
+            decision = self._decide(store, article, published, sig, bands)
+            store[key] = decision
+        events = self._apply(store, article, published, decision, bands, just_decided)
+        self._expire_before(store, expiry.clock(store) - self.horizon_days)
         return ClusterResult(article.id, decision["dup"], decision["story"], events)
 
-    def expire(self, now: str | datetime) -> int:
+    def expire(self, now: str | datetime, partition_keys: Iterable[str] | None = None) -> int:
         """Delete everything older than ``horizon_days`` before ``now`` (event
-        time); return the number of keys deleted or pruned."""
+        time) under ``partition_keys`` (default: those this instance has
+        processed; after a restart, a partition key's state is also swept when
+        its next article comes); return the number of keys deleted or pruned."""
         moment = parse_time(now) if isinstance(now, str) else now
         if moment is None:
             return 0
-        return self._expire_before(expiry.day_of(moment.timestamp()) - self.horizon_days)
+        cutoff = expiry.day_of(moment.timestamp()) - self.horizon_days
+        keys = sorted(partition_keys or self._partition_keys)
+        return sum(self._expire_before(_Prefixed(self.state, k), cutoff) for k in keys)
 
     # -- deciding -------------------------------------------------------
 
-    def _decide(self, article: EnrichedArticle, published: datetime, sig: Any) -> dict[str, Any]:
-        original = self._find_original(article.id, sig) if sig is not None else None
+    def _decide(
+        self, store: _Prefixed, article: EnrichedArticle, published: datetime, sig: Any, bands: list[str]
+    ) -> dict[str, Any]:
+        original = self._find_original(store, article.id, sig, bands) if sig is not None else None
         if original is not None:
             original_id, record = original
             events = [[eid, None, False] for eid, _, _ in record["events"]]
             story = record["story"]
         else:
-            original_id, (events, story) = None, self._match_events(article, published)
+            original_id, (events, story) = None, self._match_events(store, article, published)
         return {
             "day": expiry.day_of(published.timestamp()),
             "sig": minhash.encode(sig) if sig is not None else None,
@@ -137,10 +160,12 @@ class Clusterer:
             "events": events,
         }
 
-    def _find_original(self, article_id: str, sig: Any) -> tuple[str, dict[str, Any]] | None:
+    def _find_original(
+        self, store: _Prefixed, article_id: str, sig: Any, bands: list[str]
+    ) -> tuple[str, dict[str, Any]] | None:
         best: tuple[float, str, dict[str, Any]] | None = None
-        for other in lsh.candidates(self.state, lsh.band_keys(sig)):
-            record = self.state.get(f"art:{other}")
+        for other in lsh.candidates(store, bands):
+            record = store.get(f"art:{other}")
             if other == article_id or record is None or record["sig"] is None:
                 continue
             stored = minhash.decode(record["sig"])
@@ -151,26 +176,32 @@ class Clusterer:
             return None
         _, other, record = best
         if record["dup"] is not None:
-            root = self.state.get(f"art:{record['dup']}")
+            root = store.get(f"art:{record['dup']}")
             if root is not None:
                 return record["dup"], root
         return other, record
 
-    def _match_events(self, article: EnrichedArticle, published: datetime) -> tuple[list[list[Any]], str]:
+    def _match_events(
+        self, store: _Prefixed, article: EnrichedArticle, published: datetime
+    ) -> tuple[list[list[Any]], str]:
         extracted = [_extracted_dict(ev, article, published) for ev in article.events]
         scores: dict[tuple[int, str], float] = {}
-        stories: dict[str, str] = {}
+        canonical: dict[str, dict[str, Any]] = {}
         for i, ev in enumerate(extracted):
-            for day in matching.window_days(ev["date"]):
-                for eid in self.state.get(matching.block_key(ev["country"], ev["type"], day)) or ():
-                    record = self.state.get(f"evt:{eid}")
+            for day in matching.window_days(ev["block_date"]):
+                for eid in store.get(matching.block_key(ev["country"], ev["type"], day)) or ():
+                    record = store.get(f"evt:{eid}")
                     if record is None or (i, eid) in scores:
                         continue
                     scores[(i, eid)] = matching.score(ev, record["event"])
-                    stories[eid] = record["event"]["story"]
+                    canonical[eid] = record["event"]
         chosen = matching.assign(scores, self.match_threshold)
-        votes = Counter(stories[eid] for eid in chosen.values())
-        best = {s: max(scores[(i, e)] for i, e in chosen.items() if stories[e] == s) for s in votes}
+        # specific matches vote; generic ones only when they all agree
+        voters = {i: e for i, e in chosen.items() if matching.specific(extracted[i], canonical[e])}
+        if not voters and len({canonical[e]["story"] for e in chosen.values()}) == 1:
+            voters = chosen
+        votes = Counter(canonical[e]["story"] for e in voters.values())
+        best = {s: max(scores[(i, e)] for i, e in voters.items() if canonical[e]["story"] == s) for s in votes}
         if votes:
             story = min(votes, key=lambda s: (-votes[s], -best[s], s))
         else:
@@ -184,39 +215,44 @@ class Clusterer:
     # -- applying (idempotent) -----------------------------------------
 
     def _apply(
-        self, article: EnrichedArticle, published: datetime, decision: dict[str, Any], sig: Any
+        self, store: _Prefixed, article: EnrichedArticle, published: datetime, decision: dict[str, Any],
+        bands: list[str], just_decided: bool,
     ) -> list[Event]:
         day = decision["day"]
-        fresh: list[str] = []
-        if decision["sig"] is not None:
-            if sig is None:
-                sig = minhash.signature(article.text or article.title or "")
-            fresh.extend(lsh.insert(self.state, lsh.band_keys(sig), article.id, day))
+        fresh = lsh.insert(store, bands, article.id, day)
         mention = _Mention(article, published, decision["story"])
         extracted = [_extracted_dict(ev, article, published) for ev in article.events]
         result = []
         for eid, index, new in decision["events"]:
             key = f"evt:{eid}"
-            record = self.state.get(key)
+            record = store.get(key)
             if record is None:
                 if not new:
                     continue  # merged into an event that has expired since
-                record = self._create(eid, extracted[index], mention, day)
+                record = self._create(store, eid, extracted[index], mention, day)
                 fresh.append(key)
             elif article.id not in record["event"]["articles"]:
                 _merge(record["event"], extracted[index] if index is not None else None, mention, record)
                 if record["day"] < day:
                     record["day"] = day
                     fresh.append(key)
-                self.state[key] = record
+                store[key] = record
             result.append(_to_event(record["event"]))
-        if not self.state.get(f"art:{article.id}", {}).get("applied"):
+        if not decision.get("applied"):
+            if not just_decided:
+                # a decision stored before a crash: any of its keys may have been
+                # written unregistered (registering twice is harmless, never is a leak)
+                fresh += bands + [f"evt:{eid}" for eid, _, new in decision["events"] if new]
             fresh.append(f"art:{article.id}")
-            self.state[f"art:{article.id}"] = {**decision, "applied": True}
-        expiry.register(self.state, day, fresh, seen_day=day)
+            expiry.register(store, day, list(dict.fromkeys(fresh)), seen_day=day)
+            store[f"art:{article.id}"] = {**decision, "applied": True}
+        else:
+            expiry.register(store, day, fresh, seen_day=day)
         return result
 
-    def _create(self, eid: str, ev: dict[str, Any], mention: _Mention, day: int) -> dict[str, Any]:
+    def _create(
+        self, store: _Prefixed, eid: str, ev: dict[str, Any], mention: _Mention, day: int
+    ) -> dict[str, Any]:
         event = {
             "id": eid,
             "type": ev["type"],
@@ -239,39 +275,66 @@ class Clusterer:
             "evidence": [],
             "revision": 0,
         }
-        block = matching.block_key(ev["country"], ev["type"], ev["date"])
-        record = {"event": event, "day": day, "block": block, "seen": [mention.epoch, mention.epoch], "count_t": {}}
+        block = matching.block_key(ev["country"], ev["type"], ev["block_date"])
+        # beside the event: its day (expiry), block, first/last seen and count times as epochs
+        record = {"event": event, "day": day, "block": block, "seen": [mention.epoch] * 2, "count_t": {}}
         _merge(event, ev, mention, record)
-        self.state[f"evt:{eid}"] = record
-        members = self.state.get(block) or []
-        if eid not in members:
-            self.state[block] = (members + [eid])[-BLOCK_CAP:]
+        members = store.get(block) or []
+        if eid not in members:  # the block first: a crash in between leaves no unfindable event
+            store[block] = (members + [eid])[-BLOCK_CAP:]
+        store[f"evt:{eid}"] = record
         return record
 
     # -- expiring ----------------------------------------------------------
 
-    def _expire_before(self, cutoff: int) -> int:
+    def _expire_before(self, store: _Prefixed, cutoff: int) -> int:
         removed = 0
-        for day in expiry.days_before(self.state, cutoff):
-            for key in expiry.drain(self.state, day):
-                removed += self._expire_key(key, day)
+        for day in expiry.days_before(store, cutoff):
+            for key in expiry.keys_of(store, day):
+                removed += self._expire_key(store, key, day)
+            expiry.forget(store, day)
         return removed
 
-    def _expire_key(self, key: str, day: int) -> int:
+    def _expire_key(self, store: _Prefixed, key: str, day: int) -> int:
         if key.startswith("lsh:"):
-            lsh.prune(self.state, key, day)
+            lsh.prune(store, key, day)
             return 1
-        record = self.state.get(key)
+        record = store.get(key)
         if record is None or record["day"] > day:
             return 0  # gone already, or refreshed on a later day
-        del self.state[key]
-        if key.startswith("evt:"):
-            members = [e for e in self.state.get(record["block"]) or () if e != key[4:]]
+        if key.startswith("evt:"):  # out of its block first, so a crash leaves no stray id
+            block = record["block"]
+            members = [e for e in store.get(block) or () if e != record["event"]["id"]]
             if members:
-                self.state[record["block"]] = members
-            elif record["block"] in self.state:
-                del self.state[record["block"]]
+                store[block] = members
+            elif block in store:
+                del store[block]
+        del store[key]
         return 1
+
+
+class _Prefixed:
+    """The part of the state that belongs to one partition key (the
+    article's primary country): every key is prefixed with it.
+    ``articles.enriched`` is partitioned by that key, so each state key is
+    only ever written from one partition (a Faust table keeps a key written
+    from two partitions in two places, and may read back the stale one)."""
+
+    def __init__(self, state: MutableMapping[str, Any], partition_key: str) -> None:
+        self.state = state
+        self.prefix = partition_key + "|"
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.state.get(self.prefix + key, default)
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.state[self.prefix + key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.state[self.prefix + key]
+
+    def __contains__(self, key: str) -> bool:
+        return self.prefix + key in self.state
 
 
 class _Mention:
@@ -286,7 +349,9 @@ class _Mention:
         self.story = story
 
 
-def _merge(event: dict[str, Any], ev: dict[str, Any] | None, mention: _Mention, record: dict[str, Any]) -> None:
+def _merge(
+    event: dict[str, Any], ev: dict[str, Any] | None, mention: _Mention, record: dict[str, Any]
+) -> None:
     """Add one article's mention (and its extracted event, if any) to a
     canonical event, in place; the caller assigns the record back."""
     event["articles"].append(mention.article_id)
@@ -339,17 +404,19 @@ def _add(items: list[str], new: list[str]) -> None:
 
 
 def _extracted_dict(ev: Any, article: EnrichedArticle, published: datetime) -> dict[str, Any]:
-    """An extracted event as a dict of ``Event`` fields, with its blocking
-    country (else the article's primary country, else ``ZZ``) and date (else
-    the publisher's local publication date) filled in."""
+    """An extracted event as a dict of ``Event`` fields, with its country
+    (else the article's primary country, else ``ZZ``) filled in, and the
+    date it is blocked under (its own, else the publisher's local
+    publication date: an undated event is usually news of the day)."""
     country = getattr(ev, "country", None) or (article.countries[0] if article.countries else None) or "ZZ"
-    day = _iso_date(getattr(ev, "date", None)) or published.date().isoformat()
+    day = _iso_date(getattr(ev, "date", None))
     location = getattr(ev, "location", None)
     counts = getattr(ev, "counts", None) or {}
     return {
         "type": str(getattr(ev, "type", "") or "").upper(),
         "country": country,
         "date": day,
+        "block_date": day or published.date().isoformat(),
         "mode": getattr(ev, "mode", None),
         "cameo": getattr(ev, "cameo", None),
         "actors": [a for a in getattr(ev, "actors", None) or [] if isinstance(a, str)],

@@ -63,15 +63,22 @@ def days_before(state: MutableMapping[str, Any], cutoff: int) -> list[int]:
     return sorted(int(d) for d in _meta(state)["days"] if int(d) < cutoff)
 
 
-def drain(state: MutableMapping[str, Any], day: int) -> list[str]:
-    """The keys registered on ``day``, forgetting the day and its index."""
-    meta = _meta(state)
-    count = meta["days"].pop(str(day), 0)
+def keys_of(state: MutableMapping[str, Any], day: int) -> list[str]:
+    """The keys registered on ``day`` (possibly more than once)."""
+    count = _meta(state)["days"].get(str(day), 0)
     keys: list[str] = []
     for n in range((count + CHUNK - 1) // CHUNK):
-        chunk_key = f"idx:{day}:{n}"
-        keys.extend(state.get(chunk_key) or [])
-        if chunk_key in state:
-            del state[chunk_key]
-    state[META] = meta
+        keys.extend(state.get(f"idx:{day}:{n}") or [])
     return keys
+
+
+def forget(state: MutableMapping[str, Any], day: int) -> None:
+    """Drop the index of ``day``, once its keys have been expired (in this
+    order, so that a crash in between expires them again, harmlessly)."""
+    meta = _meta(state)
+    count = meta["days"].get(str(day), 0)
+    for n in range((count + CHUNK - 1) // CHUNK):
+        if f"idx:{day}:{n}" in state:
+            del state[f"idx:{day}:{n}"]
+    meta["days"].pop(str(day), None)
+    state[META] = meta

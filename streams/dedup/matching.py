@@ -30,8 +30,10 @@ field         weight  similarity
 ============  ======  =====================================================
 actors        0.40    per role (actors with actors, targets with targets),
                       overlap over the smaller side: articles name subsets
-place         0.25    same GeoNames id or name 1; distance from lat/lon;
-                      unknown on either side 0.5
+place         0.25    same GeoNames id or name 1; else from lat/lon: 1 up
+                      to 25 km (a city and its suburbs), 0.6 to 60, 0.2 to
+                      150, else 0; one name inside the other 0.8 ("Malang",
+                      "Kabupaten Malang"); unknown on either side 0.5
 date          0.20    same day 1, one day apart 0.5, two 0.15
 counts        0.10    mean min/max ratio over shared kinds (a revised toll
                       stays close; unrelated numbers do not)
@@ -40,7 +42,8 @@ mode          0.05    equal 1, different 0, unknown 0.5
 
 Actors weigh most because inside a block (say two ASSAULTs in Almaty on one
 day) the roles are what tell "police fired on protesters" from "protesters
-attacked police"; a swap of roles halves the score. ``MATCH_THRESHOLD`` 0.6
+attacked police"; roles that agree better crossed (actors with targets)
+than straight are a swap, which halves the score. ``MATCH_THRESHOLD`` 0.6
 lets through a report that leaves the place out and names the crowd
 differently (same country, different sector) on the same day, but not a
 role-swapped event nor a same-family different type without agreeing actors
@@ -51,6 +54,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from functools import lru_cache
 from datetime import date
 from typing import Any
 
@@ -81,6 +85,8 @@ WEIGHTS = {"actors": 0.40, "place": 0.25, "date": 0.20, "counts": 0.10, "mode": 
 DATE_SIMILARITY = {0: 1.0, 1: 0.5, 2: 0.15}
 UNKNOWN = 0.5
 ROLE_SWAP_FACTOR = 0.5
+PLACE_CONFLICT = 0.2
+PLACE_CONFLICT_FACTOR = 0.6
 
 
 def family(event_type: str | None) -> str:
@@ -112,9 +118,10 @@ def score(new: dict[str, Any], old: dict[str, Any]) -> float:
     if date_sim == 0.0:
         return 0.0
     actor_sim, swapped = _role_similarity(new, old)
+    place_sim = _place_similarity(new, old)
     total = (
         WEIGHTS["actors"] * actor_sim
-        + WEIGHTS["place"] * _place_similarity(new, old)
+        + WEIGHTS["place"] * (UNKNOWN if place_sim is None else place_sim)
         + WEIGHTS["date"] * date_sim
         + WEIGHTS["counts"] * _count_similarity(new.get("counts"), old.get("counts"))
         + WEIGHTS["mode"] * _mode_similarity(new.get("mode"), old.get("mode"))
@@ -123,7 +130,24 @@ def score(new: dict[str, Any], old: dict[str, Any]) -> float:
         total *= SAME_FAMILY_FACTOR
     if swapped:
         total *= ROLE_SWAP_FACTOR
+    if place_sim is not None and place_sim <= PLACE_CONFLICT:
+        total *= PLACE_CONFLICT_FACTOR
     return total
+
+
+def specific(new: dict[str, Any], old: dict[str, Any]) -> bool:
+    """Whether two matched events agree on something specific: a place, or a
+    named actor or target (a person or an organisation, not a bare country
+    or ``CC:sector``). Only such a match joins stories: "police arrested
+    protesters in Indonesia today" is true of many stories at once."""
+    place_sim = _place_similarity(new, old)
+    if place_sim is not None and place_sim >= 0.8:
+        return True
+    named = [
+        {label for label in (ev.get("actors") or []) + (ev.get("targets") or []) if not _is_group(label)}
+        for ev in (new, old)
+    ]
+    return any(_label_similarity(a, b) >= 0.5 for a in named[0] for b in named[1])
 
 
 def assign(scores: dict[tuple[int, str], float], threshold: float = MATCH_THRESHOLD) -> dict[int, str]:
@@ -165,12 +189,9 @@ def _label_similarity(a: str, b: str) -> float:
     (a misspelt first name still shares the surname)."""
     if a == b:
         return 1.0
-    ca, _, sa = a.partition(":")
-    cb, _, sb = b.partition(":")
-    if len(ca) == 2 and len(cb) == 2 and ca.isupper() and cb.isupper():
-        return 0.5 if ca == cb else 0.0
-    wa = {normalise(w) for w in a.split()} - {""}
-    wb = {normalise(w) for w in b.split()} - {""}
+    if _is_group(a) and _is_group(b):
+        return 0.5 if a[:2] == b[:2] else 0.0
+    wa, wb = _name_words(a), _name_words(b)
     if not wa or not wb:
         return 0.0
     if wa == wb:
@@ -178,10 +199,27 @@ def _label_similarity(a: str, b: str) -> float:
     return len(wa & wb) / len(wa | wb)
 
 
+@lru_cache(maxsize=1 << 14)
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset(normalise(w) for w in name.split()) - {""}
+
+
+def _is_group(label: str) -> bool:
+    """A country (``KZ``) or a sector of one (``KZ:police``), not a name."""
+    return len(label) >= 2 and label[:2].isalpha() and label[:2].isupper() and (len(label) == 2 or label[2] == ":")
+
+
 def _overlap(a: list[str], b: list[str]) -> float:
-    """How well the smaller label list is covered by the other (best match each)."""
-    small, large = (a, b) if len(a) <= len(b) else (b, a)
-    return sum(max(_label_similarity(x, y) for y in large) for x in small) / len(small)
+    """Overlap coefficient with soft labels: how well the better-covered list
+    is covered by the other (each label counts its best match)."""
+
+    def coverage(xs: list[str], ys: list[str]) -> float:
+        return sum(max(_label_similarity(x, y) for y in ys) for x in xs) / len(xs)
+
+    if a == b:
+        return 1.0
+    a, b = list(dict.fromkeys(a)), list(dict.fromkeys(b))
+    return max(coverage(a, b), coverage(b, a))
 
 
 def _role_similarity(new: dict[str, Any], old: dict[str, Any]) -> tuple[float, bool]:
@@ -194,15 +232,14 @@ def _role_similarity(new: dict[str, Any], old: dict[str, Any]) -> tuple[float, b
     if not sims:
         return UNKNOWN, False
     same = sum(sims) / len(sims)
-    swapped = False
     na, nt = new.get("actors") or [], new.get("targets") or []
     oa, ot = old.get("actors") or [], old.get("targets") or []
-    if same < 0.5 and na and nt and oa and ot:
-        swapped = (_overlap(na, ot) + _overlap(nt, oa)) / 2 > same
+    swapped = bool(na and nt and oa and ot) and (_overlap(na, ot) + _overlap(nt, oa)) / 2 > same
     return same, swapped
 
 
-def _place_similarity(new: dict[str, Any], old: dict[str, Any]) -> float:
+def _place_similarity(new: dict[str, Any], old: dict[str, Any]) -> float | None:
+    """Place similarity in [0, 1], ``None`` when either side has no place."""
     la, lb = new.get("location") or {}, old.get("location") or {}
     ga, gb = la.get("geonames_id"), lb.get("geonames_id")
     if ga is not None and ga == gb:
@@ -213,9 +250,9 @@ def _place_similarity(new: dict[str, Any], old: dict[str, Any]) -> float:
         return 1.0
     km = _distance_km(la, lb)
     if km is not None:
-        return 1.0 if km <= 25 else 0.6 if km <= 100 else 0.2 if km <= 300 else 0.0
+        return 1.0 if km <= 25 else 0.6 if km <= 60 else 0.2 if km <= 150 else 0.0
     if not na or not nb:
-        return UNKNOWN
+        return None
     # "Kabupaten Malang" and "Malang": one name inside the other
     return 0.8 if na in nb or nb in na else 0.1
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 import base64
 import re
 import zlib
+from functools import lru_cache
 
 import numpy as np
 
@@ -43,6 +44,7 @@ _A = _rng.integers(1, 2**63, size=NUM_PERM, dtype=np.uint64) | np.uint64(1)
 _B = _rng.integers(0, 2**63, size=NUM_PERM, dtype=np.uint64)
 _MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9], dtype=np.uint64)
 _SHIFT = np.uint64(32)
+_SLICE = 4096
 
 
 def tokens(text: str) -> list[str]:
@@ -50,6 +52,12 @@ def tokens(text: str) -> list[str]:
     if not isinstance(text, str):
         return []
     return _TOKEN.findall(text.casefold())
+
+
+@lru_cache(maxsize=1 << 18)
+def _token_hash(word: str) -> int:
+    """CRC-32 of a token (memoised: news vocabulary repeats a lot)."""
+    return zlib.crc32(word.encode("utf-8"))
 
 
 def shingle_hashes(text: str) -> np.ndarray:
@@ -61,7 +69,7 @@ def shingle_hashes(text: str) -> np.ndarray:
     words = tokens(text)
     if not words:
         return np.empty(0, dtype=np.uint64)
-    h = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+    h = np.fromiter(map(_token_hash, words), dtype=np.uint64, count=len(words))
     k = min(SHINGLE_WORDS, len(h))
     n = len(h) - k + 1
     mixed = h[:n] * _MIX[0]
@@ -76,8 +84,12 @@ def signature(text: str) -> np.ndarray | None:
     shingles = shingle_hashes(text)
     if shingles.size == 0:
         return None
-    hashed = (_A[:, None] * shingles[None, :] + _B[:, None]) >> _SHIFT
-    return hashed.min(axis=1).astype(np.uint32)
+    # in slices, so that a huge page never needs a NUM_PERM x n matrix at once
+    mins = np.full(NUM_PERM, np.iinfo(np.uint64).max, dtype=np.uint64)
+    for start in range(0, shingles.size, _SLICE):
+        part = shingles[None, start : start + _SLICE]
+        np.minimum(mins, ((_A[:, None] * part + _B[:, None]) >> _SHIFT).min(axis=1), out=mins)
+    return mins.astype(np.uint32)
 
 
 def compact(sig: np.ndarray) -> np.ndarray:

@@ -1,4 +1,4 @@
-"""``kabar feeds check|import|export`` and ``kabar scrape``: feeds and pages without Kafka.
+"""``kabar feeds check|import|export|health`` and ``kabar scrape``: feeds and pages without Kafka.
 
 ``kabar ingest`` (the lead's) runs ``poller.poll_feeds`` with Kafka; these
 commands help set a feed list up and see what a feed or a page would give.
@@ -27,7 +27,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
         description="Work with feeds and the feed list (config/feeds.toml) without Kafka.",
     )
     sub = feeds.add_subparsers(dest="feeds_command", metavar="ACTION")
-    feeds.set_defaults(func=lambda args: (feeds.print_help(), 2)[1])
+    feeds.set_defaults(func=_usage(feeds))
 
     check = sub.add_parser(
         "check",
@@ -53,6 +53,15 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     exp.add_argument("--config", type=Path, default=DEFAULT_CONFIG, help=f"feed list to read (default {DEFAULT_CONFIG})")
     exp.set_defaults(func=_export)
 
+    health = sub.add_parser(
+        "health",
+        help="show each feed's health (failures, parking, schedule) as JSON lines",
+        description="Print the health record of every feed the poller has seen, one JSON line each: last success, "
+        "consecutive failures, last error, parked until (and why), next poll, moved-to URL.",
+    )
+    health.add_argument("--state", type=Path, help="ingest state folder (default $KABAR_HOME/ingest)")
+    health.set_defaults(func=_health)
+
     scrape = subparsers.add_parser(
         "scrape",
         help="extract the article text of one page",
@@ -62,6 +71,14 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     scrape.add_argument("--url", help="the page's URL when reading a file (for relative links and metadata)")
     scrape.add_argument("--allow-private", action="store_true", help="allow URLs on loopback/private addresses")
     scrape.set_defaults(func=_scrape)
+
+
+def _usage(parser: argparse.ArgumentParser):
+    def show(_args: argparse.Namespace) -> int:
+        parser.print_help(sys.stderr)
+        return EXIT_UNREADABLE
+
+    return show
 
 
 def _is_url(source: str) -> bool:
@@ -74,7 +91,8 @@ async def _download(url: str, allow_private: bool, accept: str) -> tuple[bytes, 
     async with Fetcher(allow_private=allow_private, retries=0, delay=0.0) as fetcher:
         result = await fetcher.get(url, accept=accept)
     if not result.ok:
-        return result.error or f"HTTP {result.status}"
+        error = result.error or f"HTTP {result.status}"
+        return error + " (--allow-private fetches it anyway)" if error.startswith("refused: ") and "scheme" not in error else error
     return result.body, result.headers, result.final_url
 
 
@@ -146,6 +164,37 @@ def _export(args: argparse.Namespace) -> int:
         print(f"kabar feeds export: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
     sys.stdout.write(to_opml(feeds))
+    return EXIT_OK
+
+
+def _health(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from streams.ingest.health import HealthStore
+    from streams.ingest.state import STATE_FILE, open_state
+
+    state = args.state
+    if state is None:
+        from streams.settings import get_settings
+
+        state = get_settings().home / "ingest"
+    if not (state / STATE_FILE).exists():
+        print(f"kabar feeds health: no ingest state in {state} (has `kabar ingest` run?)", file=sys.stderr)
+        return EXIT_UNREADABLE
+    conn = open_state(state)
+    try:
+        records = HealthStore(conn).all()
+    finally:
+        conn.close()
+    for record in records:
+        row = asdict(record)
+        for key in ("last_attempt", "last_success", "parked_until", "next_poll"):
+            if row[key]:
+                row[key] = datetime.fromtimestamp(row[key], timezone.utc).isoformat(timespec="seconds")
+        sys.stdout.buffer.write(orjson.dumps(row) + b"\n")
+    parked = sum(1 for r in records if r.parked_until)
+    failing = sum(1 for r in records if r.consecutive_failures)
+    print(f"{len(records)} feeds, {failing} failing, {parked} parked", file=sys.stderr)
     return EXIT_OK
 
 

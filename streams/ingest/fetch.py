@@ -9,12 +9,15 @@ wrong. What it guards against:
   bodies are decompressed here (not by aiohttp) with the limit applied to the
   DECOMPRESSED size, so a gzip bomb stops at the limit;
 - time: connect, read (per socket read) and total timeouts;
-- hosts: at most ``per_host`` requests in flight per host, and starts at least
-  ``delay`` seconds apart (a host's 429/503 ``Retry-After`` pushes that further);
+- hosts: at most ``per_host`` requests in flight per host (default one), each
+  starting at least ``delay`` seconds after the previous one started and after
+  its response headers arrived, so the host sees requests at least ``delay``
+  apart (a 429/503 ``Retry-After`` or a robots.txt Crawl-delay pushes further);
 - SSRF: URLs and redirect targets whose address is loopback, private,
   link-local, multicast or reserved are refused (checked on the literal and at
   connection time in the resolver, so DNS rebinding is caught), unless
-  ``allow_private=True`` (tests and local feeds);
+  ``allow_private=True`` (tests, local feeds) or the host is in
+  ``allow_hosts`` (an intranet feed the operator trusts);
 - transient failures: retried with exponential backoff and jitter; a
   ``Retry-After`` longer than ``max_retry_wait`` is returned to the caller.
 """
@@ -28,7 +31,7 @@ import random
 import socket
 import time
 import zlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
@@ -88,25 +91,28 @@ def address_refusal(host: str) -> str | None:
     return None
 
 
-def url_refusal(url: str, *, allow_private: bool) -> str | None:
+def url_refusal(url: str, *, allow_private: bool, allow_hosts: frozenset[str] = frozenset()) -> str | None:
     """Why ``url`` is not fetched before any network use (scheme, literal private IP)."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         return f"{REFUSED}: scheme {parts.scheme or '(none)'!r} is not http(s)"
     if not parts.hostname:
         return f"{REFUSED}: no host in {url[:200]!r}"
-    return None if allow_private else address_refusal(parts.hostname)
+    return None if allow_private or parts.hostname in allow_hosts else address_refusal(parts.hostname)
 
 
 class GuardedResolver(AbstractResolver):
     """A resolver that drops private addresses, so a public name that resolves
     (or re-resolves) to 127.0.0.1 or 169.254.169.254 is never connected to."""
 
-    def __init__(self) -> None:
+    def __init__(self, allow_hosts: frozenset[str] = frozenset()) -> None:
         self._inner = DefaultResolver()
+        self.allow_hosts = allow_hosts
 
     async def resolve(self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET):
         infos = await self._inner.resolve(host, port, family)
+        if host in self.allow_hosts:
+            return infos
         allowed = [info for info in infos if address_refusal(info["host"]) is None]
         if not allowed:
             raise OSError(f"{REFUSED}: {host} resolves to a loopback/private/link-local address")
@@ -117,10 +123,10 @@ class GuardedResolver(AbstractResolver):
 
 
 class HostGate:
-    """Per-host concurrency and politeness: request starts to one host are
-    spaced ``delay`` seconds apart, at most ``per_host`` at a time."""
+    """Per-host concurrency and politeness: requests to one host are spaced
+    ``delay`` seconds apart, at most ``per_host`` at a time."""
 
-    def __init__(self, per_host: int = 2, delay: float = 1.0) -> None:
+    def __init__(self, per_host: int = 1, delay: float = 1.0) -> None:
         self.per_host = per_host
         self.delay = delay
         self._semaphores: dict[str, asyncio.Semaphore] = {}
@@ -145,7 +151,13 @@ class HostGate:
             self._next_start[host] = start + self._host_delay.get(host, self.delay)
             if start > now:
                 await asyncio.sleep(start - now)
+            self.mark(host)  # a busy event loop wakes us late: space the next start from the real one
             yield
+
+    def mark(self, host: str) -> None:
+        """The host has just seen a request of ours: the next one waits a full delay from now."""
+        until = time.monotonic() + self._host_delay.get(host, self.delay)
+        self._next_start[host] = max(self._next_start.get(host, 0.0), until)
 
 
 class Fetcher:
@@ -155,11 +167,12 @@ class Fetcher:
         self,
         *,
         allow_private: bool = False,
+        allow_hosts: Iterable[str] = (),
         max_bytes: int = 5_000_000,
         connect_timeout: float = 10.0,
         read_timeout: float = 20.0,
         total_timeout: float = 60.0,
-        per_host: int = 2,
+        per_host: int = 1,
         delay: float = 1.0,
         max_connections: int = 100,
         max_redirects: int = 5,
@@ -169,6 +182,7 @@ class Fetcher:
         user_agent: str = USER_AGENT,
     ) -> None:
         self.allow_private = allow_private
+        self.allow_hosts = frozenset(h.lower() for h in allow_hosts)
         self.max_bytes = max_bytes
         self.max_redirects = max_redirects
         self.retries = retries
@@ -183,7 +197,7 @@ class Fetcher:
     async def __aenter__(self) -> Fetcher:
         connector = aiohttp.TCPConnector(
             limit=self._max_connections,
-            resolver=DefaultResolver() if self.allow_private else GuardedResolver(),
+            resolver=DefaultResolver() if self.allow_private else GuardedResolver(self.allow_hosts),
             ttl_dns_cache=300,
         )
         self._session = aiohttp.ClientSession(
@@ -232,13 +246,14 @@ class Fetcher:
             raise RuntimeError("use Fetcher as an async context manager")
         current, permanent, visited = url, True, {url}
         for _hop in range(self.max_redirects + 1):
-            refusal = url_refusal(current, allow_private=self.allow_private)
+            refusal = url_refusal(current, allow_private=self.allow_private, allow_hosts=self.allow_hosts)
             if refusal:
                 return FetchResult(url, current, error=refusal)
             host = urlsplit(current).hostname or ""
             try:
                 async with self.gate.slot(host):
                     async with self._session.get(current, headers=headers, allow_redirects=False) as resp:
+                        self.gate.mark(host)
                         location = resp.headers.get("Location")
                         if resp.status in REDIRECT_STATUSES and location:
                             target = urljoin(current, location)

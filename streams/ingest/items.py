@@ -62,12 +62,12 @@ def normalize_item(
         url = canonical_url(item.link, base=feed_url)
         ident = article_id(url)
     else:
-        key = item.guid or title
-        if not key:
-            return Rejection("item without link, guid or title", text[:200])
+        key = item.guid or title  # never empty: an item with neither title nor text was rejected above
         url = canonical_url(feed_url)
         ident = hashlib.sha256(f"{url}\n{key}".encode("utf-8", "replace")).hexdigest()[:16]
         flags.append("no link")
+    if not text:
+        flags.append("no text")
     published, date_origin = _publication_time(item, fetched_at, flags)
     return NormalizedItem(
         RawArticle(

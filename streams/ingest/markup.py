@@ -21,7 +21,9 @@ _BLOCKS = frozenset(
         "blockquote", "pre", "section", "article", "header", "footer", "figure", "figcaption", "hr", "dd", "dt",
     }
 )
-_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
+_TAG = re.compile(r"<[A-Za-z!/?]")
+MAX_PASSES = 3
+_SPACES = re.compile(r"(?:[^\S\n]|\u200b)+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -54,10 +56,16 @@ class _TextCollector(HTMLParser):
 
 
 def plain_text(value: str | None, *, single_line: bool = False) -> str:
-    """The readable text of ``value`` (HTML or text): no tags, no entities, tidy spaces."""
+    """The readable text of ``value`` (HTML or text): no tags, no entities, tidy spaces.
+
+    Markup escaped twice (``&amp;lt;script&amp;gt;``) becomes markup after one
+    pass, so passes repeat (at most ``MAX_PASSES``) while tags remain.
+    """
     if not value:
         return ""
-    if "<" in value or "&" in value:
+    for _ in range(MAX_PASSES):
+        if "<" not in value and "&" not in value:
+            break
         collector = _TextCollector()
         try:
             collector.feed(value)
@@ -65,6 +73,8 @@ def plain_text(value: str | None, *, single_line: bool = False) -> str:
         except Exception:  # noqa: BLE001 - html.parser is lenient; a failure keeps what was read
             pass
         value = "".join(collector.parts)
+        if not _TAG.search(value):
+            break
     value = _CONTROL.sub("", value)
     lines = [_SPACES.sub(" ", line).strip() for line in value.split("\n")]
     if single_line:

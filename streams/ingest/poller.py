@@ -11,8 +11,13 @@ failures (HTTP errors, timeouts, HTML instead of a feed) are recorded in the
 feed's ``health.FeedHealth``, which backs off and parks feeds that keep
 failing. Nothing here raises out of the poller.
 
+Items published before the seen-set's retention are skipped (``stale``):
+their ids may have been pruned, so they could otherwise be sent twice.
 An id is marked seen only after ``emit`` returned, so a crash or a failed send
-means the item is sent again on the next poll (at-least-once).
+means the item is sent again on the next poll (at-least-once). Parsing and
+extraction run in worker threads so that a large feed or page does not stall
+the other feeds' network I/O. ``once=True`` polls every feed one time, parked
+or not, and returns.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ from streams.ingest.scrape import extract_article
 from streams.ingest.seen import SeenSet
 from streams.ingest.state import open_state
 from streams.records import RawArticle, Rejection
+from streams.timeutil import parse_time
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +71,8 @@ class PollStats:
     robots_blocked: int = 0
     parked: int = 0
     internal_errors: int = 0
+    #: items published before the seen-set's retention: old news, and could no longer be deduplicated
+    stale: int = 0
     #: doubtful items by flag (``no link``, ``no date``, ...)
     flags: dict[str, int] = field(default_factory=dict)
     #: configured feed URL -> where a permanent redirect says it moved
@@ -117,6 +125,13 @@ async def _wait(tasks: list[asyncio.Task], stop: asyncio.Event) -> None:
             task.cancel()
         await asyncio.gather(*pending, return_exceptions=True)
     stopper.cancel()
+
+
+def _stale(article: RawArticle, horizon: float) -> bool:
+    if article.date_origin == "fetched":
+        return False
+    published = parse_time(article.published_at)
+    return published is not None and published.timestamp() < horizon
 
 
 def _unique(feeds: list[FeedConfig]) -> list[FeedConfig]:
@@ -173,7 +188,7 @@ class _Poller:
         started = time.time()
         self.stats.polls += 1
         result = await self.fetcher.get(url, etag=record.etag, last_modified=record.last_modified, accept=FEED_ACCEPT)
-        if result.permanent_redirect and result.permanent_redirect != url:
+        if result.permanent_redirect and result.permanent_redirect != url and (result.ok or result.not_modified):
             record.moved_to = result.permanent_redirect
             self.stats.moved[feed.url] = result.permanent_redirect
         if result.not_modified:
@@ -183,18 +198,20 @@ class _Poller:
         if not result.ok:
             self.stats.fetch_failures += 1
             return self._failed(record, feed, started, result.error or f"HTTP {result.status}", result.retry_after)
-        parsed = parse_feed(result.body, result.headers, result.final_url)
+        parsed = await asyncio.to_thread(parse_feed, result.body, result.headers, result.final_url)
         if not parsed.readable:
             self.stats.unreadable += 1
             return self._failed(record, feed, started, "; ".join(parsed.problems) or "not a feed", None)
-        record.etag = result.headers.get("etag")
-        record.last_modified = result.headers.get("last-modified")
         record.last_problems = parsed.problems or None
-        new = await self._handle_items(feed, parsed.items)
+        new, complete = await self._handle_items(feed, parsed.items)
+        # validators only when every new item was sent: else a 304 would hide the unsent ones
+        record.etag = result.headers.get("etag") if complete else None
+        record.last_modified = result.headers.get("last-modified") if complete else None
         record.record_success(started, new, feed.min_interval, feed.max_interval)
         self._done(record, feed, "ok", new, problems=len(parsed.problems))
 
-    async def _handle_items(self, feed: FeedConfig, items: list[FeedItem]) -> int:
+    async def _handle_items(self, feed: FeedConfig, items: list[FeedItem]) -> tuple[int, bool]:
+        """Send the new items; returns how many were sent and whether all of them were."""
         fetched_at = datetime.now(timezone.utc)
         usable: dict[str, tuple[FeedItem, NormalizedItem]] = {}
         for item in items:
@@ -202,7 +219,7 @@ class _Poller:
             normalized = normalize_item(item, feed.url, fetched_at, language=feed.language)
             if isinstance(normalized, Rejection):
                 self.stats.rejected += 1
-                await self.reject("ingest.item", normalized.reason, f"{feed.url} {item.title[:200]} {normalized.detail}".strip())
+                await self._reject("ingest.item", normalized.reason, f"{feed.url} {item.title[:200]} {normalized.detail}".strip())
                 continue
             if normalized.article.id in usable:
                 self.stats.duplicates += 1
@@ -210,12 +227,16 @@ class _Poller:
             usable[normalized.article.id] = (item, normalized)
         unseen = self.seen.unseen(usable)
         self.stats.duplicates += len(usable) - len(unseen)
-        new = 0
+        horizon = fetched_at.timestamp() - self.seen.retention
+        new, complete = 0, True
         for ident, (item, normalized) in usable.items():
             if ident not in unseen:
                 continue
             if self.stop.is_set():
-                break
+                return new, False
+            if _stale(normalized.article, horizon):
+                self.stats.stale += 1
+                continue
             for flag in normalized.flags:
                 self.stats.flags[flag] = self.stats.flags.get(flag, 0) + 1
             article = normalized.article
@@ -228,11 +249,20 @@ class _Poller:
             except Exception as exc:  # noqa: BLE001 - not marked seen: sent again next poll
                 log.warning("emit failed for %s: %s", article.url, exc)
                 self.stats.emit_failures += 1
+                complete = False
                 continue
             self.seen.add(ident)
             self.stats.emitted += 1
             new += 1
-        return new
+        return new, complete
+
+    async def _reject(self, stage: str, reason: str, excerpt: str) -> None:
+        try:
+            await self.reject(stage, reason, excerpt)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - the dead-letter path must not stop polling
+            log.warning("reject failed (%s: %s): %s", stage, reason, exc)
 
     async def _full_text(self, article: RawArticle, link: str) -> None:
         """Replace the summary with the page's main text; on failure keep the summary."""
@@ -240,12 +270,19 @@ class _Poller:
             self.stats.robots_blocked += 1
             return
         result = await self.fetcher.get(link, accept=PAGE_ACCEPT)
-        page = extract_article(result.body, result.final_url) if result.ok else Rejection(result.error or "fetch failed")
+        content_type = result.headers.get("content-type", "html").lower()
+        if not result.ok:
+            page = Rejection(result.error or "fetch failed")
+        elif "html" not in content_type:
+            page = Rejection("not an HTML page", content_type)
+        else:
+            page = await asyncio.to_thread(extract_article, result.body, result.final_url)
         if isinstance(page, Rejection) or len(page.text) <= len(article.text):
             self.stats.full_text_failed += 1
             return
         self.stats.full_text += 1
         article.text, article.text_origin = page.text, "page"
+        article.title = article.title or page.title
         article.language = article.language or page.language
         article.authors = article.authors or page.authors
         article.image = article.image or page.image

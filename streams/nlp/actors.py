@@ -189,15 +189,15 @@ def find_sectors(text: str, lang: str, places: list[PlaceMention]) -> list[Actor
     used: set[int] = set()
     if sec is not None:
         for m in sec.finditer(text):
-            country = None
+            country, start = None, m.start()
             for i, (ds, de, cc) in enumerate(demonym_spans):
                 if 0 <= m.start() - de <= _QUALIFIER_GAP:
-                    country = cc
+                    country, start = cc, ds
                     used.add(i)
             for p in places:
                 if p.location.country and (0 <= p.start - m.end() <= 2 or 0 <= m.start() - p.end <= 3):
                     country = country or p.location.country
-            found.append(ActorMention(m.start(), m.end(), "sector", sectors[fold(m.group())], country))
+            found.append(ActorMention(start, m.end(), "sector", sectors[fold(m.group())], country))
     for i, (ds, de, cc) in enumerate(demonym_spans):
         if i not in used:
             found.append(ActorMention(ds, de, "country", cc, cc))

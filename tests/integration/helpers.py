@@ -21,3 +21,22 @@ def write_archive(path: Path, *ids: str) -> Path:
 
 
 SEED = "seed-kz-tribunnewswiki"
+
+
+def synthetic_archive(path: Path, n: int) -> Path:
+    """``n`` distinct articles: the sample's stories re-published on later days under new URLs,
+    so the stream holds many events, near-duplicates and cross-lingual mentions."""
+    from datetime import timedelta
+
+    from streams.timeutil import parse_time, to_rfc3339
+
+    templates = list(sample_articles().values())
+    with path.open("wb") as fh:
+        for i in range(n):
+            t = dict(templates[i % len(templates)])
+            shift = timedelta(days=3 * (i // len(templates)))
+            t["id"] = f"syn-{i:05d}-{t['id']}"
+            t["url"] = f"{t['url']}-{i}"
+            t["published_at"] = to_rfc3339(parse_time(t["published_at"]) + shift)
+            fh.write(orjson.dumps(t) + b"\n")
+    return path

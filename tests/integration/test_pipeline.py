@@ -8,7 +8,7 @@ import time
 from aiokafka import AIOKafkaProducer
 
 from streams.settings import from_env
-from tests.integration.conftest import kabar, latest_events, read_topic, wait_for
+from tests.support import kabar, latest_events, read_topic, wait_for
 from tests.integration.helpers import SEED, write_archive
 
 

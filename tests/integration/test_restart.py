@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from tests.integration.conftest import Worker, kabar, latest_events, read_topic, wait_for
+from tests.support import Worker, kabar, latest_events, read_topic, wait_for
 from tests.integration.helpers import SEED, write_archive
 
 

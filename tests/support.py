@@ -1,4 +1,6 @@
-"""Integration tests run on the real broker that `make test` starts; they FAIL, never skip, without it.
+"""Helpers and fixtures for the tests on the real broker (integration, e2e).
+
+They run on the broker that `make test` starts and FAIL, never skip, without it.
 
 Each test session gets its own topic prefix and app id, so runs never see each
 other's records or state. The worker is the real `kabar worker` in a subprocess.
@@ -24,7 +26,7 @@ from streams import broker
 from streams.settings import from_env
 from streams.tail import tail
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 
 
@@ -42,9 +44,8 @@ def pipeline_env(tmp_path_factory) -> dict[str, str]:
     env.update(KABAR_TOPIC_PREFIX=f"it-{run}.", KABAR_APP_ID=f"kabar-it-{run}",
                KABAR_HOME=str(tmp_path_factory.mktemp("kabar-home")))
     settings = from_env(env)
-    ok, text = broker.status(settings)
-    if not ok or not broker.port_open(settings.broker_port):
-        pytest.fail(f"no Kafka broker at {settings.bootstrap_servers} ({text}): run the suite with `make test`, "
+    if not broker.reachable(settings):
+        pytest.fail(f"no Kafka broker answers at {settings.bootstrap_servers}: run the suite with `make test`, "
                     "which starts it", pytrace=False)
     return env
 

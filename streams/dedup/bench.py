@@ -1,0 +1,143 @@
+"""Throughput and state size of ``Clusterer`` on a synthetic article stream.
+
+``bench_dedup(n)`` generates ``n`` enriched articles (fixed seed, so every
+run sees the same stream) and times only ``Clusterer.process`` on a plain
+dict store. The stream imitates what the ``cluster`` agent sees:
+
+- several countries (partition keys), each with a few *happenings* per day
+  (type, place, actors, counts), reported by articles over the next days;
+- five made-up "languages" (word lists with their own affixes), so that
+  reports of one happening in two languages share events and not words;
+- about a fifth of the articles are syndicated copies of a recent article
+  (new opening, a dropped paragraph, an attribution line);
+- publication times spread over ``days`` days in stream order, so expiry
+  runs and the state should level off after the horizon.
+
+Run ``python -m streams.dedup.bench [n]``; it prints the numbers as JSON.
+Speed is reported, never asserted.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+import time
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+import orjson
+
+from streams.dedup.cluster import Clusterer
+from streams.records import EnrichedArticle, ExtractedEvent
+
+COUNTRIES = ("ID", "MY", "KZ", "US", "FR", "ES", "CL", "IN")
+#: made-up languages: (prefix, suffix) of their words
+LANGUAGES = {
+    "en": ("", "ing"), "id": ("me", "kan"), "ms": ("ber", "an"), "es": ("des", "ción"), "fr": ("re", "ment"),
+}
+TYPES = ("PROTEST", "ASSAULT", "COERCE", "AID", "AGREE", "REQUEST", "ACCUSE", "MOBILIZE")
+START = datetime(2024, 1, 1, tzinfo=timezone.utc)
+
+
+def bench_dedup(
+    n_articles: int = 100000, days: int = 30, horizon_days: int = 7, seed: int = 1
+) -> dict[str, Any]:
+    """Cluster ``n_articles`` synthetic articles; return counts, time and state size."""
+    state: dict[str, Any] = {}
+    clusterer = Clusterer(state, horizon_days=horizon_days)
+    seconds = 0.0
+    duplicates = 0
+    events = 0
+    for article in _stream(n_articles, days, random.Random(seed)):
+        began = time.perf_counter()
+        result = clusterer.process(article)
+        seconds += time.perf_counter() - began
+        duplicates += result.duplicate_of is not None
+        events += len(result.events)
+    return {
+        "articles": n_articles,
+        "seconds": round(seconds, 3),
+        "articles_per_s": round(n_articles / seconds, 1) if seconds else None,
+        "duplicates_found": duplicates,
+        "event_upserts": events,
+        "state_keys": len(state),
+        "state_bytes": len(orjson.dumps(state)),
+    }
+
+
+def _stream(n: int, days: int, rng: random.Random):
+    vocab = {lang: [f"{pre}{_root(rng)}{suf}" for _ in range(4000)] for lang, (pre, suf) in LANGUAGES.items()}
+    happenings: list[dict[str, Any]] = []
+    recent: list[EnrichedArticle] = []
+    per_day = max(1, n // days)
+    for i in range(n):
+        when = START + timedelta(seconds=i * 86400 / per_day + rng.uniform(0, 600))
+        happenings = [h for h in happenings if (when - h["when"]).days < 3]
+        if len(happenings) < 6 * len(COUNTRIES) or rng.random() < 0.02:
+            happenings.append(_happening(rng, when))
+        if recent and rng.random() < 0.2:
+            article = _copy(rng, rng.choice(recent[-200:]), i, when)
+        else:
+            article = _report(rng, rng.choice(happenings), vocab, i, when)
+        recent = recent[-199:] + [article]
+        yield article
+
+
+def _root(rng: random.Random) -> str:
+    return "".join(rng.choice("bcdfghjklmnprstvwyz") + rng.choice("aeiou") for _ in range(rng.randint(2, 4)))
+
+
+def _happening(rng: random.Random, when: datetime) -> dict[str, Any]:
+    country = rng.choice(COUNTRIES)
+    return {
+        "when": when,
+        "country": country,
+        "type": rng.choice(TYPES),
+        "place": f"{country}-city-{rng.randint(1, 40)}",
+        "actors": [f"{country}:{rng.choice(['police', 'military', 'protesters', 'government'])}"],
+        "targets": [f"{country}:{rng.choice(['civilians', 'protesters', 'government'])}"],
+        "killed": rng.randint(1, 300),
+        "topic": rng.randint(0, 10**9),
+    }
+
+
+def _report(rng: random.Random, h: dict[str, Any], vocab: dict[str, list[str]], i: int, when: datetime):
+    lang = rng.choice(list(LANGUAGES))
+    words = vocab[lang]
+    # words that this happening's reports in one language tend to share (names, places, phrases)
+    local = random.Random(f"{h['topic']}:{lang}")
+    theme = [local.choice(words) for _ in range(40)]
+    length = rng.randint(150, 350)
+    text = " ".join(rng.choice(theme) if rng.random() < 0.3 else rng.choice(words) for _ in range(length))
+    event = ExtractedEvent(
+        type=h["type"], country=h["country"], date=h["when"].date().isoformat(),
+        actors=list(h["actors"]), targets=list(h["targets"]) if rng.random() < 0.8 else [],
+        place=h["place"] if rng.random() < 0.8 else None,
+        counts={"killed": h["killed"] + rng.randint(0, 5)} if rng.random() < 0.5 else {},
+        evidence=text[:120],
+    )
+    extra = ExtractedEvent(type=rng.choice(TYPES), country=h["country"], date=when.date().isoformat(),
+                           actors=[f"{h['country']}:government"])
+    events = [event, extra] if rng.random() < 0.4 else [event]
+    return _article(f"a{i}", text, lang, when, h["country"], events)
+
+
+def _copy(rng: random.Random, original: EnrichedArticle, i: int, when: datetime) -> EnrichedArticle:
+    words = original.text.split()
+    cut = rng.randint(0, len(words) // 2)
+    kept = words[:cut] + words[cut + len(words) // 8 :]  # one paragraph dropped
+    text = " ".join(["syndicated", "opening", "line"] + kept + ["via", "wire"])
+    return _article(f"a{i}", text, original.language, when, original.countries[0], list(original.events))
+
+
+def _article(aid: str, text: str, lang: str, when: datetime, country: str, events: list[ExtractedEvent]):
+    return EnrichedArticle(
+        id=aid, url=f"https://{lang}.news.example/{aid}", title=aid, text=text,
+        published_at=when.strftime("%Y-%m-%dT%H:%M:%SZ"), language=lang,
+        source=f"{lang}-{int(aid[1:]) % 17}.news.example", events=events, countries=[country],
+    )
+
+
+if __name__ == "__main__":
+    print(json.dumps(bench_dedup(int(sys.argv[1]) if len(sys.argv) > 1 else 100000), indent=2))

@@ -1,0 +1,237 @@
+"""``kabar eval``: score the pipeline's NLP on a folder of gold articles.
+
+Every gold file (``shared/eval/README.md`` format) goes through exactly the
+agents' code path, in publication order: ``archive.article_from_dict`` ->
+``normalize`` -> ``enrich`` -> ``Clusterer.process`` (one clusterer over the
+whole folder, a plain dict as its state). The scores follow the README:
+
+- events match when type and country agree and dates are within one day;
+  gold and predicted events are paired greedily, the most similar pairs
+  first (exact date, mode, place, shared actors), so the attribute scores
+  below measure the best reading of each event;
+- place (case- and diacritic-insensitive), date (exact), count (each gold
+  count reproduced exactly) accuracies and actor F1 over matched pairs;
+- topic F1 micro-averaged over articles; duplicate F1 over (article, copied
+  article) pairs; B-cubed F1 of story clusters; language accuracy.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from streams.nlp.fuzzy import fold
+from streams.records import EnrichedArticle, Rejection
+from streams.timeutil import parse_time
+
+EVENT_FIELDS = ("type", "mode", "actors", "targets", "country", "place", "date", "counts")
+
+
+def load_gold(folder: str | Path) -> list[dict[str, Any]]:
+    """Every gold article of ``folder`` (``*.json``), in publication order."""
+    items = []
+    for path in sorted(Path(folder).glob("*.json")):
+        with path.open(encoding="utf-8") as fh:
+            obj = json.load(fh)
+        if isinstance(obj, dict) and "text" in obj:
+            items.append(obj)
+    return sorted(items, key=lambda o: (parse_time(o.get("published_at")) is None,
+                                        parse_time(o.get("published_at")) or 0, o.get("id", "")))
+
+
+def _clusterer():
+    try:
+        from streams.dedup.cluster import Clusterer
+    except ImportError:
+        return None
+    return Clusterer({})
+
+
+def predict(gold: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], float]:
+    """Run the articles through the pipeline; return predictions and seconds spent."""
+    from streams.ingest.archive import article_from_dict
+    from streams.nlp.enrich import enrich
+    from streams.nlp.normalize import normalize
+
+    clusterer = _clusterer()
+    predictions = []
+    started = time.perf_counter()
+    for obj in gold:
+        pred: dict[str, Any] = {"id": obj.get("id"), "language": None, "topics": [], "events": [],
+                                "duplicate_of": None, "story": None}
+        raw = article_from_dict(obj)
+        clean = raw if isinstance(raw, Rejection) else normalize(raw)
+        enriched = clean if isinstance(clean, Rejection) else enrich(clean)
+        if isinstance(enriched, EnrichedArticle):
+            pred["language"] = enriched.language
+            pred["topics"] = list(enriched.topics)
+            pred["events"] = [{k: getattr(e, k) for k in EVENT_FIELDS} for e in enriched.events]
+            if clusterer is not None:
+                result = clusterer.process(enriched)
+                pred["duplicate_of"] = result.duplicate_of
+                pred["story"] = result.story
+        else:
+            pred["rejection"] = enriched.reason
+            if not isinstance(clean, Rejection):
+                pred["language"] = clean.language
+        predictions.append(pred)
+    return predictions, time.perf_counter() - started
+
+
+def _f1(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else (1.0 if not n_gold else 0.0)
+    r = tp / n_gold if n_gold else (1.0 if not n_pred else 0.0)
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _days_apart(a: str | None, b: str | None) -> int | None:
+    try:
+        from datetime import date
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+
+
+def _same_place(a: str | None, b: str | None) -> bool:
+    return fold(a or "").strip() == fold(b or "").strip()
+
+
+def _roles(e: dict[str, Any]) -> set[tuple[str, str]]:
+    return {("a", a) for a in e.get("actors") or []} | {("t", t) for t in e.get("targets") or []}
+
+
+def match_events(gold: list[dict], pred: list[dict]) -> list[tuple[dict, dict]]:
+    """Greedy pairing: candidates agree on type and country with dates a day apart at most;
+    the most similar candidate pairs are taken first."""
+    candidates = []
+    for i, g in enumerate(gold):
+        for j, p in enumerate(pred):
+            apart = _days_apart(g.get("date"), p.get("date"))
+            if g.get("type") != p.get("type") or g.get("country") != p.get("country") or apart is None or apart > 1:
+                continue
+            similarity = (
+                (apart == 0) * 4 + (g.get("mode") == p.get("mode")) * 2
+                + _same_place(g.get("place"), p.get("place")) * 2 + len(_roles(g) & _roles(p))
+                + sum(p.get("counts", {}).get(k) == v for k, v in (g.get("counts") or {}).items())
+            )
+            candidates.append((-similarity, i, j))
+    used_g, used_p, pairs = set(), set(), []
+    for _, i, j in sorted(candidates):
+        if i not in used_g and j not in used_p:
+            used_g.add(i)
+            used_p.add(j)
+            pairs.append((gold[i], pred[j]))
+    return pairs
+
+
+def _bcubed(gold_labels: dict[str, str], pred_labels: dict[str, str]) -> float | None:
+    ids = [i for i in gold_labels if pred_labels.get(i) is not None]
+    if not ids:
+        return None
+    g_groups, p_groups = defaultdict(set), defaultdict(set)
+    for i in ids:
+        g_groups[gold_labels[i]].add(i)
+        p_groups[pred_labels[i]].add(i)
+    precision = recall = 0.0
+    for i in ids:
+        g, p = g_groups[gold_labels[i]], p_groups[pred_labels[i]]
+        both = len(g & p)
+        precision += both / len(p)
+        recall += both / len(g)
+    precision, recall = precision / len(ids), recall / len(ids)
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def score(gold: list[dict[str, Any]], predictions: list[dict[str, Any]]) -> dict[str, Any]:
+    """The README's scores of ``predictions`` (same order as ``gold``)."""
+    tp = n_pred = n_gold = 0
+    place_ok = date_ok = 0
+    counts_total = counts_ok = 0
+    actor_tp = actor_pred = actor_gold = 0
+    topic_tp = topic_pred = topic_gold = 0
+    language_ok = 0
+    per_lang: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    dup_gold, dup_pred = set(), set()
+    for g, p in zip(gold, predictions):
+        pairs = match_events(g.get("events") or [], p.get("events") or [])
+        tp += len(pairs)
+        n_pred += len(p.get("events") or [])
+        n_gold += len(g.get("events") or [])
+        stats = per_lang[g.get("language") or "?"]
+        stats[0] += len(pairs)
+        stats[1] += len(p.get("events") or [])
+        stats[2] += len(g.get("events") or [])
+        stats[3] += 1
+        for ge, pe in pairs:
+            place_ok += _same_place(ge.get("place"), pe.get("place"))
+            date_ok += ge.get("date") == pe.get("date")
+            for k, v in (ge.get("counts") or {}).items():
+                counts_total += 1
+                counts_ok += (pe.get("counts") or {}).get(k) == v
+            gr, pr = _roles(ge), _roles(pe)
+            actor_tp += len(gr & pr)
+            actor_pred += len(pr)
+            actor_gold += len(gr)
+        gt, pt = set(g.get("topics") or []), set(p.get("topics") or [])
+        topic_tp += len(gt & pt)
+        topic_pred += len(pt)
+        topic_gold += len(gt)
+        language_ok += g.get("language") == p.get("language")
+        if g.get("duplicate_of"):
+            dup_gold.add((g.get("id"), g["duplicate_of"]))
+        if p.get("duplicate_of"):
+            dup_pred.add((p.get("id"), p["duplicate_of"]))
+    precision, recall, f1 = _f1(tp, n_pred, n_gold)
+    have_dedup = any(p.get("story") is not None for p in predictions)
+    result = {
+        "event_f1": round(f1, 4),
+        "event_precision": round(precision, 4),
+        "event_recall": round(recall, 4),
+        "place_accuracy": round(place_ok / tp, 4) if tp else None,
+        "date_accuracy": round(date_ok / tp, 4) if tp else None,
+        "count_accuracy": round(counts_ok / counts_total, 4) if counts_total else None,
+        "actor_f1": round(_f1(actor_tp, actor_pred, actor_gold)[2], 4),
+        "topic_f1": round(_f1(topic_tp, topic_pred, topic_gold)[2], 4),
+        "duplicate_f1": round(_f1(len(dup_gold & dup_pred), len(dup_pred), len(dup_gold))[2], 4) if have_dedup else None,
+        "story_bcubed_f1": None,
+        "language_accuracy": round(language_ok / len(gold), 4) if gold else None,
+        "per_language": {
+            lang: {"event_f1": round(_f1(s[0], s[1], s[2])[2], 4), "articles": s[3]}
+            for lang, s in sorted(per_lang.items())
+        },
+        "articles": len(gold),
+    }
+    if have_dedup:
+        bc = _bcubed({g["id"]: g.get("story") for g in gold if g.get("story")},
+                     {p["id"]: p.get("story") for p in predictions})
+        result["story_bcubed_f1"] = round(bc, 4) if bc is not None else None
+    return result
+
+
+def evaluate(folder: str | Path, predictions_path: str | Path | None = None) -> dict[str, Any]:
+    """Run and score every gold article of ``folder``; optionally write the predictions as JSON lines."""
+    gold = load_gold(folder)
+    predictions, seconds = predict(gold)
+    result = score(gold, predictions)
+    result["articles_per_s"] = round(len(gold) / seconds, 1) if seconds > 0 else None
+    if predictions_path:
+        with open(predictions_path, "w", encoding="utf-8") as fh:
+            for p in predictions:
+                fh.write(json.dumps(p, ensure_ascii=False) + "\n")
+    return result
+
+
+def format_table(result: dict[str, Any]) -> str:
+    """The scores as a readable two-column table, per-language lines last."""
+    lines = []
+    for key, value in result.items():
+        if key == "per_language":
+            continue
+        shown = "n/a" if value is None else (f"{value:.3f}" if isinstance(value, float) else str(value))
+        lines.append(f"{key:<20} {shown}")
+    for lang, stats in result.get("per_language", {}).items():
+        lines.append(f"{'event_f1[' + lang + ']':<20} {stats['event_f1']:.3f}  ({stats['articles']} articles)")
+    return "\n".join(lines)

@@ -1,0 +1,198 @@
+"""Numbers of people killed, injured, arrested, displaced or deployed.
+
+``find_counts(text, lang)`` finds the numbers of a text (``numbers.py``) and
+keeps those a count word attaches to, in either order: "18 anggota pasukan
+keamanan yang tewas", "2,000 people were arrested" (the word after the
+number) or "killing 18", "the death toll rose to 125" (the word before).
+
+How a number is attached (words from ``data/<lang>/counts.json``):
+
+- the window after the number runs to the end of its clause (punctuation, a
+  conjunction such as "and"/"dan", or the next number) and at most
+  ``_RIGHT`` words; the window before it, ``_LEFT`` words back to the clause
+  start. Filler words ("rose to", "mencapai") do not count as distance, and
+  weak count words ("held", "polisi") must stand right next to the number;
+- a killed, injured, arrested or displaced word within ``_CASUALTY_REACH``
+  words beats a personnel word ("18 security personnel were killed",
+  "killed 40 paramilitary personnel" are death tolls); the window after the
+  number is read before the one before it, and the nearest word wins. A
+  personnel count needs a word such as "troops" or "deployed": "28 officers"
+  alone is not one;
+- numbers that are not counts are dropped: dates, years, clock times and
+  decimals ("14.30"), percentages, money ("Rp 2 juta", "$11.5 million"),
+  measures and objects ("20 million tonnes", "120 days", "13 kendaraan"),
+  ages, page or article numbers, scores ("2-2");
+- an exact figure beats a vague word ("puluhan") of the same kind in the same
+  sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from functools import lru_cache
+
+from streams.nlp.dates import find_dates
+from streams.nlp.fuzzy import fold
+from streams.nlp.gazetteer import load_json
+from streams.nlp.mentions import CountMention
+from streams.nlp.numbers import NumberSpan, find_numbers
+
+_RIGHT = 6
+_LEFT = 3
+#: a casualty word this close after the number beats a nearer personnel word
+#: ("18 anggota pasukan keamanan yang tewas"); further away it does not
+#: ("puluhan ribu personel ... disiagakan untuk mengamankan")
+_CASUALTY_REACH = 4
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|[%‰°$€£¥₹₽₴]")
+#: ends a window: sentence or clause punctuation
+_CLAUSE_RE = re.compile(r"[.;:!?()\[\]]|,|\n")
+_SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+(?=\s|$)|\n|$)")
+_YEARS = range(1900, 2101)
+#: a date only matters here as a span to skip, so any publication date will do
+_ANY_DAY = datetime(2000, 1, 1, tzinfo=timezone.utc)
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    kinds: dict[str, str]  # folded phrase -> kind
+    weak: frozenset[str]
+    max_words: int
+    not_people: frozenset[str]
+    blockers: frozenset[str]
+    stops: frozenset[str]
+    fillers: frozenset[str]
+    #: a currency sign or code right before the number ("Rp", "$", "US$")
+    money_re: re.Pattern
+    #: a unit sign right after it ("%", "km")
+    unit_re: re.Pattern
+
+
+def _key(text: str) -> str:
+    return " ".join(fold(w) for w in _WORD_RE.findall(text))
+
+
+@lru_cache(maxsize=None)
+def _lexicon(lang: str) -> _Lexicon:
+    data = load_json(lang, "counts") or load_json("en", "counts")
+    common = load_json("common", "counts")
+    kinds = {_key(w): kind for kind, words in data.get("kinds", {}).items() for w in words}
+    return _Lexicon(
+        kinds,
+        frozenset(_key(w) for w in data.get("weak_kinds", [])),
+        max(k.count(" ") + 1 for k in kinds),
+        frozenset(_key(w) for w in data.get("not_people", [])),
+        frozenset(_key(w) for w in data.get("blockers_before", [])),
+        frozenset(_key(w) for w in data.get("stops", [])),
+        frozenset(_key(w) for w in data.get("fillers", [])),
+        re.compile(rf"(?<![^\W\d_])(?:{_alternation(common.get('money_before', []))})\s?$"),
+        re.compile(rf"^\s?(?:{_alternation(common.get('not_count_after', []))})(?![^\W\d_])", re.IGNORECASE),
+    )
+
+
+def _alternation(signs: list[str]) -> str:
+    return "|".join(re.escape(s) for s in sorted(signs, key=len, reverse=True)) or "(?!)"
+
+
+def _find_kind(words: list[tuple[int, int, str]], lx: _Lexicon, limit: int, forward: bool) -> list[tuple[int, str, bool]]:
+    """(distance, kind, weak) of the count words of a window, read from the number outwards."""
+    found, distance = [], 0
+    i = 0 if forward else len(words) - 1
+    while 0 <= i < len(words) and distance <= limit:
+        if words[i][2] in lx.stops:
+            break
+        hit = None
+        for n in range(min(lx.max_words, i + 1 if not forward else len(words) - i), 0, -1):
+            part = words[i : i + n] if forward else words[i - n + 1 : i + 1]
+            phrase = " ".join(w[2] for w in part)
+            if phrase in lx.kinds:
+                hit = (phrase, n)
+                break
+        if hit is not None:
+            phrase, n = hit
+            if phrase not in lx.weak or distance == 0:
+                found.append((distance, lx.kinds[phrase], phrase in lx.weak))
+            distance += 1
+            i += n if forward else -n
+            continue
+        if words[i][2] not in lx.fillers:
+            distance += 1
+        i += 1 if forward else -1
+    return found
+
+
+def _casualty(found: list[tuple[int, str, bool]]) -> str | None:
+    near = [f for f in found if f[1] != "personnel" and f[0] <= _CASUALTY_REACH]
+    return min(near)[1] if near else None
+
+
+def _personnel(found: list[tuple[int, str, bool]]) -> bool:
+    """A word such as "troops" or "deployed" says so ("28 officers" alone is no deployment)."""
+    return any(kind == "personnel" and not weak for _, kind, weak in found)
+
+
+def _kind(after: list[tuple[int, str, bool]], before: list[tuple[int, str, bool]]) -> str | None:
+    """Casualty words first (after the number, then before it), then personnel."""
+    kind = _casualty(after) or _casualty(before)
+    if kind is None and (_personnel(after) or _personnel(before)):
+        kind = "personnel"
+    if kind is None and after:
+        kind = min(after)[1] if min(after)[1] != "personnel" else None
+    return kind
+
+
+def _not_a_count(text: str, span: NumberSpan, lx: _Lexicon, before: list, after: list) -> bool:
+    surface = text[span.start : span.end]
+    if not span.integer or span.value <= 0:
+        return True
+    if span.value in _YEARS and re.fullmatch(r"\d{4}", surface):
+        return True
+    if re.search(r"\d[-:/.]$|[-:/]$", text[max(0, span.start - 2) : span.start]) or re.match(r"[-:/]\d", text[span.end :]):
+        return True  # "2-2", "11:59", part of a date or range
+    if lx.money_re.search(text[max(0, span.start - 5) : span.start]) or lx.unit_re.match(text[span.end : span.end + 6]):
+        return True
+    if after and after[0][2] in lx.not_people:
+        return True
+    return bool(before) and before[-1][2] in lx.blockers and before[-1][1] >= span.start - 2
+
+
+def find_counts(text: str, lang: str) -> list[CountMention]:
+    """Counts of people the text gives, in order (see the module docstring for the rules)."""
+    if not text or not isinstance(text, str):
+        return []
+    lx = _lexicon(lang)
+    dates = [(d.start, d.end) for d in find_dates(text, _ANY_DAY, lang) if d.explicit]
+    numbers = [n for n in find_numbers(text, lang) if not any(s < n.end and n.start < e for s, e in dates)]
+    if not numbers:
+        return []
+    words = [(m.start(), m.end(), fold(m.group())) for m in _WORD_RE.finditer(text)]
+    starts = [w[0] for w in words]
+    inside = {p for s, e in [(n.start, n.end) for n in numbers] + dates for p in range(s, e)}
+    breaks = [b.start() for b in _CLAUSE_RE.finditer(text) if b.start() not in inside]
+    mentions = []
+    for k, span in enumerate(numbers):
+        b = bisect_left(breaks, span.start)
+        lo = max(numbers[k - 1].end if k else 0, breaks[b - 1] + 1 if b else 0)
+        b = bisect_left(breaks, span.end)
+        hi = min(numbers[k + 1].start if k + 1 < len(numbers) else len(text), breaks[b] if b < len(breaks) else len(text))
+        before = words[bisect_left(starts, lo) : bisect_left(starts, span.start)]
+        after = [w for w in words[bisect_left(starts, span.end) : bisect_left(starts, hi)] if w[1] <= hi]
+        if _not_a_count(text, span, lx, before, after):
+            continue
+        kind = _kind(_find_kind(after, lx, _RIGHT, True), _find_kind(before, lx, _LEFT, False))
+        if kind is not None:
+            mentions.append(CountMention(span.start, span.end, kind, span.value, span.vague))
+    return _exact_over_vague(text, mentions)
+
+
+def _exact_over_vague(text: str, mentions: list[CountMention]) -> list[CountMention]:
+    """Drop a vague count when the same sentence gives a figure of the same kind."""
+    sentences = [(m.start(), m.end()) for m in _SENTENCE_RE.finditer(text)]
+
+    def sentence(pos: int) -> int:
+        return next((i for i, (s, e) in enumerate(sentences) if s <= pos < e), -1)
+
+    exact = {(sentence(m.start), m.kind) for m in mentions if not m.vague}
+    return [m for m in mentions if not m.vague or (sentence(m.start), m.kind) not in exact]

@@ -1,0 +1,319 @@
+"""Dates a text gives, resolved against its publication date.
+
+``find_dates(text, published, lang)`` returns written dates ("6/1/2022",
+"6 Januari 2022", "January 6", "le 6 janvier", "2022-01-06"), weekdays
+("Kamis", "on Thursday") and relative words ("kemarin", "two days ago") as
+calendar dates in the publisher's local calendar (``published`` carries the
+publisher's UTC offset: "Thursday" means its Thursday).
+
+Rules:
+
+- a weekday is the latest such day on or before publication ("Thursday" in a
+  Thursday paper is that day); "last"/"lalu" make it strictly before, "next"/
+  "depan" the next one after;
+- a weekday written next to a date ("Kamis (6/1/2021)") is one mention; when
+  it contradicts the written year but fits the publication year (or the year
+  before or after), that year is used: the written year is a typo;
+- a written year exactly one off the publication year, for a day and month
+  within a week of publication, is also a typo ("1/10/2021" in a paper of
+  2 October 2022);
+- a date without a year takes the year that puts it nearest publication, a
+  date ahead counting double ("30 December" in a January paper is last year's,
+  an announced "January 20" this year's);
+- numeric dates read day/month in every language but US-style English, where
+  an ambiguous "6/1/2022" takes the reading nearest the publication date;
+- a relative word right after a weekday or date ("Selasa kemarin") adds nothing
+  and is dropped.
+
+Words come from ``data/<lang>/dates.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from streams.nlp.fuzzy import fold
+from streams.nlp.gazetteer import load_json
+from streams.nlp.mentions import DateMention
+from streams.nlp.numbers import parse_number
+
+#: how close to publication a date must be for a one-off year to count as a typo
+_TYPO_DAYS = 7
+#: publication hour from which "last night" / "tadi malam" means the same evening
+_EVENING_HOUR = 18
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    lang: str
+    written_re: re.Pattern
+    weekday_re: re.Pattern
+    relative_re: re.Pattern
+    ago_re: re.Pattern | None
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relative: dict[str, int | str]
+    ago_units: dict[str, int]
+    past: frozenset[str]
+    future: frozenset[str]
+    weekend: frozenset[str]
+    order: str
+    capitalised: bool
+    #: what may stand between a date and a relative word that only repeats it
+    repeat_re: re.Pattern
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w).replace("\\ ", "\\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _lexicon(lang: str) -> _Lexicon:
+    data = load_json(lang, "dates") or load_json("en", "dates")
+    months = {fold(k): v for k, v in data["months"].items()}
+    weekdays = {fold(k): v for k, v in data["weekdays"].items()}
+    relative = {fold(k): v for k, v in data.get("relative", {}).items()}
+    weekend = frozenset(fold(w) for w in data.get("last_weekend", []))
+    m = f"(?P<month>{_alternation(data['months'])})\\.?"
+    year = r"(?P<year>\d{4})"
+    day = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º)?"
+    written = (
+        rf"\b{day}\s+(?:de\s+)?{m}(?:,?\s+(?:de\s+|del\s+)?{year})?\b"
+        rf"|\b{m.replace('month', 'month2')}\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year2>\d{{4}}))?"
+        r"|\b(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})\b"
+        r"|(?<![\d/.,])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?:(?P=sep)(?P<ny>\d{4}|\d{2}))?(?![\d/]|[.,-]\d)"
+    )
+    before = [*data.get("weekday_past_before", []), *data.get("weekday_future_before", [])]
+    after = [*data.get("weekday_past_after", []), *data.get("weekday_future_after", [])]
+    weekday = (
+        (rf"\b(?:(?P<pre>{_alternation(before)})\s+)?" if before else r"\b")
+        + rf"(?P<wd>{_alternation(data['weekdays'])})\b"
+        + (rf"(?:\s+(?P<post>{_alternation(after)})\b)?" if after else "")
+    )
+    phrases = [*data.get("relative", {}), *data.get("last_weekend", [])]
+    ago_re = None
+    units = {fold(k): v for k, v in data.get("ago_units", {}).items()}
+    if units:
+        n = r"(?P<n>\d+|[^\W\d_]+(?:-[^\W\d_]+)?)"
+        u = f"(?P<unit>{_alternation(data['ago_units'])})"
+        parts = []
+        if data.get("ago_after"):
+            parts.append(rf"\b{n}\s+{u}\s+(?:{_alternation(data['ago_after'])})\b")
+        if data.get("ago_before"):
+            parts.append(rf"\b(?:{_alternation(data['ago_before'])})\s+{n.replace('P<n>', 'P<n2>')}\s+{u.replace('P<unit>', 'P<unit2>')}\b")
+        ago_re = re.compile("|".join(parts), re.IGNORECASE) if parts else None
+    flags = re.IGNORECASE
+    parts = data.get("day_parts", [])
+    repeat = rf"[\s)]*(?:(?:{_alternation(parts)})\s*)?" if parts else r"[\s)]*"
+    return _Lexicon(
+        lang,
+        re.compile(written, flags),
+        re.compile(weekday, flags),
+        re.compile(rf"(?<![\w'-])(?:{_alternation(phrases)})(?![\w'-])", flags),
+        ago_re,
+        months,
+        weekdays,
+        relative,
+        units,
+        frozenset(fold(w) for w in [*data.get("weekday_past_before", []), *data.get("weekday_past_after", [])]),
+        frozenset(fold(w) for w in [*data.get("weekday_future_before", []), *data.get("weekday_future_after", [])]),
+        weekend,
+        data.get("numeric_order", "dmy"),
+        bool(data.get("capitalised")),
+        re.compile(repeat, flags),
+    )
+
+
+# ---------------------------------------------------------------- calendar helpers
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _weekday(pub: date, wd: int, mode: str = "") -> date:
+    """The weekday ``wd`` on or before ``pub`` (strictly before for "past", after for "future")."""
+    if mode == "future":
+        return pub + timedelta(days=(wd - pub.weekday() - 1) % 7 + 1)
+    back = (pub.weekday() - wd) % 7
+    if mode == "past" and back == 0:
+        back = 7
+    return pub - timedelta(days=back)
+
+
+def _without_year(pub: date, m: int, d: int) -> date | None:
+    """The year nearest publication, a date ahead counting double ("Jan. 20" in a paper of
+    7 January is this year's; "30 December" is last year's)."""
+    candidates = [v for v in (_safe(y, m, d) for y in (pub.year - 1, pub.year, pub.year + 1)) if v]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda v: (v - pub).days * 2 if v > pub else (pub - v).days)
+
+
+def _fix_year(value: date, pub: date, wd: int | None) -> date:
+    """Correct a mistyped year, using the weekday written next to it or the publication date."""
+    if wd is not None:
+        if value.weekday() == wd:
+            return value
+        for y in (pub.year, pub.year - 1, pub.year + 1):
+            candidate = _safe(y, value.month, value.day)
+            if candidate is not None and candidate.weekday() == wd:
+                return candidate
+        return value
+    if abs(value.year - pub.year) == 1:
+        candidate = _safe(pub.year, value.month, value.day)
+        if candidate is not None and abs((candidate - pub).days) <= _TYPO_DAYS:
+            return candidate
+    return value
+
+
+def _year(text: str | None) -> int | None:
+    if not text:
+        return None
+    y = int(text)
+    return y + 2000 if y < 100 else y
+
+
+def _numeric(order: str, a: int, b: int, y: int | None, pub: date) -> date | None:
+    """A d/m or m/d date; "either" takes the valid reading nearest before publication."""
+    readings = {"dmy": [(a, b)], "mdy": [(b, a)]}.get(order, [(a, b), (b, a)])
+    found = []
+    for d, m in readings:
+        value = _safe(y, m, d) if y else (_without_year(pub, m, d) if 1 <= m <= 12 else None)
+        if value is not None:
+            found.append(value)
+    if not found and order == "dmy":
+        return _numeric("mdy", a, b, y, pub)  # "12/25/2022" can only be month first
+    if not found:
+        return None
+    return min(found, key=lambda v: (v > pub, abs((v - pub).days)))
+
+
+# ---------------------------------------------------------------- finders
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    value: date
+    explicit: bool
+    weekday: int | None = None
+
+
+def _written(text: str, lx: _Lexicon, pub: date) -> list[_Found]:
+    found = []
+    for m in lx.written_re.finditer(text):
+        g = m.groupdict()
+        if g["iy"]:
+            value = _safe(int(g["iy"]), int(g["im"]), int(g["id"]))
+        elif g["a"]:
+            if g["sep"] != "/" and not g["ny"]:
+                continue  # "2-2", "14.30": a score or a time, not a date
+            value = _numeric(lx.order, int(g["a"]), int(g["b"]), _year(g["ny"]), pub)
+        else:
+            month_word = g["month"] or g["month2"]
+            if lx.capitalised and not month_word[:1].isupper():
+                continue  # "may", "mar": words, not months
+            month = lx.months.get(fold(month_word).rstrip("."))
+            day = int(g["day"] or g["day2"])
+            y = _year(g["year"] or g["year2"])
+            value = _safe(y, month, day) if y else (_without_year(pub, month, day) if month else None)
+        if value is not None:
+            found.append(_Found(m.start(), m.end(), value, True))
+    return found
+
+
+def _weekdays(text: str, lx: _Lexicon, pub: date) -> list[_Found]:
+    found = []
+    for m in lx.weekday_re.finditer(text):
+        wd = lx.weekdays.get(fold(m.group("wd")))
+        if wd is None or (lx.capitalised and not m.group("wd")[:1].isupper()):
+            continue  # Indonesian "minggu" is a week, "Minggu" a Sunday
+        groups = m.groupdict()
+        modifier = " ".join(fold(groups.get("pre") or groups.get("post") or "").split())
+        mode = "future" if modifier in lx.future else "past" if modifier in lx.past else ""
+        found.append(_Found(m.start(), m.end(), _weekday(pub, wd, mode), False, wd))
+    return found
+
+
+def _relatives(text: str, lx: _Lexicon, published: datetime) -> list[_Found]:
+    pub = published.date()
+    found = []
+    for m in lx.relative_re.finditer(text):
+        key = " ".join(fold(m.group()).split())
+        if key in lx.weekend:
+            saturday = _weekday(pub, 5, "past")  # in a weekend paper, the weekend before
+            if pub.weekday() == 6:
+                saturday -= timedelta(days=7)
+            found.append(_Found(m.start(), m.end(), saturday, False))
+            continue
+        offset = lx.relative.get(key)
+        if offset == "last_night":
+            offset = 0 if published.hour >= _EVENING_HOUR else -1
+        if isinstance(offset, int):
+            found.append(_Found(m.start(), m.end(), pub + timedelta(days=offset), False))
+    if lx.ago_re is not None:
+        for m in lx.ago_re.finditer(text):
+            g = m.groupdict()
+            n = parse_number(g.get("n") or g.get("n2") or "", lx.lang)
+            unit = lx.ago_units.get(fold(g.get("unit") or g.get("unit2") or ""))
+            if n is not None and unit and 0 < n * unit <= 366:
+                found.append(_Found(m.start(), m.end(), pub - timedelta(days=n * unit), False))
+    return found
+
+
+def _combine(text: str, written: list[_Found], weekdays: list[_Found], pub: date) -> list[_Found]:
+    """Merge "Kamis (6/1/2021)" into one explicit mention, fixing the year with the weekday."""
+    merged, used = [], set()
+    for w in written:
+        partner = None
+        for k, wd in enumerate(weekdays):
+            if k not in used and 0 <= w.start - wd.end <= 3 and re.fullmatch(r"[\s,(]*", text[wd.end : w.start]):
+                partner = k
+                break
+        if partner is None:
+            value = _fix_year(w.value, pub, None) if _has_year(text, w) else w.value
+            merged.append(_Found(w.start, w.end, value, True))
+            continue
+        used.add(partner)
+        wd = weekdays[partner]
+        merged.append(_Found(wd.start, _close_paren(text, w.end, wd.start, w.start), _fix_year(w.value, pub, wd.weekday), True))
+    merged.extend(wd for k, wd in enumerate(weekdays) if k not in used)
+    return merged
+
+
+def _has_year(text: str, f: _Found) -> bool:
+    return re.search(r"\d{4}|/\d{2}\b", text[f.start : f.end]) is not None
+
+
+def _close_paren(text: str, end: int, wd_start: int, start: int) -> int:
+    return end + 1 if "(" in text[wd_start:start] and text[end : end + 1] == ")" else end
+
+
+def find_dates(text: str, published: datetime, lang: str) -> list[DateMention]:
+    """Every date the text states, in order, resolved in the publisher's calendar."""
+    if not text or not isinstance(text, str) or not isinstance(published, datetime):
+        return []
+    lx = _lexicon(lang)
+    pub = published.date()
+    found = _combine(text, _written(text, lx, pub), _weekdays(text, lx, pub), pub)
+    found.sort(key=lambda f: (f.start, -f.end))
+    kept: list[_Found] = []
+    for f in found:
+        if not kept or f.start >= kept[-1].end:
+            kept.append(f)
+    relatives = [
+        r
+        for r in _relatives(text, lx, published)
+        if not any(r.start < k.end and k.start < r.end for k in kept)
+        and not any(k.end <= r.start and lx.repeat_re.fullmatch(text[k.end : r.start]) for k in kept)
+    ]
+    result = sorted(kept + relatives, key=lambda f: f.start)
+    return [DateMention(f.start, f.end, f.value, f.explicit) for f in result]

@@ -1,0 +1,59 @@
+"""The enrich stage: a cleaned article in, an article with events, topics and countries out.
+
+This is the one pure call of the enrich agent (``articles.clean`` ->
+``articles.enriched``) and of ``kabar eval``/``kabar extract``, so all three
+run the same code. The fact finders (places, dates, counts) run once over the
+body; ``events.extract_events`` builds events from their mentions; topics are
+classified with the event types as a hint; ``countries`` (most prominent
+first) is the dedup stage's blocking key. ``enrich`` never raises: a failure
+inside becomes a ``Rejection`` carrying the exception's name.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from streams.nlp.counts import find_counts
+from streams.nlp.dates import find_dates
+from streams.nlp.events import country_ranking, extract_events
+from streams.nlp.places import find_places
+from streams.nlp.topics import classify_topics
+from streams.records import CleanArticle, EnrichedArticle, Rejection
+from streams.timeutil import parse_time
+
+log = logging.getLogger(__name__)
+
+#: longest body enriched; the rest of a huge text is ignored (events sit in the lede)
+MAX_CHARS = 60_000
+
+
+def _enrich(clean: CleanArticle) -> EnrichedArticle | Rejection:
+    published = parse_time(clean.published_at)
+    if published is None:
+        return Rejection("unreadable published_at", str(clean.published_at)[:80])
+    lang = clean.language
+    text = clean.text[:MAX_CHARS]
+    sentences = [s for s in clean.sentences if s.end <= len(text)]
+    places = find_places(text, lang)
+    title_places = find_places(clean.title, lang) if clean.title else []
+    countries = country_ranking(places, title_places)
+    events = extract_events(
+        text, sentences, lang, published, places,
+        find_dates(text, published, lang), find_counts(text, lang),
+        primary_country=countries[0] if countries else None,
+    )
+    topics = classify_topics(clean.title, text, lang, tuple(e.type for e in events))
+    return EnrichedArticle(
+        id=clean.id, url=clean.url, title=clean.title, text=clean.text,
+        published_at=clean.published_at, language=lang, source=clean.source,
+        fingerprint=clean.fingerprint, topics=list(topics), events=events, countries=countries,
+    )
+
+
+def enrich(clean: CleanArticle) -> EnrichedArticle | Rejection:
+    """Events, topics and countries of one cleaned article, or a Rejection; never raises."""
+    try:
+        return _enrich(clean)
+    except Exception as exc:  # noqa: BLE001 - a stage answers with a rejection, never an exception
+        log.exception("enrich failed for %s", getattr(clean, "id", "?"))
+        return Rejection("enrich failed", f"{type(exc).__name__}: {exc}"[:200])

@@ -1,0 +1,113 @@
+"""One event per happening: merging the events an article mentions several times.
+
+A news article tells the main happening in the headline-like lede, again in
+the body and once more in the background paragraph. Two extracted events are
+the same happening when they have the same type and country, dates at most a
+day apart, modes and places that agree or are unknown on one side, a shared
+speaker for speech acts (two people demanding are two requests), and no
+count of the same kind with different values (two different death tolls are
+two different attacks). The merged event keeps the most reliable date (a
+date written in its own sentence beats one inherited from the paragraph or
+the article), unites actors and targets and takes the larger count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from streams.nlp.actors import person_country
+from streams.nlp.triggers import is_verbal
+from streams.records import ExtractedEvent
+
+#: dates this many days apart can still be one happening (an overnight riot, a late report)
+DATE_SLACK = 1
+
+
+@dataclass
+class Candidate:
+    event: ExtractedEvent
+    #: offset of the trigger in the text
+    pos: int
+    #: how the date was found, lower is more reliable (see ``events.DATE_*``)
+    date_rank: int
+    #: kind of the event's place (city, admin, site) if any
+    place_kind: str | None = None
+    #: the place is the article's main place, not one named in the event's sentence
+    place_inherited: bool = False
+
+
+def _days(a: str | None, b: str | None) -> int:
+    if a is None or b is None:
+        return 0 if a == b else DATE_SLACK + 1
+    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+
+
+def _speakers(actors: list[str]) -> set[str]:
+    """Who speaks, as countries where known: a person by their country, a country by
+    its code, a body by its name; sectors ("KZ:police") are too vague to tell."""
+    out = set()
+    for a in actors:
+        if ":" in a:
+            continue
+        if len(a) == 2 and a.isupper():
+            out.add(a)
+        else:
+            out.add(person_country(a) or a)
+    return out
+
+
+def same_happening(x: Candidate, y: Candidate) -> bool:
+    """Same type and country, dates a day apart at most, agreeing modes, places and counts.
+
+    An event without a mode ("people were killed") is a vague mention and may
+    sit anywhere; a city and a province may be the same scene (the province
+    holds the city); two different cities, or two cities of different
+    names, are two happenings.
+    """
+    a, b = x.event, y.event
+    if a.type != b.type or a.country != b.country or _days(a.date, b.date) > DATE_SLACK:
+        return False
+    if a.mode and b.mode and a.mode != b.mode:
+        return False
+    if (a.place and b.place and a.place != b.place and a.mode and b.mode and x.place_kind == y.place_kind
+            and not (x.place_inherited or y.place_inherited)):
+        return False
+    if is_verbal(a.type):
+        sa, sb = _speakers(a.actors), _speakers(b.actors)
+        if sa and sb and not sa & sb:
+            return False  # two speakers, two speech acts
+    return all(a.counts[k] == b.counts[k] for k in a.counts.keys() & b.counts.keys())
+
+
+def _absorb(into: Candidate, other: Candidate) -> None:
+    a, b = into.event, other.event
+    if other.date_rank < into.date_rank:
+        a.date, into.date_rank = b.date, other.date_rank
+    a.mode = a.mode or b.mode
+    if b.place and (a.place is None or into.place_inherited and not other.place_inherited
+                    or (into.place_kind == "admin" and other.place_kind in ("city", "site"))):
+        a.place, a.location = b.place, b.location
+        into.place_kind, into.place_inherited = other.place_kind, other.place_inherited
+    a.actors += [x for x in b.actors if x not in a.actors]
+    a.targets += [x for x in b.targets if x not in a.targets and x not in a.actors]
+    for k, v in b.counts.items():
+        a.counts[k] = max(v, a.counts.get(k, 0))
+    a.confidence = max(a.confidence, b.confidence)
+
+
+def merge_candidates(candidates: list[Candidate]) -> list[ExtractedEvent]:
+    """The distinct happenings among ``candidates``, in order of first mention."""
+    merged: list[Candidate] = []
+    for c in candidates:
+        twin = next((m for m in merged if same_happening(m, c)), None)
+        if twin is None:
+            merged.append(c)
+        else:
+            _absorb(twin, c)
+    return [m.event for m in merged]
+
+
+def merge_events(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
+    """``merge_candidates`` for plain events (all dates taken as equally reliable)."""
+    return merge_candidates([Candidate(e, 0, 0) for e in events])

@@ -1,0 +1,156 @@
+"""Multi-label topics of an article from weighted keyword lexicons.
+
+Topics (``shared/eval/README.md``): conflict, politics, economy, disaster,
+crime, health, environment, technology, society, sports, or ``other`` when
+nothing fires. Each language has ``data/<lang>/topics.json`` (topic ->
+{term: weight}; ``stem*`` matches any ending, terms with a space are
+phrases); a language without one uses English. PLOVER event types already
+extracted from the article add evidence (``data/common/topic_events.json``).
+
+Score of a topic = sum over its terms of weight x occurrences (at most
+``TERM_CAP`` per term; title words count ``TITLE_WEIGHT`` times) + event
+evidence. A topic is returned when its score reaches ``MIN_SCORE`` and
+``RELATIVE`` times the best topic's score, best first, at most ``MAX_TOPICS``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+
+from streams.nlp.textutil import load_data, words
+
+TOPICS = (
+    "conflict", "politics", "economy", "disaster", "crime", "health",
+    "environment", "technology", "society", "sports",
+)
+OTHER = "other"
+TITLE_WEIGHT = 2.0
+TERM_CAP = 3
+#: events of one type counted at most this many times
+EVENT_CAP = 2
+MIN_SCORE = 8.0
+RELATIVE = 0.25
+MAX_TOPICS = 4
+#: distinct tokens remembered per language before the memo is reset
+MEMO_SIZE = 200_000
+
+Hits = tuple[tuple[str, float], ...]
+
+
+class _Lexicon:
+    """One language's terms, looked up per distinct token (memoised)."""
+
+    def __init__(self, terms: dict[str, dict[str, float]]):
+        exact: dict[str, list] = defaultdict(list)
+        stems: dict[str, list] = defaultdict(list)
+        by_phrase: dict[str, list] = defaultdict(list)
+        for topic, entries in terms.items():
+            if topic not in TOPICS:
+                continue
+            for term, weight in entries.items():
+                term = term.casefold().strip()
+                if " " in term:
+                    by_phrase[term].append((topic, float(weight)))
+                elif term.endswith("*"):
+                    stems[term[:-1]].append((topic, float(weight)))
+                else:
+                    exact[term].append((topic, float(weight)))
+        self.exact = {k: tuple(v) for k, v in exact.items()}
+        self.stems = {k: tuple(v) for k, v in stems.items()}
+        self.stem_lengths = tuple(sorted({len(s) for s in self.stems}))
+        #: first word of a phrase -> (its other words, last word is a stem, hits)
+        phrases: dict[str, list[tuple[tuple[str, ...], bool, Hits]]] = defaultdict(list)
+        for phrase, hits in by_phrase.items():
+            parts = words(phrase.rstrip("*"))
+            if len(parts) > 1:
+                phrases[parts[0]].append((tuple(parts[1:]), phrase.endswith("*"), tuple(hits)))
+        self.phrases = dict(phrases)
+        self.memo: dict[str, Hits] = {}
+
+    def lookup(self, token: str) -> Hits:
+        hits = self.memo.get(token)
+        if hits is not None:
+            return hits
+        found = list(self.exact.get(token, ()))
+        for n in self.stem_lengths:
+            if n > len(token):
+                break
+            found.extend(self.stems.get(token[:n], ()))
+        hits = tuple(found)
+        if len(self.memo) >= MEMO_SIZE:
+            self.memo.clear()
+        self.memo[token] = hits
+        return hits
+
+
+@lru_cache(maxsize=None)
+def _lexicon(lang: str) -> _Lexicon | None:
+    data = load_data(lang, "topics")
+    return _Lexicon(data.get("terms", {})) if data else None
+
+
+@lru_cache(maxsize=1)
+def _event_evidence() -> dict[str, dict[str, float]]:
+    data = load_data("common", "topic_events") or {}
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+def _add_text(text: str, lex: _Lexicon, factor: float, scores: dict[str, float]) -> None:
+    tokens = words(text)
+    for token, n in Counter(tokens).items():
+        hits = lex.lookup(token)
+        if hits:
+            count = min(n, TERM_CAP) * factor
+            for topic, weight in hits:
+                scores[topic] += weight * count
+    if not lex.phrases:
+        return
+    found: Counter = Counter()
+    phrases = lex.phrases
+    for i, token in enumerate(tokens):
+        candidates = phrases.get(token)
+        if candidates:
+            for rest, stem, hits in candidates:
+                if _continues(tokens, i + 1, rest, stem):
+                    found[hits] += 1
+    for hits, n in found.items():
+        count = min(n, TERM_CAP) * factor
+        for topic, weight in hits:
+            scores[topic] += weight * count
+
+
+def _continues(tokens: list[str], at: int, rest: tuple[str, ...], stem: bool) -> bool:
+    """Whether ``tokens[at:]`` starts with ``rest`` (its last word a stem if ``stem``)."""
+    end = at + len(rest)
+    if end > len(tokens):
+        return False
+    if stem:
+        return tokens[at : end - 1] == list(rest[:-1]) and tokens[end - 1].startswith(rest[-1])
+    return tuple(tokens[at:end]) == rest
+
+
+def topic_scores(title: str, text: str, lang: str, event_types: Iterable[str] = ()) -> dict[str, float]:
+    """The raw score of every topic (for thresholds, debugging and evaluation)."""
+    scores: dict[str, float] = dict.fromkeys(TOPICS, 0.0)
+    lex = _lexicon(lang) or _lexicon("en")
+    if lex is not None:
+        _add_text(title or "", lex, TITLE_WEIGHT, scores)
+        _add_text(text or "", lex, 1.0, scores)
+    evidence = _event_evidence()
+    for etype, n in Counter(t.upper() for t in event_types if t).items():
+        for topic, weight in evidence.get(etype, {}).items():
+            if topic in scores:
+                scores[topic] += weight * min(n, EVENT_CAP)
+    return scores
+
+
+def classify_topics(title: str, text: str, lang: str, event_types: Iterable[str] = ()) -> list[str]:
+    """Topics of an article, strongest first; ``["other"]`` when none fires."""
+    scores = topic_scores(title, text, lang, event_types)
+    best = max(scores.values())
+    if best < MIN_SCORE:
+        return [OTHER]
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], TOPICS.index(kv[0])))
+    return [t for t, s in ranked if s >= MIN_SCORE and s >= RELATIVE * best][:MAX_TOPICS]

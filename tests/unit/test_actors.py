@@ -1,0 +1,71 @@
+"""Actor mentions: people with typos, international bodies, sectors and their countries."""
+
+from streams.nlp.actors import ActorMention, find_actors, find_organisations, find_persons, person_country
+from streams.nlp.mentions import PlaceMention
+from streams.records import Location
+
+
+def values(mentions):
+    return [m.value for m in mentions]
+
+
+def test_misspelled_person_resolves_to_canonical_name():
+    found = find_persons("Presiden Kazakhstan Kassum-Jomart Tokayev mengatakan")
+    assert values(found) == ["Kassym-Jomart Tokayev"]
+    assert found[0].country == "KZ"
+
+
+def test_person_with_words_in_another_order():
+    found = find_persons("Kabinda Papua I Gusti Putu Danny Karya Nugraha gugur")
+    assert values(found) == ["I Gusti Putu Danny Nugraha Karya"]
+
+
+def test_surname_alone_and_with_one_typo():
+    assert values(find_persons("Mayor Muriel Bowzer ordered a curfew")) == ["Muriel Bowser"]
+    assert values(find_persons("Later Tokayev said")) == ["Kassym-Jomart Tokayev"]
+
+
+def test_short_words_need_an_exact_match():
+    # "Bidan" (midwife) is one letter from "Biden" but too short to guess
+    assert find_persons("Bidan desa itu datang") == []
+
+
+def test_acronyms_are_case_sensitive():
+    assert values(find_organisations("The UN and NATO met")) == ["UN", "NATO"]
+    assert find_organisations("un accord a été signé") == []
+
+
+def test_organisation_names_in_other_languages():
+    assert values(find_organisations("Perserikatan Bangsa-Bangsa menyerukan")) == ["UN"]
+    assert values(find_organisations("la Unión Europea condenó")) == ["EU"]
+
+
+def test_demonym_gives_the_sector_its_country():
+    found = find_actors("Russian paratroopers landed", "en", [])
+    assert found == [ActorMention(0, 20, "sector", "military", "RU")]
+    assert found[0].code("KZ") == "RU:military"
+
+
+def test_sector_without_country_takes_the_default():
+    (police,) = find_actors("Police fired", "en", [])
+    assert police.code("US") == "US:police"
+    assert police.code(None) is None
+
+
+def test_adjacent_place_qualifies_the_sector():
+    text = "Polisi Almaty menangkap"
+    place = PlaceMention(7, 13, "Almaty", "city", Location("Almaty", "KZ"))
+    (police,) = find_actors(text, "id", [place])
+    assert police.code(None) == "KZ:police"
+
+
+def test_country_mentions_become_country_actors_and_people_win_overlaps():
+    text = "Russia sent troops; Vladimir Putin said"
+    russia = PlaceMention(0, 6, "Russia", "country", Location("Russia", "RU"))
+    found = find_actors(text, "en", [russia])
+    assert [(m.kind, m.value) for m in found] == [("country", "RU"), ("sector", "military"), ("person", "Vladimir Putin")]
+
+
+def test_person_country_by_canonical_name():
+    assert person_country("Joko Widodo") == "ID"
+    assert person_country("Nobody Known") is None

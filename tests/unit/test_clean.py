@@ -1,0 +1,229 @@
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from streams.nlp.clean import CleanedText, clean_text
+
+DEV = Path("/work/shared/eval/dev")
+BODY = "Polisi menangkap 52 orang di Jakarta, Kamis (6/1/2022)."
+
+
+def kinds(result: CleanedText) -> list[str]:
+    return [kind for kind, _ in result.removed]
+
+
+@pytest.mark.parametrize(
+    "lang, line",
+    [
+        ("id", "Baca juga: Demo Tolak Kenaikan Harga BBM Berakhir Ricuh"),
+        ("id", "Baca: Menteri Rusia Tewas saat Latihan Militer"),
+        ("id", "BACA JUGA Polisi Tangkap Terduga Teroris di Makassar"),
+        ("id", "Lihat juga: Video Banjir di Semarang"),
+        ("id", "Simak juga: Jadwal Liga 1 Pekan Ini"),
+        ("id", "Baca berita lainnya tentang Kazakhstan di sini"),
+        ("ms", "BACA: Harimau Malaya mula persiapan untuk kejohanan"),
+        ("ms", "Artikel berkaitan: Banjir di Kelantan semakin buruk"),
+        ("en", "Read more: U.S., Russia to hold security talks in Geneva"),
+        ("en", "READ MORE Gunmen kill police officer in monastery siege"),
+        ("en", "Related: U.S. announces new military aid package"),
+        ("es", "Lee también: Evo Morales se declara ganador de las elecciones"),
+        ("fr", "Lire aussi : Le gouvernement annonce un nouveau plan"),
+        ("fr", "À lire aussi - La grève continue à Marseille"),
+    ],
+)
+def test_read_also_lines_are_removed_in_every_language(lang, line):
+    text = f"{BODY}\n\n{line}\n\n{BODY}"
+    for language in (lang, None):
+        result = clean_text(text, language)
+        assert result.text == f"{BODY}\n\n{BODY}"
+        assert kinds(result) == ["link"]
+
+
+def test_headlines_under_a_read_more_heading_are_removed_up_to_the_blank_line():
+    text = (
+        "Troops arrived in Almaty on Thursday.\n\nRead more:\n"
+        "U.S., Russia to hold security talks in Geneva on Jan. 10\n"
+        "Explainer: What is the CSTO?\n\nThe alliance said it would stay for weeks."
+    )
+    result = clean_text(text, "en")
+    assert result.text == "Troops arrived in Almaty on Thursday.\n\nThe alliance said it would stay for weeks."
+    assert kinds(result) == ["link", "link", "link"]
+
+
+def test_bulleted_related_block_is_removed():
+    text = "Police fired tear gas.\n\nRelated:\n- Fuel prices rise by 30%, sparking protests\n- Explainer: Why FIFA bans tear gas\n"
+    assert clean_text(text, "en").text == "Police fired tear gas."
+
+
+def test_photo_widget_block_with_file_name_credit_and_caption_is_removed():
+    text = (
+        "Presiden mengatakan telah memanggil aliansi militer.\n\n"
+        "zoom-inlihat foto\nProvinsi-Mangistau-di-Kazakhtan.jpg\nAZAMAT SARSENBAYEV / AFP / ESN\n"
+        "Para pengunjuk rasa berkumpul di alun-alun di Aktau, 6 Januari 2022.\n\n"
+        "TRIBUNNEWSWIKI.COM - Kerusuhan besar kembali terjadi di Kota Almaty, hari Kamis (6/1/2021).\n\n"
+        "Kerusuhan Kazakhstan\nPara pengunjuk rasa berkumpul di alun-alun di Aktau, 6 Januari 2022.\n"
+    )
+    result = clean_text(text, "id")
+    assert result.text == (
+        "Presiden mengatakan telah memanggil aliansi militer.\n\n"
+        "TRIBUNNEWSWIKI.COM - Kerusuhan besar kembali terjadi di Kota Almaty, hari Kamis (6/1/2021).\n\n"
+        "Kerusuhan Kazakhstan"
+    )
+    assert set(kinds(result)) == {"caption"}
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Suasana di Stadion Kanjuruhan usai laga, Sabtu (1/10/2022) malam. (KABAR HARIAN/Dimas Prasetyo)",
+        "Kazakh servicemen stand guard near the mayor's office in Almaty, January 7, 2022. GlobalWire/Staff",
+        "Protesters gather near parliament in Jakarta, May 22, 2019. REUTERS/Willy Kurniawan",
+        "Photo: Servicemen near the burnt-out mayor's office in Almaty. (Wire photo)",
+        "Penyokong meletakkan bunga di luar Stadium Kanjuruhan di Malang. - Foto AGENSI",
+        "Miles de personas en la Alameda durante la marcha. (CRÓNICA AUSTRAL/Archivo)",
+        "REUTERS/Willy Kurniawan",
+    ],
+)
+def test_photo_captions_and_credits_are_removed(caption):
+    result = clean_text(f"{BODY}\n\n{caption}\n\n{BODY}")
+    assert result.text == f"{BODY}\n\n{BODY}"
+    assert kinds(result) == ["caption"]
+
+
+def test_inline_photo_credit_is_cut_and_the_sentence_kept():
+    result = clean_text("Massa berkumpul di depan gedung DPR (Foto: ANTARA/Galih Pradipta) pada Selasa siang.", "id")
+    assert result.text == "Massa berkumpul di depan gedung DPR pada Selasa siang."
+    assert kinds(result) == ["caption"]
+
+
+@pytest.mark.parametrize(
+    "widget",
+    [
+        "Ikuti kami di", "Ikuti kami di Telegram", "IKUTI KAMI DI GOOGLE NEWS", "KOMENTAR", "Komentar (0)",
+        "ARTIKEL TERKINI", "BERITATERKAIT", "Artikel POPULER", "Bagikan: Facebook | Twitter | WhatsApp",
+        "Share | Tweet | Email", "Advertisement", "ADVERTISEMENT", "Follow us on Twitter for the latest news",
+        "Sign up for our morning newsletter", "Tag: ASEAN, Myanmar, Jokowi", "Compartir | Comentarios (312)",
+        "Editor: Rina S", "Penulis: Rahmat H. | Editor: Sinta W.", "(Reporting by South Asia Wire; Editing by Priya Menon)",
+        "© 2022 GlobalWire. All rights reserved.", "Copyright © 2019 Kabar Harian. All rights reserved.", "(c) 2021 InfoTerkini",
+        "Hak cipta dilindungi undang-undang.", "Artikel ini telah tayang di Kabar Harian dengan judul \"127 Orang Meninggal\".",
+        "This story was syndicated from a wire service.", "(Tribunnewswiki)",
+    ],
+)
+def test_widgets_bylines_attributions_and_footers_are_removed(widget):
+    assert clean_text(f"{BODY}\n{widget}\n{BODY}").text == f"{BODY}\n{BODY}"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Related charges were filed against the two suspects on Monday.",
+        "Baca juga pernyataan resmi kepolisian yang dirilis Senin malam, kata dia.",
+        "The photo, taken by a resident, showed troops firing at the crowd near the airport.",
+        "Polisi menyebut 13 kendaraan rusak, 10 di antaranya milik Polri. (ant/rs)",
+        "Copyright lawyers said the ruling would affect thousands of musicians across the country and abroad.",
+        "Kerusuhan besar antara pengunjuk rasa dan aparat keamanan kembali terjadi di Kota Almaty, hari Kamis (6/1/2021).",
+        "ALMATY, Jan 7 (GlobalWire) - Kazakhstan's President said on Friday he had authorised security forces to shoot.",
+    ],
+)
+def test_news_sentences_that_look_a_little_like_boilerplate_survive(sentence):
+    assert clean_text(f"{BODY}\n\n{sentence}").text == f"{BODY}\n\n{sentence}"
+
+
+def test_long_paragraph_is_never_taken_for_a_caption():
+    para = ("De overstromingen grijpen haar zwaar aan. Net als de moord op een agent. En de aanslag in oktober. "
+            "(Tekst gaat verder onder de foto.)")
+    assert clean_text(para).text == para
+
+
+def test_whitespace_control_characters_and_blank_runs_are_normalised():
+    result = clean_text("  Satu\u00a0\u00a0dua\u200b tiga.\r\n\r\n\r\n\r\nEmpat\tlima.\x07  ")
+    assert result.text == "Satu dua tiga.\n\nEmpat lima."
+
+
+def test_empty_and_noise_only_text_give_empty_text():
+    assert clean_text("").text == ""
+    assert clean_text("KOMENTAR\n\n© 2024 Bolaria\nBagikan | Komentar").text == ""
+
+
+NOISE = [
+    "Baca juga: Polisi Tangkap Tiga Orang", "Read more:", "Related:", "KOMENTAR", "zoom-inlihat foto", "Foo-Bar.jpg",
+    "AZAMAT SARSENBAYEV / AFP / ESN", "© 2022 Kabar", "Share | Tweet", "Ikuti kami di", "Editor: Rina S",
+    "Suasana di stadion. (KABAR HARIAN/Dimas)", "(Foto: ANTARA/Galih)", "ADVERTISEMENT", "- Explainer: What next",
+]
+REAL = [
+    "Polisi menangkap 52 orang, Kamis (6/1/2022).", "Troops landed on Thursday.", "Kerusuhan Kazakhstan",
+    "Más de un millón de personas marcharon.", "He said: \"It is over.\"", "",
+]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.one_of(st.sampled_from(NOISE + REAL), st.text(max_size=60)), max_size=14),
+       st.sampled_from([None, "en", "id", "ms", "es", "fr"]))
+def test_cleaning_is_idempotent(lines, lang):
+    once = clean_text("\n".join(lines), lang)
+    assert clean_text(once.text, lang).text == once.text
+
+
+def _dev_articles() -> list[dict]:
+    if not DEV.is_dir():
+        pytest.skip(f"reference set {DEV} not present")
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(DEV.glob("*.json"))]
+
+
+def _number_forms(n: int) -> set[str]:
+    return {str(n), f"{n:,}", f"{n:,}".replace(",", ".")}
+
+
+def test_dev_set_event_counts_survive_cleaning():
+    """Every gold count written as digits in the raw text is still in the cleaned text."""
+    checked = 0
+    for art in _dev_articles():
+        cleaned = clean_text(art["text"], art["language"]).text
+        for event in art["events"]:
+            for value in event["counts"].values():
+                present = [f for f in _number_forms(value) if re.search(rf"(?<![\d.,]){re.escape(f)}(?![\d])", art["text"])]
+                if present:
+                    checked += 1
+                    assert any(f in cleaned for f in present), (art["id"], value)
+    assert checked > 20
+
+
+def test_dev_set_read_also_lines_are_gone_and_no_long_paragraph_is_removed():
+    link_start = re.compile(r"(?i)^(baca\b|read more|related:|lee también|lire aussi|berita ?terkait)")
+    for art in _dev_articles():
+        result = clean_text(art["text"], art["language"])
+        for line in result.text.split("\n"):
+            assert not link_start.match(line), (art["id"], line)
+        for kind, excerpt in result.removed:
+            assert kind == "caption" or len(excerpt) < 200, (art["id"], kind, excerpt)
+
+
+def test_dev_set_lede_with_wrong_year_is_kept_and_captions_repeating_it_are_not():
+    seed = next(a for a in _dev_articles() if a["id"] == "seed-001")
+    cleaned = clean_text(seed["text"], "id").text
+    assert "hari Kamis (6/1/2021)" in cleaned
+    assert "zoom-inlihat" not in cleaned and "Baca:" not in cleaned and "KOMENTAR" not in cleaned
+
+
+def test_dev_set_cleaning_without_language_equals_cleaning_with_it():
+    for art in _dev_articles():
+        assert clean_text(art["text"]).text == clean_text(art["text"], art["language"]).text, art["id"]
+
+
+def test_an_over_long_read_also_paragraph_loses_only_its_first_sentence():
+    rest = "Polisi kemudian menangkap tiga orang yang diduga terlibat dalam kerusuhan di depan gedung DPR. " * 5
+    text = f"Baca juga: Demo Tolak Kenaikan Harga BBM Berakhir Ricuh. {rest.strip()}"
+    result = clean_text(text, "id")
+    assert result.text == rest.strip()
+    assert result.removed == [("link", "Baca juga: Demo Tolak Kenaikan Harga BBM Berakhir Ricuh.")]
+
+
+def test_a_long_paragraph_right_under_a_photo_widget_is_not_its_caption():
+    para = "Kerusuhan besar antara pengunjuk rasa dan aparat keamanan kembali terjadi di Kota Almaty. " * 6
+    result = clean_text(f"zoom-inlihat foto\nFoto-Almaty.jpg\n{para.strip()}", "id")
+    assert result.text == para.strip()

@@ -1,0 +1,360 @@
+"""Clusterer: duplicates, cross-lingual event merging, stories, idempotence, bounded state."""
+
+import copy
+import json
+from collections.abc import MutableMapping
+from datetime import datetime, timedelta, timezone
+
+from streams.dedup.cluster import ClusterResult, Clusterer
+from streams.records import EnrichedArticle, ExtractedEvent, Location, Rejection
+
+WIRE_TEXT = (
+    "ALMATY, Jan 7 - Security forces swept through Almaty on Thursday, a day after protesters stormed "
+    "the mayor's office, set it on fire and briefly seized the city's airport. The interior ministry said "
+    "26 armed criminals had been liquidated and 18 wounded in the operation, while 18 members of the "
+    "security forces had been killed and 748 injured. More than 3,000 people had been detained across "
+    "the country. Sporadic gunfire could still be heard in central Almaty on Friday morning, residents "
+    "said by telephone. The first Russian paratroopers landed on Thursday as part of a deployment by the "
+    "Collective Security Treaty Organization, which said its force would number about 2,500 troops. "
+    "Reporting by the Central Asia desk. All rights reserved."
+)
+COPY_TEXT = (
+    "NEWSDESK - Kazakhstan's leader has given security forces permission to open fire. "
+    + WIRE_TEXT.split(" - ", 1)[1].replace("Reporting by the Central Asia desk. All rights reserved.", "")
+    + " (This article was syndicated from a wire service.)"
+)
+ID_TEXT = (
+    "Aparat keamanan Kazakhstan menembak mati puluhan perusuh di Almaty pada Kamis. Kementerian dalam "
+    "negeri menyebut ribuan orang ditangkap. Pasukan penjaga perdamaian pimpinan Rusia tiba di negara itu."
+)
+
+
+def _assault(**fields):
+    base = dict(type="ASSAULT", country="KZ", date="2022-01-06", mode="firearms",
+                actors=["KZ:police"], targets=["KZ:protesters"], place="Almaty",
+                counts={"killed": 26}, evidence="Security forces swept through Almaty.")
+    base.update(fields)
+    return ExtractedEvent(**base)
+
+
+def _arrest(**fields):
+    base = dict(type="COERCE", country="KZ", date="2022-01-06", mode="arrest",
+                actors=["KZ:police"], targets=["KZ:protesters"], place=None, counts={"arrested": 3000})
+    base.update(fields)
+    return ExtractedEvent(**base)
+
+
+def _article(aid, text, published_at, events, language="en", source=None, countries=("KZ",)):
+    return EnrichedArticle(id=aid, url=f"https://{source or 'news.example'}/{aid}", title=aid, text=text,
+                           published_at=published_at, language=language, source=source,
+                           events=list(events), countries=list(countries))
+
+
+def _wire():
+    return _article("wire", WIRE_TEXT, "2022-01-07T14:20:00Z", [_assault(), _arrest()], source="globalwire.example")
+
+
+def _copy():
+    return _article("copy", COPY_TEXT, "2022-01-08T07:45:00+08:00", [_assault(counts={"killed": 26})],
+                    source="newsdesk.example")
+
+
+def _indonesian():
+    return _article("id-1", ID_TEXT, "2022-01-07T12:00:00+07:00",
+                    [_assault(actors=["KZ:police", "KZ:military"], counts={"killed": 24}, evidence="menembak mati"),
+                     _arrest(counts={"arrested": 2000})],
+                    language="id", source="kabar.example")
+
+
+def test_syndicated_copy_is_a_duplicate_and_a_mention_not_new_events():
+    clusterer = Clusterer({})
+    first = clusterer.process(_wire())
+    second = clusterer.process(_copy())
+    assert isinstance(second, ClusterResult)
+    assert second.duplicate_of == "wire"
+    assert second.story == first.story
+    assert [e.id for e in second.events] == [e.id for e in first.events]
+    for event in second.events:
+        assert event.articles == ["wire", "copy"]
+        assert event.sources == ["globalwire.example", "newsdesk.example"]
+        assert event.last_seen == "2022-01-08T07:45:00+08:00"
+        assert event.revision == 2
+
+
+def test_cross_lingual_reports_merge_into_one_story_and_the_same_events():
+    clusterer = Clusterer({})
+    id_result = clusterer.process(_indonesian())
+    en_result = clusterer.process(_wire())
+    assert en_result.duplicate_of is None
+    assert en_result.story == id_result.story
+    assault = en_result.events[0]
+    assert assault.id == id_result.events[0].id
+    assert assault.articles == ["id-1", "wire"]
+    assert assault.languages == ["id", "en"]
+    assert assault.actors == ["KZ:police", "KZ:military"]
+    assert [e.article_id for e in assault.evidence] == ["id-1", "wire"]
+
+
+def test_later_published_count_replaces_earlier_whatever_the_processing_order():
+    clusterer = Clusterer({})
+    clusterer.process(_wire())  # published 14:20Z, killed 26
+    result = clusterer.process(_indonesian())  # published 05:00Z the same day, killed 24, processed later
+    assault = result.events[0]
+    assert assault.counts["killed"] == 26
+    assert assault.count_sources["killed"].article_id == "wire"
+    assert result.events[1].counts["arrested"] == 3000
+    later = _article("update", "A different text about the revised toll in Almaty.", "2022-01-09T10:00:00Z",
+                     [_assault(counts={"killed": 225}, place=None)])
+    revised = clusterer.process(later).events[0]
+    assert revised.counts == {"killed": 225}
+    assert revised.count_sources["killed"].published_at == "2022-01-09T10:00:00Z"
+    assert revised.first_seen == "2022-01-07T12:00:00+07:00"
+
+
+def test_most_precise_location_is_kept():
+    clusterer = Clusterer({})
+    clusterer.process(_article("a", "Text one about a riot.", "2022-01-07T10:00:00Z",
+                               [_assault(place=None)]))
+    almaty = Location(name="Almaty", country="KZ", lat=43.25, lon=76.92, geonames_id=1526384)
+    event = clusterer.process(_article("b", "Another text entirely, in another style.", "2022-01-07T11:00:00Z",
+                                       [_assault(location=almaty)])).events[0]
+    assert event.place == "Almaty" and event.location == almaty
+    event = clusterer.process(_article("c", "Third report, different words again.", "2022-01-07T12:00:00Z",
+                                       [_assault(place="Almaty region", location=None)])).events[0]
+    assert event.location == almaty
+
+
+def test_unrelated_article_starts_its_own_story_and_events():
+    clusterer = Clusterer({})
+    first = clusterer.process(_wire())
+    other = clusterer.process(_article("strike", "Workers walked out at three car plants in Detroit.",
+                                       "2022-01-07T15:00:00Z",
+                                       [ExtractedEvent(type="PROTEST", country="US", date="2022-01-07",
+                                                       mode="strike", actors=["US:protesters"])],
+                                       countries=["US"]))
+    assert other.story != first.story
+    assert other.duplicate_of is None
+    assert other.events[0].articles == ["strike"]
+
+
+def test_two_events_of_one_article_never_merge_into_one():
+    clusterer = Clusterer({})
+    clusterer.process(_article("a", "One report.", "2022-01-07T10:00:00Z", [_assault()]))
+    result = clusterer.process(_article("b", "Another report with other words.", "2022-01-07T11:00:00Z",
+                                        [_assault(), _assault(counts={"killed": 27})]))
+    assert len({e.id for e in result.events}) == 2
+
+
+def test_processing_an_article_twice_changes_nothing():
+    state = {}
+    clusterer = Clusterer(state)
+    clusterer.process(_indonesian())
+    first = clusterer.process(_wire())
+    snapshot = copy.deepcopy(state)
+    again = clusterer.process(_wire())
+    assert again == first
+    assert state == snapshot
+
+
+def test_a_decision_stored_before_a_crash_is_completed_on_redelivery():
+    done = {}
+    Clusterer(done).process(_indonesian())
+    crashed = copy.deepcopy(done)
+    Clusterer(done).process(_wire())
+    # the crash: only the decision reached the store, nothing was applied
+    decision = {k: v for k, v in done["KZ|art:wire"].items() if k != "applied"}
+    crashed["KZ|art:wire"] = decision
+    Clusterer(crashed).process(_wire())
+    assert crashed == done
+
+
+class CrashAfter(dict):
+    """A dict store that dies after ``writes`` more assignments or deletions."""
+
+    def __init__(self, data, writes):
+        super().__init__(data)
+        self.writes = writes
+
+    def _tick(self):
+        self.writes -= 1
+        if self.writes < 0:
+            raise RuntimeError("worker killed")
+
+    def __setitem__(self, key, value):
+        self._tick()
+        super().__setitem__(key, value)
+
+    def __delitem__(self, key):
+        self._tick()
+        super().__delitem__(key)
+
+
+def test_a_crash_at_any_write_then_redelivery_gives_the_uncrashed_result_and_leaks_nothing():
+    before = {}
+    Clusterer(before).process(_indonesian())
+    wire = _wire()
+    wire.events.append(ExtractedEvent(type="PROTEST", country="KZ", date="2022-01-05", mode="riot",
+                                      actors=["KZ:protesters"], place="Almaty"))
+    expected_state = copy.deepcopy(before)
+    expected = Clusterer(expected_state).process(wire)
+    assert len(expected.events) == 3
+    writes = 0
+    while True:
+        store = CrashAfter(copy.deepcopy(before), writes)
+        try:
+            Clusterer(store).process(wire)
+        except RuntimeError:
+            recovered = dict(store)
+            result = Clusterer(recovered).process(wire)
+            assert (result.duplicate_of, result.story) == (expected.duplicate_of, expected.story)
+            assert [e.to_dict() for e in result.events] == [e.to_dict() for e in expected.events]
+            assert {k: v for k, v in recovered.items() if "|idx:" not in k and "|meta" not in k} == {
+                k: v for k, v in expected_state.items() if "|idx:" not in k and "|meta" not in k
+            }
+            Clusterer(recovered).expire("2023-01-01T00:00:00Z", ["KZ"])
+            assert set(recovered) == {"KZ|meta"}, f"leak after a crash at write {writes}"
+            writes += 1
+            continue
+        break
+    assert writes > 10
+
+
+def test_a_crash_during_expiry_leaks_nothing():
+    before = {}
+    clusterer = Clusterer(before, horizon_days=3)
+    clusterer.process(_indonesian())
+    clusterer.process(_wire())
+    later = _article("later", "Ten days on, a different report.", "2022-01-17T10:00:00Z", [_assault(date="2022-01-17")])
+    expected = copy.deepcopy(before)
+    Clusterer(expected, horizon_days=3).process(later)
+    assert not any(k.startswith("KZ|art:wire") for k in expected)
+    writes = 0
+    while True:
+        store = CrashAfter(copy.deepcopy(before), writes)
+        try:
+            Clusterer(store, horizon_days=3).process(later)
+        except RuntimeError:
+            recovered = dict(store)
+            Clusterer(recovered, horizon_days=3).process(later)
+            assert {k: v for k, v in recovered.items() if "|idx:" not in k and "|meta" not in k} == {
+                k: v for k, v in expected.items() if "|idx:" not in k and "|meta" not in k
+            }, f"crash at write {writes}"
+            Clusterer(recovered).expire("2023-01-01T00:00:00Z", ["KZ"])
+            assert set(recovered) == {"KZ|meta"}, f"leak after a crash at write {writes}"
+            writes += 1
+            continue
+        break
+    assert writes > 10
+
+
+def test_same_input_same_ids_and_state_on_every_run():
+    runs = []
+    for _ in range(2):
+        state = {}
+        clusterer = Clusterer(state)
+        results = [clusterer.process(a) for a in (_indonesian(), _wire(), _copy())]
+        runs.append((results, state))
+    assert runs[0] == runs[1]
+    assert all(e.id.startswith("evt-") for r in runs[0][0] for e in r.events)
+
+
+class JsonTable(MutableMapping):
+    """A store that, like a Faust table on RocksDB, keeps only what is
+    assigned, as JSON: in-place mutation of a value read from it is lost."""
+
+    def __init__(self):
+        self.data = {}
+
+    def __getitem__(self, key):
+        return json.loads(self.data[key])
+
+    def __setitem__(self, key, value):
+        self.data[key] = json.dumps(value)
+
+    def __delitem__(self, key):
+        del self.data[key]
+
+    def __iter__(self):
+        return iter(self.data)
+
+    def __len__(self):
+        return len(self.data)
+
+
+def test_results_are_the_same_on_a_store_that_only_keeps_assignments():
+    plain, table = {}, JsonTable()
+    for state in (plain, table):
+        clusterer = Clusterer(state)
+        results = [clusterer.process(a) for a in (_indonesian(), _wire(), _copy(), _wire())]
+        state["results"] = [json.dumps([r.duplicate_of, r.story, [e.to_dict() for e in r.events]]) for r in results]
+    assert {k: json.loads(v) for k, v in table.data.items()} == json.loads(json.dumps(plain))
+
+
+def _day_of_articles(day: int, per_day: int = 12):
+    """Articles published on ``day`` (days after 2022-01-01), in three countries."""
+    start = datetime(2022, 1, 1, tzinfo=timezone.utc) + timedelta(days=day)
+    for n in range(per_day):
+        country = ["KZ", "ID", "US"][n % 3]
+        when = start + timedelta(hours=n)
+        text = f"Report {day} {n}: " + " ".join(f"word{(day * 97 + n * 13 + k) % 5000}" for k in range(80))
+        event = ExtractedEvent(type=["PROTEST", "ASSAULT", "AGREE"][n % 3], country=country,
+                               date=when.date().isoformat(), actors=[f"{country}:protesters"], place=f"City{n % 4}")
+        yield _article(f"d{day}-{n}", text, when.isoformat(), [event], countries=[country])
+
+
+def test_state_stays_bounded_over_thirty_days():
+    state = {}
+    clusterer = Clusterer(state, horizon_days=7)
+    sizes = []
+    for day in range(30):
+        for article in _day_of_articles(day):
+            assert isinstance(clusterer.process(article), ClusterResult)
+        sizes.append(len(state))
+    assert max(sizes[10:]) <= sizes[9] * 1.1  # flat once the horizon is full
+    oldest = min(v["day"] for k, v in state.items() if "|art:" in k)
+    newest = max(v["day"] for k, v in state.items() if "|art:" in k)
+    assert newest - oldest <= 7
+    assert not any(k.endswith("|art:d0-0") for k in state)
+    assert clusterer.expire("2022-03-01T00:00:00Z") > 0
+    assert set(state) == {"KZ|meta", "ID|meta", "US|meta"}
+    assert json.loads(json.dumps(state)) == state
+
+
+def test_an_event_mentioned_again_outlives_its_first_day():
+    state = {}
+    clusterer = Clusterer(state, horizon_days=2)
+    first = clusterer.process(_article("a", "First words.", "2022-01-06T10:00:00Z", [_assault()]))
+    clusterer.process(_article("b", "Second, other words.", "2022-01-08T10:00:00Z", [_assault(date="2022-01-07")]))
+    clusterer.process(_article("c", "Unrelated later text.", "2022-01-09T10:00:00Z", []))
+    assert f"KZ|evt:{first.events[0].id}" in state
+    assert "KZ|art:a" not in state
+
+
+def test_bad_input_is_rejected_not_raised():
+    clusterer = Clusterer({})
+    assert isinstance(clusterer.process(_article("x", "text", "not a time", [])), Rejection)
+    assert isinstance(clusterer.process(_article("", "text", "2022-01-07T00:00:00Z", [])), Rejection)
+    junk = _article("junk", "\x00\x01 ??", "2022-01-07T00:00:00Z",
+                    [ExtractedEvent(type="", country=None, date="6/1/2021", counts={"killed": "many"})],
+                    countries=[])
+    result = clusterer.process(junk)
+    assert isinstance(result, ClusterResult)
+    assert result.events[0].country == "ZZ" and result.events[0].date is None
+
+
+def test_empty_texts_are_not_duplicates_of_each_other():
+    clusterer = Clusterer({})
+    clusterer.process(_article("e1", "", "2022-01-07T00:00:00Z", []))
+    assert clusterer.process(_article("e2", "", "2022-01-07T01:00:00Z", [])).duplicate_of is None
+
+
+def test_dedup_modules_import_no_broker_code():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import streams.dedup.cluster, streams.dedup.bench; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('faust', 'aiokafka') or m == 'streams.settings'))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

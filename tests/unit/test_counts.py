@@ -1,0 +1,98 @@
+"""find_counts: numbers attached to killed / injured / arrested / displaced / personnel."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from streams.nlp.counts import find_counts
+
+
+def counts(text: str, lang: str) -> list[tuple[str, int]]:
+    return [(m.kind, m.value) for m in find_counts(text, lang)]
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        ("id", "Setidaknya ada 18 anggota pasukan keamanan yang tewas.", [("killed", 18)]),
+        ("id", "Lebih dari 2.000 orang yang ditangkap.", [("arrested", 2000)]),
+        ("id", "Pasukan itu berjumlah sekitar 2.500 personel.", [("personnel", 2500)]),
+        ("id", "Sekitar 180 orang masih menjalani perawatan.", [("injured", 180)]),
+        ("id", "Sebanyak 100.417 warga mengungsi.", [("displaced", 100417)]),
+        ("en", "More than 2,000 people were arrested.", [("arrested", 2000)]),
+        ("en", "Gunmen opened fire, killing 18.", [("killed", 18)]),
+        ("en", "The death toll rose to 125 on Sunday.", [("killed", 125)]),
+        ("en", "About 1,100 National Guard troops were activated.", [("personnel", 1100)]),
+        ("en", "Police arrested 52 people.", [("arrested", 52)]),
+        ("en", "Two people were killed.", [("killed", 2)]),
+        ("ms", "Seramai 125 orang maut dalam rempuhan itu.", [("killed", 125)]),
+        ("es", "Al menos 18 personas han muerto y 300 heridos.", [("killed", 18), ("injured", 300)]),
+        ("es", "Unos 10.000 efectivos fueron desplegados.", [("personnel", 10000)]),
+        ("fr", "Les heurts ont fait 12 morts et 40 blessés.", [("killed", 12), ("injured", 40)]),
+        ("fr", "52 personnes ont été interpellées.", [("arrested", 52)]),
+    ],
+)
+def test_counts_in_either_order(lang, text, expected):
+    assert counts(text, lang) == expected
+
+
+def test_two_eighteens_are_kept_apart():
+    text = (
+        "26 armed criminals had been liquidated and 18 wounded, while 18 members of the "
+        "security forces had been killed and 748 injured."
+    )
+    assert counts(text, "en") == [("killed", 26), ("injured", 18), ("killed", 18), ("injured", 748)]
+
+
+def test_casualty_word_beats_personnel_word():
+    assert counts("The bombing killed 40 Indian paramilitary personnel.", "en") == [("killed", 40)]
+    assert counts("18 security personnel were killed.", "en") == [("killed", 18)]
+
+
+def test_officers_alone_are_not_a_deployment():
+    assert counts("Seramai 28 anggota polis sedang disiasat.", "ms") == []
+    assert counts("Puluhan ribu personel gabungan disiagakan.", "id") == [("personnel", 20000)]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "The deal covers 20 million tonnes of grain for 120 days."),
+        ("en", "Prices rose 40% and the fund holds $11.5 million."),
+        ("en", "A man aged 18 was killed in 2019 at 11:59 p.m."),
+        ("id", "Sebanyak 13 kendaraan rusak, 10 di antaranya milik polisi."),
+        ("id", "Skor 2-2 bertahan hingga pukul 14.30 WIB."),
+        ("id", "Pada Kamis (6/1/2022) Pasal 170 dikenakan."),
+        ("es", "El 25 de octubre de 2019 marcharon 1,2 millones de personas."),
+        ("en", "Ford said 600 workers would be laid off."),
+        ("id", "Ratusan suporter turun ke lapangan."),
+    ],
+)
+def test_numbers_that_are_not_counts(lang, text):
+    assert counts(text, lang) == []
+
+
+def test_vague_words_are_flagged():
+    (m,) = find_counts("Polisi menangkap puluhan orang.", "id")
+    assert (m.kind, m.value, m.vague) == ("arrested", 24, True)
+
+
+def test_exact_figure_beats_vague_in_the_same_sentence():
+    assert counts("Puluhan orang ditangkap, polisi menyebut 52 orang ditangkap.", "id") == [("arrested", 52)]
+    # in another sentence both stay
+    assert counts("Puluhan orang ditangkap. Polisi menangkap 52 orang.", "id") == [("arrested", 24), ("arrested", 52)]
+
+
+def test_offsets_cover_the_number():
+    text = "Korban tewas mencapai 127 orang."
+    (m,) = find_counts(text, "id")
+    assert text[m.start : m.end] == "127"
+
+
+@given(st.text(max_size=300))
+def test_never_raises_and_values_are_positive(text):
+    for m in find_counts(text, "en"):
+        assert m.value > 0
+        assert m.kind in {"killed", "injured", "arrested", "displaced", "personnel"}

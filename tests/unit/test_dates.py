@@ -1,0 +1,161 @@
+"""find_dates on realistic sentences: local formats, weekdays, relative words, year typos."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from streams.nlp.dates import find_dates
+
+
+def dates(text: str, published: str, lang: str) -> list[tuple[str, bool]]:
+    return [(m.value.isoformat(), m.explicit) for m in find_dates(text, datetime.fromisoformat(published), lang)]
+
+
+@pytest.mark.parametrize(
+    "lang, published, text, expected",
+    [
+        ("id", "2022-01-07T12:00:00+07:00", "Pada Kamis (6/1/2022) malam.", [("2022-01-06", True)]),
+        ("id", "2022-01-07T12:00:00+07:00", "Kerusuhan 6 Januari 2022.", [("2022-01-06", True)]),
+        ("en", "2022-01-07T12:00:00+00:00", "on January 6, 2022", [("2022-01-06", True)]),
+        ("en", "2022-01-07T12:00:00+00:00", "on 6 January", [("2022-01-06", True)]),
+        ("en", "2022-01-07T12:00:00+00:00", "on Jan. 6", [("2022-01-06", True)]),
+        ("en", "2022-01-07T12:00:00+00:00", "on 2022-01-06", [("2022-01-06", True)]),
+        ("es", "2019-01-07T12:00:00-03:00", "el 6 de enero de 2019", [("2019-01-06", True)]),
+        ("fr", "2022-01-07T12:00:00+01:00", "le 6 janvier", [("2022-01-06", True)]),
+        ("ms", "2022-10-03T21:15:00+08:00", "pada 1 Oktober 2022", [("2022-10-01", True)]),
+    ],
+)
+def test_written_dates(lang, published, text, expected):
+    assert dates(text, published, lang) == expected
+
+
+def test_day_first_outside_us_english():
+    assert dates("(2/1/2022)", "2022-01-07T12:00:00+07:00", "id") == [("2022-01-02", True)]
+    assert dates("(2/1/2022)", "2022-01-07T12:00:00+01:00", "fr") == [("2022-01-02", True)]
+
+
+def test_english_numeric_date_takes_the_reading_nearest_publication():
+    # 1/6/2022 is 1 June (day first) or 6 January (month first); published 7 January
+    assert dates("on 1/6/2022", "2022-01-07T12:00:00+00:00", "en") == [("2022-01-06", True)]
+    assert dates("on 12/25/2022", "2023-01-02T12:00:00+00:00", "en") == [("2022-12-25", True)]
+
+
+@pytest.mark.parametrize(
+    "lang, published, text, expected",
+    [
+        # published Friday 7 January 2022
+        ("en", "2022-01-07T14:20:00+00:00", "On Thursday police cleared the square.", "2022-01-06"),
+        ("en", "2022-01-07T14:20:00+00:00", "The ministry said on Friday.", "2022-01-07"),  # same day counts
+        ("id", "2022-01-07T12:00:00+07:00", "Polisi, Kamis, menyatakan.", "2022-01-06"),
+        ("ms", "2022-01-07T12:00:00+08:00", "Pada hari Khamis.", "2022-01-06"),
+        ("es", "2022-01-07T12:00:00-03:00", "El jueves la policía.", "2022-01-06"),
+        ("fr", "2022-01-07T12:00:00+01:00", "Jeudi, la police.", "2022-01-06"),
+        ("en", "2023-09-30T17:30:00+00:00", "since last Sunday", "2023-09-24"),
+        ("id", "2022-10-08T12:00:00+07:00", "Sabtu lalu", "2022-10-01"),  # 'lalu': strictly before
+        ("id", "2024-04-26T05:20:00+07:00", "Senin depan", "2024-04-29"),
+    ],
+)
+def test_weekdays_resolve_before_publication(lang, published, text, expected):
+    assert dates(text, published, lang) == [(expected, False)]
+
+
+def test_indonesian_minggu_is_a_week_unless_capitalised():
+    assert dates("dua minggu lalu", "2022-01-07T12:00:00+07:00", "id") == [("2021-12-24", False)]
+    assert dates("Minggu pagi", "2022-01-07T12:00:00+07:00", "id") == [("2022-01-02", False)]
+
+
+@pytest.mark.parametrize(
+    "lang, published, text, expected",
+    [
+        ("id", "2022-07-24T19:00:00+07:00", "kemarin", "2022-07-23"),
+        ("en", "2022-07-24T19:00:00+00:00", "yesterday", "2022-07-23"),
+        ("ms", "2022-10-03T21:15:00+08:00", "Jokowi semalam berkata", "2022-10-02"),  # Malay: yesterday
+        ("id", "2022-10-03T09:00:00+07:00", "tadi malam", "2022-10-02"),
+        ("id", "2022-10-03T21:00:00+07:00", "tadi malam", "2022-10-03"),  # written the same evening
+        ("id", "2022-10-03T09:00:00+07:00", "hari ini", "2022-10-03"),
+        ("en", "2022-10-03T09:00:00+00:00", "last night", "2022-10-02"),
+        ("es", "2022-10-03T09:00:00-03:00", "ayer", "2022-10-02"),
+        ("es", "2022-10-03T09:00:00-03:00", "hoy", "2022-10-03"),
+        ("fr", "2022-10-03T09:00:00+02:00", "hier", "2022-10-02"),
+        ("fr", "2022-10-03T09:00:00+02:00", "aujourd'hui", "2022-10-03"),
+        ("id", "2022-10-03T09:00:00+07:00", "dua hari lalu", "2022-10-01"),
+        ("en", "2022-10-03T09:00:00+00:00", "two days ago", "2022-10-01"),
+        ("fr", "2022-10-03T09:00:00+02:00", "il y a deux jours", "2022-10-01"),
+        ("es", "2022-10-03T09:00:00-03:00", "hace dos días", "2022-10-01"),
+        ("id", "2024-04-26T05:20:00+07:00", "akhir pekan lalu", "2024-04-20"),
+        ("en", "2024-04-26T05:20:00+00:00", "last weekend", "2024-04-20"),
+    ],
+)
+def test_relative_words(lang, published, text, expected):
+    assert dates(text, published, lang) == [(expected, False)]
+
+
+def test_publisher_calendar_not_utc():
+    # 01:00 on Friday in Jakarta is still Thursday in UTC: "hari ini" is the Friday
+    published = datetime(2022, 1, 7, 1, 0, tzinfo=timezone(timedelta(hours=7)))
+    (today,) = find_dates("hari ini", published, "id")
+    assert today.value == date(2022, 1, 7)
+    (today,) = find_dates("hari ini", published.astimezone(timezone.utc), "id")
+    assert today.value == date(2022, 1, 6)
+
+
+def test_weekday_corrects_a_year_typo():
+    # 6 January 2021 was a Wednesday; the paper is of January 2022 and says Thursday
+    assert dates("Kamis (6/1/2021)", "2022-01-07T12:00:00+07:00", "id") == [("2022-01-06", True)]
+    assert dates("Rabu (6/1/2020)", "2021-01-07T16:40:00+07:00", "id") == [("2021-01-06", True)]
+
+
+def test_year_one_off_near_publication_is_a_typo():
+    assert dates("pada 1/10/2021", "2022-10-02T10:15:00+07:00", "id") == [("2022-10-01", True)]
+    # far from publication: a real date of the year before
+    assert dates("pada 1/3/2021", "2022-10-02T10:15:00+07:00", "id") == [("2021-03-01", True)]
+
+
+def test_weekday_and_date_are_one_mention():
+    text = "Sabtu (1/10) malam"
+    (m,) = find_dates(text, datetime.fromisoformat("2022-10-02T13:40:00+07:00"), "id")
+    assert (text[m.start : m.end], m.value, m.explicit) == ("Sabtu (1/10)", date(2022, 10, 1), True)
+
+
+def test_relative_word_repeating_a_date_is_dropped():
+    assert dates("Sabtu (23/7) kemarin", "2022-07-24T19:00:00+07:00", "id") == [("2022-07-23", True)]
+    assert dates("Selasa kemarin", "2019-05-22T16:30:00+07:00", "id") == [("2019-05-21", False)]
+
+
+def test_date_without_year_takes_the_nearest_year():
+    assert dates("on Dec. 30", "2022-01-07T12:00:00+00:00", "en") == [("2021-12-30", True)]
+    assert dates("(6/1)", "2021-01-07T12:00:00+07:00", "id") == [("2021-01-06", True)]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Skor 2-2 hingga pukul 14.30 WIB.", "id"),
+        ("In May the team may win.", "en"),
+        ("Harga naik 1,5 persen.", "id"),
+        ("", "en"),
+    ],
+)
+def test_not_dates(text, lang):
+    assert dates(text, "2022-01-07T12:00:00+00:00", lang) == []
+
+
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 1, 1)), st.integers(0, 6), st.integers(0, 23))
+def test_weekday_is_within_the_week_before_publication(day, weekday, hour):
+    published = datetime(day.year, day.month, day.day, hour, tzinfo=timezone(timedelta(hours=7)))
+    (m,) = find_dates(f"on {WEEKDAYS[weekday]}", published, "en")
+    assert m.value.weekday() == weekday
+    assert 0 <= (day - m.value).days < 7
+
+
+@given(st.text(max_size=200))
+def test_never_raises(text):
+    for m in find_dates(text, datetime(2022, 1, 7, tzinfo=timezone.utc), "id"):
+        assert 0 <= m.start < m.end <= len(text)

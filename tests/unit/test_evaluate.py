@@ -1,0 +1,102 @@
+"""Scoring of `kabar eval`, on hand-made gold and predictions (no pipeline run)."""
+
+import json
+
+from streams.evaluate import format_table, load_gold, match_events, score
+
+
+def ev(type_, country="KZ", date="2022-01-06", **kw):
+    return {"type": type_, "country": country, "date": date, "mode": kw.get("mode"), "place": kw.get("place"),
+            "actors": kw.get("actors", []), "targets": kw.get("targets", []), "counts": kw.get("counts", {})}
+
+
+def article(id_, events, lang="en", topics=("conflict",), story="s1", dup=None):
+    return {"id": id_, "language": lang, "events": events, "topics": list(topics), "story": story, "duplicate_of": dup}
+
+
+def test_perfect_prediction_scores_one():
+    gold = [article("a", [ev("PROTEST", place="Almaty", counts={"killed": 4}, actors=["KZ:protesters"])])]
+    result = score(gold, [dict(gold[0])])
+    for key in ("event_f1", "place_accuracy", "date_accuracy", "count_accuracy", "actor_f1", "topic_f1",
+                "language_accuracy", "story_bcubed_f1"):
+        assert result[key] == 1.0, key
+    assert result["per_language"] == {"en": {"event_f1": 1.0, "articles": 1}}
+
+
+def test_a_day_off_still_matches_but_costs_date_accuracy():
+    gold = [article("a", [ev("ASSAULT", date="2022-01-06")])]
+    pred = [article("a", [ev("ASSAULT", date="2022-01-07")])]
+    result = score(gold, pred)
+    assert result["event_f1"] == 1.0 and result["date_accuracy"] == 0.0
+
+
+def test_two_days_off_wrong_type_or_country_do_not_match():
+    gold = [article("a", [ev("ASSAULT")])]
+    for wrong in (ev("ASSAULT", date="2022-01-08"), ev("PROTEST"), ev("ASSAULT", country="RU")):
+        result = score(gold, [article("a", [wrong])])
+        assert result["event_f1"] == 0.0 and result["event_precision"] == 0.0
+
+
+def test_precision_and_recall_count_unmatched_events():
+    gold = [article("a", [ev("ASSAULT"), ev("PROTEST")])]
+    pred = [article("a", [ev("ASSAULT"), ev("COERCE"), ev("REQUEST"), ev("AID")])]
+    result = score(gold, pred)
+    assert (result["event_precision"], result["event_recall"]) == (0.25, 0.5)
+
+
+def test_greedy_pairing_takes_the_most_similar_pair_first():
+    gold = [ev("ASSAULT", place="Almaty", counts={"killed": 24}), ev("ASSAULT", place="Almaty", counts={"killed": 18})]
+    pred = [ev("ASSAULT", place="Almaty", counts={"killed": 18}), ev("ASSAULT", place="Almaty", counts={"killed": 24})]
+    pairs = match_events(gold, pred)
+    assert all(g["counts"] == p["counts"] for g, p in pairs)
+
+
+def test_place_is_case_and_diacritic_insensitive():
+    gold = [article("a", [ev("PROTEST", place="Bogotá")])]
+    assert score(gold, [article("a", [ev("PROTEST", place="BOGOTA")])])["place_accuracy"] == 1.0
+    assert score(gold, [article("a", [ev("PROTEST", place="Lima")])])["place_accuracy"] == 0.0
+
+
+def test_counts_are_scored_per_gold_count():
+    gold = [article("a", [ev("ASSAULT", counts={"killed": 26, "injured": 18})])]
+    pred = [article("a", [ev("ASSAULT", counts={"killed": 26, "injured": 748})])]
+    assert score(gold, pred)["count_accuracy"] == 0.5
+
+
+def test_topics_micro_f1_and_language():
+    gold = [article("a", [], topics=["conflict", "politics"]), article("b", [], lang="id", topics=["sports"])]
+    pred = [article("a", [], topics=["conflict"]), article("b", [], lang="ms", topics=["sports", "society"])]
+    result = score(gold, pred)
+    assert result["topic_f1"] == round(2 * (2 / 3) * (2 / 3) / (4 / 3), 4)
+    assert result["language_accuracy"] == 0.5
+
+
+def test_duplicates_and_story_clusters():
+    gold = [article("a", [], story="s1"), article("b", [], story="s1", dup="a"), article("c", [], story="s2")]
+    pred = [article("a", [], story="x"), article("b", [], story="x", dup="a"), article("c", [], story="x")]
+    result = score(gold, pred)
+    assert result["duplicate_f1"] == 1.0
+    # B-cubed: precision (2/3+2/3+1/3)/3, recall 1
+    p = (2 / 3 + 2 / 3 + 1 / 3) / 3
+    assert result["story_bcubed_f1"] == round(2 * p / (p + 1), 4)
+
+
+def test_dedup_metrics_are_null_without_a_clusterer():
+    gold = [article("a", [])]
+    pred = [{**article("a", []), "story": None}]
+    result = score(gold, pred)
+    assert result["duplicate_f1"] is None and result["story_bcubed_f1"] is None
+
+
+def test_load_gold_sorts_by_publication_instant(tmp_path):
+    later = {"id": "late", "text": "x", "published_at": "2022-01-07T12:00:00+07:00"}  # 05:00 UTC
+    earlier = {"id": "early", "text": "x", "published_at": "2022-01-07T04:00:00Z"}
+    (tmp_path / "a.json").write_text(json.dumps(later))
+    (tmp_path / "b.json").write_text(json.dumps(earlier))
+    (tmp_path / "INDEX.md").write_text("not gold")
+    assert [g["id"] for g in load_gold(tmp_path)] == ["early", "late"]
+
+
+def test_table_lists_every_score():
+    table = format_table({"event_f1": 0.5, "date_accuracy": None, "per_language": {"en": {"event_f1": 0.5, "articles": 2}}})
+    assert "event_f1             0.500" in table and "n/a" in table and "event_f1[en]" in table

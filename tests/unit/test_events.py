@@ -1,0 +1,187 @@
+"""Event extraction on hand-made sentences with hand-made mentions (no fact finders needed)."""
+
+import re
+from datetime import date, datetime, timedelta, timezone
+
+from hypothesis import given, settings, strategies as st
+
+from streams.nlp.eventmerge import merge_events
+from streams.nlp.events import dateline_end, dominant_date, extract_events
+from streams.nlp.mentions import CountMention, DateMention, PlaceMention
+from streams.nlp.sentences import split_sentences
+from streams.nlp.textutil import languages_with, load_data
+from streams.nlp.triggers import lexicon
+from streams.records import ExtractedEvent, Location, Sentence
+
+WIB = timezone(timedelta(hours=7))
+PUBLISHED = datetime(2022, 1, 7, 12, 0, tzinfo=WIB)
+GAZETTEER = {
+    "Almaty": ("city", "KZ"), "Aktau": ("city", "KZ"), "Kazakhstan": ("country", "KZ"),
+    "Russia": ("country", "RU"), "Rusia": ("country", "RU"), "Jakarta": ("city", "ID"),
+    "Indonesia": ("country", "ID"), "Pakistan": ("country", "PK"), "India": ("country", "IN"),
+}
+WEEKDAYS = {"Thursday": date(2022, 1, 6), "Kamis": date(2022, 1, 6), "Wednesday": date(2022, 1, 5)}
+
+
+def places_of(text):
+    out = []
+    for name, (kind, cc) in GAZETTEER.items():
+        for m in re.finditer(rf"\b{name}\b", text):
+            out.append(PlaceMention(m.start(), m.end(), name, kind, Location(name, cc)))
+    return sorted(out, key=lambda p: p.start)
+
+
+def dates_of(text):
+    out = [DateMention(m.start(), m.end(), WEEKDAYS[m.group()], False)
+           for m in re.finditer("|".join(WEEKDAYS), text)]
+    for m in re.finditer(r"(\d{1,2}) (January|February) (\d{4})", text):
+        month = {"January": 1, "February": 2}[m.group(2)]
+        out.append(DateMention(m.start(), m.end(), date(int(m.group(3)), month, int(m.group(1))), True))
+    return sorted(out, key=lambda d: d.start)
+
+
+def counts_of(text):
+    """A number is a count of the kind named by the nearest kind word within 30 characters."""
+    kinds = {"killed": "killed", "tewas": "killed", "arrested": "arrested", "detained": "arrested", "troops": "personnel"}
+    out = []
+    for m in re.finditer(r"\d[\d,]*", text):
+        window = [(abs(k.start() - m.start()), k.group()) for k in re.finditer("|".join(kinds), text)
+                  if abs(k.start() - m.start()) <= 30]
+        if window:
+            out.append(CountMention(m.start(), m.end(), kinds[min(window)[1]], int(m.group().replace(",", "")), False))
+    return out
+
+
+def extract(text, lang="en", published=PUBLISHED):
+    sentences = [Sentence(a, b) for a, b in split_sentences(text)]
+    return extract_events(text, sentences, lang, published, places_of(text), dates_of(text), counts_of(text))
+
+
+def brief(events):
+    return sorted((e.type, e.mode, e.country, e.date) for e in events)
+
+
+def test_an_arrest_with_its_count_place_date_and_actors():
+    (event,) = extract("Police in Almaty arrested 2,000 protesters on Thursday.")
+    assert (event.type, event.mode, event.cameo) == ("COERCE", "arrest", "17")
+    assert (event.country, event.place, event.date) == ("KZ", "Almaty", "2022-01-06")
+    assert event.counts == {"arrested": 2000}
+    assert event.actors == ["KZ:police"] and event.targets == ["KZ:protesters"]
+    assert event.location.name == "Almaty"
+    assert event.evidence == "Police in Almaty arrested 2,000 protesters on Thursday."
+
+
+def test_future_intention_and_conditionals_are_not_events():
+    assert extract("Russia will send troops to Kazakhstan on Thursday.") == []
+    assert extract("Rusia akan mengerahkan pasukan ke Kazakhstan.", "id") == []
+    assert extract("If talks fail, the army plans to attack Almaty.") == []
+
+
+def test_negated_action_is_not_an_event():
+    assert extract("Police did not arrest anyone in Almaty on Thursday.") == []
+
+
+def test_denial_is_a_reject_event():
+    events = extract("Pakistan denied any role in the attack on Thursday.")
+    assert brief(events) == [("REJECT", None, "PK", "2022-01-06")]
+
+
+def test_past_event_years_ago_is_not_coded():
+    assert extract("A bombing in Almaty in 2019 killed 40 people.") == []
+    assert extract("Protesters were arrested in Almaty on 6 February 2019.") == []
+
+
+def test_running_toll_is_not_an_event():
+    assert extract("More than 700 people have been killed since the coup.") == []
+
+
+def test_football_words_are_not_violence():
+    text = "Timnas Indonesia melancarkan serangan dan tembakan ke gawang Korea dalam pertandingan Kamis."
+    assert extract(text, "id") == []
+
+
+def test_several_events_in_one_sentence():
+    events = extract("Protesters stormed the mayor's office in Almaty on Wednesday and police arrested 50 people.")
+    assert brief(events) == [("COERCE", "arrest", "KZ", "2022-01-05"), ("PROTEST", "riot", "KZ", "2022-01-05")]
+
+
+def test_what_a_speaker_blames_is_not_a_new_event():
+    events = extract("On Thursday Tokayev blamed the violence on terrorists trained abroad.")
+    assert brief(events) == [("ACCUSE", "allege", "KZ", "2022-01-06")]  # located with its speaker
+    assert events[0].actors == ["Kassym-Jomart Tokayev"]
+
+
+def test_quoted_narration_is_not_an_event_but_a_quoted_threat_is():
+    text = 'Tokayev said on Thursday: "Bandits attacked Almaty. Those who resist will be destroyed."'
+    types = sorted(e.type for e in extract(text))
+    assert "ASSAULT" not in types and "THREATEN" in types
+
+
+def test_repeated_mentions_merge_into_one_event():
+    text = ("Police in Almaty arrested 2,000 people on Thursday. "
+            "The arrests in Almaty followed the riots. Kazakh police detained protesters in Almaty on Thursday.")
+    arrests = [e for e in extract(text) if e.type == "COERCE"]
+    assert len(arrests) == 1 and arrests[0].counts == {"arrested": 2000}
+
+
+def test_different_tolls_are_different_attacks():
+    a = ExtractedEvent(type="ASSAULT", country="KZ", date="2022-01-06", counts={"killed": 24})
+    b = ExtractedEvent(type="ASSAULT", country="KZ", date="2022-01-06", counts={"killed": 18})
+    c = ExtractedEvent(type="ASSAULT", country="KZ", date="2022-01-07", actors=["KZ:police"])
+    merged = merge_events([a, b, c])
+    assert [e.counts for e in merged] == [{"killed": 24}, {"killed": 18}]
+    assert merged[0].actors == ["KZ:police"]
+
+
+def test_foreign_deployment_becomes_military_aid():
+    (event,) = extract("On Thursday Russia deployed 2,500 troops to Kazakhstan.")
+    assert (event.type, event.mode, event.country) == ("AID", "military", "KZ")
+    assert event.actors == ["RU"] and event.targets == ["KZ"] and event.counts == {"personnel": 2500}
+
+
+def test_dateline_is_not_the_scene():
+    text = "JAKARTA, Jan 7 (Wire) - Police in Almaty arrested 200 people on Thursday."
+    assert dateline_end(text) == len("JAKARTA, Jan 7 (Wire) - ")
+    (event,) = extract(text)
+    assert event.place == "Almaty"
+
+
+def test_date_falls_back_to_the_dominant_date_then_publication_day():
+    assert dominant_date([], date(2022, 1, 7)) == date(2022, 1, 7)
+    mentions = [DateMention(0, 1, date(2022, 1, 6), False), DateMention(5, 6, date(2022, 1, 7), False),
+                DateMention(9, 9, date(2022, 1, 7), False), DateMention(12, 13, date(2019, 1, 1), True)]
+    assert dominant_date(mentions[:2], date(2022, 1, 7)) == date(2022, 1, 6)  # tie: the first mentioned
+    assert dominant_date(mentions, date(2022, 1, 7)) == date(2022, 1, 7)
+    (event,) = extract("Police in Almaty arrested protesters.")
+    assert event.date == "2022-01-07"  # publication day on the publisher's calendar (WIB)
+
+
+def test_every_language_has_valid_trigger_data():
+    plover = load_data("common", "plover")
+    assert {"en", "id", "ms", "es", "fr"} <= set(languages_with("events"))
+    for lang in languages_with("events"):
+        assert lexicon(lang).pattern is not None, lang
+        for entry in load_data(lang, "events")["triggers"]:
+            spec = plover["types"][entry["type"]]
+            assert entry.get("mode") is None or entry["mode"] in spec["modes"], (lang, entry)
+
+
+def test_language_without_lexicon_gives_no_events():
+    assert extract("Police arrested 200 people.", "xx") == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=400), st.sampled_from(["en", "id", "ms", "es", "fr"]))
+def test_never_raises_on_arbitrary_text(text, lang):
+    sentences = [Sentence(a, b) for a, b in split_sentences(text)]
+    events = extract_events(text, sentences, lang, PUBLISHED, [], [], [])
+    assert all(e.type in load_data("common", "plover")["types"] for e in events)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["ASSAULT", "PROTEST", "COERCE"]), st.sampled_from([None, "riot", "arrest"]),
+                          st.integers(5, 8), st.sampled_from([{}, {"killed": 3}, {"killed": 4}])), max_size=8))
+def test_merging_is_idempotent(specs):
+    events = [ExtractedEvent(type=t, mode=m, country="KZ", date=f"2022-01-0{d}", counts=dict(c)) for t, m, d, c in specs]
+    once = merge_events(events)
+    assert len(merge_events([ExtractedEvent(**{**e.__dict__, "counts": dict(e.counts)}) for e in once])) == len(once)

@@ -1,0 +1,147 @@
+"""find_places / lookup_country / country_name on realistic sentences in every language."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from streams.nlp.places import country_name, find_places, lookup_country
+
+
+def places(text: str, lang: str) -> list[tuple[str, str, str | None]]:
+    return [(m.surface, m.location.name, m.location.country) for m in find_places(text, lang)]
+
+
+def names(text: str, lang: str) -> list[str]:
+    return [m.location.name for m in find_places(text, lang)]
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("Kerusuhan pecah di Almaty, Kazakhstan, pada Kamis.", "id", ["Almaty", "Kazakhstan"]),
+        ("Rusia mengirim pasukan ke Kazakhtan.", "id", ["Russia", "Kazakhstan"]),  # one-letter typo
+        ("Tragedi di Stadion Kanjuruhan, Kabupaten Malang, Jawa Timur.", "id", ["Malang", "East Java"]),
+        ("Rudal Rusia menghantam pelabuhan Odessa; Kiev dan Moskwa saling tuding.", "id", ["Russia", "Odesa", "Kyiv", "Moscow"]),
+        ("Police said the mob stormed the Capitol in Washington.", "en", ["Washington"]),
+        ("Biden spoke in Wilmington, Delaware, on Wednesday.", "en", ["Wilmington", "Delaware"]),
+        ("Thousands fled Stepanakert, which Azerbaijan calls Khankendi.", "en", ["Stepanakert", "Azerbaijan", "Stepanakert"]),
+        ("Un millón de chilenos marcharon en Santiago de Chile.", "es", ["Chile", "Santiago"]),
+        ("Des soldats russes sont arrivés à Almaty, au Kazakhstan.", "fr", ["Russia", "Almaty", "Kazakhstan"]),
+        ("Pasukan keselamatan Myanmar dan Korea Selatan.", "ms", ["Myanmar", "South Korea"]),
+        ("Tembakan di Distrik Beoga, Kabupaten Puncak, Papua.", "id", ["Beoga", "Papua"]),
+    ],
+)
+def test_finds_places_in_order(text, lang, expected):
+    assert names(text, lang) == expected
+
+
+def test_location_is_geocoded():
+    (almaty,) = find_places("Protesters seized the airport in Almaty.", "en")
+    assert almaty.kind == "city"
+    assert almaty.location.country == "KZ"
+    assert almaty.location.geonames_id == 1526384
+    assert almaty.location.lat == pytest.approx(43.25, abs=0.1)
+    assert almaty.location.lon == pytest.approx(76.9, abs=0.1)
+
+
+def test_kind_of_country_region_city():
+    kinds = {m.surface: m.kind for m in find_places("Warga Jakarta, Jawa Timur dan Indonesia.", "id")}
+    assert kinds == {"Jakarta": "city", "Jawa Timur": "admin", "Indonesia": "country"}
+
+
+def test_offsets_point_at_the_surface():
+    text = "Pasukan AS tiba di Amerika Serikat dan Korea Selatan."
+    for m in find_places(text, "id"):
+        assert text[m.start : m.end] == m.surface
+    assert [m.location.country for m in find_places(text, "id")] == ["US", "US", "KR"]
+
+
+def test_longest_name_wins_and_mentions_do_not_overlap():
+    mentions = find_places("Banjir di Kabupaten Malang dan New Delhi.", "id")
+    assert [m.surface for m in mentions] == ["Kabupaten Malang", "New Delhi"]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Police said 20 people were hurt.", "en"),  # Police, Poland
+        ("Of the 20 people hurt, most were students.", "en"),  # Of, Turkey
+        ("Mobile phones and the Bar Council.", "en"),
+        ("Orang Harian itu berkata: Sekarang massa sudah pulang.", "id"),  # town names that are words
+        ("Vladimir Putin and Donald Trump spoke to Evo Morales.", "en"),  # first names and surnames
+        ("The UN and WA officials met.", "en"),  # acronyms, not the towns Un / Wa
+    ],
+)
+def test_common_words_and_names_are_not_places(text, lang):
+    assert find_places(text, lang) == []
+
+
+def test_small_town_needs_its_country_in_the_text():
+    assert names("Gunmen attacked tourists in Pahalgam.", "en") == []
+    assert names("Gunmen attacked tourists in Pahalgam, in India.", "en") == ["Pahalgam", "India"]
+
+
+def test_context_decides_ambiguous_names():
+    assert places("Georgia voters in Atlanta, United States.", "en")[0] == ("Georgia", "Georgia", "US")
+    assert places("Georgia and Armenia signed a deal.", "en")[0] == ("Georgia", "Georgia", "GE")
+
+
+def test_demonyms_name_their_country():
+    assert places("Russian paratroopers landed.", "en") == [("Russian", "Russia", "RU")]
+    assert places("los soldados rusos", "es") == [("rusos", "Russia", "RU")]
+
+
+def test_short_words_are_never_fuzzy():
+    assert find_places("Irak", "en") == []  # not "Iran": too short for a typo match
+    assert find_places("Chine", "en") == []
+
+
+@pytest.mark.parametrize(
+    "name, lang, code",
+    [
+        ("Kazakhtan", None, "KZ"),
+        ("Rusia", "id", "RU"),
+        ("Russia's", "en", "RU"),
+        ("Rusia’s", None, "RU"),
+        ("Russian", None, "RU"),
+        ("Amerika Serikat", None, "US"),
+        ("AS", "id", "US"),
+        ("U.S.", "en", "US"),
+        ("United States", "en", "US"),
+        ("Korea Selatan", "id", "KR"),
+        ("Chili", "id", "CL"),
+        ("Chile", "es", "CL"),
+        ("Myanmar", None, "MM"),
+        ("rusos", None, "RU"),
+        ("Arménie", "fr", "AM"),
+        ("Atlantis", None, None),
+        ("", None, None),
+    ],
+)
+def test_lookup_country(name, lang, code):
+    assert lookup_country(name, lang) == code
+
+
+def test_country_name_is_the_usual_english_one():
+    assert country_name("RU") == "Russia"
+    assert country_name("KR") == "South Korea"
+    assert country_name("KZ") == "Kazakhstan"
+    assert country_name("ZZ") == "ZZ"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_never_raises_and_mentions_are_sorted_disjoint(text):
+    mentions = find_places(text, "id")
+    for a, b in zip(mentions, mentions[1:]):
+        assert a.end <= b.start
+    for m in mentions:
+        assert text[m.start : m.end] == m.surface
+
+
+def test_junk_input():
+    assert find_places("", "en") == []
+    assert find_places("\x00\xff" * 50, "en") == []
+    assert names("Banjir di Jakarta", "xx") == ["Jakarta"]  # an unknown language still has the world

@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from streams.nlp.clean import clean_text
+from streams.nlp.topics import OTHER, TOPICS, classify_topics, topic_scores
+
+DEV = Path("/work/shared/eval/dev")
+
+
+@pytest.mark.parametrize(
+    "lang, title, text, topic",
+    [
+        ("en", "Earthquake kills dozens", "A magnitude 6.2 earthquake struck the island; rescuers searched the rubble for survivors.", "disaster"),
+        ("id", "Gempa Magnitudo 6,2 Guncang Cianjur", "Gempa bumi merusak ribuan rumah. BNPB mencatat warga mengungsi dan tim SAR mencari korban di reruntuhan.", "disaster"),
+        ("en", "Ruling party wins election", "The opposition conceded after the election; parliament will elect the prime minister.", "politics"),
+        ("id", "Timnas Menang di Laga Perdana", "Timnas mencetak dua gol dan pelatih memuji pemain usai pertandingan di stadion.", "sports"),
+        ("ms", "Harimau Malaya menang", "Pasukan bola sepak negara menjaringkan dua gol dalam perlawanan kejohanan di stadium.", "sports"),
+        ("es", "Huelga de trabajadores", "Los precios y la inflación suben; la economía se desacelera y el desempleo crece.", "economy"),
+        ("fr", "Épidémie de rougeole", "Le virus se propage; les hôpitaux et les médecins appellent à la vaccination contre la maladie.", "health"),
+        ("en", "Hackers breach bank", "A cyber attack by hackers exposed data; the software company said its technology was patched.", "technology"),
+        ("en", "Haze chokes city", "Air quality worsened as pollution and haze from deforestation spread; climate activists protested.", "environment"),
+        ("id", "Polisi Tangkap Pelaku Pembunuhan", "Tersangka pembunuhan ditangkap polisi dan akan diadili di pengadilan; jaksa menyiapkan dakwaan.", "crime"),
+    ],
+)
+def test_each_topic_fires_on_its_vocabulary(lang, title, text, topic):
+    assert topic in classify_topics(title, text, lang)
+
+
+def test_nothing_recognisable_is_other():
+    assert classify_topics("Hello", "Lorem ipsum dolor sit amet.", "en") == [OTHER]
+    assert classify_topics("", "", "id") == [OTHER]
+
+
+def test_football_vocabulary_of_attack_and_shots_stays_sports():
+    text = ("Timnas tampil menyerang sejak menit awal dan melepaskan sejumlah tembakan ke gawang lawan. "
+            "Kiper menggagalkan tendangan penalti sebelum pelatih merayakan kemenangan di laga semifinal.")
+    assert classify_topics("Timnas Melaju ke Semifinal", text, "id") == ["sports"]
+
+
+def test_event_types_are_evidence():
+    text = "The two sides met on Friday."
+    assert classify_topics("Talks", text, "en") == [OTHER]
+    assert "conflict" in classify_topics("Talks", text, "en", ["ASSAULT", "ASSAULT", "PROTEST"])
+    assert "politics" in classify_topics("Talks", text, "en", ["AGREE", "CONSULT", "CONSULT"])
+
+
+def test_unknown_language_falls_back_to_english_terms_and_unknown_event_types_are_ignored():
+    scores = topic_scores("FIFA", "football", "xx", ["NOT_A_TYPE"])
+    assert scores["sports"] > 0
+    assert set(scores) == set(TOPICS)
+
+
+def test_title_words_weigh_more_than_body_words():
+    assert topic_scores("Flood", "", "en")["disaster"] > topic_scores("", "Flood", "en")["disaster"]
+
+
+def test_topics_are_from_the_list_strongest_first_and_at_most_four():
+    text = ("War, riots and protests; the president, the parliament and the election; prices, inflation and trade; "
+            "the earthquake and flood; police arrested a murder suspect; covid vaccines; climate and pollution.")
+    topics = classify_topics("Everything happened", text, "en")
+    assert 1 <= len(topics) <= 4 and set(topics) <= set(TOPICS)
+    scores = topic_scores("Everything happened", text, "en")
+    assert [scores[t] for t in topics] == sorted((scores[t] for t in topics), reverse=True)
+
+
+def dev_topic_f1(use_events: bool = False) -> tuple[float, float, float]:
+    """Micro precision, recall and F1 of the topics over the dev set (cleaned text, gold language)."""
+    tp = fp = fn = 0
+    for path in sorted(DEV.glob("*.json")):
+        art = json.loads(path.read_text(encoding="utf-8"))
+        text = clean_text(art["text"], art["language"]).text
+        events = [e["type"] for e in art["events"]] if use_events else ()
+        pred, gold = set(classify_topics(art["title"], text, art["language"], events)), set(art["topics"])
+        tp, fp, fn = tp + len(pred & gold), fp + len(pred - gold), fn + len(gold - pred)
+    precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+    return precision, recall, 2 * precision * recall / max(precision + recall, 1e-9)
+
+
+def test_dev_set_topic_micro_f1_reaches_the_target():
+    if not DEV.is_dir():
+        pytest.skip(f"reference set {DEV} not present")
+    assert dev_topic_f1()[2] >= 0.8
+    assert dev_topic_f1(use_events=True)[2] >= 0.8
+
+
+if __name__ == "__main__":
+    for flag in (False, True):
+        p, r, f = dev_topic_f1(flag)
+        print(f"dev topics{' + gold event types' if flag else ''}: P={p:.3f} R={r:.3f} F1={f:.3f}")
