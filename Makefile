@@ -14,12 +14,12 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# The desk's end-to-end test drives headless Chromium (Debian's package; no browser downloads).
+# The desk's end-to-end test drives headless Chromium through chromedriver (Debian's packages; no downloads).
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then echo "installing chromium for the desk test ..."; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else echo "the desk test needs Chromium: sudo apt-get install chromium" >&2; fi; }
+	@command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then echo "installing chromium and chromium-driver for the desk test ..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	  else echo "the desk test needs Chromium: sudo apt-get install chromium chromium-driver" >&2; fi; }
 
 run: install
 	$(BIN)/kabar run

@@ -22,11 +22,15 @@ Per article:
    to one; an unmatched event starts a canonical event whose id is a hash of
    the article id, the event's index and its type (same input, same ids).
 3. **Story.** The original's story for a duplicate; else the story most of
-   the *specifically* matched events carry (sharing a place or a named actor:
-   "police arrested protesters in Indonesia today" merges two events but
-   says nothing about two stories being one); else a new one, ``story-`` +
-   a hash of the article id. Matching is on events, not text, so stories
-   join across languages.
+   the *specifically* matched events carry (sharing a place or a named
+   actor); else, if every event of the article matched and all those events
+   are of one story, that story; else a new one, ``story-`` + a hash of the
+   article id. A generic match ("police arrested protesters in Indonesia
+   today") merges two events but on its own says little about two stories
+   being one: on the synthetic stream of ``bench`` letting every match vote
+   puts story B-cubed precision at ~0.5, these rules at ~0.8 for the same
+   recall. Matching is on events, not text, so stories join across
+   languages.
 
 **Idempotence and crash safety.** The decision (duplicate, story, which
 events to create or update) is stored first under ``art:<id>``, then applied;
@@ -196,10 +200,10 @@ class Clusterer:
                     scores[(i, eid)] = matching.score(ev, record["event"])
                     canonical[eid] = record["event"]
         chosen = matching.assign(scores, self.match_threshold)
-        # specific matches vote; generic ones only when they all agree
         voters = {i: e for i, e in chosen.items() if matching.specific(extracted[i], canonical[e])}
-        if not voters and len({canonical[e]["story"] for e in chosen.values()}) == 1:
-            voters = chosen
+        known_stories = {canonical[e]["story"] for e in chosen.values()}
+        if not voters and len(chosen) == len(extracted) and len(known_stories) == 1:
+            voters = chosen  # every event already known, all in one story
         votes = Counter(canonical[e]["story"] for e in voters.values())
         best = {s: max(scores[(i, e)] for i, e in voters.items() if canonical[e]["story"] == s) for s in votes}
         if votes:
@@ -371,7 +375,8 @@ def _merge(
         if not event[name] and ev[name]:
             event[name] = ev[name]
     if _precision(ev) > _precision(event):
-        event["place"], event["location"] = ev["place"], ev["location"]
+        event["place"] = ev["place"] or (ev["location"] or {}).get("name")
+        event["location"] = ev["location"]
     for kind, value in ev["counts"].items():
         if kind not in record["count_t"] or mention.epoch > record["count_t"][kind]:
             record["count_t"][kind] = mention.epoch
@@ -404,28 +409,39 @@ def _add(items: list[str], new: list[str]) -> None:
 
 
 def _extracted_dict(ev: Any, article: EnrichedArticle, published: datetime) -> dict[str, Any]:
-    """An extracted event as a dict of ``Event`` fields, with its country
-    (else the article's primary country, else ``ZZ``) filled in, and the
-    date it is blocked under (its own, else the publisher's local
-    publication date: an undated event is usually news of the day)."""
-    country = getattr(ev, "country", None) or (article.countries[0] if article.countries else None) or "ZZ"
+    """An extracted event as a dict of ``Event`` fields, fields of the wrong
+    type dropped, with its country (else the article's primary country, else
+    ``ZZ``) filled in, and the date it is blocked under (its own, else the
+    publisher's local publication date: an undated event is news of the day)."""
+    primary = article.countries[0] if article.countries else None
     day = _iso_date(getattr(ev, "date", None))
     location = getattr(ev, "location", None)
-    counts = getattr(ev, "counts", None) or {}
+    counts = getattr(ev, "counts", None)
     return {
-        "type": str(getattr(ev, "type", "") or "").upper(),
-        "country": country,
+        "type": (_text(getattr(ev, "type", None)) or "").upper(),
+        "country": _text(getattr(ev, "country", None)) or _text(primary) or NO_COUNTRY,
         "date": day,
         "block_date": day or published.date().isoformat(),
-        "mode": getattr(ev, "mode", None),
-        "cameo": getattr(ev, "cameo", None),
-        "actors": [a for a in getattr(ev, "actors", None) or [] if isinstance(a, str)],
-        "targets": [t for t in getattr(ev, "targets", None) or [] if isinstance(t, str)],
-        "place": getattr(ev, "place", None),
+        "mode": _text(getattr(ev, "mode", None)),
+        "cameo": _text(getattr(ev, "cameo", None)),
+        "actors": _labels(getattr(ev, "actors", None)),
+        "targets": _labels(getattr(ev, "targets", None)),
+        "place": _text(getattr(ev, "place", None)),
         "location": location.to_dict() if isinstance(location, Location) else None,
-        "counts": {k: v for k, v in counts.items() if isinstance(v, int) and not isinstance(v, bool)},
-        "evidence": getattr(ev, "evidence", "") or "",
+        "counts": {
+            k: v for k, v in (counts.items() if isinstance(counts, dict) else ())
+            if isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool)
+        },
+        "evidence": _text(getattr(ev, "evidence", None)) or "",
     }
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _labels(value: Any) -> list[str]:
+    return [v for v in value if isinstance(v, str) and v] if isinstance(value, list) else []
 
 
 def _iso_date(value: Any) -> str | None:

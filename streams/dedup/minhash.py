@@ -69,7 +69,7 @@ def shingle_hashes(text: str) -> np.ndarray:
     words = tokens(text)
     if not words:
         return np.empty(0, dtype=np.uint64)
-    h = np.fromiter(map(_token_hash, words), dtype=np.uint64, count=len(words))
+    h = np.array(list(map(_token_hash, words)), dtype=np.uint64)
     k = min(SHINGLE_WORDS, len(h))
     n = len(h) - k + 1
     mixed = h[:n] * _MIX[0]

@@ -264,7 +264,7 @@ def parse_json_feed(body: bytes, url: str | None = None) -> ParsedFeed:
 def _json_item(item: dict, base: str | None, feed_language: str | None, doc: dict) -> FeedItem:
     content = plain_text(_str(item.get("content_html"))) or plain_text(_str(item.get("content_text")))
     summary = plain_text(_str(item.get("summary")))
-    authors = item.get("authors") or doc.get("authors") or [item.get("author") or doc.get("author")]
+    authors = _json_authors(item) or _json_authors(doc)
     guid = item.get("id")
     return FeedItem(
         title=plain_text(_str(item.get("title")), single_line=True),
@@ -274,13 +274,17 @@ def _json_item(item: dict, base: str | None, feed_language: str | None, doc: dic
         content=content or None,
         published=_parse_time(item.get("date_published")),
         updated=_parse_time(item.get("date_modified")),
-        authors=_dedupe(
-            plain_text(a.get("name"), single_line=True) for a in authors if isinstance(a, dict) and isinstance(a.get("name"), str)
-        ),
+        authors=authors,
         categories=_dedupe(plain_text(t, single_line=True) for t in item.get("tags") or [] if isinstance(t, str)),
         language=_language(item.get("language")) or feed_language,
         image=_absolute(item.get("image"), base) or _absolute(item.get("banner_image"), base),
     )
+
+
+def _json_authors(obj: dict) -> list[str]:
+    """Names from a 1.1 ``authors`` list or a 1.0 ``author`` object."""
+    entries = obj.get("authors") if isinstance(obj.get("authors"), list) else [obj.get("author")]
+    return _dedupe(plain_text(a["name"], single_line=True) for a in entries if isinstance(a, dict) and isinstance(a.get("name"), str))
 
 
 def _str(value: Any) -> str:

@@ -106,35 +106,69 @@ def _single_word_person(word: str) -> _Person | None:
     return next(iter(near)) if len(near) == 1 else None
 
 
-def find_persons(text: str) -> list[ActorMention]:
-    """Known people named in ``text`` (longest spelling first within each capitalised run)."""
+@lru_cache(maxsize=1)
+def _name_words() -> OneEditIndex:
+    """Every word of every known spelling, searchable with one typo."""
+    _, by_word, _ = _persons()
+    return OneEditIndex((w, w) for w in by_word)
+
+
+@lru_cache(maxsize=65536)
+def _token_words(token: str) -> tuple[tuple[str, ...], bool]:
+    """(folded words of a capitalised token, whether each could belong to a known name)."""
+    words = tuple(fold(token).replace("-", " ").strip(".,'’").split())
+    _, by_word, _ = _persons()
+    known = all(w in by_word or (len(w) >= _MIN_FUZZY_WORD and _name_words().near(w)) for w in words)
+    return words, bool(words) and known
+
+
+def _match_at(tokens: list[tuple[int, int, tuple[str, ...]]], i: int) -> tuple[int, _Person] | None:
     exact, _, _ = _persons()
+    for j in range(min(len(tokens), i + 6), i, -1):
+        words = tuple(w for t in tokens[i:j] for w in t[2])
+        person = exact.get(" ".join(words))
+        if person is None and j - i >= 2:
+            person = _fuzzy_person(words)
+        if person is None and len(words) == 1:
+            person = _single_word_person(words[0])
+        if person is not None:
+            return j, person
+    return None
+
+
+def find_persons(text: str) -> list[ActorMention]:
+    """Known people named in ``text`` (longest spelling first within each capitalised run).
+
+    Only runs of tokens that could each be part of a known name are tried,
+    so ordinary capitalised words cost one cached lookup.
+    """
     found: list[ActorMention] = []
     for run in _NAME_RUN_RE.finditer(text):
-        tokens = [(m.start() + run.start(), m.end() + run.start(), m.group())
-                  for m in re.finditer(r"[^\s]+", run.group())]
-        i = 0
-        while i < len(tokens):
-            match = None
-            for j in range(min(len(tokens), i + 6), i, -1):
-                words = tuple(fold(" ".join(t[2] for t in tokens[i:j])).replace("-", " ").strip(".,'’").split())
-                if not words:
-                    continue
-                person = exact.get(" ".join(words))
-                if person is None and j - i >= 2:
-                    person = _fuzzy_person(words)
-                if person is None and len(words) == 1:
-                    person = _single_word_person(words[0])
-                if person is not None:
-                    match = (j, person)
-                    break
-            if match:
-                j, person = match
-                found.append(ActorMention(tokens[i][0], tokens[j - 1][1], "person", person.name, person.country))
-                i = j
-            else:
-                i += 1
+        tokens: list[tuple[int, int, tuple[str, ...]]] = []
+        for m in re.finditer(r"\S+", run.group()):
+            words, known = _token_words(m.group())
+            if known:
+                tokens.append((m.start() + run.start(), m.end() + run.start(), words))
+                continue
+            found.extend(_persons_in(tokens))
+            tokens = []
+        found.extend(_persons_in(tokens))
     return found
+
+
+def _persons_in(tokens: list[tuple[int, int, tuple[str, ...]]]) -> list[ActorMention]:
+    """People in one run of adjacent candidate tokens, left to right, longest first."""
+    out = []
+    i = 0
+    while i < len(tokens):
+        match = _match_at(tokens, i)
+        if match:
+            j, person = match
+            out.append(ActorMention(tokens[i][0], tokens[j - 1][1], "person", person.name, person.country))
+            i = j
+        else:
+            i += 1
+    return out
 
 
 def _alternation(phrases) -> str:

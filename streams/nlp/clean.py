@@ -4,13 +4,16 @@ Scraped and feed text carries "read also" links to other stories, photo
 captions and credits, share/comment widgets, bylines, syndication notes and
 copyright footers. Events read from that noise are wrong events, so the text
 stage drops it here and records what it dropped as ``(kind, excerpt)``.
+Captions are recorded whole: a caption can carry the only mention of a
+gathering or the right year of a mistyped date, for a stage that wants it.
 
 Cleaning works line by line (a line is a paragraph or a widget). The patterns
 are data: ``data/common/cleaning.json`` plus ``data/<lang>/cleaning.json``
 (every language's when the language is unknown). Each key is applied so:
 
 - ``link``: a line starting with it ("Baca juga: ...", "Read more ...") is a
-  link to another story; ``link_header``: a line that is only that heading
+  link to another story, and so is the end of a line from a sentence end on
+  when it starts there and is at most a headline long; ``link_header``: a line that is only that heading
   ("Read more:", "BERITA TERKAIT") also removes the headline-like lines
   under it (short, no closing period) up to the next blank line;
 - ``photo_header``: a photo widget ("zoom-inlihat foto"); the lines under it
@@ -53,7 +56,7 @@ MENU_RUN = 3
 MENU_LINE = 30
 #: most removals listed in ``removed`` (junk pages can have thousands)
 MAX_REMOVED = 100
-#: longest excerpt kept in ``removed``
+#: longest excerpt kept in ``removed`` (captions are kept whole, at most ``MAX_NOISE_LINE``)
 EXCERPT = 120
 #: characters at the end of a line searched for a photo credit
 CAPTION_TAIL = 120
@@ -71,6 +74,7 @@ _SPACES_RE = re.compile(r"[^\S\n]{2,}|[^\S\n ]")
 _INVISIBLE_RE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _BLANKS_RE = re.compile(r"\n{3,}")
+_BULLET_RE = re.compile(r"^(?:[-–•*·>]|\d{1,2}[.)])\s+")
 _SENTENCE_END = ".!?\"”»’'):;"
 
 
@@ -95,6 +99,8 @@ class _Rules:
     caption_end: re.Pattern | None
     inline_caption: re.Pattern | None
     inline_widget: re.Pattern | None
+    #: a link rule right after a sentence end inside a line
+    trailing_link: re.Pattern | None
 
 
 def _compile(patterns: list[str], key: str) -> re.Pattern | None:
@@ -112,7 +118,10 @@ def _rules(langs: tuple[str, ...]) -> _Rules:
         data = load_data(lang, "cleaning") or {}
         for key in _KEYS:
             collected[key].extend(data.get(key, ()))
-    return _Rules(**{k: _compile(v, k) for k, v in collected.items()})
+    compiled = {k: _compile(v, k) for k, v in collected.items()}
+    link = compiled["link"]
+    trailing = re.compile(r"(?<=[.!?\"”’])\s+(?:" + link.pattern + ")", re.IGNORECASE) if link else None
+    return _Rules(**compiled, trailing_link=trailing)
 
 
 def _rules_for(lang: str | None) -> _Rules:
@@ -130,8 +139,16 @@ def _normalize(text: str) -> str:
     return _SPACES_RE.sub(" ", text)
 
 
-def _excerpt(line: str) -> str:
-    return line if len(line) <= EXCERPT else line[: EXCERPT - 1] + "…"
+def _unbullet(line: str) -> str:
+    """``line`` without a list bullet ("- Baca juga: ..." in extracted lists)."""
+    return _BULLET_RE.sub("", line, count=1) or line
+
+
+def _excerpt(line: str, kind: str = "") -> str:
+    """What ``removed`` keeps of a line: captions whole (they can date or place an event), others cut."""
+    if kind == "caption" or len(line) <= EXCERPT:
+        return line
+    return line[: EXCERPT - 1] + "…"
 
 
 def _is_headline(line: str) -> bool:
@@ -144,7 +161,7 @@ def _strip_inline(line: str, rules: _Rules, removed: list[tuple[str, str]]) -> s
             continue
 
         def cut(m: re.Match, kind: str = kind) -> str:
-            removed.append((kind, _excerpt(m.group(0))))
+            removed.append((kind, _excerpt(m.group(0), kind)))
             return " "
 
         count = 1
@@ -199,6 +216,17 @@ def _long_link(line: str) -> str:
     return line[spans[0][1]:].strip() if len(spans) > 1 else line
 
 
+def _cut_trailing_link(line: str, rules: _Rules, removed: list[tuple[str, str]]) -> str:
+    """``line`` without a "read also" link glued after its last sentence (at most a headline long)."""
+    while rules.trailing_link is not None:
+        m = rules.trailing_link.search(line, max(0, len(line) - MAX_HEADLINE))
+        if not m:
+            break
+        removed.append(("link", _excerpt(line[m.start():].strip())))
+        line = line[: m.start()].rstrip()
+    return line
+
+
 def _is_menu_item(line: str) -> bool:
     return 0 < len(line) <= MENU_LINE and line[-1] not in _SENTENCE_END
 
@@ -240,27 +268,29 @@ def clean_text(text: str, lang: str | None = None) -> CleanedText:
             continue
         in_caption = block == "caption" and block_lines < MAX_PHOTO_BLOCK and len(line) <= MAX_NOISE_LINE
         if in_caption or block == "link" and _is_headline(line):
-            removed.append((block, _excerpt(line)))
+            removed.append((block, _excerpt(line, block)))
             if block == "caption":
                 captions.add(line)
             block_lines += 1
             continue
         block = None
-        heading = _heading(line, rules)
+        probe = _unbullet(line)
+        heading = _heading(probe, rules)
         if heading:
             removed.append((heading, _excerpt(line)))
             block, block_lines = heading, 0
             continue
-        if len(line) > MAX_NOISE_LINE and rules.link and rules.link.match(line):
+        if len(line) > MAX_NOISE_LINE and rules.link and rules.link.match(probe):
             rest = _long_link(line)
             if rest != line:
                 removed.append(("link", _excerpt(line[: len(line) - len(rest)].strip())))
                 line = rest
-        kind = _line_kind(line, rules)
+        line = _cut_trailing_link(line, rules, removed)
+        kind = _line_kind(_unbullet(line), rules)
         if kind is None and line in captions:
             kind = "caption"
         if kind:
-            removed.append((kind, _excerpt(line)))
+            removed.append((kind, _excerpt(line, kind)))
             if kind == "caption":
                 captions.add(line)
             continue

@@ -22,6 +22,8 @@ How a number is attached (words from ``data/<lang>/counts.json``):
   decimals ("14.30"), percentages, money ("Rp 2 juta", "$11.5 million"),
   measures and objects ("20 million tonnes", "120 days", "13 kendaraan"),
   ages, page or article numbers, scores ("2-2");
+- a number that is part of a toll ("two officers were among the dead", "dua
+  di antara korban meninggal") is no count of its own;
 - an exact figure beats a vague word ("puluhan") of the same kind in the same
   sentence.
 """
@@ -31,15 +33,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from functools import lru_cache
 
-from streams.nlp.dates import find_dates
+from streams.nlp.dates import written_date_spans
 from streams.nlp.fuzzy import fold
 from streams.nlp.gazetteer import load_json
 from streams.nlp.mentions import CountMention
 from streams.nlp.numbers import NumberSpan, find_numbers
 
+#: how many words (fillers not counted) after and before a number may hold its count word
 _RIGHT = 6
 _LEFT = 3
 #: a casualty word this close after the number beats a nearer personnel word
@@ -51,8 +53,6 @@ _WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|[%‰°$€£¥₹₽₴]
 _CLAUSE_RE = re.compile(r"[.;:!?()\[\]]|,|\n")
 _SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+(?=\s|$)|\n|$)")
 _YEARS = range(1900, 2101)
-#: a date only matters here as a span to skip, so any publication date will do
-_ANY_DAY = datetime(2000, 1, 1, tzinfo=timezone.utc)
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,7 @@ class _Lexicon:
     blockers: frozenset[str]
     stops: frozenset[str]
     fillers: frozenset[str]
+    subset: frozenset[str]
     #: a currency sign or code right before the number ("Rp", "$", "US$")
     money_re: re.Pattern
     #: a unit sign right after it ("%", "km")
@@ -87,6 +88,7 @@ def _lexicon(lang: str) -> _Lexicon:
         frozenset(_key(w) for w in data.get("blockers_before", [])),
         frozenset(_key(w) for w in data.get("stops", [])),
         frozenset(_key(w) for w in data.get("fillers", [])),
+        frozenset(_key(w) for w in data.get("subset", [])),
         re.compile(rf"(?<![^\W\d_])(?:{_alternation(common.get('money_before', []))})\s?$"),
         re.compile(rf"^\s?(?:{_alternation(common.get('not_count_after', []))})(?![^\W\d_])", re.IGNORECASE),
     )
@@ -110,6 +112,8 @@ def _find_kind(words: list[tuple[int, int, str]], lx: _Lexicon, limit: int, forw
             if phrase in lx.kinds:
                 hit = (phrase, n)
                 break
+            if forward and phrase in lx.subset:
+                return []  # "two officers were among the dead": part of a toll, not a count
         if hit is not None:
             phrase, n = hit
             if phrase not in lx.weak or distance == 0:
@@ -134,12 +138,14 @@ def _personnel(found: list[tuple[int, str, bool]]) -> bool:
 
 
 def _kind(after: list[tuple[int, str, bool]], before: list[tuple[int, str, bool]]) -> str | None:
-    """Casualty words first (after the number, then before it), then personnel."""
+    """A near casualty word (after the number, then before it), else personnel, else a
+    casualty word further on in the clause after the number."""
     kind = _casualty(after) or _casualty(before)
     if kind is None and (_personnel(after) or _personnel(before)):
-        kind = "personnel"
-    if kind is None and after:
-        kind = min(after)[1] if min(after)[1] != "personnel" else None
+        return "personnel"
+    if kind is None:
+        far = [f for f in after if f[1] != "personnel"]
+        kind = min(far)[1] if far else None
     return kind
 
 
@@ -163,13 +169,13 @@ def find_counts(text: str, lang: str) -> list[CountMention]:
     if not text or not isinstance(text, str):
         return []
     lx = _lexicon(lang)
-    dates = [(d.start, d.end) for d in find_dates(text, _ANY_DAY, lang) if d.explicit]
-    numbers = [n for n in find_numbers(text, lang) if not any(s < n.end and n.start < e for s, e in dates)]
+    in_dates = {p for s, e in written_date_spans(text, lang) for p in range(s, e)}
+    numbers = [n for n in find_numbers(text, lang) if n.start not in in_dates]
     if not numbers:
         return []
     words = [(m.start(), m.end(), fold(m.group())) for m in _WORD_RE.finditer(text)]
     starts = [w[0] for w in words]
-    inside = {p for s, e in [(n.start, n.end) for n in numbers] + dates for p in range(s, e)}
+    inside = in_dates | {p for n in numbers for p in range(n.start, n.end)}
     breaks = [b.start() for b in _CLAUSE_RE.finditer(text) if b.start() not in inside]
     mentions = []
     for k, span in enumerate(numbers):

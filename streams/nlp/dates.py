@@ -70,60 +70,68 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w).replace("\\ ", "\\s+") for w in sorted(words, key=len, reverse=True))
 
 
+def _written_re(data: dict) -> re.Pattern:
+    """"6 Januari 2022", "6 de enero de 2019", "January 6, 2022", "2022-01-06", "6/1/2022"."""
+    month = f"(?P<month>{_alternation(data['months'])})\\.?"
+    return re.compile(
+        rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|º)?\s+(?:de\s+)?{month}(?:,?\s+(?:de\s+|del\s+)?(?P<year>\d{{4}}))?\b"
+        rf"|\b{month.replace('month', 'month2')}\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year2>\d{{4}}))?"
+        r"|\b(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})\b"
+        r"|(?<![\d/.,])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?:(?P=sep)(?P<ny>\d{4}|\d{2}))?(?![\d/]|[.,-]\d)",
+        re.IGNORECASE,
+    )
+
+
+def _weekday_re(data: dict) -> re.Pattern:
+    """A weekday with an optional "last"/"next" before it or "lalu"/"depan" after it."""
+    before = [*data.get("weekday_past_before", []), *data.get("weekday_future_before", [])]
+    after = [*data.get("weekday_past_after", []), *data.get("weekday_future_after", [])]
+    return re.compile(
+        (rf"\b(?:(?P<pre>{_alternation(before)})\s+)?" if before else r"\b")
+        + rf"(?P<wd>{_alternation(data['weekdays'])})\b"
+        + (rf"(?:\s+(?P<post>{_alternation(after)})\b)?" if after else ""),
+        re.IGNORECASE,
+    )
+
+
+def _ago_re(data: dict) -> re.Pattern | None:
+    """"dua hari lalu", "two days ago", "hace dos días", "il y a deux jours"."""
+    if not data.get("ago_units"):
+        return None
+    unit = _alternation(data["ago_units"])
+    number = r"\d+|[^\W\d_]+(?:-[^\W\d_]+)?"
+    parts = []
+    if data.get("ago_after"):
+        parts.append(rf"\b(?P<n>{number})\s+(?P<unit>{unit})\s+(?:{_alternation(data['ago_after'])})\b")
+    if data.get("ago_before"):
+        parts.append(rf"\b(?:{_alternation(data['ago_before'])})\s+(?P<n2>{number})\s+(?P<unit2>{unit})\b")
+    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+
+
 @lru_cache(maxsize=None)
 def _lexicon(lang: str) -> _Lexicon:
     data = load_json(lang, "dates") or load_json("en", "dates")
-    months = {fold(k): v for k, v in data["months"].items()}
-    weekdays = {fold(k): v for k, v in data["weekdays"].items()}
-    relative = {fold(k): v for k, v in data.get("relative", {}).items()}
-    weekend = frozenset(fold(w) for w in data.get("last_weekend", []))
-    m = f"(?P<month>{_alternation(data['months'])})\\.?"
-    year = r"(?P<year>\d{4})"
-    day = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º)?"
-    written = (
-        rf"\b{day}\s+(?:de\s+)?{m}(?:,?\s+(?:de\s+|del\s+)?{year})?\b"
-        rf"|\b{m.replace('month', 'month2')}\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year2>\d{{4}}))?"
-        r"|\b(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})\b"
-        r"|(?<![\d/.,])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?:(?P=sep)(?P<ny>\d{4}|\d{2}))?(?![\d/]|[.,-]\d)"
-    )
-    before = [*data.get("weekday_past_before", []), *data.get("weekday_future_before", [])]
-    after = [*data.get("weekday_past_after", []), *data.get("weekday_future_after", [])]
-    weekday = (
-        (rf"\b(?:(?P<pre>{_alternation(before)})\s+)?" if before else r"\b")
-        + rf"(?P<wd>{_alternation(data['weekdays'])})\b"
-        + (rf"(?:\s+(?P<post>{_alternation(after)})\b)?" if after else "")
-    )
     phrases = [*data.get("relative", {}), *data.get("last_weekend", [])]
-    ago_re = None
-    units = {fold(k): v for k, v in data.get("ago_units", {}).items()}
-    if units:
-        n = r"(?P<n>\d+|[^\W\d_]+(?:-[^\W\d_]+)?)"
-        u = f"(?P<unit>{_alternation(data['ago_units'])})"
-        parts = []
-        if data.get("ago_after"):
-            parts.append(rf"\b{n}\s+{u}\s+(?:{_alternation(data['ago_after'])})\b")
-        if data.get("ago_before"):
-            parts.append(rf"\b(?:{_alternation(data['ago_before'])})\s+{n.replace('P<n>', 'P<n2>')}\s+{u.replace('P<unit>', 'P<unit2>')}\b")
-        ago_re = re.compile("|".join(parts), re.IGNORECASE) if parts else None
-    flags = re.IGNORECASE
-    parts = data.get("day_parts", [])
-    repeat = rf"[\s)]*(?:(?:{_alternation(parts)})\s*)?" if parts else r"[\s)]*"
+    day_parts = data.get("day_parts", [])
+    repeat = rf"[\s)]*(?:(?:{_alternation(day_parts)})\s*)?" if day_parts else r"[\s)]*"
+    past = [*data.get("weekday_past_before", []), *data.get("weekday_past_after", [])]
+    future = [*data.get("weekday_future_before", []), *data.get("weekday_future_after", [])]
     return _Lexicon(
         lang,
-        re.compile(written, flags),
-        re.compile(weekday, flags),
-        re.compile(rf"(?<![\w'-])(?:{_alternation(phrases)})(?![\w'-])", flags),
-        ago_re,
-        months,
-        weekdays,
-        relative,
-        units,
-        frozenset(fold(w) for w in [*data.get("weekday_past_before", []), *data.get("weekday_past_after", [])]),
-        frozenset(fold(w) for w in [*data.get("weekday_future_before", []), *data.get("weekday_future_after", [])]),
-        weekend,
+        _written_re(data),
+        _weekday_re(data),
+        re.compile(rf"(?<![\w'-])(?:{_alternation(phrases)})(?![\w'-])", re.IGNORECASE),
+        _ago_re(data),
+        {fold(k): v for k, v in data["months"].items()},
+        {fold(k): v for k, v in data["weekdays"].items()},
+        {fold(k): v for k, v in data.get("relative", {}).items()},
+        {fold(k): v for k, v in data.get("ago_units", {}).items()},
+        frozenset(" ".join(fold(w).split()) for w in past),
+        frozenset(" ".join(fold(w).split()) for w in future),
+        frozenset(" ".join(fold(w).split()) for w in data.get("last_weekend", [])),
         data.get("numeric_order", "dmy"),
         bool(data.get("capitalised")),
-        re.compile(repeat, flags),
+        re.compile(repeat, re.IGNORECASE),
     )
 
 
@@ -214,8 +222,8 @@ def _written(text: str, lx: _Lexicon, pub: date) -> list[_Found]:
         if g["iy"]:
             value = _safe(int(g["iy"]), int(g["im"]), int(g["id"]))
         elif g["a"]:
-            if g["sep"] != "/" and not g["ny"]:
-                continue  # "2-2", "14.30": a score or a time, not a date
+            if _score_or_time(m):
+                continue
             value = _numeric(lx.order, int(g["a"]), int(g["b"]), _year(g["ny"]), pub)
         else:
             month_word = g["month"] or g["month2"]
@@ -295,6 +303,20 @@ def _has_year(text: str, f: _Found) -> bool:
 
 def _close_paren(text: str, end: int, wd_start: int, start: int) -> int:
     return end + 1 if "(" in text[wd_start:start] and text[end : end + 1] == ")" else end
+
+
+def written_date_spans(text: str, lang: str) -> list[tuple[int, int]]:
+    """(start, end) of every written date ("6/1/2022", "6 Januari"), unresolved: cheap, for
+    finders that only need to skip the figures of dates."""
+    if not text or not isinstance(text, str):
+        return []
+    lx = _lexicon(lang)
+    return [(m.start(), m.end()) for m in lx.written_re.finditer(text) if not _score_or_time(m)]
+
+
+def _score_or_time(m: re.Match) -> bool:
+    """"2-2", "14.30": numbers joined by a dash or dot without a year are no date."""
+    return m.group("a") is not None and m.group("sep") != "/" and not m.group("ny")
 
 
 def find_dates(text: str, published: datetime, lang: str) -> list[DateMention]:

@@ -35,6 +35,12 @@ class Candidate:
     place_kind: str | None = None
     #: the place is the article's main place, not one named in the event's sentence
     place_inherited: bool = False
+    #: read from a death or injury word only ("four people died")
+    casualty: bool = False
+    #: kept only if its sentence gives a count it can carry
+    needs_count: bool = False
+    #: span of its clause within the sentence
+    clause: tuple[int, int] = (0, 0)
 
 
 def _days(a: str | None, b: str | None) -> int:
@@ -96,16 +102,36 @@ def _absorb(into: Candidate, other: Candidate) -> None:
     a.confidence = max(a.confidence, b.confidence)
 
 
+def _toll_owner(merged: list[Candidate], c: Candidate) -> Candidate | None:
+    """The riot, else the attack, of the same country and day that a toll belongs to."""
+    same_day = [m for m in merged if m.event.country == c.event.country and m.event.date == c.event.date]
+    for wanted in (("PROTEST", "riot"), ("ASSAULT", None)):
+        for m in same_day:
+            if m.event.type == wanted[0] and (wanted[1] is None and m.event.mode or m.event.mode == wanted[1]):
+                return m
+    return None
+
+
 def merge_candidates(candidates: list[Candidate]) -> list[ExtractedEvent]:
-    """The distinct happenings among ``candidates``, in order of first mention."""
+    """The distinct happenings among ``candidates``, in order of first mention.
+
+    A toll without an attack of its own ("four people died") goes to the riot
+    or attack of the same day; when that event already has a toll of that kind
+    the figure is a detail of it (a subset, an earlier figure) and is dropped.
+    """
     merged: list[Candidate] = []
-    for c in candidates:
+    for c in sorted(candidates, key=lambda c: c.casualty):
+        owner = _toll_owner(merged, c) if c.casualty else None
+        if owner is not None:
+            for kind, value in c.event.counts.items():
+                owner.event.counts.setdefault(kind, value)
+            continue
         twin = next((m for m in merged if same_happening(m, c)), None)
         if twin is None:
             merged.append(c)
         else:
             _absorb(twin, c)
-    return [m.event for m in merged]
+    return [m.event for m in sorted(merged, key=lambda m: m.pos)]
 
 
 def merge_events(events: list[ExtractedEvent]) -> list[ExtractedEvent]:

@@ -28,7 +28,7 @@ from streams.nlp.eventmerge import Candidate, merge_candidates
 from streams.nlp.fuzzy import fold
 from streams.nlp.mentions import CountMention, DateMention, PlaceMention
 from streams.nlp.triggers import (
-    TriggerHit, cameo_root, clauses, count_kinds, find_triggers, follows_background_marker, natural_death, in_group, is_cumulative, is_reporting,
+    TriggerHit, cameo_root, clauses, plover_group, plover_list, count_kinds, find_triggers, follows_background_marker, natural_death, in_group, cumulative_markers, is_reporting,
     is_verbal, lexicon, may_be_quoted,
 )
 from streams.records import ExtractedEvent, Location, Sentence
@@ -46,8 +46,9 @@ _YEAR_RE = re.compile(r"(?<![/\-.\d])\b(1[89]\d\d|20\d\d)\b(?![/\-.]\d)")
 _DATELINE_RE = re.compile(
     r"^[ \t]*[A-ZÀ-Þ][A-ZÀ-Þ0-9 .,'’/&]{1,60}?(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?"
     r"(?:\s*\([^)\n]{1,40}\))?\s*(?:-{1,2}|–|—|:|\.-)\s")
-#: quoted speech
+#: quoted speech; a quote of a few words is a scare quote ('had been "liquidated"'), not speech
 _QUOTE_RE = re.compile(r"\"[^\"\n]{2,800}\"|“[^”\n]{2,800}”|«[^»\n]{2,800}»")
+MIN_QUOTE_WORDS = 4
 #: place kinds, most precise first
 _PLACE_RANK = {"site": 0, "city": 1, "admin": 2}
 #: what joins two actors of one clause ("Russia and the CSTO")
@@ -237,6 +238,16 @@ def _event_for(ctx: _Context, hit: TriggerHit, sent: tuple[int, int], clause: tu
     verbal = is_verbal(trig.type)
 
     place = _pick_place(ctx, _between(ctx.places, *clause), pos) or _pick_place(ctx, _between(ctx.places, *sent), pos)
+    scene_type = in_group("scene_types", trig.type, trig.mode)
+    if place is not None and not _after_locative(ctx, place):
+        if not scene_type and not in_group("meeting_types", trig.type):
+            place = None  # "accused Almaty's mayor": a place named, not where it was said
+        elif place.kind == "admin" and ctx.dominant_place and ctx.dominant_place.kind != "admin" \
+                and ctx.dominant_place.location.country == place.location.country:
+            place = ctx.dominant_place  # "East Java police": the scene is the article's town
+    nationwide = _nationwide(ctx, clause)
+    if nationwide:
+        place = None
     if place is None and in_group("meeting_types", trig.type):
         place = ctx.scene
     country = place.location.country if place else None
@@ -258,7 +269,7 @@ def _event_for(ctx: _Context, hit: TriggerHit, sent: tuple[int, int], clause: tu
     if in_group("international_types", event_type) and not _international(actors + targets, country):
         return None  # a cabinet meeting is no diplomatic consultation
     inherited = False
-    if place is None and in_group("scene_types", event_type, mode):
+    if place is None and not nationwide and in_group("scene_types", event_type, mode):
         place = ctx.dominant_place if ctx.dominant_place and ctx.dominant_place.location.country == country else None
         inherited = place is not None
 
@@ -272,7 +283,15 @@ def _event_for(ctx: _Context, hit: TriggerHit, sent: tuple[int, int], clause: tu
         evidence=ctx.text[sent[0]:sent[1]].strip(),
         confidence=round(0.5 + 0.15 * bool(actors) + 0.15 * bool(place) + 0.1 * bool(near and near.explicit), 2),
     )
-    return Candidate(event, pos, rank, place.kind if place else None, inherited)
+    # "police killed dozens" is an attack; "the governor said six people died" is a toll
+    casualty = trig.casualty and all(a.kind == "person" for a in actors)
+    return Candidate(event, pos, rank, place.kind if place else None, inherited, casualty, trig.needs_count)
+
+
+def _nationwide(ctx: _Context, clause: tuple[int, int]) -> bool:
+    """The clause says the event covers the whole country ("across the country")."""
+    wide = lexicon(ctx.lang).nationwide
+    return bool(wide and wide.search(fold(ctx.text[clause[0]:clause[1]])))
 
 
 def _international(parties: list[ActorMention], country: str | None) -> bool:
@@ -290,30 +309,32 @@ def _event_date(ctx: _Context, hit: TriggerHit, sent: tuple[int, int], hits: lis
     between them; a deed does not take a report's date ("the ministry said on
     Friday that 26 were killed"), and a deed told "after" the sentence's main
     clause does not take its date ("certified on Thursday, hours after a mob
-    stormed"; "a day after" takes the day before). Without one: the paragraph's
+    stormed" is only weakly dated; "a day after" takes the day before); a range ("from Tuesday night
+    until Wednesday") gives its end, when most has happened. Without one: the paragraph's
     latest date, for deeds the lede's incident date, then the article's
     dominant date.
     """
     lex = lexicon(ctx.lang)
     sentence = ctx.text[sent[0]:sent[1]]
-    before = _window_words(sentence, hit.start, 4)
     pos = sent[0] + hit.start
     usable = []
     for d in _between(ctx.dates, *sent):
         if d.value > ctx.today + timedelta(days=1) or (ctx.today - d.value).days > PAST_DAYS:
             continue  # a deadline, or the background ("since the Feb. 1 coup")
         lo, hi = sorted((d.start - sent[0], hit.start))
-        if any(lo < h.start < hi and h is not hit for h in hits):
+        if any(lo < h.start < hi and not h.trigger.casualty and h.trigger.type != hit.trigger.type for h in hits):
             continue
         if not verbal and _is_report_date(ctx, d):
             continue
         usable.append(d)
     near = _nearest(usable, pos)
     if near is not None:
-        if lex.day_after and lex.day_after.search(before):
+        between = " " + fold(ctx.text[near.end:pos]) + " " if near.end <= pos else ""
+        if lex.day_after and lex.day_after.search(between):
             return near, near.value - timedelta(days=1), DATE_IN_SENTENCE
-        if not (lex.after and lex.after.search(before)):
-            return near, near.value, DATE_IN_SENTENCE
+        if lex.after and lex.after.search(between):
+            return near, near.value, DATE_IN_PARAGRAPH  # the same day, or before: a weak date
+        return near, _range_end(ctx, near), DATE_IN_SENTENCE
     para = _paragraph_date(ctx, sent, verbal)
     if para:
         return None, para, DATE_IN_PARAGRAPH
@@ -322,6 +343,16 @@ def _event_date(ctx: _Context, hit: TriggerHit, sent: tuple[int, int], hits: lis
     if not verbal and ctx.incident_date:
         return None, ctx.incident_date, DATE_INCIDENT
     return None, ctx.dominant_date, DATE_DOMINANT
+
+
+def _range_end(ctx: _Context, d: DateMention) -> date:
+    """The later date of a range opened by ``d`` ("sejak Selasa hingga Rabu"), else ``d``'s."""
+    until = lexicon(ctx.lang).until
+    for other in ctx.dates:
+        gap = ctx.text[d.end:other.start]
+        if 0 < len(gap) <= 20 and other.value > d.value and until and until.search(" " + fold(gap) + " "):
+            return other.value
+    return d.value
 
 
 def _window_words(sentence: str, end: int, size: int) -> str:
@@ -370,8 +401,11 @@ def _kept_hits(ctx: _Context, sentence: str, sent_start: int, cumulative: bool) 
     marker = lexicon(ctx.lang).reporting
     found = marker.search(sentence.casefold()) if marker else None
     speech_at = found.start() if found else None
+    names = [(a.start - sent_start, a.end - sent_start) for a in ctx.actors if a.kind in ("sector", "org", "person")]
     for hit in find_triggers(sentence, ctx.lang):
         t = hit.trigger
+        if any(a <= hit.start and hit.end <= b for a, b in names):
+            continue  # "rioters", "pelaku kerusuhan": who acts, not what happens
         if cumulative and t.type in ("ASSAULT", "PROTEST"):
             continue  # a running toll or a habit is not an event
         if follows_background_marker(sentence, hit, ctx.lang):
@@ -392,6 +426,33 @@ def _kept_hits(ctx: _Context, sentence: str, sent_start: int, cumulative: bool) 
         # "ordered a curfew": the order is how the curfew was imposed, not a separate request
         kept = [h for h in kept if h.trigger.type != "REQUEST"]
     return kept
+
+
+def _acted_by_crowd(event: ExtractedEvent) -> bool:
+    """The event type is one a crowd's act belongs to its protest (plover.json ``crowd_acts``)."""
+    sectors = plover_group("crowd_acts").get(event.type, ())
+    return any(a.split(":")[-1] in sectors for a in event.actors if ":" in a)
+
+
+def _is_cumulative(ctx: _Context, sentence: str, start: int) -> bool:
+    """The sentence gives a running total: a marker such as "since" or "so far" that
+    does not open a time range of the last days ("sejak Selasa (21/5) malam")."""
+    for a, b in cumulative_markers(sentence, ctx.lang):
+        follows = [d for d in ctx.dates if 0 <= d.start - (start + b) <= 3]
+        if not any(abs((ctx.today - d.value).days) <= 3 for d in follows):
+            return True
+    return False
+
+
+def _in_detail_clause(ctx: _Context, sentence: str, start: int, count: CountMention) -> bool:
+    """The figure is part of a toll given elsewhere ("two police officers were among the
+    dead") or counts deaths that were no violence ("died of medical emergencies")."""
+    lex = lexicon(ctx.lang)
+    folded = fold(sentence)
+    for a, b in clauses(folded, lex):
+        if a <= count.start - start < b:
+            return any(p is not None and p.search(folded[a:b]) for p in (lex.subset, lex.natural))
+    return False
 
 
 def _clause_of(sentence: str, hit: TriggerHit, lang: str) -> str:
@@ -427,41 +488,65 @@ def extract_events(
     ctx = _Context(
         text=text, lang=lang, today=today, places=places, dates=dates,
         actors=actors, primary_country=primary,
-        dominant_date=dominant_date(dates, today), dominant_place=_dominant_place(places, primary),
+        dominant_date=dominant_date(dates, today),
+        dominant_place=_dominant_place(places, primary) or _dominant_place(trusted, primary, filed),
         scene=_dominant_place(trusted, filed=filed),
-        paragraph_of=_paragraph_index(text), quotes=[m.span() for m in _QUOTE_RE.finditer(text)],
+        paragraph_of=_paragraph_index(text),
+        quotes=[m.span() for m in _QUOTE_RE.finditer(text) if len(m.group().split()) >= MIN_QUOTE_WORDS],
         lede=min(filed, len(text)), filed_date=filed_on,
     )
     found: list[Candidate] = []
     last_person: ActorMention | None = None
     previous: list[Candidate] = []
     for s in sentences:
-        sent = (s.start, s.end)
         sentence = text[s.start:s.end]
-        if _is_past(sentence, _between(dates, *sent), today):
+        if _is_past(sentence, _between(dates, s.start, s.end), today):
             previous = []
             continue
-        cumulative = is_cumulative(sentence, lang)
-        parts = clauses(sentence.casefold(), lexicon(lang))
-        made: list[Candidate] = []
-        hits = _kept_hits(ctx, sentence, s.start, cumulative)
-        for hit in hits:
-            clause = next((c for c in parts if c[0] <= hit.start < c[1]), (0, len(sentence)))
-            candidate = _event_for(ctx, hit, sent, clause, last_person, hits)
-            if candidate is None:
-                continue
-            if candidate.event.type == "REQUEST" and any(a.endswith(":protesters") for a in candidate.event.actors):
-                continue  # protesters' demands are what the protest is about, not a separate event
-            made.append(candidate)
-            if ctx.incident_date is None and candidate.date_rank == DATE_IN_SENTENCE and not is_verbal(candidate.event.type):
-                ctx.incident_date = date.fromisoformat(candidate.event.date)
-        if not cumulative:
-            left = _assign_counts(made, _between(counts, *sent))
-            if left and not made and previous:
-                _assign_counts(previous, left)
+        made = _sentence_events(ctx, s, last_person, counts, previous, found)
         found.extend(made)
         previous = made or previous
-        persons = [a for a in _between(ctx.actors, *sent) if a.kind == "person"]
+        persons = [a for a in _between(ctx.actors, s.start, s.end) if a.kind == "person"]
         if persons:
             last_person = persons[-1]
     return merge_candidates(found)
+
+
+def _sentence_events(ctx: _Context, s: Sentence, last_person: ActorMention | None, counts: list[CountMention],
+                     previous: list[Candidate], found: list[Candidate]) -> list[Candidate]:
+    """The events of one sentence, with the counts it gives (some may go to earlier events)."""
+    sent = (s.start, s.end)
+    sentence = ctx.text[s.start:s.end]
+    cumulative = _is_cumulative(ctx, sentence, s.start)
+    parts = clauses(fold(sentence), lexicon(ctx.lang))
+    made: list[Candidate] = []
+    hits = _kept_hits(ctx, sentence, s.start, cumulative)
+    for hit in hits:
+        clause = next((c for c in parts if c[0] <= hit.start < c[1]), (0, len(sentence)))
+        candidate = _event_for(ctx, hit, sent, clause, last_person, hits)
+        if candidate is None:
+            continue
+        candidate.clause = clause  # "the demonstrations turned violent": one riot
+        if _acted_by_crowd(candidate.event):
+            continue  # protesters' demands or seizures are part of their protest, not separate events
+        made.append(candidate)
+        if ctx.incident_date is None and candidate.date_rank == DATE_IN_SENTENCE and not is_verbal(candidate.event.type):
+            ctx.incident_date = date.fromisoformat(candidate.event.date)
+    riots = {c.clause for c in made if (c.event.type, c.event.mode) == ("PROTEST", "riot")}
+    made = [c for c in made if not ((c.event.type, c.event.mode) == ("PROTEST", "demonstrate") and c.clause in riots)]
+    if any(not c.casualty and "killed" in count_kinds(c.event.type, c.event.mode) for c in made):
+        made = [c for c in made if not c.casualty]  # the sentence tells whose toll it is
+    given = [c for c in _between(counts, *sent) if not _in_detail_clause(ctx, sentence, s.start, c)
+             and not (cumulative and c.kind in ("killed", "injured"))]  # a running toll
+    made = [c for c in made if not c.needs_count
+            or any(k.kind in count_kinds(c.event.type, c.event.mode) for k in given)]
+    left = _assign_counts(made, given)
+    if left and not made and previous:
+        left = _assign_counts(previous, left)
+    for count in left:
+        if count.kind in plover_list("far_count_kinds"):  # "the force would number about 2,500"
+            owner = next((c for c in reversed(found) if count.kind in count_kinds(c.event.type, c.event.mode)
+                          and count.kind not in c.event.counts), None)
+            if owner is not None:
+                owner.event.counts[count.kind] = count.value
+    return made

@@ -1,7 +1,8 @@
 """Text folding and one-typo matching, shared by the fact finders.
 
 ``fold`` makes the keys every gazetteer and lexicon lookup uses (case- and
-accent-insensitive: "Azerbaïdjan" and "azerbaidjan" meet). ``OneEditIndex``
+accent-insensitive: "Azerbaïdjan" and "azerbaidjan" meet); it keeps the
+length of its input, so offsets in folded text are offsets in the original. ``OneEditIndex``
 finds the known names within one edit (insert, delete, substitute or swap
 two neighbours) of a word, for misspellings such as "Kazakhtan": it stores
 every name with one letter deleted, so a lookup is a handful of dict hits
@@ -16,11 +17,31 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 
+_QUOTES = {"’": "'", "‘": "'", "ʼ": "'"}
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(c: str) -> str:
+    if c in _QUOTES:
+        return _QUOTES[c]
+    bare = "".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x)).casefold()
+    if len(bare) == 1:
+        return bare
+    lower = c.lower()
+    return lower if len(lower) == 1 else c
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lower-case ``text`` and strip accents ("Bogotá" -> "bogota", "’" -> "'")."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    """Lower-case ``text`` and strip accents ("Bogotá" -> "bogota", "’" -> "'").
+
+    The result has the same length as ``text``, character for character, so an
+    offset found in the folded text is an offset in the original ("ß" and "ﬁ",
+    which fold to two letters, are only lower-cased).
+    """
+    if text.isascii():
+        return text.lower()
+    return "".join(map(_fold_char, text))
 
 
 def within_one_edit(a: str, b: str) -> bool:

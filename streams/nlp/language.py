@@ -137,12 +137,13 @@ def detect_language(text: str, hint: str | None = None) -> tuple[str, float]:
     letters = len(_LETTER_RE.findall(sample[: 4 * MIN_LETTERS]))
     if letters == 0:
         return hint or "und", 0.0
-    ranked = _identifier().rank(sample[:WINDOW])[:TOP]
+    ranked = _identifier().rank(sample[:WINDOW])
     supported = _supported()
     probs: dict[str, float] = {}
-    for lang, p in ranked:
-        prior = HINT_PRIOR if lang == hint else SUPPORTED_PRIOR if lang in supported else 1.0
-        probs[lang] = p * prior
+    for i, (lang, p) in enumerate(ranked):
+        if i < TOP or lang == hint:  # the hint competes even from far down the ranking
+            prior = HINT_PRIOR if lang == hint else SUPPORTED_PRIOR if lang in supported else 1.0
+            probs[lang] = p * prior
     for lang in list(probs):  # a confusable neighbour outside the top still competes
         for other in _markers(lang)[2]:
             probs.setdefault(other, 0.0)

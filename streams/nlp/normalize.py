@@ -4,7 +4,8 @@ Reads ``RawArticle`` (topic ``articles.raw``), returns ``CleanArticle``
 (topic ``articles.clean``) or ``Rejection``; the agent only decodes, calls
 ``normalize`` and sends. Steps: canonical URL, language (title and raw text,
 the feed's language as a prior), boilerplate removal in that language,
-sentence spans of the cleaned text and a content fingerprint.
+sentence spans of the cleaned text and a content fingerprint. A title ending
+in its own site's name ("... - Kompas.com") loses that suffix.
 
 Bad input never raises: an article with neither title nor text, or whose text
 is mostly control or replacement characters (binary junk decoded as text), is
@@ -22,7 +23,7 @@ from streams.nlp.clean import clean_text
 from streams.nlp.language import LOOKAHEAD, detect_language
 from streams.nlp.sentences import split_sentences
 from streams.records import CleanArticle, RawArticle, Rejection, Sentence
-from streams.urls import canonical_url
+from streams.urls import canonical_url, source_of
 
 #: longest text kept, in characters
 MAX_TEXT = 200_000
@@ -34,6 +35,12 @@ TRUNCATE_SLACK = 200
 
 _JUNK_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff]")
 _PUNCT_RE = re.compile(r"[^\w\s]|_")
+_ALNUM_RE = re.compile(r"[\W_]+")
+_TITLE_TAIL_RE = re.compile(r"\s[-|–—]\s+([^-|–—]+)$")
+#: host name parts that name no publisher
+_GENERIC_HOST_LABELS = frozenset({"www", "news", "berita", "edition", "amp", "mobile", "beta", "english"})
+#: longest site name taken off the end of a title
+MAX_SITE_NAME = 40
 
 
 def text_fingerprint(text: str) -> str:
@@ -60,9 +67,27 @@ def _truncate(text: str) -> tuple[str, int]:
     return text[:cut], len(text) - cut
 
 
+def strip_site_name(title: str, source: str | None) -> str:
+    """``title`` without a trailing " - Kompas.com" / " | Berita Semasa" naming its own site."""
+    if not source:
+        return title
+    m = _TITLE_TAIL_RE.search(title)
+    if not m or len(m.group(1)) > MAX_SITE_NAME:
+        return title
+    tail = _ALNUM_RE.sub("", m.group(1).casefold())
+    labels = [_ALNUM_RE.sub("", part) for part in source.casefold().split(".")[:-1]]
+    own = any(
+        len(label) >= 3 and label not in _GENERIC_HOST_LABELS and (label in tail or (len(tail) >= 4 and tail in label))
+        for label in labels
+    )
+    return title[: m.start()].rstrip() if own else title
+
+
 def normalize(raw: RawArticle) -> CleanArticle | Rejection:
     """Clean one raw article: language, cleaned text, sentences, fingerprint."""
-    title = " ".join((raw.title or "").split())
+    if not isinstance(raw.text or "", str) or not isinstance(raw.title or "", str):
+        return Rejection("not text: title or text is not a string", f"id={raw.id}")
+    title = strip_site_name(" ".join((raw.title or "").split()), raw.source or source_of(raw.url or ""))
     text = raw.text or ""
     if not title and not text.strip():
         return Rejection("empty article", f"id={raw.id}")

@@ -88,13 +88,19 @@ def _spec(lang: str) -> _Spec:
     )
 
 
-def _figure(text: str, spec: _Spec) -> tuple[float, bool]:
-    """Value of a figure and whether it is whole ("2.000" id -> 2000.0, True)."""
+#: longer figures are phone numbers, IDs or junk, not quantities
+_MAX_DIGITS = 15
+
+
+def _figure(text: str, spec: _Spec) -> tuple[float, bool] | None:
+    """Value of a figure and whether it is whole ("2.000" id -> (2000.0, True))."""
     last = max(text.rfind("."), text.rfind(","))
     fraction = ""
     if last >= 0 and (text[last] == spec.decimal or len(text) - last - 1 < 3):
         text, fraction = text[:last], text[last + 1 :]
     digits = re.sub(r"\D", "", text)
+    if len(digits) + len(fraction) > _MAX_DIGITS:
+        return None
     value = float(f"{digits}.{fraction}" if fraction else digits)
     return value, not fraction.strip("0")
 
@@ -170,7 +176,10 @@ def _number_at(toks: _Tokens, i: int, spec: _Spec) -> tuple[int, NumberSpan] | N
     """The number starting at token i, if any: (index after it, span)."""
     start, end, kind, surface = toks.items[i]
     if kind == "fig":
-        value, whole = _figure(surface, spec)
+        figure = _figure(surface, spec)
+        if figure is None:
+            return None
+        value, whole = figure
         j = i + 1
         if j < len(toks.items) and toks.joined(i) and toks.folded[j] in spec.scales:
             value *= spec.scales[toks.folded[j]]

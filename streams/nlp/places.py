@@ -2,29 +2,45 @@
 
 ``find_places`` walks the text's word tokens once and looks up n-grams of
 folded tokens (longest first) in the gazetteer (``gazetteer.py``), so the
-cost is a few dict hits per word whatever the number of names. Mentions
-never overlap: the longest name at a position wins ("Kabupaten Malang" over
-"Malang"), and a longer common phrase ("Washington Post") blocks its parts.
+cost is a few dict hits per capitalised word whatever the number of names
+(lower-case words are skipped at once unless a lower-case name such as
+"rusos" starts with them). Mentions never overlap: the longest name at a
+position wins ("Kabupaten Malang" over "Malang"), and a longer common phrase
+("White House") blocks its parts.
 
 A name that fits several places is resolved with the rest of the text:
 
 1. a kind word next to it decides the kind ("Provinsi Papua", "Washington state");
 2. "City, Region" or "City, Country" keeps the city of that region or country;
-3. countries named unambiguously elsewhere in the text are the context: a place
-   in a context country beats one outside it ("Georgia" in a US story is the
-   state, "Santiago" in a Chilean story is Santiago de Chile);
+3. countries named unambiguously elsewhere in the text (by country and region
+   names and cities of ``CONTEXT_CITY`` people) are the context: a place in a
+   context country beats one outside it ("Georgia" in a US story is the
+   state, "Santiago" in a Chilean story is Santiago de Chile), except that a
+   metropolis of ``BIG_CITY`` people beats small namesakes anywhere;
 4. then a place's own name beats an alternate name, and a bigger place (a
    region counts as 100,000 people) beats a smaller one.
 
-Towns outside the context countries must have ``CONTEXT_CITY`` people (a
-one-word name) or ``MAJOR_CITY`` (a longer one); inside them any town of the
-gazetteer counts ("Beoga" in a Papua story). A one-word town next to another
-capitalised word is taken for a person's name ("Vladimir Putin", "Evo
-Morales") unless a kind word such as "Distrik" stands there. A capitalised
-word of 7+ letters with no match is tried against long country, region and
-big-city names with one typo ("Kazakhtan" -> Kazakhstan); shorter words are
-never matched fuzzily. Words of the language that are also town names
-("Harian", "Police") are listed in the data files and never matched.
+What is not taken for a place:
+
+- towns outside the context countries under ``CONTEXT_CITY`` people (one-word
+  names) or ``MAJOR_CITY`` (longer names); inside them any town of the
+  gazetteer counts ("Beoga" in a Papua story);
+- one-word towns of three letters or less ("Al", "Lo") unless a metropolis;
+- words of the language that are also town names, its month and weekday
+  names ("Harian", "Police", "Juli"), listed in the data files;
+- a one-word town in a run of capitalised words, taken for a person's name
+  ("Vladimir Putin", "Evo Morales") unless a kind word such as "Distrik"
+  stands there; a surname ("Kamala Harris") stays one in the whole text,
+  unless the text also writes it after a place word ("in", "di");
+- a multi-word town name whose long words are not all capitalised ("El
+  segundo día"), an acronym for a short town ("UN" is no "Un").
+
+A capitalised word of 7+ letters with no match is tried against long
+country, region and big-city names with one typo ("Kazakhtan" ->
+Kazakhstan); shorter words are never matched fuzzily.
+
+``python -m streams.nlp.places FILE...`` prints load time, memory and the
+time per call of the fact finders over gold-format article files.
 """
 
 from __future__ import annotations
@@ -36,6 +52,7 @@ from streams.nlp.fuzzy import fold
 from streams.nlp.gazetteer import (
     CASE_ANY,
     CASE_UPPER,
+    CASE_WORDS,
     FUZZY_MIN_LEN,
     MAJOR_CITY,
     Entry,
@@ -56,8 +73,12 @@ _JOINER_RE = re.compile(r"[ \t\u00a0]?[-.'’]?[ \t\u00a0]?")
 _REGION_WEIGHT = 100000
 #: a one-word town smaller than this followed by a capitalised word is a first name
 PERSON_SAFE_CITY = 1000000
+#: ... and one smaller than this after a capitalised word a surname, in the whole text
+SURNAME_SAFE_CITY = 150000
 #: a city this big names its country (context), and is matched outside the text's countries
 CONTEXT_CITY = 100000
+#: a city this big wins over namesakes in the text's countries
+BIG_CITY = 1000000
 
 
 @dataclass
@@ -82,6 +103,8 @@ def _case_ok(entry: Entry, surfaces: list[str]) -> bool:
         return all(s.isupper() for s in surfaces)
     if len(surfaces) == 1 and len(surfaces[0]) <= 3 and surfaces[0].isupper():
         return False  # "UN", "WA": an acronym, not the town "Un"
+    if entry.case == CASE_WORDS and not all(s[:1].isupper() for s in surfaces if len(s) > 3):
+        return False
     return surfaces[0][:1].isupper()
 
 
@@ -141,14 +164,18 @@ def _capitalised(text: str, toks, i: int, j: int) -> bool:
     return toks[i][2][:1].isupper() and text[toks[a][1] : toks[b][0]] == " "
 
 
-def _person_like(text: str, toks, m: _Match) -> bool:
-    """A one-word town inside a run of capitalised words is a name ("Vladimir Putin", "Evo Morales")."""
+def _person_like(text: str, toks, m: _Match) -> str | None:
+    """"first" or "surname" when a one-word town stands in a run of capitalised words
+    ("Vladimir Putin", "Evo Morales"), else None."""
     if m.last - m.first != 1 or any(e.place.kind != "city" for e in m.entries):
-        return False
+        return None
     biggest = max(e.place.population for e in m.entries)
     if biggest < PERSON_SAFE_CITY and _capitalised(text, toks, m.last, m.last - 1):
-        return True
-    return biggest < MAJOR_CITY * 10 and _capitalised(text, toks, m.first - 1, m.first) and not _sentence_start(text, toks[m.first - 1][0])
+        return "first"
+    if biggest < SURNAME_SAFE_CITY and _capitalised(text, toks, m.first - 1, m.first):
+        if not _sentence_start(text, toks[m.first - 1][0]):
+            return "surname"
+    return None
 
 
 def _sentence_start(text: str, pos: int) -> bool:
@@ -160,6 +187,7 @@ def _scan(text: str, lx: LanguageIndex) -> list[_Match]:
     toks = tokens(text)
     folded = [fold(t[2]) for t in toks]
     matches: list[_Match] = []
+    persons: set[str] = set()  # towns seen as a surname: "Kamala Harris", then "Harris said"
     i, taken = 0, 0
     while i < len(toks):
         if not toks[i][2][:1].isupper() and folded[i] not in lx.lower_starts:
@@ -175,21 +203,32 @@ def _scan(text: str, lx: LanguageIndex) -> list[_Match]:
             continue
         if found.entries:
             _hint(lx, text, toks, folded, found, taken)
-            if found.hint or not _person_like(text, toks, found):
+            person = None if found.hint else _person_like(text, toks, found)
+            if person is None:
                 matches.append(found)
+            elif person == "surname":
+                persons.add(folded[found.first])
         i = taken = found.last
-    return matches
+    # "in Pahalgam" once makes it a place everywhere
+    persons -= {folded[m.first] for m in matches if m.first and folded[m.first - 1] in lx.place_cues}
+    return [m for m in matches if m.hint or m.last - m.first > 1 or folded[m.first] not in persons or _is_not_city(m)]
+
+
+def _is_not_city(m: _Match) -> bool:
+    return any(e.place.kind != "city" for e in m.entries)
 
 
 def _major(entry: Entry) -> bool:
-    return entry.place.kind != "city" or entry.place.population >= MAJOR_CITY
+    """Matched without the text naming its country."""
+    p = entry.place
+    return not p.context_only and (p.kind != "city" or p.population >= MAJOR_CITY)
 
 
 def _context(matches: list[_Match]) -> set[str]:
     """Countries the text is about: those of country and region names, and of big cities."""
     found = set()
     for m in matches:
-        strong = [e for e in m.entries if e.place.kind != "city" or e.place.population >= CONTEXT_CITY]
+        strong = [e for e in m.entries if _major(e) and (e.place.kind != "city" or e.place.population >= CONTEXT_CITY)]
         if strong and len({e.place.country for e in strong}) == 1:
             found.add(strong[0].place.country)
     return found
@@ -199,12 +238,19 @@ def _weight(entry: Entry) -> int:
     return entry.place.population if entry.place.kind == "city" else _REGION_WEIGHT
 
 
-def _plausible(entry: Entry, words: int, context: set[str]) -> bool:
-    """May this place stand here? Towns outside the text's countries must be big."""
+def _plausible(entry: Entry, m: _Match, context: set[str]) -> bool:
+    """May this place stand here? Towns outside the text's countries must be big, and a
+    town of three letters or less ("Al", "Lo") a metropolis."""
     p = entry.place
-    if p.kind != "city" or p.country in context:
+    if p.context_only and p.country not in context:
+        return False
+    if p.kind != "city":
         return True
-    return p.population >= (MAJOR_CITY if words > 1 else CONTEXT_CITY)
+    if m.last - m.first == 1 and m.end - m.start <= 3 and p.population < BIG_CITY:
+        return False
+    if p.country in context:
+        return True
+    return p.population >= (MAJOR_CITY if m.last - m.first > 1 else CONTEXT_CITY)
 
 
 def _resolve(m: _Match, context: set[str], near: Entry | None) -> Entry | None:
@@ -221,7 +267,7 @@ def _resolve(m: _Match, context: set[str], near: Entry | None) -> Entry | None:
         if same:
             return max(same, key=lambda e: (not e.alternate, _weight(e)))
     countries = [e for e in entries if e.place.kind == "country"]
-    others = [e for e in entries if e.place.kind != "country" and _plausible(e, m.last - m.first, context)]
+    others = [e for e in entries if e.place.kind != "country" and _plausible(e, m, context)]
     if countries:
         # "Georgia" in a US story is the state; a town called "Armenia" never beats the country
         regions = [e for e in others if e.place.kind == "admin" and e.place.country in context]
@@ -230,7 +276,12 @@ def _resolve(m: _Match, context: set[str], near: Entry | None) -> Entry | None:
         others = regions
     if not others:
         return None
-    return max(others, key=lambda e: (e.place.country in context, not e.alternate, _weight(e)))
+    return max(others, key=lambda e: (_known(e, context), not e.alternate, _weight(e)))
+
+
+def _known(entry: Entry, context: set[str]) -> bool:
+    """In a country of the text, or a metropolis everyone knows ("Barcelona" in a Brazilian story)."""
+    return entry.place.country in context or entry.place.population >= BIG_CITY
 
 
 def _followed_by_comma(text: str, a: _Match, b: _Match) -> bool:

@@ -26,7 +26,7 @@ from streams.nlp.textutil import load_data
 
 _LINE_RE = re.compile(r"[^\n]+")
 _END_RE = re.compile(r"(?:[.!?…]+|[。！？]+)[\"'”’»)\]」』]*(?:\s+|(?<=[。！？])|$)")
-_ACRONYM_RE = re.compile(r"^(?:\w{1,2}\.)+\w{1,2}$")
+_ACRONYM_RE = re.compile(r"^(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}$")
 _OPENERS = "\"'“‘«([¿¡"
 _CONTINUERS = ",;:"
 _QUOTE_PAIRS = (("“", "”"), ("«", "»"))

@@ -4,8 +4,10 @@ Topics (``shared/eval/README.md``): conflict, politics, economy, disaster,
 crime, health, environment, technology, society, sports, or ``other`` when
 nothing fires. Each language has ``data/<lang>/topics.json`` (topic ->
 {term: weight}; ``stem*`` matches any ending, terms with a space are
-phrases); a language without one uses English. PLOVER event types already
-extracted from the article add evidence (``data/common/topic_events.json``).
+phrases). PLOVER event types already extracted from the article add
+evidence (``data/common/topic_events.json``); for a language without a
+lexicon they are the only evidence (another language's words mislead: German
+"war" is "was").
 
 Score of a topic = sum over its terms of weight x occurrences (at most
 ``TERM_CAP`` per term; title words count ``TITLE_WEIGHT`` times) + event
@@ -134,7 +136,7 @@ def _continues(tokens: list[str], at: int, rest: tuple[str, ...], stem: bool) ->
 def topic_scores(title: str, text: str, lang: str, event_types: Iterable[str] = ()) -> dict[str, float]:
     """The raw score of every topic (for thresholds, debugging and evaluation)."""
     scores: dict[str, float] = dict.fromkeys(TOPICS, 0.0)
-    lex = _lexicon(lang) or _lexicon("en")
+    lex = _lexicon(lang)
     if lex is not None:
         _add_text(title or "", lex, TITLE_WEIGHT, scores)
         _add_text(text or "", lex, 1.0, scores)

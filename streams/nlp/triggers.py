@@ -44,6 +44,10 @@ class Trigger:
     content: bool = False
     #: only coded when the sentence names who acts (no fall-back to the last speaker)
     needs_actor: bool = False
+    #: a death or injury word: the toll of some event rather than an event of its own
+    casualty: bool = False
+    #: only an event when its clause gives a count it can carry ("mengamankan 257 orang")
+    needs_count: bool = False
     requires: tuple[str, ...] = ()
 
 
@@ -83,12 +87,18 @@ class Lexicon:
     purpose: re.Pattern | None
     #: causes of death that are no violence ("medical emergencies")
     natural: re.Pattern | None
+    #: words that make the figures of their clause part of another toll ("among the dead")
+    subset: re.Pattern | None
     #: words before a date that make it a report's date ("said on Friday", "mengutip")
     report: re.Pattern | None
     #: words before a trigger that put it before the sentence's date ("hours after")
     after: re.Pattern | None
     #: ... exactly one day before ("a day after", "sehari setelah")
     day_after: re.Pattern | None
+    #: words closing a date range ("until", "hingga")
+    until: re.Pattern | None
+    #: words that make an event countrywide, with no single place ("across the country")
+    nationwide: re.Pattern | None
 
 
 def _words_pattern(words: list[str]) -> re.Pattern | None:
@@ -119,7 +129,8 @@ def lexicon(lang: str) -> Lexicon:
             target=entry.get("target", ""), passive=bool(entry.get("passive")),
             sports=bool(entry.get("sports")), modal_ok=bool(entry.get("modal_ok")),
             anchor=bool(entry.get("anchor")), content=bool(entry.get("content")),
-            needs_actor=bool(entry.get("needs_actor")),
+            needs_actor=bool(entry.get("needs_actor")), casualty=bool(entry.get("casualty")),
+            needs_count=bool(entry.get("needs_count")),
             requires=tuple(fold(w) for w in entry.get("requires", ())),
         )
         for phrase in entry["p"]:
@@ -149,9 +160,12 @@ def lexicon(lang: str) -> Lexicon:
         background=_words_pattern(data.get("background_markers", [])),
         purpose=_words_pattern(data.get("purpose_markers", [])),
         natural=_words_pattern(data.get("natural_causes", [])),
+        subset=_words_pattern(data.get("subset_markers", [])),
         report=_words_pattern(data.get("report_markers", [])),
         after=_words_pattern(data.get("after_markers", [])),
         day_after=_words_pattern(data.get("day_after_markers", [])),
+        until=_words_pattern(data.get("until_markers", [])),
+        nationwide=_words_pattern(data.get("nationwide_markers", [])),
     )
 
 
@@ -168,6 +182,16 @@ def count_kinds(event_type: str, mode: str | None) -> tuple[str, ...]:
     """The count fields an event of this type and mode may carry."""
     kinds = plover()["count_kinds"]
     return tuple(kinds.get(f"{event_type}/{mode}", kinds.get(event_type, ())))
+
+
+def plover_group(name: str) -> dict:
+    """One of plover.json's mappings."""
+    return plover().get(name, {})
+
+
+def plover_list(name: str) -> tuple[str, ...]:
+    """One of plover.json's lists (event type groups, count kinds)."""
+    return tuple(plover().get(name, ()))
 
 
 def is_verbal(event_type: str) -> bool:
@@ -252,7 +276,7 @@ def find_triggers(sentence: str, lang: str) -> list[TriggerHit]:
         if not trigger.modal_ok:
             if lex.modal and (lex.modal.search(before) or lex.modal.search(_window_after(folded, m.end(), parts))):
                 continue
-            if lex.purpose and lex.purpose.search(_window_before(folded, m.start(), NEGATION_WINDOW)) and not trigger.anchor:
+            if lex.purpose and lex.purpose.search(_window_before(folded, m.start(), NEGATION_WINDOW)):
                 continue
             if lex.conditional and lex.conditional.search(folded[: m.start()]):
                 continue
@@ -262,10 +286,10 @@ def find_triggers(sentence: str, lang: str) -> list[TriggerHit]:
     return hits
 
 
-def is_cumulative(sentence: str, lang: str) -> bool:
-    """True when the sentence gives a running total ("since the coup", "sejak")."""
+def cumulative_markers(sentence: str, lang: str) -> list[tuple[int, int]]:
+    """Spans of the words that make a figure a running total ("since the coup", "so far")."""
     lex = lexicon(lang)
-    return bool(lex.cumulative and lex.cumulative.search(fold(sentence)))
+    return [m.span() for m in lex.cumulative.finditer(fold(sentence))] if lex.cumulative else []
 
 
 

@@ -154,6 +154,7 @@ NOISE = [
     "Baca juga: Polisi Tangkap Tiga Orang", "Read more:", "Related:", "KOMENTAR", "zoom-inlihat foto", "Foo-Bar.jpg",
     "AZAMAT SARSENBAYEV / AFP / ESN", "© 2022 Kabar", "Share | Tweet", "Ikuti kami di", "Editor: Rina S",
     "Suasana di stadion. (KABAR HARIAN/Dimas)", "(Foto: ANTARA/Galih)", "ADVERTISEMENT", "- Explainer: What next",
+    "Kata dia. Baca juga: Judul Lain", "- Baca juga: Judul", "• Read more: Troops", "Home", "News", "- Kuliner",
 ]
 REAL = [
     "Polisi menangkap 52 orang, Kamis (6/1/2022).", "Troops landed on Thursday.", "Kerusuhan Kazakhstan",
@@ -227,3 +228,24 @@ def test_a_long_paragraph_right_under_a_photo_widget_is_not_its_caption():
     para = "Kerusuhan besar antara pengunjuk rasa dan aparat keamanan kembali terjadi di Kota Almaty. " * 6
     result = clean_text(f"zoom-inlihat foto\nFoto-Almaty.jpg\n{para.strip()}", "id")
     assert result.text == para.strip()
+
+
+def test_bulleted_read_also_items_from_extracted_lists_are_removed():
+    text = f"{BODY}\n- Baca juga: Polisi Tangkap Tiga Orang\n• Read more: Troops arrive in Almaty\n- Jakarta dan Bekasi banjir lagi pada Senin pagi, kata BPBD."
+    assert clean_text(text).text == f"{BODY}\n- Jakarta dan Bekasi banjir lagi pada Senin pagi, kata BPBD."
+
+
+def test_a_read_also_link_glued_to_the_end_of_a_paragraph_is_cut():
+    text = "Polisi menangkap 52 orang, kata dia. Baca juga: Polisi Tangkap Tiga Orang di Bekasi"
+    result = clean_text(text, "id")
+    assert result.text == "Polisi menangkap 52 orang, kata dia."
+    assert result.removed == [("link", "Baca juga: Polisi Tangkap Tiga Orang di Bekasi")]
+    long_tail = "Polisi menangkap 52 orang. Baca juga: " + "kata " * 60
+    assert clean_text(long_tail, "id").text == long_tail.strip()
+
+
+def test_two_glued_links_go_in_one_pass():
+    text = "Polisi tiba. " * 10 + "Baca juga: Satu Dua Tiga. " + "Kata dia lagi. " * 8 + "Baca juga: Empat Lima"
+    once = clean_text(text, "id")
+    assert once.text == ("Polisi tiba. " * 10).strip()
+    assert clean_text(once.text, "id").text == once.text

@@ -137,6 +137,38 @@ def test_unrelated_article_starts_its_own_story_and_events():
     assert other.events[0].articles == ["strike"]
 
 
+def _generic():
+    """An event true of many stories: no place, no named actor."""
+    return ExtractedEvent(type="COERCE", country="KZ", date="2022-01-06", actors=["KZ:government"])
+
+
+def test_a_generic_match_alone_does_not_join_stories():
+    clusterer = Clusterer({})
+    almaty = clusterer.process(_article("a", "Almaty report.", "2022-01-06T10:00:00Z", [_assault(), _generic()]))
+    aktau = clusterer.process(_article("b", "Aktau report, other words.", "2022-01-06T11:00:00Z",
+                                       [ExtractedEvent(type="PROTEST", country="KZ", date="2022-01-06",
+                                                       actors=["KZ:protesters"], place="Aktau"), _generic()]))
+    assert aktau.events[1].id == almaty.events[1].id  # the events merge...
+    assert aktau.story != almaty.story  # ...the stories do not
+
+
+def test_an_article_whose_every_event_is_known_joins_their_story():
+    clusterer = Clusterer({})
+    almaty = clusterer.process(_article("a", "Almaty report.", "2022-01-06T10:00:00Z", [_assault(), _generic()]))
+    follow_up = clusterer.process(_article("c", "A short follow-up.", "2022-01-06T12:00:00Z", [_generic()]))
+    assert follow_up.story == almaty.story
+
+
+def test_a_named_actor_joins_stories_without_a_place():
+    clusterer = Clusterer({})
+    speech = ExtractedEvent(type="THREATEN", country="KZ", date="2022-01-07", mode="violence",
+                            actors=["Kassym-Jomart Tokayev"], targets=["KZ:protesters"])
+    first = clusterer.process(_article("a", "One report.", "2022-01-07T10:00:00Z", [speech, _arrest()]))
+    second = clusterer.process(_article("b", "Another, other words.", "2022-01-07T11:00:00Z",
+                                        [speech, ExtractedEvent(type="AID", country="KZ", date="2022-01-07")]))
+    assert second.story == first.story
+
+
 def test_two_events_of_one_article_never_merge_into_one():
     clusterer = Clusterer({})
     clusterer.process(_article("a", "One report.", "2022-01-07T10:00:00Z", [_assault()]))
@@ -340,6 +372,13 @@ def test_bad_input_is_rejected_not_raised():
     result = clusterer.process(junk)
     assert isinstance(result, ClusterResult)
     assert result.events[0].country == "ZZ" and result.events[0].date is None
+    wrong_types = ExtractedEvent(type=5, country=["KZ"], date=20220107, actors="KZ:police", targets=[None, 3],
+                                 place={"x": 1}, counts=[("killed", 3)], evidence=None)
+    result = clusterer.process(_article("typed", "Some words here.", "2022-01-07T00:00:00Z", [wrong_types]))
+    assert isinstance(result, ClusterResult)
+    event = result.events[0]
+    assert (event.type, event.country, event.actors, event.place, event.counts) == ("", "KZ", [], None, {})
+    assert json.loads(json.dumps(clusterer.state)) == clusterer.state
 
 
 def test_empty_texts_are_not_duplicates_of_each_other():

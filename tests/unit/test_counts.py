@@ -51,6 +51,12 @@ def test_casualty_word_beats_personnel_word():
     assert counts("18 security personnel were killed.", "en") == [("killed", 18)]
 
 
+def test_part_of_a_toll_is_not_a_count():
+    assert counts("Two police officers were among the dead.", "en") == []
+    assert counts("Dua di antara korban meninggal merupakan anggota Polri.", "id") == []
+    assert counts("Sebanyak 127 orang meninggal dunia.", "id") == [("killed", 127)]
+
+
 def test_officers_alone_are_not_a_deployment():
     assert counts("Seramai 28 anggota polis sedang disiasat.", "ms") == []
     assert counts("Puluhan ribu personel gabungan disiagakan.", "id") == [("personnel", 20000)]

@@ -103,3 +103,17 @@ def test_window_days_and_family():
     assert matching.window_days("2022-01-01") == ["2022-01-01", "2021-12-31", "2022-01-02", "2021-12-30", "2022-01-03"]
     assert matching.family("coerce") == matching.family("ASSAULT")
     assert matching.family("SOMETHING") == "SOMETHING"
+
+
+def test_specific_needs_a_shared_place_or_named_actor():
+    generic = _event(place=None, actors=["KZ:government"], targets=[])
+    assert not matching.specific(generic, generic)
+    assert matching.specific(_event(), _event(place="almaty"))
+    named = _event(place=None, actors=["Kassym-Jomart Tokayev"])
+    assert matching.specific(named, _event(place=None, actors=["Kassum-Jomart Tokayev", "KZ"]))
+    assert not matching.specific(named, _event(place=None, actors=["Vladimir Putin"]))
+    assert matching.specific(_event(place=None, targets=["CSTO"]), _event(place=None, targets=["CSTO"]))
+
+
+def test_different_places_in_one_block_do_not_match():
+    assert matching.score(_event(place="Aktau"), _event(place="Almaty")) < matching.MATCH_THRESHOLD

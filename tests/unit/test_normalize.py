@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, strategies as st
 
-from streams.nlp.normalize import MAX_TEXT, normalize, text_fingerprint
+from streams.nlp.normalize import MAX_TEXT, normalize, strip_site_name, text_fingerprint
 from streams.records import CleanArticle, RawArticle, Rejection
 
 DEV = Path("/work/shared/eval/dev")
@@ -162,3 +162,26 @@ def benchmark(repeats: int = 5) -> dict[str, float]:
 
 if __name__ == "__main__":
     benchmark()
+
+
+@pytest.mark.parametrize(
+    "title, source, want",
+    [
+        ("Rusia Kirim Pasukan ke Kazakhstan - Tribunnewswiki.com", "tribunnewswiki.com", "Rusia Kirim Pasukan ke Kazakhstan"),
+        ("Gempa Guncang Cianjur | Kompas.com", "kompas.com", "Gempa Guncang Cianjur"),
+        ("UAW strikes GM - MotorCity Desk", "motorcitydesk.example", "UAW strikes GM"),
+        ("Biden wins - analysis", "usdesk.example", "Biden wins - analysis"),
+        ("Banjir di Bekasi - detikNews", "news.detik.com", "Banjir di Bekasi"),
+        ("Storm hits coast - News", "news.example.com", "Storm hits coast - News"),
+        ("Kazakhstan: Tokayev authorises force", "newsdesk-asia.example", "Kazakhstan: Tokayev authorises force"),
+    ],
+)
+def test_a_title_loses_only_its_own_site_name(title, source, want):
+    assert strip_site_name(title, source) == want
+    out = normalize(raw(title=title, source=source))
+    assert isinstance(out, CleanArticle) and out.title == want
+
+
+def test_a_non_string_body_is_rejected_not_raised():
+    out = normalize(raw(text=b"\x89PNG\r\n\x1a\n"))
+    assert isinstance(out, Rejection) and out.reason.startswith("not text:")

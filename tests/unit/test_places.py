@@ -78,6 +78,31 @@ def test_common_words_and_names_are_not_places(text, lang):
     assert find_places(text, lang) == []
 
 
+def test_a_surname_stays_a_surname_in_the_whole_text():
+    text = "Vice President Kamala Harris spoke in Texas. Harris said the vote was close."
+    assert names(text, "en") == ["Texas"]
+
+
+def test_a_town_written_after_in_is_a_place_everywhere():
+    text = "Serangan Pahalgam mengejutkan India. Turis ditembak di Pahalgam."
+    assert names(text, "id") == ["Pahalgam", "India", "Pahalgam"]
+
+
+def test_every_long_word_of_a_town_name_is_capitalised():
+    assert names("El segundo día de protestas en Chile", "es") == ["Chile"]
+    assert names("Vivía en El Segundo, Estados Unidos", "es") == ["El Segundo", "United States"]
+
+
+def test_metropolis_beats_namesakes_in_the_text_countries():
+    text = "Un futbolista brasileño fichó por un club de Barcelona."
+    assert places(text, "es")[-1] == ("Barcelona", "Barcelona", "ES")
+
+
+def test_calendar_words_and_brands_are_not_places():
+    assert names("Pada Juli lalu, Google mengumumkan.", "id") == []
+    assert names("In August, Google said.", "en") == []
+
+
 def test_small_town_needs_its_country_in_the_text():
     assert names("Gunmen attacked tourists in Pahalgam.", "en") == []
     assert names("Gunmen attacked tourists in Pahalgam, in India.", "en") == ["Pahalgam", "India"]
@@ -145,3 +170,48 @@ def test_junk_input():
     assert find_places("", "en") == []
     assert find_places("\x00\xff" * 50, "en") == []
     assert names("Banjir di Jakarta", "xx") == ["Jakarta"]  # an unknown language still has the world
+
+
+@given(st.text(max_size=100))
+def test_fold_keeps_offsets(text):
+    from streams.nlp.fuzzy import fold
+
+    assert len(fold(text)) == len(text)
+
+
+def test_fold_strips_case_and_accents():
+    from streams.nlp.fuzzy import fold
+
+    assert fold("Azerbaïdjan") == "azerbaidjan"
+    assert fold("Côte d’Ivoire") == "cote d'ivoire"
+    assert fold("ÉTATS-UNIS") == "etats-unis"
+
+
+def _osa_distance(a: str, b: str) -> int:
+    """Reference: optimal string alignment distance (edits plus neighbour swaps)."""
+    d = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[len(a)][len(b)]
+
+
+@given(st.text("abc", max_size=8), st.text("abc", max_size=8))
+def test_within_one_edit_matches_the_reference(a, b):
+    from streams.nlp.fuzzy import within_one_edit
+
+    assert within_one_edit(a, b) == (_osa_distance(a, b) <= 1)
+    assert within_one_edit(a, b) == within_one_edit(b, a)
+
+
+def test_one_edit_index_finds_typos():
+    from streams.nlp.fuzzy import OneEditIndex
+
+    index = OneEditIndex([("kazakhstan", "KZ"), ("kyrgyzstan", "KG")])
+    assert index.near("kazakhtan") == {"KZ"}  # deletion
+    assert index.near("kazakshtan") == {"KZ"}  # swap
+    assert index.near("kazakhstann") == {"KZ"}  # insertion
+    assert index.near("kazakhston") == {"KZ"}  # substitution
+    assert index.near("kazachstn") == set()  # two edits

@@ -106,3 +106,9 @@ def test_an_unclosed_quotation_does_not_swallow_the_paragraph():
     assert sentences('"Kami menolak. Kami tidak akan mundur. Ini final.') == [
         '"Kami menolak.', "Kami tidak akan mundur.", "Ini final.",
     ]
+
+
+def test_a_clock_time_before_the_period_does_not_hide_the_boundary():
+    assert sentences("Jam malam berlaku mulai pukul 18.00. Sementara itu, polisi terluka. Rapat dimulai 3:40 a.m. Tuesday.") == [
+        "Jam malam berlaku mulai pukul 18.00.", "Sementara itu, polisi terluka.", "Rapat dimulai 3:40 a.m. Tuesday.",
+    ]

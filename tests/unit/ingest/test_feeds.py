@@ -105,9 +105,10 @@ def test_json_feed_1_1():
 
 def test_json_feed_1_0_author_and_bad_json():
     doc = {"version": "https://jsonfeed.org/version/1", "title": "x", "author": {"name": "Ed"},
-           "items": [{"id": "a", "url": "https://e.com/a", "content_text": "Hello"}]}
-    (item,) = parse_feed(orjson.dumps(doc)).items
-    assert item.authors == ["Ed"] and item.content == "Hello"
+           "items": [{"id": "a", "url": "https://e.com/a", "content_text": "Hello"},
+                     {"id": "b", "url": "https://e.com/b", "content_text": "Hi", "author": {"name": "Ann"}}]}
+    item, own = parse_feed(orjson.dumps(doc)).items
+    assert item.authors == ["Ed"] and item.content == "Hello" and own.authors == ["Ann"]
     broken = parse_feed(b'{"version": "https://jsonfeed.org/version/1", "items": [')
     assert not broken.readable and broken.problems[0].startswith("invalid JSON")
     other = parse_feed(b'{"hello": "world"}')
