@@ -7,8 +7,6 @@ values and are changelogged, so a restarted worker recovers them.
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import faust
 
 from streams.settings import get_settings
@@ -52,7 +50,7 @@ def _faust_topic(spec: TopicSpec) -> faust.TopicT:
         partitions=partitions_of(spec, settings.partitions),
         config=spec.config(),
         compacting=spec.compacted or None,
-        retention=None if spec.compacted else timedelta(milliseconds=spec.retention_ms),
+        retention=spec.retention,
     )
 
 

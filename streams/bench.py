@@ -69,11 +69,13 @@ def bench_articles(n: int):
 async def _pipeline(n: int, settings, worker_pid: int) -> dict:
     from aiokafka import AIOKafkaConsumer
 
+    from streams.admin import ensure_topics
     from streams.producer import ArticleProducer
     from streams.timeutil import to_rfc3339
 
     sent_at: dict[str, float] = {}
     seen_at: dict[str, float] = {}
+    await ensure_topics(settings)
     consumer = AIOKafkaConsumer(settings.topic("events"), bootstrap_servers=settings.bootstrap_servers,
                                 group_id=None, auto_offset_reset="earliest")
     await consumer.start()

@@ -34,7 +34,8 @@ def _validator(topic: str) -> Callable[[Any], Any]:
 
 
 def encode(record: Record) -> bytes:
-    return orjson.dumps(record.to_dict())
+    """JSON bytes; orjson serialises dataclasses natively (fields only, nested records included)."""
+    return orjson.dumps(record)
 
 
 def decode(spec: TopicSpec, payload: bytes | None) -> Record:

@@ -50,33 +50,60 @@ def _clusterer():
     return Clusterer({})
 
 
+def _through_topic(spec, record):
+    """The record as the next agent decodes it from its topic (JSON, schema-checked)."""
+    from streams.codec import decode, encode
+
+    return decode(spec, encode(record))
+
+
 def predict(gold: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], float]:
-    """Run the articles through the pipeline; return predictions and seconds spent."""
+    """Run the articles through the agents' path; return predictions and seconds spent.
+
+    As in the agents: records cross their topics through the codec, and an
+    article whose cleaned text was already seen under another id is dropped
+    by the enrich agent as an exact duplicate (here: predicted a duplicate of
+    that article, in its story).
+    """
     from streams.ingest.archive import article_from_dict
     from streams.nlp.enrich import enrich
     from streams.nlp.normalize import normalize
+    from streams.topics import ARTICLES_CLEAN, ARTICLES_ENRICHED
 
     clusterer = _clusterer()
+    fingerprints: dict[str, dict[str, Any]] = {}
     predictions = []
+    for obj in gold[:1]:  # warm-up: lexicons and gazetteers load once, outside the timing
+        raw = article_from_dict(obj)
+        clean = raw if isinstance(raw, Rejection) else normalize(raw)
+        if not isinstance(clean, Rejection):
+            enrich(clean)
     started = time.perf_counter()
     for obj in gold:
         pred: dict[str, Any] = {"id": obj.get("id"), "language": None, "topics": [], "events": [],
                                 "duplicate_of": None, "story": None}
         raw = article_from_dict(obj)
         clean = raw if isinstance(raw, Rejection) else normalize(raw)
+        if not isinstance(clean, Rejection):
+            clean = _through_topic(ARTICLES_CLEAN, clean)
+            pred["language"] = clean.language
+            first = fingerprints.setdefault(clean.fingerprint, pred)
+            if first is not pred:
+                pred.update(duplicate_of=first["id"], story=first["story"], topics=first["topics"],
+                            events=first["events"])  # same text, same reading
+                predictions.append(pred)
+                continue
         enriched = clean if isinstance(clean, Rejection) else enrich(clean)
         if isinstance(enriched, EnrichedArticle):
-            pred["language"] = enriched.language
+            enriched = _through_topic(ARTICLES_ENRICHED, enriched)
             pred["topics"] = list(enriched.topics)
             pred["events"] = [{k: getattr(e, k) for k in EVENT_FIELDS} for e in enriched.events]
-            if clusterer is not None:
-                result = clusterer.process(enriched)
+            result = clusterer.process(enriched) if clusterer is not None else None
+            if result is not None and not isinstance(result, Rejection):
                 pred["duplicate_of"] = result.duplicate_of
                 pred["story"] = result.story
         else:
             pred["rejection"] = enriched.reason
-            if not isinstance(clean, Rejection):
-                pred["language"] = clean.language
         predictions.append(pred)
     return predictions, time.perf_counter() - started
 

@@ -19,6 +19,7 @@ offset because "Thursday" in the text means its local calendar. Dates are ISO
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
+from functools import lru_cache
 from typing import Any, ClassVar, get_args, get_origin, get_type_hints
 
 SCHEMA_VERSION = 1
@@ -39,12 +40,18 @@ class Record:
         Types are not checked here: ``codec.decode`` validates against the
         JSON Schema first, so this only has to build nested records.
         """
-        hints = get_type_hints(cls)
         kwargs = {}
-        for f in fields(cls):  # type: ignore[arg-type]
-            if f.name in data:
-                kwargs[f.name] = _build(hints[f.name], data[f.name])
+        for name, tp in _field_types(cls):
+            if name in data:
+                kwargs[name] = _build(tp, data[name])
         return cls(**kwargs)
+
+
+@lru_cache(maxsize=None)
+def _field_types(cls: type) -> tuple[tuple[str, Any], ...]:
+    """(name, type) of each field; resolving the hints is slow, so once per class."""
+    hints = get_type_hints(cls)
+    return tuple((f.name, hints[f.name]) for f in fields(cls))
 
 
 def _build(tp: Any, value: Any) -> Any:
@@ -54,6 +61,9 @@ def _build(tp: Any, value: Any) -> Any:
     if origin is list:
         (item,) = get_args(tp)
         return [_build(item, v) for v in value]
+    if origin is dict:
+        _, item = get_args(tp)
+        return {k: _build(item, v) for k, v in value.items()}
     args = [a for a in get_args(tp) if a is not type(None)]
     if origin is not None and len(args) == 1:  # Optional[X]
         return _build(args[0], value)

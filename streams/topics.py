@@ -20,6 +20,7 @@ Keys decide co-partitioning, and with it where state lives:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from streams.records import Alert, CleanArticle, DeadLetter, EnrichedArticle, Event, RawArticle, Record
 
@@ -48,9 +49,16 @@ class TopicSpec:
             }
         return {"cleanup.policy": "delete", "retention.ms": str(self.retention_ms)}
 
+    @property
+    def retention(self) -> timedelta | None:
+        """Retention for Faust (None: forever)."""
+        return None if self.retention_ms < 0 else timedelta(milliseconds=self.retention_ms)
 
-#: the replay log: keep two years of raw articles so history can be re-run after a lexicon change
-ARTICLES_RAW = TopicSpec("articles.raw", RawArticle, "article id", retention_ms=730 * DAY_MS)
+
+#: the replay log, kept for good: its records carry the PUBLICATION time as timestamp (event time,
+#: so `--since` and replays line up with the news), and time-based retention would delete a
+#: replayed 2022 archive at once. Bound it by size on the broker if disk is short.
+ARTICLES_RAW = TopicSpec("articles.raw", RawArticle, "article id", retention_ms=-1)
 #: intermediate: rebuilt from articles.raw on reprocess, so a week is plenty
 ARTICLES_CLEAN = TopicSpec("articles.clean", CleanArticle, "content fingerprint", retention_ms=7 * DAY_MS)
 #: consumed by downstream services too (topics, per-article events): a month

@@ -31,7 +31,8 @@ def _worker(args) -> int:
     from streams.app import app
 
     Path(app.conf.datadir).mkdir(parents=True, exist_ok=True)
-    sys.argv = ["kabar worker", "worker", "--loglevel", args.loglevel]
+    faust_level = {"warning": "warn"}.get(args.loglevel, args.loglevel)
+    sys.argv = ["kabar worker", "worker", "--loglevel", faust_level]
     app.main()
     return 0
 

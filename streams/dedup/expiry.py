@@ -3,13 +3,15 @@
 Everything the clusterer stores is tied to an event-time day (the UTC day of
 an article's publication). Alongside the data, each day has an *index*: the
 keys written or refreshed that day, in chunks of ``CHUNK`` keys under
-``idx:<day>:<n>``. Expiring a day reads its chunks and deletes them; the
+``idx:<day>:<n>``. Expiring a day reads its chunks (``keys_of``), lets the
+caller delete or prune each key, then drops the chunks (``forget``): the
 store is never scanned, and the cost of expiry is the size of that day.
 
 A single ``meta`` key holds the event-time clock (the latest day seen) and,
 per live day, how many keys its index holds. Writes are batched per article
 (one ``meta`` write, one or two chunk writes) because every assignment to a
-Faust table is a message on its changelog.
+Faust table is a message on its changelog, and chunks are small (64 keys)
+because each write sends the whole chunk again.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from collections.abc import MutableMapping
 from typing import Any
 
 META = "meta"
-CHUNK = 256
+CHUNK = 64
 SECONDS_PER_DAY = 86400
 
 

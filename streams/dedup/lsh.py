@@ -15,7 +15,9 @@ checked (a copy shares ~6 of 32 bands, an unrelated article rarely 2).
 A bucket keeps its ``BUCKET_CAP`` most recent entries: a band shared by more
 articles than that within the horizon is boilerplate, not a copy. Entries
 carry their day so that expiry can drop one day's entries from a bucket the
-next days still use (``prune``).
+next days still use (``prune``). Bands are cut from the stored 16-bit form
+of the signature, so the buckets of an expiring article are found again
+from its stored signature and need no index of their own.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from typing import Any
 
 import numpy as np
 
+from streams.dedup import minhash
+
 BANDS = 32
 ROWS = 2
 BUCKET_CAP = 64
@@ -33,11 +37,13 @@ MAX_CANDIDATES = 32
 
 
 def band_keys(sig: np.ndarray) -> list[str]:
-    """The state keys of the bands of a (full, uint32) signature."""
-    rows = sig[: BANDS * ROWS].astype(np.uint64).reshape(BANDS, ROWS)
+    """The state keys of the bands of a signature, full or as stored: bands
+    are cut from the compact (16-bit) values, so that expiry can find an
+    article's buckets again from its stored signature."""
+    rows = minhash.compact(sig)[: BANDS * ROWS].astype(np.uint64).reshape(BANDS, ROWS)
     packed = rows[:, 0]
     for r in range(1, ROWS):
-        packed = (packed << np.uint64(32)) ^ rows[:, r]
+        packed = (packed << np.uint64(16)) | rows[:, r]
     return [f"lsh:{band}:{value:x}" for band, value in enumerate(packed.tolist())]
 
 
@@ -51,19 +57,13 @@ def candidates(state: MutableMapping[str, Any], keys: list[str]) -> list[str]:
     return [article_id for article_id, _ in hits.most_common(MAX_CANDIDATES)]
 
 
-def insert(state: MutableMapping[str, Any], keys: list[str], article_id: str, day: int) -> list[str]:
-    """Add an article to its buckets (idempotent); return the keys that hold
-    an entry of ``day`` for the first time (to be registered for expiry)."""
-    fresh = []
+def insert(state: MutableMapping[str, Any], keys: list[str], article_id: str, day: int) -> None:
+    """Add an article, published on ``day``, to its buckets (idempotent)."""
     for key in keys:
         bucket = state.get(key) or []
-        if any(entry[0] == article_id for entry in bucket):
-            continue
-        if not any(entry[1] == day for entry in bucket):
-            fresh.append(key)
-        bucket.append([article_id, day])
-        state[key] = bucket[-BUCKET_CAP:]
-    return fresh
+        if not any(entry[0] == article_id for entry in bucket):
+            bucket.append([article_id, day])
+            state[key] = bucket[-BUCKET_CAP:]
 
 
 def prune(state: MutableMapping[str, Any], key: str, day: int) -> None:

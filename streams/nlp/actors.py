@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from streams.nlp.fuzzy import OneEditIndex, fold, within_one_edit
 from streams.nlp.mentions import PlaceMention
+from streams.nlp.phrases import PhraseIndex
 from streams.nlp.textutil import load_data
 
 #: capitalised name-like word runs ("Kassym-Jomart Tokayev", "I Gusti Putu Danny")
@@ -176,62 +177,60 @@ def _alternation(phrases) -> str:
 
 
 @lru_cache(maxsize=1)
-def _organisations() -> tuple[re.Pattern | None, re.Pattern | None, dict[str, str]]:
-    """(case-sensitive acronym pattern, case-insensitive name pattern, folded name -> code)."""
+def _organisations() -> tuple[re.Pattern | None, dict[str, str], PhraseIndex]:
+    """(acronym pattern, matched on the text as written; acronym -> code; names, matched folded)."""
     data = load_data("common", "organisations") or {"organisations": {}}
-    codes: dict[str, str] = {}
-    acronyms, names = [], []
+    acronyms, names = {}, []
     for code, spellings in data["organisations"].items():
         for spelling in spellings:
-            codes[fold(spelling)] = code
-            (acronyms if re.fullmatch(r"[A-Z][A-Z.]{1,6}", spelling) else names).append(spelling)
+            if re.fullmatch(r"[A-Z][A-Z.]{1,6}", spelling):
+                acronyms[spelling] = code
+            else:
+                names.append((spelling, code))
     acr = re.compile(rf"(?<!\w)(?:{_alternation(acronyms)})(?!\w)") if acronyms else None
-    nam = re.compile(rf"(?<!\w)(?:{_alternation(names)})(?!\w)", re.IGNORECASE) if names else None
-    return acr, nam, codes
+    return acr, acronyms, PhraseIndex(names)
 
 
-def find_organisations(text: str) -> list[ActorMention]:
-    acr, nam, codes = _organisations()
-    found = []
-    for pattern in (acr, nam):
-        if pattern is None:
-            continue
-        for m in pattern.finditer(text):
-            code = codes.get(fold(m.group()))
-            if code:
-                found.append(ActorMention(m.start(), m.end(), "org", code))
+def find_organisations(text: str, folded: str | None = None) -> list[ActorMention]:
+    """International bodies and organisations named in ``text`` (acronyms case-sensitively);
+    ``folded`` is ``fold(text)`` if already at hand."""
+    acr, acronyms, names = _organisations()
+    found = [ActorMention(m.start(), m.end(), "org", acronyms[m.group()]) for m in acr.finditer(text)] if acr else []
+    folded = fold(text) if folded is None else folded
+    if len(folded) == len(text):
+        found += [ActorMention(a, b, "org", code) for a, b, code in names.find(folded)]
     return found
 
 
 @lru_cache(maxsize=None)
-def _lexicon(lang: str) -> tuple[re.Pattern | None, dict[str, str], re.Pattern | None, dict[str, str]]:
+def _lexicon(lang: str) -> tuple[PhraseIndex, PhraseIndex]:
+    """(sector words -> sector, demonyms -> country) of ``lang``."""
     data = load_data(lang, "actors") or {}
-    sectors = {fold(k): v for k, v in (data.get("sectors") or {}).items()}
-    demonyms = {fold(k): v for k, v in (data.get("demonyms") or {}).items()}
-    sec = re.compile(rf"(?<!\w)(?:{_alternation(data['sectors'])})(?!\w)", re.IGNORECASE) if sectors else None
-    dem = re.compile(rf"(?<!\w)(?:{_alternation(data['demonyms'])})(?!\w)", re.IGNORECASE) if demonyms else None
-    return sec, sectors, dem, demonyms
+    return (PhraseIndex((data.get("sectors") or {}).items()),
+            PhraseIndex((data.get("demonyms") or {}).items()))
 
 
-def find_sectors(text: str, lang: str, places: list[PlaceMention]) -> list[ActorMention]:
+def find_sectors(text: str, lang: str, places: list[PlaceMention], folded: str | None = None) -> list[ActorMention]:
     """Sector nouns, qualified by an adjacent demonym or place, plus bare demonyms as countries."""
-    sec, sectors, dem, demonyms = _lexicon(lang)
-    demonym_spans = []
-    if dem is not None:
-        demonym_spans = [(m.start(), m.end(), demonyms[fold(m.group())]) for m in dem.finditer(text)]
+    sectors, demonyms = _lexicon(lang)
+    folded = fold(text) if folded is None else folded
+    if len(folded) != len(text):
+        return []
+    demonym_spans = demonyms.find(folded)
+    starts = {p.start: p for p in places if p.location.country}
+    ends = {p.end: p for p in places if p.location.country}
     found: list[ActorMention] = []
     used: set[int] = set()
-    if sec is not None:
-        for m in sec.finditer(text):
-            country, start = None, m.start()
-            for i, (ds, de, cc) in enumerate(demonym_spans):
-                if 0 <= m.start() - de <= _QUALIFIER_GAP:
-                    country, start = cc, ds
-                    used.add(i)
-            for p in places:
-                if p.location.country and (0 <= p.start - m.end() <= 2 or 0 <= m.start() - p.end <= 3):
-                    country = country or p.location.country
-            found.append(ActorMention(start, m.end(), "sector", sectors[fold(m.group())], country))
+    for s_start, s_end, sector in sectors.find(folded):
+        country, start = None, s_start
+        for i, (ds, de, cc) in enumerate(demonym_spans):
+            if 0 <= s_start - de <= _QUALIFIER_GAP:
+                country, start = cc, ds
+                used.add(i)
+        if country is None:  # "polisi Almaty", "Almaty police"
+            near = [starts.get(s_end + k) for k in range(3)] + [ends.get(s_start - k) for k in range(4)]
+            country = next((p.location.country for p in near if p is not None), None)
+        found.append(ActorMention(start, s_end, "sector", sector, country))
     for i, (ds, de, cc) in enumerate(demonym_spans):
         if i not in used:
             found.append(ActorMention(ds, de, "country", cc, cc))
@@ -253,9 +252,10 @@ def find_actors(text: str, lang: str, places: list[PlaceMention]) -> list[ActorM
                 ranked.append(a)
                 taken.append((a.start, a.end))
 
+    folded = fold(text)
     add(find_persons(text))
-    add(find_organisations(text))
-    add(find_sectors(text, lang, places))
+    add(find_organisations(text, folded))
+    add(find_sectors(text, lang, places, folded))
     add(ActorMention(p.start, p.end, "country", p.location.country, p.location.country)
         for p in places if p.kind == "country" and p.location.country)
     return sorted(ranked, key=lambda a: a.start)

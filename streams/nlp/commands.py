@@ -49,7 +49,9 @@ def _objects(raw: str, published: str | None, lang: str | None, title: str) -> I
         except json.JSONDecodeError:
             pass
     digest = hashlib.sha1(raw.encode("utf-8", "replace")).hexdigest()[:16]
-    yield {"url": f"https://kabar.invalid/extract/{digest}", "title": title, "text": raw, "published_at": published or "", "language": lang}
+    first_line = next((line.strip() for line in raw.splitlines() if line.strip()), "")
+    yield {"url": f"https://kabar.invalid/extract/{digest}", "title": title or first_line[:120], "text": raw,
+           "published_at": published or "", "language": lang}
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -96,7 +98,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--published", metavar="TIME", help="publication time of plain text (RFC 3339, "
                    "with the publisher's offset; default now)")
     p.add_argument("--lang", metavar="CODE", help="language of plain text (en, id, ms, es, fr; default: detect)")
-    p.add_argument("--title", default="", help="title of plain text")
+    p.add_argument("--title", default="", help="title of plain text (default: its first line)")
     p.add_argument("--full", action="store_true", help="keep the article text in the output")
     p.add_argument("--pretty", action="store_true", help="indent the JSON")
     p.set_defaults(func=_cmd_extract)

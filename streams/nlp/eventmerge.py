@@ -20,8 +20,14 @@ from streams.nlp.actors import person_country
 from streams.nlp.triggers import is_verbal
 from streams.records import ExtractedEvent
 
+#: victims that say nothing about the side hit ("people", "residents")
+GENERIC_VICTIMS = {"civilians", "protesters"}
 #: dates this many days apart can still be one happening (an overnight riot, a late report)
 DATE_SLACK = 1
+#: an event whose date was not written next to it (date rank at least this) ...
+WEAK_DATE_RANK = 2
+#: ... is the same happening as a dated one up to this many days apart
+WEAK_DATE_SLACK = 7
 
 
 @dataclass
@@ -41,6 +47,10 @@ class Candidate:
     needs_count: bool = False
     #: span of its clause within the sentence
     clause: tuple[int, int] = (0, 0)
+    #: the actor was named in the text, not a default of the trigger
+    explicit_actor: bool = False
+    #: the targets are the trigger's default sector, not named in the text
+    default_target: bool = False
 
 
 def _days(a: str | None, b: str | None) -> int:
@@ -66,13 +76,15 @@ def _speakers(actors: list[str]) -> set[str]:
 def same_happening(x: Candidate, y: Candidate) -> bool:
     """Same type and country, dates a day apart at most, agreeing modes, places and counts.
 
-    An event without a mode ("people were killed") is a vague mention and may
+    An event dated only from the article (not from its own sentence) may be a
+    week off. An event without a mode ("people were killed") is a vague mention and may
     sit anywhere; a city and a province may be the same scene (the province
     holds the city); two different cities, or two cities of different
     names, are two happenings.
     """
     a, b = x.event, y.event
-    if a.type != b.type or a.country != b.country or _days(a.date, b.date) > DATE_SLACK:
+    slack = WEAK_DATE_SLACK if max(x.date_rank, y.date_rank) >= WEAK_DATE_RANK else DATE_SLACK
+    if a.type != b.type or a.country != b.country or _days(a.date, b.date) > slack:
         return False
     if a.mode and b.mode and a.mode != b.mode:
         return False

@@ -44,7 +44,6 @@ class NumberSpan:
 @dataclass(frozen=True)
 class _Spec:
     token_re: re.Pattern
-    thousands: str
     decimal: str
     words: dict[str, int]
     multipliers: dict[str, int]
@@ -74,7 +73,6 @@ def _spec(lang: str) -> _Spec:
     tables = {name: folded(name) for name in ("words", "multipliers", "scales", "weak", "vague")}
     return _Spec(
         token_re,
-        thousands,
         decimal,
         tables["words"],
         tables["multipliers"],

@@ -29,9 +29,10 @@ What is not taken for a place:
 - words of the language that are also town names, its month and weekday
   names ("Harian", "Police", "Juli"), listed in the data files;
 - a one-word town in a run of capitalised words, taken for a person's name
-  ("Vladimir Putin", "Evo Morales") unless a kind word such as "Distrik"
-  stands there; a surname ("Kamala Harris") stays one in the whole text,
-  unless the text also writes it after a place word ("in", "di");
+  ("Vladimir Putin", "Evo Morales"), unless a kind word such as "Distrik"
+  stands there or the text also writes the town after a place word ("in
+  Malang", "di Pahalgam": then a title-case headline keeps it); a surname
+  ("Kamala Harris") stays one in the whole text;
 - a multi-word town name whose long words are not all capitalised ("El
   segundo día"), an acronym for a short town ("UN" is no "Un").
 
@@ -187,7 +188,8 @@ def _scan(text: str, lx: LanguageIndex) -> list[_Match]:
     toks = tokens(text)
     folded = [fold(t[2]) for t in toks]
     matches: list[_Match] = []
-    persons: set[str] = set()  # towns seen as a surname: "Kamala Harris", then "Harris said"
+    names: list[_Match] = []  # one-word towns that look like a person's name here
+    surnames: set[str] = set()  # "Kamala Harris", then "Harris said"
     i, taken = 0, 0
     while i < len(toks):
         if not toks[i][2][:1].isupper() and folded[i] not in lx.lower_starts:
@@ -204,14 +206,16 @@ def _scan(text: str, lx: LanguageIndex) -> list[_Match]:
         if found.entries:
             _hint(lx, text, toks, folded, found, taken)
             person = None if found.hint else _person_like(text, toks, found)
-            if person is None:
-                matches.append(found)
-            elif person == "surname":
-                persons.add(folded[found.first])
+            (matches if person is None else names).append(found)
+            if person == "surname":
+                surnames.add(folded[found.first])
         i = taken = found.last
-    # "in Pahalgam" once makes it a place everywhere
-    persons -= {folded[m.first] for m in matches if m.first and folded[m.first - 1] in lx.place_cues}
-    return [m for m in matches if m.hint or m.last - m.first > 1 or folded[m.first] not in persons or _is_not_city(m)]
+    # a town written once after "in"/"di" is a place everywhere ("Malang Stadium Crush" in a title)
+    places = {folded[m.first] for m in matches + names if m.first and folded[m.first - 1] in lx.place_cues}
+    matches += [m for m in names if folded[m.first] in places]
+    surnames -= places
+    kept = [m for m in matches if m.hint or m.last - m.first > 1 or folded[m.first] not in surnames or _is_not_city(m)]
+    return sorted(kept, key=lambda m: m.start)
 
 
 def _is_not_city(m: _Match) -> bool:

@@ -1,15 +1,18 @@
 """Trigger words: where a sentence says that something happened, and what.
 
 ``data/<lang>/events.json`` lists trigger phrases with their PLOVER type and
-mode, default actor and target sectors, and the words that cancel a trigger
-in its sentence: modals and negation just before it ("will attack", "tidak
-menyerang"), conditionals ("if", "jika"), cumulative tolls ("since the coup",
-"sejak"), and football vocabulary for triggers that are also match-report
-words ("serangan", "tembakan"). ``find_triggers`` applies all of them and
-returns the surviving triggers of one sentence with their offsets.
+mode, default actor and target sectors and flags, plus the word lists the
+extractor consults around a trigger (its ``_doc`` names them all): modals,
+negation, conditionals, future endings and purpose markers just before it
+cancel it ("will attack", "tidak menyerang", "untuk membahas"); football
+vocabulary or a match score cancels ambiguous triggers ("serangan",
+"tembakan"). ``find_triggers`` applies these filters and returns the
+surviving triggers of one sentence with their offsets; the other lists
+(dates, places, roles, counts) are compiled here once per language and used
+by the ``event*`` modules.
 
-Type-level facts (CAMEO root code, the count kinds an event may carry, which
-types are speech acts) come from ``data/common/plover.json``.
+Type-level facts (CAMEO root code, count kinds, which types are speech acts,
+meetings, scene events) come from ``data/common/plover.json``.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from streams.nlp.fuzzy import fold
+from streams.nlp.phrases import PhraseIndex
 from streams.nlp.textutil import load_data
 
 #: words before a trigger searched for a modal ("will", "dijadwalkan ... untuk")
@@ -48,8 +52,13 @@ class Trigger:
     casualty: bool = False
     #: only an event when its clause gives a count it can carry ("mengamankan 257 orang")
     needs_count: bool = False
+    #: no event in a disaster story ("3,200 residents fled the floods")
+    disaster: bool = False
     requires: tuple[str, ...] = ()
 
+
+#: a match score ("2-1", "3 - 2"): the sentence is about a game
+_SCORE_RE = re.compile(r"(?<![\d/.-])\d{1,2}\s?[-–]\s?\d{1,2}(?![\d/.-])")
 
 #: what an ignored idiom resolves to: no event
 _IGNORED = Trigger(type="", mode=None, actor="", target="")
@@ -64,10 +73,8 @@ class TriggerHit:
 
 @dataclass(frozen=True)
 class Lexicon:
-    pattern: re.Pattern | None
-    #: folded phrase -> trigger ('*' phrases are kept in ``prefixes``)
-    exact: dict[str, Trigger]
-    prefixes: tuple[tuple[str, Trigger], ...]
+    #: every trigger phrase (and ignored idiom) -> its trigger
+    index: PhraseIndex
     modal: re.Pattern | None
     negation: re.Pattern | None
     conditional: re.Pattern | None
@@ -99,6 +106,18 @@ class Lexicon:
     until: re.Pattern | None
     #: words that make an event countrywide, with no single place ("across the country")
     nationwide: re.Pattern | None
+    #: auxiliaries just before a trigger that make it passive ("were detained", "ont été")
+    passive: re.Pattern | None
+    #: a prefix that makes a trigger word passive by itself ("ditangkap")
+    passive_prefix: str
+    #: endings of future-tense verbs ("reunirá", "viendront"), checked before a trigger
+    future: re.Pattern | None
+    #: what may join two actors of one clause ("and", "dan", "y", "et")
+    joiner: re.Pattern | None
+    #: words of natural disasters ("flood", "banjir")
+    disaster_words: re.Pattern | None
+    #: personal pronouns ("he", "beliau"): a capitalised one is no new name
+    pronouns: re.Pattern | None
 
 
 def _words_pattern(words: list[str]) -> re.Pattern | None:
@@ -106,6 +125,19 @@ def _words_pattern(words: list[str]) -> re.Pattern | None:
         return None
     alternation = "|".join(re.escape(fold(w)) for w in sorted(set(words), key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
+
+
+def _joiner_pattern(words: list[str]) -> re.Pattern | None:
+    if not words:
+        return None
+    return re.compile("|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True)))
+
+
+def _endings_pattern(endings: list[str]) -> re.Pattern | None:
+    """Words ending in one of ``endings`` (matched on the unfolded, lower-cased text: accents matter)."""
+    if not endings:
+        return None
+    return re.compile(rf"\w(?:{'|'.join(re.escape(e) for e in sorted(endings, key=len, reverse=True))})(?!\w)")
 
 
 def _locative_pattern(words: list[str]) -> re.Pattern | None:
@@ -120,9 +152,7 @@ def _locative_pattern(words: list[str]) -> re.Pattern | None:
 def lexicon(lang: str) -> Lexicon:
     """The compiled trigger lexicon of ``lang`` (empty when the language has none)."""
     data = load_data(lang, "events") or {}
-    exact: dict[str, Trigger] = {}
-    prefixes: list[tuple[str, Trigger]] = []
-    alternatives: list[str] = []
+    phrases: list[tuple[str, Trigger]] = []
     for entry in data.get("triggers", []):
         trigger = Trigger(
             type=entry["type"], mode=entry.get("mode"), actor=entry.get("actor", ""),
@@ -130,24 +160,14 @@ def lexicon(lang: str) -> Lexicon:
             sports=bool(entry.get("sports")), modal_ok=bool(entry.get("modal_ok")),
             anchor=bool(entry.get("anchor")), content=bool(entry.get("content")),
             needs_actor=bool(entry.get("needs_actor")), casualty=bool(entry.get("casualty")),
-            needs_count=bool(entry.get("needs_count")),
+            needs_count=bool(entry.get("needs_count")), disaster=bool(entry.get("disaster")),
             requires=tuple(fold(w) for w in entry.get("requires", ())),
         )
-        for phrase in entry["p"]:
-            phrase = fold(phrase)
-            if phrase.endswith("*"):
-                prefixes.append((phrase[:-1], trigger))
-                alternatives.append(re.escape(phrase[:-1]) + r"\w*")
-            else:
-                exact.setdefault(phrase, trigger)
-                alternatives.append(re.escape(phrase))
-    for phrase in data.get("ignore", []):  # idioms that contain a trigger word ("menahan diri")
-        exact.setdefault(fold(phrase), _IGNORED)
-        alternatives.append(re.escape(fold(phrase)))
-    alternatives.sort(key=len, reverse=True)
-    pattern = re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)") if alternatives else None
+        phrases.extend((phrase, trigger) for phrase in entry["p"])
+    # idioms that contain a trigger word ("menahan diri") come first: same length, they win
+    ignored = [(phrase, _IGNORED) for phrase in data.get("ignore", [])]
     return Lexicon(
-        pattern=pattern, exact=exact, prefixes=tuple(sorted(prefixes, key=lambda p: -len(p[0]))),
+        index=PhraseIndex(ignored + phrases),
         modal=_words_pattern(data.get("modal", [])),
         negation=_words_pattern(data.get("negation", [])),
         conditional=_words_pattern(data.get("conditional", [])),
@@ -166,6 +186,12 @@ def lexicon(lang: str) -> Lexicon:
         day_after=_words_pattern(data.get("day_after_markers", [])),
         until=_words_pattern(data.get("until_markers", [])),
         nationwide=_words_pattern(data.get("nationwide_markers", [])),
+        passive=_words_pattern(data.get("passive_markers", [])),
+        passive_prefix=fold(data.get("passive_prefix", "")),
+        future=_endings_pattern(data.get("future_endings", [])),
+        joiner=_joiner_pattern(data.get("actor_joiners", [])),
+        disaster_words=_words_pattern(data.get("disaster_words", [])),
+        pronouns=_joiner_pattern(data.get("pronouns", [])),
     )
 
 
@@ -215,16 +241,6 @@ def may_be_quoted(event_type: str) -> bool:
     return in_group("quoted_types", event_type)
 
 
-def _resolve(lex: Lexicon, phrase: str) -> Trigger | None:
-    found = lex.exact.get(phrase)
-    if found is not None:
-        return found
-    for prefix, trigger in lex.prefixes:
-        if phrase.startswith(prefix):
-            return trigger
-    return None
-
-
 def _window_before(folded: str, start: int, size: int) -> str:
     words = folded[:start].split()
     return " ".join(words[-size:]) + " "
@@ -255,34 +271,37 @@ def find_triggers(sentence: str, lang: str) -> list[TriggerHit]:
     sentence; if it does not (rare ligatures), no trigger is returned.
     """
     lex = lexicon(lang)
-    if lex.pattern is None:
+    if not lex.index:
         return []
     folded = fold(sentence)
     if len(folded) != len(sentence):
         return []
-    sporty = bool(lex.sports and lex.sports.search(folded))
+    found = [(a, b, t) for a, b, t in lex.index.find(folded) if t is not _IGNORED]
+    if not found:
+        return []
+    sporty = any(t.sports for _, _, t in found) and bool(
+        (lex.sports and lex.sports.search(folded)) or _SCORE_RE.search(folded))
     parts = clauses(folded, lex)
     hits: list[TriggerHit] = []
-    for m in lex.pattern.finditer(folded):
-        trigger = _resolve(lex, m.group())
-        if trigger is None or trigger is _IGNORED:
-            continue
+    for start, end, trigger in found:
         if trigger.sports and sporty:
             continue
         if trigger.requires and not any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", folded) for w in trigger.requires):
             continue
-        clause_start = next((a for a, b in parts if a <= m.start() < b), 0)
-        before = _window_before(folded[clause_start:], m.start() - clause_start, MODAL_WINDOW)
+        clause_start = next((a for a, b in parts if a <= start < b), 0)
+        before = _window_before(folded[clause_start:], start - clause_start, MODAL_WINDOW)
         if not trigger.modal_ok:
-            if lex.modal and (lex.modal.search(before) or lex.modal.search(_window_after(folded, m.end(), parts))):
+            if lex.modal and (lex.modal.search(before) or lex.modal.search(_window_after(folded, end, parts))):
                 continue
-            if lex.purpose and lex.purpose.search(_window_before(folded, m.start(), NEGATION_WINDOW)):
+            if lex.future and lex.future.search(sentence.lower()[clause_start:start]):
                 continue
-            if lex.conditional and lex.conditional.search(folded[: m.start()]):
+            if lex.purpose and lex.purpose.search(_window_before(folded, start, NEGATION_WINDOW)):
                 continue
-        if lex.negation and lex.negation.search(_window_before(folded, m.start(), NEGATION_WINDOW)) and trigger.type != "REJECT":
+            if lex.conditional and lex.conditional.search(folded[: start]):
+                continue
+        if lex.negation and lex.negation.search(_window_before(folded, start, NEGATION_WINDOW)) and trigger.type != "REJECT":
             continue
-        hits.append(TriggerHit(m.start(), m.end(), trigger))
+        hits.append(TriggerHit(start, end, trigger))
     return hits
 
 
@@ -310,3 +329,26 @@ def natural_death(clause: str, lang: str) -> bool:
     """True when the clause gives a cause of death that is no violence ("medical emergencies")."""
     lex = lexicon(lang)
     return bool(lex.natural and lex.natural.search(fold(clause)))
+
+
+#: words before a trigger searched for a passive auxiliary
+PASSIVE_WINDOW = 2
+
+
+def is_passive(text: str, start: int, lang: str) -> bool:
+    """The trigger at ``start`` of ``text`` is in the passive voice ("were arrested", "ditangkap")."""
+    lex = lexicon(lang)
+    folded = fold(text)
+    if lex.passive_prefix and folded[start:].startswith(lex.passive_prefix):
+        return True
+    return bool(lex.passive and lex.passive.search(_window_before(folded, start, PASSIVE_WINDOW)))
+
+
+#: disaster words an article needs before its fleeing is taken for flight from a disaster
+DISASTER_MENTIONS = 2
+
+
+def is_disaster_story(text: str, lang: str) -> bool:
+    """The text is about a natural disaster (floods, earthquakes): people fleeing it are no SANCTION."""
+    lex = lexicon(lang)
+    return bool(lex.disaster_words) and len(lex.disaster_words.findall(fold(text))) >= DISASTER_MENTIONS

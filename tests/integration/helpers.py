@@ -24,8 +24,9 @@ SEED = "seed-kz-tribunnewswiki"
 
 
 def synthetic_archive(path: Path, n: int) -> Path:
-    """``n`` distinct articles: the sample's stories re-published on later days under new URLs,
-    so the stream holds many events, near-duplicates and cross-lingual mentions."""
+    """``n`` distinct articles: the sample's stories re-published on later days under new URLs with
+    a changed line (so they are near-duplicates, not exact copies), which gives a stream of many
+    events, near-duplicates and cross-lingual mentions."""
     from datetime import timedelta
 
     from streams.timeutil import parse_time, to_rfc3339
@@ -37,6 +38,7 @@ def synthetic_archive(path: Path, n: int) -> Path:
             shift = timedelta(days=3 * (i // len(templates)))
             t["id"] = f"syn-{i:05d}-{t['id']}"
             t["url"] = f"{t['url']}-{i}"
+            t["text"] = f"{t['text']}\n\n(Updated copy {i}.)"
             t["published_at"] = to_rfc3339(parse_time(t["published_at"]) + shift)
             fh.write(orjson.dumps(t) + b"\n")
     return path

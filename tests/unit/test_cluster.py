@@ -5,6 +5,9 @@ import json
 from collections.abc import MutableMapping
 from datetime import datetime, timedelta, timezone
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from streams.dedup.cluster import ClusterResult, Clusterer
 from streams.records import EnrichedArticle, ExtractedEvent, Location, Rejection
 
@@ -279,6 +282,60 @@ def test_a_crash_during_expiry_leaks_nothing():
     assert writes > 10
 
 
+def _revised_wire():
+    wire = _wire()
+    wire.text = wire.text.replace("26 armed criminals", "40 armed criminals")
+    wire.events = [_assault(counts={"killed": 40}), _arrest(),
+                   ExtractedEvent(type="PROTEST", country="KZ", date="2022-01-05", mode="riot",
+                                  actors=["KZ:protesters"], place="Almaty")]
+    return wire
+
+
+def test_a_revised_article_updates_its_counts_without_a_second_mention():
+    state = {}
+    clusterer = Clusterer(state)
+    clusterer.process(_indonesian())
+    before = clusterer.process(_wire())
+    after = clusterer.process(_revised_wire())  # same id and publication time, edited text
+    assault = after.events[0]
+    assert assault.id == before.events[0].id
+    assert assault.counts["killed"] == 40
+    assert assault.articles == ["id-1", "wire"]
+    assert [e.article_id for e in assault.evidence] == ["id-1", "wire"]
+    assert assault.revision == before.events[0].revision + 1
+    assert len(after.events) == 3 and after.events[2].articles == ["wire"]  # the new event
+    assert after.story == before.story and after.duplicate_of is None
+    snapshot = copy.deepcopy(state)
+    assert clusterer.process(_revised_wire()) == after  # replaying the revision changes nothing
+    assert state == snapshot
+
+
+def test_a_crash_during_a_revision_then_redelivery_gives_the_uncrashed_result():
+    before = {}
+    Clusterer(before).process(_indonesian())
+    Clusterer(before).process(_wire())
+    expected_state = copy.deepcopy(before)
+    expected = Clusterer(expected_state).process(_revised_wire())
+    writes = 0
+    while True:
+        store = CrashAfter(copy.deepcopy(before), writes)
+        try:
+            Clusterer(store).process(_revised_wire())
+        except RuntimeError:
+            recovered = dict(store)
+            result = Clusterer(recovered).process(_revised_wire())
+            assert [e.to_dict() for e in result.events] == [e.to_dict() for e in expected.events]
+            assert {k: v for k, v in recovered.items() if "|idx:" not in k and "|meta" not in k} == {
+                k: v for k, v in expected_state.items() if "|idx:" not in k and "|meta" not in k
+            }, f"crash at write {writes}"
+            Clusterer(recovered).expire("2023-01-01T00:00:00Z", ["KZ"])
+            assert set(recovered) == {"KZ|meta"}, f"leak after a crash at write {writes}"
+            writes += 1
+            continue
+        break
+    assert writes > 5
+
+
 def test_same_input_same_ids_and_state_on_every_run():
     runs = []
     for _ in range(2):
@@ -327,7 +384,7 @@ def _day_of_articles(day: int, per_day: int = 12):
     start = datetime(2022, 1, 1, tzinfo=timezone.utc) + timedelta(days=day)
     for n in range(per_day):
         country = ["KZ", "ID", "US"][n % 3]
-        when = start + timedelta(hours=n)
+        when = start + timedelta(seconds=n * 86400 // per_day)
         text = f"Report {day} {n}: " + " ".join(f"word{(day * 97 + n * 13 + k) % 5000}" for k in range(80))
         event = ExtractedEvent(type=["PROTEST", "ASSAULT", "AGREE"][n % 3], country=country,
                                date=when.date().isoformat(), actors=[f"{country}:protesters"], place=f"City{n % 4}")
@@ -350,6 +407,16 @@ def test_state_stays_bounded_over_thirty_days():
     assert clusterer.expire("2022-03-01T00:00:00Z") > 0
     assert set(state) == {"KZ|meta", "ID|meta", "US|meta"}
     assert json.loads(json.dumps(state)) == state
+
+
+def test_a_busy_day_expires_completely():
+    state = {}
+    clusterer = Clusterer(state, horizon_days=1)
+    for article in _day_of_articles(0, per_day=600):
+        clusterer.process(article)
+    assert max(int(k.rsplit(":", 1)[1]) for k in state if "|idx:" in k) > 1  # several index chunks
+    clusterer.expire("2022-01-10T00:00:00Z")
+    assert set(state) == {"KZ|meta", "ID|meta", "US|meta"}
 
 
 def test_an_event_mentioned_again_outlives_its_first_day():
@@ -397,3 +464,57 @@ def test_dedup_modules_import_no_broker_code():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+PARAGRAPHS = [
+    " ".join(f"{word}{i}" for i in range(k, k + 60)) for k, word in ((0, "alpha"), (7, "beta"), (3, "gamma"))
+]
+stream_events = st.builds(
+    ExtractedEvent,
+    type=st.sampled_from(["PROTEST", "ASSAULT", "COERCE", "AGREE"]),
+    country=st.sampled_from(["KZ", "ID", None]),
+    date=st.sampled_from(["2022-01-05", "2022-01-06", None]),
+    actors=st.lists(st.sampled_from(["KZ:police", "ID:protesters", "Joko Widodo"]), max_size=2),
+    place=st.sampled_from([None, "Almaty", "Jakarta"]),
+    counts=st.dictionaries(st.sampled_from(["killed", "arrested"]), st.integers(0, 500), max_size=1),
+)
+stream_articles = st.builds(
+    lambda text, hour, events, country: (text, f"2022-01-{6 + hour // 24:02d}T{hour % 24:02d}:00:00Z", events,
+                                         country),
+    text=st.sampled_from(PARAGRAPHS + [PARAGRAPHS[0] + " with a small edit", ""]),
+    hour=st.integers(0, 24 * 12),
+    events=st.lists(stream_events, max_size=3),
+    country=st.sampled_from([["KZ"], ["ID"], []]),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(stream_articles, min_size=1, max_size=10), st.data())
+def test_any_stream_is_deterministic_idempotent_and_consistent(drafts, data):
+    unique = [_article(f"a{n}", text, when, events, countries=country)
+              for n, (text, when, events, country) in enumerate(drafts)]
+    # redeliveries: some articles come again later in the stream
+    articles = unique + data.draw(st.lists(st.sampled_from(unique), max_size=4))
+    runs = []
+    for _ in range(2):
+        state = {}
+        clusterer = Clusterer(state, horizon_days=3)
+        results = [clusterer.process(a) for a in articles]
+        runs.append((results, state))
+    assert runs[0] == runs[1]
+    results, state = runs[0]
+    assert json.loads(json.dumps(state)) == state
+    first = {}
+    for article, result in zip(articles, results):
+        for event in result.events:
+            assert len(event.articles) == len(set(event.articles))
+            assert article.id in event.articles
+        if article.id in first and f"{(article.countries or ['ZZ'])[0]}|art:{article.id}" in state:
+            assert (result.duplicate_of, result.story) == first[article.id]  # a replay, not a new decision
+        first.setdefault(article.id, (result.duplicate_of, result.story))
+    clusterer = Clusterer(state, horizon_days=3)
+    for article in articles:
+        snapshot = copy.deepcopy(state)
+        if f"{(article.countries or ['ZZ'])[0]}|art:{article.id}" in snapshot:
+            clusterer.process(article)
+            assert state == snapshot  # a replay changes nothing

@@ -100,3 +100,24 @@ def test_load_gold_sorts_by_publication_instant(tmp_path):
 def test_table_lists_every_score():
     table = format_table({"event_f1": 0.5, "date_accuracy": None, "per_language": {"en": {"event_f1": 0.5, "articles": 2}}})
     assert "event_f1             0.500" in table and "n/a" in table and "event_f1[en]" in table
+
+
+def test_evaluate_runs_the_pipeline_and_writes_predictions(tmp_path):
+    from streams.evaluate import evaluate
+
+    text = "Police in Almaty arrested 200 protesters on Thursday, the interior ministry said."
+    base = {"url": "https://example.test/a", "title": "Arrests in Almaty", "text": text, "language": "en",
+            "published_at": "2022-01-07T12:00:00+06:00", "topics": ["conflict"], "story": "kz", "duplicate_of": None,
+            "events": [{"type": "COERCE", "mode": "arrest", "actors": ["KZ:police"], "targets": ["KZ:protesters"],
+                        "country": "KZ", "place": "Almaty", "date": "2022-01-06", "counts": {"arrested": 200}}]}
+    copy = {**base, "id": "b", "url": "https://example.test/b", "published_at": "2022-01-07T13:00:00+06:00",
+            "duplicate_of": "a"}
+    (tmp_path / "a.json").write_text(json.dumps({**base, "id": "a"}))
+    (tmp_path / "b.json").write_text(json.dumps(copy))
+    out = tmp_path / "pred.jsonl"
+    result = evaluate(tmp_path, out)
+    assert result["articles"] == 2 and result["event_f1"] == 1.0 and result["language_accuracy"] == 1.0
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [p["id"] for p in lines] == ["a", "b"]
+    assert lines[1]["duplicate_of"] == "a" and lines[1]["events"] == lines[0]["events"]
+    assert set(lines[0]) >= {"id", "language", "topics", "events", "duplicate_of", "story"}

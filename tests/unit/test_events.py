@@ -6,7 +6,8 @@ from datetime import date, datetime, timedelta, timezone
 from hypothesis import given, settings, strategies as st
 
 from streams.nlp.eventmerge import merge_events
-from streams.nlp.events import dateline_end, dominant_date, extract_events
+from streams.nlp.eventdates import dateline_end, dominant_date
+from streams.nlp.events import extract_events
 from streams.nlp.mentions import CountMention, DateMention, PlaceMention
 from streams.nlp.sentences import split_sentences
 from streams.nlp.textutil import languages_with, load_data
@@ -160,7 +161,7 @@ def test_every_language_has_valid_trigger_data():
     plover = load_data("common", "plover")
     assert {"en", "id", "ms", "es", "fr"} <= set(languages_with("events"))
     for lang in languages_with("events"):
-        assert lexicon(lang).pattern is not None, lang
+        assert lexicon(lang).index, lang
         for entry in load_data(lang, "events")["triggers"]:
             spec = plover["types"][entry["type"]]
             assert entry.get("mode") is None or entry["mode"] in spec["modes"], (lang, entry)
@@ -185,3 +186,36 @@ def test_merging_is_idempotent(specs):
     events = [ExtractedEvent(type=t, mode=m, country="KZ", date=f"2022-01-0{d}", counts=dict(c)) for t, m, d, c in specs]
     once = merge_events(events)
     assert len(merge_events([ExtractedEvent(**{**e.__dict__, "counts": dict(e.counts)}) for e in once])) == len(once)
+
+
+def test_a_match_report_is_not_violence():
+    text = "Liverpool beat City 2-1 on Thursday, with Salah scoring after a counter-attack; City fired 18 shots."
+    assert extract(text) == []
+
+
+def test_people_fleeing_a_flood_are_not_expelled():
+    text = ("Floods hit Jakarta on Thursday. Heavy rain and floods forced 3,200 residents to flee; "
+            "thousands have fled their homes in Jakarta.")
+    assert all(e.type != "SANCTION" for e in extract(text))
+    assert [e.type for e in extract("Thousands have fled Almaty since Thursday, residents said.")] == ["SANCTION"]
+
+
+def test_a_warning_is_a_threat_only_when_it_speaks_of_force():
+    assert extract("The central bank warned on Thursday that inflation would stay high.") == []
+    assert [e.type for e in extract("Russia warned on Thursday of a military response to any attack.")] == ["THREATEN"]
+
+
+def test_passive_voice_makes_the_subject_the_target():
+    (event,) = extract("On Thursday 63 protesters were detained by police in Almaty.")
+    assert event.actors == ["KZ:police"] and event.targets == ["KZ:protesters"]
+
+
+def test_phrase_index_finds_longest_phrases_with_wildcards_and_variants():
+    from streams.nlp.fuzzy import fold
+    from streams.nlp.phrases import PhraseIndex
+    index = PhraseIndex([("tear gas", "TG"), ("gas", "G"), ("protest*", "P"), ("placé* en garde à vue", "GAV"),
+                         ("couvre-feu", "CF"), ("gas", "second gas")])
+    text = fold("Tear gas at protesters; 12 placées en garde à vue, couvre feu; gas")
+    assert [(text[a:b], v) for a, b, v in index.find(text)] == [
+        ("tear gas", "TG"), ("protesters", "P"), ("placees en garde a vue", "GAV"), ("couvre feu", "CF"), ("gas", "G")]
+    assert not PhraseIndex([])

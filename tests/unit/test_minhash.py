@@ -64,6 +64,7 @@ def test_estimate_tracks_exact_jaccard_for_an_edited_copy():
 def test_scripts_without_spaces_are_shingled_by_character():
     # a whole sentence of Han characters is not one token
     assert len(minhash.tokens("北京今天下雨")) == 6
+    assert minhash.tokens("Reuters北京") == ["reuters", "北", "京"]
     assert minhash.tokens("Kabar, BERITA! 2022") == ["kabar", "berita", "2022"]
 
 

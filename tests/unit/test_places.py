@@ -88,6 +88,11 @@ def test_a_town_written_after_in_is_a_place_everywhere():
     assert names(text, "id") == ["Pahalgam", "India", "Pahalgam"]
 
 
+def test_a_title_case_headline_keeps_a_town_named_in_the_body():
+    text = "Malang Stadium Crush Kills 125\nThe crush in Malang began after police fired tear gas."
+    assert names(text, "en") == ["Malang", "Malang"]
+
+
 def test_every_long_word_of_a_town_name_is_capitalised():
     assert names("El segundo día de protestas en Chile", "es") == ["Chile"]
     assert names("Vivía en El Segundo, Estados Unidos", "es") == ["El Segundo", "United States"]
@@ -96,6 +101,11 @@ def test_every_long_word_of_a_town_name_is_capitalised():
 def test_metropolis_beats_namesakes_in_the_text_countries():
     text = "Un futbolista brasileño fichó por un club de Barcelona."
     assert places(text, "es")[-1] == ("Barcelona", "Barcelona", "ES")
+
+
+def test_world_regions_block_their_country_words():
+    assert names("Protests spread across Latin America and South America.", "en") == []
+    assert names("Negara-negara Asia Tenggara dan Amerika Serikat", "id") == ["United States"]
 
 
 def test_calendar_words_and_brands_are_not_places():

@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 
 from streams.codec import DecodeError, decode, encode
-from streams.records import Event, Evidence, Location, RawArticle
+from streams.records import CountValue, Event, Evidence, Location, RawArticle
 from streams.schemas import SCHEMA_DIR, drift, file_name
 from streams.topics import ALL_TOPICS, ARTICLES_RAW, EVENTS
 
@@ -28,6 +28,7 @@ def test_each_schema_file_is_a_valid_versioned_json_schema(spec):
 def _event() -> Event:
     return Event(id="ev1", type="PROTEST", country="KZ", date="2022-01-06", mode="riot", place="Almaty",
                  location=Location("Almaty", "KZ", 43.25, 76.92, 1526384), counts={"arrested": 2000},
+                 count_sources={"arrested": CountValue(2000, "a1", "2022-01-07T12:00:00+07:00")},
                  articles=["a1"], sources=["example.org"], evidence=[Evidence("a1", "Riots in Almaty.", "en")])
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from streams.settings import from_env
-from streams.topics import ALL_TOPICS, EVENTS
+from streams.topics import ALL_TOPICS, ARTICLES_RAW, EVENTS
 
 
 def test_secrets_are_masked_in_repr():
@@ -20,10 +20,12 @@ def test_an_external_broker_is_not_managed_locally():
     assert not s.local_broker and s.bootstrap_servers == "kafka.internal:9093" and s.broker_port == 9093
 
 
-def test_events_topic_is_compacted_and_others_expire():
+def test_events_topic_is_compacted_the_replay_log_kept_and_others_expire():
     assert EVENTS.config()["cleanup.policy"] == "compact"
+    # articles.raw carries publication times as timestamps: time retention would drop old news at once
+    assert ARTICLES_RAW.config()["retention.ms"] == "-1"
     for spec in ALL_TOPICS:
-        if spec is not EVENTS:
+        if spec not in (EVENTS, ARTICLES_RAW):
             assert spec.config()["cleanup.policy"] == "delete" and int(spec.config()["retention.ms"]) > 0
 
 

@@ -1,0 +1,133 @@
+"""When an event happened: from the date mentions around its trigger.
+
+A date of the trigger's sentence, unless another happening stands between
+them, the date only tells when something was said ("the ministry said on
+Friday"), or the trigger comes "after" the sentence's main clause; else the
+paragraph's latest date, the lede's incident date, the article's dominant
+date, or the day the story was filed. Dates far before publication make the
+sentence background (``is_past``); dates after it are deadlines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date, timedelta
+
+from streams.nlp.eventcontext import ArticleContext, between, nearest, window_words
+from streams.nlp.fuzzy import fold
+from streams.nlp.mentions import DateMention
+from streams.nlp.triggers import TriggerHit, lexicon
+
+#: a sentence dated more than this many days before publication is background
+PAST_DAYS = 30
+#: dates this many days around publication count towards the article's dominant date
+RECENT_DAYS = 10
+#: a bare year ("in 2019", "pada Februari 2018"), not part of a written date ("6/1/2021")
+_YEAR_RE = re.compile(r"(?<![/\-.\d])\b(1[89]\d\d|20\d\d)\b(?![/\-.]\d)")
+#: a dateline ("ALMATY, Jan 7 (GlobalWire) - ", "JAKARTA: ", "SANTIAGO.- "): where and when
+#: the story was filed, not where and when things happened
+_DATELINE_RE = re.compile(
+    r"^[ \t]*[A-ZÀ-Þ][A-ZÀ-Þ0-9 .,'’/&]{1,60}?(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?"
+    r"(?:\s*\([^)\n]{1,40}\))?\s*(?:-{1,2}|–|—|:|\.-)\s")
+#: how a date was found, most reliable first
+DATE_IN_SENTENCE, DATE_IN_PARAGRAPH, DATE_INCIDENT, DATE_DOMINANT = 0, 1, 2, 3
+
+
+def dominant_date(dates: list[DateMention], today: date) -> date:
+    """The most mentioned date near publication, else publication day.
+
+    On ties the first mentioned wins: the lede dates the main happening.
+    """
+    recent = [d.value for d in dates if -1 <= (today - d.value).days <= RECENT_DAYS]
+    if not recent:
+        return today
+    tally = Counter(recent)
+    return max(tally, key=lambda v: (tally[v], -recent.index(v)))
+
+
+def dateline_end(text: str) -> int:
+    """Length of the dateline at the start of ``text`` (0 when there is none)."""
+    m = _DATELINE_RE.match(text)
+    return m.end() if m else 0
+
+
+def is_past(sentence: str, dates: list[DateMention], today: date) -> bool:
+    """The sentence is about something long before publication."""
+    if any(-1 <= (today - d.value).days <= PAST_DAYS for d in dates):
+        return False
+    if any((today - d.value).days > PAST_DAYS for d in dates):
+        return True
+    return any(int(y) < today.year - (1 if today.month > 2 else 2) for y in _YEAR_RE.findall(sentence))
+
+
+def event_date(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], hits: list[TriggerHit],
+                verbal: bool) -> tuple[DateMention | None, date, int]:
+    """(the date mention used, the date, how it was found) for one trigger.
+
+    A date of the sentence belongs to the trigger when no other trigger stands
+    between them (else it is only a weak date for it); a deed does not take a report's date ("the ministry said on
+    Friday that 26 were killed"), and a deed told "after" the sentence's main
+    clause does not take its date ("certified on Thursday, hours after a mob
+    stormed" is only weakly dated; "a day after" takes the day before); a range ("from Tuesday night
+    until Wednesday") gives its end, when most has happened. Without one: the paragraph's
+    latest date, for deeds the lede's incident date, then the article's
+    dominant date.
+    """
+    lex = lexicon(ctx.lang)
+    sentence = ctx.text[sent[0]:sent[1]]
+    pos = sent[0] + hit.start
+    usable, farther = [], []
+    for d in between(ctx.dates, *sent):
+        if d.value > ctx.today + timedelta(days=1) or (ctx.today - d.value).days > PAST_DAYS:
+            continue  # a deadline, or the background ("since the Feb. 1 coup")
+        if not verbal and _is_report_date(ctx, d):
+            continue
+        lo, hi = sorted((d.start - sent[0], hit.start))
+        blocked = any(lo < h.start < hi and not h.trigger.casualty and h.trigger.type != hit.trigger.type for h in hits)
+        (farther if blocked else usable).append(d)
+    near = nearest(usable, pos)
+    if near is None and farther:
+        # the sentence's date, told next to another happening: the same day more often than not
+        near = nearest(farther, pos)
+        return near, near.value, DATE_IN_PARAGRAPH
+    if near is not None:
+        gap = " " + fold(ctx.text[near.end:pos]) + " " if near.end <= pos else ""
+        if lex.day_after and lex.day_after.search(gap):
+            return near, near.value - timedelta(days=1), DATE_IN_SENTENCE
+        if lex.after and lex.after.search(gap):
+            return near, near.value, DATE_IN_PARAGRAPH  # the same day, or before: a weak date
+        return near, _range_end(ctx, near), DATE_IN_SENTENCE
+    para = _paragraph_date(ctx, sent, verbal)
+    if para:
+        return None, para, DATE_IN_PARAGRAPH
+    if ctx.paragraph_of[sent[0]] == ctx.paragraph_of[ctx.lede]:
+        return None, ctx.filed_date, DATE_DOMINANT  # the lede tells the latest news
+    if not verbal and ctx.incident_date:
+        return None, ctx.incident_date, DATE_INCIDENT
+    return None, ctx.dominant_date, DATE_DOMINANT
+
+
+def _range_end(ctx: ArticleContext, d: DateMention) -> date:
+    """The later date of a range opened by ``d`` ("sejak Selasa hingga Rabu"), else ``d``'s."""
+    until = lexicon(ctx.lang).until
+    for other in ctx.dates:
+        gap = ctx.text[d.end:other.start]
+        if 0 < len(gap) <= 20 and other.value > d.value and until and until.search(" " + fold(gap) + " "):
+            return other.value
+    return d.value
+
+
+def _is_report_date(ctx: ArticleContext, d: DateMention) -> bool:
+    """The date tells when something was said ("said on Friday", "mengutip ... (7/1)")."""
+    report = lexicon(ctx.lang).report
+    return bool(report and report.search(window_words(ctx.text, d.start, 4)))
+
+
+def _paragraph_date(ctx: ArticleContext, sent: tuple[int, int], verbal: bool) -> date | None:
+    """The latest recent date mentioned earlier in the sentence's paragraph (for a deed,
+    not the date of a report)."""
+    para = ctx.paragraph_of[sent[0]]
+    earlier = [d for d in ctx.dates if d.end <= sent[0] and ctx.paragraph_of[d.start] == para
+               and -1 <= (ctx.today - d.value).days <= PAST_DAYS and (verbal or not _is_report_date(ctx, d))]
+    return earlier[-1].value if earlier else None

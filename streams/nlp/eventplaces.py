@@ -1,0 +1,136 @@
+"""Where an event happened: its place and country.
+
+The scene of a trigger is a place of its clause or sentence (after "in",
+"di", "en" first, then the most precise, then the nearest), not one that is
+a subject ("Kyiv refused") or part of a name ("Aung San Suu Kyi"). Places in
+a country the article never names are distrusted. Types that happen at a
+scene (protests, attacks, arrests) take the article's main place when their
+sentence names none; nationwide events have no place.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from streams.nlp.actors import ActorMention
+from streams.nlp.eventcontext import ArticleContext, between
+from streams.nlp.fuzzy import fold
+from streams.nlp.mentions import PlaceMention
+from streams.nlp.triggers import Trigger, in_group, is_verbal, lexicon
+
+#: places of a country the article never names are used from this many mentions on
+TRUSTED_MENTIONS = 3
+#: place kinds, most precise first
+_PLACE_RANK = {"site": 0, "city": 1, "admin": 2}
+
+
+def _country_scores(places: list[PlaceMention], title_places: list[PlaceMention] = ()) -> Counter[str]:
+    score: Counter[str] = Counter()
+    for p in places:
+        if p.location.country:
+            score[p.location.country] += 1
+    for p in title_places:
+        if p.location.country:
+            score[p.location.country] += 3
+    return score
+
+
+def country_ranking(places: list[PlaceMention], title_places: list[PlaceMention] = ()) -> list[str]:
+    """Countries by how much the text is about them: title mentions weigh three."""
+    score = _country_scores(places, title_places)
+    return [c for c, _ in sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def trusted_places(text: str, lang: str, places: list[PlaceMention], primary: str | None,
+                   names: list[ActorMention]) -> list[PlaceMention]:
+    """Places fit to locate events: not part of a person's or body's name ("Aung San"
+    in "Aung San Suu Kyi"), and in a country the article names or keeps coming back
+    to, or introduced as a place ("met in New Delhi"); a lone town abroad named
+    otherwise is more often a word read as a name ("Massa", "Tak")."""
+    score = _country_scores(places)
+    named = {p.location.country for p in places if p.kind == "country"}
+    trusted = {c for c, n in score.items() if n >= TRUSTED_MENTIONS} | named | {primary}
+    spans = [(a.start, a.end) for a in names if a.kind in ("person", "org")]
+    locative = lexicon(lang).locative
+    return [p for p in places if all(p.end <= a or p.start >= b for a, b in spans) and (
+        p.location.country in trusted or (locative and locative.search(text[max(0, p.start - 60):p.start])))]
+
+
+def dominant_place(places: list[PlaceMention], country: str | None = None, filed: int = 0) -> PlaceMention | None:
+    """The most mentioned place below country level (of ``country`` if given);
+    a place in the dateline (before ``filed``) counts twice."""
+    local = [p for p in places if p.kind in _PLACE_RANK and (country is None or p.location.country == country)]
+    if not local:
+        return None
+    names = Counter()
+    for p in local:
+        names[p.location.name] += 2 if p.start < filed else 1
+    best = max(names.items(), key=lambda kv: kv[1])[0]
+    return next(p for p in local if p.location.name == best)
+
+
+def after_locative(ctx: ArticleContext, place: PlaceMention) -> bool:
+    """The place follows "in", "to", "di", "ke", "en"...: it is where, not who."""
+    locative = lexicon(ctx.lang).locative
+    return bool(locative and locative.search(ctx.text[max(0, place.start - 60):place.start]))
+
+
+def _pick_place(ctx: ArticleContext, candidates: list[PlaceMention], pos: int) -> PlaceMention | None:
+    """The scene among a clause's places: after "in"/"di"/"en" first, then the most
+    precise, then the nearest; a city that is the subject ("Moscow and Kyiv signed")
+    is an actor, not a scene."""
+    sub = [p for p in candidates if p.kind in _PLACE_RANK and not _is_subject(ctx, p, pos)]
+    if not sub:
+        return None
+    return min(sub, key=lambda p: (not after_locative(ctx, p), _PLACE_RANK[p.kind], abs(p.start - pos)))
+
+
+def _is_subject(ctx: ArticleContext, place: PlaceMention, pos: int) -> bool:
+    return place.end <= pos and not ctx.text[place.end:pos].strip() and not after_locative(ctx, place)
+
+
+def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, int],
+               clause: tuple[int, int]) -> tuple[PlaceMention | None, bool]:
+    """(the place of a trigger at ``pos``, whether the clause says it is nationwide).
+
+    Only types that happen at a scene take a place not introduced by a
+    locative ("Almaty police", "the Odesa port was hit"); an admin area named
+    that way defers to the article's town ("East Java police"). A meeting
+    without a place in its sentence is at the article's scene.
+    """
+    place = _pick_place(ctx, between(ctx.places, *clause), pos) or _pick_place(ctx, between(ctx.places, *sent), pos)
+    if place is not None and not after_locative(ctx, place):
+        main = ctx.dominant_place
+        if not in_group("scene_types", trig.type, trig.mode):
+            place = None  # "accused Almaty's mayor", "Kyiv refused": named, not where it happened
+        elif place.kind == "admin" and main and main.kind != "admin" and main.location.country == place.location.country:
+            place = main
+    wide = nationwide(ctx, clause)
+    if wide:
+        place = None
+    if place is None and in_group("meeting_types", trig.type):
+        place = ctx.scene
+    return place, wide
+
+
+def event_country(ctx: ArticleContext, trig: Trigger, place: PlaceMention | None, actors: list[ActorMention],
+                  pos: int, clause: tuple[int, int]) -> str | None:
+    """Where it happened: the place's country; for speech acts and sanctions the
+    speaker's; for deeds a country named after "in"/"to" later in the clause;
+    else the article's main country."""
+    if place is not None:
+        return place.location.country
+    verbal = is_verbal(trig.type)
+    country = None
+    if verbal or trig.type == "SANCTION":
+        country = next((a.country for a in actors if a.country), None)
+    if country is None and not verbal:
+        later = [p for p in between(ctx.places, pos, clause[1]) if p.kind == "country" and after_locative(ctx, p)]
+        country = later[0].location.country if later else None
+    return country or ctx.primary_country
+
+
+def nationwide(ctx: ArticleContext, clause: tuple[int, int]) -> bool:
+    """The clause says the event covers the whole country ("across the country")."""
+    wide = lexicon(ctx.lang).nationwide
+    return bool(wide and wide.search(fold(ctx.text[clause[0]:clause[1]])))

@@ -1,0 +1,122 @@
+"""Who acts and on whom in one event: actor mentions cast as actors and targets.
+
+The mentions just before a trigger in its clause are its actors, those just
+after its targets (with the ones joined to them by "and" or a comma); the
+passive voice and agent phrases ("were detained by police", "a deployment by
+the CSTO") swap them; a speech act without a named speaker goes to the last
+person named. Codes follow the eval notation (``actors.ActorMention.code``).
+"""
+
+from __future__ import annotations
+
+from streams.nlp.actors import ActorMention
+from streams.nlp.eventcontext import ArticleContext, between
+from streams.nlp.fuzzy import fold
+from streams.nlp.triggers import TriggerHit, is_passive, is_verbal, lexicon, plover_group
+
+#: characters after a closing quote searched for its speaker ('"...," said Oleg Nikolenko')
+SPEAKER_REACH = 80
+
+
+def _side_actors(mentions: list[ActorMention], text: str, before: bool, lang: str) -> list[ActorMention]:
+    """The nearest actor on one side of a trigger, with those joined to it by "and" or a comma."""
+    if not mentions:
+        return []
+    joiner = lexicon(lang).joiner
+    ordered = list(reversed(mentions)) if before else list(mentions)
+    group = [ordered[0]]
+    for nxt in ordered[1:]:
+        a, b = (nxt, group[-1]) if before else (group[-1], nxt)
+        gap = fold(text[a.end:b.start]).strip(" ,")
+        if not gap or (joiner and joiner.fullmatch(gap)):
+            group.append(nxt)
+        else:
+            break
+    return group
+
+
+def codes(mentions: list[ActorMention], country: str | None) -> list[str]:
+    """Eval codes of ``mentions``, once each; sectors without a country take ``country``."""
+    out: list[str] = []
+    for m in mentions:
+        code = m.code(country)
+        if code and code not in out:
+            out.append(code)
+    return out
+
+
+def default_actor(sector: str, country: str | None) -> list[str]:
+    """A trigger's default sector as a one-code list ("KZ:police"), if both are known."""
+    return [f"{country}:{sector}"] if sector and country else []
+
+
+def roles(ctx: ArticleContext, hit: TriggerHit, pos: int, end: int, clause: tuple[int, int],
+           last_person: ActorMention | None) -> tuple[list[ActorMention], list[ActorMention]]:
+    """(actors, targets) of a trigger: the mentions just before and just after it in its clause."""
+    trig = hit.trigger
+    mentions = between(ctx.actors, *clause)
+    before = [a for a in mentions if a.end <= pos]
+    after = [a for a in mentions if a.start >= end]
+    actors = _side_actors(before, ctx.text, True, ctx.lang)
+    targets = _side_actors(after, ctx.text, False, ctx.lang)[:2]
+    agent = lexicon(ctx.lang).agent
+    by_agent = bool(targets and agent and agent.search(fold(ctx.text[end:targets[0].start])))
+    if trig.passive or is_passive(ctx.text[clause[0]:end], pos - clause[0], ctx.lang):
+        # "63 people had been detained (by police)": the subject suffers, the agent acts
+        actors, targets = (targets if by_agent else []), actors
+    elif by_agent:
+        actors, targets = targets, actors  # "a deployment by the CSTO"
+    if is_verbal(trig.type):
+        quote = next(((a, b) for a, b in ctx.quotes if a < pos < b), None)
+        speaker = _quote_speaker(ctx, quote) if quote else None
+        persons = [a for a in before if a.kind == "person"]
+        if speaker is not None:
+            actors = [speaker]  # '"... a spit in the face ...," said Oleg Nikolenko'
+            targets = [t for t in targets if t != speaker]
+        elif persons:
+            actors = [persons[-1]]
+        elif not actors and last_person is not None and not trig.needs_actor and not _unknown_subject(ctx, pos, clause):
+            actors = [last_person]
+    return actors, targets
+
+
+#: words just before a trigger searched for its subject
+SUBJECT_WORDS = 2
+
+
+def _unknown_subject(ctx: ArticleContext, pos: int, clause: tuple[int, int]) -> bool:
+    """A capitalised name we do not know stands just before the trigger ("Wang rejected"):
+    the speaker is someone new, not the last person named. Pronouns are no names."""
+    words = ctx.text[clause[0]:pos].split()[-SUBJECT_WORDS:]
+    pronouns = lexicon(ctx.lang).pronouns
+    return any(w[:1].isupper() and not (pronouns and pronouns.fullmatch(fold(w.strip(",.;:\"'")))) for w in words)
+
+
+def _quote_speaker(ctx: ArticleContext, quote: tuple[int, int]) -> ActorMention | None:
+    """The person or body a quotation is attributed to, just after it."""
+    return next((a for a in ctx.actors if quote[1] <= a.start <= quote[1] + SPEAKER_REACH
+                 and a.kind in ("person", "org")), None)
+
+
+def international(parties: list[ActorMention], country: str | None) -> bool:
+    """An international body takes part, or parties of two countries."""
+    if any(p.kind == "org" for p in parties):
+        return True
+    return len({p.country for p in parties if p.country} | ({country} if country else set())) >= 2
+
+
+def parties(ctx: ArticleContext, sent: tuple[int, int], found: list[ActorMention]) -> list[ActorMention]:
+    """Everyone named in a meeting's sentence: people, bodies and countries (sectors only
+    when no one else is named), first mention first."""
+    named = [a for a in between(ctx.actors, *sent) if a.kind in ("person", "org", "country")]
+    return named or found
+
+
+def fit_roles(event_type: str, role: str, role_codes: list[str]) -> list[str]:
+    """The codes that may play ``role`` in an event of this type (plover.json
+    ``role_sectors``: a protest is made by protesters or civilians, not by a
+    president named in the sentence)."""
+    allowed = plover_group("role_sectors").get(event_type, {}).get(role)
+    if allowed is None:
+        return role_codes
+    return [c for c in role_codes if ":" in c and c.split(":")[1] in allowed]

@@ -1,0 +1,113 @@
+"""Lookup of many known phrases in a text, with a value for each phrase.
+
+Trigger lexicons and actor words hold hundreds of phrases per language.
+``PhraseIndex`` compiles them into one regular expression (longest phrases
+first, so the longest match wins) and maps each match back to its phrase's
+value. Phrases and text are compared folded (``fuzzy.fold``: lower case, no
+accents) word by word, any non-word characters between words matching any
+other ("couvre-feu" = "couvre feu"). A word ending in ``*`` matches any word
+it begins ("protest*"). On equal phrases the first one given wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from streams.nlp.fuzzy import fold
+
+_WORD_RE = re.compile(r"\w+")
+
+
+def phrase_words(phrase: str) -> tuple[str, ...]:
+    """The folded words of a phrase; a chunk ending in ``*`` keeps it on its last word."""
+    words: list[str] = []
+    for chunk in fold(phrase).split():
+        parts = _WORD_RE.findall(chunk)
+        if parts and chunk.endswith("*"):
+            parts[-1] += "*"
+        words.extend(parts)
+    return tuple(words)
+
+
+def _units(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A phrase as regex units: its characters, ``\\w*`` for a wildcard, ``\\W+`` between words."""
+    units: list[str] = []
+    for i, word in enumerate(words):
+        if i:
+            units.append(r"\W+")
+        units.extend(re.escape(c) for c in word.rstrip("*"))
+        if word.endswith("*"):
+            units.append(r"\w*")
+    return tuple(units)
+
+
+def _trie_pattern(phrases: list[tuple[str, ...]]) -> str:
+    """One regex of all phrases with shared beginnings factored out ("prote(?:st|sters)"):
+    the engine follows one branch instead of trying every phrase at every position.
+    Where a phrase ends inside a longer one, the longer is tried first."""
+    trie: dict = {}
+    for units in phrases:
+        node = trie
+        for unit in units:
+            node = node.setdefault(unit, {})
+        node[None] = {}
+
+    def emit(node: dict) -> str:
+        branches = [unit + emit(child) for unit, child in node.items() if unit is not None]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if None in node:
+            return body + "?" if len(branches) == 1 and len(branches[0]) == 1 else "(?:" + body + ")?"
+        return body
+
+    return emit(trie)
+
+
+def _word_matches(pattern: str, word: str) -> bool:
+    return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
+
+
+class PhraseIndex:
+    """Known phrases with a value each; ``find`` returns their longest, left-to-right,
+    non-overlapping occurrences in a folded text."""
+
+    def __init__(self, phrases: Iterable[tuple[str, object]]):
+        self._exact: dict[tuple[str, ...], object] = {}
+        self._wild: list[tuple[tuple[str, ...], object]] = []
+        units: set[tuple[str, ...]] = set()
+        for phrase, value in phrases:
+            words = phrase_words(phrase)
+            if not words:
+                continue
+            if any(w.endswith("*") for w in words):
+                self._wild.append((words, value))
+            else:
+                self._exact.setdefault(words, value)
+            units.add(_units(words))
+        self._pattern = re.compile(rf"(?<!\w)(?:{_trie_pattern(sorted(units))})(?!\w)") if units else None
+        self._wild.sort(key=lambda e: -len(" ".join(e[0])))
+
+    def __bool__(self) -> bool:
+        return self._pattern is not None
+
+    def _value(self, matched: str) -> object | None:
+        words = tuple(_WORD_RE.findall(matched))
+        if words in self._exact:
+            return self._exact[words]
+        for pattern, value in self._wild:
+            if len(pattern) == len(words) and all(_word_matches(p, w) for p, w in zip(pattern, words)):
+                return value
+        return None
+
+    def find(self, folded: str) -> list[tuple[int, int, object]]:
+        """(start, end, value) of each occurrence in ``folded`` (text already folded)."""
+        if self._pattern is None:
+            return []
+        out = []
+        for m in self._pattern.finditer(folded):
+            value = self._value(m.group())
+            if value is not None:
+                out.append((m.start(), m.end(), value))
+        return out

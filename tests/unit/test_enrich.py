@@ -1,0 +1,59 @@
+"""The enrich stage end to end on small articles: events, topics, countries; never raises."""
+
+from hypothesis import given, settings, strategies as st
+
+from streams.ingest.archive import article_from_dict
+from streams.nlp.enrich import enrich
+from streams.nlp.normalize import normalize
+from streams.records import CleanArticle, EnrichedArticle, Rejection, Sentence
+
+
+def enriched(text, lang, published="2022-01-07T12:00:00+07:00", title="Berita"):
+    raw = article_from_dict({"url": "https://example.test/a", "title": title, "text": text,
+                             "published_at": published, "language": lang})
+    clean = normalize(raw)
+    assert not isinstance(clean, Rejection), clean
+    return enrich(clean)
+
+
+def test_indonesian_article_gives_events_topics_and_countries():
+    text = ("Lebih dari 2.000 orang ditangkap polisi dalam kerusuhan di Almaty, Kazakhstan, Kamis (6/1/2022).\n\n"
+            "Rusia akan mengirim pasukan ke Kazakhstan pekan depan.")
+    result = enriched(text, "id")
+    assert isinstance(result, EnrichedArticle)
+    assert result.countries[0] == "KZ"
+    kinds = {(e.type, e.mode) for e in result.events}
+    assert ("COERCE", "arrest") in kinds and ("PROTEST", "riot") in kinds
+    assert all(e.type != "MOBILIZE" for e in result.events)  # "akan" (will): not yet an event
+    arrest = next(e for e in result.events if e.type == "COERCE")
+    assert (arrest.country, arrest.date, arrest.place, arrest.counts) == ("KZ", "2022-01-06", "Almaty", {"arrested": 2000})
+    assert "conflict" in result.topics
+
+
+def test_enriched_article_keeps_identity_fields():
+    result = enriched("Police arrested 20 protesters in Jakarta on Thursday.", "en")
+    assert isinstance(result, EnrichedArticle)
+    assert result.url == "https://example.test/a" and result.language == "en"
+    assert result.published_at == "2022-01-07T12:00:00+07:00"
+
+
+def test_unreadable_publication_time_is_a_rejection():
+    clean = CleanArticle(id="x", url="https://example.test/x", title="t", text="Police arrested 20 people.",
+                         published_at="not a time", language="en", sentences=[Sentence(0, 26)])
+    result = enrich(clean)
+    assert isinstance(result, Rejection) and "published_at" in result.reason
+
+
+def test_broken_sentence_spans_do_not_raise():
+    clean = CleanArticle(id="x", url="https://example.test/x", title="t", text="short",
+                         published_at="2022-01-07T12:00:00Z", language="en", sentences=[Sentence(0, 500)])
+    assert isinstance(enrich(clean), (EnrichedArticle, Rejection))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=600), st.sampled_from(["en", "id", "ms", "es", "fr", "xx", ""]))
+def test_enrich_never_raises(text, lang):
+    clean = CleanArticle(id="x", url="https://example.test/x", title=text[:40], text=text,
+                         published_at="2022-01-07T12:00:00+07:00", language=lang,
+                         sentences=[Sentence(0, len(text))] if text else [])
+    assert isinstance(enrich(clean), (EnrichedArticle, Rejection))
