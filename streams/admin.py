@@ -10,8 +10,13 @@ from streams.topics import ALL_TOPICS, partitions_of
 TOPIC_ALREADY_EXISTS = 36
 
 
-async def ensure_topics(settings: Settings) -> list[str]:
-    """Create every topic in ``topics.ALL_TOPICS`` that is missing; return the names created."""
+async def ensure_topics(settings: Settings, changelogs: dict[str, int] | None = None) -> list[str]:
+    """Create every topic in ``topics.ALL_TOPICS`` that is missing, and the compacted table
+    changelogs named in ``changelogs`` (name -> partitions); return the names created.
+
+    Workers create the changelogs before Faust starts: two workers starting at once on a fresh
+    cluster otherwise race, and the loser sees a changelog with 0 partitions (PartitionsMismatch).
+    """
     admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap_servers, **kafka_auth(settings))
     await admin.start()
     try:
@@ -20,6 +25,10 @@ async def ensure_topics(settings: Settings) -> list[str]:
             NewTopic(settings.topic(s.name), partitions_of(s, settings.partitions), 1, topic_configs=s.config())
             for s in ALL_TOPICS
             if settings.topic(s.name) not in existing
+        ] + [
+            NewTopic(name, partitions, 1, topic_configs={"cleanup.policy": "compact"})
+            for name, partitions in (changelogs or {}).items()
+            if name not in existing
         ]
         if not wanted:
             return []

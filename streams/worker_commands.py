@@ -28,8 +28,11 @@ def _broker_or_explain() -> bool:
 def _worker(args) -> int:
     if not _broker_or_explain():
         return 2
+    from streams.admin import ensure_topics
     from streams.app import app
 
+    changelogs = {t.changelog_topic.get_topic_name(): t.partitions for t in app.tables.values()}
+    asyncio.run(ensure_topics(get_settings(), changelogs))
     Path(app.conf.datadir).mkdir(parents=True, exist_ok=True)
     faust_level = {"warning": "warn"}.get(args.loglevel, args.loglevel)
     sys.argv = ["kabar worker", "worker", "--loglevel", faust_level]

@@ -195,6 +195,8 @@ def find_counts(text: str, lang: str) -> list[CountMention]:
 
 def _exact_over_vague(text: str, mentions: list[CountMention]) -> list[CountMention]:
     """Drop a vague count when the same sentence gives a figure of the same kind."""
+    if not any(m.vague for m in mentions):
+        return mentions
     sentences = [(m.start(), m.end()) for m in _SENTENCE_RE.finditer(text)]
 
     def sentence(pos: int) -> int:

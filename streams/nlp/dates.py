@@ -70,12 +70,19 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w).replace("\\ ", "\\s+") for w in sorted(words, key=len, reverse=True))
 
 
+def _starts(*word_lists) -> str:
+    """A look-ahead for the first letters of the words: a position no word can start at
+    fails at once instead of trying every alternative (the match is the same)."""
+    firsts = {c for words in word_lists for w in words for c in (w[:1].lower(), w[:1].upper()) if c}
+    return f"(?=[{''.join(re.escape(c) for c in sorted(firsts))}])" if firsts else ""
+
+
 def _written_re(data: dict) -> re.Pattern:
     """"6 Januari 2022", "6 de enero de 2019", "January 6, 2022", "2022-01-06", "6/1/2022"."""
     month = f"(?P<month>{_alternation(data['months'])})\\.?"
     return re.compile(
         rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|º)?\s+(?:de\s+)?{month}(?:,?\s+(?:de\s+|del\s+)?(?P<year>\d{{4}}))?\b"
-        rf"|\b{month.replace('month', 'month2')}\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year2>\d{{4}}))?"
+        rf"|\b{_starts(data['months'])}{month.replace('month', 'month2')}\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year2>\d{{4}}))?"
         r"|\b(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})\b"
         r"|(?<![\d/.,])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?:(?P=sep)(?P<ny>\d{4}|\d{2}))?(?![\d/]|[.,-]\d)",
         re.IGNORECASE,
@@ -87,7 +94,8 @@ def _weekday_re(data: dict) -> re.Pattern:
     before = [*data.get("weekday_past_before", []), *data.get("weekday_future_before", [])]
     after = [*data.get("weekday_past_after", []), *data.get("weekday_future_after", [])]
     return re.compile(
-        (rf"\b(?:(?P<pre>{_alternation(before)})\s+)?" if before else r"\b")
+        rf"\b{_starts(before, data['weekdays'])}"
+        + (rf"(?:(?P<pre>{_alternation(before)})\s+)?" if before else "")
         + rf"(?P<wd>{_alternation(data['weekdays'])})\b"
         + (rf"(?:\s+(?P<post>{_alternation(after)})\b)?" if after else ""),
         re.IGNORECASE,
@@ -104,7 +112,7 @@ def _ago_re(data: dict) -> re.Pattern | None:
     if data.get("ago_after"):
         parts.append(rf"\b(?P<n>{number})\s+(?P<unit>{unit})\s+(?:{_alternation(data['ago_after'])})\b")
     if data.get("ago_before"):
-        parts.append(rf"\b(?:{_alternation(data['ago_before'])})\s+(?P<n2>{number})\s+(?P<unit2>{unit})\b")
+        parts.append(rf"\b{_starts(data['ago_before'])}(?:{_alternation(data['ago_before'])})\s+(?P<n2>{number})\s+(?P<unit2>{unit})\b")
     return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
 
@@ -120,7 +128,7 @@ def _lexicon(lang: str) -> _Lexicon:
         lang,
         _written_re(data),
         _weekday_re(data),
-        re.compile(rf"(?<![\w'-])(?:{_alternation(phrases)})(?![\w'-])", re.IGNORECASE),
+        re.compile(rf"(?<![\w'-]){_starts(phrases)}(?:{_alternation(phrases)})(?![\w'-])", re.IGNORECASE),
         _ago_re(data),
         {fold(k): v for k, v in data["months"].items()},
         {fold(k): v for k, v in data["weekdays"].items()},
@@ -215,9 +223,40 @@ class _Found:
     weekday: int | None = None
 
 
+#: where a written date can start: a run of digits, or a word (a month) before one
+_DIGITS_RE = re.compile(r"\d+")
+_WORD_BEFORE_DIGIT_RE = re.compile(r"[^\W\d_]+(?=\.?\s+\d)")
+
+
+def _date_starts(text: str) -> list[int]:
+    """Every offset a written date can start at, in order: every date holds a figure and
+    starts with it or with the month word right before it (month names are single words)."""
+    starts = {m.start() for m in _DIGITS_RE.finditer(text)}
+    starts.update(m.start() for m in _WORD_BEFORE_DIGIT_RE.finditer(text))
+    return sorted(starts)
+
+
+@lru_cache(maxsize=8)
+def _written_matches(text: str, lang: str) -> tuple[re.Match, ...]:
+    """Every match of the written-date pattern in ``text``, as ``finditer`` gives them, but
+    tried only where a date can start (the pattern tried at every offset is the costly
+    part). Kept for the few latest texts: the count finder reads the same text right
+    after the date finder (``written_date_spans``)."""
+    pattern = _lexicon(lang).written_re
+    found, pos = [], 0
+    for start in _date_starts(text):
+        if start < pos:
+            continue
+        m = pattern.match(text, start)
+        if m is not None:
+            found.append(m)
+            pos = m.end()
+    return tuple(found)
+
+
 def _written(text: str, lx: _Lexicon, pub: date) -> list[_Found]:
     found = []
-    for m in lx.written_re.finditer(text):
+    for m in _written_matches(text, lx.lang):
         g = m.groupdict()
         if g["iy"]:
             value = _safe(int(g["iy"]), int(g["im"]), int(g["id"]))
@@ -310,8 +349,7 @@ def written_date_spans(text: str, lang: str) -> list[tuple[int, int]]:
     finders that only need to skip the figures of dates."""
     if not text or not isinstance(text, str):
         return []
-    lx = _lexicon(lang)
-    return [(m.start(), m.end()) for m in lx.written_re.finditer(text) if not _score_or_time(m)]
+    return [(m.start(), m.end()) for m in _written_matches(text, lang) if not _score_or_time(m)]
 
 
 def _score_or_time(m: re.Match) -> bool:

@@ -245,8 +245,28 @@ def extract_events(
         persons = [a for a in between(ctx.actors, s.start, s.end) if a.kind == "person"]
         if persons:
             last_person = persons[-1]
+    found += _implied_protest(found)
     _default_victims(found)
     return merge_candidates(found)
+
+
+def _implied_protest(found: list[Candidate]) -> list[Candidate]:
+    """The protest that "police fired tear gas at protesters" implies, even if no
+    sentence tells it: one demonstration for a story without a protest whose police
+    action names protesters as its targets (plover.json ``protest_implied_by``)."""
+    if any(c.event.type == "PROTEST" for c in found):
+        return []
+    implied_by = plover_list("protest_implied_by")
+    for c in found:
+        e = c.event
+        if (f"{e.type}/{e.mode}" in implied_by and not c.default_target and e.country
+                and f"{e.country}:protesters" in e.targets):
+            protest = ExtractedEvent(
+                type="PROTEST", mode="demonstrate", cameo=cameo_root("PROTEST"), country=e.country, date=e.date,
+                actors=[f"{e.country}:protesters"], targets=[f"{e.country}:government"], place=e.place,
+                location=e.location, evidence=e.evidence, confidence=round(e.confidence * 0.8, 2))
+            return [Candidate(protest, c.pos, c.date_rank, c.place_kind, c.place_inherited)]
+    return []
 
 
 def _default_victims(found: list[Candidate]) -> None:

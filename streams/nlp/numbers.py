@@ -203,16 +203,14 @@ def find_numbers(text: str, lang: str) -> list[NumberSpan]:
     spec = _spec(lang)
     toks = _Tokens(text, spec)
     found = []
-    i = 0
-    while i < len(toks.items):
-        hit = None
-        if toks.items[i][2] == "fig" or toks.folded[i] in spec.starts:
-            hit = _number_at(toks, i, spec)
-        if hit is None:
-            i += 1
+    i = 0  # the first token not inside a number found
+    for k, (item, key) in enumerate(zip(toks.items, toks.folded)):
+        if k < i or (item[2] != "fig" and key not in spec.starts):
             continue
-        i, span = hit
-        found.append(span)
+        hit = _number_at(toks, k, spec)
+        if hit is not None:
+            i, span = hit
+            found.append(span)
     return found
 
 

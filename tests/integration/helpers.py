@@ -24,9 +24,10 @@ SEED = "seed-kz-tribunnewswiki"
 
 
 def synthetic_archive(path: Path, n: int) -> Path:
-    """``n`` distinct articles: the sample's stories re-published on later days under new URLs with
-    a changed line (so they are near-duplicates, not exact copies), which gives a stream of many
-    events, near-duplicates and cross-lingual mentions."""
+    """``n`` distinct articles: rounds of the sample's stories, each round re-published ten days
+    after the last (past the dedup horizon) under new URLs, with one paragraph added mid-text (so
+    they are not exact copies). Within a round the stream holds several events, a near-duplicate
+    and a cross-lingual match; across rounds the state expires and comes back."""
     from datetime import timedelta
 
     from streams.timeutil import parse_time, to_rfc3339
@@ -35,10 +36,12 @@ def synthetic_archive(path: Path, n: int) -> Path:
     with path.open("wb") as fh:
         for i in range(n):
             t = dict(templates[i % len(templates)])
-            shift = timedelta(days=3 * (i // len(templates)))
             t["id"] = f"syn-{i:05d}-{t['id']}"
             t["url"] = f"{t['url']}-{i}"
-            t["text"] = f"{t['text']}\n\n(Updated copy {i}.)"
+            paragraphs = t["text"].split("\n\n")
+            paragraphs.insert(len(paragraphs) // 2, f"This report was revised {i} times by the editors on the same day.")
+            t["text"] = "\n\n".join(paragraphs)
+            shift = timedelta(days=10 * (i // len(templates)))
             t["published_at"] = to_rfc3339(parse_time(t["published_at"]) + shift)
             fh.write(orjson.dumps(t) + b"\n")
     return path

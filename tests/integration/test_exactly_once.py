@@ -1,41 +1,56 @@
-"""Killing a worker with SIGKILL mid-replay, or splitting the work over two workers, gives the same
-events as one uninterrupted worker: no event lost, no event id doubled, no mention counted twice."""
+"""Crash and scale-out on the real broker.
+
+Killing a worker with SIGKILL mid-replay and starting another gives the same events as an
+uninterrupted run: no event lost, no event id doubled, no mention counted twice. That test runs
+the pipeline on one partition per topic, where the order of articles is total, so "the same"
+can mean equal, record for record. With several partitions, articles from different upstream
+partitions meet in the cluster stage in an order that differs from run to run (which copy of a
+story comes first); the two-worker test checks what holds in any order.
+"""
 
 from __future__ import annotations
 
 import time
+from collections import Counter
 
 import pytest
 
-from tests.support import Worker, kabar, latest_events, read_topic, wait_for
 from tests.integration.helpers import synthetic_archive
+from tests.support import Worker, kabar, latest_events, read_topic
 
-N = 120
+N = 60
 
 
-def _env(base: dict, name: str) -> dict:
+def _env(base: dict, name: str, partitions: int) -> dict:
     return dict(base, KABAR_TOPIC_PREFIX=f"{base['KABAR_TOPIC_PREFIX']}{name}.",
-                KABAR_APP_ID=f"{base['KABAR_APP_ID']}-{name}")
+                KABAR_APP_ID=f"{base['KABAR_APP_ID']}-{name}", KABAR_PARTITIONS=str(partitions))
 
 
-def _state(env) -> dict[str, tuple]:
-    """event id -> (type, country, date, sorted articles): what a consumer of the compacted topic sees."""
-    return {i: (e["type"], e["country"], e["date"], tuple(sorted(e["articles"])))
-            for i, e in latest_events(read_topic(env, "events")).items()}
+def _state(env) -> dict[str, dict]:
+    return latest_events(read_topic(env, "events"))
 
 
-def _settle(env, expect_articles: set[str] | None = None, timeout: float = 180) -> dict:
+def _settle(env, expect_articles: set[str] | None = None, timeout: float = 240) -> dict[str, dict]:
     """Wait until the events topic stops changing (and, if given, mentions these articles)."""
     end = time.monotonic() + timeout
     previous = None
     while time.monotonic() < end:
         state = _state(env)
-        mentioned = {a for v in state.values() for a in v[3]}
-        if state == previous and state and (expect_articles is None or expect_articles <= mentioned):
+        if state and state == previous and (expect_articles is None or expect_articles <= _mentions(state)):
             return state
         previous = state
         time.sleep(4)
-    raise AssertionError(f"events did not settle within {timeout}s ({len(previous or {})} events)")
+    raise AssertionError(f"events did not settle within {timeout}s ({len(previous or {})} events, "
+                         f"missing mentions: {sorted((expect_articles or set()) - _mentions(previous or {}))[:10]})")
+
+
+def _mentions(state: dict[str, dict]) -> set[str]:
+    return {a for e in state.values() for a in e["articles"]}
+
+
+def _summary(state: dict[str, dict]) -> dict[str, tuple]:
+    return {i: (e["type"], e["country"], e["date"], e["place"], tuple(sorted(e["articles"])), tuple(sorted(e["counts"].items())))
+            for i, e in state.items()}
 
 
 @pytest.fixture(scope="module")
@@ -43,10 +58,8 @@ def archive(tmp_path_factory):
     return synthetic_archive(tmp_path_factory.mktemp("eo") / "synthetic.jsonl", N)
 
 
-@pytest.fixture(scope="module")
-def reference(pipeline_env, archive):
-    env = _env(pipeline_env, "ref")
-    w = Worker(env, "ref").start()
+def _run_uninterrupted(env, archive) -> dict[str, dict]:
+    w = Worker(env, env["KABAR_APP_ID"]).start()
     try:
         kabar(env, "replay", str(archive))
         return _settle(env)
@@ -54,33 +67,41 @@ def reference(pipeline_env, archive):
         w.stop()
 
 
-def _mentions(state: dict) -> set[str]:
-    return {a for v in state.values() for a in v[3]}
-
-
-def test_sigkill_mid_replay_then_restart_gives_the_same_events(pipeline_env, archive, reference):
-    env = _env(pipeline_env, "crash")
-    w = Worker(env, "crash-1").start()
+def test_sigkill_mid_replay_then_restart_gives_the_same_events(pipeline_env, archive):
+    reference = _run_uninterrupted(_env(pipeline_env, "ref1", 1), archive)
+    env = _env(pipeline_env, "crash", 1)
+    first = Worker(env, "crash-1").start()
     kabar(env, "replay", str(archive))
-    wait_for(env, "events", lambda r: len(r) >= 10, timeout=120, settle=1)
-    w.stop("KILL")
-    again = Worker(env, "crash-2").start()
+    end = time.monotonic() + 120
+    while len(read_topic(env, "events", timeout=0.5)) < 20 and time.monotonic() < end:
+        time.sleep(0.2)
+    first.stop("KILL")
+    assert len(_mentions(_state(env))) < len(_mentions(reference)), "the worker finished before it was killed"
+    second = Worker(env, "crash-2").start()
     try:
         state = _settle(env, expect_articles=_mentions(reference))
     finally:
-        again.stop()
-    assert state == reference
+        second.stop()
+    assert _summary(state) == _summary(reference)
 
 
-def test_two_workers_split_the_partitions_and_agree_with_one(pipeline_env, archive, reference):
-    env = _env(pipeline_env, "two")
-    a, b = Worker(env, "two-a").start(), Worker(env, "two-b").start()
+def test_two_workers_split_the_partitions_and_lose_or_double_nothing(pipeline_env, archive):
+    reference = _run_uninterrupted(_env(pipeline_env, "ref4", 4), archive)
+    env = _env(pipeline_env, "two", 4)
+    a = Worker(env, "two-a").start()
+    b = Worker(env, "two-b").start()
     try:
         kabar(env, "replay", str(archive))
         state = _settle(env, expect_articles=_mentions(reference))
-        assert a.stats().get("normalize", {}).get("in", 0) > 0 and b.stats().get("normalize", {}).get("in", 0) > 0, \
-            "one worker did all the work: the partitions were not split"
+        worked = [w.stats().get("normalize", {}).get("in", 0) for w in (a, b)]
     finally:
         a.stop()
         b.stop()
-    assert state == reference
+    assert all(worked), f"one worker did all the work ({worked}): the partitions were not split"
+    assert _mentions(state) == _mentions(reference)
+    for event in state.values():
+        assert len(event["articles"]) == len(set(event["articles"])), f"{event['id']} counts a mention twice"
+    described = Counter((e["type"], e["country"], e["date"], e["place"], tuple(sorted(e["articles"])))
+                        for e in state.values())
+    assert max(described.values()) == 1, "one happening was published under two event ids"
+    assert Counter(e["type"] for e in state.values()).keys() == Counter(e["type"] for e in reference.values()).keys()

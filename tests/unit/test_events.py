@@ -219,3 +219,9 @@ def test_phrase_index_finds_longest_phrases_with_wildcards_and_variants():
     assert [(text[a:b], v) for a, b, v in index.find(text)] == [
         ("tear gas", "TG"), ("protesters", "P"), ("placees en garde a vue", "GAV"), ("couvre feu", "CF"), ("gas", "G")]
     assert not PhraseIndex([])
+
+
+def test_police_action_against_protesters_implies_a_protest():
+    types = sorted(e.type for e in extract("Police fired tear gas at protesters in Almaty on Thursday."))
+    assert types == ["ASSAULT", "PROTEST"]
+    assert [e.type for e in extract("Police fired tear gas in Almaty on Thursday.")] == ["ASSAULT"]
