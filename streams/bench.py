@@ -66,7 +66,7 @@ def bench_articles(n: int):
         yield t, f"bench-{i:07d}", f"{t.text}\n\nUpdate {i}: coverage continues."
 
 
-async def _pipeline(n: int, settings, worker_pid: int) -> dict:
+async def _pipeline(n: int, settings, worker_pids: list[int]) -> dict:
     from aiokafka import AIOKafkaConsumer
 
     from streams.admin import ensure_topics
@@ -115,44 +115,56 @@ async def _pipeline(n: int, settings, worker_pid: int) -> dict:
         "seconds": round(end - start, 3),
         "articles_per_s": round(len(seen_at) / (end - start), 1) if seen_at else 0.0,
         "latency_ms": {"p50": round(_percentile(latencies, 0.5), 1), "p99": round(_percentile(latencies, 0.99), 1)},
-        "worker_rss_mb": round(_rss_mb(worker_pid), 1),
+        "worker_rss_mb": round(max(_rss_mb(pid) for pid in worker_pids), 1),
     }
 
 
-def bench_pipeline(n: int) -> dict:
+def _start_worker(env: dict[str, str], home: str, name: str) -> subprocess.Popen:
+    log = open(Path(home) / f"worker-{name}.log", "ab")
+    worker = subprocess.Popen([sys.executable, "-m", "streams.cli", "worker", "--loglevel", "warning"],
+                              env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{env['KABAR_WEB_PORT']}/kabar/stats/"
+    for _ in range(240):
+        if worker.poll() is not None:
+            raise SystemExit(f"kabar bench: the worker exited; see {home}/worker-{name}.log")
+        try:
+            page = orjson.loads(urllib.request.urlopen(url, timeout=1).read())
+            if page["worker"]["assigned_partitions"] and not page["worker"]["rebalancing"]:
+                return worker
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise SystemExit(f"kabar bench: the worker did not get ready; see {home}/worker-{name}.log")
+
+
+def bench_pipeline(n: int, workers: int = 1) -> dict:
     run = uuid.uuid4().hex[:8]
     home = tempfile.mkdtemp(prefix="kabar-bench-")
-    env = dict(os.environ, KABAR_TOPIC_PREFIX=f"bench-{run}.", KABAR_APP_ID=f"kabar-bench-{run}",
-               KABAR_HOME=home, KABAR_WEB_PORT=os.environ.get("KABAR_BENCH_WEB_PORT", "6099"))
+    env = dict(os.environ, KABAR_TOPIC_PREFIX=f"bench-{run}.", KABAR_APP_ID=f"kabar-bench-{run}", KABAR_HOME=home)
     settings = from_env(env)
     if not broker.reachable(settings):
         raise SystemExit(f"kabar bench: no broker answers at {settings.bootstrap_servers}; run `kabar broker start` first")
-    log = open(Path(home) / "worker.log", "ab")
-    worker = subprocess.Popen([sys.executable, "-m", "streams.cli", "worker", "--loglevel", "warning"],
-                              env=env, stdout=log, stderr=subprocess.STDOUT)
+    procs: list[subprocess.Popen] = []
     try:
-        url = f"http://127.0.0.1:{env['KABAR_WEB_PORT']}/kabar/stats/"
-        for _ in range(180):
-            if worker.poll() is not None:
-                raise SystemExit(f"kabar bench: the worker exited; see {home}/worker.log")
-            try:
-                urllib.request.urlopen(url, timeout=1)
-                break
-            except OSError:
-                time.sleep(0.5)
-        print(f"bench: worker up, sending {n} articles ...", file=sys.stderr, flush=True)
-        return asyncio.run(_pipeline(n, settings, worker.pid))
+        for i in range(workers):
+            procs.append(_start_worker(dict(env, KABAR_WEB_PORT=str(6099 + i)), home, str(i)))
+        time.sleep(3 if workers > 1 else 0)  # let the group settle after the last join
+        print(f"bench: {workers} worker(s) up, sending {n} articles ...", file=sys.stderr, flush=True)
+        result = asyncio.run(_pipeline(n, settings, [p.pid for p in procs]))
+        return {**result, "workers": workers, "store": settings.store}
     finally:
-        worker.terminate()
-        try:
-            worker.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            worker.kill()
+        for p in procs:
+            p.terminate()
+        for p in procs:
+            try:
+                p.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                p.kill()
 
 
 def _cmd(args) -> int:
     if args.stage == "pipeline":
-        result = bench_pipeline(args.articles)
+        result = bench_pipeline(args.articles, args.workers)
     elif args.stage == "nlp":
         from streams.nlp.bench import bench_enrich
 
@@ -180,6 +192,7 @@ def add_commands(sub) -> None:
                        "synthetic articles, with state size. ingest: feed parsing and polling 1,000 local feeds.")
     p.add_argument("--stage", choices=["pipeline", "nlp", "dedup", "ingest"], default="pipeline")
     p.add_argument("--articles", type=int, default=2000, help="articles (or items) to push, default %(default)s")
+    p.add_argument("--workers", type=int, default=1, help="worker processes for --stage pipeline (one per core)")
     p.add_argument("--folder", default="../shared/eval/dev", help="gold folder for --stage nlp")
     p.add_argument("--json", action="store_true", help="one JSON object on stdout")
     p.set_defaults(func=_cmd)

@@ -60,23 +60,35 @@ class Worker:
         self.log = Path(env["KABAR_HOME"]) / f"worker-{name}.log"
 
     def start(self, timeout: float = 90) -> "Worker":
+        """Start, and return once the worker owns partitions and is not rebalancing."""
         self.proc = subprocess.Popen([sys.executable, "-m", "streams.cli", "worker", "--loglevel", "info"],
                                      env=self.env, cwd=ROOT, stdout=open(self.log, "ab"), stderr=subprocess.STDOUT)
-        url = f"http://127.0.0.1:{self.env['KABAR_WEB_PORT']}/kabar/stats/"
         end = time.monotonic() + timeout
         while time.monotonic() < end:
             if self.proc.poll() is not None:
                 raise AssertionError(f"worker exited with {self.proc.returncode}:\n{self.log.read_text()[-3000:]}")
             try:
-                urllib.request.urlopen(url, timeout=1)
-                return self
+                if self.ready():
+                    return self
             except OSError:
-                time.sleep(0.5)
-        raise AssertionError(f"worker did not come up in {timeout}s:\n{self.log.read_text()[-3000:]}")
+                pass
+            time.sleep(0.5)
+        raise AssertionError(f"worker not ready in {timeout}s:\n{self.log.read_text()[-3000:]}")
 
-    def stats(self) -> dict:
+    def _page(self) -> dict:
         url = f"http://127.0.0.1:{self.env['KABAR_WEB_PORT']}/kabar/stats/"
         return orjson.loads(urllib.request.urlopen(url, timeout=5).read())
+
+    def ready(self) -> bool:
+        worker = self._page()["worker"]
+        return worker["assigned_partitions"] > 0 and not worker["rebalancing"]
+
+    def assigned(self) -> int:
+        return self._page()["worker"]["assigned_partitions"]
+
+    def stats(self) -> dict:
+        """Per-stage counters (in, out, dead, repeat...)."""
+        return self._page()["stages"]
 
     def stop(self, sig: str = "TERM") -> None:
         if self.proc and self.proc.poll() is None:

@@ -89,6 +89,8 @@ from streams.urls import source_of
 #: quotes stays far below it.
 DUP_THRESHOLD = 0.3
 EVIDENCE_CAP = 5
+#: how many horizons an expired event's record keeps its id reserved (see ``_expire_key``)
+RETIRED_HORIZONS = 3
 BLOCK_CAP = 256
 NO_COUNTRY = "ZZ"
 
@@ -328,10 +330,13 @@ class Clusterer:
 
     def _expire_before(self, store: _Prefixed, cutoff: int) -> int:
         removed = 0
-        for day in expiry.days_before(store, cutoff):
-            for key in expiry.keys_of(store, day):
-                removed += self._expire_key(store, key, day)
-            expiry.forget(store, day)
+        days = expiry.days_before(store, cutoff)
+        while days:  # again: retiring an event registers it on a later day, maybe before the cutoff too
+            for day in days:
+                for key in expiry.keys_of(store, day):
+                    removed += self._expire_key(store, key, day)
+                expiry.forget(store, day)
+            days = expiry.days_before(store, cutoff)
         return removed
 
     def _expire_key(self, store: _Prefixed, key: str, day: int) -> int:
@@ -342,13 +347,21 @@ class Clusterer:
         if stored is not None:  # its buckets first: the article key is what finds them
             for band in lsh.band_keys(stored):
                 lsh.prune(store, band, day)
-        if key.startswith("evt:"):  # out of its block first, so a crash leaves no stray id
+        if key.startswith("evt:") and not record.get("retired"):
+            # Out of its block (never matched again), but the record stays for RETIRED_HORIZONS more
+            # horizons: event ids come from what the event is, so a late report of the same happening
+            # would otherwise re-create the id and overwrite the event's history on the compacted
+            # topic. While retired, the id is taken and a late report gets a ``-2`` id instead.
             block = record["block"]
             members = [e for e in store.get(block) or () if e != record["event"]["id"]]
             if members:
                 store[block] = members
             elif block in store:
                 del store[block]
+            retire_day = day + RETIRED_HORIZONS * self.horizon_days
+            expiry.register(store, retire_day, [key])  # first: a crash in between leaves no orphan
+            store[key] = {**record, "retired": True, "day": retire_day}
+            return 1
         del store[key]
         return 1
 

@@ -1,4 +1,4 @@
-"""The worker's ``/kabar/stats/`` page: per-stage counters as JSON."""
+"""The worker's ``/kabar/stats/`` page: per-stage counters and the partitions this worker owns, as JSON."""
 
 from __future__ import annotations
 
@@ -8,4 +8,9 @@ from streams.app import app
 
 @app.page("/kabar/stats/")
 async def stats(web, request):
-    return web.json({stage: dict(counter) for stage, counter in STATS.items()})
+    # Stream partitions only: table changelogs (active and standby) are assigned too.
+    assigned = {tp for tp in (app.consumer.assignment() if app.consumer else ()) if not tp.topic.endswith("-changelog")}
+    return web.json({
+        "stages": {stage: dict(counter) for stage, counter in STATS.items()},
+        "worker": {"assigned_partitions": len(assigned), "rebalancing": bool(app.rebalancing)},
+    })

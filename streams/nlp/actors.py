@@ -244,13 +244,22 @@ def find_actors(text: str, lang: str, places: list[PlaceMention]) -> list[ActorM
     country mentions among them become country actors.
     """
     ranked: list[ActorMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text) + 1)  # 1 where a kept mention covers the character
+    empty: list[int] = []  # kept mentions of no characters (they cover nothing)
+
+    def free(a: ActorMention) -> bool:
+        if a.start >= a.end:
+            return not any(s < a.start < e for s, e in ((m.start, m.end) for m in ranked))
+        return taken.find(1, a.start, a.end) < 0 and not any(a.start < p < a.end for p in empty)
 
     def add(mentions):
         for a in sorted(mentions, key=lambda a: a.start - a.end):
-            if all(a.end <= s or a.start >= e for s, e in taken):
+            if free(a):
                 ranked.append(a)
-                taken.append((a.start, a.end))
+                if a.start < a.end:
+                    taken[a.start : a.end] = b"\x01" * (a.end - a.start)
+                else:
+                    empty.append(a.start)
 
     folded = fold(text)
     add(find_persons(text))

@@ -31,7 +31,7 @@ How a number is attached (words from ``data/<lang>/counts.json``):
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -164,6 +164,20 @@ def _not_a_count(text: str, span: NumberSpan, lx: _Lexicon, before: list, after:
     return bool(before) and before[-1][2] in lx.blockers and before[-1][1] >= span.start - 2
 
 
+def _words(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """(start, end, folded word) of the words that start in [lo, hi), as a pass over the
+    whole text finds them: the pass starts at the last space before ``lo``, which no word
+    spans, and only the few words around each number are read."""
+    found = []
+    for m in _WORD_RE.finditer(text, text.rfind(" ", 0, lo) + 1):
+        start, end = m.span()
+        if start >= hi:
+            break
+        if start >= lo:
+            found.append((start, end, fold(m.group())))
+    return found
+
+
 def find_counts(text: str, lang: str) -> list[CountMention]:
     """Counts of people the text gives, in order (see the module docstring for the rules)."""
     if not text or not isinstance(text, str):
@@ -173,8 +187,6 @@ def find_counts(text: str, lang: str) -> list[CountMention]:
     numbers = [n for n in find_numbers(text, lang) if n.start not in in_dates]
     if not numbers:
         return []
-    words = [(m.start(), m.end(), fold(m.group())) for m in _WORD_RE.finditer(text)]
-    starts = [w[0] for w in words]
     inside = in_dates | {p for n in numbers for p in range(n.start, n.end)}
     breaks = [b.start() for b in _CLAUSE_RE.finditer(text) if b.start() not in inside]
     mentions = []
@@ -183,8 +195,8 @@ def find_counts(text: str, lang: str) -> list[CountMention]:
         lo = max(numbers[k - 1].end if k else 0, breaks[b - 1] + 1 if b else 0)
         b = bisect_left(breaks, span.end)
         hi = min(numbers[k + 1].start if k + 1 < len(numbers) else len(text), breaks[b] if b < len(breaks) else len(text))
-        before = words[bisect_left(starts, lo) : bisect_left(starts, span.start)]
-        after = [w for w in words[bisect_left(starts, span.end) : bisect_left(starts, hi)] if w[1] <= hi]
+        before = _words(text, lo, span.start)
+        after = [w for w in _words(text, span.end, hi) if w[1] <= hi]
         if _not_a_count(text, span, lx, before, after):
             continue
         kind = _kind(_find_kind(after, lx, _RIGHT, True), _find_kind(before, lx, _LEFT, False))
@@ -197,10 +209,12 @@ def _exact_over_vague(text: str, mentions: list[CountMention]) -> list[CountMent
     """Drop a vague count when the same sentence gives a figure of the same kind."""
     if not any(m.vague for m in mentions):
         return mentions
-    sentences = [(m.start(), m.end()) for m in _SENTENCE_RE.finditer(text)]
+    sentences = [m.span() for m in _SENTENCE_RE.finditer(text)]
+    starts = [s for s, _ in sentences]
 
     def sentence(pos: int) -> int:
-        return next((i for i, (s, e) in enumerate(sentences) if s <= pos < e), -1)
+        i = bisect_right(starts, pos) - 1
+        return i if i >= 0 and pos < sentences[i][1] else -1
 
     exact = {(sentence(m.start), m.kind) for m in mentions if not m.vague}
     return [m for m in mentions if not m.vague or (sentence(m.start), m.kind) not in exact]

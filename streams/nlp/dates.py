@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from streams.nlp.datestarts import ago_starts, matches_at, written_date_starts
 from streams.nlp.fuzzy import fold
 from streams.nlp.gazetteer import load_json
 from streams.nlp.mentions import DateMention
@@ -64,6 +65,12 @@ class _Lexicon:
     capitalised: bool
     #: what may stand between a date and a relative word that only repeats it
     repeat_re: re.Pattern
+    #: every month name is one word of letters (``datestarts.written_date_starts``)
+    one_word_months: bool
+    #: where a unit word of an "ago" phrase starts, if the phrase words before the
+    #: number are plain words (``datestarts.ago_starts``), and how many there are at most
+    ago_unit_re: re.Pattern | None
+    ago_before_words: int
 
 
 def _alternation(words) -> str:
@@ -116,6 +123,15 @@ def _ago_re(data: dict) -> re.Pattern | None:
     return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
 
+def _ago_unit_re(data: dict) -> re.Pattern | None:
+    """Every offset a unit word of an "ago" phrase starts at, after white space (zero-width
+    matches, so none hides another); None when a word before the number is no plain word."""
+    before = data.get("ago_before", [])
+    if not data.get("ago_units") or not all(re.fullmatch(r"[^\W\d_]+(?: [^\W\d_]+)*", w) for w in before):
+        return None
+    return re.compile(rf"(?<=\s){_starts(data['ago_units'])}(?={_alternation(data['ago_units'])})", re.IGNORECASE)
+
+
 @lru_cache(maxsize=None)
 def _lexicon(lang: str) -> _Lexicon:
     data = load_json(lang, "dates") or load_json("en", "dates")
@@ -140,6 +156,9 @@ def _lexicon(lang: str) -> _Lexicon:
         data.get("numeric_order", "dmy"),
         bool(data.get("capitalised")),
         re.compile(repeat, re.IGNORECASE),
+        all(re.fullmatch(r"[^\W\d_]+", m) for m in data["months"]),
+        _ago_unit_re(data),
+        max((len(w.split()) for w in data.get("ago_before", [])), default=0),
     )
 
 
@@ -223,35 +242,15 @@ class _Found:
     weekday: int | None = None
 
 
-#: where a written date can start: a run of digits, or a word (a month) before one
-_DIGITS_RE = re.compile(r"\d+")
-_WORD_BEFORE_DIGIT_RE = re.compile(r"[^\W\d_]+(?=\.?\s+\d)")
-
-
-def _date_starts(text: str) -> list[int]:
-    """Every offset a written date can start at, in order: every date holds a figure and
-    starts with it or with the month word right before it (month names are single words)."""
-    starts = {m.start() for m in _DIGITS_RE.finditer(text)}
-    starts.update(m.start() for m in _WORD_BEFORE_DIGIT_RE.finditer(text))
-    return sorted(starts)
-
-
 @lru_cache(maxsize=8)
 def _written_matches(text: str, lang: str) -> tuple[re.Match, ...]:
-    """Every match of the written-date pattern in ``text``, as ``finditer`` gives them, but
-    tried only where a date can start (the pattern tried at every offset is the costly
-    part). Kept for the few latest texts: the count finder reads the same text right
-    after the date finder (``written_date_spans``)."""
-    pattern = _lexicon(lang).written_re
-    found, pos = [], 0
-    for start in _date_starts(text):
-        if start < pos:
-            continue
-        m = pattern.match(text, start)
-        if m is not None:
-            found.append(m)
-            pos = m.end()
-    return tuple(found)
+    """Every match of the written-date pattern in ``text``, as ``finditer`` gives them.
+    Kept for the few latest texts: the count finder reads the same text right after
+    the date finder (``written_date_spans``)."""
+    lx = _lexicon(lang)
+    if not lx.one_word_months:
+        return tuple(lx.written_re.finditer(text))
+    return tuple(matches_at(lx.written_re, text, written_date_starts(text)))
 
 
 def _written(text: str, lx: _Lexicon, pub: date) -> list[_Found]:
@@ -307,7 +306,11 @@ def _relatives(text: str, lx: _Lexicon, published: datetime) -> list[_Found]:
         if isinstance(offset, int):
             found.append(_Found(m.start(), m.end(), pub + timedelta(days=offset), False))
     if lx.ago_re is not None:
-        for m in lx.ago_re.finditer(text):
+        if lx.ago_unit_re is None:
+            ago = lx.ago_re.finditer(text)
+        else:
+            ago = matches_at(lx.ago_re, text, ago_starts(text, lx.ago_unit_re, lx.ago_before_words))
+        for m in ago:
             g = m.groupdict()
             n = parse_number(g.get("n") or g.get("n2") or "", lx.lang)
             unit = lx.ago_units.get(fold(g.get("unit") or g.get("unit2") or ""))

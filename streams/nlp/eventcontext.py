@@ -59,5 +59,14 @@ def paragraph_index(text: str) -> list[int]:
     return index
 
 
+#: characters before a position read for its last few words (all of them if too few words fit)
+WINDOW_CHARS = 200
+
+
 def window_words(sentence: str, end: int, size: int) -> str:
-    return " " + " ".join(fold(sentence[:end]).split()[-size:]) + " "
+    """The last ``size`` folded words before ``end``, spaced (" kata polisi ")."""
+    start = max(0, end - WINDOW_CHARS)
+    words = fold(sentence[start:end]).split()
+    if start and len(words) <= size:  # the cut may split the first word: read the whole prefix
+        words = fold(sentence[:end]).split()
+    return " " + " ".join(words[-size:]) + " "

@@ -67,6 +67,10 @@ def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
+#: words whose answer an index remembers (the same names come back article after article)
+MEMO_SIZE = 100_000
+
+
 class OneEditIndex:
     """Known words (already folded) mapped to values, searchable with one typo."""
 
@@ -77,9 +81,19 @@ class OneEditIndex:
             self._exact[word].add(value)
             for variant in _deletions(word):
                 self._deleted[variant].add(word)
+        self._memo: dict[str, set[object]] = {}
 
     def near(self, word: str) -> set[object]:
-        """Values of every known word within one edit of ``word`` (itself included)."""
+        """Values of every known word within one edit of ``word`` (itself included).
+        The set is remembered and shared between calls: read it, do not change it."""
+        found = self._memo.get(word)
+        if found is None:
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            found = self._memo[word] = self._near(word)
+        return found
+
+    def _near(self, word: str) -> set[object]:
         candidates = set(self._deleted.get(word, ()))
         if word in self._exact:
             candidates.add(word)

@@ -38,7 +38,7 @@ import re
 import sys
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -394,6 +394,9 @@ class LanguageIndex:
     lower_starts: frozenset[str]
     #: words that put a place after them ("in", "di")
     place_cues: frozenset[str]
+    #: (folded word, word as written) -> its entries, remembered by ``places`` (the same
+    #: words come back article after article); cleared when full
+    word_memo: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 @lru_cache(maxsize=None)

@@ -65,7 +65,8 @@ def _spec(lang: str) -> _Spec:
     sep = f"[{re.escape(thousands)}]"
     dec = f"(?:{re.escape(decimal)}\\d+|[.,]\\d{{1,2}}(?!\\d))"
     figure = f"\\d{{1,3}}(?:{sep}\\d{{3}})+(?!\\d){dec}?|\\d+{dec}?"
-    token_re = re.compile(f"(?P<fig>(?<![\\d.,]){figure})|(?P<word>[^\\W\\d_]+(?:['’][^\\W\\d_]+)?)")
+    # words first: most tokens are words (a figure starts with a digit, so the order changes no match)
+    token_re = re.compile(f"(?P<word>[^\\W\\d_]+(?:['’][^\\W\\d_]+)?)|(?P<fig>(?<![\\d.,]){figure})")
 
     def folded(section: str) -> dict[str, int]:
         return {" ".join(fold(k).replace("-", " ").split()): v for k, v in data.get(section, {}).items()}
@@ -204,8 +205,10 @@ def find_numbers(text: str, lang: str) -> list[NumberSpan]:
     toks = _Tokens(text, spec)
     found = []
     i = 0  # the first token not inside a number found
-    for k, (item, key) in enumerate(zip(toks.items, toks.folded)):
-        if k < i or (item[2] != "fig" and key not in spec.starts):
+    starts = spec.starts
+    # a figure (folded to "") or a word a number can start with
+    for k in [k for k, key in enumerate(toks.folded) if not key or key in starts]:
+        if k < i:
             continue
         hit = _number_at(toks, k, spec)
         if hit is not None:

@@ -116,6 +116,20 @@ def _lookup(lx: LanguageIndex, key: str, surfaces: list[str]) -> list[Entry]:
     return [e for e in found if _case_ok(e, surfaces)] if found else found
 
 
+#: one-word names a language index remembers
+MEMO_SIZE = 100_000
+
+
+def _lookup_word(lx: LanguageIndex, key: str, surface: str) -> list[Entry]:
+    """``_lookup`` of a one-word name, remembered (a fresh list each time: callers may keep it)."""
+    found = lx.word_memo.get((key, surface))
+    if found is None:
+        if len(lx.word_memo) >= MEMO_SIZE:
+            lx.word_memo.clear()
+        found = lx.word_memo[(key, surface)] = _lookup(lx, key, [surface])
+    return list(found)
+
+
 def _fuzzy(lx: LanguageIndex, folded: str, surface: str) -> list[Entry]:
     if len(folded) < FUZZY_MIN_LEN or not surface[:1].isupper() or folded in lx.common_words:
         return []
@@ -148,7 +162,7 @@ def _longest(text: str, toks, folded: list[str], i: int, lx: LanguageIndex) -> _
         if j - i > 1 and key in lx.common_words:
             best = _Match(0, 0, i, j, [])
         else:
-            entries = _lookup(lx, key, [t[2] for t in toks[i:j]])
+            entries = _lookup_word(lx, key, toks[i][2]) if j - i == 1 else _lookup(lx, key, [t[2] for t in toks[i:j]])
             if entries:
                 best = _Match(toks[i][0], toks[j - 1][1], i, j, entries)
         if j == len(toks) or not (key in world.partial or key in lx.partial) or not _joined(text, toks, j - 1, j + 1):
@@ -190,10 +204,11 @@ def _scan(text: str, lx: LanguageIndex) -> list[_Match]:
     matches: list[_Match] = []
     names: list[_Match] = []  # one-word towns that look like a person's name here
     surnames: set[str] = set()  # "Kamala Harris", then "Harris said"
-    i, taken = 0, 0
-    while i < len(toks):
-        if not toks[i][2][:1].isupper() and folded[i] not in lx.lower_starts:
-            i += 1
+    taken = 0  # the first token after the last name found
+    # a name starts with a capital, or with one of the few lower-case words a name may start with
+    starts = [i for i, (t, key) in enumerate(zip(toks, folded)) if t[2][:1].isupper() or key in lx.lower_starts]
+    for i in starts:
+        if i < taken:
             continue
         found = _longest(text, toks, folded, i, lx)
         if found is None:
@@ -201,7 +216,6 @@ def _scan(text: str, lx: LanguageIndex) -> list[_Match]:
             if entries:
                 found = _Match(toks[i][0], toks[i][1], i, i + 1, entries)
         if found is None:
-            i += 1
             continue
         if found.entries:
             _hint(lx, text, toks, folded, found, taken)
@@ -209,7 +223,7 @@ def _scan(text: str, lx: LanguageIndex) -> list[_Match]:
             (matches if person is None else names).append(found)
             if person == "surname":
                 surnames.add(folded[found.first])
-        i = taken = found.last
+        taken = found.last
     # a town written once after "in"/"di" is a place everywhere ("Malang Stadium Crush" in a title)
     places = {folded[m.first] for m in matches + names if m.first and folded[m.first - 1] in lx.place_cues}
     matches += [m for m in names if folded[m.first] in places]

@@ -101,13 +101,17 @@ def _event_evidence() -> dict[str, dict[str, float]]:
 
 def _add_text(text: str, lex: _Lexicon, factor: float, scores: dict[str, float]) -> None:
     tokens = words(text)
-    for token, n in Counter(tokens).items():
-        hits = lex.lookup(token)
+    counts = Counter(tokens)
+    memo = lex.memo
+    for token, n in counts.items():
+        hits = memo.get(token)
+        if hits is None:
+            hits = lex.lookup(token)
         if hits:
             count = min(n, TERM_CAP) * factor
             for topic, weight in hits:
                 scores[topic] += weight * count
-    if not lex.phrases:
+    if lex.phrases.keys().isdisjoint(counts):
         return
     found: Counter = Counter()
     phrases = lex.phrases

@@ -89,8 +89,14 @@ def test_two_workers_split_the_partitions_and_lose_or_double_nothing(pipeline_en
     reference = _run_uninterrupted(_env(pipeline_env, "ref4", 4), archive)
     env = _env(pipeline_env, "two", 4)
     a = Worker(env, "two-a").start()
+    total = a.assigned()
     b = Worker(env, "two-b").start()
     try:
+        # The test measures a split, not a rebalance under load: wait until the two own everything.
+        end = time.monotonic() + 60
+        while not (a.ready() and b.ready() and a.assigned() + b.assigned() == total) and time.monotonic() < end:
+            time.sleep(0.5)
+        assert a.assigned() + b.assigned() == total, "the two workers never settled on a split"
         kabar(env, "replay", str(archive))
         state = _settle(env, expect_articles=_mentions(reference))
         worked = [w.stats().get("normalize", {}).get("in", 0) for w in (a, b)]

@@ -69,3 +69,9 @@ def test_country_mentions_become_country_actors_and_people_win_overlaps():
 def test_person_country_by_canonical_name():
     assert person_country("Joko Widodo") == "ID"
     assert person_country("Nobody Known") is None
+
+
+def test_a_body_wins_over_a_sector_word_inside_its_name():
+    text = "About 13,000 members of the United Auto Workers union walked off the job."
+    found = [(a.kind, text[a.start:a.end], a.value) for a in find_actors(text, "en", [])]
+    assert found == [("org", "United Auto Workers", "UAW"), ("sector", "union", "protesters")]

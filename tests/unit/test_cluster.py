@@ -518,3 +518,19 @@ def test_any_stream_is_deterministic_idempotent_and_consistent(drafts, data):
         if f"{(article.countries or ['ZZ'])[0]}|art:{article.id}" in snapshot:
             clusterer.process(article)
             assert state == snapshot  # a replay changes nothing
+
+
+def test_a_late_report_after_expiry_does_not_overwrite_the_old_event():
+    """Ids come from what an event is; an expired event keeps its id reserved, so a report of the
+    same happening weeks later starts a new id instead of replacing the old event's history."""
+    state: dict = {}
+    clusterer = Clusterer(state, horizon_days=7)
+    first = clusterer.process(_article("early", WIRE_TEXT, "2022-01-07T05:00:00Z", [_assault()]))
+    filler = [_article(f"f{d}", f"Unrelated report number {d} about markets.", f"2022-01-{d:02d}T05:00:00Z", [],
+                       countries=("KZ",)) for d in range(10, 26, 3)]
+    for article in filler:
+        clusterer.process(article)
+    late = clusterer.process(_article("late", ID_TEXT, "2022-01-27T05:00:00Z", [_assault()], language="id"))
+    (old,), (new,) = first.events, late.events
+    assert new.id != old.id and new.id.startswith(old.id)
+    assert new.articles == ["late"]

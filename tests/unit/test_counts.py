@@ -102,3 +102,15 @@ def test_never_raises_and_values_are_positive(text):
     for m in find_counts(text, "en"):
         assert m.value > 0
         assert m.kind in {"killed", "injured", "arrested", "displaced", "personnel"}
+
+
+_WORDISH = st.text(alphabet="ab -’'\n.,0", max_size=40)
+
+
+@given(_WORDISH, st.integers(0, 40), st.integers(0, 40))
+def test_window_words_are_the_words_of_a_whole_text_pass(text, lo, hi):
+    from streams.nlp.counts import _WORD_RE, _words
+    from streams.nlp.fuzzy import fold
+
+    whole = [(m.start(), m.end(), fold(m.group())) for m in _WORD_RE.finditer(text)]
+    assert _words(text, lo, hi) == [w for w in whole if lo <= w[0] < hi]

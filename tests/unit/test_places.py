@@ -225,3 +225,13 @@ def test_one_edit_index_finds_typos():
     assert index.near("kazakhstann") == {"KZ"}  # insertion
     assert index.near("kazakhston") == {"KZ"}  # substitution
     assert index.near("kazachstn") == set()  # two edits
+
+
+def test_one_edit_lookups_answer_the_same_when_asked_again():
+    from streams.nlp.fuzzy import OneEditIndex
+
+    index = OneEditIndex([("kazakhstan", "KZ"), ("kazakstan", "KZ2"), ("pakistan", "PK")])
+    first = set(index.near("kazakhtan"))
+    assert first == {"KZ", "KZ2"}
+    assert index.near("kazakhtan") == first
+    assert index.near("pakistan") == {"PK"}
