@@ -210,6 +210,19 @@ def _lexicon(lang: str) -> tuple[PhraseIndex, PhraseIndex]:
             PhraseIndex((data.get("demonyms") or {}).items()))
 
 
+def _adjacent_country(start: int, end: int, starts: dict[int, PlaceMention], ends: dict[int, PlaceMention]) -> str | None:
+    """The country of a place right after ``end`` (up to two characters on), else right before ``start``."""
+    for k in range(3):
+        place = starts.get(end + k)
+        if place is not None:
+            return place.location.country
+    for k in range(4):
+        place = ends.get(start - k)
+        if place is not None:
+            return place.location.country
+    return None
+
+
 def find_sectors(text: str, lang: str, places: list[PlaceMention], folded: str | None = None) -> list[ActorMention]:
     """Sector nouns, qualified by an adjacent demonym or place, plus bare demonyms as countries."""
     sectors, demonyms = _lexicon(lang)
@@ -228,8 +241,7 @@ def find_sectors(text: str, lang: str, places: list[PlaceMention], folded: str |
                 country, start = cc, ds
                 used.add(i)
         if country is None:  # "polisi Almaty", "Almaty police"
-            near = [starts.get(s_end + k) for k in range(3)] + [ends.get(s_start - k) for k in range(4)]
-            country = next((p.location.country for p in near if p is not None), None)
+            country = _adjacent_country(s_start, s_end, starts, ends)
         found.append(ActorMention(start, s_end, "sector", sector, country))
     for i, (ds, de, cc) in enumerate(demonym_spans):
         if i not in used:

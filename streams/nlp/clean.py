@@ -69,8 +69,9 @@ _KEYS = (
     "link", "link_header", "photo_header", "widget", "byline", "attribution", "footer",
     "caption_start", "caption_end", "inline_caption", "inline_widget",
 )
-#: runs of white space (not line breaks) that are not already a single space
-_SPACES_RE = re.compile(r"[^\S\n]{2,}|[^\S\n ]")
+#: runs of white space (not line breaks) that are not already a single space (led by one
+#: character class, so the engine skips other text fast)
+_SPACES_RE = re.compile(r"[^\S\n](?:[^\S\n]+|(?<! ))")
 _INVISIBLE_RE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _BLANKS_RE = re.compile(r"\n{3,}")

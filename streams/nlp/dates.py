@@ -25,7 +25,8 @@ Rules:
 - a relative word right after a weekday or date ("Selasa kemarin") adds nothing
   and is dropped.
 
-Words come from ``data/<lang>/dates.json``.
+Words come from ``data/<lang>/dates.json``. Written dates and "ago" phrases are
+tried only where one can start (``datestarts.py``), not at every offset.
 """
 
 from __future__ import annotations

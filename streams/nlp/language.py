@@ -91,8 +91,7 @@ def _marker_score(lang: str, counts: Counter, lowered: str) -> float:
 
 def _split_confusables(probs: dict[str, float], sample: str) -> None:
     """Re-share the probability of confusable pairs by their marker words (in place)."""
-    lowered = sample.casefold()
-    counts = Counter(words(sample))
+    lowered, counts = "", None  # read only when a confusable pair competes
     done: set[frozenset[str]] = set()
     for a in list(probs):
         for b in _markers(a)[2]:
@@ -103,6 +102,8 @@ def _split_confusables(probs: dict[str, float], sample: str) -> None:
             total = probs[a] + probs[b]
             if total <= 0:
                 continue
+            if counts is None:
+                lowered, counts = sample.casefold(), Counter(words(sample))
             shift = _marker_score(a, counts, lowered) - _marker_score(b, counts, lowered)
             shift = max(-MARKER_CAP, min(MARKER_CAP, MARKER_SCALE * shift))
             pa, pb = max(probs[a], 1e-9), max(probs[b], 1e-9)

@@ -25,7 +25,9 @@ from functools import lru_cache
 from streams.nlp.textutil import load_data
 
 _LINE_RE = re.compile(r"[^\n]+")
-_END_RE = re.compile(r"(?:[.!?…]+|[。！？]+)[\"'”’»)\]」』]*(?:\s+|(?<=[。！？])|$)")
+#: a run of sentence-ending marks, Latin or CJK ones, then closing quotes or brackets and space;
+#: led by one character class (the run's first mark), so the engine skips other text fast
+_END_RE = re.compile(r"[.!?…。！？](?:(?<=[.!?…])[.!?…]*|(?<=[。！？])[。！？]*)[\"'”’»)\]」』]*(?:\s+|(?<=[。！？])|$)")
 _ACRONYM_RE = re.compile(r"^(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}$")
 _OPENERS = "\"'“‘«([¿¡"
 _CONTINUERS = ",;:"

@@ -23,11 +23,12 @@ def write_archive(path: Path, *ids: str) -> Path:
 SEED = "seed-kz-tribunnewswiki"
 
 
-def synthetic_archive(path: Path, n: int) -> Path:
-    """``n`` distinct articles: rounds of the sample's stories, each round re-published ten days
-    after the last (past the dedup horizon) under new URLs, with one paragraph added mid-text (so
+def synthetic_archive(path: Path, n: int, days_between_rounds: int = 10) -> Path:
+    """``n`` distinct articles: rounds of the sample's stories, each round re-published
+    ``days_between_rounds`` after the last under new URLs, with one paragraph added mid-text (so
     they are not exact copies). Within a round the stream holds several events, a near-duplicate
-    and a cross-lingual match; across rounds the state expires and comes back."""
+    and a cross-lingual match; with rounds ten days apart (past the dedup horizon) the state
+    expires between rounds and comes back."""
     from datetime import timedelta
 
     from streams.timeutil import parse_time, to_rfc3339
@@ -41,7 +42,7 @@ def synthetic_archive(path: Path, n: int) -> Path:
             paragraphs = t["text"].split("\n\n")
             paragraphs.insert(len(paragraphs) // 2, f"This report was revised {i} times by the editors on the same day.")
             t["text"] = "\n\n".join(paragraphs)
-            shift = timedelta(days=10 * (i // len(templates)))
+            shift = timedelta(days=days_between_rounds * (i // len(templates)))
             t["published_at"] = to_rfc3339(parse_time(t["published_at"]) + shift)
             fh.write(orjson.dumps(t) + b"\n")
     return path
