@@ -31,7 +31,11 @@ def _fold_char(c: str) -> str:
     return lower if len(lower) == 1 else c
 
 
-@lru_cache(maxsize=65536)
+#: longer texts (sentences, whole articles) are folded without the cache, which would
+#: otherwise hold up to 65,536 whole articles in a long-running worker
+FOLD_CACHE_MAX_LEN = 64
+
+
 def fold(text: str) -> str:
     """Lower-case ``text`` and strip accents ("Bogotá" -> "bogota", "’" -> "'").
 
@@ -39,9 +43,19 @@ def fold(text: str) -> str:
     offset found in the folded text is an offset in the original ("ß" and "ﬁ",
     which fold to two letters, are only lower-cased).
     """
+    if len(text) <= FOLD_CACHE_MAX_LEN:
+        return _fold_short(text)
+    return fold_uncached(text)
+
+
+def fold_uncached(text: str) -> str:
+    """``fold`` without the cache, for one-off texts (index building)."""
     if text.isascii():
         return text.lower()
     return "".join(map(_fold_char, text))
+
+
+_fold_short = lru_cache(maxsize=65536)(fold_uncached)
 
 
 def within_one_edit(a: str, b: str) -> bool:

