@@ -63,6 +63,13 @@ receives no more articles keeps at most one horizon of data (or is swept by
 ``expire``), so the state is bounded by partition keys x horizon. Every
 write is ordered so that a crash at any point, followed by redelivery,
 leaves neither a stray key nor a different result (see the unit tests).
+
+**Known limit: late arrivals.** The clock is the latest event time seen under
+a partition key. An article that reaches this stage more than a horizon
+behind it (an archive mixing years, replayed over several partitions, where
+a 2024 report overtakes a 2022 one on the way) writes state that expires at
+the end of its own ``process``, so two such late copies of one story do not
+meet. A watermark per partition key would fix it.
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ def write_archive(path: Path, *ids: str) -> Path:
 SEED = "seed-kz-tribunnewswiki"
 
 
-def synthetic_archive(path: Path, n: int, days_between_rounds: int = 10) -> Path:
+def synthetic_archive(path: Path, n: int, days_between_rounds: int = 10, exclude: tuple[str, ...] = ()) -> Path:
     """``n`` distinct articles: rounds of the sample's stories, each round re-published
     ``days_between_rounds`` after the last under new URLs, with one paragraph added mid-text (so
     they are not exact copies). Within a round the stream holds several events, a near-duplicate
@@ -33,7 +33,7 @@ def synthetic_archive(path: Path, n: int, days_between_rounds: int = 10) -> Path
 
     from streams.timeutil import parse_time, to_rfc3339
 
-    templates = list(sample_articles().values())
+    templates = [a for a in sample_articles().values() if a["id"] not in exclude]
     with path.open("wb") as fh:
         for i in range(n):
             t = dict(templates[i % len(templates)])
