@@ -113,7 +113,7 @@ def test_two_workers_split_the_partitions_and_lose_or_double_nothing(pipeline_en
     assert _mentions(state) == _mentions(reference)
     for event in state.values():
         assert len(event["articles"]) == len(set(event["articles"])), f"{event['id']} counts a mention twice"
-    described = Counter((e["type"], e["country"], e["date"], e["place"], tuple(sorted(e["articles"])))
-                        for e in state.values())
+    described = Counter((e["type"], e["mode"], e["country"], e["date"], e["place"], tuple(e["actors"]),
+                         tuple(e["targets"]), tuple(sorted(e["articles"]))) for e in state.values())
     assert max(described.values()) == 1, "one happening was published under two event ids"
     assert Counter(e["type"] for e in state.values()).keys() == Counter(e["type"] for e in reference.values()).keys()
