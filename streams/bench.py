@@ -6,6 +6,8 @@ subprocess, articles sent to ``articles.raw`` with their publication time set
 to the moment they are sent, and a consumer on ``events`` that notes when
 each article first appears in an event upsert. Latency is that difference;
 throughput is articles over the time from the first send to the last upsert.
+By default articles are sent as fast as possible (throughput; latency then
+includes queueing); ``--rate`` offers a steady load to measure latency at it.
 The other stages run the pure code on one core without Kafka.
 """
 
@@ -66,7 +68,7 @@ def bench_articles(n: int):
         yield t, f"bench-{i:07d}", f"{t.text}\n\nUpdate {i}: coverage continues."
 
 
-async def _pipeline(n: int, settings, worker_pids: list[int]) -> dict:
+async def _pipeline(n: int, settings, worker_pids: list[int], rate: float | None = None) -> dict:
     from aiokafka import AIOKafkaConsumer
 
     from streams.admin import ensure_topics
@@ -94,7 +96,12 @@ async def _pipeline(n: int, settings, worker_pids: list[int]) -> dict:
     articles = list(bench_articles(n))
     start = time.time()
     async with ArticleProducer(settings) as producer:
-        for template, aid, text in articles:
+        for i, (template, aid, text) in enumerate(articles):
+            if rate:  # an open-loop load: latency at a given rate, not under a flood
+                delay = start + i / rate - time.time()
+                if delay > 0:
+                    await producer.flush()
+                    await asyncio.sleep(delay)
             now = time.time()
             sent_at[aid] = now
             article = type(template)(**{**template.__dict__, "id": aid, "url": f"{template.url}?bench={aid}",
@@ -137,7 +144,7 @@ def _start_worker(env: dict[str, str], home: str, name: str) -> subprocess.Popen
     raise SystemExit(f"kabar bench: the worker did not get ready; see {home}/worker-{name}.log")
 
 
-def bench_pipeline(n: int, workers: int = 1) -> dict:
+def bench_pipeline(n: int, workers: int = 1, rate: float | None = None) -> dict:
     run = uuid.uuid4().hex[:8]
     home = tempfile.mkdtemp(prefix="kabar-bench-")
     env = dict(os.environ, KABAR_TOPIC_PREFIX=f"bench-{run}.", KABAR_APP_ID=f"kabar-bench-{run}", KABAR_HOME=home)
@@ -150,8 +157,8 @@ def bench_pipeline(n: int, workers: int = 1) -> dict:
             procs.append(_start_worker(dict(env, KABAR_WEB_PORT=str(6099 + i)), home, str(i)))
         time.sleep(3 if workers > 1 else 0)  # let the group settle after the last join
         print(f"bench: {workers} worker(s) up, sending {n} articles ...", file=sys.stderr, flush=True)
-        result = asyncio.run(_pipeline(n, settings, [p.pid for p in procs]))
-        return {**result, "workers": workers, "store": settings.store}
+        result = asyncio.run(_pipeline(n, settings, [p.pid for p in procs], rate))
+        return {**result, "workers": workers, "store": settings.store, "offered_rate": rate or "max"}
     finally:
         for p in procs:
             p.terminate()
@@ -164,7 +171,7 @@ def bench_pipeline(n: int, workers: int = 1) -> dict:
 
 def _cmd(args) -> int:
     if args.stage == "pipeline":
-        result = bench_pipeline(args.articles, args.workers)
+        result = bench_pipeline(args.articles, args.workers, args.rate)
     elif args.stage == "nlp":
         from streams.nlp.bench import bench_enrich
 
@@ -192,6 +199,8 @@ def add_commands(sub) -> None:
                        "synthetic articles, with state size. ingest: feed parsing and polling 1,000 local feeds.")
     p.add_argument("--stage", choices=["pipeline", "nlp", "dedup", "ingest"], default="pipeline")
     p.add_argument("--articles", type=int, default=2000, help="articles (or items) to push, default %(default)s")
+    p.add_argument("--rate", type=float, default=None,
+                   help="send at this many articles/s (default: as fast as possible) to measure latency under a given load")
     p.add_argument("--workers", type=int, default=1, help="worker processes for --stage pipeline (one per core)")
     p.add_argument("--folder", default="../shared/eval/dev", help="gold folder for --stage nlp")
     p.add_argument("--json", action="store_true", help="one JSON object on stdout")
