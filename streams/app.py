@@ -24,9 +24,10 @@ settings = get_settings()
 
 app = faust.App(
     settings.app_id,
+    version=settings.app_version,
     broker=settings.broker,
     store=settings.store,
-    datadir=str(settings.home / "worker" / f"{settings.app_id}-{settings.web_port}"),
+    datadir=str(settings.home / "worker" / f"{settings.group_id}-{settings.web_port}"),
     topic_partitions=settings.partitions,
     topic_replication_factor=1,
     topic_disable_leader=True,

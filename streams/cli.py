@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "streams.worker_commands",
     "streams.ingest.commands",
     "streams.replay",
+    "streams.reprocess",
     "streams.tail",
     "streams.nlp.commands",
     "streams.bench",

@@ -10,6 +10,9 @@ KAFKA_BROKER           kafka://127.0.0.1:9092 (local, managed)     broker URL(s)
                                                                    cluster: nothing local is started
 KABAR_HOME             ./.kabar                                    broker data, worker state, archives
 KABAR_APP_ID           kabar                                       Faust app id (consumer group prefix)
+KABAR_APP_VERSION      1                                           state generation: a new version has its
+                                                                   own consumer group and tables (see
+                                                                   ``kabar reprocess``)
 KABAR_TOPIC_PREFIX     (none)                                      prefix of every topic name, to run
                                                                    isolated pipelines on one cluster
 KABAR_PARTITIONS       4                                           partitions of the pipeline topics
@@ -38,6 +41,7 @@ class Settings:
     broker: str = LOCAL_BROKER
     home: Path = Path(".kabar")
     app_id: str = "kabar"
+    app_version: int = 1
     topic_prefix: str = ""
     partitions: int = 4
     web_port: int = 6066
@@ -56,6 +60,11 @@ class Settings:
     def bootstrap_servers(self) -> str:
         """The broker list in aiokafka's form (``host:port,host:port``)."""
         return ",".join(u.split("://", 1)[-1] for u in self.broker.split(";") if u)
+
+    @property
+    def group_id(self) -> str:
+        """The workers' consumer group, as Faust names it (``kabar``, ``kabar-v2``...)."""
+        return self.app_id if self.app_version <= 1 else f"{self.app_id}-v{self.app_version}"
 
     def topic(self, name: str) -> str:
         """The name a topic has on the broker (``topics.py`` names plus the prefix)."""
@@ -81,6 +90,7 @@ def from_env(env: dict[str, str] | None = None) -> Settings:
         broker=env.get("KAFKA_BROKER", LOCAL_BROKER),
         home=Path(env.get("KABAR_HOME", ".kabar")).resolve(),
         app_id=env.get("KABAR_APP_ID", "kabar"),
+        app_version=int(env.get("KABAR_APP_VERSION", "1")),
         topic_prefix=env.get("KABAR_TOPIC_PREFIX", ""),
         partitions=int(env.get("KABAR_PARTITIONS", "4")),
         web_port=int(env.get("KABAR_WEB_PORT", "6066")),

@@ -20,6 +20,11 @@ def test_an_external_broker_is_not_managed_locally():
     assert not s.local_broker and s.bootstrap_servers == "kafka.internal:9093" and s.broker_port == 9093
 
 
+def test_a_new_state_generation_has_its_own_consumer_group():
+    assert from_env({}).group_id == "kabar"
+    assert from_env({"KABAR_APP_VERSION": "3"}).group_id == "kabar-v3"
+
+
 def test_events_topic_is_compacted_the_replay_log_kept_and_others_expire():
     assert EVENTS.config()["cleanup.policy"] == "compact"
     # articles.raw carries publication times as timestamps: time retention would drop old news at once
