@@ -263,7 +263,11 @@ class Clusterer:
         bands: list[str], just_decided: bool,
     ) -> list[Event]:
         day = decision["day"]
-        lsh.insert(store, bands, article.id, day)
+        if decision["dup"] is None:
+            # Only originals go into the buckets: a later copy is compared with the original it
+            # copies, so indexing copies too only grows the buckets (a wire story's forty copies
+            # would each rewrite 32 ever-longer bucket lists).
+            lsh.insert(store, bands, article.id, day)
         fresh: list[str] = []
         mention = _Mention(article, published, decision["story"], decision["version"])
         extracted = [_extracted_dict(ev, article, published) for ev in article.events]
