@@ -106,7 +106,7 @@ def _run(args) -> int:
             spawn("ingest", "--config", args.feeds)
         print(f"\nKabar is running: desk on http://127.0.0.1:{args.desk_port}/ . Events as they are upserted "
               "(Ctrl-C stops everything):\n", flush=True)
-        tail = spawn("tail", "events", "--from-beginning")
+        spawn("tail", "events", "--from-beginning")
         while all(p.poll() is None for p in procs):
             time.sleep(0.5)
         failed = [p.args[3] for p in procs if p.poll() is not None]

@@ -77,7 +77,6 @@ def event_date(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], hits
     dominant date.
     """
     lex = lexicon(ctx.lang)
-    sentence = ctx.text[sent[0]:sent[1]]
     pos = sent[0] + hit.start
     usable, farther = [], []
     for d in between(ctx.dates, *sent):

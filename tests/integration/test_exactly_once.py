@@ -16,7 +16,6 @@ import sys
 import time
 from collections import Counter
 
-import pytest
 
 from tests.integration.helpers import synthetic_archive
 from tests.support import ROOT, Worker, kabar, latest_events, read_topic
