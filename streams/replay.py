@@ -1,24 +1,48 @@
-"""``kabar replay PATH``: send a JSON Lines archive to ``articles.raw`` in event time.
+"""``kabar replay``: send historical articles to ``articles.raw`` in event time.
+
+Three sources:
+
+- ``PATH``, JSON Lines archives (what ``kabar ingest`` writes, ``.gz`` ok);
+- ``PATH``, saved feeds (RSS/RDF/Atom/JSON Feed snapshots, ``ingest.snapshots``):
+  parsed and normalised as live polling does, merged by article id, nothing
+  fetched; a folder may hold archives, snapshots or both;
+- no PATH but ``--from``/``--to``: a publication-time range of another
+  namespace's ``articles.raw`` (``--source-prefix``), read with a full scan of
+  its partitions up to their ends at start, written to this namespace's.
 
 Articles go out in publication order; ``--speed 60`` plays one hour of news
 per minute, ``--speed max`` as fast as the broker takes them. Each record's
-Kafka timestamp is its publication time. Lines that cannot be used are
-counted and sent to the dead-letter topic with file, line and reason.
+Kafka timestamp is its publication time. ``--from``/``--to`` also filter the
+files. What cannot be used (a bad line, a file that is not a feed, a record
+that does not decode) is counted and sent to the dead-letter topic with the
+file and line, or topic, partition and offset, and the reason.
 """
 
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from streams.codec import DecodeError, decode, encode
 from streams.ingest.archive import read_archive
+from streams.ingest.snapshots import read_snapshots, split_replay_files
 from streams.producer import ArticleProducer
 from streams.progress import Progress
+from streams.records import RawArticle
 from streams.settings import Settings, get_settings
-from streams.timeutil import epoch_ms
+from streams.timeutil import epoch_ms, parse_time
+from streams.topics import ARTICLES_RAW
+
+#: seconds without any record from a partition below its end offset before the scan gives up
+SCAN_STALL = 60.0
+#: Kafka refuses a record timestamp further ahead than this (log.message.timestamp.after.max.ms, 4.0 default)
+FUTURE_LIMIT_MS = 3_600_000
 
 
 def sample_archive() -> Path:
@@ -36,53 +60,225 @@ def parse_speed(value: str) -> float | None:
     return speed
 
 
-async def replay(path: str | Path, speed: float | None, settings: Settings, quiet: bool = False) -> dict:
-    lines = list(read_archive(path))
-    good = sorted((ln for ln in lines if ln.article), key=lambda ln: epoch_ms(ln.article.published_at))
-    progress = Progress(len(good), f"replay {Path(path).name}", stream=sys.stderr if not quiet else open("/dev/null", "w"))
-    async with ArticleProducer(settings) as producer:
-        for ln in lines:
+@dataclass(frozen=True)
+class Window:
+    """Publication times in [start, end), epoch milliseconds; None = unbounded."""
+
+    start_ms: int | None = None
+    end_ms: int | None = None
+
+    @classmethod
+    def parse(cls, start: str | None, end: str | None) -> "Window":
+        """From ``--from``/``--to`` values (ISO 8601); raises ValueError saying which one is wrong."""
+        bounds = []
+        for flag, value in (("--from", start), ("--to", end)):
+            when = parse_time(value) if value else None
+            if value and when is None:
+                raise ValueError(f"{flag} takes an ISO 8601 time such as 2026-01-07T00:00:00Z, not {value!r}")
+            bounds.append(int(when.timestamp() * 1000) if when else None)
+        if None not in bounds and bounds[0] >= bounds[1]:
+            raise ValueError("--from must be before --to")
+        return cls(*bounds)
+
+    @property
+    def bounded(self) -> bool:
+        return self.start_ms is not None or self.end_ms is not None
+
+    def __contains__(self, ms: int) -> bool:
+        return (self.start_ms is None or ms >= self.start_ms) and (self.end_ms is None or ms < self.end_ms)
+
+
+@dataclass
+class Loaded:
+    """What a source gave: the articles to send and the dead letters (reason with where, excerpt)."""
+
+    label: str
+    articles: list[RawArticle] = field(default_factory=list)
+    rejects: list[tuple[str, bytes | str]] = field(default_factory=list)
+    #: figures for the closing summary (snapshot files, merged versions, out of range, ...)
+    notes: dict[str, int] = field(default_factory=dict)
+
+
+def load_files(path: str | os.PathLike, window: Window = Window()) -> Loaded:
+    """Archives and snapshots under ``path``, filtered by ``window``."""
+    archives, snapshots = split_replay_files(path)
+    loaded = Loaded(Path(path).name)
+    for f in archives:
+        for ln in read_archive(f):
             if ln.rejection:
-                await producer.reject("replay", f"{ln.path}:{ln.line}: {ln.rejection.reason} {ln.rejection.detail}".strip(), ln.raw)
+                loaded.rejects.append((f"{ln.path}:{ln.line}: {ln.rejection.reason} {ln.rejection.detail}".strip(), ln.raw))
+            else:
+                loaded.articles.append(ln.article)
+    if snapshots:
+        progress = Progress(len(snapshots), "read saved feeds")
+        found = read_snapshots(_counted(snapshots, progress))
+        progress.close(f"files, {found.items} items")
+        loaded.articles += found.articles
+        loaded.rejects += [(f"{r.path}: {r.reason}", r.excerpt) for r in found.rejections]
+        loaded.notes.update({"snapshot files": found.files, "feed items": found.items, "merged versions": found.merged,
+                             "summary only": found.summary_only})
+    if window.bounded:
+        inside = [a for a in loaded.articles if epoch_ms(a.published_at) in window]
+        loaded.notes["outside --from/--to"] = len(loaded.articles) - len(inside)
+        loaded.articles = inside
+    return loaded
+
+
+def _counted(paths: list[Path], progress: Progress) -> Iterator[Path]:
+    for path in paths:
+        yield path
+        progress.update()
+
+
+async def load_topic_range(settings: Settings, source_prefix: str, window: Window) -> Loaded:
+    """The articles of ``<source_prefix>articles.raw`` published in ``window``.
+
+    The log is in arrival order, not publication order, so every partition is
+    read up to its end offset at start. The scan starts at ``offsets_for_times
+    (from)``: Kafka answers the earliest offset whose timestamp is at or after
+    it (its time index holds the running maximum timestamp), so every record
+    before it was published before ``from``. Record timestamps are publication
+    times (``producer.ArticleProducer`` sets them), which is what is filtered on.
+    """
+    from aiokafka import AIOKafkaConsumer, TopicPartition
+
+    from streams.admin import kafka_auth
+
+    source = source_prefix + ARTICLES_RAW.name
+    loaded = Loaded(source)
+    consumer = AIOKafkaConsumer(bootstrap_servers=settings.bootstrap_servers, enable_auto_commit=False,
+                                group_id=None, **kafka_auth(settings))
+    await consumer.start()
+    try:
+        await consumer._client.force_metadata_update()
+        parts = consumer.partitions_for_topic(source)
+        if not parts:
+            raise LookupError(f"topic {source!r} does not exist on {settings.bootstrap_servers}")
+        tps = [TopicPartition(source, p) for p in sorted(parts)]
+        ends = await consumer.end_offsets(tps)
+        if window.start_ms is None:
+            starts = await consumer.beginning_offsets(tps)
+        else:
+            found = await consumer.offsets_for_times({tp: window.start_ms for tp in tps})
+            starts = {tp: found[tp].offset if found[tp] else ends[tp] for tp in tps}
+        todo = {tp for tp in tps if starts[tp] < ends[tp]}
+        consumer.assign(list(todo))
+        for tp in todo:
+            consumer.seek(tp, starts[tp])
+        progress = Progress(sum(ends[tp] - starts[tp] for tp in todo), f"scan {source}")
+        last_record = time.monotonic()
+        while todo:
+            batch = await consumer.getmany(*todo, timeout_ms=1000)
+            for tp, records in batch.items():
+                for rec in records:
+                    if rec.offset >= ends[tp]:
+                        break
+                    last_record = time.monotonic()
+                    progress.update()
+                    if rec.timestamp not in window:
+                        continue
+                    try:
+                        loaded.articles.append(decode(ARTICLES_RAW, rec.value))
+                    except DecodeError as exc:
+                        loaded.rejects.append((f"{source} partition {tp.partition} offset {rec.offset}: {exc}", rec.value or b""))
+            for tp in list(todo):
+                if await consumer.position(tp) >= ends[tp]:
+                    todo.discard(tp)
+                    consumer.pause(tp)
+            if todo and time.monotonic() - last_record > SCAN_STALL:
+                raise TimeoutError(f"no record from {source} for {SCAN_STALL:.0f}s before its end offsets; is the broker healthy?")
+        loaded.notes["scanned"] = progress.done
+        progress.close("scanned")
+    finally:
+        await consumer.stop()
+    return loaded
+
+
+async def send(loaded: Loaded, speed: float | None, settings: Settings) -> dict:
+    """Send ``loaded`` in publication order, paced by ``speed``; dead letters first."""
+    limit = time.time() * 1000 + FUTURE_LIMIT_MS
+    good = sorted((a for a in loaded.articles if epoch_ms(a.published_at) <= limit), key=lambda a: epoch_ms(a.published_at))
+    loaded.rejects += [(f"{a.url}: published_at {a.published_at} is in the future (Kafka refuses such timestamps)", encode(a))
+                       for a in loaded.articles if epoch_ms(a.published_at) > limit]
+    progress = Progress(len(good), f"replay {loaded.label}")
+    async with ArticleProducer(settings) as producer:
+        for reason, raw in loaded.rejects:
+            await producer.reject("replay", reason, raw)
         start_wall = time.monotonic()
-        start_event = epoch_ms(good[0].article.published_at) if good else 0
-        for ln in good:
+        start_event = epoch_ms(good[0].published_at) if good else 0
+        for article in good:
             if speed is not None:
-                due = start_wall + (epoch_ms(ln.article.published_at) - start_event) / 1000 / speed
+                due = start_wall + (epoch_ms(article.published_at) - start_event) / 1000 / speed
                 delay = due - time.monotonic()
                 if delay > 0:
                     await producer.flush()
                     await asyncio.sleep(delay)
-            await producer.send(ln.article)
+            await producer.send(article)
             progress.update()
         await producer.flush()
-    progress.close(f"sent, {producer.dead} rejected")
-    return {"sent": producer.sent, "rejected": producer.dead}
+    notes = "".join(f", {n} {what}" for what, n in loaded.notes.items())
+    progress.close(f"sent, {producer.dead} rejected{notes}")
+    return {"sent": producer.sent, "rejected": producer.dead, **loaded.notes}
 
 
 def _cmd(args) -> int:
     try:
         speed = parse_speed(args.speed)
     except ValueError:
-        print(f"kabar replay: --speed takes a positive number or 'max', not {args.speed!r}", file=sys.stderr)
-        return 2
-    path = args.path or sample_archive()
+        return _fail(f"--speed takes a positive number or 'max', not {args.speed!r}")
     try:
-        result = asyncio.run(replay(path, speed, get_settings()))
-    except FileNotFoundError as exc:
-        print(f"kabar replay: {exc}", file=sys.stderr)
-        return 2
+        window = Window.parse(args.since, args.until)
+    except ValueError as exc:
+        return _fail(str(exc))
+    settings = get_settings()
+    if args.path or not window.bounded:
+        if args.source_prefix is not None:
+            return _fail("--source-prefix is for replaying a range of articles.raw (no PATH, with --from/--to)")
+        try:
+            loaded = load_files(args.path or sample_archive(), window)
+        except FileNotFoundError as exc:
+            return _fail(str(exc))
+    else:
+        source_prefix = settings.topic_prefix if args.source_prefix is None else args.source_prefix
+        if source_prefix + ARTICLES_RAW.name == settings.topic(ARTICLES_RAW.name):
+            return _fail(
+                f"--from/--to would read and write {settings.topic(ARTICLES_RAW.name)}: replaying articles.raw into "
+                "itself duplicates the log. To rebuild events from it in place, use `kabar reprocess --since TIME "
+                "--version N`; to replay a range into a sandbox, set KABAR_TOPIC_PREFIX to a new namespace and pass "
+                f"--source-prefix {source_prefix!r}."
+            )
+        try:
+            loaded = asyncio.run(load_topic_range(settings, source_prefix, window))
+        except (LookupError, TimeoutError) as exc:
+            return _fail(str(exc))
+    result = asyncio.run(send(loaded, speed, settings))
     return 0 if result["sent"] or not result["rejected"] else 1
+
+
+def _fail(message: str) -> int:
+    print(f"kabar replay: {message}", file=sys.stderr)
+    return 2
 
 
 def add_commands(sub) -> None:
     p = sub.add_parser(
         "replay",
-        help="send an archive (JSON Lines, optionally .gz) to articles.raw in event time",
-        description="Replay historical articles into the pipeline. Each line needs url, title, text and "
-        "published_at (id, source, language optional). Articles are sent in publication order with the "
-        "publication time as Kafka timestamp. Without PATH, the bundled sample is replayed.",
+        help="send archives, saved feeds or a time range of articles.raw to articles.raw in event time",
+        description="Replay historical articles into the pipeline, in publication order, with the publication "
+        "time as Kafka timestamp. PATH is a file or a folder (searched recursively). Hidden files are skipped. A file is a "
+        "JSON Lines archive when it ends in .jsonl or .ndjson (.gz ok), or, unless it ends in .xml/.rss/.atom/"
+        ".rdf, when its first line is a JSON object that is not a JSON Feed; every other file is a saved feed "
+        "(RSS, RDF, Atom, JSON Feed; .gz ok). Archive lines need url, title, text and published_at. Saved feeds are parsed like "
+        "live polling, an article seen in several snapshots is sent once (its latest version), and no page is "
+        "fetched (summary-only articles stay so). Without PATH, --from/--to replay a range of the articles.raw "
+        "of --source-prefix into this namespace's (KABAR_TOPIC_PREFIX); without either, the bundled sample is "
+        "replayed. Unusable lines and files go to the dead-letter topic.",
     )
-    p.add_argument("path", nargs="?", help="archive file or folder (default: the bundled sample)")
+    p.add_argument("path", nargs="?", help="archive, saved feed, or a folder of them (default: the bundled sample)")
     p.add_argument("--speed", default="max", help="seconds of news per wall-clock second (60 = an hour a minute), or 'max' (default)")
+    p.add_argument("--from", dest="since", metavar="TIME", help="only articles published at or after TIME (ISO 8601)")
+    p.add_argument("--to", dest="until", metavar="TIME", help="only articles published before TIME (ISO 8601)")
+    p.add_argument("--source-prefix", metavar="PREFIX",
+                   help="without PATH: the topic prefix of the articles.raw to read (default: KABAR_TOPIC_PREFIX, "
+                   "which is refused, since a topic cannot be replayed into itself)")
     p.set_defaults(func=_cmd)

@@ -1,4 +1,4 @@
-"""``kabar feeds check|import|export|health`` and ``kabar scrape``: feeds and pages without Kafka.
+"""``kabar feeds check|import|export|health|moved`` and ``kabar scrape``: feeds and pages without Kafka.
 
 ``kabar ingest`` (the lead's) runs ``poller.poll_feeds`` with Kafka; these
 commands help set a feed list up and see what a feed or a page would give.
@@ -61,6 +61,19 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     )
     health.add_argument("--state", type=Path, help="ingest state folder (default $KABAR_HOME/ingest)")
     health.set_defaults(func=_health)
+
+    moved = sub.add_parser(
+        "moved",
+        help="list feeds that moved (permanent redirect); --write updates the feed list",
+        description="Print every feed the poller found permanently redirected (301/308), one JSON line each: url, "
+        "moved_to, and whether the feed list names it. The poller already follows the redirect; --write replaces "
+        "each old URL by the new one in the feed list (only the quoted URL changes: comments and layout stay) and "
+        "carries the feed's health record over. Restart `kabar ingest` afterwards.",
+    )
+    moved.add_argument("--config", type=Path, default=DEFAULT_CONFIG, help=f"feed list (default {DEFAULT_CONFIG})")
+    moved.add_argument("--state", type=Path, help="ingest state folder (default $KABAR_HOME/ingest)")
+    moved.add_argument("--write", action="store_true", help="write the new URLs into the feed list")
+    moved.set_defaults(func=_moved)
 
     scrape = subparsers.add_parser(
         "scrape",
@@ -167,11 +180,9 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _health(args: argparse.Namespace) -> int:
-    from dataclasses import asdict
-
-    from streams.ingest.health import HealthStore
-    from streams.ingest.state import STATE_FILE, open_state
+def _state_dir(args: argparse.Namespace, command: str) -> Path | None:
+    """The ingest state folder, or None (after saying so) when the poller has not run."""
+    from streams.ingest.state import STATE_FILE
 
     state = args.state
     if state is None:
@@ -179,7 +190,19 @@ def _health(args: argparse.Namespace) -> int:
 
         state = get_settings().home / "ingest"
     if not (state / STATE_FILE).exists():
-        print(f"kabar feeds health: no ingest state in {state} (has `kabar ingest` run?)", file=sys.stderr)
+        print(f"kabar feeds {command}: no ingest state in {state} (has `kabar ingest` run?)", file=sys.stderr)
+        return None
+    return state
+
+
+def _health(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from streams.ingest.health import HealthStore
+    from streams.ingest.state import open_state
+
+    state = _state_dir(args, "health")
+    if state is None:
         return EXIT_UNREADABLE
     conn = open_state(state)
     try:
@@ -196,6 +219,64 @@ def _health(args: argparse.Namespace) -> int:
     failing = sum(1 for r in records if r.consecutive_failures)
     print(f"{len(records)} feeds, {failing} failing, {parked} parked", file=sys.stderr)
     return EXIT_OK
+
+
+def _moved(args: argparse.Namespace) -> int:
+    from streams.ingest.feedlist import move_feed_urls
+    from streams.ingest.health import HealthStore
+    from streams.ingest.state import open_state
+
+    state = _state_dir(args, "moved")
+    if state is None:
+        return EXIT_UNREADABLE
+    try:
+        listed = {feed.url for feed in load_feeds(args.config)}
+        text = args.config.read_text(encoding="utf-8")
+    except (OSError, FeedListError) as exc:
+        print(f"kabar feeds moved: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    conn = open_state(state)
+    try:
+        store = HealthStore(conn)
+        moves = {r.url: r.moved_to for r in store.all() if r.moved_to and r.moved_to != r.url}
+        for old, new in moves.items():
+            sys.stdout.buffer.write(orjson.dumps({"url": old, "moved_to": new, "listed": old in listed}) + b"\n")
+        sys.stdout.buffer.flush()
+        wanted = {old: new for old, new in moves.items() if old in listed}
+        if not args.write:
+            hint = "; `kabar feeds moved --write` updates the feed list" if wanted else ""
+            print(f"{len(moves)} moved feeds, {len(wanted)} of them in {args.config}{hint}", file=sys.stderr)
+            return EXIT_OK
+        new_text, replaced = move_feed_urls(text, wanted)
+        if replaced:
+            _write_checked(args.config, new_text, {wanted[old] for old in replaced})
+            for old in replaced:
+                store.rename(old, wanted[old])
+    except FeedListError as exc:
+        print(f"kabar feeds moved: {exc}; {args.config} left as it was", file=sys.stderr)
+        return EXIT_UNREADABLE
+    finally:
+        conn.close()
+    for old in sorted(set(wanted) - set(replaced)):
+        print(f"kabar feeds moved: {old} is not written as a plain quoted string in {args.config}; edit it by hand",
+              file=sys.stderr)
+    print(f"{len(replaced)} feed URLs updated in {args.config}; restart `kabar ingest` to use them", file=sys.stderr)
+    return EXIT_OK
+
+
+def _write_checked(path: Path, text: str, expected: set[str]) -> None:
+    """Write the feed list atomically, once the new text is known to load and to name the new URLs."""
+    import tempfile
+
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, suffix=".toml", delete=False) as fh:
+        fh.write(text)
+    try:
+        missing = expected - {feed.url for feed in load_feeds(fh.name)}
+        if missing:
+            raise FeedListError(f"the rewritten list lacks {', '.join(sorted(missing))}")
+        Path(fh.name).replace(path)
+    finally:
+        Path(fh.name).unlink(missing_ok=True)
 
 
 def _scrape(args: argparse.Namespace) -> int:

@@ -11,7 +11,8 @@ max_interval = 3600
 ```
 
 Only ``url`` is required. ``save_feeds`` writes the same format back (used by
-``kabar feeds import``).
+``kabar feeds import``); ``move_feed_urls`` rewrites moved URLs in place,
+keeping comments and layout (``kabar feeds moved --write``).
 """
 
 from __future__ import annotations
@@ -98,3 +99,21 @@ def dump_feeds(feeds: list[FeedConfig]) -> str:
 
 def _opt_str(value: object) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
+
+
+def move_feed_urls(text: str, moves: dict[str, str]) -> tuple[str, list[str]]:
+    """Replace each old URL, as a quoted TOML string, by the new one; returns the text and the old URLs replaced.
+
+    The replacement is textual (``"old"`` or ``'old'``), so comments, order and
+    layout stay as the operator wrote them.
+    """
+    replaced = []
+    for old, new in moves.items():
+        basic = json.dumps(new, ensure_ascii=False)
+        pairs = ((json.dumps(old, ensure_ascii=False), basic), (f"'{old}'", basic if "'" in new else f"'{new}'"))
+        found = [quoted for quoted, _ in pairs if quoted in text]
+        for quoted, replacement in pairs:
+            text = text.replace(quoted, replacement)
+        if found:
+            replaced.append(old)
+    return text, replaced

@@ -62,6 +62,12 @@ class ParsedFeed:
     title: str = ""
     link: str | None = None
     language: str | None = None
+    #: the feed's own URL when it declares one (Atom/RSS ``<atom:link rel="self">``, JSON Feed ``feed_url``)
+    self_link: str | None = None
+    #: when the publisher last changed the feed (lastBuildDate/pubDate, Atom ``updated``)
+    updated: datetime | None = None
+    #: WebSub hubs the feed advertises (``<link rel="hub">``, JSON Feed ``hubs``)
+    hubs: list[str] = field(default_factory=list)
     items: list[FeedItem] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
@@ -100,6 +106,9 @@ def _parse_xml_feed(body: bytes, headers: dict[str, str], url: str | None) -> Pa
         title=plain_text(feed.get("title"), single_line=True),
         link=_absolute(feed.get("link"), url),
         language=_language(feed.get("language")),
+        self_link=_first_link(feed, "self", url),
+        updated=_entry_time(feed, "updated") or _entry_time(feed, "published"),
+        hubs=_dedupe(_absolute(link.get("href"), url) for link in feed.get("links") or [] if link.get("rel") == "hub"),
     )
     if d.get("bozo"):
         exc = d.get("bozo_exception")
@@ -154,6 +163,15 @@ def _entry_link(entry: Any, url: str | None) -> str | None:
         link = _absolute(candidate, url)
         if link:
             return link
+    return None
+
+
+def _first_link(element: Any, rel: str, base: str | None) -> str | None:
+    for link in element.get("links") or []:
+        if link.get("rel") == rel:
+            found = _absolute(link.get("href"), base)
+            if found:
+                return found
     return None
 
 
@@ -248,6 +266,8 @@ def parse_json_feed(body: bytes, url: str | None = None) -> ParsedFeed:
         title=plain_text(_str(doc.get("title")), single_line=True),
         link=_absolute(doc.get("home_page_url"), base),
         language=_language(doc.get("language")),
+        self_link=_absolute(doc.get("feed_url"), url),
+        hubs=_dedupe(_absolute(h.get("url"), base) for h in _list(doc.get("hubs")) if isinstance(h, dict)),
     )
     items = doc.get("items")
     if not isinstance(items, list):
@@ -285,6 +305,10 @@ def _json_authors(obj: dict) -> list[str]:
     """Names from a 1.1 ``authors`` list or a 1.0 ``author`` object."""
     entries = obj.get("authors") if isinstance(obj.get("authors"), list) else [obj.get("author")]
     return _dedupe(plain_text(a["name"], single_line=True) for a in entries if isinstance(a, dict) and isinstance(a.get("name"), str))
+
+
+def _list(value: Any) -> list:
+    return value if isinstance(value, list) else []
 
 
 def _str(value: Any) -> str:

@@ -279,20 +279,41 @@ class Fetcher:
                         if resp.status >= 400:
                             result.error = f"HTTP {resp.status} {resp.reason or ''}".strip()
                         return result
-            except _TooLarge:
-                return FetchResult(url, current, error=f"too large: body over {self.max_bytes} bytes")
-            except (zlib.error, _UnsupportedEncoding) as exc:
-                return FetchResult(url, current, error=f"encoding: {exc}")
-            except asyncio.TimeoutError:
-                return FetchResult(url, current, error="timeout")
-            except aiohttp.ClientConnectorError as exc:
-                reason = str(exc.os_error) if exc.os_error else str(exc)
-                if reason.startswith(REFUSED):
-                    return FetchResult(url, current, error=reason)
-                return FetchResult(url, current, error=f"connect: {exc}"[:300])
-            except (aiohttp.ClientError, OSError, ValueError) as exc:
-                return FetchResult(url, current, error=f"http: {type(exc).__name__}: {exc}"[:300])
+            except (_TooLarge, zlib.error, _UnsupportedEncoding, asyncio.TimeoutError, aiohttp.ClientError, OSError, ValueError) as exc:
+                return FetchResult(url, current, error=self._reason(exc))
         return FetchResult(url, current, error=f"redirect: more than {self.max_redirects} redirects")
+
+    async def post_form(self, url: str, data: dict[str, str]) -> FetchResult:
+        """POST a form (a WebSub subscription request) with the same guards; redirects are not followed."""
+        if self._session is None:
+            raise RuntimeError("use Fetcher as an async context manager")
+        refusal = url_refusal(url, allow_private=self.allow_private, allow_hosts=self.allow_hosts)
+        if refusal:
+            return FetchResult(url, url, error=refusal)
+        host = urlsplit(url).hostname or ""
+        try:
+            async with self.gate.slot(host):
+                async with self._session.post(url, data=data, headers={"User-Agent": self.user_agent}, allow_redirects=False) as resp:
+                    result = FetchResult(url, url, status=resp.status, headers={k.lower(): v for k, v in resp.headers.items()})
+                    result.body = await self._read_body(resp)
+                    if not 200 <= resp.status < 300:
+                        result.error = f"HTTP {resp.status} {resp.reason or ''}".strip()
+                    return result
+        except (_TooLarge, zlib.error, _UnsupportedEncoding, asyncio.TimeoutError, aiohttp.ClientError, OSError, ValueError) as exc:
+            return FetchResult(url, url, error=self._reason(exc))
+
+    def _reason(self, exc: BaseException) -> str:
+        """The error text of a failed request (its prefix tells ``get`` whether to retry)."""
+        if isinstance(exc, _TooLarge):
+            return f"too large: body over {self.max_bytes} bytes"
+        if isinstance(exc, (zlib.error, _UnsupportedEncoding)):
+            return f"encoding: {exc}"
+        if isinstance(exc, asyncio.TimeoutError):
+            return "timeout"
+        if isinstance(exc, aiohttp.ClientConnectorError):
+            reason = str(exc.os_error) if exc.os_error else str(exc)
+            return reason if reason.startswith(REFUSED) else f"connect: {exc}"[:300]
+        return f"http: {type(exc).__name__}: {exc}"[:300]
 
     async def _read_body(self, resp: aiohttp.ClientResponse) -> bytes:
         decoder = _decoder(resp.headers.get("Content-Encoding", ""))

@@ -94,5 +94,13 @@ class HealthStore:
             "INSERT OR REPLACE INTO feed_health(url, record) VALUES (?, ?)", (health.url, orjson.dumps(asdict(health)).decode())
         )
 
+    def rename(self, old: str, new: str) -> None:
+        """Carry a moved feed's record (schedule, validators, failures) over to its new URL."""
+        record = self.get(old)
+        if self.conn.execute("SELECT 1 FROM feed_health WHERE url = ?", (new,)).fetchone() is None:
+            record.url, record.moved_to = new, None
+            self.put(record)
+        self.conn.execute("DELETE FROM feed_health WHERE url = ?", (old,))
+
     def all(self) -> list[FeedHealth]:
         return [self.get(url) for (url,) in self.conn.execute("SELECT url FROM feed_health ORDER BY url")]

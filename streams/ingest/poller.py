@@ -18,11 +18,17 @@ means the item is sent again on the next poll (at-least-once). Parsing and
 extraction run in worker threads so that a large feed or page does not stall
 the other feeds' network I/O. ``once=True`` polls every feed one time, parked
 or not, and returns.
+
+With ``websub`` (a public callback URL), feeds that advertise a hub are also
+subscribed to (``websub.Subscriber``); a push is handled like a poll's body,
+one at a time per feed with the polls, and such feeds are polled at their
+``max_interval`` only.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections.abc import Awaitable, Callable, Mapping
@@ -40,6 +46,7 @@ from streams.ingest.robots import RobotsCache
 from streams.ingest.scrape import extract_article
 from streams.ingest.seen import SeenSet
 from streams.ingest.state import open_state
+from streams.ingest.websub import Subscriber, WebSubConfig
 from streams.records import RawArticle, Rejection
 from streams.timeutil import parse_time
 
@@ -77,6 +84,9 @@ class PollStats:
     flags: dict[str, int] = field(default_factory=dict)
     #: configured feed URL -> where a permanent redirect says it moved
     moved: dict[str, str] = field(default_factory=dict)
+    #: feed bodies a WebSub hub pushed, and the subscriber's counts
+    pushed: int = 0
+    websub: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -94,20 +104,29 @@ async def poll_feeds(
     once: bool = False,
     progress: Callable[[dict], None] | None = None,
     fetch_options: Mapping[str, Any] | None = None,
+    websub: WebSubConfig | None = None,
 ) -> PollStats:
     """Poll ``feeds`` until ``stop`` is set (or one round when ``once``); returns the counts.
 
-    ``fetch_options`` are passed to ``Fetcher`` (timeouts, ``delay``, ``max_bytes``, ...).
+    ``fetch_options`` are passed to ``Fetcher`` (timeouts, ``delay``, ``max_bytes``, ...);
+    ``websub`` turns on the WebSub subscriber (not with ``once``).
     """
     conn = open_state(state_dir)
     stats = PollStats()
     try:
-        async with Fetcher(allow_private=allow_private, **dict(fetch_options or {})) as fetcher:
+        async with Fetcher(allow_private=allow_private, **dict(fetch_options or {})) as fetcher, contextlib.AsyncExitStack() as stack:
             poller = _Poller(fetcher, SeenSet(conn), HealthStore(conn), emit, reject, stats, stop, fetch_full_text, progress)
+            if websub is not None and not once:
+                try:
+                    poller.subscriber = await stack.enter_async_context(Subscriber(websub, fetcher, poller.receive))
+                except OSError as exc:  # e.g. the port is taken: polling still works
+                    log.error("WebSub off, polling only: cannot listen on %s:%s: %s", websub.host, websub.port, exc)
             poller.seen.prune()
             tasks = [asyncio.create_task(poller.run(feed, once)) for feed in _unique(feeds)]
             if tasks:
                 await _wait(tasks, stop)
+            if poller.subscriber is not None:
+                stats.websub = asdict(poller.subscriber.stats)
     finally:
         conn.close()
     return stats
@@ -153,7 +172,10 @@ class _Poller:
         self.stop: asyncio.Event = stop
         self.fetch_full_text = fetch_full_text
         self.progress = progress
+        self.subscriber: Subscriber | None = None
         self._last_prune = time.time()
+        #: one poll or push at a time per feed (the seen-set check and the send are not atomic)
+        self._locks: dict[str, asyncio.Lock] = {}
 
     async def run(self, feed: FeedConfig, once: bool) -> None:
         while not self.stop.is_set():
@@ -183,6 +205,30 @@ class _Poller:
                 self.seen.prune()
 
     async def poll(self, feed: FeedConfig) -> None:
+        async with self._locks.setdefault(feed.url, asyncio.Lock()):
+            await self._poll(feed)
+
+    async def receive(self, feed: FeedConfig, body: bytes, headers: dict[str, str]) -> None:
+        """A hub's push: handled like the body of a poll (never raises)."""
+        try:
+            async with self._locks.setdefault(feed.url, asyncio.Lock()):
+                record = self.health.get(feed.url)
+                parsed = await asyncio.to_thread(parse_feed, body, headers, record.moved_to or feed.url)
+                if not parsed.readable:
+                    self.stats.unreadable += 1
+                    log.warning("WebSub push for %s is not a feed: %s", feed.url, "; ".join(parsed.problems))
+                    return
+                self.stats.pushed += 1
+                new, _complete = await self._handle_items(feed, parsed.items)
+                record.items_new_total += new
+                self._done(record, feed, "pushed", new)
+        except asyncio.CancelledError:
+            raise
+        except Exception:  # noqa: BLE001 - a bad push must not stop the subscriber
+            log.exception("WebSub push for %s failed", feed.url)
+            self.stats.internal_errors += 1
+
+    async def _poll(self, feed: FeedConfig) -> None:
         record = self.health.get(feed.url)
         url = record.moved_to or feed.url
         started = time.time()
@@ -194,6 +240,7 @@ class _Poller:
         if result.not_modified:
             self.stats.not_modified += 1
             record.record_success(started, 0, feed.min_interval, feed.max_interval)
+            await self._websub(feed, record, started, None, url)
             return self._done(record, feed, "not modified", 0)
         if not result.ok:
             self.stats.fetch_failures += 1
@@ -208,7 +255,18 @@ class _Poller:
         record.etag = result.headers.get("etag") if complete else None
         record.last_modified = result.headers.get("last-modified") if complete else None
         record.record_success(started, new, feed.min_interval, feed.max_interval)
+        await self._websub(feed, record, started, parsed.hubs, parsed.self_link or url)
         self._done(record, feed, "ok", new, problems=len(parsed.problems))
+
+    async def _websub(self, feed: FeedConfig, record: FeedHealth, started: float, hubs: list[str] | None, topic: str) -> None:
+        """Subscribe or renew at the feed's hub (``hubs`` None: the hub already known, after a 304);
+        a feed its hub pushes is polled at ``max_interval`` only, or when its lease is due for renewal."""
+        if self.subscriber is None:
+            return
+        await self.subscriber.ensure(feed, hubs, topic)
+        renewal = self.subscriber.renewal_due(feed)
+        if renewal is not None:
+            record.next_poll = max(record.next_poll, min(started + feed.max_interval, renewal))
 
     async def _handle_items(self, feed: FeedConfig, items: list[FeedItem]) -> tuple[int, bool]:
         """Send the new items; returns how many were sent and whether all of them were."""

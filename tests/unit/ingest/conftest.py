@@ -9,13 +9,15 @@ from aiohttp.test_utils import TestServer
 
 @pytest.fixture
 async def serve():
-    """``base = await serve({"/path": handler, ...})`` starts a server and returns its base URL."""
+    """``base = await serve({"/path": handler, "POST /hub": handler, ...})`` starts a server and returns
+    its base URL (a route without a method is a GET)."""
     servers: list[TestServer] = []
 
     async def start(routes: dict) -> str:
         app = web.Application()
-        for path, handler in routes.items():
-            app.router.add_route("GET", path, handler)
+        for route, handler in routes.items():
+            method, _, path = route.rpartition(" ")
+            app.router.add_route(method or "GET", path, handler)
         server = TestServer(app, host="127.0.0.1")
         await server.start_server()
         servers.append(server)
