@@ -37,11 +37,42 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
+def _tree(pid: int) -> list[int]:
+    """``pid`` and its descendants (a worker and its NLP processes)."""
+    pids, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        pids.append(p)
+        for task in Path(f"/proc/{p}/task").glob("*"):
+            try:
+                todo += [int(c) for c in (task / "children").read_text().split()]
+            except OSError:
+                pass
+    return pids
+
+
 def _rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
+    """Resident memory of a worker and its NLP processes."""
+    total = 0
+    for p in _tree(pid):
+        try:
+            total += next(int(ln.split()[1]) for ln in Path(f"/proc/{p}/status").read_text().splitlines()
+                          if ln.startswith("VmRSS:"))
+        except (OSError, StopIteration):
+            pass
+    return total / 1024
+
+
+def _cpu_seconds(pids: list[int]) -> tuple[float, float]:
+    """CPU time (user + system) used so far by these workers' event loops, and by their NLP processes."""
+    ticks = [0, 0]
+    for pid in pids:
+        for p in _tree(pid):
+            try:
+                ticks[p != pid] += sum(int(v) for v in Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()[11:13])
+            except OSError:
+                pass
+    return ticks[0] / os.sysconf("SC_CLK_TCK"), ticks[1] / os.sysconf("SC_CLK_TCK")
 
 
 def bench_articles(n: int):
@@ -94,6 +125,7 @@ async def _pipeline(n: int, settings, worker_pids: list[int], rate: float | None
 
     reader = asyncio.create_task(consume())
     articles = list(bench_articles(n))
+    cpu_before = _cpu_seconds(worker_pids)
     start = time.time()
     async with ArticleProducer(settings) as producer:
         for i, (template, aid, text) in enumerate(articles):
@@ -114,6 +146,7 @@ async def _pipeline(n: int, settings, worker_pids: list[int], rate: float | None
         pass
     finally:
         await consumer.stop()
+    loop_cpu, nlp_cpu = (after - before for after, before in zip(_cpu_seconds(worker_pids), cpu_before))
     end = max(seen_at.values()) if seen_at else time.time()
     latencies = [(seen_at[a] - sent_at[a]) * 1000 for a in seen_at]
     return {
@@ -123,6 +156,10 @@ async def _pipeline(n: int, settings, worker_pids: list[int], rate: float | None
         "articles_per_s": round(len(seen_at) / (end - start), 1) if seen_at else 0.0,
         "latency_ms": {"p50": round(_percentile(latencies, 0.5), 1), "p99": round(_percentile(latencies, 0.99), 1)},
         "worker_rss_mb": round(max(_rss_mb(pid) for pid in worker_pids), 1),
+        # CPU per article of the workers' event loops and of their NLP processes (comparable on a
+        # shared machine; the two are what a core has to do for each article)
+        "cpu_ms_per_article": {"worker": round(loop_cpu * 1000 / max(len(seen_at), 1), 2),
+                               "nlp": round(nlp_cpu * 1000 / max(len(seen_at), 1), 2)},
     }
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
 from functools import lru_cache
+from collections.abc import Callable
 from typing import Any, ClassVar, get_args, get_origin, get_type_hints
 
 SCHEMA_VERSION = 1
@@ -41,35 +42,42 @@ class Record:
         JSON Schema first, so this only has to build nested records.
         """
         kwargs = {}
-        for name, tp in _field_types(cls):
+        for name, build in _field_builders(cls):
             if name in data:
-                kwargs[name] = _build(tp, data[name])
+                value = data[name]
+                kwargs[name] = value if build is None or value is None else build(value)
         return cls(**kwargs)
 
 
+Builder = Callable[[Any], Any]
+
+
 @lru_cache(maxsize=None)
-def _field_types(cls: type) -> tuple[tuple[str, Any], ...]:
-    """(name, type) of each field; resolving the hints is slow, so once per class."""
+def _field_builders(cls: type) -> tuple[tuple[str, Builder | None], ...]:
+    """(name, builder) of each field. Resolving type hints is slow, and so is
+    inspecting them per value: each type gets its builder once."""
     hints = get_type_hints(cls)
-    return tuple((f.name, hints[f.name]) for f in fields(cls))
+    return tuple((f.name, _builder(hints[f.name])) for f in fields(cls))
 
 
-def _build(tp: Any, value: Any) -> Any:
-    if value is None:
-        return None
+@lru_cache(maxsize=None)
+def _builder(tp: Any) -> Builder | None:
+    """A function that builds a value of type ``tp`` from its JSON form (never
+    None), or None where the JSON value is already it (str, int, list[str]...)."""
     origin = get_origin(tp)
     if origin is list:
-        (item,) = get_args(tp)
-        return [_build(item, v) for v in value]
+        item = _builder(get_args(tp)[0])
+        return None if item is None else (lambda value: [None if v is None else item(v) for v in value])
     if origin is dict:
-        _, item = get_args(tp)
-        return {k: _build(item, v) for k, v in value.items()}
+        item = _builder(get_args(tp)[1])
+        return None if item is None else (
+            lambda value: {k: None if v is None else item(v) for k, v in value.items()})
     args = [a for a in get_args(tp) if a is not type(None)]
     if origin is not None and len(args) == 1:  # Optional[X]
-        return _build(args[0], value)
+        return _builder(args[0])
     if isinstance(tp, type) and issubclass(tp, Record):
-        return tp.from_dict(value)
-    return value
+        return tp.from_dict
+    return None
 
 
 @dataclass
@@ -208,8 +216,10 @@ class Event(Record):
     counts: dict[str, int] = field(default_factory=dict)
     #: for each count, the value chosen and where it came from
     count_sources: dict[str, CountValue] = field(default_factory=dict)
-    #: ids of the articles that mention the event
+    #: ids of the articles that mention the event; past 100, the first 50 and the latest 50
     articles: list[str] = field(default_factory=list)
+    #: how many articles mention the event (all of them, listed or not)
+    mentions: int = 0
     sources: list[str] = field(default_factory=list)
     languages: list[str] = field(default_factory=list)
     story: str | None = None

@@ -20,6 +20,8 @@ KABAR_WEB_PORT         6066                                        worker web se
 KABAR_STORE            rocksdb://                                  Faust table store (memory:// in tests)
 KABAR_HORIZON_DAYS     7                                           event-time horizon of dedup state
 KABAR_PROCESSING       at_least_once                               or exactly_once (experimental in Faust)
+KABAR_NLP_PROCESSES    1                                           processes that run the NLP beside each
+                                                                   worker's event loop (0: in the loop)
 KAFKA_SASL_USERNAME    (none)                                      SASL/PLAIN credentials for a cluster
 KAFKA_SASL_PASSWORD    (none)                                      (masked in repr and logs)
 =====================  ==========================================  =====================================
@@ -48,6 +50,7 @@ class Settings:
     store: str = "rocksdb://"
     horizon_days: int = 7
     processing_guarantee: str = "at_least_once"
+    nlp_processes: int = 1
     sasl_username: str | None = None
     sasl_password: str | None = field(default=None, repr=False)
 
@@ -97,6 +100,7 @@ def from_env(env: dict[str, str] | None = None) -> Settings:
         store=env.get("KABAR_STORE", "rocksdb://"),
         horizon_days=int(env.get("KABAR_HORIZON_DAYS", "7")),
         processing_guarantee=env.get("KABAR_PROCESSING", "at_least_once"),
+        nlp_processes=int(env.get("KABAR_NLP_PROCESSES", "1")),
         sasl_username=env.get("KAFKA_SASL_USERNAME"),
         sasl_password=env.get("KAFKA_SASL_PASSWORD"),
     )

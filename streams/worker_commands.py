@@ -29,11 +29,14 @@ def _worker(args) -> int:
     if not _broker_or_explain():
         return 2
     from streams.admin import ensure_topics
-    from streams.app import app
+    from streams.app import app, nlp
+    from streams.nlp.warmup import warm_up
 
     changelogs = {t.changelog_topic.get_topic_name(): t.partitions for t in app.tables.values()}
     asyncio.run(ensure_topics(get_settings(), changelogs))
     Path(app.conf.datadir).mkdir(parents=True, exist_ok=True)
+    if nlp.processes == 0:  # else the NLP processes load it (app._start_nlp)
+        warm_up()  # the NLP's data loads now, not on the first articles
     faust_level = {"warning": "warn"}.get(args.loglevel, args.loglevel)
     sys.argv = ["kabar worker", "worker", "--loglevel", faust_level]
     app.main()
@@ -46,6 +49,7 @@ def _ingest(args) -> int:
     from streams.ingest.feedlist import load_feeds
     from streams.ingest.poller import poll_feeds
     from streams.ingest.archive import ArchiveWriter
+    from streams.ingest.websub import websub_from_env
     from streams.producer import ArticleProducer
 
     settings = get_settings()
@@ -53,6 +57,11 @@ def _ingest(args) -> int:
         feeds = load_feeds(args.config)
     except (OSError, ValueError) as exc:
         print(f"kabar ingest: cannot read the feed list {args.config}: {exc}", file=sys.stderr)
+        return 2
+    try:
+        websub = websub_from_env()
+    except ValueError as exc:
+        print(f"kabar ingest: {exc}", file=sys.stderr)
         return 2
 
     async def main() -> None:
@@ -68,7 +77,7 @@ def _ingest(args) -> int:
 
             try:
                 stats = await poll_feeds(feeds, emit, producer.reject, settings.home / "ingest", stop=stop,
-                                         allow_private=args.allow_private, once=args.once)
+                                         allow_private=args.allow_private, once=args.once, websub=websub)
             finally:
                 archive.close()
         print(f"kabar ingest: {stats}", file=sys.stderr)
@@ -137,7 +146,11 @@ def add_commands(sub) -> None:
 
     p = sub.add_parser("ingest", help="poll the configured feeds and send new articles to articles.raw",
                        description="Poll RSS/Atom/RDF/JSON feeds, fetch full text where needed, archive every "
-                       "article under $KABAR_HOME/archive and send each new one to Kafka once.")
+                       "article under $KABAR_HOME/archive and send each new one to Kafka once. With "
+                       "KABAR_WEBSUB_CALLBACK set to a public URL that reaches this process (it listens on "
+                       "KABAR_WEBSUB_LISTEN, default 0.0.0.0:8090), feeds that advertise a WebSub hub are also "
+                       "subscribed to and their pushes handled like polls; KABAR_WEBSUB_SECRET makes it check "
+                       "the hub's X-Hub-Signature. Without it, polling only.")
     p.add_argument("--config", default=str(DEFAULT_FEEDS), help="feed list (TOML), default %(default)s")
     p.add_argument("--once", action="store_true", help="poll every feed once, then exit")
     p.add_argument("--allow-private", action="store_true",

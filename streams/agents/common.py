@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 from collections import Counter
 
-from streams.app import TOPICS
+from streams.app import TOPICS, nlp
 from streams.codec import DecodeError, dead_letter, decode, encode
+from streams.messages import Outcome
 from streams.records import Record
 from streams.topics import DEADLETTER, TopicSpec
 
@@ -21,7 +22,11 @@ def count(stage: str, what: str, n: int = 1) -> None:
 
 
 async def send(spec: TopicSpec, key: str, record: Record) -> None:
-    await TOPICS[spec.name].send(key=key.encode("utf-8"), value=encode(record))
+    await send_bytes(spec, key, encode(record))
+
+
+async def send_bytes(spec: TopicSpec, key: str, value: bytes) -> None:
+    await TOPICS[spec.name].send(key=key.encode("utf-8"), value=value)
 
 
 async def send_dead(stage: str, reason: str, event, detail: str = "") -> None:
@@ -42,3 +47,18 @@ async def decoded(stage: str, spec: TopicSpec, event) -> Record | None:
     except DecodeError as exc:
         await send_dead(stage, "undecodable", event, str(exc))
         return None
+
+
+async def offloaded(stage: str, event) -> Outcome | None:
+    """The stage's work on ``event`` in the NLP processes; None after dead-lettering a message
+    it rejected (or that killed the process, twice)."""
+    count(stage, "in")
+    try:
+        outcome = await nlp.run(stage, event.value)
+    except Exception as exc:
+        await send_dead(stage, "nlp-failed", event, repr(exc)[:300])
+        return None
+    if outcome.reason is not None:
+        await send_dead(stage, outcome.reason, event, outcome.detail)
+        return None
+    return outcome

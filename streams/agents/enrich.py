@@ -1,37 +1,43 @@
 """enrich: ``articles.clean`` -> ``articles.enriched`` (keyed by primary country).
 
-The same text under a second URL is an exact duplicate: the ``fingerprints``
-table (co-partitioned on the fingerprint key) drops it, logged and counted.
+The work (``messages.enrich_message``) runs in the NLP processes (``offload``). The same
+text under a second URL is an exact duplicate: the ``fingerprints`` table
+(co-partitioned on the fingerprint, the message key) drops it before any NLP,
+logged and counted.
 """
 
 from __future__ import annotations
 
-from streams.agents.common import count, decoded, log, send, send_dead
+import orjson
+
+from streams.agents.common import count, log, offloaded, send_bytes
 from streams.app import TOPICS, app, fingerprints
-from streams.nlp.enrich import enrich as enrich_article
-from streams.records import Rejection
 from streams.topics import ARTICLES_CLEAN, ARTICLES_ENRICHED
 
 STAGE = "enrich"
-NO_COUNTRY = "ZZ"
+
+
+def _article_id(value: bytes | None) -> str | None:
+    try:
+        return orjson.loads(value or b"").get("id")
+    except (orjson.JSONDecodeError, AttributeError):
+        return None  # not an article: enrich_message dead-letters it
 
 
 @app.agent(TOPICS[ARTICLES_CLEAN.name], concurrency=1)
 async def enrich(stream):
     async for event in stream.events():
-        clean = await decoded(STAGE, ARTICLES_CLEAN, event)
-        if clean is None:
-            continue
-        first = fingerprints.get(clean.fingerprint)
-        if first is not None and first != clean.id:
+        first = fingerprints.get(event.key.decode("utf-8", "replace")) if event.key else None
+        article_id = _article_id(event.value) if first is not None else None
+        if article_id is not None and article_id != first:
+            count(STAGE, "in")
             count(STAGE, "exact-duplicate")
-            log.info("enrich: %s has the same text as %s; dropped", clean.id, first)
+            log.info("enrich: %s has the same text as %s; dropped", article_id, first)
             continue
-        result = enrich_article(clean)
-        if isinstance(result, Rejection):
-            await send_dead(STAGE, result.reason, event, result.detail)
+        enriched = await offloaded(STAGE, event)
+        if enriched is None:
             continue
-        await send(ARTICLES_ENRICHED, result.countries[0] if result.countries else NO_COUNTRY, result)
+        await send_bytes(ARTICLES_ENRICHED, enriched.key, enriched.value)
         if first is None:
-            fingerprints[clean.fingerprint] = clean.id
+            fingerprints[enriched.fingerprint] = enriched.article_id
         count(STAGE, "out")

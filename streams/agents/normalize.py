@@ -1,15 +1,14 @@
 """normalize: ``articles.raw`` -> ``articles.clean`` (keyed by content fingerprint).
 
-An exact repeat (same article id, same fingerprint) is dropped through the
+The work (``messages.normalize_message``) runs in the NLP processes (``offload``). An exact
+repeat (same article id, same fingerprint) is dropped through the
 ``seen-articles`` table; an updated article (same id, new text) goes on.
 """
 
 from __future__ import annotations
 
-from streams.agents.common import count, decoded, log, send, send_dead
+from streams.agents.common import count, log, offloaded, send_bytes
 from streams.app import TOPICS, app, seen_articles
-from streams.nlp.normalize import normalize as normalize_article
-from streams.records import Rejection
 from streams.topics import ARTICLES_CLEAN, ARTICLES_RAW
 
 STAGE = "normalize"
@@ -18,17 +17,13 @@ STAGE = "normalize"
 @app.agent(TOPICS[ARTICLES_RAW.name], concurrency=1)
 async def normalize(stream):
     async for event in stream.events():
-        raw = await decoded(STAGE, ARTICLES_RAW, event)
-        if raw is None:
+        clean = await offloaded(STAGE, event)
+        if clean is None:
             continue
-        result = normalize_article(raw)
-        if isinstance(result, Rejection):
-            await send_dead(STAGE, result.reason, event, result.detail)
-            continue
-        if seen_articles.get(result.id) == result.fingerprint:
+        if seen_articles.get(clean.article_id) == clean.fingerprint:
             count(STAGE, "repeat")
-            log.debug("normalize: %s already sent with this text", result.id)
+            log.debug("normalize: %s already sent with this text", clean.article_id)
             continue
-        await send(ARTICLES_CLEAN, result.fingerprint, result)
-        seen_articles[result.id] = result.fingerprint
+        await send_bytes(ARTICLES_CLEAN, clean.key, clean.value)
+        seen_articles[clean.article_id] = clean.fingerprint
         count(STAGE, "out")
