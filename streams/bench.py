@@ -110,7 +110,7 @@ async def _pipeline(n: int, settings, worker_pids: list[int], rate: float | None
     seen_at: dict[str, float] = {}
     await ensure_topics(settings)
     consumer = AIOKafkaConsumer(settings.topic("events"), bootstrap_servers=settings.bootstrap_servers,
-                                group_id=None, auto_offset_reset="earliest")
+                                group_id=None, auto_offset_reset="earliest", isolation_level="read_committed")
     await consumer.start()
 
     async def consume() -> None:

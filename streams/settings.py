@@ -19,7 +19,9 @@ KABAR_PARTITIONS       4                                           partitions of
 KABAR_WEB_PORT         6066                                        worker web server (desk page, stats)
 KABAR_STORE            rocksdb://                                  Faust table store (memory:// in tests)
 KABAR_HORIZON_DAYS     7                                           event-time horizon of dedup state
-KABAR_PROCESSING       at_least_once                               or exactly_once (experimental in Faust)
+KABAR_PROCESSING       at_least_once                               (stages are idempotent) or exactly_once
+                                                                   (Kafka transactions; readers of events
+                                                                   should read committed)
 KABAR_NLP_PROCESSES    1                                           processes that run the NLP beside each
                                                                    worker's event loop (0: in the loop)
 KAFKA_SASL_USERNAME    (none)                                      SASL/PLAIN credentials for a cluster

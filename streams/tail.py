@@ -23,7 +23,7 @@ async def tail(topic: str, settings: Settings, *, from_beginning: bool = False, 
                timeout: float | None = None, out=sys.stdout, limit: int | None = None) -> int:
     name = settings.topic(topic)
     consumer = AIOKafkaConsumer(bootstrap_servers=settings.bootstrap_servers, enable_auto_commit=False,
-                                group_id=None, **kafka_auth(settings))
+                                group_id=None, isolation_level="read_committed", **kafka_auth(settings))
     await consumer.start()
     printed = 0
     try:

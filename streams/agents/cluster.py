@@ -93,6 +93,9 @@ async def cluster(stream):
         if isinstance(result, Rejection):
             await send_dead(STAGE, result.reason, event, result.detail)
             continue
+        if result.expired:  # redelivered after its state expired: its tombstone matched, nothing to send
+            count(STAGE, "expired-repeat")
+            continue
         for ev in result.events:
             await send(EVENTS, ev.id, ev)
         count(STAGE, "out")

@@ -40,36 +40,43 @@ and marked applied; every application step is a no-op when the article is
 already in place (an event already listing the article id is left alone). A
 replayed article, or one re-delivered after a crash mid-way, re-applies the
 stored decision and changes nothing twice: at-least-once delivery plus
-idempotent upserts gives exactly-once results. A *revised* article (same id,
+idempotent upserts gives exactly-once results. An expired article leaves a
+tombstone (its version) under ``art:<id>`` for ``RETIRED_HORIZONS`` more
+horizons, so one redelivered after its state expired (a fast replay can move
+more than a horizon within one commit interval) is recognised and changes
+nothing (``ClusterResult.expired``). A *revised* article (same id,
 new fingerprint: ``normalize`` sends an edited page on) keeps its duplicate
 decision and story, but its events are matched again and update what the
-earlier version said (a corrected toll replaces the one it gave before).
+earlier version said (a corrected toll replaces the one it gave before); a
+revision that comes after the article expired is clustered as a new article.
 
 **Partitioning.** All state keys start with the article's partition key
 (primary country, ``ZZ`` if none; the key of ``articles.enriched``), so an
 article is compared only with articles and events stored under the same
 partition key, in the worker and in ``kabar eval`` alike.
 
-**Bounded state.** Keys: ``art:<id>`` (decision and signature),
+**Bounded state.** Keys: ``art:<id>`` (decision and signature, or tombstone),
 ``lsh:<band>:<hash>`` (buckets), ``evt:<id>`` (canonical event and its day),
 ``blk:<country>:<family>:<date>`` (event ids of a block), plus the per-day
 index of ``expiry``, which lists the article and event keys of each day.
-Everything is dated by event time (publication, never the wall clock); an
-event is re-dated each time an article mentions it. Once the clock (latest
-day seen) is past a day by more than ``horizon_days``, that day's keys go at
-the end of ``process``: an article with its buckets (found from its stored
-signature), an event with its place in its block. A partition key that
-receives no more articles keeps at most one horizon of data (or is swept by
-``expire``), so the state is bounded by partition keys x horizon. Every
-write is ordered so that a crash at any point, followed by redelivery,
-leaves neither a stray key nor a different result (see the unit tests).
-
-**Known limit: late arrivals.** The clock is the latest event time seen under
-a partition key. An article that reaches this stage more than a horizon
-behind it (an archive mixing years, replayed over several partitions, where
-a 2024 report overtakes a 2022 one on the way) writes state that expires at
-the end of its own ``process``, so two such late copies of one story do not
-meet. A watermark per partition key would fix it.
+Time is event time (publication, never the wall clock): the clock is the
+latest publication day seen under a partition key, and an article's keys
+are filed under its publication day or, if that is older, the clock
+(``expiry.filing_day``); an event is filed again each time an article
+mentions it. Once the clock is more than ``horizon_days`` past a day, that
+day's keys expire at the end of ``process``: an article's buckets (found
+from its stored signature) go and its record becomes a tombstone, an event
+leaves its block and keeps its id reserved (``_expire_key``); both are
+deleted ``RETIRED_HORIZONS`` horizons later. So an article's state lives one
+horizon of clock progress whatever its publication time: one that comes
+more than a horizon behind the clock (an archive mixing years, replayed
+over several partitions, where a 2024 report overtakes a 2022 one) still
+meets its late copies, matched by its own event dates; what expired before
+it came is not brought back. A partition key that receives no more articles
+is swept by ``expire``, so the state is bounded by partition keys x
+horizons. Every write is ordered so that a crash at any point, followed by
+redelivery, leaves neither a stray key nor a different result (see the unit
+tests).
 """
 
 from __future__ import annotations
@@ -96,7 +103,15 @@ from streams.urls import source_of
 #: quotes stays far below it.
 DUP_THRESHOLD = 0.3
 EVIDENCE_CAP = 5
-#: how many horizons an expired event's record keeps its id reserved (see ``_expire_key``)
+#: article ids an event lists: the first half of them and the latest half. A big
+#: story is mentioned by thousands of articles; listing them all would make
+#: every upsert (and every state write) grow with the story. ``mentions`` counts all.
+ARTICLES_CAP = 100
+#: article versions an event remembers (``by``), the latest ones: enough to
+#: recognise the one article a crash can leave half-applied (see ``_apply``)
+BY_CAP = 32
+#: how many horizons an expired event keeps its id reserved, and an expired article its
+#: tombstone (see ``_expire_key``)
 RETIRED_HORIZONS = 3
 BLOCK_CAP = 256
 NO_COUNTRY = "ZZ"
@@ -111,6 +126,9 @@ class ClusterResult:
     story: str
     #: the full canonical events the article created or updated (upserts)
     events: list[Event]
+    #: a redelivery of an article whose state has expired since (its tombstone
+    #: matched): nothing was done, ``duplicate_of`` and ``story`` are not known
+    expired: bool = False
 
 
 class Clusterer:
@@ -144,6 +162,10 @@ class Clusterer:
         key = f"art:{article.id}"
         version = _text(article.fingerprint) or _digest(article.text if isinstance(article.text, str) else "")
         decision = store.get(key)
+        if decision is not None and "gone" in decision:  # expired since: a tombstone
+            if decision["gone"] == version:
+                return ClusterResult(article.id, None, "", [], expired=True)
+            decision = None  # a revision of an expired article is a new article
         just_decided = decision is None
         if just_decided:
             sig = minhash.signature(article.text or article.title or "")
@@ -154,7 +176,8 @@ class Clusterer:
             if decision["version"] != version and decision["dup"] is None and decision.get("applied"):
                 # match the revised events again; the story and the signature stay
                 events, _ = self._match_events(store, article, published)
-                decision = {**decision, "version": version, "events": events, "applied": False}
+                was = [eid for eid, _, _ in decision["events"]]
+                decision = {**decision, "version": version, "events": events, "applied": False, "was": was}
                 store[key] = decision
             stored = minhash.decode(decision["sig"]) if decision["sig"] else None
             bands = lsh.band_keys(stored) if stored is not None else []
@@ -163,10 +186,11 @@ class Clusterer:
         return ClusterResult(article.id, decision["dup"], decision["story"], events)
 
     def expire(self, now: str | datetime, partition_keys: Iterable[str] | None = None) -> int:
-        """Delete everything older than ``horizon_days`` before ``now`` (event
-        time) under ``partition_keys`` (default: those this instance has
+        """Expire everything filed more than ``horizon_days`` before ``now``
+        (event time) under ``partition_keys`` (default: those this instance has
         processed; after a restart, a partition key's state is also swept when
-        its next article comes); return the number of keys deleted or pruned.
+        its next article comes), as ``process`` does (tombstones and retired
+        events included); return the number of keys expired or pruned.
 
         ``process`` already does this for the article's partition key. On a
         Faust table, call it only while handling a message of that partition:
@@ -191,7 +215,7 @@ class Clusterer:
         else:
             original_id, (events, story) = None, self._match_events(store, article, published)
         return {
-            "day": expiry.day_of(published.timestamp()),
+            "day": expiry.filing_day(store, expiry.day_of(published.timestamp())),
             "sig": minhash.encode(sig) if sig is not None else None,
             "dup": original_id,
             "story": story,
@@ -204,7 +228,7 @@ class Clusterer:
         best: tuple[float, str, dict[str, Any]] | None = None
         for other in lsh.candidates(store, bands):
             record = store.get(f"art:{other}")
-            if other == article_id or record is None or record["sig"] is None:
+            if other == article_id or record is None or "gone" in record or record["sig"] is None:
                 continue
             stored = minhash.decode(record["sig"])
             similarity = minhash.estimate(sig, stored) if stored is not None else 0.0
@@ -215,7 +239,7 @@ class Clusterer:
         _, other, record = best
         if record["dup"] is not None:
             root = store.get(f"art:{record['dup']}")
-            if root is not None:
+            if root is not None and "gone" not in root:
                 return record["dup"], root
         return other, record
 
@@ -262,7 +286,7 @@ class Clusterer:
         self, store: _Prefixed, article: EnrichedArticle, published: datetime, decision: dict[str, Any],
         bands: list[str], just_decided: bool,
     ) -> list[Event]:
-        day = decision["day"]
+        day, published_day = decision["day"], expiry.day_of(published.timestamp())
         if decision["dup"] is None:
             # Only originals go into the buckets: a later copy is compared with the original it
             # copies, so indexing copies too only grows the buckets (a wire story's forty copies
@@ -281,8 +305,8 @@ class Clusterer:
                     continue  # merged into an event that has expired since (or a changed replay)
                 record = self._create(store, eid, ev, mention, day)
                 fresh.append(key)
-            elif record["by"].get(article.id) != mention.version:
-                _merge(record["event"], ev, mention, record)
+            elif not decision.get("applied") and record["by"].get(article.id) != mention.version:
+                _merge(record["event"], ev, mention, record, was=decision.get("was", ()))
                 if record["day"] < day:
                     record["day"] = day
                     fresh.append(key)
@@ -294,10 +318,10 @@ class Clusterer:
                 # written unregistered (registering twice is harmless, never is a leak)
                 fresh += [f"evt:{eid}" for eid, _, new in decision["events"] if new]
             fresh.append(f"art:{article.id}")
-            expiry.register(store, day, list(dict.fromkeys(fresh)), seen_day=day)
+            expiry.register(store, day, list(dict.fromkeys(fresh)), seen_day=published_day)
             store[f"art:{article.id}"] = {**decision, "applied": True}
         else:
-            expiry.register(store, day, fresh, seen_day=day)
+            expiry.register(store, day, fresh, seen_day=published_day)
         return result
 
     def _create(
@@ -317,6 +341,7 @@ class Clusterer:
             "counts": {},
             "count_sources": {},
             "articles": [],
+            "mentions": 0,
             "sources": [],
             "languages": [],
             "story": mention.story,
@@ -354,7 +379,7 @@ class Clusterer:
         record = store.get(key)
         if record is None or record["day"] > day:
             return 0  # gone already, or refreshed on a later day
-        stored = minhash.decode(record["sig"]) if key.startswith("art:") and record["sig"] else None
+        stored = minhash.decode(record["sig"]) if key.startswith("art:") and record.get("sig") else None
         if stored is not None:  # its buckets first: the article key is what finds them
             for band in lsh.band_keys(stored):
                 lsh.prune(store, band, day)
@@ -372,6 +397,14 @@ class Clusterer:
             retire_day = day + RETIRED_HORIZONS * self.horizon_days
             expiry.register(store, retire_day, [key])  # first: a crash in between leaves no orphan
             store[key] = {**record, "retired": True, "day": retire_day}
+            return 1
+        if key.startswith("art:") and "gone" not in record:
+            # A tombstone (the version only) for as long as a retired event: an article
+            # redelivered after its state expired (a replay can move more than a horizon
+            # within one commit interval) is recognised, not clustered a second time.
+            tomb_day = day + RETIRED_HORIZONS * self.horizon_days
+            expiry.register(store, tomb_day, [key])  # first: a crash in between leaves no orphan
+            store[key] = {"day": tomb_day, "gone": record["version"]}
             return 1
         del store[key]
         return 1
@@ -415,13 +448,23 @@ class _Mention:
 
 
 def _merge(
-    event: dict[str, Any], ev: dict[str, Any] | None, mention: _Mention, record: dict[str, Any]
+    event: dict[str, Any], ev: dict[str, Any] | None, mention: _Mention, record: dict[str, Any],
+    was: Iterable[str] = (),
 ) -> None:
     """Add one article's mention (and its extracted event, if any) to a
     canonical event, in place; the caller assigns the record back. A revised
-    version of an article already mentioned updates what it said."""
-    record["by"][mention.article_id] = mention.version
+    version of an article already mentioned (``was``: the events its earlier
+    version was applied to) updates what it said and is not counted again."""
+    by = record["by"]
+    if mention.article_id not in by and event["id"] not in was:
+        event["mentions"] = event.get("mentions", len(event["articles"])) + 1
+    by.pop(mention.article_id, None)
+    by[mention.article_id] = mention.version
+    while len(by) > BY_CAP:
+        del by[next(iter(by))]
     _add(event["articles"], [mention.article_id])
+    if len(event["articles"]) > ARTICLES_CAP:
+        del event["articles"][ARTICLES_CAP // 2]
     _add(event["sources"], [mention.source] if mention.source else [])
     _add(event["languages"], [mention.language] if mention.language else [])
     first, last = record["seen"]
@@ -533,6 +576,7 @@ def _to_event(data: dict[str, Any]) -> Event:
         counts=dict(data["counts"]),
         count_sources={k: CountValue(**v) for k, v in data["count_sources"].items()},
         articles=list(data["articles"]),
+        mentions=data.get("mentions", len(data["articles"])),
         sources=list(data["sources"]),
         languages=list(data["languages"]),
         story=data["story"],

@@ -1,8 +1,9 @@
 """Bounded state: which keys were written on which day, so old days go whole.
 
-Everything the clusterer stores is tied to an event-time day (the UTC day of
-an article's publication). Alongside the data, each day has an *index*: the
-keys written or refreshed that day, in chunks of ``CHUNK`` keys under
+Everything the clusterer stores is filed under an event-time day: the UTC day
+of an article's publication, or the clock if that day is older (a late
+article, see ``filing_day``). Alongside the data, each day has an *index*: the
+keys filed under that day, in chunks of ``CHUNK`` keys under
 ``idx:<day>:<n>``. Expiring a day reads its chunks (``keys_of``), lets the
 caller delete or prune each key, then drops the chunks (``forget``): the
 store is never scanned, and the cost of expiry is the size of that day.
@@ -36,6 +37,15 @@ def _meta(state: MutableMapping[str, Any]) -> dict[str, Any]:
 def clock(state: MutableMapping[str, Any]) -> int | None:
     """The latest day seen, or ``None`` for an empty store."""
     return _meta(state)["clock"]
+
+
+def filing_day(state: MutableMapping[str, Any], day: int) -> int:
+    """The day under which to file keys written now for an article of event
+    day ``day``: that day, or the clock if the article is late. A late
+    article's keys then live one horizon of clock progress, as an on-time
+    article's do, instead of expiring at the end of their own write."""
+    now = clock(state)
+    return day if now is None else max(day, now)
 
 
 def register(state: MutableMapping[str, Any], day: int, keys: list[str], seen_day: int | None = None) -> None:

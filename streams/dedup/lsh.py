@@ -14,10 +14,11 @@ checked (a copy shares ~6 of 32 bands, an unrelated article rarely 2).
 
 A bucket keeps its ``BUCKET_CAP`` most recent entries: a band shared by more
 articles than that within the horizon is boilerplate, not a copy. Entries
-carry their day so that expiry can drop one day's entries from a bucket the
-next days still use (``prune``). Bands are cut from the stored 16-bit form
-of the signature, so the buckets of an expiring article are found again
-from its stored signature and need no index of their own.
+carry the day their article is filed under (see ``expiry``) so that expiry
+can drop one day's entries from a bucket the next days still use
+(``prune``). Bands are cut from the stored 16-bit form of the signature, so
+the buckets of an expiring article are found again from its stored
+signature and need no index of their own.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ def candidates(state: MutableMapping[str, Any], keys: list[str]) -> list[str]:
 
 
 def insert(state: MutableMapping[str, Any], keys: list[str], article_id: str, day: int) -> None:
-    """Add an article, published on ``day``, to its buckets (idempotent)."""
+    """Add an article, filed under ``day``, to its buckets (idempotent)."""
     for key in keys:
         bucket = state.get(key) or []
         if not any(entry[0] == article_id for entry in bucket):

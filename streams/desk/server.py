@@ -73,7 +73,8 @@ async def consume(state: DeskState, settings: Settings) -> None:
     topics = {settings.topic(EVENTS.name): "event", settings.topic(ALERTS.name): "alert"}
     await ensure_topics(settings)
     consumer = AIOKafkaConsumer(*topics, bootstrap_servers=settings.bootstrap_servers, group_id=None,
-                                auto_offset_reset="earliest", enable_auto_commit=False, **kafka_auth(settings))
+                                auto_offset_reset="earliest", enable_auto_commit=False,
+                                isolation_level="read_committed", **kafka_auth(settings))
     await consumer.start()
     state.ready = True
     try:
