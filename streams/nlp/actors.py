@@ -29,6 +29,8 @@ from streams.nlp.textutil import load_data
 
 #: capitalised name-like word runs ("Kassym-Jomart Tokayev", "I Gusti Putu Danny")
 _NAME_RUN_RE = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*)(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*)*")
+#: a token of a name run
+_TOKEN_RE = re.compile(r"\S+")
 #: a short gap between a sector word and the place or demonym that qualifies it
 _QUALIFIER_GAP = 12
 #: a word shorter than this must match exactly (no typo allowed)
@@ -146,14 +148,16 @@ def find_persons(text: str) -> list[ActorMention]:
     found: list[ActorMention] = []
     for run in _NAME_RUN_RE.finditer(text):
         tokens: list[tuple[int, int, tuple[str, ...]]] = []
-        for m in re.finditer(r"\S+", run.group()):
+        for m in _TOKEN_RE.finditer(text, run.start(), run.end()):
             words, known = _token_words(m.group())
             if known:
-                tokens.append((m.start() + run.start(), m.end() + run.start(), words))
+                tokens.append((m.start(), m.end(), words))
                 continue
+            if tokens:
+                found.extend(_persons_in(tokens))
+                tokens = []
+        if tokens:
             found.extend(_persons_in(tokens))
-            tokens = []
-        found.extend(_persons_in(tokens))
     return found
 
 
@@ -172,8 +176,15 @@ def _persons_in(tokens: list[tuple[int, int, tuple[str, ...]]]) -> list[ActorMen
     return out
 
 
-def _alternation(phrases) -> str:
-    return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+def _acronym_pattern(acronyms) -> re.Pattern:
+    """Whole-word acronyms, longest first, led by their first letters (all capitals):
+    the engine then skips to the few capitals of a text instead of trying every offset.
+    ``(?<!\\w.)`` after the first letter is ``(?<!\\w)`` before it."""
+    by_first: dict[str, list[str]] = {}
+    for acronym in sorted(set(acronyms), key=len, reverse=True):
+        by_first.setdefault(acronym[0], []).append(re.escape(acronym[1:]))
+    branches = [rf"{re.escape(first)}(?<!\w.)(?:{'|'.join(rests)})" for first, rests in by_first.items()]
+    return re.compile(rf"(?:{'|'.join(branches)})(?!\w)")
 
 
 @lru_cache(maxsize=1)
@@ -187,7 +198,7 @@ def _organisations() -> tuple[re.Pattern | None, dict[str, str], PhraseIndex]:
                 acronyms[spelling] = code
             else:
                 names.append((spelling, code))
-    acr = re.compile(rf"(?<!\w)(?:{_alternation(acronyms)})(?!\w)") if acronyms else None
+    acr = _acronym_pattern(acronyms) if acronyms else None
     return acr, acronyms, PhraseIndex(names)
 
 
@@ -249,11 +260,12 @@ def find_sectors(text: str, lang: str, places: list[PlaceMention], folded: str |
     return found
 
 
-def find_actors(text: str, lang: str, places: list[PlaceMention]) -> list[ActorMention]:
+def find_actors(text: str, lang: str, places: list[PlaceMention], folded: str | None = None) -> list[ActorMention]:
     """Every actor mention of ``text`` in order; people and bodies win over overlapping words.
 
     ``places`` are the place mentions of the same text (offsets into ``text``);
-    country mentions among them become country actors.
+    country mentions among them become country actors. ``folded`` is
+    ``fold(text)`` if already at hand.
     """
     ranked: list[ActorMention] = []
     taken = bytearray(len(text) + 1)  # 1 where a kept mention covers the character
@@ -273,7 +285,7 @@ def find_actors(text: str, lang: str, places: list[PlaceMention]) -> list[ActorM
                 else:
                     empty.append(a.start)
 
-    folded = fold(text)
+    folded = fold(text) if folded is None else folded
     add(find_persons(text))
     add(find_organisations(text, folded))
     add(find_sectors(text, lang, places, folded))

@@ -53,6 +53,10 @@ _WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|[%‰°$€£¥₹₽₴]
 _CLAUSE_RE = re.compile(r"[.;:!?()\[\]]|,|\n")
 _SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+(?=\s|$)|\n|$)")
 _YEARS = range(1900, 2101)
+_YEAR_FIGURE_RE = re.compile(r"\d{4}")
+#: a figure joined to the one before or after it: part of a score, a time, a date or a range
+_JOINED_BEFORE_RE = re.compile(r"\d[-:/.]$|[-:/]$")
+_JOINED_AFTER_RE = re.compile(r"[-:/]\d")
 
 
 @dataclass(frozen=True)
@@ -108,7 +112,7 @@ def _find_kind(words: list[tuple[int, int, str]], lx: _Lexicon, limit: int, forw
         hit = None
         for n in range(min(lx.max_words, i + 1 if not forward else len(words) - i), 0, -1):
             part = words[i : i + n] if forward else words[i - n + 1 : i + 1]
-            phrase = " ".join(w[2] for w in part)
+            phrase = part[0][2] if n == 1 else " ".join([w[2] for w in part])
             if phrase in lx.kinds:
                 hit = (phrase, n)
                 break
@@ -153,9 +157,9 @@ def _not_a_count(text: str, span: NumberSpan, lx: _Lexicon, before: list, after:
     surface = text[span.start : span.end]
     if not span.integer or span.value <= 0:
         return True
-    if span.value in _YEARS and re.fullmatch(r"\d{4}", surface):
+    if span.value in _YEARS and _YEAR_FIGURE_RE.fullmatch(surface):
         return True
-    if re.search(r"\d[-:/.]$|[-:/]$", text[max(0, span.start - 2) : span.start]) or re.match(r"[-:/]\d", text[span.end :]):
+    if _JOINED_BEFORE_RE.search(text[max(0, span.start - 2) : span.start]) or _JOINED_AFTER_RE.match(text, span.end):
         return True  # "2-2", "11:59", part of a date or range
     if lx.money_re.search(text[max(0, span.start - 5) : span.start]) or lx.unit_re.match(text[span.end : span.end + 6]):
         return True

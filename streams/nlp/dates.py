@@ -46,6 +46,10 @@ from streams.nlp.numbers import parse_number
 _TYPO_DAYS = 7
 #: publication hour from which "last night" / "tadi malam" means the same evening
 _EVENING_HOUR = 18
+#: what may stand between a weekday and the date it names ("Kamis (6/1/2022)")
+_WEEKDAY_GAP_RE = re.compile(r"[\s,(]*")
+#: a written date that gives its year
+_HAS_YEAR_RE = re.compile(r"\d{4}|/\d{2}\b")
 
 
 @dataclass(frozen=True)
@@ -326,7 +330,7 @@ def _combine(text: str, written: list[_Found], weekdays: list[_Found], pub: date
     for w in written:
         partner = None
         for k, wd in enumerate(weekdays):
-            if k not in used and 0 <= w.start - wd.end <= 3 and re.fullmatch(r"[\s,(]*", text[wd.end : w.start]):
+            if k not in used and 0 <= w.start - wd.end <= 3 and _WEEKDAY_GAP_RE.fullmatch(text, wd.end, w.start):
                 partner = k
                 break
         if partner is None:
@@ -341,7 +345,7 @@ def _combine(text: str, written: list[_Found], weekdays: list[_Found], pub: date
 
 
 def _has_year(text: str, f: _Found) -> bool:
-    return re.search(r"\d{4}|/\d{2}\b", text[f.start : f.end]) is not None
+    return _HAS_YEAR_RE.search(text[f.start : f.end]) is not None
 
 
 def _close_paren(text: str, end: int, wd_start: int, start: int) -> int:

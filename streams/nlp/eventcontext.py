@@ -10,7 +10,8 @@ argument instead of ten. Plain data, built by ``events.extract_events``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 from datetime import date
 
 from streams.nlp.actors import ActorMention
@@ -21,6 +22,8 @@ from streams.nlp.mentions import DateMention, PlaceMention
 @dataclass
 class ArticleContext:
     text: str
+    #: ``fold(text)``: folding keeps offsets, so a span of it is the fold of that span of the text
+    folded: str
     lang: str
     today: date
     places: list[PlaceMention]
@@ -40,9 +43,35 @@ class ArticleContext:
     incident_date: date | None = None
     #: the article is about a natural disaster
     disaster: bool = False
+    #: whether the date mention at an offset tells when something was said (``eventdates``)
+    report_dates: dict[int, bool] = field(default_factory=dict)
+    #: whether the place mention at an offset follows "in", "di", "en"... (``eventplaces``)
+    after_locative: dict[int, bool] = field(default_factory=dict)
+    #: whether a clause (span) says its event covers the whole country (``eventplaces``)
+    nationwide: dict[tuple[int, int], bool] = field(default_factory=dict)
+
+
+class Spans(list):
+    """Mentions sorted by start (each ending at or after its start), with their starts at hand,
+    so ``between`` looks at the few that can lie in a span instead of all of them."""
+
+    def __init__(self, items=()) -> None:
+        super().__init__(items)
+        self.starts = [x.start for x in self]
+
+
+def spans(items) -> list:
+    """``items`` as ``Spans`` when sorted by start, else as they are (``between`` reads both)."""
+    found = Spans(items)
+    ordered = all(a <= b for a, b in zip(found.starts, found.starts[1:]))
+    return found if ordered and all(x.end >= x.start for x in found) else items
 
 
 def between(items, start: int, end: int):
+    """The items that lie within ``start``..``end``, in order (a ``Spans`` list is bisected)."""
+    if isinstance(items, Spans):
+        lo, hi = bisect_left(items.starts, start), bisect_right(items.starts, end)
+        return [x for x in items[lo:hi] if x.end <= end]
     return [x for x in items if x.start >= start and x.end <= end]
 
 
@@ -50,10 +79,13 @@ def nearest(items, pos: int):
     return min(items, key=lambda x: abs((x.start + x.end) // 2 - pos)) if items else None
 
 
+_PARAGRAPH_BREAK_RE = re.compile(r"\n\s*\n")
+
+
 def paragraph_index(text: str) -> list[int]:
     """For every character offset of ``text``, the number of its paragraph."""
     index = [0] * (len(text) + 1)
-    starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)] + [len(index)]
+    starts = [0] + [m.end() for m in _PARAGRAPH_BREAK_RE.finditer(text)] + [len(index)]
     for i, (a, b) in enumerate(zip(starts, starts[1:])):
         index[a:b] = [i] * (b - a)
     return index

@@ -93,7 +93,7 @@ def event_date(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], hits
         near = nearest(farther, pos)
         return near, near.value, DATE_IN_PARAGRAPH
     if near is not None:
-        gap = " " + fold(ctx.text[near.end:pos]) + " " if near.end <= pos else ""
+        gap = " " + ctx.folded[near.end:pos] + " " if near.end <= pos else ""
         if lex.day_after and lex.day_after.search(gap):
             return near, near.value - timedelta(days=1), DATE_IN_SENTENCE
         if lex.after and lex.after.search(gap):
@@ -121,8 +121,11 @@ def _range_end(ctx: ArticleContext, d: DateMention) -> date:
 
 def _is_report_date(ctx: ArticleContext, d: DateMention) -> bool:
     """The date tells when something was said ("said on Friday", "mengutip ... (7/1)")."""
-    report = lexicon(ctx.lang).report
-    return bool(report and report.search(window_words(ctx.text, d.start, 4)))
+    said = ctx.report_dates.get(d.start)
+    if said is None:
+        report = lexicon(ctx.lang).report
+        said = ctx.report_dates[d.start] = bool(report and report.search(window_words(ctx.text, d.start, 4)))
+    return said
 
 
 def _paragraph_date(ctx: ArticleContext, sent: tuple[int, int], verbal: bool) -> date | None:

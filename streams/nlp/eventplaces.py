@@ -10,11 +10,12 @@ sentence names none; nationwide events have no place.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
+from itertools import accumulate
 
 from streams.nlp.actors import ActorMention
 from streams.nlp.eventcontext import ArticleContext, between
-from streams.nlp.fuzzy import fold
 from streams.nlp.mentions import PlaceMention
 from streams.nlp.triggers import Trigger, in_group, is_verbal, lexicon
 
@@ -50,9 +51,17 @@ def trusted_places(text: str, lang: str, places: list[PlaceMention], primary: st
     score = _country_scores(places)
     named = {p.location.country for p in places if p.kind == "country"}
     trusted = {c for c, n in score.items() if n >= TRUSTED_MENTIONS} | named | {primary}
-    spans = [(a.start, a.end) for a in names if a.kind in ("person", "org")]
+    spans = sorted((a.start, a.end) for a in names if a.kind in ("person", "org"))
+    starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))  # furthest end of the names so far
     locative = lexicon(lang).locative
-    return [p for p in places if all(p.end <= a or p.start >= b for a, b in spans) and (
+
+    def in_name(p: PlaceMention) -> bool:
+        """Some name starting before the place's end ends after its start."""
+        i = bisect_left(starts, p.end)
+        return i > 0 and reach[i - 1] > p.start
+
+    return [p for p in places if not in_name(p) and (
         p.location.country in trusted or (locative and locative.search(text[max(0, p.start - 60):p.start])))]
 
 
@@ -71,8 +80,12 @@ def dominant_place(places: list[PlaceMention], country: str | None = None, filed
 
 def after_locative(ctx: ArticleContext, place: PlaceMention) -> bool:
     """The place follows "in", "to", "di", "ke", "en"...: it is where, not who."""
-    locative = lexicon(ctx.lang).locative
-    return bool(locative and locative.search(ctx.text[max(0, place.start - 60):place.start]))
+    found = ctx.after_locative.get(place.start)
+    if found is None:
+        locative = lexicon(ctx.lang).locative
+        found = bool(locative and locative.search(ctx.text[max(0, place.start - 60):place.start]))
+        ctx.after_locative[place.start] = found
+    return found
 
 
 def _pick_place(ctx: ArticleContext, candidates: list[PlaceMention], pos: int) -> PlaceMention | None:
@@ -132,5 +145,8 @@ def event_country(ctx: ArticleContext, trig: Trigger, place: PlaceMention | None
 
 def nationwide(ctx: ArticleContext, clause: tuple[int, int]) -> bool:
     """The clause says the event covers the whole country ("across the country")."""
-    wide = lexicon(ctx.lang).nationwide
-    return bool(wide and wide.search(fold(ctx.text[clause[0]:clause[1]])))
+    found = ctx.nationwide.get(clause)
+    if found is None:
+        wide = lexicon(ctx.lang).nationwide
+        found = ctx.nationwide[clause] = bool(wide and wide.search(ctx.folded[clause[0]:clause[1]]))
+    return found

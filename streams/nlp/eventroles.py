@@ -60,8 +60,8 @@ def roles(ctx: ArticleContext, hit: TriggerHit, pos: int, end: int, clause: tupl
     actors = _side_actors(before, ctx.text, True, ctx.lang)
     targets = _side_actors(after, ctx.text, False, ctx.lang)[:2]
     agent = lexicon(ctx.lang).agent
-    by_agent = bool(targets and agent and agent.search(fold(ctx.text[end:targets[0].start])))
-    if trig.passive or is_passive(ctx.text[clause[0]:end], pos - clause[0], ctx.lang):
+    by_agent = bool(targets and agent and agent.search(ctx.folded[end:targets[0].start]))
+    if trig.passive or is_passive(ctx.text[clause[0]:end], pos - clause[0], ctx.lang, ctx.folded[clause[0]:end]):
         # "63 people had been detained (by police)": the subject suffers, the agent acts
         actors, targets = (targets if by_agent else []), actors
     elif by_agent:
@@ -87,7 +87,7 @@ SUBJECT_WORDS = 2
 def _unknown_subject(ctx: ArticleContext, pos: int, clause: tuple[int, int]) -> bool:
     """A capitalised name we do not know stands just before the trigger ("Wang rejected"):
     the speaker is someone new, not the last person named. Pronouns are no names."""
-    words = ctx.text[clause[0]:pos].split()[-SUBJECT_WORDS:]
+    words = ctx.text[clause[0]:pos].rsplit(None, SUBJECT_WORDS)[-SUBJECT_WORDS:]
     pronouns = lexicon(ctx.lang).pronouns
     return any(w[:1].isupper() and not (pronouns and pronouns.fullmatch(fold(w.strip(",.;:\"'")))) for w in words)
 

@@ -21,7 +21,7 @@ import re
 from datetime import date, datetime
 
 from streams.nlp.actors import ActorMention, find_actors
-from streams.nlp.eventcontext import ArticleContext, between, paragraph_index
+from streams.nlp.eventcontext import ArticleContext, between, paragraph_index, spans
 from streams.nlp.eventdates import DATE_IN_SENTENCE, dateline_end, dominant_date, event_date, is_past
 from streams.nlp.eventmerge import GENERIC_VICTIMS, Candidate, merge_candidates
 from streams.nlp.eventplaces import country_ranking, dominant_place, event_country, pick_scene, trusted_places
@@ -112,14 +112,15 @@ def _may_refine(old: int | None, new: int) -> bool:
     return old is None or (old % 1000 == 0 and old <= new <= old * 1.2)
 
 
-def _kept_hits(ctx: ArticleContext, sentence: str, sent_start: int, hits: list[TriggerHit],
+def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int, hits: list[TriggerHit],
                cumulative: bool) -> list[TriggerHit]:
-    """The triggers of a sentence (``hits``) that can be events of this article."""
+    """The triggers of a sentence (``hits``; ``folded`` is the folded sentence) that can be
+    events of this article."""
     if not hits:
         return []
     kept = []
     marker = lexicon(ctx.lang).reporting
-    found = marker.search(fold(sentence)) if marker else None
+    found = marker.search(folded) if marker else None
     speech_at = found.start() if found else None
     names = [(a.start - sent_start, a.end - sent_start) for a in between(ctx.actors, sent_start, sent_start + len(sentence))
              if a.kind in ("sector", "org", "person")]
@@ -131,9 +132,9 @@ def _kept_hits(ctx: ArticleContext, sentence: str, sent_start: int, hits: list[T
             continue  # "rioters", "pelaku kerusuhan": who acts, not what happens
         if cumulative and t.type in ("ASSAULT", "PROTEST"):
             continue  # a running toll or a habit is not an event
-        if follows_background_marker(sentence, hit, ctx.lang):
+        if follows_background_marker(sentence, hit, ctx.lang, folded):
             continue  # "since Azerbaijan seized control": the earlier happening a period is counted from
-        if t.type == "ASSAULT" and t.mode is None and natural_death(_clause_of(sentence, hit, ctx.lang), ctx.lang):
+        if t.type == "ASSAULT" and t.mode is None and natural_death(_clause_of(sentence, folded, hit, ctx.lang), ctx.lang):
             continue  # died of a medical emergency
         if is_verbal(t.type) and kept and kept[-1].trigger.type == "PROTEST" and _gap_words(sentence, kept[-1], hit) <= 2:
             continue  # "a protest rejecting the results": what the protest is against
@@ -166,22 +167,21 @@ def _acted_by_crowd(event: ExtractedEvent) -> bool:
     return any(a.split(":")[-1] in sectors for a in event.actors if ":" in a)
 
 
-def _is_cumulative(ctx: ArticleContext, sentence: str, start: int) -> bool:
+def _is_cumulative(ctx: ArticleContext, sentence: str, folded: str, start: int) -> bool:
     """The sentence gives a running total: a marker such as "since" or "so far" that
     does not open a time range of the last days ("sejak Selasa (21/5) malam")."""
-    for a, b in cumulative_markers(sentence, ctx.lang):
+    for a, b in cumulative_markers(sentence, ctx.lang, folded):
         follows = [d for d in ctx.dates if 0 <= d.start - (start + b) <= 3]
         if not any(abs((ctx.today - d.value).days) <= 3 for d in follows):
             return True
     return False
 
 
-def _in_detail_clause(ctx: ArticleContext, sentence: str, start: int, count: CountMention) -> bool:
+def _in_detail_clause(ctx: ArticleContext, folded: str, start: int, count: CountMention) -> bool:
     """The figure is part of a toll given elsewhere ("two police officers were among the
     dead": a subset marker next to it) or counts deaths that were no violence ("died of
     medical emergencies" in its clause)."""
     lex = lexicon(ctx.lang)
-    folded = fold(sentence)
     near = folded[max(0, count.start - start - SUBSET_REACH):count.end - start + SUBSET_REACH]
     if lex.subset and lex.subset.search(near):
         return True
@@ -191,8 +191,8 @@ def _in_detail_clause(ctx: ArticleContext, sentence: str, start: int, count: Cou
     return False
 
 
-def _clause_of(sentence: str, hit: TriggerHit, lang: str) -> str:
-    a, b = next((c for c in clauses(fold(sentence), lexicon(lang)) if c[0] <= hit.start < c[1]), (0, len(sentence)))
+def _clause_of(sentence: str, folded: str, hit: TriggerHit, lang: str) -> str:
+    a, b = next((c for c in clauses(folded, lexicon(lang)) if c[0] <= hit.start < c[1]), (0, len(sentence)))
     return sentence[a:b]
 
 
@@ -216,20 +216,22 @@ def extract_events(
     today = published.date()
     primary = primary_country or next(iter(country_ranking(places)), None)
     filed = dateline_end(text)
-    actors = find_actors(text, lang, places)
+    folded = fold(text)
+    actors = find_actors(text, lang, places, folded)
     trusted = trusted_places(text, lang, places, primary, actors)
     places = [p for p in trusted if p.start >= filed]
     filed_on = next((d.value for d in dates if d.start < filed and abs((today - d.value).days) <= 1), today)
     dates = [d for d in dates if d.start >= filed]
+    counts = spans(counts)
     ctx = ArticleContext(
-        text=text, lang=lang, today=today, places=places, dates=dates,
-        actors=actors, primary_country=primary,
+        text=text, folded=folded, lang=lang, today=today, places=spans(places), dates=spans(dates),
+        actors=spans(actors), primary_country=primary,
         dominant_date=dominant_date(dates, today),
         dominant_place=dominant_place(places, primary) or dominant_place(trusted, primary, filed),
         scene=dominant_place(trusted, filed=filed),
         paragraph_of=paragraph_index(text),
         quotes=[m.span() for m in _QUOTE_RE.finditer(text) if len(m.group().split()) >= MIN_QUOTE_WORDS],
-        lede=min(filed, len(text)), filed_date=filed_on, disaster=is_disaster_story(text, lang),
+        lede=min(filed, len(text)), filed_date=filed_on, disaster=is_disaster_story(text, lang, folded),
     )
     found: list[Candidate] = []
     last_person: ActorMention | None = None
@@ -287,13 +289,15 @@ def _sentence_events(ctx: ArticleContext, s: Sentence, last_person: ActorMention
                      previous: list[Candidate], found: list[Candidate]) -> list[Candidate]:
     """The events of one sentence, with the counts it gives (some may go to earlier events)."""
     sentence = ctx.text[s.start:s.end]
+    folded = ctx.folded[s.start:s.end]
     given = between(counts, s.start, s.end)
-    hits = find_triggers(sentence, ctx.lang)
+    hits = find_triggers(sentence, ctx.lang, folded)
     if not hits and not given:
         return []
-    cumulative = _is_cumulative(ctx, sentence, s.start)
-    made = _candidates(ctx, s, sentence, _kept_hits(ctx, sentence, s.start, hits, cumulative), last_person)
-    given = [c for c in given if not _in_detail_clause(ctx, sentence, s.start, c)
+    cumulative = _is_cumulative(ctx, sentence, folded, s.start)
+    made = _candidates(ctx, s, sentence, folded, _kept_hits(ctx, sentence, folded, s.start, hits, cumulative),
+                       last_person)
+    given = [c for c in given if not _in_detail_clause(ctx, folded, s.start, c)
              and not (cumulative and c.kind in ("killed", "injured"))]  # a running toll
     made = [c for c in made if not c.needs_count
             or any(k.kind in count_kinds(c.event.type, c.event.mode) for k in given)]
@@ -309,11 +313,11 @@ def _sentence_events(ctx: ArticleContext, s: Sentence, last_person: ActorMention
     return made
 
 
-def _candidates(ctx: ArticleContext, s: Sentence, sentence: str, hits: list[TriggerHit],
+def _candidates(ctx: ArticleContext, s: Sentence, sentence: str, folded: str, hits: list[TriggerHit],
                 last_person: ActorMention | None) -> list[Candidate]:
     """One candidate event per kept trigger, less those another trigger of the clause explains."""
     sent = (s.start, s.end)
-    parts = clauses(fold(sentence), lexicon(ctx.lang))
+    parts = clauses(folded, lexicon(ctx.lang)) if hits else []
     made: list[Candidate] = []
     for hit in hits:
         clause = next((c for c in parts if c[0] <= hit.start < c[1]), (0, len(sentence)))

@@ -32,7 +32,8 @@ def _fold_char(c: str) -> str:
 
 
 #: longer texts (sentences, whole articles) are folded without the cache, which would
-#: otherwise hold up to 65,536 whole articles in a long-running worker
+#: otherwise hold up to 65,536 whole articles in a long-running worker; ASCII text, whose
+#: fold is ``str.lower``, is never cached (a lookup costs as much, and a miss more)
 FOLD_CACHE_MAX_LEN = 64
 
 
@@ -43,16 +44,58 @@ def fold(text: str) -> str:
     offset found in the folded text is an offset in the original ("ß" and "ﬁ",
     which fold to two letters, are only lower-cased).
     """
+    if text.isascii():
+        return text.lower()
     if len(text) <= FOLD_CACHE_MAX_LEN:
         return _fold_short(text)
     return fold_uncached(text)
 
 
+#: how a non-ASCII character folds (see ``_shortcut``), by character; bounded
+_SHORTCUTS: dict[str, str | bool | None] = {}
+SHORTCUTS_MAX = 65536
+#: the one character ``str.lower`` treats by context (a final sigma becomes "ς")
+_SIGMA = "\u03a3"
+_UNSEEN = object()
+
+
+def _shortcut(c: str) -> str | bool | None:
+    """How ``fold_uncached`` may fold ``c`` in bulk: None when ``str.lower`` gives its fold,
+    its fold when that survives ``str.lower`` (replace first, then lower), else False."""
+    folded = _fold_char(c)
+    if c != _SIGMA and c.lower() == folded:
+        return None
+    if folded.lower() == folded and folded != _SIGMA:
+        return folded
+    return False
+
+
 def fold_uncached(text: str) -> str:
-    """``fold`` without the cache, for one-off texts (index building)."""
+    """``fold`` without the cache, for one-off texts (index building).
+
+    The same as folding character by character, done in bulk: the few
+    characters whose fold ``str.lower`` does not give (accented letters,
+    curly apostrophes) are replaced first, then the whole text is lower-cased.
+    """
     if text.isascii():
         return text.lower()
-    return "".join(map(_fold_char, text))
+    replacements = []
+    for c in set(text):
+        if c < "\x80":
+            continue
+        how = _SHORTCUTS.get(c, _UNSEEN)
+        if how is _UNSEEN:
+            how = _shortcut(c)
+            if len(_SHORTCUTS) < SHORTCUTS_MAX:
+                _SHORTCUTS[c] = how
+        if how is None:
+            continue
+        if how is False:
+            return "".join(map(_fold_char, text))
+        replacements.append((c, how))
+    for c, folded in replacements:
+        text = text.replace(c, folded)
+    return text.lower()
 
 
 _fold_short = lru_cache(maxsize=65536)(fold_uncached)

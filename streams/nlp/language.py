@@ -141,7 +141,7 @@ def detect_language(text: str, hint: str | None = None) -> tuple[str, float]:
     ranked = _identifier().rank(sample[:WINDOW])
     supported = _supported()
     probs: dict[str, float] = {}
-    for i, (lang, p) in enumerate(ranked):
+    for i, (lang, p) in enumerate(ranked if hint else ranked[:TOP]):
         if i < TOP or lang == hint:  # the hint competes even from far down the ranking
             prior = HINT_PRIOR if lang == hint else SUPPORTED_PRIOR if lang in supported else 1.0
             probs[lang] = p * prior

@@ -52,7 +52,12 @@ def text_fingerprint(text: str) -> str:
     breaks, case or punctuation.
     """
     folded = (text or "").casefold()
-    bare = folded.translate(_ASCII_PUNCT) if folded.isascii() else _PUNCT_RE.sub("", folded)
+    if folded.isascii():
+        bare = folded.translate(_ASCII_PUNCT)
+    else:  # each punctuation character the text holds, removed in one pass of its own
+        bare = folded
+        for c in {c for c in set(folded) if _PUNCT_RE.match(c)}:
+            bare = bare.replace(c, "")
     norm = " ".join(bare.split())
     return hashlib.sha1(norm.encode("utf-8"), usedforsecurity=False).hexdigest()
 

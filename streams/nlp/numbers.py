@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from streams.nlp.fuzzy import fold
 from streams.nlp.gazetteer import load_json
@@ -28,6 +29,7 @@ from streams.nlp.gazetteer import load_json
 _MAX_PHRASE = 6
 #: what may separate two words of one number ("twenty-five", "berpuluh-puluh")
 _GAP_RE = re.compile(r"[ \t\u00a0\u202f-]{1,3}")
+_NOT_DIGIT_RE = re.compile(r"\D")
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,7 @@ def _figure(text: str, spec: _Spec) -> tuple[float, bool] | None:
     fraction = ""
     if last >= 0 and (text[last] == spec.decimal or len(text) - last - 1 < 3):
         text, fraction = text[:last], text[last + 1 :]
-    digits = re.sub(r"\D", "", text)
+    digits = _NOT_DIGIT_RE.sub("", text)
     if len(digits) + len(fraction) > _MAX_DIGITS:
         return None
     value = float(f"{digits}.{fraction}" if fraction else digits)
@@ -105,18 +107,22 @@ def _figure(text: str, spec: _Spec) -> tuple[float, bool] | None:
 
 
 class _Tokens:
-    """Number-relevant tokens of a text: figures and folded words, with their gaps."""
+    """Number-relevant tokens of a text: figures and folded words, with their gaps.
+
+    ``items`` are the token matches; ``folded`` holds each word folded and ""
+    for a figure (a word is never empty), so it also tells words from figures.
+    """
 
     def __init__(self, text: str, spec: _Spec) -> None:
-        self.items = [(m.start(), m.end(), m.lastgroup, m.group()) for m in spec.token_re.finditer(text)]
-        self.folded = [fold(t[3]) if t[2] == "word" else "" for t in self.items]
+        self.items = list(spec.token_re.finditer(text))
+        self.folded = ["" if word is None else fold(word) for word in map(itemgetter(1), self.items)]
         self.text = text
 
     def joined(self, i: int) -> bool:
         """True when token i+1 follows token i as part of the same phrase."""
         if i + 1 >= len(self.items):
             return False
-        gap = self.text[self.items[i][1] : self.items[i + 1][0]]
+        gap = self.text[self.items[i].end() : self.items[i + 1].start()]
         return _GAP_RE.fullmatch(gap) is not None
 
     def phrase(self, i: int, table, limit: int = _MAX_PHRASE) -> tuple[int, str] | None:
@@ -124,7 +130,7 @@ class _Tokens:
         best = None
         key = ""
         for j in range(i, min(len(self.items), i + limit)):
-            if self.items[j][2] != "word" or (j > i and not self.joined(j - 1)):
+            if not self.folded[j] or (j > i and not self.joined(j - 1)):
                 break
             key = f"{key} {self.folded[j]}" if key else self.folded[j]
             if key in table:
@@ -136,7 +142,7 @@ def _words(toks: _Tokens, i: int, spec: _Spec) -> tuple[int, int] | None:
     """A number in words from token i: (end index, value)."""
     total = group = last = 0
     j, seen = i, False
-    while j < len(toks.items) and toks.items[j][2] == "word":
+    while j < len(toks.items) and toks.folded[j]:
         if j > i and not toks.joined(j - 1):
             break
         pair = toks.phrase(j, spec.words, limit=2)
@@ -173,9 +179,9 @@ def _words(toks: _Tokens, i: int, spec: _Spec) -> tuple[int, int] | None:
 
 def _number_at(toks: _Tokens, i: int, spec: _Spec) -> tuple[int, NumberSpan] | None:
     """The number starting at token i, if any: (index after it, span)."""
-    start, end, kind, surface = toks.items[i]
-    if kind == "fig":
-        figure = _figure(surface, spec)
+    start, end = toks.items[i].span()
+    if not toks.folded[i]:
+        figure = _figure(toks.items[i].group(), spec)
         if figure is None:
             return None
         value, whole = figure
@@ -183,17 +189,17 @@ def _number_at(toks: _Tokens, i: int, spec: _Spec) -> tuple[int, NumberSpan] | N
         if j < len(toks.items) and toks.joined(i) and toks.folded[j] in spec.scales:
             value *= spec.scales[toks.folded[j]]
             whole = value == int(value)
-            end = toks.items[j][1]
+            end = toks.items[j].end()
             j += 1
         return j, NumberSpan(start, end, int(round(value)), integer=whole)
     vague = toks.phrase(i, spec.vague)
     if vague is not None:
         j, key = vague
-        return j, NumberSpan(start, toks.items[j - 1][1], spec.vague[key], vague=True)
+        return j, NumberSpan(start, toks.items[j - 1].end(), spec.vague[key], vague=True)
     words = _words(toks, i, spec)
     if words is not None:
         j, value = words
-        return j, NumberSpan(start, toks.items[j - 1][1], value)
+        return j, NumberSpan(start, toks.items[j - 1].end(), value)
     return None
 
 

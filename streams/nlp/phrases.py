@@ -17,6 +17,8 @@ from collections.abc import Iterable
 from streams.nlp.fuzzy import fold
 
 _WORD_RE = re.compile(r"\w+")
+#: matched phrases an index remembers the value of
+MEMO_SIZE = 10_000
 
 
 def phrase_words(phrase: str) -> tuple[str, ...]:
@@ -86,13 +88,27 @@ class PhraseIndex:
             else:
                 self._exact.setdefault(words, value)
             units.add(_units(words))
-        self._pattern = re.compile(rf"(?<!\w)(?:{_trie_pattern(sorted(units))})(?!\w)") if units else None
+        # a phrase starts after a non-word character (the text gets a leading space), which the
+        # pattern consumes rather than looks behind at: the engine then skips words at once
+        self._pattern = re.compile(rf"\W({_trie_pattern(sorted(units))})(?!\w)") if units else None
         self._wild.sort(key=lambda e: -len(" ".join(e[0])))
+        self._values: dict[str, object | None] = {}
 
     def __bool__(self) -> bool:
         return self._pattern is not None
 
     def _value(self, matched: str) -> object | None:
+        """The value of a matched phrase, remembered (the same few phrases match text after text)."""
+        try:
+            return self._values[matched]
+        except KeyError:
+            pass
+        if len(self._values) >= MEMO_SIZE:
+            self._values.clear()
+        value = self._values[matched] = self._lookup(matched)
+        return value
+
+    def _lookup(self, matched: str) -> object | None:
         words = tuple(_WORD_RE.findall(matched))
         if words in self._exact:
             return self._exact[words]
@@ -106,8 +122,10 @@ class PhraseIndex:
         if self._pattern is None:
             return []
         out = []
-        for m in self._pattern.finditer(folded):
-            value = self._value(m.group())
+        # in the spaced text a match starts at the character before the phrase, which is
+        # the phrase's own offset in ``folded``; its end is one too many
+        for m in self._pattern.finditer(" " + folded):
+            value = self._value(m.group(1))
             if value is not None:
-                out.append((m.start(), m.end(), value))
+                out.append((m.start(), m.end() - 1, value))
         return out

@@ -70,6 +70,8 @@ from streams.records import Location
 
 #: what may stand between two words of one name ("Nagorno-Karabakh", "U.S.", "Côte d'Ivoire")
 _JOINER_RE = re.compile(r"[ \t\u00a0]?[-.'’]?[ \t\u00a0]?")
+#: what lies between "City, Region": a comma and at most one white space
+_COMMA_RE = re.compile(r",\s?")
 #: a region or site ranks like a city of this many people
 _REGION_WEIGHT = 100000
 #: a one-word town smaller than this followed by a capitalised word is a first name
@@ -94,7 +96,11 @@ class _Match:
 
 def _joined(text: str, toks: list[tuple[int, int, str]], i: int, j: int) -> bool:
     """True when tokens i..j-1 are written as one name (no comma, no line break between)."""
-    return all(_JOINER_RE.fullmatch(text[toks[k][1] : toks[k + 1][0]]) for k in range(i, j - 1))
+    for k in range(i, j - 1):
+        gap = text[toks[k][1] : toks[k + 1][0]]
+        if gap != " " and not _JOINER_RE.fullmatch(gap):  # one space, the usual gap, always joins
+            return False
+    return True
 
 
 def _case_ok(entry: Entry, surfaces: list[str]) -> bool:
@@ -303,7 +309,7 @@ def _known(entry: Entry, context: set[str]) -> bool:
 
 
 def _followed_by_comma(text: str, a: _Match, b: _Match) -> bool:
-    return re.fullmatch(r",\s?", text[a.end : b.start]) is not None
+    return _COMMA_RE.fullmatch(text, a.end, b.start) is not None
 
 
 def find_places(text: str, lang: str) -> list[PlaceMention]:

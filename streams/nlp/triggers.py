@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from streams.nlp.fuzzy import fold
 from streams.nlp.phrases import PhraseIndex
@@ -200,10 +201,12 @@ def plover() -> dict:
     return load_data("common", "plover") or {"types": {}, "count_kinds": {}, "verbal_types": []}
 
 
+@lru_cache(maxsize=None)
 def cameo_root(event_type: str) -> str | None:
     return plover()["types"].get(event_type, {}).get("cameo")
 
 
+@lru_cache(maxsize=None)
 def count_kinds(event_type: str, mode: str | None) -> tuple[str, ...]:
     """The count fields an event of this type and mode may carry."""
     kinds = plover()["count_kinds"]
@@ -215,16 +218,19 @@ def plover_group(name: str) -> dict:
     return plover().get(name, {})
 
 
+@lru_cache(maxsize=None)
 def plover_list(name: str) -> tuple[str, ...]:
     """One of plover.json's lists (event type groups, count kinds)."""
     return tuple(plover().get(name, ()))
 
 
+@lru_cache(maxsize=None)
 def is_verbal(event_type: str) -> bool:
     """Speech acts (accusing, requesting...): given to the last speaker, located with their speaker."""
     return event_type in plover()["verbal_types"]
 
 
+@lru_cache(maxsize=None)
 def in_group(group: str, event_type: str, mode: str | None = None) -> bool:
     """Whether a type (or type/mode) is listed in one of plover.json's groups."""
     members = plover().get(group, ())
@@ -242,13 +248,13 @@ def may_be_quoted(event_type: str) -> bool:
 
 
 def _window_before(folded: str, start: int, size: int) -> str:
-    words = folded[:start].split()
+    words = folded[:start].rsplit(None, size)  # the last ``size`` words, split from the end
     return " ".join(words[-size:]) + " "
 
 
 def _window_after(folded: str, end: int, parts: list[tuple[int, int]]) -> str:
     clause_end = next((b for a, b in parts if a <= end - 1 < b), len(folded))
-    return " " + " ".join(folded[end:clause_end].split()[:MODAL_AFTER_WINDOW])
+    return " " + " ".join(folded[end:clause_end].split(None, MODAL_AFTER_WINDOW)[:MODAL_AFTER_WINDOW])
 
 
 def clauses(folded: str, lex: Lexicon) -> list[tuple[int, int]]:
@@ -263,17 +269,23 @@ def clauses(folded: str, lex: Lexicon) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(points, points[1:]) if b > a]
 
 
-def find_triggers(sentence: str, lang: str) -> list[TriggerHit]:
+@lru_cache(maxsize=None)
+def _whole_word(word: str) -> re.Pattern:
+    return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+
+
+def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[TriggerHit]:
     """Triggers of one sentence that survive the modal, negation, conditional and sports filters.
 
-    Offsets are into ``sentence``. Folding keeps string length for the Latin
-    scripts we serve, so offsets into the folded text are offsets into the
-    sentence; if it does not (rare ligatures), no trigger is returned.
+    Offsets are into ``sentence``; ``folded`` is ``fold(sentence)`` if already at hand.
+    Folding keeps string length for the Latin scripts we serve, so offsets into
+    the folded text are offsets into the sentence; if it does not (rare
+    ligatures), no trigger is returned.
     """
     lex = lexicon(lang)
     if not lex.index:
         return []
-    folded = fold(sentence)
+    folded = fold(sentence) if folded is None else folded
     if len(folded) != len(sentence):
         return []
     found = [(a, b, t) for a, b, t in lex.index.find(folded) if t is not _IGNORED]
@@ -282,33 +294,40 @@ def find_triggers(sentence: str, lang: str) -> list[TriggerHit]:
     sporty = any(t.sports for _, _, t in found) and bool(
         (lex.sports and lex.sports.search(folded)) or _SCORE_RE.search(folded))
     parts = clauses(folded, lex)
+    lowered = None  # the sentence lower-cased, read only for future endings
     hits: list[TriggerHit] = []
     for start, end, trigger in found:
         if trigger.sports and sporty:
             continue
-        if trigger.requires and not any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", folded) for w in trigger.requires):
+        if trigger.requires and not any(_whole_word(w).search(folded) for w in trigger.requires):
             continue
-        clause_start = next((a for a, b in parts if a <= start < b), 0)
-        before = _window_before(folded[clause_start:], start - clause_start, MODAL_WINDOW)
+        near = _window_before(folded, start, NEGATION_WINDOW)
         if not trigger.modal_ok:
+            clause_start = next((a for a, b in parts if a <= start < b), 0)
+            before = _window_before(folded[clause_start:], start - clause_start, MODAL_WINDOW)
             if lex.modal and (lex.modal.search(before) or lex.modal.search(_window_after(folded, end, parts))):
                 continue
-            if lex.future and lex.future.search(sentence.lower()[clause_start:start]):
-                continue
-            if lex.purpose and lex.purpose.search(_window_before(folded, start, NEGATION_WINDOW)):
+            if lex.future:
+                lowered = sentence.lower() if lowered is None else lowered
+                if lex.future.search(lowered[clause_start:start]):
+                    continue
+            if lex.purpose and lex.purpose.search(near):
                 continue
             if lex.conditional and lex.conditional.search(folded[: start]):
                 continue
-        if lex.negation and lex.negation.search(_window_before(folded, start, NEGATION_WINDOW)) and trigger.type != "REJECT":
+        if lex.negation and lex.negation.search(near) and trigger.type != "REJECT":
             continue
         hits.append(TriggerHit(start, end, trigger))
     return hits
 
 
-def cumulative_markers(sentence: str, lang: str) -> list[tuple[int, int]]:
-    """Spans of the words that make a figure a running total ("since the coup", "so far")."""
+def cumulative_markers(sentence: str, lang: str, folded: str | None = None) -> list[tuple[int, int]]:
+    """Spans of the words that make a figure a running total ("since the coup", "so far");
+    ``folded`` is ``fold(sentence)`` if already at hand."""
     lex = lexicon(lang)
-    return [m.span() for m in lex.cumulative.finditer(fold(sentence))] if lex.cumulative else []
+    if not lex.cumulative:
+        return []
+    return [m.span() for m in lex.cumulative.finditer(fold(sentence) if folded is None else folded)]
 
 
 
@@ -316,13 +335,14 @@ def cumulative_markers(sentence: str, lang: str) -> list[tuple[int, int]]:
 BACKGROUND_WINDOW = 4
 
 
-def follows_background_marker(sentence: str, hit: TriggerHit, lang: str) -> bool:
+def follows_background_marker(sentence: str, hit: TriggerHit, lang: str, folded: str | None = None) -> bool:
     """True when a background marker of the language ("since", "sejak") is among the
-    few words just before the trigger."""
+    few words just before the trigger; ``folded`` is ``fold(sentence)`` if already at hand."""
     lex = lexicon(lang)
     if lex.background is None:
         return False
-    return bool(lex.background.search(_window_before(fold(sentence), hit.start, BACKGROUND_WINDOW)))
+    folded = fold(sentence) if folded is None else folded
+    return bool(lex.background.search(_window_before(folded, hit.start, BACKGROUND_WINDOW)))
 
 
 def natural_death(clause: str, lang: str) -> bool:
@@ -335,10 +355,11 @@ def natural_death(clause: str, lang: str) -> bool:
 PASSIVE_WINDOW = 2
 
 
-def is_passive(text: str, start: int, lang: str) -> bool:
-    """The trigger at ``start`` of ``text`` is in the passive voice ("were arrested", "ditangkap")."""
+def is_passive(text: str, start: int, lang: str, folded: str | None = None) -> bool:
+    """The trigger at ``start`` of ``text`` is in the passive voice ("were arrested", "ditangkap");
+    ``folded`` is ``fold(text)`` if already at hand."""
     lex = lexicon(lang)
-    folded = fold(text)
+    folded = fold(text) if folded is None else folded
     if lex.passive_prefix and folded[start:].startswith(lex.passive_prefix):
         return True
     return bool(lex.passive and lex.passive.search(_window_before(folded, start, PASSIVE_WINDOW)))
@@ -348,7 +369,11 @@ def is_passive(text: str, start: int, lang: str) -> bool:
 DISASTER_MENTIONS = 2
 
 
-def is_disaster_story(text: str, lang: str) -> bool:
-    """The text is about a natural disaster (floods, earthquakes): people fleeing it are no SANCTION."""
+def is_disaster_story(text: str, lang: str, folded: str | None = None) -> bool:
+    """The text is about a natural disaster (floods, earthquakes): people fleeing it are no SANCTION.
+    ``folded`` is ``fold(text)`` if already at hand."""
     lex = lexicon(lang)
-    return bool(lex.disaster_words) and len(lex.disaster_words.findall(fold(text))) >= DISASTER_MENTIONS
+    if not lex.disaster_words:
+        return False
+    found = lex.disaster_words.finditer(fold(text) if folded is None else folded)
+    return sum(1 for _ in islice(found, DISASTER_MENTIONS)) >= DISASTER_MENTIONS
