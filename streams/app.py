@@ -71,12 +71,6 @@ def _faust_topic(spec: TopicSpec) -> faust.TopicT:
 #: normalize and enrich run their pure stage in these processes (``KABAR_NLP_PROCESSES``)
 nlp = Offload(settings.nlp_processes)
 
-
-@app.task
-async def _start_nlp() -> None:
-    """Start the NLP processes with the worker: they load their data before the first article."""
-    await nlp.start()
-
 #: Faust topic objects by spec name (``"articles.raw"``), built from ``topics.ALL_TOPICS``
 TOPICS: dict[str, faust.TopicT] = {spec.name: _faust_topic(spec) for spec in ALL_TOPICS}
 

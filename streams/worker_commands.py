@@ -35,8 +35,14 @@ def _worker(args) -> int:
     changelogs = {t.changelog_topic.get_topic_name(): t.partitions for t in app.tables.values()}
     asyncio.run(ensure_topics(get_settings(), changelogs))
     Path(app.conf.datadir).mkdir(parents=True, exist_ok=True)
-    if nlp.processes == 0:  # else the NLP processes load it (app._start_nlp)
-        warm_up()  # the NLP's data loads now, not on the first articles
+    # The NLP's data loads before the worker joins the group, not while its first articles wait:
+    # Faust, slow on the first message after an assignment, was seen to skip the next one.
+    if nlp.processes > 0:
+        loop = asyncio.new_event_loop()  # Faust runs on this loop, and so do the NLP processes' pipes
+        asyncio.set_event_loop(loop)
+        loop.run_until_complete(nlp.start())
+    else:
+        warm_up()
     faust_level = {"warning": "warn"}.get(args.loglevel, args.loglevel)
     sys.argv = ["kabar worker", "worker", "--loglevel", faust_level]
     app.main()
