@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, MutableMapping
 from typing import Any
 
-from streams.agents.common import count, decoded, send, send_dead
+from streams.agents.common import continuity, count, decoded, send, send_dead, with_skipped
 from streams.app import TOPICS, app, cluster_state, settings
 from streams.dedup.cluster import Clusterer
 from streams.records import Rejection
@@ -82,23 +82,31 @@ async def _forget_on_assign(sender, assigned, **kwargs) -> None:
     state.values.clear()
 
 
+SEEN = continuity()
+
+
 @app.agent(TOPICS[ARTICLES_ENRICHED.name], concurrency=1)
 async def cluster(stream):
     clusterer = Clusterer(state, horizon_days=settings.horizon_days)
     async for event in stream.events():
-        article = await decoded(STAGE, ARTICLES_ENRICHED, event)
-        if article is None:
-            continue
-        result = clusterer.process(article)
-        if isinstance(result, Rejection):
-            await send_dead(STAGE, result.reason, event, result.detail)
-            continue
-        if result.expired:  # redelivered after its state expired: its tombstone matched, nothing to send
-            count(STAGE, "expired-repeat")
-            continue
-        for ev in result.events:
-            await send(EVENTS, ev.id, ev)
-        count(STAGE, "out")
-        count(STAGE, "event-upserts", len(result.events))
-        if result.duplicate_of:
-            count(STAGE, "near-duplicate")
+        for message in await with_skipped(STAGE, SEEN, event):
+            await _cluster(clusterer, message)
+
+
+async def _cluster(clusterer: Clusterer, event) -> None:
+    article = await decoded(STAGE, ARTICLES_ENRICHED, event)
+    if article is None:
+        return
+    result = clusterer.process(article)
+    if isinstance(result, Rejection):
+        await send_dead(STAGE, result.reason, event, result.detail)
+        return
+    if result.expired:  # redelivered after its state expired: its tombstone matched, nothing to send
+        count(STAGE, "expired-repeat")
+        return
+    for ev in result.events:
+        await send(EVENTS, ev.id, ev)
+    count(STAGE, "out")
+    count(STAGE, "event-upserts", len(result.events))
+    if result.duplicate_of:
+        count(STAGE, "near-duplicate")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 from collections import Counter
 
-from streams.app import TOPICS, nlp
+from streams.agents.continuity import Continuity, ReadBack
+from streams.app import TOPICS, app, nlp, settings
 from streams.codec import DecodeError, dead_letter, decode, encode
 from streams.messages import Outcome
 from streams.records import Record
@@ -62,3 +63,41 @@ async def offloaded(stage: str, event) -> Outcome | None:
         await send_dead(stage, outcome.reason, event, outcome.detail)
         return None
     return outcome
+
+
+#: one per agent that carries articles (see ``continuity``); all start afresh on a rebalance
+CONTINUITY: list[Continuity] = []
+
+
+def continuity() -> Continuity:
+    CONTINUITY.append(Continuity())
+    return CONTINUITY[-1]
+
+
+@app.on_partitions_assigned.connect
+async def _forget_offsets(sender, assigned, **kwargs) -> None:
+    for c in CONTINUITY:
+        c.forget()
+
+
+_read_back = ReadBack(settings)
+
+
+async def with_skipped(stage: str, seen: Continuity, event) -> list:
+    """``event``, preceded by the messages of its partition Faust skipped before it (read back)."""
+    msg = event.message
+    missing = seen.gap(msg.partition, msg.offset)
+    if not missing:
+        return [event]
+    count(stage, "offset-gap", len(missing))
+    try:
+        found = await _read_back.read(msg.topic, msg.partition, missing)
+    except Exception as exc:  # the broker is gone: say so loudly; the messages are still in the log
+        log.error("%s: %s[%s] offsets %s-%s were skipped and could not be read back: %r",
+                  stage, msg.topic, msg.partition, missing.start, missing.stop - 1, exc)
+        return [event]
+    if found:  # (an empty gap is a transaction marker's offset)
+        log.warning("%s: Faust skipped %s[%s] offsets %s-%s; read %d back", stage, msg.topic, msg.partition,
+                    missing.start, missing.stop - 1, len(found))
+        count(stage, "read-back", len(found))
+    return [*found, event]

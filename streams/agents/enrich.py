@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import orjson
 
-from streams.agents.common import count, log, offloaded, send_bytes
+from streams.agents.common import continuity, count, log, offloaded, send_bytes, with_skipped
 from streams.app import TOPICS, app, fingerprints
 from streams.topics import ARTICLES_CLEAN, ARTICLES_ENRICHED
 
@@ -24,20 +24,28 @@ def _article_id(value: bytes | None) -> str | None:
         return None  # not an article: enrich_message dead-letters it
 
 
+SEEN = continuity()
+
+
 @app.agent(TOPICS[ARTICLES_CLEAN.name], concurrency=1)
 async def enrich(stream):
     async for event in stream.events():
-        first = fingerprints.get(event.key.decode("utf-8", "replace")) if event.key else None
-        article_id = _article_id(event.value) if first is not None else None
-        if article_id is not None and article_id != first:
-            count(STAGE, "in")
-            count(STAGE, "exact-duplicate")
-            log.info("enrich: %s has the same text as %s; dropped", article_id, first)
-            continue
-        enriched = await offloaded(STAGE, event)
-        if enriched is None:
-            continue
-        await send_bytes(ARTICLES_ENRICHED, enriched.key, enriched.value)
-        if first is None:
-            fingerprints[enriched.fingerprint] = enriched.article_id
-        count(STAGE, "out")
+        for message in await with_skipped(STAGE, SEEN, event):
+            await _enrich(message)
+
+
+async def _enrich(event) -> None:
+    first = fingerprints.get(event.key.decode("utf-8", "replace")) if event.key else None
+    article_id = _article_id(event.value) if first is not None else None
+    if article_id is not None and article_id != first:
+        count(STAGE, "in")
+        count(STAGE, "exact-duplicate")
+        log.info("enrich: %s has the same text as %s; dropped", article_id, first)
+        return
+    enriched = await offloaded(STAGE, event)
+    if enriched is None:
+        return
+    await send_bytes(ARTICLES_ENRICHED, enriched.key, enriched.value)
+    if first is None:
+        fingerprints[enriched.fingerprint] = enriched.article_id
+    count(STAGE, "out")

@@ -7,23 +7,31 @@ repeat (same article id, same fingerprint) is dropped through the
 
 from __future__ import annotations
 
-from streams.agents.common import count, log, offloaded, send_bytes
+from streams.agents.common import continuity, count, log, offloaded, send_bytes, with_skipped
 from streams.app import TOPICS, app, seen_articles
 from streams.topics import ARTICLES_CLEAN, ARTICLES_RAW
 
 STAGE = "normalize"
 
 
+SEEN = continuity()
+
+
 @app.agent(TOPICS[ARTICLES_RAW.name], concurrency=1)
 async def normalize(stream):
     async for event in stream.events():
-        clean = await offloaded(STAGE, event)
-        if clean is None:
-            continue
-        if seen_articles.get(clean.article_id) == clean.fingerprint:
-            count(STAGE, "repeat")
-            log.debug("normalize: %s already sent with this text", clean.article_id)
-            continue
-        await send_bytes(ARTICLES_CLEAN, clean.key, clean.value)
-        seen_articles[clean.article_id] = clean.fingerprint
-        count(STAGE, "out")
+        for message in await with_skipped(STAGE, SEEN, event):
+            await _normalize(message)
+
+
+async def _normalize(event) -> None:
+    clean = await offloaded(STAGE, event)
+    if clean is None:
+        return
+    if seen_articles.get(clean.article_id) == clean.fingerprint:
+        count(STAGE, "repeat")
+        log.debug("normalize: %s already sent with this text", clean.article_id)
+        return
+    await send_bytes(ARTICLES_CLEAN, clean.key, clean.value)
+    seen_articles[clean.article_id] = clean.fingerprint
+    count(STAGE, "out")

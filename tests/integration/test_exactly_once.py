@@ -113,14 +113,7 @@ def kazakhstan(pipeline_env, tmp_path_factory):
     return archive, reference_env, _run_uninterrupted(reference_env, archive)
 
 
-@pytest.mark.parametrize("processing", [
-    "at_least_once",
-    # Lost one article in CI: after the restart Faust skipped a message that was prefetched while
-    # the first one (slow: transactional producers start then) was processed. The same skip is why
-    # workers load the NLP before joining. Back in once the agents check offset continuity.
-    pytest.param("exactly_once", marks=pytest.mark.skip(reason="Faust skips a prefetched message after a "
-                                                         "slow first one (see the comment; issue 5)")),
-])
+@pytest.mark.parametrize("processing", ["at_least_once", "exactly_once"])
 def test_sigkill_mid_replay_then_restart_gives_the_same_events(pipeline_env, kazakhstan, processing):
     # All within the dedup horizon: what a restarted worker redoes finds its state (an article
     # redelivered after its state expired would find its tombstone, see cluster.py).
