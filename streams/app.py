@@ -50,7 +50,10 @@ app = faust.App(
     # Commit often: on a crash at most this much work is redone, and stages are idempotent.
     broker_commit_interval=1.0,
     table_cleanup_interval=60.0,
-    producer_linger_ms=5,
+    producer_linger=0.005,
+    # A full batch makes the next send wait for the broker (one request in flight per broker):
+    # aiokafka's 16 KB default filled in a few event upserts.
+    producer_max_batch_size=512 * 1024,
     stream_wait_empty=False,
     Worker=_Worker,
 )

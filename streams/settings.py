@@ -24,6 +24,9 @@ KABAR_PROCESSING       at_least_once                               (stages are i
                                                                    should read committed)
 KABAR_NLP_PROCESSES    1                                           processes that run the NLP beside each
                                                                    worker's event loop (0: in the loop)
+KABAR_EMIT_INTERVAL    0.2                                         seconds the cluster stage gathers event
+                                                                   upserts before sending the latest state
+                                                                   of each (fewer, when a story is hot)
 KAFKA_SASL_USERNAME    (none)                                      SASL/PLAIN credentials for a cluster
 KAFKA_SASL_PASSWORD    (none)                                      (masked in repr and logs)
 =====================  ==========================================  =====================================
@@ -53,6 +56,7 @@ class Settings:
     horizon_days: int = 7
     processing_guarantee: str = "at_least_once"
     nlp_processes: int = 1
+    emit_interval: float = 0.2
     sasl_username: str | None = None
     sasl_password: str | None = field(default=None, repr=False)
 
@@ -103,6 +107,7 @@ def from_env(env: dict[str, str] | None = None) -> Settings:
         horizon_days=int(env.get("KABAR_HORIZON_DAYS", "7")),
         processing_guarantee=env.get("KABAR_PROCESSING", "at_least_once"),
         nlp_processes=int(env.get("KABAR_NLP_PROCESSES", "1")),
+        emit_interval=float(env.get("KABAR_EMIT_INTERVAL", "0.2")),
         sasl_username=env.get("KAFKA_SASL_USERNAME"),
         sasl_password=env.get("KAFKA_SASL_PASSWORD"),
     )

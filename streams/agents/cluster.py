@@ -3,18 +3,26 @@
 Near-duplicates and events about the same happening meet here because
 ``articles.enriched`` is keyed by the blocking country; the state is the
 changelogged ``cluster-state`` table. ``Clusterer.process`` is idempotent per
-article id, so a message redelivered after a crash changes nothing.
+article id, so a message redelivered after a crash changes nothing, and it
+answers a redelivered article with the same events again.
+
+Upserts wait up to ``KABAR_EMIT_INTERVAL`` seconds and go out as the latest
+state of each event (``upserts.PendingUpserts``). Messages are acknowledged
+by hand, after the upserts they caused are sent: a crash or a rebalance
+before that delivers them again, and they are answered again.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator, MutableMapping
 from typing import Any
 
 from streams.agents.common import continuity, count, decoded, send, send_dead, with_skipped
+from streams.agents.upserts import PendingUpserts
 from streams.app import TOPICS, app, cluster_state, settings
 from streams.dedup.cluster import Clusterer
-from streams.records import Rejection
+from streams.records import Event, Rejection
 from streams.topics import ARTICLES_ENRICHED, EVENTS
 
 STAGE = "cluster"
@@ -70,16 +78,39 @@ class ReadCache(MutableMapping):
 
 
 state = ReadCache(cluster_state)
+#: upserts waiting to go out, and the messages (with the stream that acks them) behind them
+pending: PendingUpserts = PendingUpserts(settings.emit_interval)
+_emitting = asyncio.Lock()
 
 
 @app.on_partitions_revoked.connect
 async def _forget_on_revoke(sender, revoked, **kwargs) -> None:
     state.values.clear()
+    pending.drop()  # not acknowledged: the new owner handles those messages again
 
 
 @app.on_partitions_assigned.connect
 async def _forget_on_assign(sender, assigned, **kwargs) -> None:
     state.values.clear()
+    pending.drop()
+
+
+async def emit() -> None:
+    """Send the waiting upserts, then acknowledge the messages behind them (one at a time:
+    the lock keeps an event's states in the order they were reached)."""
+    async with _emitting:
+        states, messages = pending.take()
+        for ev in states:
+            await send(EVENTS, ev.id, ev)
+        count(STAGE, "event-upserts", len(states))
+        for stream, event in messages:
+            await stream.ack(event)
+
+
+@app.timer(interval=max(settings.emit_interval / 2, 0.01))
+async def _emit_when_idle() -> None:
+    if pending.due():
+        await emit()
 
 
 SEEN = continuity()
@@ -88,25 +119,28 @@ SEEN = continuity()
 @app.agent(TOPICS[ARTICLES_ENRICHED.name], concurrency=1)
 async def cluster(stream):
     clusterer = Clusterer(state, horizon_days=settings.horizon_days)
+    stream = stream.noack()
     async for event in stream.events():
-        for message in await with_skipped(STAGE, SEEN, event):
-            await _cluster(clusterer, message)
+        mentions = [await _cluster(clusterer, message) for message in await with_skipped(STAGE, SEEN, event)]
+        pending.add((stream, event), [m for m in mentions if m is not None])
+        if pending.due():
+            await emit()
 
 
-async def _cluster(clusterer: Clusterer, event) -> None:
+async def _cluster(clusterer: Clusterer, event) -> tuple[str, list[Event]] | None:
+    """The article of ``event`` and the events it updated (upserts to send); None after
+    dead-lettering what cannot be clustered."""
     article = await decoded(STAGE, ARTICLES_ENRICHED, event)
     if article is None:
-        return
+        return None
     result = clusterer.process(article)
     if isinstance(result, Rejection):
         await send_dead(STAGE, result.reason, event, result.detail)
-        return
+        return None
     if result.expired:  # redelivered after its state expired: its tombstone matched, nothing to send
         count(STAGE, "expired-repeat")
-        return
-    for ev in result.events:
-        await send(EVENTS, ev.id, ev)
+        return None
     count(STAGE, "out")
-    count(STAGE, "event-upserts", len(result.events))
     if result.duplicate_of:
         count(STAGE, "near-duplicate")
+    return result.article_id, result.events

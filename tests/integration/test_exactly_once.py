@@ -6,8 +6,9 @@ the pipeline on one partition per topic, where the order of articles is total, s
 can mean equal, record for record. It runs with both processing guarantees: with
 ``at_least_once`` (the default) the restarted worker redoes up to a commit interval of work and
 sends those upserts again, unchanged; with ``exactly_once`` (Kafka transactions) the killed
-worker's open transaction is aborted, so a ``read_committed`` reader sees each upsert once: the
-events topic holds exactly the uninterrupted run's records. With several partitions, articles
+worker's open transaction is aborted, so a ``read_committed`` reader sees each event's states
+once, in order (which intermediate states are sent depends on timing: the cluster stage gathers
+upserts for a moment and sends the latest state of each event). With several partitions, articles
 from different upstream partitions meet in the cluster stage in an order that differs from run
 to run (which copy of a story comes first); the two-worker test checks what holds in any order,
 on a stream that stays inside the dedup horizon.
@@ -105,19 +106,18 @@ def _run_uninterrupted(env, archive) -> dict[str, dict]:
 
 @pytest.fixture(scope="module")
 def kazakhstan(pipeline_env, tmp_path_factory):
-    """Thirty copies of the Kazakhstan coverage within one day, and the environment of an
-    uninterrupted run of them (at least once: with no crash, every upsert is sent once)."""
+    """Thirty copies of the Kazakhstan coverage within one day, and the events of an
+    uninterrupted run of them."""
     archive = synthetic_archive(tmp_path_factory.mktemp("kz") / "kz.jsonl", 30, days_between_rounds=0,
                                 exclude=("sample-id-banjir", "sample-id-demo", "sample-en-strike"))
-    reference_env = _env(pipeline_env, "ref1", 1)
-    return archive, reference_env, _run_uninterrupted(reference_env, archive)
+    return archive, _run_uninterrupted(_env(pipeline_env, "ref1", 1), archive)
 
 
 @pytest.mark.parametrize("processing", ["at_least_once", "exactly_once"])
 def test_sigkill_mid_replay_then_restart_gives_the_same_events(pipeline_env, kazakhstan, processing):
     # All within the dedup horizon: what a restarted worker redoes finds its state (an article
     # redelivered after its state expired would find its tombstone, see cluster.py).
-    archive, reference_env, reference = kazakhstan
+    archive, reference = kazakhstan
     env = _env(pipeline_env, {"at_least_once": "crash", "exactly_once": "crash-eos"}[processing], 1, processing)
     first = Worker(env, "crash-1").start()
     # Paced replay (half a day of news in ~9 s), so the kill lands mid-stream.
@@ -136,8 +136,16 @@ def test_sigkill_mid_replay_then_restart_gives_the_same_events(pipeline_env, kaz
         second.stop()
     assert _summary(state) == _summary(reference)
     if processing == "exactly_once":
-        # not only the same final events: the same upserts, each once, as if nothing had happened
-        assert _committed(env, "events") == _committed(reference_env, "events")
+        # Not only the same final events: what the killed worker sent and did not commit stays
+        # invisible, so a read_committed reader sees each event's states in order, none twice.
+        # (Which intermediate states go out depends on timing: upserts are gathered, see upserts.py.)
+        revisions: dict[str, list[int]] = {}
+        for value in _committed(env, "events"):
+            event = orjson.loads(value)
+            revisions.setdefault(event["id"], []).append(event["revision"])
+        assert revisions.keys() == reference.keys()
+        repeated = {i: r for i, r in revisions.items() if r != sorted(set(r))}
+        assert not repeated, f"states sent twice or out of order: {repeated}"
 
 
 def test_two_workers_split_the_partitions_and_lose_or_double_nothing(pipeline_env, tmp_path):
