@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
+
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
 from streams.settings import Settings
 from streams.topics import ALL_TOPICS, partitions_of
 
 TOPIC_ALREADY_EXISTS = 36
+#: seconds to wait for new topics to have a leader for every partition
+READY_TIMEOUT = 30.0
 
 
 async def ensure_topics(settings: Settings, changelogs: dict[str, int] | None = None) -> list[str]:
@@ -16,6 +21,8 @@ async def ensure_topics(settings: Settings, changelogs: dict[str, int] | None = 
 
     Workers create the changelogs before Faust starts: two workers starting at once on a fresh
     cluster otherwise race, and the loser sees a changelog with 0 partitions (PartitionsMismatch).
+    Returns once every created topic has a leader for each partition: a consumer that subscribes
+    earlier, on a fresh broker, logs "Ignoring missing topic" and is never assigned it.
     """
     admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap_servers, **kafka_auth(settings))
     await admin.start()
@@ -39,9 +46,25 @@ async def ensure_topics(settings: Settings, changelogs: dict[str, int] | None = 
                 raise RuntimeError(f"could not create topic {name}: error {code} {rest[0] if rest else ''}")
             if code == 0:
                 created.append(name)
+        await _wait_for_leaders(admin, created)
         return created
     finally:
         await admin.close()
+
+
+async def _wait_for_leaders(admin: AIOKafkaAdminClient, names: list[str]) -> None:
+    deadline = time.monotonic() + READY_TIMEOUT
+    waiting = set(names)
+    while waiting:
+        for topic in await admin.describe_topics(sorted(waiting)):
+            partitions = topic.get("partitions") or []
+            if topic.get("error_code") == 0 and partitions and all(p.get("leader", -1) >= 0 for p in partitions):
+                waiting.discard(topic["topic"])
+        if waiting and time.monotonic() > deadline:
+            raise RuntimeError(f"topics created but without a leader after {READY_TIMEOUT:.0f}s: {sorted(waiting)}; "
+                               "is the broker healthy? (`kabar broker status`, its log in .kabar/kafka/logs)")
+        if waiting:
+            await asyncio.sleep(0.1)
 
 
 def kafka_auth(settings: Settings) -> dict:

@@ -113,7 +113,7 @@ async def _emit_when_idle() -> None:
         await emit()
 
 
-SEEN = continuity()
+SEEN = continuity(STAGE, ARTICLES_ENRICHED)
 
 
 @app.agent(TOPICS[ARTICLES_ENRICHED.name], concurrency=1)

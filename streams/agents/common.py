@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 from collections import Counter
 
-from streams.agents.continuity import Continuity, ReadBack
+from aiokafka import TopicPartition
+
+from streams.agents.continuity import STALL_SECONDS, Continuity, ReadBack, Stalls
 from streams.app import TOPICS, app, nlp, settings
 from streams.codec import DecodeError, dead_letter, decode, encode
 from streams.messages import Outcome
@@ -66,21 +68,50 @@ async def offloaded(stage: str, event) -> Outcome | None:
 
 
 #: one per agent that carries articles (see ``continuity``); all start afresh on a rebalance
-CONTINUITY: list[Continuity] = []
+CONTINUITY: dict[str, Continuity] = {}
 
 
-def continuity() -> Continuity:
-    CONTINUITY.append(Continuity())
-    return CONTINUITY[-1]
+def continuity(stage: str, spec: TopicSpec) -> Continuity:
+    CONTINUITY[stage] = Continuity(settings.topic(spec.name))
+    return CONTINUITY[stage]
 
 
 @app.on_partitions_assigned.connect
 async def _forget_offsets(sender, assigned, **kwargs) -> None:
-    for c in CONTINUITY:
+    for c in CONTINUITY.values():
         c.forget()
 
 
 _read_back = ReadBack(settings)
+_stalls = Stalls()
+
+
+@app.timer(interval=STALL_SECONDS)
+async def _fetch_stalled_again() -> None:
+    """Partitions of the article topics that went quiet behind the end of their log (see
+    ``continuity``) are fetched again from their committed offset."""
+    if app.rebalancing or app.consumer is None:
+        return
+    watched = {c.topic: (stage, c) for stage, c in CONTINUITY.items()}
+    partitions = [TopicPartition(tp.topic, tp.partition) for tp in app.consumer.assignment() if tp.topic in watched]
+    if not partitions:
+        return
+    try:
+        committed = await _read_back.committed(app.conf.id, partitions)
+    except Exception as exc:  # the broker is away: the next round tries again
+        log.warning("could not read the committed offsets: %r", exc)
+        return
+    for tp in partitions:
+        stage, seen = watched[tp.topic]
+        done, end = committed.get(tp), app.consumer.highwater(tp)
+        if not _stalls.stalled(tp, done, end, seen.quiet_for(tp.partition)):
+            continue
+        log.warning("%s: %s[%s] is quiet at committed offset %s, behind the end of its log (%s): fetching it again",
+                    stage, tp.topic, tp.partition, done, end)
+        count(stage, "fetched-again")
+        if done is None:
+            done = (await app.consumer.earliest_offsets(tp)).get(tp, 0)
+        await app.consumer.seek(tp, done)
 
 
 async def with_skipped(stage: str, seen: Continuity, event) -> list:

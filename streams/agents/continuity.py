@@ -9,6 +9,11 @@ broker and handle them first, in order. A gap can also be legitimate (the
 control records of Kafka transactions take offsets): reading it back then
 finds nothing. An offset at or before the last one is a redelivery (a seek
 back after a rebalance) and is handled as usual: the stages are idempotent.
+
+A skip at the end of a partition leaves no later message to reveal it. So a
+partition whose committed offset stays behind the end of its log while
+nothing comes for ``STALL_SECONDS`` (``Stalls``) is fetched again from the
+committed offset: what was skipped, or never acknowledged, comes again.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient
 
 from streams.admin import kafka_auth
 from streams.settings import Settings
@@ -26,6 +32,8 @@ from streams.settings import Settings
 log = logging.getLogger("kabar.continuity")
 #: seconds to wait for the broker while reading a gap back
 READ_TIMEOUT = 10.0
+#: seconds a partition stays quiet, its committed offset behind the end of its log, before it is fetched again
+STALL_SECONDS = 10.0
 
 
 @dataclass
@@ -38,22 +46,50 @@ class Skipped:
 
 
 class Continuity:
-    """The next offset expected on each partition of one topic."""
+    """The next offset expected on each partition of one topic, and when each last had a message."""
 
-    def __init__(self) -> None:
+    def __init__(self, topic: str = "", clock=time.monotonic) -> None:
+        self.topic = topic
         self.expected: dict[int, int] = {}
+        self._clock = clock
+        self._last: dict[int, float] = {}
+        self._since = clock()
 
     def gap(self, partition: int, offset: int) -> range:
         """The offsets skipped before ``offset`` (empty when none), and ``offset`` noted as seen."""
         expected = self.expected.get(partition)
         self.expected[partition] = offset + 1
+        self._last[partition] = self._clock()
         if expected is None or offset <= expected:
             return range(0)
         return range(expected, offset)
 
+    def quiet_for(self, partition: int) -> float:
+        """Seconds since the partition's last message (or since the last rebalance)."""
+        return self._clock() - self._last.get(partition, self._since)
+
     def forget(self) -> None:
         """After a rebalance: the next offset of each partition is whatever comes first."""
         self.expected.clear()
+        self._last.clear()
+        self._since = self._clock()
+
+
+class Stalls:
+    """Decides which quiet partitions to fetch again, each state (committed offset, end of log)
+    once: the end of a transactional log is a commit marker that no fetch returns."""
+
+    def __init__(self) -> None:
+        self._tried: set[tuple] = set()
+
+    def stalled(self, tp: tuple, committed: int | None, end: int | None, quiet_for: float) -> bool:
+        if end is None or quiet_for < STALL_SECONDS or (committed or 0) >= end:
+            return False
+        state = (tp, committed, end)
+        if state in self._tried:
+            return False
+        self._tried.add(state)
+        return True
 
 
 class ReadBack:
@@ -62,6 +98,17 @@ class ReadBack:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._consumer: AIOKafkaConsumer | None = None
+        self._admin: AIOKafkaAdminClient | None = None
+
+    async def committed(self, group: str, partitions: list[TopicPartition]) -> dict[TopicPartition, int | None]:
+        """The offsets ``group`` committed for ``partitions`` (None where it committed none)."""
+        if self._admin is None:
+            admin = AIOKafkaAdminClient(bootstrap_servers=self.settings.bootstrap_servers, **kafka_auth(self.settings))
+            await admin.start()
+            self._admin = admin
+        offsets = await self._admin.list_consumer_group_offsets(group, partitions=partitions)
+        return {TopicPartition(tp.topic, tp.partition): (meta.offset if meta.offset >= 0 else None)
+                for tp, meta in offsets.items()}
 
     async def read(self, topic: str, partition: int, offsets: range) -> list[Skipped]:
         """The records of ``topic[partition]`` at ``offsets`` (those that exist: none for the
@@ -91,3 +138,6 @@ class ReadBack:
         if self._consumer is not None:
             await self._consumer.stop()
             self._consumer = None
+        if self._admin is not None:
+            await self._admin.close()
+            self._admin = None

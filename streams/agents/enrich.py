@@ -24,7 +24,7 @@ def _article_id(value: bytes | None) -> str | None:
         return None  # not an article: enrich_message dead-letters it
 
 
-SEEN = continuity()
+SEEN = continuity(STAGE, ARTICLES_CLEAN)
 
 
 @app.agent(TOPICS[ARTICLES_CLEAN.name], concurrency=1)

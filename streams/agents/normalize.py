@@ -14,7 +14,7 @@ from streams.topics import ARTICLES_CLEAN, ARTICLES_RAW
 STAGE = "normalize"
 
 
-SEEN = continuity()
+SEEN = continuity(STAGE, ARTICLES_RAW)
 
 
 @app.agent(TOPICS[ARTICLES_RAW.name], concurrency=1)

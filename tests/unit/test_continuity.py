@@ -1,6 +1,6 @@
 """Offsets per partition: a skipped one is found, a redelivery is not a gap."""
 
-from streams.agents.continuity import Continuity
+from streams.agents.continuity import STALL_SECONDS, Continuity, Stalls
 
 
 def test_offsets_that_follow_each_other_leave_no_gap():
@@ -32,3 +32,36 @@ def test_after_a_rebalance_the_first_offset_sets_the_count():
     seen.forget()
     assert list(seen.gap(0, 80)) == []
     assert list(seen.gap(0, 81)) == []
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_a_partition_is_quiet_since_its_last_message_or_the_last_rebalance():
+    clock = FakeClock()
+    seen = Continuity("t", clock=clock)
+    clock.now += 5
+    assert seen.quiet_for(0) == 5
+    seen.gap(0, 7)
+    clock.now += 2
+    assert seen.quiet_for(0) == 2 and seen.quiet_for(1) == 7
+    seen.forget()
+    assert seen.quiet_for(0) == 0
+
+
+def test_a_quiet_partition_behind_the_end_of_its_log_is_fetched_again_once_per_state():
+    stalls = Stalls()
+    tp = ("articles.raw", 0)
+    assert not stalls.stalled(tp, 12, 14, quiet_for=STALL_SECONDS - 1)  # messages may still be on their way
+    assert not stalls.stalled(tp, 14, 14, quiet_for=60)  # all committed
+    assert not stalls.stalled(tp, None, 0, quiet_for=60)  # an empty log
+    assert stalls.stalled(tp, 12, 14, quiet_for=STALL_SECONDS)
+    assert not stalls.stalled(tp, 12, 14, quiet_for=60)  # tried: a commit marker at 13 is never delivered
+    assert stalls.stalled(tp, 13, 16, quiet_for=60)  # a new state
+    assert stalls.stalled(tp, None, 3, quiet_for=60)  # nothing ever committed
+    assert stalls.stalled(("articles.raw", 1), 12, 14, quiet_for=60)
