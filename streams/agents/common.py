@@ -106,11 +106,17 @@ async def _fetch_stalled_again() -> None:
         done, end = committed.get(tp), app.consumer.highwater(tp)
         if not _stalls.stalled(tp, done, end, seen.quiet_for(tp.partition)):
             continue
+        try:
+            if done is None:
+                done = (await app.consumer.earliest_offsets(tp)).get(tp, 0)
+            if not await _read_back.read(tp.topic, tp.partition, range(done, end), limit=1):
+                continue  # only a transaction's commit marker
+        except Exception as exc:
+            log.warning("%s: could not look at quiet %s[%s]: %r", stage, tp.topic, tp.partition, exc)
+            continue
         log.warning("%s: %s[%s] is quiet at committed offset %s, behind the end of its log (%s): fetching it again",
                     stage, tp.topic, tp.partition, done, end)
         count(stage, "fetched-again")
-        if done is None:
-            done = (await app.consumer.earliest_offsets(tp)).get(tp, 0)
         await app.consumer.seek(tp, done)
 
 

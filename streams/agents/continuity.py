@@ -12,12 +12,14 @@ back after a rebalance) and is handled as usual: the stages are idempotent.
 
 A skip at the end of a partition leaves no later message to reveal it. So a
 partition whose committed offset stays behind the end of its log while
-nothing comes for ``STALL_SECONDS`` (``Stalls``) is fetched again from the
+nothing comes for ``STALL_SECONDS`` (``Stalls``), and which has records
+there (not only a transaction's commit marker), is fetched again from the
 committed offset: what was skipped, or never acknowledged, comes again.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from dataclasses import dataclass
@@ -76,8 +78,8 @@ class Continuity:
 
 
 class Stalls:
-    """Decides which quiet partitions to fetch again, each state (committed offset, end of log)
-    once: the end of a transactional log is a commit marker that no fetch returns."""
+    """Which quiet partitions to look at, each state (committed offset, end of log) once: the end
+    of a transactional log is a commit marker that no fetch returns."""
 
     def __init__(self) -> None:
         self._tried: set[tuple] = set()
@@ -99,6 +101,7 @@ class ReadBack:
         self.settings = settings
         self._consumer: AIOKafkaConsumer | None = None
         self._admin: AIOKafkaAdminClient | None = None
+        self._reading = asyncio.Lock()  # one consumer: one read at a time
 
     async def committed(self, group: str, partitions: list[TopicPartition]) -> dict[TopicPartition, int | None]:
         """The offsets ``group`` committed for ``partitions`` (None where it committed none)."""
@@ -110,9 +113,13 @@ class ReadBack:
         return {TopicPartition(tp.topic, tp.partition): (meta.offset if meta.offset >= 0 else None)
                 for tp, meta in offsets.items()}
 
-    async def read(self, topic: str, partition: int, offsets: range) -> list[Skipped]:
+    async def read(self, topic: str, partition: int, offsets: range, limit: int | None = None) -> list[Skipped]:
         """The records of ``topic[partition]`` at ``offsets`` (those that exist: none for the
-        offsets of transaction markers)."""
+        offsets of transaction markers), or the first ``limit`` of them."""
+        async with self._reading:
+            return await self._read(topic, partition, offsets, limit)
+
+    async def _read(self, topic: str, partition: int, offsets: range, limit: int | None) -> list[Skipped]:
         if self._consumer is None:
             consumer = AIOKafkaConsumer(bootstrap_servers=self.settings.bootstrap_servers, group_id=None,
                                         enable_auto_commit=False, isolation_level="read_committed",
@@ -125,14 +132,14 @@ class ReadBack:
         consumer.seek(tp, offsets.start)
         found: list[Skipped] = []
         deadline = time.monotonic() + READ_TIMEOUT
-        while await consumer.position(tp) < offsets.stop:
+        while await consumer.position(tp) < offsets.stop and (limit is None or len(found) < limit):
             if time.monotonic() > deadline:
                 raise TimeoutError(f"{topic}[{partition}]: offsets {offsets.start}-{offsets.stop - 1} not read "
                                    f"within {READ_TIMEOUT:.0f}s")
             batch = await consumer.getmany(tp, timeout_ms=1000)
             found += [Skipped(r.key, r.value, SimpleNamespace(topic=topic, partition=partition, offset=r.offset))
                       for r in batch.get(tp, ()) if r.offset in offsets]
-        return found
+        return found[:limit]
 
     async def close(self) -> None:
         if self._consumer is not None:

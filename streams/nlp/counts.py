@@ -51,7 +51,11 @@ _CASUALTY_REACH = 4
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|[%‰°$€£¥₹₽₴]")
 #: ends a window: sentence or clause punctuation
 _CLAUSE_RE = re.compile(r"[.;:!?()\[\]]|,|\n")
-_SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+(?=\s|$)|\n|$)")
+#: a sentence starts after a [.!?\n] (or at the start) and runs to the end of its run of other
+#: characters; as the run ends the same wherever inside it a match would start, trying only
+#: run starts (the lookbehind) and not giving characters back (``++``) finds the same sentences
+#: without rescanning, character by character, a run whose "." ends no sentence ("2.000", "U.S.")
+_SENTENCE_RE = re.compile(r"(?<![^.!?\n])[^.!?\n]++(?:[.!?]+(?=\s|$)|\n|$)")
 _YEARS = range(1900, 2101)
 _YEAR_FIGURE_RE = re.compile(r"\d{4}")
 #: a figure joined to the one before or after it: part of a score, a time, a date or a range
