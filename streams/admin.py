@@ -21,13 +21,14 @@ async def ensure_topics(settings: Settings, changelogs: dict[str, int] | None = 
 
     Workers create the changelogs before Faust starts: two workers starting at once on a fresh
     cluster otherwise race, and the loser sees a changelog with 0 partitions (PartitionsMismatch).
-    Returns once every created topic has a leader for each partition: a consumer that subscribes
-    earlier, on a fresh broker, logs "Ignoring missing topic" and is never assigned it.
+    Returns once every one of these topics has a leader for each partition: a consumer that
+    subscribes earlier, on a fresh broker, logs "Ignoring missing topic" and is never assigned it.
     """
     admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap_servers, **kafka_auth(settings))
     await admin.start()
     try:
         existing = set(await admin.list_topics())
+        names = [settings.topic(s.name) for s in ALL_TOPICS] + list(changelogs or {})
         wanted = [
             NewTopic(settings.topic(s.name), partitions_of(s, settings.partitions), 1, topic_configs=s.config())
             for s in ALL_TOPICS
@@ -37,16 +38,15 @@ async def ensure_topics(settings: Settings, changelogs: dict[str, int] | None = 
             for name, partitions in (changelogs or {}).items()
             if name not in existing
         ]
-        if not wanted:
-            return []
-        response = await admin.create_topics(wanted)
         created = []
-        for name, code, *rest in response.topic_errors:
-            if code not in (0, TOPIC_ALREADY_EXISTS):
-                raise RuntimeError(f"could not create topic {name}: error {code} {rest[0] if rest else ''}")
-            if code == 0:
-                created.append(name)
-        await _wait_for_leaders(admin, created)
+        if wanted:
+            response = await admin.create_topics(wanted)
+            for name, code, *rest in response.topic_errors:
+                if code not in (0, TOPIC_ALREADY_EXISTS):
+                    raise RuntimeError(f"could not create topic {name}: error {code} {rest[0] if rest else ''}")
+                if code == 0:
+                    created.append(name)
+        await _wait_for_leaders(admin, names)  # created here, or a moment ago by another process
         return created
     finally:
         await admin.close()

@@ -101,7 +101,11 @@ def _desk(args) -> int:
 def _run(args) -> int:
     """Broker, worker, sample replay, feed polling and the desk, until Ctrl-C."""
     settings = get_settings()
-    print(broker.start(settings), flush=True)
+    try:
+        print(broker.start(settings), flush=True)
+    except broker.BrokerError as exc:
+        print(f"kabar run: {exc}", file=sys.stderr)
+        return 2
     kabar = [sys.executable, "-m", "streams.cli"]
     env = dict(os.environ)
     procs: list[subprocess.Popen] = []
