@@ -224,34 +224,40 @@ class CrashAfter(dict):
         super().__delitem__(key)
 
 
+def crash_at_every_write(before: dict, article, horizon: int = 7) -> int:
+    """Kill the store at each write of ``process(article)`` in turn, redeliver the article, and check
+    the result and the state are those of an uncrashed run and that expiry then leaks nothing;
+    return how many writes the article made."""
+    expected_state = copy.deepcopy(before)
+    expected = Clusterer(expected_state, horizon_days=horizon).process(article)
+    writes = 0
+    while True:
+        store = CrashAfter(copy.deepcopy(before), writes)
+        try:
+            Clusterer(store, horizon_days=horizon).process(article)
+        except RuntimeError:
+            recovered = dict(store)
+            result = Clusterer(recovered, horizon_days=horizon).process(article)
+            assert (result.duplicate_of, result.story) == (expected.duplicate_of, expected.story)
+            assert [e.to_dict() for e in result.events] == [e.to_dict() for e in expected.events]
+            assert {k: v for k, v in recovered.items() if "|idx:" not in k and "|meta" not in k} == {
+                k: v for k, v in expected_state.items() if "|idx:" not in k and "|meta" not in k
+            }, f"crash at write {writes}"
+            Clusterer(recovered).expire("2030-01-01T00:00:00Z", ["KZ"])
+            assert set(recovered) == {"KZ|meta"}, f"leak after a crash at write {writes}"
+            writes += 1
+            continue
+        return writes
+
+
 def test_a_crash_at_any_write_then_redelivery_gives_the_uncrashed_result_and_leaks_nothing():
     before = {}
     Clusterer(before).process(_indonesian())
     wire = _wire()
     wire.events.append(ExtractedEvent(type="PROTEST", country="KZ", date="2022-01-05", mode="riot",
                                       actors=["KZ:protesters"], place="Almaty"))
-    expected_state = copy.deepcopy(before)
-    expected = Clusterer(expected_state).process(wire)
-    assert len(expected.events) == 3
-    writes = 0
-    while True:
-        store = CrashAfter(copy.deepcopy(before), writes)
-        try:
-            Clusterer(store).process(wire)
-        except RuntimeError:
-            recovered = dict(store)
-            result = Clusterer(recovered).process(wire)
-            assert (result.duplicate_of, result.story) == (expected.duplicate_of, expected.story)
-            assert [e.to_dict() for e in result.events] == [e.to_dict() for e in expected.events]
-            assert {k: v for k, v in recovered.items() if "|idx:" not in k and "|meta" not in k} == {
-                k: v for k, v in expected_state.items() if "|idx:" not in k and "|meta" not in k
-            }
-            Clusterer(recovered).expire("2023-01-01T00:00:00Z", ["KZ"])
-            assert set(recovered) == {"KZ|meta"}, f"leak after a crash at write {writes}"
-            writes += 1
-            continue
-        break
-    assert writes > 10
+    assert len(Clusterer(copy.deepcopy(before)).process(wire).events) == 3
+    assert crash_at_every_write(before, wire) > 10
 
 
 def test_a_crash_during_expiry_leaks_nothing():
@@ -314,26 +320,7 @@ def test_a_crash_during_a_revision_then_redelivery_gives_the_uncrashed_result():
     before = {}
     Clusterer(before).process(_indonesian())
     Clusterer(before).process(_wire())
-    expected_state = copy.deepcopy(before)
-    expected = Clusterer(expected_state).process(_revised_wire())
-    writes = 0
-    while True:
-        store = CrashAfter(copy.deepcopy(before), writes)
-        try:
-            Clusterer(store).process(_revised_wire())
-        except RuntimeError:
-            recovered = dict(store)
-            result = Clusterer(recovered).process(_revised_wire())
-            assert [e.to_dict() for e in result.events] == [e.to_dict() for e in expected.events]
-            assert {k: v for k, v in recovered.items() if "|idx:" not in k and "|meta" not in k} == {
-                k: v for k, v in expected_state.items() if "|idx:" not in k and "|meta" not in k
-            }, f"crash at write {writes}"
-            Clusterer(recovered).expire("2023-01-01T00:00:00Z", ["KZ"])
-            assert set(recovered) == {"KZ|meta"}, f"leak after a crash at write {writes}"
-            writes += 1
-            continue
-        break
-    assert writes > 5
+    assert crash_at_every_write(before, _revised_wire()) > 5
 
 
 def test_same_input_same_ids_and_state_on_every_run():

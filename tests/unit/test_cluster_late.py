@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from streams.dedup.cluster import ClusterResult, Clusterer
-from tests.unit.test_cluster import CrashAfter, _article, _assault, _copy, _indonesian, _revised_wire, _wire
+from tests.unit.test_cluster import _article, _assault, _copy, _indonesian, _revised_wire, _wire, crash_at_every_write
 
 HORIZON = 7
 
@@ -64,34 +64,10 @@ def test_late_state_lives_one_horizon_of_clock_progress_then_expires():
     assert set(state) == {"KZ|meta"}
 
 
-def _crash_at_every_write(before: dict, article, horizon: int) -> int:
-    """Process ``article`` on a copy of ``before`` killed after 0, 1, 2... writes, redeliver it,
-    and check it gives the uncrashed result and state and leaks nothing; return the writes."""
-    expected_state = copy.deepcopy(before)
-    expected = Clusterer(expected_state, horizon_days=horizon).process(article)
-    writes = 0
-    while True:
-        store = CrashAfter(copy.deepcopy(before), writes)
-        try:
-            Clusterer(store, horizon_days=horizon).process(article)
-        except RuntimeError:
-            recovered = dict(store)
-            result = Clusterer(recovered, horizon_days=horizon).process(article)
-            assert [e.to_dict() for e in result.events] == [e.to_dict() for e in expected.events]
-            assert {k: v for k, v in recovered.items() if "|idx:" not in k and "|meta" not in k} == {
-                k: v for k, v in expected_state.items() if "|idx:" not in k and "|meta" not in k
-            }, f"crash at write {writes}"
-            Clusterer(recovered).expire("2030-01-01T00:00:00Z", ["KZ"])
-            assert set(recovered) == {"KZ|meta"}, f"leak after a crash at write {writes}"
-            writes += 1
-            continue
-        return writes
-
-
 def test_a_crash_at_any_write_of_a_late_article_then_redelivery_gives_the_uncrashed_result():
     before, _ = _ahead_of_2022()
     Clusterer(before, horizon_days=HORIZON).process(_indonesian())
-    assert _crash_at_every_write(before, _wire(), HORIZON) > 10
+    assert crash_at_every_write(before, _wire(), HORIZON) > 10
 
 
 def _expired_wire():
@@ -125,7 +101,7 @@ def test_a_revision_of_an_expired_article_is_clustered_again():
 
 def test_a_crash_at_any_write_of_a_revision_after_expiry_then_redelivery_gives_the_uncrashed_result():
     before, _, _ = _expired_wire()
-    assert _crash_at_every_write(before, _revised_wire(), 3) > 5
+    assert crash_at_every_write(before, _revised_wire(), 3) > 5
 
 
 def test_tombstones_expire_too():
