@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,8 @@ from streams.nlp.fuzzy import fold
 from streams.records import EnrichedArticle, Rejection
 from streams.timeutil import parse_time
 
+#: the most frequent (gold type, predicted type) confusions reported
+CONFUSIONS_SHOWN = 12
 EVENT_FIELDS = ("type", "mode", "actors", "targets", "country", "place", "date", "counts")
 
 
@@ -97,7 +99,8 @@ def predict(gold: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], float]:
         if isinstance(enriched, EnrichedArticle):
             enriched = _through_topic(ARTICLES_ENRICHED, enriched)
             pred["topics"] = list(enriched.topics)
-            pred["events"] = [{k: getattr(e, k) for k in EVENT_FIELDS} for e in enriched.events]
+            pred["events"] = [{**{k: getattr(e, k) for k in EVENT_FIELDS}, "evidence": e.evidence}
+                              for e in enriched.events]
             result = clusterer.process(enriched) if clusterer is not None else None
             if result is not None and not isinstance(result, Rejection):
                 pred["duplicate_of"] = result.duplicate_of
@@ -154,6 +157,40 @@ def match_events(gold: list[dict], pred: list[dict]) -> list[tuple[dict, dict]]:
     return pairs
 
 
+def _unmatched(events: list[dict], pairs: list[tuple[dict, dict]], side: int) -> list[dict]:
+    taken = {id(pair[side]) for pair in pairs}
+    return [e for e in events if id(e) not in taken]
+
+
+def _confusions(missed: list[dict], spurious: list[dict]) -> list[tuple[str, str]]:
+    """(gold type, predicted type) for each missed gold event: the type of an unmatched
+    prediction of the same country within a day ("-" when there is none), then
+    ("-", type) for each prediction left over."""
+    left = list(spurious)
+    out = []
+    for g in missed:
+        near = next((p for p in left if p.get("country") == g.get("country")
+                     and (_days_apart(g.get("date"), p.get("date")) or 0) <= 1), None)
+        if near is not None:
+            left.remove(near)
+        out.append((g.get("type") or "?", near.get("type") if near else "-"))
+    out.extend(("-", p.get("type") or "?") for p in left)
+    return out
+
+
+def failures(gold: list[dict[str, Any]], predictions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per article, the gold events no prediction matched and the predictions no gold event
+    matched (with the sentence each came from): what to study on the *tune* half."""
+    out = []
+    for g, p in zip(gold, predictions):
+        gold_events, pred_events = g.get("events") or [], p.get("events") or []
+        pairs = match_events(gold_events, pred_events)
+        missed, spurious = _unmatched(gold_events, pairs, 0), _unmatched(pred_events, pairs, 1)
+        if missed or spurious:
+            out.append({"id": g.get("id"), "language": g.get("language"), "missed": missed, "spurious": spurious})
+    return out
+
+
 def _bcubed(gold_labels: dict[str, str], pred_labels: dict[str, str]) -> float | None:
     ids = [i for i in gold_labels if pred_labels.get(i) is not None]
     if not ids:
@@ -181,6 +218,8 @@ def score(gold: list[dict[str, Any]], predictions: list[dict[str, Any]]) -> dict
     topic_tp = topic_pred = topic_gold = 0
     language_ok = 0
     per_lang: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    per_type: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    confusions: Counter = Counter()
     dup_gold, dup_pred = set(), set()
     for g, p in zip(gold, predictions):
         pairs = match_events(g.get("events") or [], p.get("events") or [])
@@ -192,6 +231,14 @@ def score(gold: list[dict[str, Any]], predictions: list[dict[str, Any]]) -> dict
         stats[1] += len(p.get("events") or [])
         stats[2] += len(g.get("events") or [])
         stats[3] += 1
+        for ge, _ in pairs:
+            per_type[ge["type"]][0] += 1
+        for e in p.get("events") or []:
+            per_type[e.get("type") or "?"][1] += 1
+        for e in g.get("events") or []:
+            per_type[e.get("type") or "?"][2] += 1
+        confusions.update(_confusions(_unmatched(g.get("events") or [], pairs, 0),
+                                      _unmatched(p.get("events") or [], pairs, 1)))
         for ge, pe in pairs:
             place_ok += _same_place(ge.get("place"), pe.get("place"))
             date_ok += ge.get("date") == pe.get("date")
@@ -226,9 +273,15 @@ def score(gold: list[dict[str, Any]], predictions: list[dict[str, Any]]) -> dict
         "story_bcubed_f1": None,
         "language_accuracy": round(language_ok / len(gold), 4) if gold else None,
         "per_language": {
-            lang: {"event_f1": round(_f1(s[0], s[1], s[2])[2], 4), "articles": s[3]}
+            lang: {**dict(zip(("event_precision", "event_recall", "event_f1"), (round(v, 4) for v in _f1(*s[:3])))),
+                   "articles": s[3]}
             for lang, s in sorted(per_lang.items())
         },
+        "per_type": {
+            t: dict(zip(("precision", "recall", "f1"), (round(v, 4) for v in _f1(*s))), predicted=s[1], gold=s[2])
+            for t, s in sorted(per_type.items())
+        },
+        "confusions": [{"gold": g, "predicted": p, "n": n} for (g, p), n in confusions.most_common(CONFUSIONS_SHOWN)],
         "articles": len(gold),
     }
     if have_dedup:
@@ -238,27 +291,43 @@ def score(gold: list[dict[str, Any]], predictions: list[dict[str, Any]]) -> dict
     return result
 
 
-def evaluate(folder: str | Path, predictions_path: str | Path | None = None) -> dict[str, Any]:
-    """Run and score every gold article of ``folder``; optionally write the predictions as JSON lines."""
+def evaluate(folder: str | Path, predictions_path: str | Path | None = None, half: str | None = None,
+             split_path: str | Path | None = None, failures_path: str | Path | None = None) -> dict[str, Any]:
+    """Run and score every gold article of ``folder`` (or of one ``half`` of its committed
+    split); optionally write the predictions, and the failures, as JSON lines."""
     gold = load_gold(folder)
+    if half:
+        from streams.evalsplit import DEFAULT_SPLIT, load_split, select
+
+        gold = select(gold, load_split(split_path or DEFAULT_SPLIT), half)
     predictions, seconds = predict(gold)
     result = score(gold, predictions)
+    if half:
+        result["half"] = half
     result["articles_per_s"] = round(len(gold) / seconds, 1) if seconds > 0 else None
-    if predictions_path:
-        with open(predictions_path, "w", encoding="utf-8") as fh:
-            for p in predictions:
-                fh.write(json.dumps(p, ensure_ascii=False) + "\n")
+    for path, rows in ((predictions_path, predictions), (failures_path, failures(gold, predictions) if failures_path else [])):
+        if path:
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
     return result
 
 
 def format_table(result: dict[str, Any]) -> str:
-    """The scores as a readable two-column table, per-language lines last."""
+    """The scores as a readable table: totals, then per language, per type and the confusions."""
+    nested = ("per_language", "per_type", "confusions")
     lines = []
     for key, value in result.items():
-        if key == "per_language":
+        if key in nested:
             continue
         shown = "n/a" if value is None else (f"{value:.3f}" if isinstance(value, float) else str(value))
         lines.append(f"{key:<20} {shown}")
-    for lang, stats in result.get("per_language", {}).items():
-        lines.append(f"{'event_f1[' + lang + ']':<20} {stats['event_f1']:.3f}  ({stats['articles']} articles)")
+    lines.append(f"\n{'language':<10} {'P':>6} {'R':>6} {'F1':>6}  articles")
+    for lang, s in result.get("per_language", {}).items():
+        lines.append(f"{lang:<10} {s['event_precision']:6.3f} {s['event_recall']:6.3f} {s['event_f1']:6.3f}  {s['articles']}")
+    lines.append(f"\n{'type':<10} {'P':>6} {'R':>6} {'F1':>6}  predicted/gold")
+    for t, s in result.get("per_type", {}).items():
+        lines.append(f"{t:<10} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f}  {s['predicted']}/{s['gold']}")
+    if result.get("confusions"):
+        lines.append("\nmost frequent errors (gold -> predicted; '-' = none)")
+        lines.extend(f"  {c['gold']:<9} -> {c['predicted']:<9} {c['n']}" for c in result["confusions"])
     return "\n".join(lines)

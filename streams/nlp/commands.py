@@ -16,7 +16,9 @@ HELP_EVAL = """Score the NLP on a folder of gold articles (shared/eval/README.md
 Each article runs through archive -> normalize -> enrich -> clusterer in
 publication order; prints event F1 (type + country + date within a day),
 place/date/count accuracy, actor/topic/duplicate F1, story B-cubed F1,
-language accuracy, per-language event F1 and throughput."""
+language accuracy, per-language and per-type precision and recall, the most
+frequent confusions and throughput. With --half, only the tune or the check
+half of the committed split (eval/dev-split.json) is scored."""
 
 HELP_EXTRACT = """Print enriched articles (events, topics, countries) as JSON lines.
 PATH is a gold/archive JSON object, a JSON Lines file, or plain text
@@ -26,11 +28,34 @@ PATH is a gold/archive JSON object, a JSON Lines file, or plain text
 def _cmd_eval(args: argparse.Namespace) -> int:
     from streams.evaluate import evaluate, format_table
 
-    result = evaluate(args.folder, args.predictions)
+    if args.write_split:
+        return _write_split(args)
+    try:
+        result = evaluate(args.folder, args.predictions, half=args.half, split_path=args.split,
+                          failures_path=args.failures)
+    except (OSError, ValueError) as exc:
+        print(f"kabar eval: {exc}", file=sys.stderr)
+        return 2
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:
         print(format_table(result))
+    return 0
+
+
+def _write_split(args: argparse.Namespace) -> int:
+    from streams.evalsplit import make_split
+    from streams.evaluate import load_gold
+
+    gold = load_gold(args.folder)
+    if not gold:
+        print(f"kabar eval: no gold articles in {args.folder}", file=sys.stderr)
+        return 2
+    split = make_split(gold, args.seed)
+    with open(args.write_split, "w", encoding="utf-8") as fh:
+        json.dump(split, fh, indent=1)
+        fh.write("\n")
+    print(f"{args.write_split}: tune {len(split['tune'])} articles, check {len(split['check'])} (seed {args.seed})")
     return 0
 
 
@@ -90,6 +115,13 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     p.add_argument("--predictions", metavar="FILE", help="also write one JSON line per article: "
                    "id, language, topics, events, duplicate_of, story")
+    p.add_argument("--half", choices=("tune", "check"), help="score one half of the split (by story): study "
+                   "failures on tune only, report both")
+    p.add_argument("--split", metavar="FILE", help="the split file (default: eval/dev-split.json, committed)")
+    p.add_argument("--failures", metavar="FILE", help="also write, per article, the missed gold events and the "
+                   "spurious predictions with their sentences (JSON lines)")
+    p.add_argument("--write-split", metavar="FILE", help="draw a new split of DIR by story and write it (no scoring)")
+    p.add_argument("--seed", type=int, default=2026, help="seed of --write-split (default 2026)")
     p.set_defaults(func=_cmd_eval)
 
     p = subparsers.add_parser("extract", help="print the events, topics and countries of articles",

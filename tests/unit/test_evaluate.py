@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from streams.evaluate import format_table, load_gold, match_events, score
 
 
@@ -20,7 +22,58 @@ def test_perfect_prediction_scores_one():
     for key in ("event_f1", "place_accuracy", "date_accuracy", "count_accuracy", "actor_f1", "topic_f1",
                 "language_accuracy", "story_bcubed_f1"):
         assert result[key] == 1.0, key
-    assert result["per_language"] == {"en": {"event_f1": 1.0, "articles": 1}}
+    assert result["per_language"] == {"en": {"event_precision": 1.0, "event_recall": 1.0, "event_f1": 1.0, "articles": 1}}
+    assert result["per_type"]["PROTEST"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "predicted": 1, "gold": 1}
+    assert result["confusions"] == []
+
+
+def test_per_type_scores_and_confusions_name_what_went_wrong():
+    gold = [article("a", [ev("ACCUSE"), ev("PROTEST"), ev("RETREAT", country="RU")])]
+    pred = [article("a", [ev("REQUEST"), ev("PROTEST"), ev("ASSAULT", country="FR")])]
+    result = score(gold, pred)
+    assert result["per_type"]["PROTEST"]["f1"] == 1.0
+    assert result["per_type"]["ACCUSE"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "predicted": 0, "gold": 1}
+    assert result["per_type"]["REQUEST"]["precision"] == 0.0
+    pairs = {(c["gold"], c["predicted"]): c["n"] for c in result["confusions"]}
+    # same country and day: a confusion; elsewhere: a miss and a false alarm
+    assert pairs == {("ACCUSE", "REQUEST"): 1, ("RETREAT", "-"): 1, ("-", "ASSAULT"): 1}
+
+
+def test_failures_list_missed_and_spurious_events_per_article():
+    from streams.evaluate import failures
+
+    gold = [article("a", [ev("ACCUSE"), ev("PROTEST")]), article("b", [ev("PROTEST")])]
+    pred = [article("a", [ev("PROTEST"), ev("AID")]), article("b", [ev("PROTEST")])]
+    rows = failures(gold, pred)
+    assert [r["id"] for r in rows] == ["a"]
+    assert [e["type"] for e in rows[0]["missed"]] == ["ACCUSE"]
+    assert [e["type"] for e in rows[0]["spurious"]] == ["AID"]
+
+
+def test_split_keeps_stories_whole_balances_languages_and_is_reproducible():
+    from streams.evalsplit import make_split, select
+
+    gold = []
+    for i in range(12):
+        lang = ("en", "id", "fr")[i % 3]
+        gold += [{"id": f"s{i}-{j}", "story": f"s{i}", "language": lang} for j in range(1 + i % 2)]
+    split = make_split(gold, seed=7)
+    assert split == make_split(gold, seed=7)
+    assert split != make_split(gold, seed=8)
+    story_of = {o["id"]: o["story"] for o in gold}
+    tune_stories = {story_of[i] for i in split["tune"]}
+    assert not tune_stories & {story_of[i] for i in split["check"]}
+    assert sorted(split["tune"] + split["check"]) == sorted(o["id"] for o in gold)
+    for lang in ("en", "id", "fr"):
+        halves = [sum(o["language"] == lang for o in select(gold, split, h)) for h in ("tune", "check")]
+        assert abs(halves[0] - halves[1]) <= 2, (lang, halves)
+
+
+def test_split_refuses_articles_it_does_not_know():
+    from streams.evalsplit import select
+
+    with pytest.raises(ValueError, match="not in the split"):
+        select([{"id": "new"}], {"tune": ["a"], "check": ["b"]}, "tune")
 
 
 def test_a_day_off_still_matches_but_costs_date_accuracy():
@@ -98,8 +151,14 @@ def test_load_gold_sorts_by_publication_instant(tmp_path):
 
 
 def test_table_lists_every_score():
-    table = format_table({"event_f1": 0.5, "date_accuracy": None, "per_language": {"en": {"event_f1": 0.5, "articles": 2}}})
-    assert "event_f1             0.500" in table and "n/a" in table and "event_f1[en]" in table
+    gold = [article("a", [ev("ACCUSE"), ev("PROTEST")])]
+    result = score(gold, [article("a", [ev("PROTEST"), ev("AID", country="FR")])])
+    result["date_accuracy"] = None
+    lines = format_table(result).splitlines()
+    assert "event_f1             0.500" in lines and "date_accuracy        n/a" in lines
+    assert "en          0.500  0.500  0.500  1" in lines
+    assert "ACCUSE      0.000  0.000  0.000  0/1" in lines
+    assert "  ACCUSE    -> -         1" in lines
 
 
 def test_evaluate_runs_the_pipeline_and_writes_predictions(tmp_path):
