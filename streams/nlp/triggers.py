@@ -158,8 +158,11 @@ def _locative_pattern(words: list[str]) -> re.Pattern | None:
 def lexicon(lang: str) -> Lexicon:
     """The compiled trigger lexicon of ``lang`` (empty when the language has none)."""
     data = load_data(lang, "events") or {}
+    # generated or larger lexicons of the language (``trigger_files``) come after the hand-made
+    # triggers, which win on equal phrases
+    extra = [load_data(lang, name) or {} for name in data.get("trigger_files", [])]
     phrases: list[tuple[str, Trigger]] = []
-    for entry in data.get("triggers", []):
+    for entry in data.get("triggers", []) + [e for x in extra for e in x.get("triggers", [])]:
         trigger = Trigger(
             type=entry["type"], mode=entry.get("mode"), actor=entry.get("actor", ""),
             target=entry.get("target", ""), passive=bool(entry.get("passive")),
@@ -171,7 +174,7 @@ def lexicon(lang: str) -> Lexicon:
         )
         phrases.extend((phrase, trigger) for phrase in entry["p"])
     # idioms that contain a trigger word ("menahan diri") come first: same length, they win
-    ignored = [(phrase, _IGNORED) for phrase in data.get("ignore", [])]
+    ignored = [(phrase, _IGNORED) for phrase in data.get("ignore", []) + [p for x in extra for p in x.get("ignore", [])]]
     return Lexicon(
         index=PhraseIndex(ignored + phrases),
         modal=_words_pattern(data.get("modal", [])),
