@@ -20,7 +20,7 @@ from streams.nlp.mentions import DateMention
 from streams.nlp.triggers import TriggerHit, lexicon
 
 #: a sentence dated more than this many days before publication is background
-PAST_DAYS = 30
+PAST_DAYS = 7
 #: dates this many days around publication count towards the article's dominant date
 RECENT_DAYS = 10
 #: a bare year ("in 2019", "pada Februari 2018"), not part of a written date ("6/1/2021"); the
