@@ -9,7 +9,7 @@ from hypothesis import given, settings, strategies as st
 
 from streams.nlp.clean import CleanedText, clean_text
 
-DEV = Path("/work/shared/eval/dev")
+DEV = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "dev"  # ../shared beside the checkout
 BODY = "Polisi menangkap 52 orang di Jakarta, Kamis (6/1/2022)."
 
 

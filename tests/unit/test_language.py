@@ -8,7 +8,7 @@ from hypothesis import given, strategies as st
 
 from streams.nlp.language import detect_language, normalize_hint
 
-DEV = Path("/work/shared/eval/dev")
+DEV = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "dev"  # ../shared beside the checkout
 
 MALAY = (
     "Ketua Polis Negara hari ini melucutkan jawatan ketua polis daerah susulan tragedi di stadium itu. "

@@ -8,7 +8,7 @@ import pytest
 from streams.nlp.clean import clean_text
 from streams.nlp.topics import OTHER, TOPICS, classify_topics, topic_scores
 
-DEV = Path("/work/shared/eval/dev")
+DEV = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "dev"  # ../shared beside the checkout
 
 
 @pytest.mark.parametrize(
