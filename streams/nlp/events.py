@@ -31,6 +31,7 @@ from streams.nlp.mentions import CountMention, DateMention, PlaceMention
 from streams.nlp.triggers import (
     TriggerHit, cameo_root, clauses, count_kinds, cumulative_markers, find_triggers, follows_background_marker,
     in_group, is_disaster_story, is_reporting, is_verbal, lexicon, may_be_quoted, natural_death, plover_group, plover_list,
+    tells_mishap,
 )
 from streams.records import ExtractedEvent, Location, Sentence
 
@@ -124,10 +125,17 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
     speech_at = found.start() if found else None
     names = [(a.start - sent_start, a.end - sent_start) for a in between(ctx.actors, sent_start, sent_start + len(sentence))
              if a.kind in ("sector", "org", "person")]
+    mishap = None
+    deliberate = any(not in_group("mishap_types", h.trigger.type, h.trigger.mode) for h in hits
+                     if h.trigger.type == "ASSAULT")
     for hit in hits:
         t = hit.trigger
         if t.disaster and ctx.disaster:
             continue  # evacuated from a flood: not fleeing a party
+        if in_group("mishap_types", t.type, t.mode) and not deliberate:
+            mishap = tells_mishap(folded, ctx.lang) if mishap is None else mishap
+            if mishap or (ctx.disaster and t.casualty):
+                continue  # an earthquake that killed eight, a plant that exploded: nobody attacked
         if any(a <= hit.start and hit.end <= b for a, b in names):
             continue  # "rioters", "pelaku kerusuhan": who acts, not what happens
         if cumulative and t.type in ("ASSAULT", "PROTEST"):

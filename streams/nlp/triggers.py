@@ -117,6 +117,8 @@ class Lexicon:
     joiner: re.Pattern | None
     #: words of natural disasters ("flood", "banjir")
     disaster_words: re.Pattern | None
+    #: words of accidents ("crash", "kecelakaan"; ``data/<lang>/accidents.json``)
+    accident_words: re.Pattern | None
     #: personal pronouns ("he", "beliau"): a capitalised one is no new name
     pronouns: re.Pattern | None
 
@@ -200,6 +202,7 @@ def lexicon(lang: str) -> Lexicon:
         future=_endings_pattern(data.get("future_endings", [])),
         joiner=_joiner_pattern(data.get("actor_joiners", [])),
         disaster_words=_words_pattern(data.get("disaster_words", [])),
+        accident_words=_words_pattern((load_data(lang, "accidents") or {}).get("words", [])),
         pronouns=_joiner_pattern(data.get("pronouns", [])),
     )
 
@@ -385,3 +388,10 @@ def is_disaster_story(text: str, lang: str, folded: str | None = None) -> bool:
         return False
     found = lex.disaster_words.finditer(fold(text) if folded is None else folded)
     return sum(1 for _ in islice(found, DISASTER_MENTIONS)) >= DISASTER_MENTIONS
+
+
+def tells_mishap(folded: str, lang: str) -> bool:
+    """The (folded) sentence tells of a natural disaster or an accident ("an earthquake killed
+    eight", "the boiler exploded"): its deaths and explosions need not be anyone's attack."""
+    lex = lexicon(lang)
+    return any(p is not None and p.search(folded) for p in (lex.disaster_words, lex.accident_words))

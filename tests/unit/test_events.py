@@ -225,3 +225,12 @@ def test_police_action_against_protesters_implies_a_protest():
     types = sorted(e.type for e in extract("Police fired tear gas at protesters in Almaty on Thursday."))
     assert types == ["ASSAULT", "PROTEST"]
     assert [e.type for e in extract("Police fired tear gas in Almaty on Thursday.")] == ["ASSAULT"]
+
+
+def test_disasters_and_accidents_are_no_attacks():
+    assert extract("A strong earthquake in Almaty killed 8 people on Thursday.") == []
+    assert extract("A boiler exploded at a chemical plant in Almaty on Thursday, and 4 workers were killed.") == []
+    assert extract("Kecelakaan bus di Jakarta pada Kamis menewaskan 12 orang.", "id") == []
+    # a deliberate attack told in the same sentence is still one
+    events = extract("Gunmen opened fire on a bus in Almaty on Thursday after it crashed, and 4 people were killed.")
+    assert [e.type for e in events] == ["ASSAULT"]
