@@ -26,6 +26,7 @@ from streams.nlp.fuzzy import OneEditIndex, fold, within_one_edit
 from streams.nlp.mentions import PlaceMention
 from streams.nlp.phrases import PhraseIndex
 from streams.nlp.textutil import load_data
+from streams.nlp.titles import find_titled_persons
 
 #: capitalised name-like word runs ("Kassym-Jomart Tokayev", "I Gusti Putu Danny")
 _NAME_RUN_RE = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*)(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*)*")
@@ -287,8 +288,12 @@ def find_actors(text: str, lang: str, places: list[PlaceMention], folded: str | 
 
     folded = fold(text) if folded is None else folded
     add(find_persons(text))
-    add(find_organisations(text, folded))
-    add(find_sectors(text, lang, places, folded))
+    bodies = find_organisations(text, folded)
+    add(bodies)
+    sectors = find_sectors(text, lang, places, folded)
+    add(ActorMention(n.start, n.end, "person", n.name, n.country)
+        for n in find_titled_persons(text, lang, places, [(a.start, a.end) for a in bodies + sectors], folded))
+    add(sectors)
     add(ActorMention(p.start, p.end, "country", p.location.country, p.location.country)
         for p in places if p.kind == "country" and p.location.country)
     return sorted(ranked, key=lambda a: a.start)

@@ -258,7 +258,17 @@ def extract_events(
     found += _implied_protest(found)
     _default_victims(found)
     # news reports what just happened: an act dated long before publication is history
-    return [e for e in merge_candidates(found) if (today - date.fromisoformat(e.date)).days <= PAST_DAYS]
+    events = [e for e in merge_candidates(found) if (today - date.fromisoformat(e.date)).days <= PAST_DAYS]
+    for e in events:
+        e.actors, e.targets = _most_precise(e.actors), _most_precise(e.targets)
+    return events
+
+
+def _most_precise(codes: list[str]) -> list[str]:
+    """A country named beside one of its sectors is that sector ("LK", "LK:government" is
+    "LK:government"): the country code alone would count the same side twice."""
+    sectors = {c.split(":")[0] for c in codes if ":" in c}
+    return [c for c in codes if c not in sectors]
 
 
 def _implied_protest(found: list[Candidate]) -> list[Candidate]:

@@ -1,0 +1,151 @@
+"""People named by their title: the actors no list of well-known people holds.
+
+News introduces a person by office or role before the name ("German Chancellor
+Olaf Scholz", "juru bicara Taliban Zabihullah Mujahid", "la canciller Diana
+Mondino") and then uses the surname alone ("Scholz said"). ``find_titled_persons``
+takes a run of two to four capitalised words as a person when a title of the
+language (``data/<lang>/titles.json``) stands at most ``TITLE_REACH`` words
+before it, none of its words is a title, an institution word or part of a
+place, and it is not an acronym; later uses of the surname alone are the same
+person. The person's country is a country or demonym named in the title
+("Russian Foreign Minister ..."), unless it follows "to" ("ambassador to Tajikistan").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from streams.nlp.fuzzy import fold
+from streams.nlp.mentions import PlaceMention
+from streams.nlp.textutil import languages_with, load_data
+
+#: capitalised word runs; a word may carry inner hyphens, apostrophes and dots ("Jean-Luc", "O'Brien")
+_RUN_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’.-]*)*")
+#: words a name may have
+MIN_WORDS, MAX_WORDS = 2, 4
+#: words that may stand between a title and the name ("Menteri Luar Negeri Rusia Sergei Lavrov")
+TITLE_REACH = 3
+#: characters before a name searched for its title
+TITLE_WINDOW = 60
+#: shortest surname taken alone for a person named before
+MIN_SURNAME = 4
+#: characters between a demonym and the title after it ("German Chancellor", "Afghanistan's ambassador")
+DEMONYM_GAP = 3
+#: words before a country that make it where someone is posted, not theirs
+_POSTED = frozenset({"to", "in", "ke", "di", "untuk", "a", "en", "au", "aux"})
+
+
+class Named(NamedTuple):
+    start: int
+    end: int
+    #: the name as written (first mention)
+    name: str
+    country: str | None
+
+
+@lru_cache(maxsize=None)
+def _lexicon(lang: str) -> tuple[re.Pattern | None, frozenset[str]]:
+    """(title ending the text before a name, words no name has) of one language. Names travel
+    ("Stadion Kanjuruhan" in a Malay text): the words no name has are those of every language."""
+    data = load_data(lang, "titles") or {}
+    titles = sorted({fold(t) for t in data.get("titles", [])}, key=len, reverse=True)
+    if not titles:
+        return None, frozenset()
+    alternation = "|".join(re.escape(t) for t in titles)
+    # the words between title and name stay in the sentence: no "." among them
+    pattern = re.compile(rf"(?<!\w)(?:{alternation})\.?(?:[^\w.!?]+[\w'’-]+){{0,{TITLE_REACH}}}?[\s,]*$")
+    return pattern, _banned()
+
+
+@lru_cache(maxsize=1)
+def _banned() -> frozenset[str]:
+    words: set[str] = set()
+    for lang in languages_with("titles"):
+        data = load_data(lang, "titles") or {}
+        words.update(w for t in data.get("titles", []) for w in fold(t).split())
+        words.update(fold(w) for w in data.get("not_names", []))
+    return frozenset(words)
+
+
+def _is_name_word(word: str, banned: frozenset[str]) -> bool:
+    core = word.strip(".,'’")
+    return len(core) > 1 and not core.isupper() and fold(core) not in banned
+
+
+def find_titled_persons(text: str, lang: str, places: list[PlaceMention], others: list[tuple[int, int]] = (),
+                        folded: str | None = None) -> list[Named]:
+    """People introduced by a title, and later mentions of their surnames; a name overlaps
+    no place and none of the ``others`` (spans of bodies and sectors: "Taliban").
+    ``folded`` is ``fold(text)`` if already at hand."""
+    pattern, banned = _lexicon(lang)
+    if pattern is None:
+        return []
+    place_spans = [(p.start, p.end) for p in places] + list(others)
+    folded = fold(text) if folded is None else folded
+    found: list[Named] = []
+    surnames: dict[str, Named] = {}
+    for run in _RUN_RE.finditer(text):
+        words = _words(text, run.start(), run.end())
+        named = _titled_name(text, folded, words, pattern, banned, place_spans)
+        if named is not None:
+            start, end, title_start = named
+            name = " ".join(text[start:end].split())
+            person = Named(start, end, name, _title_country(text, title_start, start, places))
+            found.append(person)
+            surnames.setdefault(fold(name.split()[-1]), person)
+            continue
+        for a, b in words:  # a surname alone, after its person was introduced
+            word = text[a:b].rstrip(".,'’")
+            known = surnames.get(fold(word))
+            if known is not None and len(word) >= MIN_SURNAME and a > known.start:
+                found.append(Named(a, a + len(word), known.name, known.country))
+    return found
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The words of a capitalised run up to the first that ends a sentence ("Trees. Usai"),
+    without trailing punctuation or a possessive ("Zurabishvili's")."""
+    out = []
+    for m in re.finditer(r"\S+", text[start:end]):
+        a, word = start + m.start(), m.group()
+        core = re.sub(r"(?:['’]s)?[.,]*$", "", word)
+        out.append((a, a + len(core)))
+        if word.endswith(".") and len(core) > 2:
+            break  # "Temple Trees." ends its sentence; an initial ("C.") does not
+    return out
+
+
+def _titled_name(text: str, folded: str, words: list[tuple[int, int]], pattern: re.Pattern, banned: frozenset[str],
+                 place_spans: list[tuple[int, int]]) -> tuple[int, int, int] | None:
+    """(start, end, where its title starts) of the longest name ending the run whose text
+    before ends with a title."""
+    for k in range(len(words)):
+        name = words[k:]
+        if len(name) < MIN_WORDS:
+            return None
+        if len(name) > MAX_WORDS:
+            continue
+        start, end = name[0][0], name[-1][1]
+        if not all(_is_name_word(text[a:b], banned) for a, b in name):
+            continue
+        if any(a < end and start < b for a, b in place_spans):
+            continue
+        window = max(0, start - TITLE_WINDOW)
+        title = pattern.search(folded[window:start])
+        if title:
+            return start, end, window + title.start()
+    return None
+
+
+def _title_country(text: str, title_start: int, start: int, places: list[PlaceMention]) -> str | None:
+    """A country or demonym in the title ("Menteri Luar Negeri Rusia Sergei Lavrov") or just
+    before it ("German Chancellor", "Afghanistan's ambassador"), not one someone is posted to."""
+    near = [p for p in places if p.kind == "country" and p.start < start
+            and (p.start >= title_start or len(text[p.end:title_start]) <= DEMONYM_GAP)]
+    for p in reversed(near):
+        before = text[max(0, p.start - 12):p.start].split()
+        if not before or fold(before[-1]) not in _POSTED:
+            return p.location.country
+    return None
