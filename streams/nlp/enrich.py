@@ -3,7 +3,9 @@
 This is the one pure call of the enrich agent (``articles.clean`` ->
 ``articles.enriched``) and of ``kabar eval``/``kabar extract``, so all three
 run the same code. The fact finders (places, dates, counts) run once over the
-body; ``events.extract_events`` builds events from their mentions; topics are
+body; ``events.extract_events`` builds events from their mentions, unless the
+text alone is only about sport, markets or technology (``eventless_topics`` of
+plover.json: a match report's "attack" is no event); topics are then
 classified with the event types as a hint; ``countries`` (most prominent
 first) is the dedup stage's blocking key. ``enrich`` never raises: a failure
 inside becomes a ``Rejection`` carrying the exception's name.
@@ -18,6 +20,7 @@ from streams.nlp.dates import find_dates
 from streams.nlp.events import country_ranking, extract_events
 from streams.nlp.places import find_places
 from streams.nlp.topics import classify_topics
+from streams.nlp.triggers import plover_list
 from streams.records import CleanArticle, EnrichedArticle, Rejection
 from streams.timeutil import parse_time
 
@@ -37,12 +40,16 @@ def _enrich(clean: CleanArticle) -> EnrichedArticle | Rejection:
     places = find_places(text, lang)
     title_places = find_places(clean.title, lang) if clean.title else []
     countries = country_ranking(places, title_places)
-    events = extract_events(
-        text, sentences, lang, published, places,
-        find_dates(text, published, lang), find_counts(text, lang),
-        primary_country=countries[0] if countries else None,
-    )
-    topics = classify_topics(clean.title, text, lang, tuple(e.type for e in events))
+    topics = classify_topics(clean.title, text, lang, ())
+    if set(topics) <= set(plover_list("eventless_topics")):
+        events = []  # a match report's "attack" and a market's "bloodbath" are no events
+    else:
+        events = extract_events(
+            text, sentences, lang, published, places,
+            find_dates(text, published, lang), find_counts(text, lang),
+            primary_country=countries[0] if countries else None,
+        )
+        topics = classify_topics(clean.title, text, lang, tuple(e.type for e in events))
     return EnrichedArticle(
         id=clean.id, url=clean.url, title=clean.title, text=clean.text,
         published_at=clean.published_at, language=lang, source=clean.source,

@@ -57,3 +57,11 @@ def test_enrich_never_raises(text, lang):
                          published_at="2022-01-07T12:00:00+07:00", language=lang,
                          sentences=[Sentence(0, len(text))] if text else [])
     assert isinstance(enrich(clean), (EnrichedArticle, Rejection))
+
+
+def test_a_match_report_has_no_events_however_violent_its_words():
+    text = ("The striker fired a shot past the goalkeeper in the 89th minute as United stormed back to beat City 3-2 "
+            "in the league on Saturday. City's defence collapsed under the attack and the coach was sacked after "
+            "the match. Fans celebrated the win with the players on the pitch.")
+    result = enriched(text, "en", title="United beat City in the league")
+    assert result.topics == ["sports"] and result.events == []
