@@ -18,7 +18,7 @@ meetings, scene events) come from ``data/common/plover.json``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice
 
@@ -32,6 +32,8 @@ MODAL_WINDOW = 8
 NEGATION_WINDOW = 3
 #: words after a trigger searched for a modal ("the investigation will continue")
 MODAL_AFTER_WINDOW = 3
+#: the lifting of a restriction (a reversal marker this many words around it) is a concession
+REVERSAL_WINDOW = 3
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,9 @@ class Lexicon:
     accident_words: re.Pattern | None
     #: personal pronouns ("he", "beliau"): a capitalised one is no new name
     pronouns: re.Pattern | None
+    #: words that lift a restriction ("lifted", "dicabut", "levantó"): with a curfew, ban or
+    #: sanction next to them the act is a concession (plover.json ``reversible``)
+    reversal: re.Pattern | None = None
 
 
 def _words_pattern(words: list[str]) -> re.Pattern | None:
@@ -204,6 +209,7 @@ def lexicon(lang: str) -> Lexicon:
         disaster_words=_words_pattern(data.get("disaster_words", [])),
         accident_words=_words_pattern((load_data(lang, "accidents") or {}).get("words", [])),
         pronouns=_joiner_pattern(data.get("pronouns", [])),
+        reversal=_words_pattern(data.get("reversal_markers", [])),
     )
 
 
@@ -263,9 +269,15 @@ def _window_before(folded: str, start: int, size: int) -> str:
     return " ".join(words[-size:]) + " "
 
 
-def _window_after(folded: str, end: int, parts: list[tuple[int, int]]) -> str:
+def _window_after(folded: str, end: int, parts: list[tuple[int, int]], size: int = MODAL_AFTER_WINDOW) -> str:
     clause_end = next((b for a, b in parts if a <= end - 1 < b), len(folded))
-    return " " + " ".join(folded[end:clause_end].split(None, MODAL_AFTER_WINDOW)[:MODAL_AFTER_WINDOW])
+    return " " + " ".join(folded[end:clause_end].split(None, size)[:size]) + " "
+
+
+@lru_cache(maxsize=None)
+def _lifted(trigger: Trigger) -> Trigger:
+    """The concession of lifting what ``trigger`` imposes (PLOVER CONCEDE, "ease")."""
+    return replace(trigger, type="CONCEDE", mode="ease", anchor=False, needs_count=False, casualty=False)
 
 
 def clauses(folded: str, lex: Lexicon) -> list[tuple[int, int]]:
@@ -328,6 +340,10 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
                 continue
         if lex.negation and lex.negation.search(near) and trigger.type != "REJECT":
             continue
+        if lex.reversal and in_group("reversible", trigger.type, trigger.mode) and (
+                lex.reversal.search(_window_before(folded, start, REVERSAL_WINDOW))
+                or lex.reversal.search(_window_after(folded, end, parts, REVERSAL_WINDOW))):
+            trigger = _lifted(trigger)  # "lifted the curfew", "sanksi dicabut"
         hits.append(TriggerHit(start, end, trigger))
     return hits
 
