@@ -27,7 +27,6 @@ from streams.settings import from_env
 from streams.tail import tail
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 
 
 def free_port() -> int:

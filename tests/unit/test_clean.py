@@ -2,14 +2,13 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
 from streams.nlp.clean import CleanedText, clean_text
+from tests.shared import DEV, SHARED
 
-DEV = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "dev"  # ../shared beside the checkout
 BODY = "Polisi menangkap 52 orang di Jakarta, Kamis (6/1/2022)."
 
 
@@ -171,8 +170,8 @@ def test_cleaning_is_idempotent(lines, lang):
 
 
 def _dev_articles() -> list[dict]:
-    if not DEV.is_dir():
-        pytest.skip(f"reference set {DEV} not present")
+    if not SHARED.is_dir():
+        pytest.skip(f"{SHARED} is not beside the checkout")
     return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(DEV.glob("*.json"))]
 
 

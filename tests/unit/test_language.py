@@ -1,14 +1,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from hypothesis import given, strategies as st
 
 from streams.nlp.language import detect_language, normalize_hint
+from tests.shared import DEV, SHARED
 
-DEV = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "dev"  # ../shared beside the checkout
 
 MALAY = (
     "Ketua Polis Negara hari ini melucutkan jawatan ketua polis daerah susulan tragedi di stadium itu. "
@@ -77,8 +76,8 @@ def test_any_text_gives_a_code_and_a_confidence_in_range(text, hint):
 
 
 def test_dev_set_languages_are_all_right_with_and_without_the_hint():
-    if not DEV.is_dir():
-        pytest.skip(f"reference set {DEV} not present")
+    if not SHARED.is_dir():
+        pytest.skip(f"{SHARED} is not beside the checkout")
     articles = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(DEV.glob("*.json"))]
     by_id = {a["id"]: a for a in articles}
     assert by_id["dev-006"]["language"] == "ms" and by_id["dev-019"]["language"] == "es"

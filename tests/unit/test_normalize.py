@@ -11,8 +11,8 @@ from hypothesis import given, strategies as st
 
 from streams.nlp.normalize import MAX_TEXT, normalize, strip_site_name, text_fingerprint
 from streams.records import CleanArticle, RawArticle, Rejection
+from tests.shared import DEV
 
-DEV = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "dev"  # ../shared beside the checkout
 NLP = Path(__file__).resolve().parents[2] / "streams" / "nlp"
 
 TEXT = (

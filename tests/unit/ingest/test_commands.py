@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import gzip
 import json
-from pathlib import Path
 
 from streams.cli import main
+from tests.shared import CORPORA, needs_shared
 
 from .samples import rss
 
-FUNDUS = Path(__file__).resolve().parents[3] / ".." / "shared" / "corpora" / "fundus-parser-tests"
+FUNDUS = CORPORA / "fundus-parser-tests"
 
 
 def test_feeds_check_prints_items_and_a_summary(tmp_path, capsys):
@@ -68,6 +68,7 @@ def test_feeds_health_lists_records(tmp_path, capsys):
     assert "1 feeds, 1 failing, 0 parked" in err
 
 
+@needs_shared
 def test_scrape_a_page_file(tmp_path, capsys):
     page = tmp_path / "page.html"
     page.write_bytes(gzip.decompress((FUNDUS / "id" / "MediaIndonesia_2026_01_20.html.gz").read_bytes()))

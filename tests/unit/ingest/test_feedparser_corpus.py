@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timezone
-from pathlib import Path
 
 import orjson
 import pytest
@@ -19,14 +18,16 @@ import pytest
 from streams.ingest.feeds import parse_feed
 from streams.ingest.items import NormalizedItem, normalize_item
 from streams.records import Rejection
+from tests.shared import CORPORA, needs_shared
 
-CORPUS = Path(__file__).resolve().parents[3] / ".." / "shared" / "corpora" / "feedparser-tests" / "tests"
+CORPUS = CORPORA / "feedparser-tests" / "tests"
 FILES = sorted(p for p in CORPUS.rglob("*") if p.is_file()) if CORPUS.is_dir() else []
 FETCHED = datetime(2025, 1, 7, tzinfo=timezone.utc)
 HEADER = re.compile(rb"^Header:\s+([^:\r\n]+):(.*)$", re.M)
 DANGEROUS = re.compile(r"<\s*/?\s*(script|style|iframe|object|embed|img|a|svg)\b|\bon\w+\s*=\s*['\"]", re.I)
 
 
+@needs_shared
 def test_corpus_is_there():
     assert len(FILES) > 2000, f"feedparser test corpus missing or incomplete at {CORPUS}"
 
@@ -35,6 +36,7 @@ def _headers(raw: bytes) -> dict[str, str]:
     return {k.decode("latin-1").strip(): v.decode("latin-1").strip() for k, v in HEADER.findall(raw[:4096])}
 
 
+@needs_shared
 @pytest.mark.parametrize("folder", ["wellformed", "illformed", "encoding", "entities", "json"])
 def test_every_file_gives_items_or_a_problem(folder):
     files = [p for p in FILES if p.relative_to(CORPUS).parts[0] == folder]

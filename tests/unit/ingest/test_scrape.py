@@ -5,7 +5,6 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -13,8 +12,9 @@ from hypothesis import strategies as st
 
 from streams.ingest.scrape import ScrapedPage, extract_article, page_title
 from streams.records import Rejection
+from tests.shared import CORPORA, needs_shared
 
-CORPUS = Path(__file__).resolve().parents[3] / ".." / "shared" / "corpora" / "fundus-parser-tests"
+CORPUS = CORPORA / "fundus-parser-tests"
 #: one page per language/region, the Indonesian one first
 PAGES = [
     "id/MediaIndonesia_2026_01_20.html.gz",
@@ -37,6 +37,7 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"\w+", text.lower()))
 
 
+@needs_shared
 @pytest.mark.parametrize("page", PAGES)
 def test_real_page_title_and_body(page):
     row = _manifest()[page]
@@ -51,6 +52,7 @@ def test_real_page_title_and_body(page):
     assert result.published_at and result.published_at[:10] == expected["publishing_date"][:10]
 
 
+@needs_shared
 def test_indonesian_page_language_and_offset():
     row = _manifest()["id/MediaIndonesia_2026_01_20.html.gz"]
     result = extract_article(gzip.decompress((CORPUS / row["html"]).read_bytes()), row["url"])
