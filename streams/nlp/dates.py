@@ -76,6 +76,8 @@ class _Lexicon:
     #: number are plain words (``datestarts.ago_starts``), and how many there are at most
     ago_unit_re: re.Pattern | None
     ago_before_words: int
+    #: "the same day", "pada hari yang sama": the date mentioned before
+    same_day_re: re.Pattern | None = None
 
 
 def _alternation(words) -> str:
@@ -164,6 +166,8 @@ def _lexicon(lang: str) -> _Lexicon:
         all(re.fullmatch(r"[^\W\d_]+", m) for m in data["months"]),
         _ago_unit_re(data),
         max((len(w.split()) for w in data.get("ago_before", [])), default=0),
+        re.compile(rf"(?<![\w'-])(?:{_alternation(data['same_day'])})(?![\w'-])", re.IGNORECASE)
+        if data.get("same_day") else None,
     )
 
 
@@ -384,4 +388,16 @@ def find_dates(text: str, published: datetime, lang: str) -> list[DateMention]:
         and not any(k.end <= r.start and lx.repeat_re.fullmatch(text[k.end : r.start]) for k in kept)
     ]
     result = sorted(kept + relatives, key=lambda f: f.start)
-    return [DateMention(f.start, f.end, f.value, f.explicit) for f in result]
+    mentions = [DateMention(f.start, f.end, f.value, f.explicit) for f in result]
+    return _with_same_days(text, lx, mentions, kept) if lx.same_day_re else mentions
+
+
+def _with_same_days(text: str, lx: _Lexicon, mentions: list[DateMention], named: list[_Found]) -> list[DateMention]:
+    """``mentions`` plus each "the same day" of the text, dated like the date or weekday named
+    before it (``named``; not a "today" that may sit in a quotation)."""
+    added = []
+    for m in lx.same_day_re.finditer(text):
+        before = [d for d in named if d.end <= m.start()]
+        if before and not any(d.start < m.end() and m.start() < d.end for d in mentions):
+            added.append(DateMention(m.start(), m.end(), before[-1].value, False))
+    return sorted(mentions + added, key=lambda d: d.start) if added else mentions

@@ -159,3 +159,24 @@ def test_weekday_is_within_the_week_before_publication(day, weekday, hour):
 def test_never_raises(text):
     for m in find_dates(text, datetime(2022, 1, 7, tzinfo=timezone.utc), "id"):
         assert 0 <= m.start < m.end <= len(text)
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Protesters marched on Tuesday. The same day, police arrested 20 people."),
+        ("id", "Massa berunjuk rasa pada Selasa (27/6). Pada hari yang sama, polisi menangkap 20 orang."),
+        ("es", "Los manifestantes marcharon el martes. El mismo día, la policía detuvo a 20 personas."),
+        ("fr", "Les manifestants ont défilé mardi. Le même jour, la police a interpellé 20 personnes."),
+        ("ms", "Penunjuk perasaan berarak pada Selasa. Pada hari yang sama, polis menahan 20 orang."),
+    ],
+)
+def test_the_same_day_is_the_day_named_before_it(lang, text):
+    found = dates(text, "2023-06-29T12:00:00+02:00", lang)
+    assert [d for d, _ in found] == ["2023-06-27", "2023-06-27"]
+
+
+def test_the_same_day_does_not_follow_a_today_that_may_be_quoted():
+    text = 'He said on Tuesday: "He is here today." On the same day, Moscow dropped the case.'
+    found = dates(text, "2023-06-28T09:00:00+00:00", "en")
+    assert [d for d, _ in found] == ["2023-06-27", "2023-06-28", "2023-06-27"]
