@@ -299,6 +299,12 @@ def find_actors(text: str, lang: str, places: list[PlaceMention], folded: str | 
     return sorted(ranked, key=lambda a: a.start)
 
 
+@lru_cache(maxsize=None)
+def seat_country(code: str) -> str | None:
+    """The country an international body speaks from (its headquarters), if known."""
+    return (load_data("common", "organisations") or {}).get("seats", {}).get(code)
+
+
 def person_country(name: str) -> str | None:
     """The country of a known person by canonical name."""
     exact, _, _ = _persons()

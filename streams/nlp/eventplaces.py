@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections import Counter
 from itertools import accumulate
 
-from streams.nlp.actors import ActorMention
+from streams.nlp.actors import ActorMention, seat_country
 from streams.nlp.eventcontext import ArticleContext, between
 from streams.nlp.mentions import PlaceMention
 from streams.nlp.triggers import Trigger, in_group, is_verbal, lexicon
@@ -136,7 +136,9 @@ def event_country(ctx: ArticleContext, trig: Trigger, place: PlaceMention | None
     verbal = is_verbal(trig.type)
     country = None
     if verbal or trig.type == "SANCTION":
-        country = next((a.country for a in actors if a.country), None)
+        # a body without a country speaks from its seat ("the EU imposed sanctions": Brussels)
+        country = next((c for c in (a.country or (seat_country(a.value) if a.kind == "org" else None)
+                                    for a in actors) if c), None)
     if country is None and not verbal:
         later = [p for p in between(ctx.places, pos, clause[1]) if p.kind == "country" and after_locative(ctx, p)]
         country = later[0].location.country if later else None

@@ -234,3 +234,8 @@ def test_disasters_and_accidents_are_no_attacks():
     # a deliberate attack told in the same sentence is still one
     events = extract("Gunmen opened fire on a bus in Almaty on Thursday after it crashed, and 4 people were killed.")
     assert [e.type for e in events] == ["ASSAULT"]
+
+
+def test_a_body_without_a_country_acts_from_its_seat():
+    (event,) = extract("The European Union imposed new sanctions on Russia on Thursday.")
+    assert (event.type, event.country, event.actors, event.targets) == ("SANCTION", "BE", ["EU"], ["RU"])
