@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from streams.nlp.actors import ActorMention, find_actors
+from streams.nlp.actors import ActorMention, find_actors, seat_country
 from streams.nlp.eventcontext import ArticleContext, between, paragraph_index, spans
 from streams.nlp.eventdates import DATE_IN_SENTENCE, PAST_DAYS, dateline_end, dominant_date, event_date, is_past
 from streams.nlp.eventmerge import GENERIC_VICTIMS, Candidate, merge_candidates
@@ -58,9 +58,10 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
     country = event_country(ctx, trig, place, actors, pos, clause)
     if in_group("meeting_types", trig.type):
         actors, targets = parties(ctx, sent, actors + targets), []  # everyone at the table acts
-    actor_codes = fit_roles(trig.type, "actors", codes(actors, country)) or default_actor(trig.actor, country)
-    target_codes = [t for t in (fit_roles(trig.type, "targets", codes(targets, country))
-                                or default_actor(trig.target, country)) if t not in actor_codes]
+    home = _sectors_home(ctx, country, actors)
+    actor_codes = fit_roles(trig.type, "actors", codes(actors, home)) or default_actor(trig.actor, home)
+    target_codes = [t for t in (fit_roles(trig.type, "targets", codes(targets, home))
+                                or default_actor(trig.target, home)) if t not in actor_codes]
     event_type, mode = trig.type, trig.mode
     if event_type == "MOBILIZE" and any(a.kind == "org" or (a.kind == "country" and a.value != country)
                                          or (a.kind == "sector" and a.country and a.country != country) for a in actors):
@@ -89,6 +90,15 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
     casualty = trig.casualty and all(a.kind == "person" for a in actors) and not _sides(target_codes)
     return Candidate(event, pos, rank, place.kind if place else None, inherited, casualty, trig.needs_count,
                      explicit_actor=bool(actors), default_target=not targets)
+
+
+def _sectors_home(ctx: ArticleContext, country: str | None, actors: list[ActorMention]) -> str | None:
+    """The country of the sectors an event names without one: the event's, unless that is only
+    the seat of the body acting ("the UN urged the government": the story's government)."""
+    if country and any(a.kind == "org" and seat_country(a.value) == country for a in actors) and not any(
+            a.country == country for a in actors):
+        return ctx.primary_country or country
+    return country
 
 
 def _assign_counts(made: list[Candidate], counts: list[CountMention], sent_start: int | None = None) -> list[CountMention]:
