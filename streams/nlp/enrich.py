@@ -17,6 +17,7 @@ import logging
 
 from streams.nlp.counts import find_counts
 from streams.nlp.dates import find_dates
+from streams.nlp.eventdates import dateline_end
 from streams.nlp.events import country_ranking, extract_events
 from streams.nlp.places import find_places
 from streams.nlp.topics import classify_topics
@@ -39,7 +40,7 @@ def _enrich(clean: CleanArticle) -> EnrichedArticle | Rejection:
     sentences = [s for s in clean.sentences if s.end <= len(text)]
     places = find_places(text, lang)
     title_places = find_places(clean.title, lang) if clean.title else []
-    countries = country_ranking(places, title_places)
+    countries = country_ranking(places, title_places, dateline_end(text))
     topics = classify_topics(clean.title, text, lang, ())
     if set(topics) <= set(plover_list("eventless_topics")):
         events = []  # a match report's "attack" and a market's "bloodbath" are no events

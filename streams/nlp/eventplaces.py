@@ -25,20 +25,25 @@ TRUSTED_MENTIONS = 3
 _PLACE_RANK = {"site": 0, "city": 1, "admin": 2}
 
 
-def _country_scores(places: list[PlaceMention], title_places: list[PlaceMention] = ()) -> Counter[str]:
+#: how much more than a mention in the body a place in the title, or in the dateline, weighs
+TITLE_WEIGHT, DATELINE_WEIGHT = 3, 3
+
+
+def _country_scores(places: list[PlaceMention], title_places: list[PlaceMention] = (), filed: int = 0) -> Counter[str]:
     score: Counter[str] = Counter()
     for p in places:
         if p.location.country:
-            score[p.location.country] += 1
+            score[p.location.country] += DATELINE_WEIGHT if p.start < filed else 1
     for p in title_places:
         if p.location.country:
-            score[p.location.country] += 3
+            score[p.location.country] += TITLE_WEIGHT
     return score
 
 
-def country_ranking(places: list[PlaceMention], title_places: list[PlaceMention] = ()) -> list[str]:
-    """Countries by how much the text is about them: title mentions weigh three."""
-    score = _country_scores(places, title_places)
+def country_ranking(places: list[PlaceMention], title_places: list[PlaceMention] = (), filed: int = 0) -> list[str]:
+    """Countries by how much the text is about them: title mentions and the dateline (the text
+    before ``filed``: "BEYROUTH — ") weigh three."""
+    score = _country_scores(places, title_places, filed)
     return [c for c, _ in sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 

@@ -239,3 +239,13 @@ def test_disasters_and_accidents_are_no_attacks():
 def test_a_body_without_a_country_acts_from_its_seat():
     (event,) = extract("The European Union imposed new sanctions on Russia on Thursday.")
     assert (event.type, event.country, event.actors, event.targets) == ("SANCTION", "BE", ["EU"], ["RU"])
+
+
+def test_the_dateline_weighs_in_the_country_an_article_is_about():
+    from streams.nlp.eventdates import dateline_end
+    from streams.nlp.eventplaces import country_ranking
+
+    text = "ALMATY, Jan 7 - Russia sent troops on Thursday, and Russia said more would follow from Russia."
+    places = [PlaceMention(0, 6, "Almaty", "city", Location("Almaty", "KZ"))] + places_of(text)
+    assert country_ranking(places)[0] == "RU"
+    assert country_ranking(places, filed=dateline_end(text))[0] == "KZ"
