@@ -14,6 +14,7 @@ person. The person's country is a country or demonym named in the title
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -23,6 +24,7 @@ from streams.nlp.textutil import languages_with, load_data
 
 #: capitalised word runs; a word may carry inner hyphens, apostrophes and dots ("Jean-Luc", "O'Brien")
 _RUN_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’.-]*)*")
+_TOKEN_RE = re.compile(r"\S+")
 #: words a name may have
 MIN_WORDS, MAX_WORDS = 2, 4
 #: words that may stand between a title and the name ("Menteri Luar Negeri Rusia Sergei Lavrov")
@@ -46,17 +48,19 @@ class Named(NamedTuple):
 
 
 @lru_cache(maxsize=None)
-def _lexicon(lang: str) -> tuple[re.Pattern | None, frozenset[str]]:
-    """(title ending the text before a name, words no name has) of one language. Names travel
-    ("Stadion Kanjuruhan" in a Malay text): the words no name has are those of every language."""
+def _lexicon(lang: str) -> tuple[re.Pattern | None, re.Pattern | None, frozenset[str]]:
+    """(a title anywhere, a title ending the text before a name, words no name has) of one
+    language. Names travel ("Stadion Kanjuruhan" in a Malay text): the words no name has are
+    those of every language."""
     data = load_data(lang, "titles") or {}
     titles = sorted({fold(t) for t in data.get("titles", [])}, key=len, reverse=True)
     if not titles:
-        return None, frozenset()
+        return None, None, frozenset()
     alternation = "|".join(re.escape(t) for t in titles)
+    anywhere = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
     # the words between title and name stay in the sentence: no "." among them
-    pattern = re.compile(rf"(?<!\w)(?:{alternation})\.?(?:[^\w.!?]+[\w'’-]+){{0,{TITLE_REACH}}}?[\s,]*$")
-    return pattern, _banned()
+    before_name = re.compile(rf"(?<!\w)(?:{alternation})\.?(?:[^\w.!?]+[\w'’-]+){{0,{TITLE_REACH}}}?[\s,]*$")
+    return anywhere, before_name, _banned()
 
 
 @lru_cache(maxsize=1)
@@ -79,16 +83,24 @@ def find_titled_persons(text: str, lang: str, places: list[PlaceMention], others
     """People introduced by a title, and later mentions of their surnames; a name overlaps
     no place and none of the ``others`` (spans of bodies and sectors: "Taliban").
     ``folded`` is ``fold(text)`` if already at hand."""
-    pattern, banned = _lexicon(lang)
+    anywhere, pattern, banned = _lexicon(lang)
     if pattern is None:
         return []
-    place_spans = [(p.start, p.end) for p in places] + list(others)
     folded = fold(text) if folded is None else folded
+    title_ends = [m.end() for m in anywhere.finditer(folded)]
+    if not title_ends:
+        return []
+    place_spans = [(p.start, p.end) for p in places] + list(others)
     found: list[Named] = []
     surnames: dict[str, Named] = {}
     for run in _RUN_RE.finditer(text):
+        # a title ends within reach before the run, or inside it ("President Joko Widodo")
+        i = bisect_left(title_ends, run.start() - TITLE_WINDOW)
+        titled = i < len(title_ends) and title_ends[i] <= run.end()
+        if not titled and not surnames:
+            continue
         words = _words(text, run.start(), run.end())
-        named = _titled_name(text, folded, words, pattern, banned, place_spans)
+        named = _titled_name(text, folded, words, pattern, banned, place_spans) if titled else None
         if named is not None:
             start, end, title_start = named
             name = " ".join(text[start:end].split())
@@ -108,11 +120,13 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The words of a capitalised run up to the first that ends a sentence ("Trees. Usai"),
     without trailing punctuation or a possessive ("Zurabishvili's")."""
     out = []
-    for m in re.finditer(r"\S+", text[start:end]):
-        a, word = start + m.start(), m.group()
-        core = re.sub(r"(?:['’]s)?[.,]*$", "", word)
-        out.append((a, a + len(core)))
-        if word.endswith(".") and len(core) > 2:
+    for m in _TOKEN_RE.finditer(text, start, end):
+        word = m.group()
+        core = word.rstrip(".,")
+        if core.endswith(("'s", "’s")):
+            core = core[:-2]
+        out.append((m.start(), m.start() + len(core)))
+        if word[-1] == "." and len(core) > 2:
             break  # "Temple Trees." ends its sentence; an initial ("C.") does not
     return out
 
