@@ -66,6 +66,8 @@ def roles(ctx: ArticleContext, hit: TriggerHit, pos: int, end: int, clause: tupl
         actors, targets = (targets if by_agent else []), actors
     elif by_agent:
         actors, targets = targets, actors  # "a deployment by the CSTO"
+    if not actors and (is_verbal(trig.type) or trig.type == "SANCTION"):
+        actors = _city_as_subject(ctx, pos, clause)  # "Moscow said", "Bruxelles a adopté"
     if is_verbal(trig.type):
         quote = next(((a, b) for a, b in ctx.quotes if a < pos < b), None)
         speaker = _quote_speaker(ctx, quote) if quote else None
@@ -82,6 +84,19 @@ def roles(ctx: ArticleContext, hit: TriggerHit, pos: int, end: int, clause: tupl
 
 #: words just before a trigger searched for its subject
 SUBJECT_WORDS = 2
+
+
+def _city_as_subject(ctx: ArticleContext, pos: int, clause: tuple[int, int]) -> list[ActorMention]:
+    """A city standing for its government as the subject of the trigger ("Beijing rejected",
+    "Moscow also said"): at most ``SUBJECT_WORDS`` lower-case words between them."""
+    city = next((p for p in reversed(between(ctx.places, clause[0], pos)) if p.kind == "city"), None)
+    if city is None or not city.location.country:
+        return []
+    gap = ctx.text[city.end:pos].split()
+    if len(gap) > SUBJECT_WORDS or any(not w.islower() for w in gap):
+        return []
+    cc = city.location.country
+    return [ActorMention(city.start, city.end, "country", cc, cc)]
 
 
 def _unknown_subject(ctx: ArticleContext, pos: int, clause: tuple[int, int]) -> bool:

@@ -249,3 +249,8 @@ def test_the_dateline_weighs_in_the_country_an_article_is_about():
     places = [PlaceMention(0, 6, "Almaty", "city", Location("Almaty", "KZ"))] + places_of(text)
     assert country_ranking(places)[0] == "RU"
     assert country_ranking(places, filed=dateline_end(text))[0] == "KZ"
+
+
+def test_a_capital_city_as_subject_speaks_for_its_country():
+    (event,) = extract("Almaty also denied any role in the attack on Thursday.")
+    assert (event.type, event.country, event.actors) == ("REJECT", "KZ", ["KZ"])
