@@ -78,6 +78,8 @@ class _Lexicon:
     ago_before_words: int
     #: "the same day", "pada hari yang sama": the date mentioned before
     same_day_re: re.Pattern | None = None
+    #: "last week", "pekan lalu": a time before publication no date can be resolved from
+    vague_past_re: re.Pattern | None = None
 
 
 def _alternation(words) -> str:
@@ -166,9 +168,20 @@ def _lexicon(lang: str) -> _Lexicon:
         all(re.fullmatch(r"[^\W\d_]+", m) for m in data["months"]),
         _ago_unit_re(data),
         max((len(w.split()) for w in data.get("ago_before", [])), default=0),
-        re.compile(rf"(?<![\w'-])(?:{_alternation(data['same_day'])})(?![\w'-])", re.IGNORECASE)
-        if data.get("same_day") else None,
+        _phrase_re(data.get("same_day")),
+        _phrase_re(data.get("vague_past")),
     )
+
+
+def _phrase_re(phrases: list[str] | None) -> re.Pattern | None:
+    return re.compile(rf"(?<![\w'-])(?:{_alternation(phrases)})(?![\w'-])", re.IGNORECASE) if phrases else None
+
+
+def tells_vague_past(sentence: str, lang: str) -> bool:
+    """The sentence places what it tells at a time no date can be resolved from ("last week",
+    "pekan lalu", "la semaine dernière")."""
+    pattern = _lexicon(lang).vague_past_re
+    return bool(pattern and pattern.search(sentence))
 
 
 # ---------------------------------------------------------------- calendar helpers

@@ -21,6 +21,7 @@ import re
 from datetime import date, datetime
 
 from streams.nlp.actors import ActorMention, find_actors, seat_country
+from streams.nlp.dates import tells_vague_past
 from streams.nlp.eventcontext import ArticleContext, between, paragraph_index, spans
 from streams.nlp.eventdates import DATE_IN_SENTENCE, PAST_DAYS, dateline_end, dominant_date, event_date, is_past
 from streams.nlp.eventmerge import GENERIC_VICTIMS, Candidate, merge_candidates
@@ -256,9 +257,10 @@ def extract_events(
     previous: list[Candidate] = []
     for s in sentences:
         sentence = text[s.start:s.end]
-        if is_past(sentence, between(dates, s.start, s.end), today):
+        own_dates = between(dates, s.start, s.end)
+        if is_past(sentence, own_dates, today) or (not own_dates and tells_vague_past(sentence, lang)):
             previous = []
-            continue
+            continue  # history, or "last week": no date the article lets us resolve
         made = _sentence_events(ctx, s, last_person, counts, previous, found)
         found.extend(made)
         previous = made or previous

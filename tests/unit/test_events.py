@@ -254,3 +254,11 @@ def test_the_dateline_weighs_in_the_country_an_article_is_about():
 def test_a_capital_city_as_subject_speaks_for_its_country():
     (event,) = extract("Almaty also denied any role in the attack on Thursday.")
     assert (event.type, event.country, event.actors) == ("REJECT", "KZ", ["KZ"])
+
+
+def test_what_happened_at_a_time_no_date_resolves_is_background():
+    assert extract("Police arrested 20 protesters in Almaty last week.") == []
+    assert extract("Polisi menangkap 20 demonstran di Jakarta pekan lalu.", "id") == []
+    # a date of its own keeps the event
+    events = extract("Police arrested 20 protesters in Almaty on Thursday; their group had formed last week.")
+    assert brief(events) == [("COERCE", "arrest", "KZ", "2022-01-06")]
