@@ -126,6 +126,8 @@ class Lexicon:
     #: words that lift a restriction ("lifted", "dicabut", "levantó"): with a curfew, ban or
     #: sanction next to them the act is a concession (plover.json ``reversible``)
     reversal: re.Pattern | None = None
+    #: modals of a plain future ("will", "akan"): force announced with one is a threat
+    threat_modal: re.Pattern | None = None
 
 
 def _words_pattern(words: list[str]) -> re.Pattern | None:
@@ -210,6 +212,7 @@ def lexicon(lang: str) -> Lexicon:
         accident_words=_words_pattern((load_data(lang, "accidents") or {}).get("words", [])),
         pronouns=_joiner_pattern(data.get("pronouns", [])),
         reversal=_words_pattern(data.get("reversal_markers", [])),
+        threat_modal=_words_pattern(data.get("threat_modals", [])),
     )
 
 
@@ -274,6 +277,24 @@ def _window_after(folded: str, end: int, parts: list[tuple[int, int]], size: int
     return " " + " ".join(folded[end:clause_end].split(None, size)[:size]) + " "
 
 
+def _announced_force(lex: Lexicon, trigger: Trigger, folded: str, near: str, before: str | None = None) -> bool:
+    """Force or coercion someone says will come: in the future tense, or after a plain future
+    modal (``before``, the words before the trigger: "will", "akan", not "may" or "plans to"),
+    in a sentence with a speech verb, not negated. PLOVER's THREATEN ("the minister said Khan
+    will be arrested again")."""
+    if before is not None and not (lex.threat_modal and lex.threat_modal.search(before)):
+        return False
+    return bool(in_group("threatened_types", trigger.type, trigger.mode) and lex.report and lex.report.search(folded)
+                and not (lex.negation and lex.negation.search(near)))
+
+
+@lru_cache(maxsize=None)
+def _threat(trigger: Trigger) -> Trigger:
+    """The threat of what ``trigger`` names (PLOVER THREATEN), made by whoever speaks."""
+    return replace(trigger, type="THREATEN", mode=None, actor="government", target=trigger.target,
+                   anchor=False, needs_count=False, casualty=False, passive=False, modal_ok=True)
+
+
 @lru_cache(maxsize=None)
 def _lifted(trigger: Trigger) -> Trigger:
     """The concession of lifting what ``trigger`` imposes (PLOVER CONCEDE, "ease")."""
@@ -329,10 +350,14 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
             clause_start = next((a for a, b in parts if a <= start < b), 0)
             before = _window_before(folded[clause_start:], start - clause_start, MODAL_WINDOW)
             if lex.modal and (lex.modal.search(before) or lex.modal.search(_window_after(folded, end, parts))):
+                if _announced_force(lex, trigger, folded, near, before):
+                    hits.append(TriggerHit(start, end, _threat(trigger)))  # "police will arrest anyone who ...", he said
                 continue
             if lex.future:
                 lowered = sentence.lower() if lowered is None else lowered
                 if lex.future.search(lowered[clause_start:start]):
+                    if _announced_force(lex, trigger, folded, near):  # "arrestará", "frapperont"
+                        hits.append(TriggerHit(start, end, _threat(trigger)))
                     continue
             if lex.purpose and lex.purpose.search(near):
                 continue
