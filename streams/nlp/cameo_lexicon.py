@@ -33,7 +33,11 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from streams.nlp.phrases import phrase_words
+
 DEFAULT_MAP = Path(__file__).resolve().parent.parent / "data" / "en" / "cameo_map.json"
+#: the modes Kabar knows per type (a mode outside them becomes none)
+PLOVER_TYPES = Path(__file__).resolve().parent.parent / "data" / "common" / "plover.json"
 
 _CODE_RE = re.compile(r"\[([^\]]*)\]")
 _VOWELS = "aeiou"
@@ -492,6 +496,13 @@ def map_code(code: str | None, cameo2plover: dict[str, tuple[str, str]], mapping
 # --------------------------------------------------------------------------- generation
 
 
+def _known_mode(coding: Coding, mapping: dict) -> Coding:
+    valid = mapping.get("valid_modes")
+    if valid is None or coding.mode is None or coding.mode in valid.get(coding.type, ()):
+        return coding
+    return Coding(coding.type, None)
+
+
 def _entry_key(coding: Coding, flags: dict) -> tuple:
     return (coding.type, coding.mode, tuple(sorted(flags.items())))
 
@@ -506,9 +517,34 @@ def _flags_for(coding: Coding, mapping: dict, block: str, verb: str | None) -> d
     return flags
 
 
+def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    n = len(part)
+    for i in range(len(words) - n + 1):
+        if all(w.startswith(p[:-1]) if p.endswith("*") else w == p for w, p in zip(words[i:i + n], part)):
+            return True
+    return False
+
+
+def _shadowing(owner: dict[str, tuple], hand_made: dict) -> set[str]:
+    """Generated phrases that would hide a hand-made trigger of the same type inside them (the
+    longest match wins: "fired tear gas" would take the place of "tear gas" with its mode and
+    flags). Equal phrases need no care: the hand-made ones come first and win."""
+    by_type: dict[str, list[tuple[str, ...]]] = {}
+    for entry in hand_made.get("triggers", []):
+        by_type.setdefault(entry["type"], []).extend(phrase_words(p) for p in entry["p"])
+    by_type = {t: [w for w in ws if w] for t, ws in by_type.items()}
+    out = set()
+    for phrase, key in owner.items():
+        words = phrase_words(phrase)
+        if any(len(part) < len(words) and _contains(words, part) for part in by_type.get(key[0], ())):
+            out.add(phrase)
+    return out
+
+
 def generate(dictionary: Dictionary, cameo2plover: dict[str, tuple[str, str]], mapping: dict,
-             sources: str = "") -> dict:
-    """The trigger file (events.json format) for a parsed dictionary."""
+             sources: str = "", hand_made: dict | None = None) -> dict:
+    """The trigger file (events.json format) for a parsed dictionary; ``hand_made`` is the
+    language's events.json, whose triggers the generated ones must not hide."""
     particles = set(mapping.get("particles", []))
     articles = mapping.get("articles", ["a", "an", "the"])
     alone = set(mapping.get("alone", []))
@@ -526,6 +562,7 @@ def generate(dictionary: Dictionary, cameo2plover: dict[str, tuple[str, str]], m
     conflicting: set[str] = set()
 
     def add(phrases: list[str], coding: Coding, flags: dict, pattern: bool = False) -> None:
+        coding = _known_mode(coding, mapping)
         key = _entry_key(coding, flags)
         group = groups.setdefault(key, {"p": [], "type": coding.type, "mode": coding.mode, **flags})
         for p in phrases:
@@ -574,6 +611,8 @@ def generate(dictionary: Dictionary, cameo2plover: dict[str, tuple[str, str]], m
     max_words = int(mapping.get("max_pattern_words", 3))
     max_tails = int(mapping.get("max_pattern_variants", 60))
     no_patterns = set(mapping.get("no_pattern_blocks", []))
+    pattern_types = mapping.get("pattern_types", {})
+    literal_types = set(mapping.get("literal_types", []))
     for block, key, forms, base_coding in pattern_work:
         if block.name in no_patterns:
             continue
@@ -590,11 +629,17 @@ def generate(dictionary: Dictionary, cameo2plover: dict[str, tuple[str, str]], m
                     ignore.extend(phrases)  # this use of an event verb is no event ("call a meeting")
                 continue
             coding = coding_of(pattern.code, block)
+            if coding is not None and block.name in pattern_types:
+                coding = Coding(pattern_types[block.name]["type"], pattern_types[block.name].get("mode"))
+            block_coding = map_code(block.code, cameo2plover, mapping)
+            if coding is not None and block_coding is not None and block_coding.type in literal_types \
+                    and coding.type not in literal_types:
+                continue  # a violent verb's figurative use ("attacked government" may be its forces)
             if coding is None or (base_coding is not None and coding.type == base_coding.type):
                 continue  # no event, or nothing the bare verb does not match already
             add(phrases, coding, _flags_for(coding, mapping, block.name, key), pattern=True)
 
-    dropped = conflicting | set(mapping.get("drop_phrases", []))
+    dropped = conflicting | set(mapping.get("drop_phrases", [])) | _shadowing(phrase_owner, hand_made or {})
     for g in groups.values():
         g["p"] = [p for p in g["p"] if p not in dropped]
     triggers = [g for g in groups.values() if g["p"]]
@@ -628,11 +673,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--plover", required=True, help="plover-ontology folder (has CAMEO2PLOVER-2021.txt)")
     parser.add_argument("--map", default=str(DEFAULT_MAP), help="overrides and flags (default: data/en/cameo_map.json)")
     parser.add_argument("--out", required=True, help="trigger file to write, e.g. streams/data/en/cameo.json")
+    parser.add_argument("--hand", default=str(DEFAULT_MAP.with_name("events.json")),
+                        help="hand-made triggers the generated ones must not hide (default: data/en/events.json)")
     args = parser.parse_args(argv)
     dictionary = parse_dictionary(Path(args.petrarch, "dictionaries", "CAMEO.2.0.txt").read_text(encoding="latin-1"))
     table = parse_cameo2plover(Path(args.plover, "CAMEO2PLOVER-2021.txt").read_text(encoding="utf-8"))
     mapping = json.loads(Path(args.map).read_text(encoding="utf-8"))
-    out = generate(dictionary, table, mapping, _sources_note(mapping))
+    if PLOVER_TYPES.is_file():
+        types = json.loads(PLOVER_TYPES.read_text(encoding="utf-8"))["types"]
+        mapping["valid_modes"] = {name: spec.get("modes", []) for name, spec in types.items()}
+    hand = Path(args.hand)
+    hand_made = json.loads(hand.read_text(encoding="utf-8")) if hand.is_file() else None
+    out = generate(dictionary, table, mapping, _sources_note(mapping), hand_made)
     Path(args.out).write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     n = sum(len(t["p"]) for t in out["triggers"])
     types = sorted({t["type"] for t in out["triggers"]})
