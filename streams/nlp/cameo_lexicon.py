@@ -496,6 +496,14 @@ def map_code(code: str | None, cameo2plover: dict[str, tuple[str, str]], mapping
 # --------------------------------------------------------------------------- generation
 
 
+def _leading_prep(pattern: Pattern) -> str | None:
+    """The preposition a pattern's words begin with ("(FOR ...)" -> "for"), if any."""
+    if pattern.before or not pattern.after or not pattern.after[0].startswith("("):
+        return None
+    inner = _tokens(pattern.after[0][1:-1])
+    return inner[0].lower() if inner else None
+
+
 def _known_mode(coding: Coding, mapping: dict) -> Coding:
     valid = mapping.get("valid_modes")
     if valid is None or coding.mode is None or coding.mode in valid.get(coding.type, ()):
@@ -613,6 +621,15 @@ def generate(dictionary: Dictionary, cameo2plover: dict[str, tuple[str, str]], m
     no_patterns = set(mapping.get("no_pattern_blocks", []))
     pattern_types = mapping.get("pattern_types", {})
     literal_types = set(mapping.get("literal_types", []))
+    # a verb with its bare preposition coded ("* (FOR)" = a request) keeps that coding whatever follows
+    prep_codings: dict[tuple[str, str], Coding] = {}
+    for block in dictionary.blocks:
+        for pattern in block.patterns:
+            if not pattern.before and len(pattern.after) == 1 and pattern.after[0].startswith("(") \
+                    and len(_tokens(pattern.after[0][1:-1])) == 1 and pattern.code:
+                coding = coding_of(pattern.code, block)
+                if coding is not None:
+                    prep_codings.setdefault((block.name, _leading_prep(pattern)), coding)
     for block, key, forms, base_coding in pattern_work:
         if block.name in no_patterns:
             continue
@@ -629,6 +646,9 @@ def generate(dictionary: Dictionary, cameo2plover: dict[str, tuple[str, str]], m
                     ignore.extend(phrases)  # this use of an event verb is no event ("call a meeting")
                 continue
             coding = coding_of(pattern.code, block)
+            governing = prep_codings.get((block.name, _leading_prep(pattern)))
+            if coding is not None and governing is not None:
+                coding = governing  # "called for sanctions" is a call like "called for": its object is content
             if coding is not None and block.name in pattern_types:
                 coding = Coding(pattern_types[block.name]["type"], pattern_types[block.name].get("mode"))
             block_coding = map_code(block.code, cameo2plover, mapping)
