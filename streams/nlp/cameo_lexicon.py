@@ -685,7 +685,8 @@ def _sources_note(mapping: dict) -> str:
             "Open Event Data Alliance, MIT); CAMEO codes mapped to PLOVER with CAMEO2PLOVER-2021.txt "
             "(openeventdata/PLOVER, CC BY-SA 4.0), then Kabar's coding conventions (shared/eval/README.md) "
             "where they differ: " + mapping.get("_note", "") + " Inflections (-s, -ed, -ing, doubled "
-            "consonants, -ise/-ize) generated here; patterns kept only as contiguous phrases.")
+            "consonants, -ise/-ize) generated here; patterns kept only as contiguous phrases. As a work "
+            "derived from CAMEO2PLOVER this file is under CC BY-SA 4.0 (the dictionary's MIT notice applies too).")
 
 
 def main(argv: list[str] | None = None) -> int:
