@@ -262,3 +262,17 @@ def test_what_happened_at_a_time_no_date_resolves_is_background():
     # a date of its own keeps the event
     events = extract("Police arrested 20 protesters in Almaty on Thursday; their group had formed last week.")
     assert brief(events) == [("COERCE", "arrest", "KZ", "2022-01-06")]
+
+
+def test_lifting_a_restriction_is_a_concession():
+    assert [e.type for e in extract("Pemerintah mencabut jam malam di Jakarta pada Kamis.", "id")] == ["CONCEDE"]
+    assert [e.type for e in extract("Jam malam di Jakarta dicabut pada Kamis.", "id")] == ["CONCEDE"]
+    assert [e.type for e in extract("Le gouvernement a levé le couvre-feu à Almaty jeudi.", "fr")] == ["CONCEDE"]
+    assert [e.type for e in extract("Police in Almaty lifted the curfew on Thursday.")] == ["CONCEDE"]
+
+
+def test_force_a_speaker_announces_for_later_is_a_threat():
+    events = extract("The interior minister said on Thursday that police will arrest anyone who breaks the curfew in Almaty.")
+    assert [(e.type, e.country) for e in events] == [("THREATEN", "KZ")]
+    # a plan told without a speaker stays no event
+    assert extract("Police will arrest anyone who breaks the curfew in Almaty on Thursday.") == []
