@@ -39,6 +39,8 @@ from streams.records import ExtractedEvent, Location, Sentence
 #: quoted speech; a quote of a few words is a scare quote ('had been "liquidated"'), not speech
 _QUOTE_RE = re.compile(r"\"[^\"\n]{2,800}\"|“[^”\n]{2,800}”|«[^»\n]{2,800}»")
 MIN_QUOTE_WORDS = 4
+#: words between an order and what it imposes ("ordered a nationwide curfew")
+ANCHOR_OBJECT_WORDS = 3
 #: characters around a count searched for a subset marker ("among the dead")
 SUBSET_REACH = 25
 
@@ -165,9 +167,12 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
         if is_reporting(t.type) and speech_at is None:
             speech_at = hit.start
         kept.append(hit)
-    if any(h.trigger.anchor for h in kept):
-        # "ordered a curfew": the order is how the curfew was imposed, not a separate request
-        kept = [h for h in kept if h.trigger.type != "REQUEST"]
+    anchors = [h for h in kept if h.trigger.anchor]
+    if anchors:
+        # "ordered a curfew": the order is how the curfew was imposed, not a separate request;
+        # "urged an inquiry into the use of tear gas" stays a request
+        kept = [h for h in kept if h.trigger.type != "REQUEST"
+                or not any(0 <= _gap_words(sentence, h, a) <= ANCHOR_OBJECT_WORDS for a in anchors if a.start > h.start)]
     return kept
 
 
