@@ -73,6 +73,38 @@ def _speakers(actors: list[str]) -> set[str]:
     return out
 
 
+def _compatible(p: str, q: str) -> bool:
+    """Two actor codes may name the same party: equal, or of one country (a person, their
+    country, a sector of it), where a person's country is known or unknown."""
+    if p == q:
+        return True
+    kinds = (_kind(p), _kind(q))
+    if kinds == ("person", "person") or "org" in kinds:
+        return False
+    cp, cq = _country_of(p), _country_of(q)
+    return cp is None or cq is None or cp == cq
+
+
+def _kind(code: str) -> str:
+    if ":" in code:
+        return "sector"
+    if len(code) == 2 and code.isupper():
+        return "country"
+    return "org" if code.isupper() else "person"
+
+
+def _country_of(code: str) -> str | None:
+    kind = _kind(code)
+    if kind == "sector":
+        return code.split(":")[0]
+    return code if kind == "country" else person_country(code) if kind == "person" else None
+
+
+def _other_sides(xs: list[str], ys: list[str]) -> bool:
+    """Both name actors and none of one side can be any of the other's."""
+    return bool(xs and ys) and not any(_compatible(p, q) for p in xs for q in ys)
+
+
 def same_happening(x: Candidate, y: Candidate) -> bool:
     """Same type and country, dates a day apart at most, agreeing modes, places and counts.
 
@@ -95,6 +127,8 @@ def same_happening(x: Candidate, y: Candidate) -> bool:
         sa, sb = _speakers(a.actors), _speakers(b.actors)
         if sa and sb and not sa & sb:
             return False  # two speakers, two speech acts
+    if x.explicit_actor and y.explicit_actor and _other_sides(a.actors, b.actors):
+        return False  # the same kind of act by different actors is several events
     return all(a.counts[k] == b.counts[k] for k in a.counts.keys() & b.counts.keys())
 
 

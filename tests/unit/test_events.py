@@ -282,3 +282,15 @@ def test_an_order_is_how_a_measure_was_imposed_but_a_call_about_one_is_a_request
     assert [e.type for e in extract("On Thursday the president ordered a curfew in Almaty.")] == ["COERCE"]
     events = extract("On Thursday the UN urged Kazakhstan to open an inquiry into the use of tear gas by police in Almaty.")
     assert "REQUEST" in [e.type for e in events]
+
+
+def test_the_same_act_by_different_people_is_two_events():
+    from streams.nlp.eventmerge import Candidate, merge_candidates
+
+    def accuse(actor):
+        e = ExtractedEvent(type="ACCUSE", mode=None, cameo="11", country="PK", date="2023-05-11", actors=[actor],
+                           targets=[], place=None, location=None, evidence="", confidence=0.8)
+        return Candidate(e, 0, 0, explicit_actor=True)
+
+    assert len(merge_candidates([accuse("Imran Khan"), accuse("Shehbaz Sharif")])) == 2
+    assert len(merge_candidates([accuse("Imran Khan"), accuse("PK:government")])) == 1  # may be the same side
