@@ -41,6 +41,8 @@ from streams.nlp.gazetteer import load_json
 from streams.nlp.mentions import CountMention
 from streams.nlp.numbers import NumberSpan, find_numbers
 
+#: characters after a comma searched for the word that opens an aside
+ASIDE_PEEK = 30
 #: how many words (fillers not counted) after and before a number may hold its count word
 _RIGHT = 6
 _LEFT = 3
@@ -77,6 +79,8 @@ class _Lexicon:
     money_re: re.Pattern
     #: a unit sign right after it ("%", "km")
     unit_re: re.Pattern
+    #: a word opening an aside after a comma (", including a girl,")
+    inclusion_re: re.Pattern | None = None
 
 
 def _key(text: str) -> str:
@@ -99,6 +103,8 @@ def _lexicon(lang: str) -> _Lexicon:
         frozenset(_key(w) for w in data.get("subset", [])),
         re.compile(rf"(?<![^\W\d_])(?:{_alternation(common.get('money_before', []))})\s?$"),
         re.compile(rf"^\s?(?:{_alternation(common.get('not_count_after', []))})(?![^\W\d_])", re.IGNORECASE),
+        re.compile(rf"\s*(?:{_alternation([fold(w) for w in common.get('inclusion_markers', [])])})(?![^\W\d_])")
+        if common.get("inclusion_markers") else None,
     )
 
 
@@ -204,13 +210,27 @@ def find_counts(text: str, lang: str) -> list[CountMention]:
         b = bisect_left(breaks, span.end)
         hi = min(numbers[k + 1].start if k + 1 < len(numbers) else len(text), breaks[b] if b < len(breaks) else len(text))
         before = _words(text, lo, span.start)
-        after = [w for w in _words(text, span.end, hi) if w[1] <= hi]
+        after = [w for w in _words(text, span.end, hi) if w[1] <= hi] + _after_aside(text, hi, breaks, numbers, lx)
         if _not_a_count(text, span, lx, before, after):
             continue
         kind = _kind(_find_kind(after, lx, _RIGHT, True), _find_kind(before, lx, _LEFT, False))
         if kind is not None:
             mentions.append(CountMention(span.start, span.end, kind, span.value, span.vague))
     return _exact_over_vague(text, mentions)
+
+
+def _after_aside(text: str, hi: int, breaks: list[int], numbers: list[NumberSpan], lx: _Lexicon) -> list:
+    """The words after an aside that opens at the comma ``hi`` ("492 orang, termasuk 35 anak-anak,
+    terbunuh"), up to the next break or number; none when no aside opens there."""
+    if lx.inclusion_re is None or hi >= len(text) or text[hi] != "," or not lx.inclusion_re.match(
+            fold(text[hi + 1:hi + 1 + ASIDE_PEEK])):
+        return []
+    b = bisect_right(breaks, hi)
+    if b >= len(breaks) or text[breaks[b]] != ",":
+        return []
+    start = breaks[b] + 1
+    end = min([x for x in breaks[b + 1:b + 2]] + [n.start for n in numbers if n.start >= start] + [len(text)])
+    return [w for w in _words(text, start, end) if w[1] <= end]
 
 
 def _exact_over_vague(text: str, mentions: list[CountMention]) -> list[CountMention]:

@@ -206,8 +206,12 @@ def _in_detail_clause(ctx: ArticleContext, folded: str, start: int, count: Count
     dead": a subset marker next to it) or counts deaths that were no violence ("died of
     medical emergencies" in its clause)."""
     lex = lexicon(ctx.lang)
-    near = folded[max(0, count.start - start - SUBSET_REACH):count.end - start + SUBSET_REACH]
-    if lex.subset and lex.subset.search(near):
+    lo = max(0, count.start - start - SUBSET_REACH)
+    near = folded[lo:count.end - start + SUBSET_REACH]
+    after = count.end - start - lo  # where the figure ends in ``near``
+    for m in (lex.subset.finditer(near) if lex.subset else ()):
+        if m.start() >= after and "," in near[after:m.start()]:
+            continue  # "492 people, including 35 children, were killed": an aside after a total
         return True
     for a, b in clauses(folded, lex):
         if a <= count.start - start < b:

@@ -114,3 +114,17 @@ def test_window_words_are_the_words_of_a_whole_text_pass(text, lo, hi):
 
     whole = [(m.start(), m.end(), fold(m.group())) for m in _WORD_RE.finditer(text)]
     assert _words(text, lo, hi) == [w for w in whole if lo <= w[0] < hi]
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        ("en", "At least 12 people, including two children, were killed on Monday.", [("killed", 12)]),
+        ("ms", "Sekurang-kurangnya 492 orang, termasuk 35 kanak-kanak dan 58 wanita, terbunuh manakala 1,645 lagi cedera.",
+         [("killed", 492), ("injured", 1645)]),
+        ("fr", "Au moins neuf personnes, dont une fillette de huit ans, ont été tuées mardi.", [("killed", 9)]),
+        ("es", "Al menos 30 personas, entre ellas cinco policías, murieron el martes.", [("killed", 30)]),
+    ],
+)
+def test_a_total_keeps_its_count_word_across_an_aside(lang, text, expected):
+    assert counts(text, lang) == expected

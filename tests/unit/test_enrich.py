@@ -65,3 +65,10 @@ def test_a_match_report_has_no_events_however_violent_its_words():
             "the match. Fans celebrated the win with the players on the pitch.")
     result = enriched(text, "en", title="United beat City in the league")
     assert result.topics == ["sports"] and result.events == []
+
+
+def test_a_total_with_an_aside_stays_the_toll_of_its_attack():
+    text = ("Sekurang-kurangnya 492 orang, termasuk 35 kanak-kanak, terbunuh dalam serangan udara Israel "
+            "di selatan Lubnan pada Isnin.")
+    result = enriched(text, "ms", published="2024-09-24T10:00:00+08:00")
+    assert [(e.type, e.counts) for e in result.events] == [("ASSAULT", {"killed": 492})]

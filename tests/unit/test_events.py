@@ -294,3 +294,4 @@ def test_the_same_act_by_different_people_is_two_events():
 
     assert len(merge_candidates([accuse("Imran Khan"), accuse("Shehbaz Sharif")])) == 2
     assert len(merge_candidates([accuse("Imran Khan"), accuse("PK:government")])) == 1  # may be the same side
+
