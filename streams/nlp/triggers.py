@@ -128,6 +128,8 @@ class Lexicon:
     reversal: re.Pattern | None = None
     #: modals of a plain future ("will", "akan"): force announced with one is a threat
     threat_modal: re.Pattern | None = None
+    #: vows of force ("vowed to", "bersumpah akan"): a threat by the one who vows
+    vow: re.Pattern | None = None
 
 
 def _words_pattern(words: list[str]) -> re.Pattern | None:
@@ -213,6 +215,7 @@ def lexicon(lang: str) -> Lexicon:
         pronouns=_joiner_pattern(data.get("pronouns", [])),
         reversal=_words_pattern(data.get("reversal_markers", [])),
         threat_modal=_words_pattern(data.get("threat_modals", [])),
+        vow=_words_pattern(data.get("vows", [])),
     )
 
 
@@ -282,10 +285,13 @@ def _announced_force(lex: Lexicon, trigger: Trigger, folded: str, near: str, bef
     modal (``before``, the words before the trigger: "will", "akan", not "may" or "plans to"),
     in a sentence with a speech verb, not negated. PLOVER's THREATEN ("the minister said Khan
     will be arrested again")."""
+    if not in_group("threatened_types", trigger.type, trigger.mode) or (lex.negation and lex.negation.search(near)):
+        return False
+    if before is not None and lex.vow and lex.vow.search(before):
+        return True  # "vowed to hunt down", "mengancam akan menangkap": the vow is the speech act
     if before is not None and not (lex.threat_modal and lex.threat_modal.search(before)):
         return False
-    return bool(in_group("threatened_types", trigger.type, trigger.mode) and lex.report and lex.report.search(folded)
-                and not (lex.negation and lex.negation.search(near)))
+    return bool(lex.report and lex.report.search(folded))
 
 
 @lru_cache(maxsize=None)

@@ -276,6 +276,9 @@ def test_force_a_speaker_announces_for_later_is_a_threat():
     assert [(e.type, e.country) for e in events] == [("THREATEN", "KZ")]
     # a plan told without a speaker stays no event
     assert extract("Police will arrest anyone who breaks the curfew in Almaty on Thursday.") == []
+    # a vow is its own speech act
+    events = extract("On Thursday the president vowed to arrest the organisers of the riots in Almaty.")
+    assert [(e.type, e.country) for e in events] == [("THREATEN", "KZ")]
 
 
 def test_an_order_is_how_a_measure_was_imposed_but_a_call_about_one_is_a_request():
