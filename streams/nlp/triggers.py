@@ -151,10 +151,12 @@ def _joiner_pattern(words: list[str]) -> re.Pattern | None:
 
 
 def _endings_pattern(endings: list[str]) -> re.Pattern | None:
-    """Words ending in one of ``endings`` (matched on the unfolded, lower-cased text: accents matter)."""
+    """Lower-case words ending in one of ``endings`` (matched on the unfolded text: accents matter;
+    a capitalised word is a name, "Irán" is no future tense)."""
     if not endings:
         return None
-    return re.compile(rf"\w(?:{'|'.join(re.escape(e) for e in sorted(endings, key=len, reverse=True))})(?!\w)")
+    alternation = "|".join(re.escape(e) for e in sorted(endings, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)[^\W\d_A-ZÀ-ÖØ-Þ]\w*?(?:{alternation})(?!\w)")
 
 
 def _locative_pattern(words: list[str]) -> re.Pattern | None:
@@ -344,7 +346,6 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
     sporty = any(t.sports for _, _, t in found) and bool(
         (lex.sports and lex.sports.search(folded)) or _SCORE_RE.search(folded))
     parts = clauses(folded, lex)
-    lowered = None  # the sentence lower-cased, read only for future endings
     hits: list[TriggerHit] = []
     for start, end, trigger in found:
         if trigger.sports and sporty:
@@ -360,8 +361,7 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
                     hits.append(TriggerHit(start, end, _threat(trigger)))  # "police will arrest anyone who ...", he said
                 continue
             if lex.future:
-                lowered = sentence.lower() if lowered is None else lowered
-                if lex.future.search(lowered[clause_start:start]):
+                if lex.future.search(sentence, clause_start, start):
                     if _announced_force(lex, trigger, folded, near):  # "arrestará", "frapperont"
                         hits.append(TriggerHit(start, end, _threat(trigger)))
                     continue

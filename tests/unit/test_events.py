@@ -298,3 +298,10 @@ def test_the_same_act_by_different_people_is_two_events():
     assert len(merge_candidates([accuse("Imran Khan"), accuse("Shehbaz Sharif")])) == 2
     assert len(merge_candidates([accuse("Imran Khan"), accuse("PK:government")])) == 1  # may be the same side
 
+
+
+def test_a_capitalised_name_is_no_future_tense():
+    from streams.nlp.triggers import find_triggers
+
+    assert [h.trigger.type for h in find_triggers("Irán atacó una base el jueves.", "es")] == ["ASSAULT"]
+    assert find_triggers("Los soldados atacarán la base el jueves.", "es") == []
