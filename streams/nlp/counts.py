@@ -172,18 +172,17 @@ def _not_a_count(text: str, span: NumberSpan, lx: _Lexicon, before: list, after:
     return bool(before) and before[-1][2] in lx.blockers and before[-1][1] >= span.start - 2
 
 
-def _words(text: str, folded: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+def _words(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """(start, end, folded word) of the words that start in [lo, hi), as a pass over the
     whole text finds them: the pass starts at the last space before ``lo``, which no word
-    spans, and only the few words around each number are read. ``folded`` is ``fold(text)``
-    (folding keeps offsets, so a slice of it is the fold of that slice of the text)."""
+    spans, and only the few words around each number are read."""
     found = []
     for m in _WORD_RE.finditer(text, text.rfind(" ", 0, lo) + 1):
         start, end = m.span()
         if start >= hi:
             break
         if start >= lo:
-            found.append((start, end, folded[start:end]))
+            found.append((start, end, fold(m.group())))
     return found
 
 
@@ -199,14 +198,13 @@ def find_counts(text: str, lang: str) -> list[CountMention]:
     inside = in_dates | {p for n in numbers for p in range(n.start, n.end)}
     breaks = [b.start() for b in _CLAUSE_RE.finditer(text) if b.start() not in inside]
     mentions = []
-    folded = fold(text)
     for k, span in enumerate(numbers):
         b = bisect_left(breaks, span.start)
         lo = max(numbers[k - 1].end if k else 0, breaks[b - 1] + 1 if b else 0)
         b = bisect_left(breaks, span.end)
         hi = min(numbers[k + 1].start if k + 1 < len(numbers) else len(text), breaks[b] if b < len(breaks) else len(text))
-        before = _words(text, folded, lo, span.start)
-        after = [w for w in _words(text, folded, span.end, hi) if w[1] <= hi]
+        before = _words(text, lo, span.start)
+        after = [w for w in _words(text, span.end, hi) if w[1] <= hi]
         if _not_a_count(text, span, lx, before, after):
             continue
         kind = _kind(_find_kind(after, lx, _RIGHT, True), _find_kind(before, lx, _LEFT, False))

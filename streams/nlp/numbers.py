@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from streams.nlp.fuzzy import fold
 from streams.nlp.gazetteer import load_json
@@ -114,9 +115,7 @@ class _Tokens:
 
     def __init__(self, text: str, spec: _Spec) -> None:
         self.items = list(spec.token_re.finditer(text))
-        # folding keeps offsets: a slice of the folded text is the fold of that slice of the text
-        whole = fold(text)
-        self.folded = ["" if m.start(1) < 0 else whole[m.start(1) : m.end(1)] for m in self.items]
+        self.folded = ["" if word is None else fold(word) for word in map(itemgetter(1), self.items)]
         self.text = text
 
     def joined(self, i: int) -> bool:

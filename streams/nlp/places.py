@@ -206,16 +206,13 @@ def _sentence_start(text: str, pos: int) -> bool:
 
 def _scan(text: str, lx: LanguageIndex) -> list[_Match]:
     toks = tokens(text)
-    # folding keeps offsets: a slice of the folded text is the fold of that slice of the text
-    whole = fold(text)
-    folded = [whole[s:e] for s, e, _ in toks]
+    folded = [fold(t[2]) for t in toks]
     matches: list[_Match] = []
     names: list[_Match] = []  # one-word towns that look like a person's name here
     surnames: set[str] = set()  # "Kamala Harris", then "Harris said"
     taken = 0  # the first token after the last name found
     # a name starts with a capital, or with one of the few lower-case words a name may start with
-    lower_starts = lx.lower_starts
-    starts = [i for i, (t, key) in enumerate(zip(toks, folded)) if t[2][0].isupper() or key in lower_starts]
+    starts = [i for i, (t, key) in enumerate(zip(toks, folded)) if t[2][:1].isupper() or key in lx.lower_starts]
     for i in starts:
         if i < taken:
             continue
