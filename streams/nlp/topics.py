@@ -37,6 +37,8 @@ RELATIVE = 0.25
 MAX_TOPICS = 4
 #: distinct tokens remembered per language before the memo is reset
 MEMO_SIZE = 200_000
+#: articles whose lexicon scores are remembered (enrich asks twice for the same article)
+LEXICAL_MEMO = 4
 
 Hits = tuple[tuple[str, float], ...]
 
@@ -137,13 +139,21 @@ def _continues(tokens: list[str], at: int, rest: tuple[str, ...], stem: bool) ->
     return tuple(tokens[at:end]) == rest
 
 
-def topic_scores(title: str, text: str, lang: str, event_types: Iterable[str] = ()) -> dict[str, float]:
-    """The raw score of every topic (for thresholds, debugging and evaluation)."""
+@lru_cache(maxsize=LEXICAL_MEMO)
+def _lexical_scores(title: str, text: str, lang: str) -> tuple[tuple[str, float], ...]:
+    """The word-lexicon part of every topic's score, remembered for the last few articles:
+    enrich classifies each article twice (before and after its events), on the same text."""
     scores: dict[str, float] = dict.fromkeys(TOPICS, 0.0)
     lex = _lexicon(lang)
     if lex is not None:
-        _add_text(title or "", lex, TITLE_WEIGHT, scores)
-        _add_text(text or "", lex, 1.0, scores)
+        _add_text(title, lex, TITLE_WEIGHT, scores)
+        _add_text(text, lex, 1.0, scores)
+    return tuple(scores.items())
+
+
+def topic_scores(title: str, text: str, lang: str, event_types: Iterable[str] = ()) -> dict[str, float]:
+    """The raw score of every topic (for thresholds, debugging and evaluation)."""
+    scores = dict(_lexical_scores(title or "", text or "", lang))
     evidence = _event_evidence()
     for etype, n in Counter(t.upper() for t in event_types if t).items():
         for topic, weight in evidence.get(etype, {}).items():
