@@ -415,12 +415,14 @@ PASSIVE_WINDOW = 2
 
 def is_passive(text: str, start: int, lang: str, folded: str | None = None) -> bool:
     """The trigger at ``start`` of ``text`` is in the passive voice ("were arrested", "ditangkap");
-    ``folded`` is ``fold(text)`` if already at hand."""
+    ``text`` ends where the trigger ends, ``folded`` is ``fold(text)`` if already at hand."""
     lex = lexicon(lang)
     folded = fold(text) if folded is None else folded
     if lex.passive_prefix and folded[start:].startswith(lex.passive_prefix):
         return True
-    return bool(lex.passive and lex.passive.search(_window_before(folded, start, PASSIVE_WINDOW)))
+    # the auxiliary before the trigger, or inside a trigger phrase that holds it ("ont été interpellées")
+    return bool(lex.passive and (lex.passive.search(_window_before(folded, start, PASSIVE_WINDOW))
+                                 or lex.passive.search(folded, start)))
 
 
 #: disaster words an article needs before its fleeing is taken for flight from a disaster
