@@ -283,14 +283,14 @@ def _window_after(folded: str, end: int, parts: list[tuple[int, int]], size: int
 
 
 def _announced_force(lex: Lexicon, trigger: Trigger, folded: str, near: str, before: str | None = None) -> bool:
-    """Force or coercion someone says will come: in the future tense, or after a plain future
-    modal (``before``, the words before the trigger: "will", "akan", not "may" or "plans to"),
-    in a sentence with a speech verb, not negated. PLOVER's THREATEN ("the minister said Khan
-    will be arrested again")."""
+    """Force or coercion someone says will come, not negated: vowed ("vowed to arrest": the vow
+    is the speech act), or in the future tense or after a plain future modal (``before``, the
+    words before the trigger: "will", "akan", not "may" or "plans to") in a sentence with a
+    speech verb. PLOVER's THREATEN ("the minister said Khan will be arrested again")."""
     if not in_group("threatened_types", trigger.type, trigger.mode) or (lex.negation and lex.negation.search(near)):
         return False
     if before is not None and lex.vow and lex.vow.search(before):
-        return True  # "vowed to hunt down", "mengancam akan menangkap": the vow is the speech act
+        return True
     if before is not None and not (lex.threat_modal and lex.threat_modal.search(before)):
         return False
     return bool(lex.report and lex.report.search(folded))
@@ -299,8 +299,8 @@ def _announced_force(lex: Lexicon, trigger: Trigger, folded: str, near: str, bef
 @lru_cache(maxsize=None)
 def _threat(trigger: Trigger) -> Trigger:
     """The threat of what ``trigger`` names (PLOVER THREATEN), made by whoever speaks."""
-    return replace(trigger, type="THREATEN", mode=None, actor="government", target=trigger.target,
-                   anchor=False, needs_count=False, casualty=False, passive=False, modal_ok=True)
+    return replace(trigger, type="THREATEN", mode=None, actor="government", anchor=False, needs_count=False,
+                   casualty=False, passive=False, modal_ok=True)
 
 
 @lru_cache(maxsize=None)
