@@ -235,23 +235,18 @@ def parse_cameo2plover(text: str) -> dict[str, tuple[str, str]]:
 # --------------------------------------------------------------------------- morphology
 
 
-def plural_of(noun: str) -> str:
-    """Regular plural; a word already ending in -s is taken for a plural ("forces", "talks")."""
-    if noun.endswith("s") and not noun.endswith("ss"):
-        return noun
-    if re.search(r"(ss|x|z|ch|sh)$", noun):
-        return noun + "es"
-    if re.search(r"[^aeiou]y$", noun):
-        return noun[:-1] + "ies"
-    return noun + "s"
-
-
 def third_person(verb: str) -> str:
+    """The -s form ("bans", "pushes", "denies"); regular plurals are spelled the same way."""
     if re.search(r"(s|x|z|ch|sh)$", verb):
         return verb + "es"
     if re.search(r"[^aeiou]y$", verb):
         return verb[:-1] + "ies"
     return verb + "s"
+
+
+def plural_of(noun: str) -> str:
+    """Regular plural; a word already ending in -s is taken for a plural ("forces", "talks")."""
+    return noun if noun.endswith("s") and not noun.endswith("ss") else third_person(noun)
 
 
 def _cvc(word: str) -> bool:

@@ -229,7 +229,7 @@ def _after_aside(text: str, hi: int, breaks: list[int], numbers: list[NumberSpan
     if b >= len(breaks) or text[breaks[b]] != ",":
         return []
     start = breaks[b] + 1
-    end = min([x for x in breaks[b + 1:b + 2]] + [n.start for n in numbers if n.start >= start] + [len(text)])
+    end = min(breaks[b + 1:b + 2] + [n.start for n in numbers if n.start >= start] + [len(text)])
     return [w for w in _words(text, start, end) if w[1] <= end]
 
 

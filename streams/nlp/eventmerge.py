@@ -62,15 +62,8 @@ def _days(a: str | None, b: str | None) -> int:
 def _speakers(actors: list[str]) -> set[str]:
     """Who speaks, as countries where known: a person by their country, a country by
     its code, a body by its name; sectors ("KZ:police") are too vague to tell."""
-    out = set()
-    for a in actors:
-        if ":" in a:
-            continue
-        if len(a) == 2 and a.isupper():
-            out.add(a)
-        else:
-            out.add(person_country(a) or a)
-    return out
+    return {a if kind == "country" else person_country(a) or a
+            for a, kind in ((a, _kind(a)) for a in actors) if kind != "sector"}
 
 
 def _compatible(p: str, q: str) -> bool:

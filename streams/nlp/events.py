@@ -23,7 +23,7 @@ from datetime import date, datetime
 from streams.nlp.actors import ActorMention, find_actors, seat_country
 from streams.nlp.dates import tells_vague_past
 from streams.nlp.eventcontext import ArticleContext, between, paragraph_index, spans
-from streams.nlp.eventdates import DATE_IN_SENTENCE, PAST_DAYS, dateline_end, dominant_date, event_date, is_past
+from streams.nlp.eventdates import DATE_IN_SENTENCE, dateline_end, dominant_date, event_date, is_past
 from streams.nlp.eventmerge import GENERIC_VICTIMS, Candidate, merge_candidates
 from streams.nlp.eventplaces import country_ranking, dominant_place, event_country, pick_scene, trusted_places
 from streams.nlp.eventroles import codes, default_actor, fit_roles, international, parties, roles
@@ -278,8 +278,7 @@ def extract_events(
             last_person = persons[-1]
     found += _implied_protest(found)
     _default_victims(found)
-    # news reports what just happened: an act dated long before publication is history
-    events = [e for e in merge_candidates(found) if (today - date.fromisoformat(e.date)).days <= PAST_DAYS]
+    events = merge_candidates(found)
     for e in events:
         e.actors, e.targets = _most_precise(e.actors), _most_precise(e.targets)
     return events
