@@ -26,7 +26,7 @@ from streams.nlp.fuzzy import OneEditIndex, fold, within_one_edit
 from streams.nlp.mentions import PlaceMention
 from streams.nlp.phrases import PhraseIndex
 from streams.nlp.textutil import load_data
-from streams.nlp.titles import find_titled_persons
+from streams.nlp.titles import find_titled_persons, qualifies
 
 #: capitalised name-like word runs ("Kassym-Jomart Tokayev", "I Gusti Putu Danny")
 _NAME_RUN_RE = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*)(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*)*")
@@ -222,17 +222,16 @@ def _lexicon(lang: str) -> tuple[PhraseIndex, PhraseIndex]:
             PhraseIndex((data.get("demonyms") or {}).items()))
 
 
-def _adjacent_country(start: int, end: int, starts: dict[int, PlaceMention], ends: dict[int, PlaceMention]) -> str | None:
-    """The country of a place right after ``end`` (up to two characters on), else right before ``start``."""
+def _adjacent_country(text: str, start: int, end: int, starts: dict[int, PlaceMention],
+                      located: list[PlaceMention]) -> str | None:
+    """The country of a place right after ``end`` (up to two characters on), else of a country
+    place just before ``start`` ("Almaty police", "Swedish Foreign Minister")."""
     for k in range(3):
         place = starts.get(end + k)
         if place is not None:
             return place.location.country
-    for k in range(4):
-        place = ends.get(start - k)
-        if place is not None:
-            return place.location.country
-    return None
+    before = [p for p in located if start - _QUALIFIER_GAP <= p.end <= start and qualifies(text[p.end:start])]
+    return before[-1].location.country if before else None
 
 
 def find_sectors(text: str, lang: str, places: list[PlaceMention], folded: str | None = None) -> list[ActorMention]:
@@ -243,7 +242,7 @@ def find_sectors(text: str, lang: str, places: list[PlaceMention], folded: str |
         return []
     demonym_spans = demonyms.find(folded)
     starts = {p.start: p for p in places if p.location.country}
-    ends = {p.end: p for p in places if p.location.country}
+    located = [p for p in places if p.location.country]
     found: list[ActorMention] = []
     used: set[int] = set()
     for s_start, s_end, sector in sectors.find(folded):
@@ -253,7 +252,7 @@ def find_sectors(text: str, lang: str, places: list[PlaceMention], folded: str |
                 country, start = cc, ds
                 used.add(i)
         if country is None:  # "polisi Almaty", "Almaty police"
-            country = _adjacent_country(s_start, s_end, starts, ends)
+            country = _adjacent_country(text, s_start, s_end, starts, located)
         found.append(ActorMention(start, s_end, "sector", sector, country))
     for i, (ds, de, cc) in enumerate(demonym_spans):
         if i not in used:

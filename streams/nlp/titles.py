@@ -35,6 +35,8 @@ TITLE_WINDOW = 60
 MIN_SURNAME = 4
 #: characters between a demonym and the title after it ("German Chancellor", "Afghanistan's ambassador")
 DEMONYM_GAP = 3
+#: capitalised words of an office that may stand between a demonym and its title ("Swedish Deputy Foreign Minister")
+_OFFICE_WORDS_RE = re.compile(r"(?:\s+[A-Z][a-z]+){1,2}\s+")
 #: words before a country that make it where someone is posted, not theirs
 _POSTED = frozenset({"to", "in", "ke", "di", "untuk", "a", "en", "au", "aux"})
 
@@ -153,11 +155,18 @@ def _titled_name(text: str, folded: str, words: list[tuple[int, int]], pattern: 
     return None
 
 
+def qualifies(gap: str) -> bool:
+    """A demonym or country this far before an office still names the office's country: a few
+    characters ("German Chancellor", "Afghanistan's ambassador") or capitalised words of the office
+    ("Swedish Foreign Minister")."""
+    return len(gap) <= DEMONYM_GAP or _OFFICE_WORDS_RE.fullmatch(gap) is not None
+
+
 def _title_country(text: str, title_start: int, start: int, places: list[PlaceMention]) -> str | None:
     """A country or demonym in the title ("Menteri Luar Negeri Rusia Sergei Lavrov") or just
     before it ("German Chancellor", "Afghanistan's ambassador"), not one someone is posted to."""
     near = [p for p in places if p.kind == "country" and p.start < start
-            and (p.start >= title_start or len(text[p.end:title_start]) <= DEMONYM_GAP)]
+            and (p.start >= title_start or qualifies(text[p.end:title_start]))]
     for p in reversed(near):
         before = text[max(0, p.start - 12):p.start].split()
         if not before or fold(before[-1]) not in _POSTED:

@@ -59,6 +59,14 @@ def test_adjacent_place_qualifies_the_sector():
     assert police.code(None) == "KZ:police"
 
 
+def test_a_country_before_the_office_qualifies_the_sector():
+    text = "Swedish Foreign Minister spoke. He flew to Sweden, the Foreign Minister said."
+    places = [PlaceMention(0, 7, "Sweden", "country", Location("Sweden", "SE")),
+              PlaceMention(43, 49, "Sweden", "country", Location("Sweden", "SE"))]
+    sectors = [a for a in find_actors(text, "en", places) if a.kind == "sector"]
+    assert [a.code(None) for a in sectors] == ["SE:government", None]
+
+
 def test_country_mentions_become_country_actors_and_people_win_overlaps():
     text = "Russia sent troops; Vladimir Putin said"
     russia = PlaceMention(0, 6, "Russia", "country", Location("Russia", "RU"))

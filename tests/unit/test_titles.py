@@ -27,6 +27,12 @@ def test_titles_in_other_languages_and_words_between_title_and_name():
     assert names("Le ministre de l'Intérieur Gérald Darmanin a annoncé", "fr")[0][1] == "Gérald Darmanin"
 
 
+def test_office_words_between_demonym_and_title_keep_the_country():
+    text = "Swedish Deputy Foreign Minister Tobias Billstrom warned Tbilisi. So did Sweden, the Foreign Minister Anna Berg said."
+    got = names(text, places=[place(text, "Swedish", "SE"), place(text, "Sweden", "SE")])
+    assert got == [("Tobias Billstrom", "Tobias Billstrom", "SE"), ("Anna Berg", "Anna Berg", None)]
+
+
 def test_a_country_someone_is_posted_to_is_not_theirs():
     text = "Afghanistan's ambassador to Tajikistan, Mohammad Zahir Aghbar, told reporters."
     places = [place(text, "Afghanistan", "AF"), place(text, "Tajikistan", "TJ")]
