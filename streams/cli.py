@@ -4,6 +4,10 @@ Each area of the project registers its own subcommands through an
 ``add_commands(subparsers)`` function, so this file only lists them; heavy
 imports (Faust, aiokafka) happen inside the command that needs them, which
 keeps ``kabar --help`` and the pure commands fast.
+
+Two failures end in one line on stderr and exit status 2 rather than a traceback:
+a listed module that cannot be imported (its commands would otherwise be
+missing without a word) and an invalid setting (``streams.settings``).
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ import argparse
 import importlib
 import logging
 import sys
+
+from streams.settings import SettingsError
 
 #: modules with an ``add_commands(subparsers)`` function, in --help order
 COMMAND_MODULES = (
@@ -27,6 +33,10 @@ COMMAND_MODULES = (
 )
 
 
+class CommandModuleError(Exception):
+    """A module of ``COMMAND_MODULES`` cannot be imported, so its commands cannot be offered."""
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kabar",
@@ -39,16 +49,20 @@ def build_parser() -> argparse.ArgumentParser:
     for name in COMMAND_MODULES:
         try:
             module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
+        except Exception as exc:
+            raise CommandModuleError(
+                f"the commands of {name} cannot be loaded ({type(exc).__name__}: {exc}); "
+                f"`{sys.executable} -c 'import {name}'` shows the traceback") from exc
         module.add_commands(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    try:
+        parser = build_parser()
+    except CommandModuleError as exc:
+        print(f"kabar: {exc}", file=sys.stderr)
+        return 2
     args = parser.parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.INFO,
@@ -63,6 +77,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         return int(args.func(args) or 0)
+    except SettingsError as exc:
+        print(f"kabar: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
 

@@ -1,46 +1,57 @@
-"""One settings object, read from the environment once.
+"""One settings object, read from the environment once and checked as it is read.
 
-Every knob has a sane local default, so `make run` needs none of them:
+Every knob has a sane local default, so `make run` needs none of them. A variable set to the empty
+string counts as unset. A value outside what the table accepts raises ``SettingsError``, naming the
+variable, the value and what it accepts; ``kabar`` prints that one line and exits 2.
 
-=====================  ==========================================  =====================================
-variable               default                                     meaning
-=====================  ==========================================  =====================================
-KAFKA_BROKER           kafka://127.0.0.1:9092 (local, managed)     broker URL(s); naming one that is not
-                                                                   the local default means an existing
+=====================  ==========================================  =========================================
+variable               default; accepted values                    meaning
+=====================  ==========================================  =========================================
+KAFKA_BROKER           kafka://127.0.0.1:9092 (local, managed);    broker URL(s); naming one that is not
+                       kafka://HOST:PORT[;kafka://HOST:PORT...]    the local default means an existing
                                                                    cluster: nothing local is started
-KABAR_HOME             ./.kabar                                    broker data, worker state, archives
-KABAR_APP_ID           kabar                                       Faust app id (consumer group prefix)
-KABAR_APP_VERSION      1                                           state generation: a new version has its
+KABAR_HOME             ./.kabar; a directory                       broker data, worker state, archives
+KABAR_APP_ID           kabar; letters, digits and . _ -            Faust app id (consumer group prefix)
+KABAR_APP_VERSION      1; a whole number ≥ 1                       state generation: a new version has its
                                                                    own consumer group and tables (see
                                                                    ``kabar reprocess``)
-KABAR_TOPIC_PREFIX     (none)                                      prefix of every topic name, to run
+KABAR_TOPIC_PREFIX     (none); letters, digits and . _ -           prefix of every topic name, to run
                                                                    isolated pipelines on one cluster
-KABAR_PARTITIONS       4                                           partitions of the pipeline topics
-KABAR_WEB_PORT         6066                                        worker web server (desk page, stats)
-KABAR_STORE            rocksdb://                                  Faust table store (memory:// in tests)
-KABAR_HORIZON_DAYS     7                                           event-time horizon of dedup state
-KABAR_PROCESSING       at_least_once                               (stages are idempotent) or exactly_once
-                                                                   (Kafka transactions; readers of events
-                                                                   should read committed)
-KABAR_NLP_PROCESSES    1                                           processes that run the NLP beside each
+KABAR_PARTITIONS       4; a whole number ≥ 1                       partitions of the pipeline topics
+KABAR_WEB_PORT         6066; a port, 1-65535                       worker web server (desk page, stats)
+KABAR_STORE            rocksdb://; or memory://                    Faust table store (memory:// in tests)
+KABAR_HORIZON_DAYS     7; a whole number ≥ 1                       event-time horizon of dedup state
+KABAR_PROCESSING       at_least_once; or exactly_once              at_least_once (stages are idempotent)
+                                                                   or exactly_once (Kafka transactions;
+                                                                   readers of events should read committed)
+KABAR_NLP_PROCESSES    1; a whole number ≥ 0                       processes that run the NLP beside each
                                                                    worker's event loop (0: in the loop)
-KABAR_EMIT_INTERVAL    0.2                                         seconds the cluster stage gathers event
+KABAR_EMIT_INTERVAL    0.2; a number ≥ 0                           seconds the cluster stage gathers event
                                                                    upserts before sending the latest state
                                                                    of each (fewer, when a story is hot)
-KAFKA_SASL_USERNAME    (none)                                      SASL/PLAIN credentials for a cluster
+KAFKA_SASL_USERNAME    (none); set both or neither                 SASL/PLAIN credentials for a cluster
 KAFKA_SASL_PASSWORD    (none)                                      (masked in repr and logs)
-=====================  ==========================================  =====================================
+=====================  ==========================================  =========================================
+
+Faust also has an ``aerospike://`` store; it needs a client library and configuration that Kabar
+neither installs nor passes, so it is refused here rather than when the worker opens its first table.
 """
 
 from __future__ import annotations
 
+import math
 import os
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 LOCAL_BROKER = "kafka://127.0.0.1:9092"
 SECRET_FIELDS = frozenset({"sasl_password"})
+PROCESSING_GUARANTEES = ("at_least_once", "exactly_once")
+STORE_SCHEMES = ("rocksdb://", "memory://")
 
 
 @dataclass(frozen=True)
@@ -93,24 +104,102 @@ class Settings:
         return f"Settings({', '.join(parts)})"
 
 
-def from_env(env: dict[str, str] | None = None) -> Settings:
-    env = dict(os.environ if env is None else env)
-    return Settings(
-        broker=env.get("KAFKA_BROKER", LOCAL_BROKER),
-        home=Path(env.get("KABAR_HOME", ".kabar")).resolve(),
-        app_id=env.get("KABAR_APP_ID", "kabar"),
-        app_version=int(env.get("KABAR_APP_VERSION", "1")),
-        topic_prefix=env.get("KABAR_TOPIC_PREFIX", ""),
-        partitions=int(env.get("KABAR_PARTITIONS", "4")),
-        web_port=int(env.get("KABAR_WEB_PORT", "6066")),
-        store=env.get("KABAR_STORE", "rocksdb://"),
-        horizon_days=int(env.get("KABAR_HORIZON_DAYS", "7")),
-        processing_guarantee=env.get("KABAR_PROCESSING", "at_least_once"),
-        nlp_processes=int(env.get("KABAR_NLP_PROCESSES", "1")),
-        emit_interval=float(env.get("KABAR_EMIT_INTERVAL", "0.2")),
-        sasl_username=env.get("KAFKA_SASL_USERNAME"),
-        sasl_password=env.get("KAFKA_SASL_PASSWORD"),
-    )
+class SettingsError(ValueError):
+    """An environment variable holds a value Kabar cannot run with."""
+
+    def __init__(self, variable: str, value: str | None, accepts: str) -> None:
+        given = "unset" if value is None else repr(value)
+        super().__init__(f"{variable} is {given}: it must be {accepts}")
+
+
+# Parsers take the variable's text and raise ValueError on what they do not accept.
+
+def _whole(at_least: int, at_most: int | None = None) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        number = int(text)
+        if number < at_least or (at_most is not None and number > at_most):
+            raise ValueError(text)
+        return number
+    return parse
+
+
+def _seconds(text: str) -> float:
+    seconds = float(text)
+    if not math.isfinite(seconds) or seconds < 0:
+        raise ValueError(text)
+    return seconds
+
+
+def _kept_if(accepted: Callable[[str], object]) -> Callable[[str], str]:
+    """A parser that keeps the text as it is when ``accepted(text)`` is true."""
+    def parse(text: str) -> str:
+        if not accepted(text):
+            raise ValueError(text)
+        return text
+    return parse
+
+
+_PORT = _whole(1, 65535)
+# the characters Kafka allows in a topic name; the app id is part of the changelog topics' names
+_KAFKA_NAME = _kept_if(lambda text: re.fullmatch(r"[A-Za-z0-9._-]+", text))
+_KAFKA_NAME_TEXT = "made of letters, digits, '.', '_' and '-'"
+
+
+def _broker_urls(text: str) -> str:
+    for url in text.split(";"):
+        found = re.fullmatch(r"kafka://[A-Za-z0-9._-]+:(\d+)", url)
+        if not found:
+            raise ValueError(text)
+        _PORT(found[1])
+    return text
+
+
+@dataclass(frozen=True)
+class _Variable:
+    field: str
+    parse: Callable[[str], object]
+    accepts: str
+
+
+VARIABLES: dict[str, _Variable] = {
+    "KAFKA_BROKER": _Variable("broker", _broker_urls,
+                              "kafka://HOST:PORT (port 1-65535), several joined by ';'"),
+    "KABAR_HOME": _Variable("home", lambda text: Path(text).resolve(), "a directory"),
+    "KABAR_APP_ID": _Variable("app_id", _KAFKA_NAME, _KAFKA_NAME_TEXT),
+    "KABAR_APP_VERSION": _Variable("app_version", _whole(1), "a whole number of at least 1"),
+    "KABAR_TOPIC_PREFIX": _Variable("topic_prefix", _KAFKA_NAME, _KAFKA_NAME_TEXT),
+    "KABAR_PARTITIONS": _Variable("partitions", _whole(1), "a whole number of at least 1"),
+    "KABAR_WEB_PORT": _Variable("web_port", _PORT, "a port number from 1 to 65535"),
+    "KABAR_STORE": _Variable("store", _kept_if(lambda text: text.startswith(STORE_SCHEMES)),
+                             " or ".join(STORE_SCHEMES)),
+    "KABAR_HORIZON_DAYS": _Variable("horizon_days", _whole(1), "a whole number of days, at least 1"),
+    "KABAR_PROCESSING": _Variable("processing_guarantee", _kept_if(PROCESSING_GUARANTEES.__contains__),
+                                  " or ".join(PROCESSING_GUARANTEES)),
+    "KABAR_NLP_PROCESSES": _Variable("nlp_processes", _whole(0), "a whole number of at least 0"),
+    "KABAR_EMIT_INTERVAL": _Variable("emit_interval", _seconds, "a number of seconds of at least 0"),
+    "KAFKA_SASL_USERNAME": _Variable("sasl_username", str, "a user name"),
+    "KAFKA_SASL_PASSWORD": _Variable("sasl_password", str, "a password"),
+}
+
+
+def from_env(env: Mapping[str, str] | None = None) -> Settings:
+    """The settings the environment names, defaults for the rest; SettingsError on an invalid value."""
+    env = os.environ if env is None else env
+    values: dict[str, Any] = {}
+    for name, variable in VARIABLES.items():
+        text = env.get(name, "")
+        if not text:
+            continue
+        try:
+            values[variable.field] = variable.parse(text)
+        except ValueError:
+            raise SettingsError(name, text, variable.accepts) from None
+    if "sasl_username" in values and "sasl_password" not in values:
+        raise SettingsError("KAFKA_SASL_PASSWORD", None, "set too when KAFKA_SASL_USERNAME is")
+    if "sasl_password" in values and "sasl_username" not in values:
+        raise SettingsError("KAFKA_SASL_USERNAME", None, "set too when KAFKA_SASL_PASSWORD is")
+    values.setdefault("home", Settings.home.resolve())
+    return Settings(**values)
 
 
 @lru_cache(maxsize=1)
