@@ -67,12 +67,13 @@ def _speakers(actors: list[str]) -> set[str]:
 
 
 def _compatible(p: str, q: str) -> bool:
-    """Two actor codes may name the same party: equal, or of one country (a person, their
-    country, a sector of it), where a person's country is known or unknown."""
+    """Two actor codes may name the same party: equal, or a country and one of its people or
+    sectors, or a person and a sector of their country (a person's country may be unknown);
+    two sectors are two sides, even of one country (police firing, protesters stoning)."""
     if p == q:
         return True
     kinds = (_kind(p), _kind(q))
-    if kinds == ("person", "person") or "org" in kinds:
+    if kinds == ("person", "person") or kinds == ("sector", "sector") or "org" in kinds:
         return False
     cp, cq = _country_of(p), _country_of(q)
     return cp is None or cq is None or cp == cq

@@ -299,6 +299,18 @@ def test_the_same_act_by_different_people_is_two_events():
     assert len(merge_candidates([accuse("Imran Khan"), accuse("PK:government")])) == 1  # may be the same side
 
 
+def test_the_same_deed_by_two_sectors_of_one_country_is_two_events():
+    from streams.nlp.eventmerge import Candidate, merge_candidates
+
+    def attack(*actors):
+        e = ExtractedEvent(type="ASSAULT", mode=None, cameo="18", country="LK", date="2022-05-09", actors=list(actors),
+                           targets=[], place="Colombo", location=None, evidence="", confidence=0.8)
+        return Candidate(e, 0, 0, explicit_actor=True)
+
+    assert len(merge_candidates([attack("LK:police"), attack("LK:protesters")])) == 2  # tear gas, stones
+    assert len(merge_candidates([attack("LK:police"), attack("LK")])) == 1
+
+
 
 def test_a_capitalised_name_is_no_future_tense():
     from streams.nlp.triggers import find_triggers
