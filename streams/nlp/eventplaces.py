@@ -83,12 +83,24 @@ def dominant_place(places: list[PlaceMention], country: str | None = None, filed
     return next(p for p in local if p.location.name == best)
 
 
+#: characters of lower-case words between a place and one it names in apposition ("the South African capital Pretoria")
+APPOSITION_GAP = 12
+
+
 def after_locative(ctx: ArticleContext, place: PlaceMention) -> bool:
-    """The place follows "in", "to", "di", "ke", "en"...: it is where, not who."""
+    """The place follows "in", "to", "di", "ke", "en"..., or stands in apposition to a
+    place that does ("in the South African capital Pretoria", "in Kazakhstan's capital Astana"):
+    it is where, not who."""
     found = ctx.after_locative.get(place.start)
     if found is None:
         locative = lexicon(ctx.lang).locative
         found = bool(locative and locative.search(ctx.text[max(0, place.start - 60):place.start]))
+        if not found:
+            i = bisect_left(ctx.places, place.start, key=lambda p: p.start)
+            before = ctx.places[i - 1] if i > 0 else None
+            gap = ctx.text[before.end:place.start].replace("'s ", " ").replace("’s ", " ") if before else ""
+            found = (before is not None and len(gap) <= APPOSITION_GAP and gap.replace(" ", "").isalpha()
+                     and gap.islower() and after_locative(ctx, before))
         ctx.after_locative[place.start] = found
     return found
 

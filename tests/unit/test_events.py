@@ -147,6 +147,12 @@ def test_dateline_is_not_the_scene():
     assert event.place == "Almaty"
 
 
+def test_a_place_in_apposition_to_a_located_country_is_where_a_statement_was_made():
+    text = "Almaty police detained 20 people. On Thursday, Russia welcomed the deal in Kazakhstan's capital Aktau."
+    support = [e for e in extract(text) if e.type == "SUPPORT"]
+    assert [(e.country, e.place) for e in support] == [("KZ", "Aktau")]
+
+
 def test_date_falls_back_to_the_dominant_date_then_publication_day():
     assert dominant_date([], date(2022, 1, 7)) == date(2022, 1, 7)
     mentions = [DateMention(0, 1, date(2022, 1, 6), False), DateMention(5, 6, date(2022, 1, 7), False),
