@@ -10,7 +10,8 @@ Rules:
 
 - a weekday is the latest such day on or before publication ("Thursday" in a
   Thursday paper is that day); "last"/"lalu" make it strictly before, "next"/
-  "depan" the next one after;
+  "depan" the next one after, and so does a future marker a few words before it
+  ("will step down on Wednesday", "akan mundur pada Rabu");
 - a weekday written next to a date ("Kamis (6/1/2021)") is one mention; when
   it contradicts the written year but fits the publication year (or the year
   before or after), that year is used: the written year is a typo;
@@ -46,6 +47,8 @@ from streams.nlp.numbers import parse_number
 _TYPO_DAYS = 7
 #: publication hour from which "last night" / "tadi malam" means the same evening
 _EVENING_HOUR = 18
+#: words a future marker may stand before a weekday ("will step down on Wednesday")
+FUTURE_REACH = 5
 #: what may stand between a weekday and the date it names ("Kamis (6/1/2022)")
 _WEEKDAY_GAP_RE = re.compile(r"[\s,(]*")
 #: a written date that gives its year
@@ -80,6 +83,8 @@ class _Lexicon:
     same_day_re: re.Pattern | None = None
     #: "last week", "pekan lalu": a time before publication no date can be resolved from
     vague_past_re: re.Pattern | None = None
+    #: "will", "akan", "va" ending the text before a weekday: it is the coming one
+    future_marker_re: re.Pattern | None = None
 
 
 def _alternation(words) -> str:
@@ -170,11 +175,20 @@ def _lexicon(lang: str) -> _Lexicon:
         max((len(w.split()) for w in data.get("ago_before", [])), default=0),
         _phrase_re(data.get("same_day")),
         _phrase_re(data.get("vague_past")),
+        _future_marker_re(data.get("weekday_future_markers")),
     )
 
 
 def _phrase_re(phrases: list[str] | None) -> re.Pattern | None:
     return re.compile(rf"(?<![\w'-])(?:{_alternation(phrases)})(?![\w'-])", re.IGNORECASE) if phrases else None
+
+
+def _future_marker_re(words: list[str] | None) -> re.Pattern | None:
+    """A future marker, then at most ``FUTURE_REACH`` words and no comma or sentence break, up to a weekday."""
+    if not words:
+        return None
+    return re.compile(rf"(?<![\w'-])(?:{_alternation(words)})(?![\w'-])(?:[^\w.!?;,]+[\w'’-]+){{0,{FUTURE_REACH}}}?[^\w.!?;,]*$",
+                      re.IGNORECASE)
 
 
 def tells_vague_past(sentence: str, lang: str) -> bool:
@@ -307,6 +321,8 @@ def _weekdays(text: str, lx: _Lexicon, pub: date) -> list[_Found]:
         groups = m.groupdict()
         modifier = " ".join(fold(groups.get("pre") or groups.get("post") or "").split())
         mode = "future" if modifier in lx.future else "past" if modifier in lx.past else ""
+        if not mode and lx.future_marker_re and lx.future_marker_re.search(text, max(0, m.start() - 80), m.start()):
+            mode = "future"  # "will step down on Wednesday": the coming Wednesday
         found.append(_Found(m.start(), m.end(), _weekday(pub, wd, mode), False, wd))
     return found
 

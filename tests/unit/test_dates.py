@@ -103,6 +103,24 @@ def test_publisher_calendar_not_utc():
     assert today.value == date(2022, 1, 6)
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The president will step down on Wednesday, the speaker said on Saturday."),
+    ("id", "Presiden akan mundur pada Rabu, kata Ketua Parlemen pada Sabtu."),
+    ("ms", "Presiden dijadualkan meletak jawatan pada Rabu, kata Speaker pada Sabtu."),
+    ("es", "El presidente va a dimitir el miércoles, dijo el sábado el presidente del Parlamento."),
+    ("fr", "Le président doit démissionner mercredi, a dit samedi le président du Parlement."),
+])
+def test_a_weekday_after_a_future_marker_is_the_coming_one(lang, text):
+    # a Sunday paper: the Wednesday is three days ahead, the Saturday the day before
+    assert dates(text, "2022-07-10T09:00:00+05:30", lang) == [("2022-07-13", False), ("2022-07-09", False)]
+
+
+def test_a_future_marker_beyond_a_comma_or_far_before_says_nothing_of_the_weekday():
+    assert dates("Police will, officials said on Friday, stay.", "2022-07-10T09:00:00+05:30", "en") == [("2022-07-08", False)]
+    text = "They will keep the pressure on the government for months, as protesters did on Friday."
+    assert dates(text, "2022-07-10T09:00:00+05:30", "en") == [("2022-07-08", False)]
+
+
 def test_weekday_corrects_a_year_typo():
     # 6 January 2021 was a Wednesday; the paper is of January 2022 and says Thursday
     assert dates("Kamis (6/1/2021)", "2022-01-07T12:00:00+07:00", "id") == [("2022-01-06", True)]
