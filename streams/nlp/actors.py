@@ -8,7 +8,8 @@ mention of a text with its offsets, so the event extractor can take the one
 before a trigger as the actor and the one after as the target.
 
 Data: ``data/common/persons.json`` (people, with spelling variants),
-``data/common/organisations.json`` (international bodies) and
+``data/common/organisations.json`` (international bodies),
+``data/common/armed_groups.json`` (armed groups, their country's rebels) and
 ``data/<lang>/actors.json`` (sector nouns and demonyms). People are matched
 with one typo per word and in any word order ("Kassum-Jomart Tokayev",
 "I Gusti Putu Danny Karya Nugraha"). A sector's country is the demonym or
@@ -214,6 +215,23 @@ def find_organisations(text: str, folded: str | None = None) -> list[ActorMentio
     return found
 
 
+@lru_cache(maxsize=1)
+def _armed_groups() -> PhraseIndex:
+    """Names of armed non-state groups -> their country (``data/common/armed_groups.json``)."""
+    data = load_data("common", "armed_groups") or {"groups": {}}
+    return PhraseIndex((name, cc) for cc, names in data["groups"].items() for name in names)
+
+
+def find_armed_groups(text: str, folded: str | None = None) -> list[ActorMention]:
+    """Armed groups named in ``text`` ("Hezbollah", "Boko Haram"), as their country's rebels;
+    a name is written capitalised (the lower-case word is something else)."""
+    folded = fold(text) if folded is None else folded
+    if len(folded) != len(text):
+        return []
+    return [ActorMention(a, b, "sector", "rebels", cc) for a, b, cc in _armed_groups().find(folded)
+            if text[a].isupper()]
+
+
 @lru_cache(maxsize=None)
 def _lexicon(lang: str) -> tuple[PhraseIndex, PhraseIndex]:
     """(sector words -> sector, demonyms -> country) of ``lang``."""
@@ -289,7 +307,9 @@ def find_actors(text: str, lang: str, places: list[PlaceMention], folded: str | 
     add(find_persons(text))
     bodies = find_organisations(text, folded)
     add(bodies)
-    sectors = find_sectors(text, lang, places, folded)
+    groups = find_armed_groups(text, folded)
+    add(groups)
+    sectors = groups + find_sectors(text, lang, places, folded)
     add(ActorMention(n.start, n.end, "person", n.name, n.country)
         for n in find_titled_persons(text, lang, places, [(a.start, a.end) for a in bodies + sectors], folded))
     add(sectors)
