@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import ssl
 import time
 
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
@@ -67,13 +68,22 @@ async def _wait_for_leaders(admin: AIOKafkaAdminClient, names: list[str]) -> Non
             await asyncio.sleep(0.1)
 
 
+#: the ways ``KAFKA_SASL_PROTOCOL`` lets SASL/PLAIN credentials travel
+SASL_PROTOCOLS = ("SASL_SSL", "SASL_PLAINTEXT")
+
+
 def kafka_auth(settings: Settings) -> dict:
-    """aiokafka keyword arguments for SASL/PLAIN when credentials are set."""
+    """aiokafka keyword arguments for SASL/PLAIN when credentials are set: every Kafka client
+    Kabar makes takes these, and the worker's Faust App gets the same (``app.broker_credentials``)."""
     if not settings.sasl_username:
         return {}
+    if settings.sasl_protocol not in SASL_PROTOCOLS:
+        raise ValueError(f"KAFKA_SASL_PROTOCOL={settings.sasl_protocol!r}: set it to SASL_SSL (TLS, the default) "
+                         "or SASL_PLAINTEXT (a listener without TLS)")
     return {
-        "security_protocol": "SASL_SSL",
+        "security_protocol": settings.sasl_protocol,
         "sasl_mechanism": "PLAIN",
         "sasl_plain_username": settings.sasl_username,
         "sasl_plain_password": settings.sasl_password,
+        **({"ssl_context": ssl.create_default_context()} if settings.sasl_protocol == "SASL_SSL" else {}),
     }

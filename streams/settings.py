@@ -29,6 +29,8 @@ KABAR_EMIT_INTERVAL    0.2                                         seconds the c
                                                                    of each (fewer, when a story is hot)
 KAFKA_SASL_USERNAME    (none)                                      SASL/PLAIN credentials for a cluster
 KAFKA_SASL_PASSWORD    (none)                                      (masked in repr and logs)
+KAFKA_SASL_PROTOCOL    SASL_SSL                                    how they travel: SASL_SSL (TLS, the
+                                                                   system's CAs) or SASL_PLAINTEXT
 =====================  ==========================================  =====================================
 """
 
@@ -59,6 +61,7 @@ class Settings:
     emit_interval: float = 0.2
     sasl_username: str | None = None
     sasl_password: str | None = field(default=None, repr=False)
+    sasl_protocol: str = "SASL_SSL"
 
     @property
     def local_broker(self) -> bool:
@@ -110,6 +113,7 @@ def from_env(env: dict[str, str] | None = None) -> Settings:
         emit_interval=float(env.get("KABAR_EMIT_INTERVAL", "0.2")),
         sasl_username=env.get("KAFKA_SASL_USERNAME"),
         sasl_password=env.get("KAFKA_SASL_PASSWORD"),
+        sasl_protocol=env.get("KAFKA_SASL_PROTOCOL", "SASL_SSL"),
     )
 
 
