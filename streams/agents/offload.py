@@ -84,9 +84,9 @@ class _Child:
         try:
             self.proc.stdin.write(_LENGTH.pack(len(payload)) + payload)
             await self.proc.stdin.drain()
-        except ConnectionError as exc:
+            return await future
+        except ConnectionError as exc:  # (from the write: the future only ever raises ChildDied)
             self._break_off(f"closed its input ({exc.__class__.__name__})")
-        try:
             return await future
         finally:
             self.pending.pop(request_id, None)  # gone already unless this call was cancelled
@@ -123,7 +123,10 @@ class _Child:
                 future.set_exception(self._broken)
 
     async def stop(self) -> None:
+        """Kill the process; its pending calls fail (without the error a death on its own logs)."""
         if self.proc is not None and self.proc.returncode is None:
+            if self._broken is None:
+                self._broken = ChildDied(f"NLP process {self.proc.pid} was stopped")
             self.proc.kill()
             await self.proc.wait()
         if self._reader is not None:
