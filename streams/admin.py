@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import ssl
 import time
 
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
@@ -68,12 +69,14 @@ async def _wait_for_leaders(admin: AIOKafkaAdminClient, names: list[str]) -> Non
 
 
 def kafka_auth(settings: Settings) -> dict:
-    """aiokafka keyword arguments for SASL/PLAIN when credentials are set."""
+    """aiokafka keyword arguments for SASL/PLAIN when credentials are set: every Kafka client
+    Kabar makes takes these, and the worker's Faust App gets the same (``app.broker_credentials``)."""
     if not settings.sasl_username:
         return {}
     return {
-        "security_protocol": "SASL_SSL",
+        "security_protocol": settings.sasl_protocol,
         "sasl_mechanism": "PLAIN",
         "sasl_plain_username": settings.sasl_username,
         "sasl_plain_password": settings.sasl_password,
+        **({"ssl_context": ssl.create_default_context()} if settings.sasl_protocol == "SASL_SSL" else {}),
     }

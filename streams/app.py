@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import faust
 
+from streams.admin import kafka_auth
 from streams.agents.offload import Offload
-from streams.settings import get_settings
+from streams.settings import Settings, get_settings
 from streams.topics import (
     ALL_TOPICS,
     ARTICLES_CLEAN,
@@ -34,10 +35,21 @@ class _Worker(faust.Worker):
         self.spinner = None
 
 
+def broker_credentials(settings: Settings) -> faust.SASLCredentials | None:
+    """``admin.kafka_auth`` in Faust's form, so the worker's consumer and producer authenticate
+    exactly as Kabar's other clients do (Faust picks SASL_SSL when there is an SSL context)."""
+    auth = kafka_auth(settings)
+    if not auth:
+        return None
+    return faust.SASLCredentials(username=auth["sasl_plain_username"], password=auth["sasl_plain_password"],
+                                 mechanism=auth["sasl_mechanism"], ssl_context=auth.get("ssl_context"))
+
+
 app = faust.App(
     settings.app_id,
     version=settings.app_version,
     broker=settings.broker,
+    broker_credentials=broker_credentials(settings),
     store=settings.store,
     datadir=str(settings.home / "worker" / f"{settings.group_id}-{settings.web_port}"),
     topic_partitions=settings.partitions,

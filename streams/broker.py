@@ -6,6 +6,13 @@ the pom's hash tells when to resolve again. Data and logs stay under
 ``$KABAR_HOME/kafka`` (git-ignored). When ``KAFKA_BROKER`` names another
 cluster, nothing local starts.
 
+``kabar broker start --sasl`` also opens a SASL/PLAIN listener without TLS,
+two ports above the plain one, accepting one local user: a client's SASL
+settings can be tried locally (``tests/integration/test_sasl.py`` does) with
+``KAFKA_BROKER=kafka://127.0.0.1:9094 KAFKA_SASL_PROTOCOL=SASL_PLAINTEXT
+KAFKA_SASL_USERNAME=kabar KAFKA_SASL_PASSWORD=kabar-local``. It listens on
+127.0.0.1 only, like the plain listener that needs no password at all.
+
 Ready means a real client call answered (a metadata request), not just an
 open port. Stop sends SIGTERM to the recorded PID, then SIGKILL after a
 grace period: never kill by name.
@@ -35,6 +42,11 @@ JVM_FLAGS = (
     "-server -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 "
     "-XX:+ExplicitGCInvokesConcurrent -Djava.awt.headless=true"
 )
+
+
+#: the one user the ``--sasl`` listener accepts
+LOCAL_SASL_USERNAME = "kabar"
+LOCAL_SASL_PASSWORD = "kabar-local"
 
 
 class BrokerError(RuntimeError):
@@ -78,19 +90,33 @@ def paths(settings: Settings) -> BrokerPaths:
     return BrokerPaths(settings.home / "kafka")
 
 
-def server_properties(settings: Settings, p: BrokerPaths) -> str:
+#: what the ``--sasl`` listener adds to server.properties (the JAAS entry lists the users it accepts)
+_SASL_PROPERTIES = f"""sasl.enabled.mechanisms=PLAIN
+listener.name.sasl_plaintext.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule \
+required user_{LOCAL_SASL_USERNAME}="{LOCAL_SASL_PASSWORD}";
+"""
+
+
+def sasl_port(settings: Settings) -> int:
+    """The port of the local broker's ``--sasl`` listener."""
+    return settings.broker_port + 2
+
+
+def server_properties(settings: Settings, p: BrokerPaths, sasl: bool = False) -> str:
     port = settings.broker_port
     controller = port + 1
     parts = settings.partitions
+    sasl_listener = f",SASL_PLAINTEXT://127.0.0.1:{sasl_port(settings)}" if sasl else ""
+    sasl_protocol = ",SASL_PLAINTEXT:SASL_PLAINTEXT" if sasl else ""
     return f"""# Written by `kabar broker start`; edit streams/broker.py, not this file.
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@127.0.0.1:{controller}
 controller.listener.names=CONTROLLER
-listeners=PLAINTEXT://127.0.0.1:{port},CONTROLLER://127.0.0.1:{controller}
-advertised.listeners=PLAINTEXT://127.0.0.1:{port}
+listeners=PLAINTEXT://127.0.0.1:{port},CONTROLLER://127.0.0.1:{controller}{sasl_listener}
+advertised.listeners=PLAINTEXT://127.0.0.1:{port}{sasl_listener}
 inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT{sasl_protocol}
 log.dirs={p.data}
 num.partitions={parts}
 # Topics are declared by the app (streams/topics.py); auto-creation would give wrong partition counts.
@@ -107,7 +133,8 @@ log.retention.check.interval.ms=300000
 log.segment.bytes=67108864
 num.network.threads=2
 num.io.threads=2
-"""
+""" + (_SASL_PROPERTIES if sasl else "")
+
 
 
 def resolve_jars(p: BrokerPaths, quiet: bool = False) -> None:
@@ -177,10 +204,13 @@ def port_open(port: int, host: str = "127.0.0.1") -> bool:
         return s.connect_ex((host, port)) == 0
 
 
-async def metadata_ok(bootstrap: str) -> bool:
+async def metadata_ok(settings: Settings) -> bool:
     from aiokafka import AIOKafkaClient
 
-    client = AIOKafkaClient(bootstrap_servers=bootstrap, request_timeout_ms=3000)
+    from streams.admin import kafka_auth
+
+    client = AIOKafkaClient(bootstrap_servers=settings.bootstrap_servers, request_timeout_ms=3000,
+                            **kafka_auth(settings))
     try:
         await client.bootstrap()
         return True
@@ -193,7 +223,7 @@ async def metadata_ok(bootstrap: str) -> bool:
 def reachable(settings: Settings) -> bool:
     """True when a broker answers at the configured address, whoever started it."""
     host, port = settings.bootstrap_servers.split(",")[0].rsplit(":", 1)
-    return port_open(int(port), host) and asyncio.run(metadata_ok(settings.bootstrap_servers))
+    return port_open(int(port), host) and asyncio.run(metadata_ok(settings))
 
 
 def wait_ready(settings: Settings, deadline_s: float = 90.0, alive=lambda: True, logs: Path | None = None) -> None:
@@ -202,13 +232,14 @@ def wait_ready(settings: Settings, deadline_s: float = 90.0, alive=lambda: True,
     while time.monotonic() < end:
         if not alive():
             raise BrokerError(f"the broker exited during start-up; see {logs}/broker.out and server.log")
-        if port_open(settings.broker_port) and asyncio.run(metadata_ok(settings.bootstrap_servers)):
+        if port_open(settings.broker_port) and asyncio.run(metadata_ok(settings)):
             return
         time.sleep(0.5)
     raise BrokerError(f"the broker at {settings.bootstrap_servers} did not become ready within {deadline_s:.0f}s")
 
 
-def start(settings: Settings | None = None, quiet: bool = False) -> str:
+def start(settings: Settings | None = None, quiet: bool = False, sasl: bool = False) -> str:
+    """Start the local broker (with the SASL listener if ``sasl``) unless it runs already."""
     settings = settings or get_settings()
     if not settings.local_broker:
         wait_ready(settings, deadline_s=30)
@@ -217,16 +248,22 @@ def start(settings: Settings | None = None, quiet: bool = False) -> str:
     pid = _read_pid(p)
     if pid is not None:
         wait_ready(settings, alive=lambda: _read_pid(p) is not None, logs=p.logs)
+        if sasl and not port_open(sasl_port(settings)):
+            raise BrokerError(f"the broker (pid {pid}) runs without the SASL listener: "
+                              "`kabar broker stop`, then `kabar broker start --sasl`")
         return f"broker already running (pid {pid}) on {settings.bootstrap_servers}"
     if port_open(settings.broker_port):
         raise BrokerError(
             f"port {settings.broker_port} is taken by a process Kabar did not start: stop it, "
             "or point KAFKA_BROKER at it to use it as an existing cluster"
         )
+    if sasl and port_open(sasl_port(settings)):
+        raise BrokerError(f"port {sasl_port(settings)}, for the SASL listener, is taken: "
+                          "free it, or start without --sasl")
     for d in (p.root, p.data, p.logs):
         d.mkdir(parents=True, exist_ok=True)
     resolve_jars(p, quiet=quiet)
-    p.config.write_text(server_properties(settings, p))
+    p.config.write_text(server_properties(settings, p, sasl))
     format_storage(p)
     jvm = (*HEAP.split(), *JVM_FLAGS.split(), f"-Dkafka.logs.dir={p.logs}", f"-Dlog4j2.configurationFile={LOG4J}")
     cmd = _java(p, "kafka.Kafka", str(p.config), jvm=jvm)
@@ -236,7 +273,8 @@ def start(settings: Settings | None = None, quiet: bool = False) -> str:
     p.pid.write_text(str(proc.pid))
     started = time.monotonic()
     wait_ready(settings, alive=lambda: proc.poll() is None, logs=p.logs)
-    return f"broker started (pid {proc.pid}) on {settings.bootstrap_servers} in {time.monotonic() - started:.1f}s"
+    also = f" and SASL/PLAIN on 127.0.0.1:{sasl_port(settings)}" if sasl else ""
+    return f"broker started (pid {proc.pid}) on {settings.bootstrap_servers}{also} in {time.monotonic() - started:.1f}s"
 
 
 def stop(settings: Settings | None = None, grace_s: float = 30.0) -> str:
@@ -278,7 +316,7 @@ def status(settings: Settings | None = None) -> tuple[bool, str]:
 def _cmd(args) -> int:
     try:
         if args.action == "start":
-            print(start())
+            print(start(sasl=args.sasl))
         elif args.action == "stop":
             print(stop())
         else:
@@ -300,4 +338,7 @@ def add_commands(sub) -> None:
         "With KAFKA_BROKER set to another cluster nothing local starts.",
     )
     p.add_argument("action", choices=["start", "stop", "status"])
+    p.add_argument("--sasl", action="store_true",
+                   help=f"start: also open a SASL/PLAIN listener (no TLS) on the broker's port + 2, for user "
+                        f"{LOCAL_SASL_USERNAME}, password {LOCAL_SASL_PASSWORD}")
     p.set_defaults(func=_cmd)

@@ -31,6 +31,9 @@ KABAR_EMIT_INTERVAL    0.2; a number ≥ 0                           seconds the
                                                                    of each (fewer, when a story is hot)
 KAFKA_SASL_USERNAME    (none); set both or neither                 SASL/PLAIN credentials for a cluster
 KAFKA_SASL_PASSWORD    (none)                                      (masked in repr and logs)
+KAFKA_SASL_PROTOCOL    SASL_SSL; or SASL_PLAINTEXT                 how they travel: over TLS (the system's
+                                                                   CAs) or a plain listener (the one
+                                                                   ``kabar broker start --sasl`` opens)
 =====================  ==========================================  =========================================
 
 Faust also has an ``aerospike://`` store; it needs a client library and configuration that Kabar
@@ -51,6 +54,8 @@ from typing import Any
 LOCAL_BROKER = "kafka://127.0.0.1:9092"
 SECRET_FIELDS = frozenset({"sasl_password"})
 PROCESSING_GUARANTEES = ("at_least_once", "exactly_once")
+#: how SASL/PLAIN credentials travel: over TLS (the system's CAs) or over a plain listener
+SASL_PROTOCOLS = ("SASL_SSL", "SASL_PLAINTEXT")
 STORE_SCHEMES = ("rocksdb://", "memory://")
 
 
@@ -70,6 +75,7 @@ class Settings:
     emit_interval: float = 0.2
     sasl_username: str | None = None
     sasl_password: str | None = field(default=None, repr=False)
+    sasl_protocol: str = "SASL_SSL"
 
     @property
     def local_broker(self) -> bool:
@@ -179,6 +185,7 @@ VARIABLES: dict[str, _Variable] = {
     "KABAR_EMIT_INTERVAL": _Variable("emit_interval", _seconds, "a number of seconds of at least 0"),
     "KAFKA_SASL_USERNAME": _Variable("sasl_username", str, "a user name"),
     "KAFKA_SASL_PASSWORD": _Variable("sasl_password", str, "a password"),
+    "KAFKA_SASL_PROTOCOL": _Variable("sasl_protocol", _kept_if(SASL_PROTOCOLS.__contains__), " or ".join(SASL_PROTOCOLS)),
 }
 
 

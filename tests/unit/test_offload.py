@@ -1,6 +1,9 @@
-"""The NLP processes: same answers as in the loop, bad messages rejected, a dead process replaced."""
+"""The NLP processes: same answers as in the loop, bad messages rejected, a dead process replaced,
+and every call answered with its own answer or an exception, never with another call's."""
 
 import asyncio
+import pickle
+import struct
 
 import orjson
 import pytest
@@ -8,13 +11,26 @@ import pytest
 from streams.agents.offload import ChildDied, Offload
 from streams.codec import decode
 from streams.ingest.archive import read_archive
-from streams.messages import enrich_message, normalize_message
+from streams.messages import Outcome, enrich_message, normalize_message
 from streams.replay import sample_archive
 from streams.topics import ARTICLES_ENRICHED
 
 
+#: seconds after which a call still unanswered counts as hung (the fault these tests guard against)
+HUNG = 120
+
+
 def _raw_messages() -> list[bytes]:
     return [orjson.dumps(line.article) for line in read_archive(sample_archive()) if line.article]
+
+
+def _frame(payload: bytes) -> bytes:
+    """A frame as it travels on the child's stdout: a 4-byte big-endian length, then the payload."""
+    return struct.pack(">I", len(payload)) + payload
+
+
+async def _answers(calls):
+    return await asyncio.wait_for(asyncio.gather(*calls, return_exceptions=True), HUNG)
 
 
 @pytest.fixture
@@ -43,14 +59,47 @@ async def test_a_message_that_is_no_article_comes_back_as_a_reason(offload):
 
 
 async def test_calls_in_flight_when_the_child_dies_are_answered_by_a_new_one(offload):
-    raw = _raw_messages()[0]
+    raws = _raw_messages()[:5]
     first = offload._children[0].proc.pid
-    calls = [asyncio.create_task(offload.run("normalize", raw)) for _ in range(5)]
+    calls = [asyncio.create_task(offload.run("normalize", raw)) for raw in raws]
     await asyncio.sleep(0)
     offload._children[0].proc.kill()
-    answers = await asyncio.gather(*calls)
-    assert all(a == normalize_message(raw) for a in answers)
+    answers = await _answers(calls)
+    assert answers == [normalize_message(raw) for raw in raws]
     assert offload._children[0].proc.pid != first
+
+
+GARBAGE = {
+    "not a pickle": _frame(b"\x80\x05 garbage"),
+    "an answer to a request never made": _frame(pickle.dumps((10**9, Outcome(reason="forged")))),
+    "a length no answer has": b"\xff\xff\xff\xff",
+}
+
+
+@pytest.mark.parametrize("garbage", GARBAGE.values(), ids=GARBAGE.keys())
+async def test_garbage_from_the_child_fails_its_calls_and_a_new_child_answers_them(offload, garbage):
+    raws = _raw_messages()[:6]
+    child = offload._children[0]
+    calls = [asyncio.create_task(offload.run("normalize", raw)) for raw in raws[:5]]
+    await asyncio.sleep(0)
+    child.proc.stdout.feed_data(garbage)  # as if the child wrote it before its answers
+    await asyncio.sleep(0)
+    later = asyncio.create_task(offload.run("normalize", raws[5]))
+    answers = await _answers([*calls, later])
+    # a call is retried once in a new process: each gets its own answer, none another call's
+    assert answers == [normalize_message(raw) for raw in raws]
+    assert offload._children[0].proc.pid != child.proc.pid
+    assert await offload.run("normalize", raws[0]) == normalize_message(raws[0])
+
+
+async def test_a_stage_that_raises_in_the_child_answers_only_its_own_call(offload):
+    raws = _raw_messages()[:4]
+    calls = [asyncio.create_task(offload.run("normalize", raw)) for raw in raws[:2]]
+    failing = asyncio.create_task(offload.run("no-such-stage", raws[2]))
+    calls += [asyncio.create_task(offload.run("normalize", raws[3]))]
+    *answers, failed = await _answers([*calls, failing])
+    assert answers == [normalize_message(raw) for raw in (raws[0], raws[1], raws[3])]
+    assert failed.reason == "stage-error" and "no-such-stage" in failed.detail
 
 
 async def test_an_input_that_kills_two_children_raises(offload, monkeypatch):
