@@ -15,7 +15,10 @@ per minute, ``--speed max`` as fast as the broker takes them. Each record's
 Kafka timestamp is its publication time. ``--from``/``--to`` also filter the
 files. What cannot be used (a bad line, a file that is not a feed, a record
 that does not decode) is counted and sent to the dead-letter topic with the
-file and line, or topic, partition and offset, and the reason.
+file and line, or topic, partition and offset, and the reason. A damaged
+archive is read as far as it can be (see ``ingest.archive``); when an archive
+was not read whole, everything readable is still sent, and the command says
+which and why in one line and exits 2.
 """
 
 from __future__ import annotations
@@ -97,16 +100,32 @@ class Loaded:
     rejects: list[tuple[str, bytes | str]] = field(default_factory=list)
     #: figures for the closing summary (snapshot files, merged versions, out of range, ...)
     notes: dict[str, int] = field(default_factory=dict)
+    #: archive files read
+    archives: int = 0
+    #: what could not be used of each archive not read whole (damaged bytes, lines that are not articles)
+    unread: dict[str, list[str]] = field(default_factory=dict)
+
+    def unread_summary(self) -> str:
+        """One line on the archives not read whole, naming each one's first problem (empty when all were)."""
+        if not self.unread:
+            return ""
+        files = "; ".join(f"{name}: {problems[0]}" + (f", and {len(problems) - 1} more" if len(problems) > 1 else "")
+                          for name, problems in self.unread.items())
+        return (f"{self.archives - len(self.unread)} of {self.archives} archives read whole, the readable lines of "
+                f"the others sent, the rest to the dead-letter topic; {files}")
 
 
 def load_files(path: str | os.PathLike, window: Window = Window()) -> Loaded:
     """Archives and snapshots under ``path``, filtered by ``window``."""
     archives, snapshots = split_replay_files(path)
     loaded = Loaded(Path(path).name)
+    root = Path(path) if Path(path).is_dir() else Path(path).parent
+    loaded.archives = len(archives)
     for f in archives:
         for ln in read_archive(f):
             if ln.rejection:
-                loaded.rejects.append((f"{ln.path}:{ln.line}: {ln.rejection.reason} {ln.rejection.detail}".strip(), ln.raw))
+                loaded.rejects.append((f"{ln.path}: {ln.problem}", ln.raw))
+                loaded.unread.setdefault(str(f.relative_to(root)), []).append(ln.problem)
             else:
                 loaded.articles.append(ln.article)
     if snapshots:
@@ -252,6 +271,8 @@ def _cmd(args) -> int:
         except (LookupError, TimeoutError) as exc:
             return _fail(str(exc))
     result = asyncio.run(send(loaded, speed, settings))
+    if loaded.unread:
+        return _fail(loaded.unread_summary())
     return 0 if result["sent"] or not result["rejected"] else 1
 
 
@@ -272,7 +293,9 @@ def add_commands(sub) -> None:
         "live polling, an article seen in several snapshots is sent once (its latest version), and no page is "
         "fetched (summary-only articles stay so). Without PATH, --from/--to replay a range of the articles.raw "
         "of --source-prefix into this namespace's (KABAR_TOPIC_PREFIX); without either, the bundled sample is "
-        "replayed. Unusable lines and files go to the dead-letter topic.",
+        "replayed. Unusable lines and files go to the dead-letter topic. A damaged .gz archive (cut short, corrupt "
+        "bytes) is read as far as it goes and on past the damage. Exit 0 when every archive was read whole, 2 when "
+        "some of one could not be read (damage, lines that are not articles), with one line saying what.",
     )
     p.add_argument("path", nargs="?", help="archive, saved feed, or a folder of them (default: the bundled sample)")
     p.add_argument("--speed", default="max", help="seconds of news per wall-clock second (60 = an hour a minute), or 'max' (default)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 
 import pytest
@@ -30,7 +31,7 @@ def test_a_folder_of_archives_and_saved_feeds_filtered_by_publication_time(tmp_p
     assert loaded.notes["outside --from/--to"] == 3 and loaded.notes["snapshot files"] == 2
     reasons = [reason for reason, _excerpt in loaded.rejects]
     assert len(reasons) == 2
-    assert any("a.jsonl:3: invalid JSON" in r for r in reasons)
+    assert any("a.jsonl: line 3: invalid JSON" in r for r in reasons)
     assert any("notes.txt: " in r and "not a feed: no RSS, Atom or JSON Feed root element" in r for r in reasons)
 
 
@@ -58,3 +59,57 @@ def test_refusals_say_what_to_do(argv, message, capsys, monkeypatch):
     get_settings.cache_clear()
     assert main(argv) == 2
     assert message in capsys.readouterr().err
+
+
+def _damaged_folder(tmp_path):
+    """Three archives: one whole, one cut short by a killed writer, one with lines that are not articles."""
+    (tmp_path / "whole.jsonl").write_text(_article(1, "2025-01-07T01:00:00Z") + "\n")
+    cut = b"".join(gzip.compress((_article(n, "2025-01-07T02:00:00Z") + "\n").encode()) for n in range(10, 13))[:-20]
+    (tmp_path / "cut.jsonl.gz").write_bytes(cut)
+    (tmp_path / "bad.jsonl").write_text("\n".join([_article(20, "2025-01-07T03:00:00Z"), '{"url": "https://x.org/21"}', "{broken"]))
+    return len(cut)
+
+
+def test_damaged_archives_are_read_as_far_as_they_go_and_each_problem_is_reported(tmp_path):
+    cut_size = _damaged_folder(tmp_path)
+    loaded = load_files(tmp_path)
+    assert sorted(a.title for a in loaded.articles) == ["T1", "T10", "T11", "T20"]
+    assert list(loaded.unread) == ["bad.jsonl", "cut.jsonl.gz"]
+    assert [problem.partition(" (")[0] for problem in loaded.unread["bad.jsonl"]] == [
+        "line 2: missing or empty field(s): title, text, published_at", "line 3: invalid JSON"]
+    assert loaded.unread["cut.jsonl.gz"] == [f"truncated after line 2 (gzip stream ended early at byte {cut_size})"]
+    assert [reason for reason, _raw in loaded.rejects] == [
+        f"{tmp_path}/{name}: {problem}" for name, problems in loaded.unread.items() for problem in problems]
+    assert loaded.unread_summary() == (
+        "1 of 3 archives read whole, the readable lines of the others sent, the rest to the dead-letter topic; "
+        "bad.jsonl: line 2: missing or empty field(s): title, text, published_at, and 1 more; "
+        f"cut.jsonl.gz: truncated after line 2 (gzip stream ended early at byte {cut_size})")
+
+
+@pytest.fixture
+def sent(monkeypatch):
+    """What `kabar replay` hands to the producer (tested on a broker by tests/integration), kept here instead."""
+    loads = []
+
+    async def send(loaded, speed, settings):
+        loads.append(loaded)
+        return {"sent": len(loaded.articles), "rejected": len(loaded.rejects)}
+
+    monkeypatch.setattr("streams.replay.send", send)
+    return loads
+
+
+def test_replay_of_a_damaged_folder_sends_what_it_read_and_exits_2_with_one_line(tmp_path, sent, capsys):
+    _damaged_folder(tmp_path)
+    assert main(["replay", str(tmp_path)]) == 2
+    (loaded,) = sent
+    assert len(loaded.articles) == 4 and len(loaded.rejects) == 3
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith("kabar replay: 1 of 3 archives read whole") and "cut.jsonl.gz: truncated after line 2" in line
+
+
+def test_replay_of_whole_archives_exits_0_without_a_word(tmp_path, sent, capsys):
+    (tmp_path / "a.jsonl").write_text(_article(1, "2025-01-07T01:00:00Z") + "\n")
+    (tmp_path / "b.jsonl.gz").write_bytes(gzip.compress(_article(2, "2025-01-07T02:00:00Z").encode()))
+    assert main(["replay", str(tmp_path)]) == 0
+    assert len(sent[0].articles) == 2 and capsys.readouterr().err == ""
