@@ -27,7 +27,7 @@ run: install
 # The whole suite on a real broker: start it if it is not running, stop it afterwards if we started it.
 test: install browser
 	@started=0; \
-	if ! $(BIN)/kabar broker status >/dev/null 2>&1; then $(BIN)/kabar broker start || exit 1; started=1; fi; \
+	if ! $(BIN)/kabar broker status >/dev/null 2>&1; then $(BIN)/kabar broker start --sasl || exit 1; started=1; fi; \
 	$(BIN)/python -m pytest -q tests; rc=$$?; \
 	if [ $$started = 1 ]; then $(BIN)/kabar broker stop; fi; \
 	exit $$rc
@@ -36,11 +36,11 @@ unit: install
 	$(BIN)/python -m pytest -q tests/unit tests/golden
 
 integration: install browser
-	$(BIN)/kabar broker start
+	$(BIN)/kabar broker start --sasl
 	$(BIN)/python -m pytest -q tests/integration tests/e2e
 
 broker-start: install
-	$(BIN)/kabar broker start
+	$(BIN)/kabar broker start --sasl
 
 broker-stop: install
 	$(BIN)/kabar broker stop
