@@ -18,6 +18,7 @@ tested without the finders; ``enrich.py`` calls the finders and this module.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime
 
 from streams.nlp.actors import ActorMention, find_actors, seat_country
@@ -174,6 +175,35 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
         kept = [h for h in kept if h.trigger.type != "REQUEST"
                 or not any(0 <= _gap_words(sentence, h, a) <= ANCHOR_OBJECT_WORDS for a in anchors if a.start > h.start)]
     return kept
+
+
+def _at_listed_places(ctx: ArticleContext, c: Candidate, sent_start: int) -> list[Candidate]:
+    """The same act at the other towns its clause lists with its own ("protests in Nairobi,
+    Mombasa and Kisumu" are three protests, plover.json ``per_place_types``): copies without
+    counts, which belong to one place."""
+    e = c.event
+    if c.place_inherited or e.location is None or not in_group("per_place_types", e.type, e.mode):
+        return []
+    places = between(ctx.places, sent_start + c.clause[0], sent_start + c.clause[1])
+    own = next((i for i, p in enumerate(places) if p.location.name == e.place), None)
+    if own is None:
+        return []
+    joiner = lexicon(ctx.lang).joiner
+    listed = []
+    for before, after in zip(places[own:], places[own + 1:]):
+        gap = fold(ctx.text[before.end:after.start]).strip(" ,")
+        if after.kind not in ("city", "site") or (gap and not (joiner and joiner.fullmatch(gap))):
+            break
+        listed.append(after)
+    copies = []
+    for p in listed:
+        loc = p.location
+        if loc.name == e.place or loc.country != e.country:
+            continue
+        event = replace(e, place=loc.name, location=Location(loc.name, loc.country, loc.lat, loc.lon, loc.geonames_id),
+                        counts={}, actors=list(e.actors), targets=list(e.targets))
+        copies.append(replace(c, event=event, pos=p.start, place_kind=p.kind))
+    return copies
 
 
 def _sides(target_codes: list[str]) -> set[str]:
@@ -367,6 +397,7 @@ def _candidates(ctx: ArticleContext, s: Sentence, sentence: str, folded: str, hi
         if _acted_by_crowd(candidate.event):
             continue  # protesters' demands or seizures are part of their protest, not separate events
         made.append(candidate)
+        made.extend(_at_listed_places(ctx, candidate, s.start))
         if ctx.incident_date is None and candidate.date_rank == DATE_IN_SENTENCE and not is_verbal(candidate.event.type):
             ctx.incident_date = date.fromisoformat(candidate.event.date)
     riots = {c.clause: c.pos for c in made if (c.event.type, c.event.mode) == ("PROTEST", "riot")}

@@ -153,6 +153,13 @@ def test_a_place_in_apposition_to_a_located_country_is_where_a_statement_was_mad
     assert [(e.country, e.place) for e in support] == [("KZ", "Aktau")]
 
 
+def test_protests_in_listed_towns_are_one_protest_per_town_but_a_curfew_over_them_is_one_decree():
+    protests = extract("On Thursday thousands rallied in Almaty, Aktau and Jakarta against fuel prices.")
+    assert sorted((e.type, e.place) for e in protests) == [("PROTEST", "Aktau"), ("PROTEST", "Almaty")]
+    curfews = extract("On Thursday the president imposed a curfew in Almaty and Aktau.")
+    assert [(e.type, e.place) for e in curfews] == [("COERCE", "Almaty")]
+
+
 def test_date_falls_back_to_the_dominant_date_then_publication_day():
     assert dominant_date([], date(2022, 1, 7)) == date(2022, 1, 7)
     mentions = [DateMention(0, 1, date(2022, 1, 6), False), DateMention(5, 6, date(2022, 1, 7), False),
