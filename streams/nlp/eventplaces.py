@@ -12,11 +12,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
+from functools import lru_cache
 from itertools import accumulate
 
 from streams.nlp.actors import ActorMention, seat_country
 from streams.nlp.eventcontext import ArticleContext, between
+from streams.nlp.fuzzy import fold
 from streams.nlp.mentions import PlaceMention
+from streams.nlp.textutil import load_data
 from streams.nlp.triggers import Trigger, in_group, is_verbal, lexicon
 
 #: places of a country the article never names are used from this many mentions on
@@ -105,11 +108,22 @@ def after_locative(ctx: ArticleContext, place: PlaceMention) -> bool:
     return found
 
 
+@lru_cache(maxsize=1)
+def _seats() -> frozenset[str]:
+    """Folded names of governments' seats ("Kremlin", "Pentagon"; common places.json ``seats``)."""
+    return frozenset(fold(name) for name in (load_data("common", "places") or {}).get("seats", []))
+
+
+def _is_seat(ctx: ArticleContext, place: PlaceMention) -> bool:
+    """A seat named without a locative: the government acting ("the Pentagon reported"), not a scene."""
+    return fold(place.surface) in _seats() and not after_locative(ctx, place)
+
+
 def _pick_place(ctx: ArticleContext, candidates: list[PlaceMention], pos: int) -> PlaceMention | None:
     """The scene among a clause's places: after "in"/"di"/"en" first, then the most
     precise, then the nearest; a city that is the subject ("Moscow and Kyiv signed")
-    is an actor, not a scene."""
-    sub = [p for p in candidates if p.kind in _PLACE_RANK and not _is_subject(ctx, p, pos)]
+    or a government's seat ("the Pentagon said") is an actor, not a scene."""
+    sub = [p for p in candidates if p.kind in _PLACE_RANK and not _is_subject(ctx, p, pos) and not _is_seat(ctx, p)]
     if not sub:
         return None
     return min(sub, key=lambda p: (not after_locative(ctx, p), _PLACE_RANK[p.kind], abs(p.start - pos)))

@@ -160,6 +160,18 @@ def test_protests_in_listed_towns_are_one_protest_per_town_but_a_curfew_over_the
     assert [(e.type, e.place) for e in curfews] == [("COERCE", "Almaty")]
 
 
+def test_a_governments_seat_is_who_acts_not_where_unless_introduced_as_a_place():
+    text = "Police in Almaty detained 20 people in Almaty on Thursday; Almaty stayed tense. " \
+           "The Pentagon said troops fired on protesters. " \
+           "Protesters rallied outside the Pentagon in the United States."
+    places = places_of(text) + [PlaceMention(m.start(), m.end(), "Pentagon", "city", Location("Washington", "US"))
+                                for m in re.finditer("Pentagon", text)]
+    places.append(PlaceMention(text.index("United"), len(text) - 1, "United States", "country", Location("United States", "US")))
+    sentences = [Sentence(a, b) for a, b in split_sentences(text)]
+    events = extract_events(text, sentences, "en", PUBLISHED, sorted(places, key=lambda p: p.start), dates_of(text), [])
+    assert [(e.type, e.country) for e in events if e.type != "COERCE"] == [("ASSAULT", "KZ"), ("PROTEST", "US")]
+
+
 def test_date_falls_back_to_the_dominant_date_then_publication_day():
     assert dominant_date([], date(2022, 1, 7)) == date(2022, 1, 7)
     mentions = [DateMention(0, 1, date(2022, 1, 6), False), DateMention(5, 6, date(2022, 1, 7), False),
