@@ -9,6 +9,8 @@ person named. Codes follow the eval notation (``actors.ActorMention.code``).
 
 from __future__ import annotations
 
+import re
+
 from streams.nlp.actors import ActorMention
 from streams.nlp.eventcontext import ArticleContext, between
 from streams.nlp.fuzzy import fold
@@ -77,13 +79,16 @@ def roles(ctx: ArticleContext, hit: TriggerHit, pos: int, end: int, clause: tupl
             targets = [t for t in targets if t != speaker]
         elif persons:
             actors = [persons[-1]]
-        elif not actors and last_person is not None and not trig.needs_actor and not _unknown_subject(ctx, pos, clause):
-            actors = [last_person]
+        elif (not actors and last_person is not None and not _unknown_subject(ctx, pos, clause)
+              and (not trig.needs_actor or _pronoun_subject(ctx, pos))):
+            actors = [last_person]  # "he said, demanding that ...": the person named before
     return actors, targets
 
 
 #: words just before a trigger searched for its subject
 SUBJECT_WORDS = 2
+#: characters before a trigger searched for a pronoun standing for its speaker
+PRONOUN_REACH = 30
 
 
 def _city_as_subject(ctx: ArticleContext, pos: int, clause: tuple[int, int]) -> list[ActorMention]:
@@ -97,6 +102,14 @@ def _city_as_subject(ctx: ArticleContext, pos: int, clause: tuple[int, int]) -> 
         return []
     cc = city.location.country
     return [ActorMention(city.start, city.end, "country", cc, cc)]
+
+
+def _pronoun_subject(ctx: ArticleContext, pos: int) -> bool:
+    """A personal pronoun stands among the few words before the trigger, in its clause or the
+    one before ("he said, demanding that ...")."""
+    pronouns = lexicon(ctx.lang).subject_pronouns
+    before = re.split(r"[.!?;:]", ctx.folded[max(0, pos - PRONOUN_REACH):pos])[-1]
+    return bool(pronouns) and any(pronouns.fullmatch(w.strip(",\"'")) for w in before.split()[-(SUBJECT_WORDS + 1):])
 
 
 def _unknown_subject(ctx: ArticleContext, pos: int, clause: tuple[int, int]) -> bool:

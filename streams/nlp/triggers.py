@@ -123,6 +123,8 @@ class Lexicon:
     accident_words: re.Pattern | None
     #: personal pronouns ("he", "beliau"): a capitalised one is no new name
     pronouns: re.Pattern | None
+    #: pronouns that stand for a person named before ("he", "ia", "il"): a speaker
+    subject_pronouns: re.Pattern | None
     #: words that lift a restriction ("lifted", "dicabut", "levantó"): with a curfew, ban or
     #: sanction next to them the act is a concession (plover.json ``reversible``)
     reversal: re.Pattern | None = None
@@ -215,6 +217,7 @@ def lexicon(lang: str) -> Lexicon:
         disaster_words=_words_pattern(data.get("disaster_words", [])),
         accident_words=_words_pattern((load_data(lang, "accidents") or {}).get("words", [])),
         pronouns=_joiner_pattern(data.get("pronouns", [])),
+        subject_pronouns=_joiner_pattern(data.get("subject_pronouns", [])),
         reversal=_words_pattern(data.get("reversal_markers", [])),
         threat_modal=_words_pattern(data.get("threat_modals", [])),
         vow=_words_pattern(data.get("vows", [])),

@@ -172,6 +172,15 @@ def test_a_governments_seat_is_who_acts_not_where_unless_introduced_as_a_place()
     assert [(e.type, e.country) for e in events if e.type != "COERCE"] == [("ASSAULT", "KZ"), ("PROTEST", "US")]
 
 
+def test_a_request_whose_speaker_is_a_pronoun_goes_to_the_person_named_before():
+    text = ('Kassym-Jomart Tokayev spoke in Almaty on Thursday. "Order must return," he said, '
+            'demanding that protesters leave the square.')
+    requests = [e for e in extract(text) if e.type == "REQUEST"]
+    assert [e.actors for e in requests] == [["Kassym-Jomart Tokayev"]]
+    assert [e.type for e in extract("The final communique, demanding that protesters leave, was read out in Almaty.")
+            if e.type == "REQUEST"] == []  # a document asks nobody
+
+
 def test_date_falls_back_to_the_dominant_date_then_publication_day():
     assert dominant_date([], date(2022, 1, 7)) == date(2022, 1, 7)
     mentions = [DateMention(0, 1, date(2022, 1, 6), False), DateMention(5, 6, date(2022, 1, 7), False),
