@@ -13,11 +13,12 @@ rules keep a message from being lost or from stalling the pipeline:
   never was, so commits stalled there.
 - A gap is read back however long the broker takes: a failed read is tried
   again after a growing pause, and meanwhile the event after the gap is held,
-  unacknowledged, so nothing from the gap on can be committed. A worker
-  stopped meanwhile leaves it unacknowledged, and the next one starts from
-  the last commit, before the gap. Giving up instead (going on with the event,
-  or raising) commits past the gap: Faust restarts a failed agent with the
-  next message, and the gap, already noted as seen, is never read again.
+  unacknowledged (agents acknowledge by hand, once an event is handled), so
+  the agent commits nothing from the gap on. A worker stopped meanwhile
+  leaves it unacknowledged, and the next one starts from the last commit.
+  Giving up instead (going on with the event, or raising) commits past the
+  gap: Faust restarts a failed agent with the next message, and the gap,
+  already noted as seen, is never read again.
 
 An exception in publishing a dead letter is not caught: that message stays
 unacknowledged and Faust delivers it again after a restart.
