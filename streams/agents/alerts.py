@@ -2,26 +2,33 @@
 
 from __future__ import annotations
 
-from streams.agents.common import count, decoded, send
+from streams.agents.common import count, decoded, handling_of, send
 from streams.app import TOPICS, app, fired_alerts
 from streams.desk.alerts import evaluate
 from streams.topics import ALERTS, EVENTS
 
 STAGE = "alerts"
+HANDLING = handling_of(STAGE)
 
 
 @app.agent(TOPICS[EVENTS.name], concurrency=1)
 async def alerts(stream):
+    stream = stream.noack()
     async for event in stream.events():
-        ev = await decoded(STAGE, EVENTS, event)
-        if ev is None:
-            continue
-        fired = set(fired_alerts.get(ev.id) or ())
-        # Event time, not wall time: a replay raises the same alerts with the same timestamps.
-        new = evaluate(ev, fired, at=ev.last_seen or ev.first_seen or "")
-        for alert in new:
-            await send(ALERTS, ev.id, alert)
-            fired.add(alert.rule)
-        if new:
-            fired_alerts[ev.id] = sorted(fired)
-            count(STAGE, "out", len(new))
+        await HANDLING.handle(event, _alert)
+        await stream.ack(event)
+
+
+async def _alert(event) -> None:
+    ev = await decoded(STAGE, EVENTS, event)
+    if ev is None:
+        return
+    fired = set(fired_alerts.get(ev.id) or ())
+    # Event time, not wall time: a replay raises the same alerts with the same timestamps.
+    new = evaluate(ev, fired, at=ev.last_seen or ev.first_seen or "")
+    for alert in new:
+        await send(ALERTS, ev.id, alert)
+        fired.add(alert.rule)
+    if new:
+        fired_alerts[ev.id] = sorted(fired)
+        count(STAGE, "out", len(new))

@@ -18,7 +18,7 @@ import asyncio
 from collections.abc import Iterator, MutableMapping
 from typing import Any
 
-from streams.agents.common import continuity, count, decoded, send, send_dead, with_skipped
+from streams.agents.common import count, decoded, handling_of, send, send_dead
 from streams.agents.upserts import PendingUpserts
 from streams.app import TOPICS, app, cluster_state, settings
 from streams.dedup.cluster import Clusterer
@@ -113,7 +113,7 @@ async def _emit_when_idle() -> None:
         await emit()
 
 
-SEEN = continuity(STAGE, ARTICLES_ENRICHED)
+HANDLING = handling_of(STAGE, ARTICLES_ENRICHED)
 
 
 @app.agent(TOPICS[ARTICLES_ENRICHED.name], concurrency=1)
@@ -121,7 +121,7 @@ async def cluster(stream):
     clusterer = Clusterer(state, horizon_days=settings.horizon_days)
     stream = stream.noack()
     async for event in stream.events():
-        mentions = [await _cluster(clusterer, message) for message in await with_skipped(STAGE, SEEN, event)]
+        mentions = await HANDLING.handle(event, lambda message: _cluster(clusterer, message))
         pending.add((stream, event), [m for m in mentions if m is not None])
         if pending.due():
             await emit()

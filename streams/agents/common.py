@@ -1,4 +1,10 @@
-"""What every agent does around its one pure call: decode, dead-letter, send, count."""
+"""What every agent does around its one pure call: decode, dead-letter, send, count.
+
+Each agent takes its events through a ``Handling`` (``handling_of``): an exception in a stage
+becomes a dead letter, and what Faust skipped is read back first. Agents acknowledge each event
+by hand once it is handled, so one whose handling did not finish (the worker stopped, a dead
+letter could not be sent) is never committed.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +14,11 @@ from collections import Counter
 from aiokafka import TopicPartition
 
 from streams.agents.continuity import STALL_SECONDS, Continuity, ReadBack, Stalls
+from streams.agents.handling import Handling, dead_letter_of
 from streams.app import TOPICS, app, nlp, settings
-from streams.codec import DecodeError, dead_letter, decode, encode
+from streams.codec import DecodeError, decode, encode
 from streams.messages import Outcome
-from streams.records import Record
+from streams.records import DeadLetter, Record
 from streams.topics import DEADLETTER, TopicSpec
 
 log = logging.getLogger("kabar.agents")
@@ -34,12 +41,15 @@ async def send_bytes(spec: TopicSpec, key: str, value: bytes) -> None:
 
 async def send_dead(stage: str, reason: str, event, detail: str = "") -> None:
     """Log, count and publish a dead letter for the message behind ``event``."""
-    msg = event.message
-    log.warning("%s: dead letter from %s[%s]@%s: %s %s", stage, msg.topic, msg.partition, msg.offset, reason, detail)
-    count(stage, "dead")
-    letter = dead_letter(stage, f"{reason}: {detail}" if detail else reason, event.value,
-                         topic=msg.topic, partition=msg.partition, offset=msg.offset, key=event.key)
-    await TOPICS[DEADLETTER.name].send(key=stage.encode(), value=encode(letter))
+    await publish_dead(dead_letter_of(stage, reason, event, detail))
+
+
+async def publish_dead(letter: DeadLetter) -> None:
+    """Log, count and publish ``letter``."""
+    log.warning("%s: dead letter from %s[%s]@%s: %s", letter.stage, letter.topic, letter.partition, letter.offset,
+                letter.reason)
+    count(letter.stage, "dead")
+    await TOPICS[DEADLETTER.name].send(key=letter.stage.encode(), value=encode(letter))
 
 
 async def decoded(stage: str, spec: TopicSpec, event) -> Record | None:
@@ -69,11 +79,6 @@ async def offloaded(stage: str, event) -> Outcome | None:
 
 #: one per agent that carries articles (see ``continuity``); all start afresh on a rebalance
 CONTINUITY: dict[str, Continuity] = {}
-
-
-def continuity(stage: str, spec: TopicSpec) -> Continuity:
-    CONTINUITY[stage] = Continuity(settings.topic(spec.name))
-    return CONTINUITY[stage]
 
 
 @app.on_partitions_assigned.connect
@@ -120,21 +125,10 @@ async def _fetch_stalled_again() -> None:
         await app.consumer.seek(tp, done)
 
 
-async def with_skipped(stage: str, seen: Continuity, event) -> list:
-    """``event``, preceded by the messages of its partition Faust skipped before it (read back)."""
-    msg = event.message
-    missing = seen.gap(msg.partition, msg.offset)
-    if not missing:
-        return [event]
-    count(stage, "offset-gap", len(missing))
-    try:
-        found = await _read_back.read(msg.topic, msg.partition, missing)
-    except Exception as exc:  # the broker is gone: say so loudly; the messages are still in the log
-        log.error("%s: %s[%s] offsets %s-%s were skipped and could not be read back: %r",
-                  stage, msg.topic, msg.partition, missing.start, missing.stop - 1, exc)
-        return [event]
-    if found:  # (an empty gap is a transaction marker's offset)
-        log.warning("%s: Faust skipped %s[%s] offsets %s-%s; read %d back", stage, msg.topic, msg.partition,
-                    missing.start, missing.stop - 1, len(found))
-        count(stage, "read-back", len(found))
-    return [*found, event]
+def handling_of(stage: str, spec: TopicSpec | None = None) -> Handling:
+    """The path of ``stage``'s events; with ``spec`` (a topic of articles, see ``continuity``), what
+    Faust skips of it is read back."""
+    if spec is None:
+        return Handling(stage, publish_dead, count)
+    CONTINUITY[stage] = Continuity(settings.topic(spec.name))
+    return Handling(stage, publish_dead, count, CONTINUITY[stage], _read_back)

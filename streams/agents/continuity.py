@@ -5,7 +5,9 @@ to be handed offset 20, then 22 (21 never came), then 29 twice: with
 at-least-once or exactly-once alike, the skipped article was lost. So the
 stages that carry articles check, per partition, that each offset follows
 the one before. On a gap they read the missing offsets straight from the
-broker and handle them first, in order. A gap can also be legitimate (the
+broker and handle them first, in order; a read that fails is tried again
+until the broker answers, the message after the gap held unacknowledged
+meanwhile (``handling``). A gap can also be legitimate (the
 control records of Kafka transactions take offsets): reading it back then
 finds nothing. An offset at or before the last one is a redelivery (a seek
 back after a rebalance) and is handled as usual: the stages are idempotent.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import orjson
 
-from streams.agents.common import continuity, count, log, offloaded, send_bytes, with_skipped
+from streams.agents.common import count, handling_of, log, offloaded, send_bytes
 from streams.app import TOPICS, app, fingerprints
 from streams.topics import ARTICLES_CLEAN, ARTICLES_ENRICHED
 
@@ -24,14 +24,15 @@ def _article_id(value: bytes | None) -> str | None:
         return None  # not an article: enrich_message dead-letters it
 
 
-SEEN = continuity(STAGE, ARTICLES_CLEAN)
+HANDLING = handling_of(STAGE, ARTICLES_CLEAN)
 
 
 @app.agent(TOPICS[ARTICLES_CLEAN.name], concurrency=1)
 async def enrich(stream):
+    stream = stream.noack()
     async for event in stream.events():
-        for message in await with_skipped(STAGE, SEEN, event):
-            await _enrich(message)
+        await HANDLING.handle(event, _enrich)
+        await stream.ack(event)
 
 
 async def _enrich(event) -> None:

@@ -7,21 +7,22 @@ repeat (same article id, same fingerprint) is dropped through the
 
 from __future__ import annotations
 
-from streams.agents.common import continuity, count, log, offloaded, send_bytes, with_skipped
+from streams.agents.common import count, handling_of, log, offloaded, send_bytes
 from streams.app import TOPICS, app, seen_articles
 from streams.topics import ARTICLES_CLEAN, ARTICLES_RAW
 
 STAGE = "normalize"
 
 
-SEEN = continuity(STAGE, ARTICLES_RAW)
+HANDLING = handling_of(STAGE, ARTICLES_RAW)
 
 
 @app.agent(TOPICS[ARTICLES_RAW.name], concurrency=1)
 async def normalize(stream):
+    stream = stream.noack()
     async for event in stream.events():
-        for message in await with_skipped(STAGE, SEEN, event):
-            await _normalize(message)
+        await HANDLING.handle(event, _normalize)
+        await stream.ack(event)
 
 
 async def _normalize(event) -> None:
