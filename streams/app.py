@@ -3,15 +3,26 @@
 Topics carry raw bytes; ``codec`` decodes them so that a bad payload becomes a
 dead letter instead of an exception inside Faust. Tables store plain JSON
 values and are changelogged, so a restarted worker recovers them.
+
+Every table is bounded by event time: ``cluster-state`` by the clusterer, the
+others as dated tables (``expiry.put``/``expiry.sweep``) through ``keep``. The
+sweep runs in the agent, on the message being handled, not in a timer: a
+Faust table can only be changed during stream iteration (outside it,
+``del table[key]`` raises ``TypeError``, since the changelog partition is the
+current message's), and that is also what keeps a sweep to the partitions
+this worker owns and writes its tombstones to the right changelog partition.
 """
 
 from __future__ import annotations
 
 import faust
+from faust.types import EventT
 
 from streams.admin import kafka_auth
 from streams.agents.offload import Offload
+from streams.dedup import expiry
 from streams.settings import Settings, get_settings
+from streams.timeutil import parse_time
 from streams.topics import (
     ALL_TOPICS,
     ARTICLES_CLEAN,
@@ -94,14 +105,26 @@ def _table(name: str, source: TopicSpec, help: str) -> faust.Table:
     return app.Table(name, default=None, partitions=partitions_of(source, settings.partitions), help=help)
 
 
-#: normalize: article id -> fingerprint of the last version sent on (co-partitioned with articles.raw)
+#: normalize: article id -> fingerprint of the last version sent on (co-partitioned with articles.raw; dated)
 seen_articles = _table("seen-articles", ARTICLES_RAW, "article id -> content fingerprint already sent on")
-#: enrich: content fingerprint -> id of the first article with that exact text (co-partitioned with articles.clean)
+#: enrich: content fingerprint -> id of the first article with that exact text (co-partitioned with articles.clean; dated)
 fingerprints = _table("fingerprints", ARTICLES_CLEAN, "content fingerprint -> first article id")
 #: cluster: MinHash bands, canonical events, stories of one blocking key (co-partitioned with articles.enriched)
 cluster_state = _table("cluster-state", ARTICLES_ENRICHED, "dedup and event-clustering state")
-#: alerts: event id -> rules already fired for it (co-partitioned with events)
+#: alerts: event id -> rules already fired for it (co-partitioned with events; dated)
 fired_alerts = _table("fired-alerts", EVENTS, "event id -> alert rules already fired")
+
+
+def keep(table: faust.Table, event: EventT, key: str, value: object, event_time: str | None) -> None:
+    """Store ``value`` under ``key`` in a dated table (read it back with ``expiry.value_of``),
+    filed under the day of ``event_time`` (the partition's clock if it has none), then
+    expire what the partition's clock has left more than a horizon behind. Call it while
+    handling ``event``: the entry goes to that message's partition, as Faust writes it."""
+    moment = parse_time(event_time)
+    day = expiry.day_of(moment.timestamp()) if moment is not None else 0
+    partition = event.message.partition
+    expiry.put(table, partition, key, value, day)
+    expiry.sweep(table, partition, settings.horizon_days)
 
 
 def load_agents() -> None:

@@ -216,7 +216,7 @@ def _cmd(args) -> int:
     elif args.stage == "dedup":
         from streams.dedup.bench import bench_dedup
 
-        result = bench_dedup(args.articles)
+        result = bench_dedup(args.articles, days=args.days)
     else:
         from streams.ingest.bench import bench_parse, bench_poll
 
@@ -232,13 +232,15 @@ def add_commands(sub) -> None:
     p = sub.add_parser("bench", help="measure throughput, latency and memory (prints numbers)",
                        description="pipeline: N articles through broker and worker, end-to-end latency from "
                        "publication into articles.raw to the event upsert on events, worker RSS. "
-                       "nlp: normalize+enrich on one core over a gold folder. dedup: the cluster stage on "
-                       "synthetic articles, with state size. ingest: feed parsing and polling 1,000 local feeds.")
+                       "nlp: normalize+enrich on one core over a gold folder. dedup: the cluster stage and the "
+                       "worker's other tables on synthetic articles, with their sizes every 5 days of event time. ingest: feed parsing and polling 1,000 local feeds.")
     p.add_argument("--stage", choices=["pipeline", "nlp", "dedup", "ingest"], default="pipeline")
     p.add_argument("--articles", type=int, default=2000, help="articles (or items) to push, default %(default)s")
     p.add_argument("--rate", type=float, default=None,
                    help="send at this many articles/s (default: as fast as possible) to measure latency under a given load")
     p.add_argument("--workers", type=int, default=1, help="worker processes for --stage pipeline (one per core)")
+    p.add_argument("--days", type=int, default=30,
+                   help="days of event time the articles of --stage dedup spread over, default %(default)s")
     p.add_argument("--folder", default="../shared/eval/dev", help="gold folder for --stage nlp")
     p.add_argument("--json", action="store_true", help="one JSON object on stdout")
     p.set_defaults(func=_cmd)

@@ -31,6 +31,8 @@ class Outcome:
     #: the article's id and content fingerprint, for the agent's tables
     article_id: str = ""
     fingerprint: str = ""
+    #: the article's event time, which its table entries expire by
+    published_at: str = ""
     #: set when the message goes to the dead-letter topic instead
     reason: str | None = None
     detail: str = ""
@@ -44,7 +46,7 @@ def _stage(spec: TopicSpec, value: bytes | None, run: Callable[[Any], Any], key_
     result = run(record)
     if isinstance(result, Rejection):
         return Outcome(reason=result.reason, detail=result.detail)
-    return Outcome(key_of(result), encode(result), result.id, result.fingerprint or "")
+    return Outcome(key_of(result), encode(result), result.id, result.fingerprint or "", result.published_at)
 
 
 def normalize_message(value: bytes | None) -> Outcome:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from streams.agents.common import count, decoded, handling_of, send
-from streams.app import TOPICS, app, fired_alerts
+from streams.app import TOPICS, app, fired_alerts, keep
+from streams.dedup.expiry import value_of
 from streams.desk.alerts import evaluate
 from streams.topics import ALERTS, EVENTS
 
@@ -23,12 +24,13 @@ async def _alert(event) -> None:
     ev = await decoded(STAGE, EVENTS, event)
     if ev is None:
         return
-    fired = set(fired_alerts.get(ev.id) or ())
+    fired = set(value_of(fired_alerts.get(ev.id)) or ())
     # Event time, not wall time: a replay raises the same alerts with the same timestamps.
     new = evaluate(ev, fired, at=ev.last_seen or ev.first_seen or "")
     for alert in new:
         await send(ALERTS, ev.id, alert)
         fired.add(alert.rule)
+    if fired:  # also when nothing new fired: an event still updated keeps its entry
+        keep(fired_alerts, event, ev.id, sorted(fired), ev.last_seen or ev.first_seen)
     if new:
-        fired_alerts[ev.id] = sorted(fired)
         count(STAGE, "out", len(new))

@@ -133,7 +133,7 @@ async def _cluster(clusterer: Clusterer, event) -> tuple[str, list[Event]] | Non
     article = await decoded(STAGE, ARTICLES_ENRICHED, event)
     if article is None:
         return None
-    result = clusterer.process(article)
+    result = clusterer.process(article, shard=event.message.partition)
     if isinstance(result, Rejection):
         await send_dead(STAGE, result.reason, event, result.detail)
         return None

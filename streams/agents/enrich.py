@@ -11,7 +11,8 @@ from __future__ import annotations
 import orjson
 
 from streams.agents.common import count, handling_of, log, offloaded, send_bytes
-from streams.app import TOPICS, app, fingerprints
+from streams.app import TOPICS, app, fingerprints, keep
+from streams.dedup.expiry import value_of
 from streams.topics import ARTICLES_CLEAN, ARTICLES_ENRICHED
 
 STAGE = "enrich"
@@ -36,7 +37,7 @@ async def enrich(stream):
 
 
 async def _enrich(event) -> None:
-    first = fingerprints.get(event.key.decode("utf-8", "replace")) if event.key else None
+    first = value_of(fingerprints.get(event.key.decode("utf-8", "replace"))) if event.key else None
     article_id = _article_id(event.value) if first is not None else None
     if article_id is not None and article_id != first:
         count(STAGE, "in")
@@ -48,5 +49,5 @@ async def _enrich(event) -> None:
         return
     await send_bytes(ARTICLES_ENRICHED, enriched.key, enriched.value)
     if first is None:
-        fingerprints[enriched.fingerprint] = enriched.article_id
+        keep(fingerprints, event, enriched.fingerprint, enriched.article_id, enriched.published_at)
     count(STAGE, "out")

@@ -8,7 +8,8 @@ repeat (same article id, same fingerprint) is dropped through the
 from __future__ import annotations
 
 from streams.agents.common import count, handling_of, log, offloaded, send_bytes
-from streams.app import TOPICS, app, seen_articles
+from streams.app import TOPICS, app, keep, seen_articles
+from streams.dedup.expiry import value_of
 from streams.topics import ARTICLES_CLEAN, ARTICLES_RAW
 
 STAGE = "normalize"
@@ -29,10 +30,11 @@ async def _normalize(event) -> None:
     clean = await offloaded(STAGE, event)
     if clean is None:
         return
-    if seen_articles.get(clean.article_id) == clean.fingerprint:
+    if value_of(seen_articles.get(clean.article_id)) == clean.fingerprint:
         count(STAGE, "repeat")
         log.debug("normalize: %s already sent with this text", clean.article_id)
+        keep(seen_articles, event, clean.article_id, clean.fingerprint, clean.published_at)  # seen again: kept
         return
     await send_bytes(ARTICLES_CLEAN, clean.key, clean.value)
-    seen_articles[clean.article_id] = clean.fingerprint
+    keep(seen_articles, event, clean.article_id, clean.fingerprint, clean.published_at)
     count(STAGE, "out")

@@ -13,6 +13,15 @@ dict store. The stream imitates what the ``cluster`` agent sees:
 - publication times spread over ``days`` days in stream order, so expiry
   runs and the state should level off after the horizon.
 
+Beside the clusterer's state, the stream goes through the worker's other
+tables as the agents use them (``expiry.put`` and ``expiry.sweep`` on plain
+dicts, one index per partition as in the worker): ``seen-articles`` (article
+id -> fingerprint), ``fingerprints`` (fingerprint -> first article id) and
+``fired-alerts`` (event id -> rules fired, from the real alert rules). The
+clusterer is given a shard as in the worker, so idle countries are swept too.
+``every`` days of event time it notes the size of each (``state_by_day``):
+flat once the horizon is full, or something grows without bound.
+
 Besides speed and state size it reports how well copies are found
 (precision and recall of ``duplicate_of`` against the copies made) and story
 B-cubed against the happenings: numbers on a made-up stream, to compare
@@ -24,17 +33,22 @@ Speed is reported, never asserted.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 import sys
 import time
+import zlib
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import orjson
 
+from streams.dedup import expiry
 from streams.dedup.cluster import Clusterer
+from streams.desk.alerts import evaluate
 from streams.records import EnrichedArticle, ExtractedEvent
+from streams.timeutil import parse_time
 
 COUNTRIES = ("ID", "MY", "KZ", "US", "FR", "ES", "CL", "IN")
 #: made-up languages: (prefix, suffix) of their words
@@ -43,14 +57,56 @@ LANGUAGES = {
 }
 TYPES = ("PROTEST", "ASSAULT", "COERCE", "AID", "AGREE", "REQUEST", "ACCUSE", "MOBILIZE")
 START = datetime(2024, 1, 1, tzinfo=timezone.utc)
+#: table partitions of the simulated worker (``KABAR_PARTITIONS``' default)
+PARTITIONS = 4
+
+
+class DatedTables:
+    """``seen-articles``, ``fingerprints`` and ``fired-alerts`` as the agents keep them, on dicts."""
+
+    def __init__(self, horizon_days: int) -> None:
+        self.horizon_days = horizon_days
+        self.tables: dict[str, dict[str, Any]] = {"seen-articles": {}, "fingerprints": {}, "fired-alerts": {}}
+
+    def _keep(self, name: str, key: str, value: Any, day: int) -> None:
+        table, partition = self.tables[name], _partition(key)
+        expiry.put(table, partition, key, value, day)
+        expiry.sweep(table, partition, self.horizon_days)
+
+    def article(self, article: EnrichedArticle, fingerprint: str, day: int) -> None:
+        """What normalize and enrich keep of an article."""
+        if expiry.value_of(self.tables["seen-articles"].get(article.id)) != fingerprint:
+            self._keep("seen-articles", article.id, fingerprint, day)
+        if expiry.value_of(self.tables["fingerprints"].get(fingerprint)) is None:
+            self._keep("fingerprints", fingerprint, article.id, day)
+
+    def event(self, ev: Any) -> None:
+        """What the alerts agent keeps of an event upsert."""
+        fired = set(expiry.value_of(self.tables["fired-alerts"].get(ev.id)) or ())
+        fired |= {alert.rule for alert in evaluate(ev, fired, at=ev.last_seen or "")}
+        moment = parse_time(ev.last_seen or ev.first_seen)
+        if fired and moment is not None:
+            self._keep("fired-alerts", ev.id, sorted(fired), expiry.day_of(moment.timestamp()))
+
+    def sizes(self) -> dict[str, int]:
+        """Keys per table, entries and index together."""
+        return {name: len(table) for name, table in self.tables.items()}
+
+
+def _partition(key: str) -> int:
+    return zlib.crc32(key.encode("utf-8")) % PARTITIONS
 
 
 def bench_dedup(
-    n_articles: int = 100000, days: int = 30, horizon_days: int = 7, seed: int = 1
+    n_articles: int = 100000, days: int = 30, horizon_days: int = 7, seed: int = 1, every: int = 5
 ) -> dict[str, Any]:
-    """Cluster ``n_articles`` synthetic articles; return counts, time and state size."""
+    """Cluster ``n_articles`` synthetic articles spread over ``days`` days of event time; return
+    counts, time, state size, and every ``every`` days the size of each table."""
     state: dict[str, Any] = {}
     clusterer = Clusterer(state, horizon_days=horizon_days)
+    tables = DatedTables(horizon_days)
+    by_day: list[dict[str, Any]] = []
+    noted = 0
     seconds = 0.0
     events = 0
     happening: dict[str, int] = {}
@@ -58,9 +114,17 @@ def bench_dedup(
     copies: set[tuple[str, str]] = set()
     found: set[tuple[str, str]] = set()
     for article, label, original in _stream(n_articles, days, random.Random(seed)):
+        day = expiry.day_of(parse_time(article.published_at).timestamp())
+        elapsed = day - expiry.day_of(START.timestamp())
+        if elapsed >= noted + every:
+            noted = elapsed
+            by_day.append({"day": elapsed, "cluster-state": len(state), **tables.sizes()})
         began = time.perf_counter()
-        result = clusterer.process(article)
+        result = clusterer.process(article, shard=_partition(article.countries[0]))
         seconds += time.perf_counter() - began
+        tables.article(article, hashlib.sha256(article.text.encode("utf-8")).hexdigest()[:16], day)
+        for ev in result.events:
+            tables.event(ev)
         events += len(result.events)
         happening[article.id], story[article.id] = label, result.story
         if original:
@@ -77,6 +141,8 @@ def bench_dedup(
         "story_bcubed": _bcubed(happening, story),
         "state_keys": len(state),
         "state_bytes": len(orjson.dumps(state)),
+        "table_keys": tables.sizes(),
+        "state_by_day": by_day,
     }
 
 

@@ -73,8 +73,11 @@ more than a horizon behind the clock (an archive mixing years, replayed
 over several partitions, where a 2024 report overtakes a 2022 one) still
 meets its late copies, matched by its own event dates; what expired before
 it came is not brought back. A partition key that receives no more articles
-is swept by ``expire``, so the state is bounded by partition keys x
-horizons. Every write is ordered so that a crash at any point, followed by
+is swept by ``expire``; in the worker, ``process`` is told the table
+partition (``shard``) the article belongs to and, each time that partition's
+clock reaches a new day, expires every partition key stored there (listed
+under ``~shard:<n>``), so the state is bounded by partition keys x horizons.
+Every write is ordered so that a crash at any point, followed by
 redelivery, leaves neither a stray key nor a different result (see the unit
 tests).
 """
@@ -89,6 +92,7 @@ from datetime import date, datetime
 from typing import Any
 
 from streams.dedup import expiry, lsh, matching, minhash
+from streams.dedup.expiry import Prefixed as _Prefixed
 from streams.records import CountValue, EnrichedArticle, Event, Evidence, Location, Rejection
 from streams.timeutil import parse_time
 from streams.urls import source_of
@@ -115,6 +119,8 @@ BY_CAP = 32
 RETIRED_HORIZONS = 3
 BLOCK_CAP = 256
 NO_COUNTRY = "ZZ"
+#: the record of a table partition: its clock and the partition keys stored in it (``_sweep_shard``)
+SHARD = "~shard:"
 
 
 @dataclass
@@ -148,8 +154,10 @@ class Clusterer:
         #: partition keys seen by this instance, for ``expire`` (never changes a result)
         self._partition_keys: set[str] = set()
 
-    def process(self, article: EnrichedArticle) -> ClusterResult | Rejection:
-        """Cluster one article (idempotent per article id)."""
+    def process(self, article: EnrichedArticle, shard: int | None = None) -> ClusterResult | Rejection:
+        """Cluster one article (idempotent per article id). ``shard``: the
+        partition of the Faust table the article is handled in, whose other
+        partition keys are then swept once a day of event time."""
         if not isinstance(article, EnrichedArticle) or not isinstance(article.id, str) or not article.id:
             return Rejection("no-article-id", repr(article)[:200])
         published = parse_time(article.published_at)
@@ -183,6 +191,8 @@ class Clusterer:
             bands = lsh.band_keys(stored) if stored is not None else []
         events = self._apply(store, article, published, decision, bands, just_decided)
         self._expire_before(store, expiry.clock(store) - self.horizon_days)
+        if shard is not None:
+            self._sweep_shard(shard, partition_key, expiry.clock(store))
         return ClusterResult(article.id, decision["dup"], decision["story"], events)
 
     def expire(self, now: str | datetime, partition_keys: Iterable[str] | None = None) -> int:
@@ -192,15 +202,14 @@ class Clusterer:
         its next article comes), as ``process`` does (tombstones and retired
         events included); return the number of keys expired or pruned.
 
-        ``process`` already does this for the article's partition key. On a
-        Faust table, call it only while handling a message of that partition:
-        a table writes to the partition of the current message."""
+        ``process`` already does this for the article's partition key, and
+        for the others of its ``shard``. On a Faust table, call it only while
+        handling a message of that partition: a table writes to the partition
+        of the current message."""
         moment = parse_time(now) if isinstance(now, str) else now
         if moment is None:
             return 0
-        cutoff = expiry.day_of(moment.timestamp()) - self.horizon_days
-        keys = sorted(partition_keys or self._partition_keys)
-        return sum(self._expire_before(_Prefixed(self.state, k), cutoff) for k in keys)
+        return self._expire_days(partition_keys or self._partition_keys, expiry.day_of(moment.timestamp()))
 
     # -- deciding -------------------------------------------------------
 
@@ -364,6 +373,25 @@ class Clusterer:
 
     # -- expiring ----------------------------------------------------------
 
+    def _sweep_shard(self, shard: int, partition_key: str, day: int) -> None:
+        """Note ``partition_key`` as stored in ``shard``; when the shard's clock moves on to
+        ``day``, expire its other partition keys up to it. A country that gets no more
+        articles is swept by its partition's other articles, once per day of event time,
+        and the list of a shard's keys survives a restart (it is in the state)."""
+        key = f"{SHARD}{shard}"
+        record = self.state.get(key) or {"clock": None, "keys": []}
+        new_day = record["clock"] is None or day > record["clock"]
+        if not new_day and partition_key in record["keys"]:
+            return
+        if new_day:  # first: a crash before the record is written sweeps again, harmlessly
+            self._expire_days(record["keys"], day)
+        self.state[key] = {"clock": max(day, record["clock"] or day), "keys": sorted({*record["keys"], partition_key})}
+
+    def _expire_days(self, partition_keys: Iterable[str], day: int) -> int:
+        """``expire`` with ``now`` an event-time day."""
+        cutoff = day - self.horizon_days
+        return sum(self._expire_before(_Prefixed(self.state, k), cutoff) for k in sorted(partition_keys))
+
     def _expire_before(self, store: _Prefixed, cutoff: int) -> int:
         removed = 0
         days = expiry.days_before(store, cutoff)
@@ -408,30 +436,6 @@ class Clusterer:
             return 1
         del store[key]
         return 1
-
-
-class _Prefixed:
-    """The part of the state that belongs to one partition key (the
-    article's primary country): every key is prefixed with it.
-    ``articles.enriched`` is partitioned by that key, so each state key is
-    only ever written from one partition (a Faust table keeps a key written
-    from two partitions in two places, and may read back the stale one)."""
-
-    def __init__(self, state: MutableMapping[str, Any], partition_key: str) -> None:
-        self.state = state
-        self.prefix = partition_key + "|"
-
-    def get(self, key: str, default: Any = None) -> Any:
-        return self.state.get(self.prefix + key, default)
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.state[self.prefix + key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.state[self.prefix + key]
-
-    def __contains__(self, key: str) -> bool:
-        return self.prefix + key in self.state
 
 
 class _Mention:

@@ -1,5 +1,8 @@
 """Bounded state: which keys were written on which day, so old days go whole.
 
+Used by the clusterer's state and, through ``put`` and ``sweep``, by the
+worker's other tables (``seen-articles``, ``fingerprints``, ``fired-alerts``).
+
 Everything the clusterer stores is filed under an event-time day: the UTC day
 of an article's publication, or the clock if that day is older (a late
 article, see ``filing_day``). Alongside the data, each day has an *index*: the
@@ -94,3 +97,87 @@ def forget(state: MutableMapping[str, Any], day: int) -> None:
             del state[f"idx:{day}:{n}"]
     meta["days"].pop(str(day), None)
     state[META] = meta
+
+
+class Prefixed:
+    """The part of a store whose keys start with ``name + "|"``.
+
+    A Faust table is partitioned: each key must only ever be written from one
+    partition (the table keeps a key written from two partitions in two
+    places, and may read back the stale one). Prefixing every key of a group
+    with something that belongs to one partition keeps that true."""
+
+    def __init__(self, state: MutableMapping[str, Any], name: str) -> None:
+        self.state = state
+        self.prefix = name + "|"
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.state.get(self.prefix + key, default)
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.state[self.prefix + key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.state[self.prefix + key]
+
+    def __contains__(self, key: str) -> bool:
+        return self.prefix + key in self.state
+
+
+# -- dated tables ------------------------------------------------------------
+#
+# A dated table maps a key to ``{"value": ..., "day": d}``: the value and the
+# event-time day it is filed under. Beside the entries, each partition of the
+# table keeps the index above (clock, keys per day) under ``~expiry:<partition>|``,
+# a prefix no article id, fingerprint or event id takes. Entries and index are
+# written while handling a message of that partition, so both land on that
+# partition's changelog, and a sweep deletes them there: its tombstones are
+# what make a deletion survive a restart. The clock is the partition's, as in
+# Faust's own windowed tables: a partition lagging behind in a replay does not
+# lose the state it still needs to the others' progress.
+
+#: where a dated table keeps the index of one partition
+INDEX = "~expiry:"
+
+
+def _index(table: MutableMapping[str, Any], partition: int) -> Prefixed:
+    return Prefixed(table, f"{INDEX}{partition}")
+
+
+def value_of(entry: Any) -> Any:
+    """The value of a dated table's entry (``None`` if there is none)."""
+    return entry.get("value") if isinstance(entry, dict) else None
+
+
+def put(table: MutableMapping[str, Any], partition: int, key: str, value: Any, day: int) -> None:
+    """Store ``value`` under ``key``, filed under event day ``day`` (or the
+    partition's clock, if later: see ``filing_day``), and move the clock.
+
+    An entry already holding ``value`` is re-filed only when that moves it to
+    a later day (at most one write a day): an article or event seen again
+    keeps its entry alive, and a repeat costs no write on the same day."""
+    index = _index(table, partition)
+    filed = filing_day(index, day)
+    entry = table.get(key)
+    if isinstance(entry, dict) and entry.get("value") == value and entry.get("day", -1) >= filed:
+        return
+    register(index, filed, [key], seen_day=day)  # first: a crash in between leaves no unindexed entry
+    table[key] = {"value": value, "day": filed}
+
+
+def sweep(table: MutableMapping[str, Any], partition: int, horizon_days: int) -> int:
+    """Delete the entries of ``partition`` filed more than ``horizon_days``
+    before its clock, and their index; return how many entries went."""
+    index = _index(table, partition)
+    now = clock(index)
+    if now is None:
+        return 0
+    removed = 0
+    for day in days_before(index, now - horizon_days):
+        for key in keys_of(index, day):
+            entry = table.get(key)
+            if isinstance(entry, dict) and entry.get("day", day) <= day:  # not re-filed on a later day
+                del table[key]
+                removed += 1
+        forget(index, day)
+    return removed

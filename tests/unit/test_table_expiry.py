@@ -1,0 +1,177 @@
+"""The worker's tables are bounded by event time (issue 11: three tables grew forever).
+
+``seen-articles``, ``fingerprints`` and ``fired-alerts`` are dated tables
+(``expiry.put`` / ``expiry.sweep``); ``cluster-state`` sweeps the countries of
+its table partition that stopped getting articles (``Clusterer.process`` with
+a ``shard``). Stores here are plain dicts, as in ``kabar eval`` and the bench.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from streams.dedup import expiry
+from streams.dedup.bench import bench_dedup
+from streams.dedup.cluster import Clusterer
+from streams.records import EnrichedArticle, ExtractedEvent
+
+HORIZON = 7
+DAY = expiry.day_of(1_704_067_200)  # 2024-01-01
+
+#: the three dated tables: a key and a value as their agents store them
+TABLES = {
+    "seen-articles": ("article-1", "3f2a9c0d1e4b5a67"),
+    "fingerprints": ("3f2a9c0d1e4b5a67", "article-1"),
+    "fired-alerts": ("evt-0a1b2c3d4e5f6a7b", ["mass-casualty", "riot"]),
+}
+
+
+def _entries(table: dict) -> set[str]:
+    return {k for k in table if not k.startswith(expiry.INDEX)}
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_an_entry_lives_one_horizon_of_event_time(name):
+    key, value = TABLES[name]
+    table: dict = {}
+    expiry.put(table, 0, key, value, DAY)
+    expiry.put(table, 0, "other", value, DAY + HORIZON)
+    assert expiry.sweep(table, 0, HORIZON) == 0
+    assert expiry.value_of(table[key]) == value  # exactly one horizon old: inside
+    expiry.put(table, 0, "later", value, DAY + HORIZON + 1)
+    assert expiry.sweep(table, 0, HORIZON) == 1
+    assert _entries(table) == {"other", "later"}
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_a_sweep_leaves_no_index_behind_once_everything_expired(name):
+    key, value = TABLES[name]
+    table: dict = {}
+    for day in range(DAY, DAY + 10):
+        expiry.put(table, 0, f"{key}-{day}", value, day)
+    expiry.put(table, 0, "last", value, DAY + 100)
+    expiry.sweep(table, 0, HORIZON)
+    assert set(table) == {"last", f"{expiry.INDEX}0|meta", f"{expiry.INDEX}0|idx:{DAY + 100}:0"}
+
+
+def test_an_entry_seen_again_is_kept_alive_and_a_same_day_repeat_writes_nothing():
+    table: dict = {}
+    expiry.put(table, 0, "a", "fp", DAY)
+    expiry.put(table, 0, "b", "fp", DAY + 5)
+    before = dict(table)
+    expiry.put(table, 0, "a", "fp", DAY)  # seen again five days of event time later: filed at the clock
+    assert table["a"]["day"] == DAY + 5
+    again = dict(table)
+    expiry.put(table, 0, "a", "fp", DAY + 5)
+    assert table == again != before
+    expiry.put(table, 0, "c", "fp", DAY + HORIZON + 1)
+    expiry.sweep(table, 0, HORIZON)
+    assert _entries(table) == {"a", "b", "c"}  # a's first filing day went, a did not
+
+
+def test_a_late_entry_is_filed_under_the_clock_not_expired_at_once():
+    table: dict = {}
+    expiry.put(table, 0, "new", "x", DAY + 30)
+    expiry.put(table, 0, "old-news", "y", DAY)  # a replay mixing years
+    expiry.sweep(table, 0, HORIZON)
+    assert _entries(table) == {"new", "old-news"}
+
+
+def test_each_partition_has_its_own_clock_and_a_sweep_touches_only_its_own():
+    table: dict = {}
+    expiry.put(table, 0, "p0-old", "x", DAY)
+    expiry.put(table, 1, "p1-old", "x", DAY)
+    expiry.put(table, 1, "p1-new", "x", DAY + 30)
+    assert expiry.sweep(table, 0, HORIZON) == 0
+    assert expiry.sweep(table, 1, HORIZON) == 1
+    assert _entries(table) == {"p0-old", "p1-new"}
+    assert all(k.startswith((f"{expiry.INDEX}0|", f"{expiry.INDEX}1|")) for k in set(table) - _entries(table))
+
+
+def test_a_value_that_changes_is_stored_and_refiled():
+    table: dict = {}
+    expiry.put(table, 0, "article", "fp-1", DAY)
+    expiry.put(table, 0, "article", "fp-2", DAY + 3)
+    assert table["article"] == {"value": "fp-2", "day": DAY + 3}
+    expiry.put(table, 0, "x", "fp", DAY + HORIZON + 1)
+    expiry.sweep(table, 0, HORIZON)
+    assert expiry.value_of(table["article"]) == "fp-2"
+
+
+def test_a_crash_between_index_and_entry_leaks_nothing():
+    class CrashOnEntry(dict):
+        def __setitem__(self, key, value):
+            if not key.startswith(expiry.INDEX):
+                raise RuntimeError("worker killed")
+            super().__setitem__(key, value)
+
+    crashed = CrashOnEntry()
+    with pytest.raises(RuntimeError):
+        expiry.put(crashed, 0, "a", "fp", DAY)
+    table = dict(crashed)
+    expiry.put(table, 0, "a", "fp", DAY)  # redelivered
+    expiry.put(table, 0, "b", "fp", DAY + HORIZON + 1)
+    expiry.sweep(table, 0, HORIZON)
+    assert _entries(table) == {"b"}
+    assert not any(f"idx:{DAY}:" in k for k in table)
+
+
+def test_dated_tables_stay_bounded_over_a_long_run():
+    table: dict = {}
+    sizes = []
+    for day in range(DAY, DAY + 200):
+        for n in range(50):
+            partition = n % 4
+            expiry.put(table, partition, f"{day}-{n}", "v", day)
+            expiry.sweep(table, partition, HORIZON)
+        sizes.append(len(table))
+    # (horizon + today) days of 50 entries, plus per partition a meta and a chunk or two per day
+    assert max(sizes[20:]) == sizes[20] <= 8 * 50 + 4 * (1 + 8 * 2)
+
+
+def _article(aid: str, country: str, day: str) -> EnrichedArticle:
+    event = ExtractedEvent(type="PROTEST", country=country, date=day, actors=[f"{country}:protesters"],
+                           place=f"{country}-city")
+    return EnrichedArticle(id=aid, url=f"https://news.example/{aid}", title=aid, text=f"{aid} words " * 30,
+                           published_at=f"{day}T08:00:00Z", language="en", source="news.example",
+                           events=[event], countries=[country])
+
+
+def test_a_country_that_gets_no_more_articles_is_swept_by_its_partition():
+    state: dict = {}
+    clusterer = Clusterer(state, horizon_days=HORIZON)
+    clusterer.process(_article("kz-1", "KZ", "2024-01-01"), shard=0)
+    for n, day in enumerate(["2024-01-05", "2024-01-20", "2024-02-20"]):
+        Clusterer(state, horizon_days=HORIZON).process(_article(f"id-{n}", "ID", day), shard=0)  # restarted worker
+    assert not any(k.startswith("KZ|") and k != "KZ|meta" for k in state)
+
+
+def test_a_country_of_another_partition_is_left_alone():
+    state: dict = {}
+    clusterer = Clusterer(state, horizon_days=HORIZON)
+    clusterer.process(_article("kz-1", "KZ", "2024-01-01"), shard=1)
+    clusterer.process(_article("id-1", "ID", "2024-03-01"), shard=0)
+    assert "KZ|art:kz-1" in state
+
+
+def test_the_dedup_bench_keeps_every_table_flat_over_sixty_days():
+    result = bench_dedup(3000, days=60, horizon_days=HORIZON, every=10)
+    rows = result["state_by_day"]
+    assert [r["day"] for r in rows] == [10, 20, 30, 40, 50]
+    for name in ("seen-articles", "fingerprints", "fired-alerts", "cluster-state"):
+        after_full = [r[name] for r in rows if r["day"] >= 30]  # horizon and retired horizons full
+        assert max(after_full) <= 1.2 * min(after_full), (name, after_full)
+    assert rows[-1]["seen-articles"] < 0.3 * result["articles"]
+
+
+def test_keep_files_the_entry_on_the_partition_of_the_message_handled_and_sweeps_it():
+    from streams import app
+
+    table: dict = {}
+    message = SimpleNamespace(message=SimpleNamespace(partition=2))
+    app.keep(table, message, "a", "fp", "2024-01-01T08:00:00Z")
+    app.keep(table, message, "b", "fp", f"2024-01-{app.settings.horizon_days + 3:02d}T08:00:00Z")
+    assert _entries(table) == {"b"}
+    assert {k.split("|")[0] for k in set(table) - _entries(table)} == {f"{expiry.INDEX}2"}
