@@ -9,6 +9,7 @@ survive a restart).
 from __future__ import annotations
 
 import asyncio
+import json
 
 from aiokafka import AIOKafkaConsumer
 
@@ -30,7 +31,7 @@ async def _latest(env: dict[str, str], table: str) -> dict[str, bytes | None]:
         while batch := await consumer.getmany(timeout_ms=3000):
             for records in batch.values():
                 for rec in records:
-                    latest[rec.key.decode()] = rec.value
+                    latest[json.loads(rec.key)] = rec.value  # Faust writes table keys as JSON
     finally:
         await consumer.stop()
     return latest
