@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from datetime import date
@@ -11,22 +12,26 @@ from pathlib import Path
 FORMATS = ("jsonl", "csv", "geojson", "parquet")
 
 
-
 def _sink(args) -> int:
+    from aiokafka.errors import KafkaConnectionError
+
     from streams.settings import get_settings
     from streams.store.sink import run
     from streams.store.tables import StoreError
 
+    settings = get_settings()
     try:
-        run(Path(args.path), get_settings(), until_idle=args.until_idle)
+        run(Path(args.path), settings, until_idle=args.until_idle)
     except (StoreError, LookupError) as exc:
         return _fail("sink", str(exc))
+    except KafkaConnectionError:
+        return _fail("sink", f"no Kafka broker answers at {settings.bootstrap_servers}: start one with "
+                     "`kabar broker start`, or set KAFKA_BROKER to yours")
     return 0
 
 
 def _query(args) -> int:
-    from streams.store.formats import write_csv, write_geojson, write_jsonl, write_parquet
-    from streams.store.query import Filters, query
+    from streams.store.query import Filters
     from streams.store.tables import StoreError, open_store
 
     if args.start and args.end and args.start > args.end:
@@ -40,29 +45,32 @@ def _query(args) -> int:
     except StoreError as exc:
         return _fail("query", str(exc))
     try:
-        if args.format == "parquet":
-            written = write_parquet(conn, filters, args.out)
-            note = ""
-        else:
-            out = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout
-            try:
-                rows = query(conn, filters)
-                if args.format == "geojson":
-                    written, unplaced = write_geojson(rows, out)
-                    note = f" ({unplaced} without coordinates left out)" if unplaced else ""
-                else:
-                    written = (write_csv if args.format == "csv" else write_jsonl)(rows, out)
-                    note = ""
-            except BrokenPipeError:  # the reader stopped early (`| head`): end quietly, as Unix tools do
-                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-                return 0
-            finally:
-                if args.out:
-                    out.close()
+        summary = _export(conn, filters, args.format, args.out)
+    except BrokenPipeError:  # the reader stopped early (`| head`): end quietly, as Unix tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     finally:
         conn.close()
-    print(f"kabar query: {written} events{note}" + (f" written to {args.out}" if args.out else ""), file=sys.stderr)
+    print(f"kabar query: {summary}", file=sys.stderr)
     return 0
+
+
+def _export(conn, filters, fmt: str, path: str | None) -> str:
+    """Write the events ``filters`` select in ``fmt`` to ``path`` (None: stdout); say what was written."""
+    from streams.store.formats import write_csv, write_geojson, write_jsonl, write_parquet
+    from streams.store.query import query
+
+    if fmt == "parquet":
+        return f"{write_parquet(conn, filters, path)} events written to {path}"
+    note = ""
+    with open(path, "w", encoding="utf-8", newline="") if path else contextlib.nullcontext(sys.stdout) as out:
+        rows = query(conn, filters)
+        if fmt == "geojson":
+            written, unplaced = write_geojson(rows, out)
+            note = f" ({unplaced} without coordinates left out)" if unplaced else ""
+        else:
+            written = (write_csv if fmt == "csv" else write_jsonl)(rows, out)
+    return f"{written} events{note}" + (f" written to {path}" if path else "")
 
 
 def _fail(command: str, message: str) -> int:

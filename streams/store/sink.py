@@ -37,11 +37,12 @@ class SinkResult:
 
 async def sink(conn: duckdb.DuckDBPyConnection, consumer: AIOKafkaConsumer, settings: Settings, stop: asyncio.Event,
                *, until_idle: bool = False, progress: Progress | None = None) -> SinkResult:
-    """Apply ``events`` to the store with the started ``consumer`` (stopped on return) until ``stop``
+    """Apply ``events`` to the store with ``consumer`` (started here, stopped on return) until ``stop``
     is set or, with ``until_idle``, until every partition is read to its end."""
     topic = settings.topic(EVENTS.name)
     result = SinkResult()
     try:
+        await consumer.start()
         tps = await _partitions(consumer, topic, settings)
         consumer.assign(tps)
         resume = stored_offsets(conn, topic)
@@ -106,7 +107,6 @@ def run(path: Path, settings: Settings, *, until_idle: bool) -> SinkResult:
             loop.add_signal_handler(sig, stop.set)
         consumer = AIOKafkaConsumer(bootstrap_servers=settings.bootstrap_servers, enable_auto_commit=False,
                                     group_id=None, isolation_level="read_committed", **kafka_auth(settings))
-        await consumer.start()
         return await sink(conn, consumer, settings, stop, until_idle=until_idle, progress=progress)
 
     conn = open_store(path)

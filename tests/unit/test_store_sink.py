@@ -34,6 +34,9 @@ class Consumer:
         self.seeks: dict[int, int] = {}
         self.stopped = False
 
+    async def start(self):
+        pass
+
     def partitions_for_topic(self, topic):
         return set(self.logs) if topic == TOPIC else None
 
