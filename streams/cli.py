@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "streams.replay",
     "streams.reprocess",
     "streams.tail",
+    "streams.store.commands",
     "streams.nlp.commands",
     "streams.bench",
     "streams.schemas",
