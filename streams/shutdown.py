@@ -26,18 +26,18 @@ EXIT_CUT_SHORT = 1
 _armed = threading.Lock()
 
 
-def exit_after(command: str, seconds: float = STOP_DEADLINE) -> None:
-    """End the process ``seconds`` from now unless it has exited by then (armed once; later calls do nothing)."""
+def exit_after(command: str) -> None:
+    """End the process ``STOP_DEADLINE`` seconds from now unless it has exited by then (armed once)."""
     if not _armed.acquire(blocking=False):
         return
-    timer = threading.Timer(seconds, _exit_now, (command, seconds))
+    timer = threading.Timer(STOP_DEADLINE, _exit_now, (command,))
     timer.daemon = True  # a process that stops in time does not wait for it
     timer.start()
 
 
-def _exit_now(command: str, seconds: float) -> None:
-    print(f"{command}: still stopping {seconds:.0f} s after the signal (a broker or a server that does not "
-          "answer); exiting without waiting further", file=sys.stderr, flush=True)
+def _exit_now(command: str) -> None:
+    print(f"{command}: still stopping {STOP_DEADLINE:.0f} s after the signal (a broker or a server that does "
+          "not answer); exiting without waiting further", file=sys.stderr, flush=True)
     os._exit(EXIT_CUT_SHORT)
 
 
