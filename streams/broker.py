@@ -288,13 +288,24 @@ def stop(settings: Settings | None = None, grace_s: float = 30.0) -> str:
         return "broker not running"
     os.kill(pid, signal.SIGTERM)
     end = time.monotonic() + grace_s
-    while time.monotonic() < end and _read_pid(p) is not None:
+    while time.monotonic() < end and not _exited(p, pid):
         time.sleep(0.2)
-    if _read_pid(p) is not None:
+    if not _exited(p, pid):
         os.kill(pid, signal.SIGKILL)
         time.sleep(0.5)
+        _exited(p, pid)
     p.pid.unlink(missing_ok=True)
     return f"broker stopped (pid {pid})"
+
+
+def _exited(p: BrokerPaths, pid: int) -> bool:
+    """True once the broker process is gone. When this process started it (`kabar run`), its exit
+    status is collected here: until then it is a zombie, which looks alive to ``_read_pid``."""
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:  # started by another process, which collects it
+        pass
+    return _read_pid(p) is None
 
 
 def status(settings: Settings | None = None) -> tuple[bool, str]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import signal
 import sys
 from collections import OrderedDict, deque
 from importlib import resources
@@ -26,11 +27,14 @@ from aiokafka import AIOKafkaConsumer
 
 from streams.admin import ensure_topics, kafka_auth
 from streams.settings import Settings, get_settings
+from streams.shutdown import exit_after
 from streams.topics import ALERTS, EVENTS
 
 log = logging.getLogger("kabar.desk")
 MAX_EVENTS = 20000
 MAX_ALERTS = 1000
+#: seconds open requests (event streams) have to end once the desk stops
+SHUTDOWN_TIMEOUT = 1.0
 
 
 class DeskState:
@@ -133,14 +137,32 @@ def make_app(state: DeskState, settings: Settings) -> web.Application:
 
 
 async def serve(settings: Settings, host: str, port: int) -> None:
+    """Serve until SIGINT or SIGTERM (or until consuming fails); the stop is bounded by ``exit_after``."""
+    stop = asyncio.Event()
+
+    def stopping() -> None:
+        stop.set()
+        exit_after("kabar desk")  # aiokafka's bootstrap does not give way to a cancellation
+
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stopping)
     state = DeskState()
-    runner = web.AppRunner(make_app(state, settings))
+    # open event streams never end by themselves: they are cancelled after SHUTDOWN_TIMEOUT
+    runner = web.AppRunner(make_app(state, settings), shutdown_timeout=SHUTDOWN_TIMEOUT)
     await runner.setup()
     await web.TCPSite(runner, host, port).start()
     print(f"desk on http://{host}:{port}/ (events from {settings.bootstrap_servers})", file=sys.stderr, flush=True)
+    consuming = asyncio.create_task(consume(state, settings))
+    stopped = asyncio.create_task(stop.wait())
     try:
-        await consume(state, settings)
+        await asyncio.wait({consuming, stopped}, return_when=asyncio.FIRST_COMPLETED)
+        if consuming.done():
+            consuming.result()  # consuming failed: say why
     finally:
+        stopped.cancel()
+        consuming.cancel()
+        await asyncio.gather(consuming, return_exceptions=True)
         await runner.cleanup()
 
 

@@ -54,8 +54,9 @@ log = logging.getLogger(__name__)
 
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
-#: seconds a running poll may take to finish after ``stop`` is set
-STOP_GRACE = 10.0
+#: seconds a running poll has after ``stop`` is set to finish the item it is sending; a poll still
+#: waiting on a feed or a page (up to a minute per try) is cancelled then, so that a stop is prompt
+STOP_GRACE = 2.0
 PRUNE_EVERY = 3600.0
 
 Emit = Callable[[RawArticle], Awaitable[None]]
