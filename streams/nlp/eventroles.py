@@ -58,7 +58,7 @@ def roles(ctx: ArticleContext, hit: TriggerHit, pos: int, end: int, clause: tupl
     trig = hit.trigger
     mentions = between(ctx.actors, *clause)
     before = [a for a in mentions if a.end <= pos]
-    after = [a for a in mentions if a.start >= end]
+    after = [a for a in mentions if a.start > pos]  # also inside a phrase with a gap ("held ... responsible")
     actors = _side_actors(before, ctx.text, True, ctx.lang)
     targets = _side_actors(after, ctx.text, False, ctx.lang)[:2]
     agent = lexicon(ctx.lang).agent

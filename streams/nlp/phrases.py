@@ -6,7 +6,9 @@ first, so the longest match wins) and maps each match back to its phrase's
 value. Phrases and text are compared folded (``fuzzy.fold``: lower case, no
 accents) word by word, any non-word characters between words matching any
 other ("couvre-feu" = "couvre feu"). A word ending in ``*`` matches any word
-it begins ("protest*"). On equal phrases the first one given wins.
+it begins ("protest*"); ``...`` stands for up to ``GAP_WORDS`` words of any kind
+("suspended ... membership" matches "suspended Niger's membership", "warned ...
+against"). On equal phrases the first one given wins.
 """
 
 from __future__ import annotations
@@ -19,12 +21,19 @@ from streams.nlp.fuzzy import fold
 _WORD_RE = re.compile(r"\w+")
 #: matched phrases an index remembers the value of
 MEMO_SIZE = 10_000
+#: a phrase's word standing for any few words (the object between a verb and its particle)
+GAP = "..."
+#: the most words a gap stands for
+GAP_WORDS = 3
 
 
 def phrase_words(phrase: str) -> tuple[str, ...]:
     """The folded words of a phrase; a chunk ending in ``*`` keeps it on its last word."""
     words: list[str] = []
     for chunk in fold(phrase).split():
+        if chunk in (GAP, "…"):
+            words.append(GAP)
+            continue
         parts = _WORD_RE.findall(chunk)
         if parts and chunk.endswith("*"):
             parts[-1] += "*"
@@ -33,11 +42,15 @@ def phrase_words(phrase: str) -> tuple[str, ...]:
 
 
 def _units(words: tuple[str, ...]) -> tuple[str, ...]:
-    """A phrase as regex units: its characters, ``\\w*`` for a wildcard, ``\\W+`` between words."""
+    """A phrase as regex units: its characters, ``\\w*`` for a wildcard, ``\\W+`` between words,
+    up to ``GAP_WORDS`` words for a gap."""
     units: list[str] = []
     for i, word in enumerate(words):
-        if i:
+        if i and words[i - 1] != GAP:
             units.append(r"\W+")
+        if word == GAP:
+            units.append(rf"(?:\w+\W+){{0,{GAP_WORDS}}}")
+            continue
         units.extend(re.escape(c) for c in word.rstrip("*"))
         if word.endswith("*"):
             units.append(r"\w*")
@@ -67,8 +80,15 @@ def _trie_pattern(phrases: list[tuple[str, ...]]) -> str:
     return emit(trie)
 
 
-def _word_matches(pattern: str, word: str) -> bool:
-    return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern:
+    """The words of a phrase with wildcards or gaps, as a regex over words joined by spaces."""
+    parts = []
+    for word in words:
+        if word == GAP:
+            parts.append(rf"(?: \w+){{0,{GAP_WORDS}}}")
+        else:
+            parts.append((" " if parts else "") + re.escape(word.rstrip("*")) + (r"\w*" if word.endswith("*") else ""))
+    return re.compile("".join(parts))
 
 
 class PhraseIndex:
@@ -77,21 +97,21 @@ class PhraseIndex:
 
     def __init__(self, phrases: Iterable[tuple[str, object]]):
         self._exact: dict[tuple[str, ...], object] = {}
-        self._wild: list[tuple[tuple[str, ...], object]] = []
+        self._wild: list[tuple[re.Pattern, int, object]] = []
         units: set[tuple[str, ...]] = set()
         for phrase, value in phrases:
             words = phrase_words(phrase)
             if not words:
                 continue
-            if any(w.endswith("*") for w in words):
-                self._wild.append((words, value))
+            if any(w.endswith("*") or w == GAP for w in words):
+                self._wild.append((_words_pattern(words), len(" ".join(words)), value))
             else:
                 self._exact.setdefault(words, value)
             units.add(_units(words))
         # a phrase starts after a non-word character (the text gets a leading space), which the
         # pattern consumes rather than looks behind at: the engine then skips words at once
         self._pattern = re.compile(rf"\W({_trie_pattern(sorted(units))})(?!\w)") if units else None
-        self._wild.sort(key=lambda e: -len(" ".join(e[0])))
+        self._wild.sort(key=lambda e: -e[1])
         self._values: dict[str, object | None] = {}
 
     def __bool__(self) -> bool:
@@ -112,8 +132,9 @@ class PhraseIndex:
         words = tuple(_WORD_RE.findall(matched))
         if words in self._exact:
             return self._exact[words]
-        for pattern, value in self._wild:
-            if len(pattern) == len(words) and all(_word_matches(p, w) for p, w in zip(pattern, words)):
+        joined = " ".join(words)
+        for pattern, _, value in self._wild:
+            if pattern.fullmatch(joined):
                 return value
         return None
 

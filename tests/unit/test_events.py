@@ -181,6 +181,12 @@ def test_a_request_whose_speaker_is_a_pronoun_goes_to_the_person_named_before():
             if e.type == "REQUEST"] == []  # a document asks nobody
 
 
+def test_the_object_inside_a_phrase_with_a_gap_is_the_target():
+    (event,) = [e for e in extract("On Thursday Russia held Kazakhstan responsible for the unrest in Almaty.")
+                if e.type == "ACCUSE"]
+    assert (event.actors, event.targets) == (["RU"], ["KZ"])
+
+
 def test_date_falls_back_to_the_dominant_date_then_publication_day():
     assert dominant_date([], date(2022, 1, 7)) == date(2022, 1, 7)
     mentions = [DateMention(0, 1, date(2022, 1, 6), False), DateMention(5, 6, date(2022, 1, 7), False),

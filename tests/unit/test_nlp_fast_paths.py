@@ -118,3 +118,18 @@ def test_phrases_are_found_where_a_word_starts(text):
     plain = re.compile(rf"(?<!\w)(?:{_trie_pattern(units)})(?!\w)")
     expected = [(m.start(), m.end()) for m in plain.finditer(text) if index._value(m.group()) is not None]
     assert [(a, b) for a, b, _ in index.find(text)] == expected
+
+
+def test_a_gap_stands_for_up_to_three_words_of_any_kind():
+    index = PhraseIndex([("suspended ... membership", "SANCTION"), ("warned ... against", "THREATEN"),
+                         ("warned", "warned alone")])
+
+    def found(text):
+        folded = fold(text)
+        return [(folded[a:b], v) for a, b, v in index.find(folded)]
+
+    assert found("The bloc suspended Niger's membership.") == [("suspended niger's membership", "SANCTION")]
+    assert found("It suspended membership.") == [("suspended membership", "SANCTION")]
+    assert found("China warned Taiwan against provocations.") == [("warned taiwan against", "THREATEN")]
+    assert found("It suspended all talks on future EU membership.") == []  # four words between
+    assert found("They warned of war.") == [("warned", "warned alone")]
