@@ -22,12 +22,11 @@ import os
 
 import aiohttp
 
-from streams.agents.common import count, decoded, handling_of, send, send_dead
+from streams.agents.common import count, decoded, handling_of, publish_dead, send
 from streams.app import TOPICS, app, fired_alerts, keep, settings
-from streams.codec import DecodeError, decode
 from streams.dedup.expiry import value_of
 from streams.desk.alerts import Rule, RulesError, default_rules, evaluate, load_rules
-from streams.desk.delivery import deliver, secrets_for
+from streams.desk.delivery import Deliveries, secrets_for
 from streams.settings import SettingsError
 from streams.topics import ALERTS, EVENTS
 
@@ -50,7 +49,7 @@ def _rules() -> tuple[tuple[Rule, ...], dict[str, bytes]]:
 
 
 RULES, SECRETS = _rules()
-TARGETS = {rule.name: rule.deliver for rule in RULES}
+DELIVERIES = Deliveries(STAGE, RULES, SECRETS)
 
 
 @app.agent(TOPICS[EVENTS.name], concurrency=1)
@@ -108,17 +107,9 @@ async def _deliver_then_ack(stream, session: aiohttp.ClientSession, event, slots
 
 
 async def _deliver(session: aiohttp.ClientSession, event) -> None:
-    try:
-        alert = decode(ALERTS, event.value)
-    except DecodeError as exc:
-        await send_dead(STAGE, "undecodable", event, str(exc))
-        return
-    targets = TARGETS.get(alert.rule, ())
-    outcomes = await asyncio.gather(*(
-        deliver(session, alert, target, SECRETS[target.secret_env] if target.secret_env else None)
-        for target in targets))
-    for outcome in outcomes:
-        if outcome.delivered:
-            count(STAGE, "delivered")
-        else:
-            await send_dead(STAGE, "delivery-failed", event, f"rule {alert.rule}: {outcome.describe()}")
+    delivery = await DELIVERIES.of_message(session, event)
+    delivered = sum(outcome.delivered for outcome in delivery.outcomes)
+    if delivered:
+        count(STAGE, "delivered", delivered)
+    for letter in delivery.dead:
+        await publish_dead(letter)

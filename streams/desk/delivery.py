@@ -24,15 +24,18 @@ import hashlib
 import hmac
 import random
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 import aiohttp
 import orjson
 
-from streams.codec import encode
+from streams.agents.handling import dead_letter_of
+from streams.codec import DecodeError, decode, encode
 from streams.desk.alerts import Rule, RulesError, Target
-from streams.records import Alert
+from streams.records import Alert, DeadLetter
+from streams.topics import ALERTS
 
 #: seconds one POST may take, connecting included
 TIMEOUT = 10.0
@@ -41,6 +44,9 @@ BACKOFF_BASE = 1.0
 BACKOFF_MAX = 60.0
 RETRIED_STATUSES = frozenset({408, 429})
 SIGNATURE_HEADER = "X-Kabar-Signature"
+#: the dead-letter reason of an alert a webhook did not take
+DELIVERY_FAILED = "delivery-failed"
+Sleep = Callable[[float], Awaitable[object]]
 
 
 @dataclass(frozen=True)
@@ -138,7 +144,7 @@ def backoff(tries_done: int, jitter: float) -> float:
 
 
 async def deliver(session: aiohttp.ClientSession, alert: Alert, target: Target, secret: bytes | None, *,
-                  sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
+                  sleep: Sleep = asyncio.sleep,
                   jitter: Callable[[], float] = random.random) -> Outcome:
     """POST ``alert`` to ``target``, tried again as the module says; never raises for a failed delivery."""
     body = payload(alert, target.format)
@@ -160,3 +166,38 @@ async def deliver(session: aiohttp.ClientSession, alert: Alert, target: Target, 
         except aiohttp.ClientError as exc:
             error = _without_path(f"{type(exc).__name__}: {exc}", target.webhook)
     return Outcome(target, target.attempts, error)
+
+
+@dataclass
+class Delivery:
+    """What became of one ``events.alerts`` message: an outcome per webhook of its rule, and dead letters
+    (one per webhook that did not take it, or one for a message that does not decode)."""
+
+    outcomes: list[Outcome] = field(default_factory=list)
+    dead: list[DeadLetter] = field(default_factory=list)
+
+
+class Deliveries:
+    """Each alert of ``events.alerts`` to the webhooks of its rule. Faust-free: ``message`` is a Faust
+    event or anything with its ``key``, ``value`` and ``message`` (topic, partition, offset)."""
+
+    def __init__(self, stage: str, rules: Sequence[Rule], secrets: Mapping[str, bytes], *, sleep: Sleep = asyncio.sleep,
+                 jitter: Callable[[], float] = random.random) -> None:
+        self.stage = stage
+        self.targets = {rule.name: rule.deliver for rule in rules}
+        self.secrets = secrets
+        self._sleep = sleep
+        self._jitter = jitter
+
+    async def of_message(self, session: aiohttp.ClientSession, message: Any) -> Delivery:
+        try:
+            alert = decode(ALERTS, message.value)
+        except DecodeError as exc:
+            return Delivery(dead=[dead_letter_of(self.stage, "undecodable", message, str(exc))])
+        outcomes = list(await asyncio.gather(*(
+            deliver(session, alert, target, self.secrets[target.secret_env] if target.secret_env else None,
+                    sleep=self._sleep, jitter=self._jitter)
+            for target in self.targets.get(alert.rule, ()))))
+        return Delivery(outcomes, [dead_letter_of(self.stage, DELIVERY_FAILED, message,
+                                                  f"rule {alert.rule}: {outcome.describe()}")
+                                   for outcome in outcomes if not outcome.delivered])
