@@ -78,7 +78,8 @@ def report(trial: Trial, rules: Sequence[Rule]) -> list[str]:
              for a in trial.alerts]
     quiet = [r.name for r in rules if r.name not in {a.rule for a in trial.alerts}]
     lines.append(f"{trial.articles} articles ({trial.rejected} rejected by the NLP), {len(trial.events)} events, "
-                 f"{len(trial.alerts)} alerts from {len(rules) - len(quiet)} of {len(rules)} rules"
+                 f"{len(trial.alerts)} alert{'' if len(trial.alerts) == 1 else 's'} from {len(rules) - len(quiet)} of "
+                 f"{len(rules)} rules"
                  + (f"; did not fire: {', '.join(quiet)}" if quiet else ""))
     return lines
 
