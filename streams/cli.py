@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "streams.tail",
     "streams.store.commands",
     "streams.nlp.commands",
+    "streams.desk.commands",
     "streams.bench",
     "streams.schemas",
 )

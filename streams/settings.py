@@ -29,6 +29,9 @@ KABAR_NLP_PROCESSES    1; a whole number ≥ 0                       processes t
 KABAR_EMIT_INTERVAL    0.2; a number ≥ 0                           seconds the cluster stage gathers event
                                                                    upserts before sending the latest state
                                                                    of each (fewer, when a story is hot)
+KABAR_ALERT_RULES      (built-in rules); a file                    alert rules and their webhooks (format:
+                                                                   ``data/common/alerts.json``), checked
+                                                                   when the worker starts
 KAFKA_SASL_USERNAME    (none); set both or neither                 SASL/PLAIN credentials for a cluster
 KAFKA_SASL_PASSWORD    (none)                                      (masked in repr and logs)
 KAFKA_SASL_PROTOCOL    SASL_SSL; or SASL_PLAINTEXT                 how they travel: over TLS (the system's
@@ -73,6 +76,7 @@ class Settings:
     processing_guarantee: str = "at_least_once"
     nlp_processes: int = 1
     emit_interval: float = 0.2
+    alert_rules: Path | None = None
     sasl_username: str | None = None
     sasl_password: str | None = field(default=None, repr=False)
     sasl_protocol: str = "SASL_SSL"
@@ -151,6 +155,13 @@ _KAFKA_NAME = _kept_if(lambda text: re.fullmatch(r"[A-Za-z0-9._-]+", text))
 _KAFKA_NAME_TEXT = "made of letters, digits, '.', '_' and '-'"
 
 
+def _file(text: str) -> Path:
+    path = Path(text).resolve()
+    if not path.is_file():
+        raise ValueError(text)
+    return path
+
+
 def _broker_urls(text: str) -> str:
     for url in text.split(";"):
         found = re.fullmatch(r"kafka://[A-Za-z0-9._-]+:(\d+)", url)
@@ -183,6 +194,7 @@ VARIABLES: dict[str, _Variable] = {
                                   " or ".join(PROCESSING_GUARANTEES)),
     "KABAR_NLP_PROCESSES": _Variable("nlp_processes", _whole(0), "a whole number of at least 0"),
     "KABAR_EMIT_INTERVAL": _Variable("emit_interval", _seconds, "a number of seconds of at least 0"),
+    "KABAR_ALERT_RULES": _Variable("alert_rules", _file, "a file of alert rules that exists"),
     "KAFKA_SASL_USERNAME": _Variable("sasl_username", str, "a user name"),
     "KAFKA_SASL_PASSWORD": _Variable("sasl_password", str, "a password"),
     "KAFKA_SASL_PROTOCOL": _Variable("sasl_protocol", _kept_if(SASL_PROTOCOLS.__contains__), " or ".join(SASL_PROTOCOLS)),

@@ -14,7 +14,7 @@ from streams.agents.continuity import Continuity, Skipped
 from streams.agents.handling import READ_BACK_PAUSE_MAX, Handling
 from streams.codec import decode, encode
 from streams.dedup.cluster import ClusterResult, Clusterer
-from streams.desk.alerts import evaluate
+from streams.desk.alerts import Rule, evaluate
 from streams.records import EnrichedArticle, Event, ExtractedEvent
 from streams.topics import ARTICLES_ENRICHED, EVENTS
 
@@ -80,7 +80,7 @@ def test_an_exception_in_clustering_is_a_dead_letter_with_where_it_came_from_and
 def test_an_exception_in_an_alert_rule_is_a_dead_letter():
     sink = Sink()
     handling = Handling("alerts", sink.publish, sink.count)
-    broken_rule = {"name": "casualties", "message": "{casualties} casualties"}  # not a field the message offers
+    broken_rule = Rule(name="casualties", message="{casualties} casualties")  # not a field the message offers
 
     async def alert(message):
         return evaluate(decode(EVENTS, message.value), set(), at="t", rules=[broken_rule])
