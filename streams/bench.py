@@ -207,7 +207,11 @@ def bench_pipeline(n: int, workers: int = 1, rate: float | None = None) -> dict:
 
 
 def _cmd(args) -> int:
-    if args.stage == "pipeline":
+    if args.soak:
+        from streams.soak import soak
+
+        result = soak(args.soak, args.rate or 100.0, args.days_per_minute)
+    elif args.stage == "pipeline":
         result = bench_pipeline(args.articles, args.workers, args.rate)
     elif args.stage == "nlp":
         from streams.nlp.bench import bench_enrich
@@ -242,5 +246,11 @@ def add_commands(sub) -> None:
     p.add_argument("--days", type=int, default=30,
                    help="days of event time the articles of --stage dedup spread over, default %(default)s")
     p.add_argument("--folder", default="../shared/eval/dev", help="gold folder for --stage nlp")
+    p.add_argument("--soak", type=float, metavar="MINUTES",
+                   help="a steady load (--rate, default 100/s) on one worker for MINUTES, printing every minute "
+                        "the latency, the worker's RSS and its table sizes (state and memory should stay flat)")
+    p.add_argument("--days-per-minute", type=float, default=1.0,
+                   help="with --soak: days of event time that pass per minute, so the state horizon is crossed "
+                        "(default %(default)s)")
     p.add_argument("--json", action="store_true", help="one JSON object on stdout")
     p.set_defaults(func=_cmd)

@@ -1,9 +1,10 @@
-"""The worker's ``/kabar/stats/`` page: per-stage counters and the partitions this worker owns, as JSON."""
+"""The worker's ``/kabar/stats/`` page: per-stage counters, the partitions this worker owns and
+the keys of its tables, as JSON."""
 
 from __future__ import annotations
 
 from streams.agents.common import STATS
-from streams.app import app
+from streams.app import app, cluster_state, fingerprints, fired_alerts, seen_articles
 
 
 @app.page("/kabar/stats/")
@@ -13,4 +14,6 @@ async def stats(web, request):
     return web.json({
         "stages": {stage: dict(counter) for stage, counter in STATS.items()},
         "worker": {"assigned_partitions": len(assigned), "rebalancing": bool(app.rebalancing)},
+        # keys in this worker's local stores (``kabar bench --soak`` watches them stay flat)
+        "tables": {t.name: len(t) for t in (cluster_state, seen_articles, fingerprints, fired_alerts)},
     })
