@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from streams.agents.common import count, decoded, handling_of, send
+from streams.agents.common import count, decoded, handling_of, send, timed
 from streams.app import TOPICS, app, fired_alerts, keep
 from streams.dedup.expiry import value_of
 from streams.desk.alerts import evaluate
@@ -16,7 +16,7 @@ HANDLING = handling_of(STAGE)
 async def alerts(stream):
     stream = stream.noack()
     async for event in stream.events():
-        await HANDLING.handle(event, _alert)
+        await HANDLING.handle(event, timed(STAGE, _alert))
         await stream.ack(event)
 
 
