@@ -109,3 +109,17 @@ async def test_the_desk_is_alive_at_once_and_ready_once_consuming():
         assert (await client.get("/readyz")).status == 503
         state.ready = True
         assert (await client.get("/readyz")).status == 200
+
+
+async def test_the_worker_serves_metrics_and_its_probes_on_its_web_port():
+    """Before its consumer starts (no broker yet), the worker is alive but not ready."""
+    web = streams.app.app.web
+    web.init_server()
+    async with TestClient(TestServer(web.web_app)) as client:
+        assert (await client.get("/healthz")).status == 200
+        ready = await client.get("/readyz")
+        assert ready.status == 503
+        assert "broker" in (await ready.json())["reason"]
+        scraped = await client.get("/metrics")
+        names = {f.name for f in text_string_to_metric_families(await scraped.text())}
+        assert set(KABAR) | {"faust_messages_received"} <= names
