@@ -3,6 +3,9 @@ the agents' hooks feed them; /healthz and /readyz answer on the worker and the d
 
 from __future__ import annotations
 
+import json
+import re
+from pathlib import Path
 from types import SimpleNamespace
 
 from aiohttp.test_utils import TestClient, TestServer
@@ -18,6 +21,7 @@ from streams.desk.server import DeskState, make_app
 from streams.settings import get_settings
 from streams.topics import DEADLETTER
 
+DASHBOARD = Path(__file__).resolve().parents[2] / "deploy" / "grafana-dashboard.json"
 KABAR = {"kabar_event_age_seconds": "histogram", "kabar_stage_seconds": "histogram",
          "kabar_consumer_lag_records": "gauge", "kabar_consumer_lag_seconds": "gauge",
          "kabar_dead_letters": "counter", "kabar_copies_dropped": "counter", "kabar_nlp_rejections": "counter"}
@@ -123,3 +127,14 @@ async def test_the_worker_serves_metrics_and_its_probes_on_its_web_port():
         scraped = await client.get("/metrics")
         names = {f.name for f in text_string_to_metric_families(await scraped.text())}
         assert set(KABAR) | {"faust_messages_received"} <= names
+
+
+def test_the_grafana_dashboard_shows_every_kabar_metric_and_only_exposed_ones():
+    exposed = {sample.name for family in _families().values() for sample in family.samples}
+    exposed |= {f"{name}_total" for name in _families()}  # counters before their first increment
+    exposed |= {f"{name}_bucket" for name, kind in KABAR.items() if kind == "histogram"}
+    panels = json.loads(DASHBOARD.read_text())["panels"]
+    queried = {name for panel in panels for target in panel["targets"]
+               for name in re.findall(r"\b(?:kabar|faust)_[a-z_]+", target["expr"])}
+    assert [name for name in KABAR if not any(q.startswith(name) for q in queried)] == []  # a panel for each
+    assert queried <= exposed, queried - exposed
