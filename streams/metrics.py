@@ -15,6 +15,10 @@ hold no Faust, so tests drive them directly.
 - ``kabar_copies_dropped_total{stage,kind}``: ``repeat`` (the same article again) and
   ``exact-duplicate`` (the same text under another URL), dropped before any NLP
 - ``kabar_nlp_rejections_total{stage,reason}``: messages the NLP stages turned down
+
+The feed poller is another process, ``kabar ingest``: its ``kabar_feed_fetches_total{outcome}``
+(``ok``, ``not modified``, ``failed``, ``pushed``) is in ``INGEST_REGISTRY``, served on
+``kabar ingest --metrics-port``.
 """
 
 from __future__ import annotations
@@ -45,6 +49,11 @@ COPIES_DROPPED = Counter(
 NLP_REJECTIONS = Counter(
     "kabar_nlp_rejections", "Messages the NLP stages turned down, by reason", ["stage", "reason"],
     registry=REGISTRY)
+
+INGEST_REGISTRY = CollectorRegistry()
+FEED_FETCHES = Counter(
+    "kabar_feed_fetches", "Feed polls and WebSub pushes by outcome: ok, not modified, failed, pushed", ["outcome"],
+    registry=INGEST_REGISTRY)
 
 #: what ``agents.common.count`` calls a dropped copy
 COPY_KINDS = frozenset({"repeat", "exact-duplicate"})
@@ -94,6 +103,10 @@ def upserted(last_seen: str | None, now: float) -> None:
     age = event_age(last_seen, now)
     if age is not None:
         EVENT_AGE.observe(age)
+
+
+def feed_fetched(outcome: str) -> None:
+    FEED_FETCHES.labels(outcome).inc()
 
 
 def set_lag(topic: str, partition: int, records: int, seconds: float) -> None:

@@ -27,8 +27,8 @@ KABAR = {"kabar_event_age_seconds": "histogram", "kabar_stage_seconds": "histogr
          "kabar_dead_letters": "counter", "kabar_copies_dropped": "counter", "kabar_nlp_rejections": "counter"}
 
 
-def _families() -> dict:
-    return {f.name: f for f in text_string_to_metric_families(generate_latest(metrics.REGISTRY).decode())}
+def _families(registry=metrics.REGISTRY) -> dict:
+    return {f.name: f for f in text_string_to_metric_families(generate_latest(registry).decode())}
 
 
 def _value(name: str, **labels: str) -> float:
@@ -130,11 +130,13 @@ async def test_the_worker_serves_metrics_and_its_probes_on_its_web_port():
 
 
 def test_the_grafana_dashboard_shows_every_kabar_metric_and_only_exposed_ones():
-    exposed = {sample.name for family in _families().values() for sample in family.samples}
-    exposed |= {f"{name}_total" for name in _families()}  # counters before their first increment
+    families = {**_families(), **_families(metrics.INGEST_REGISTRY)}
+    exposed = {sample.name for family in families.values() for sample in family.samples}
+    exposed |= {f"{name}_total" for name in families}  # counters before their first increment
     exposed |= {f"{name}_bucket" for name, kind in KABAR.items() if kind == "histogram"}
     panels = json.loads(DASHBOARD.read_text())["panels"]
     queried = {name for panel in panels for target in panel["targets"]
                for name in re.findall(r"\b(?:kabar|faust)_[a-z_]+", target["expr"])}
-    assert [name for name in KABAR if not any(q.startswith(name) for q in queried)] == []  # a panel for each
+    shown = [*KABAR, "kabar_feed_fetches"]
+    assert [name for name in shown if not any(q.startswith(name) for q in queried)] == []  # a panel for each
     assert queried <= exposed, queried - exposed
