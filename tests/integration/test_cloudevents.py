@@ -81,7 +81,9 @@ def test_events_and_dead_letters_decode_as_cloudevents(pipeline_env, tmp_path):
                      "--topic", settings.topic("events"), "--from-beginning", "--max-messages", "1",
                      "--timeout-ms", "30000", "--property", "print.headers=true"),
         capture_output=True, text=True, timeout=120)
-    assert printed.returncode == 0, printed.stderr[-3000:]
+    assert printed.returncode == 0, (
+        "the console consumer failed; a broker started before kafka-tools joined deploy/kafka/pom.xml lacks its "
+        f"jar: `kabar broker stop && kabar broker start` resolves it\n{printed.stderr[-3000:]}")
     headers, value = printed.stdout.splitlines()[0].split("\t", 1)
     assert "ce_specversion:1.0" in headers
     assert "ce_type:org.kabar.event.upsert" in headers
