@@ -2,11 +2,10 @@
 
 A consumer that knows nothing of Kabar reads what a record is from its headers:
 ``ce_type`` (``org.kabar.event.upsert``...), ``ce_dataschema`` (the JSON Schema's
-``$id``, the file in ``schemas/``), ``ce_source``, ``ce_time`` and a ``ce_id`` of its
-own for every record sent (a re-sent upsert gets a new one: the same state can be sent
-again after a redelivery, and an event expired and seen again starts its revisions
-over, so no field of the record identifies one upsert). The value stays the record's
-JSON, so consumers that ignore headers see no change.
+``$id``, the file in ``schemas/``), ``ce_source``, ``ce_time`` (when it was sent) and a
+random ``ce_id`` for every record sent: an upsert is one send, and no field of the record
+tells sends apart (the same state is sent again after a redelivery). The value stays the
+record's JSON, so consumers that ignore headers see no change.
 
 The headers are built by the ``cloudevents`` SDK's Kafka binding, not by hand.
 """
