@@ -16,7 +16,10 @@ this worker owns and writes its tombstones to the right changelog partition.
 from __future__ import annotations
 
 import faust
+from faust.sensors.prometheus import setup_prometheus_sensors
 from faust.types import EventT
+
+from streams import metrics
 
 from streams.admin import kafka_auth
 from streams.agents.offload import Offload
@@ -80,6 +83,35 @@ app = faust.App(
     stream_wait_empty=False,
     Worker=_Worker,
 )
+
+
+#: ``/metrics``: Faust's sensor (``faust_*``) and Kabar's metrics (``streams.metrics``), one registry
+setup_prometheus_sensors(app, registry=metrics.REGISTRY, name_prefix="faust")
+
+
+def not_ready_because(started: bool, rebalancing: bool, assigned: int) -> str | None:
+    """Why the worker cannot take messages yet (``/readyz`` answers 503 with it), or None."""
+    if not started:
+        return "the consumer has not started: is the broker reachable?"
+    if rebalancing:
+        return "the consumer group is rebalancing"
+    if not assigned:
+        return "no partitions are assigned to this worker yet"
+    return None
+
+
+@app.page("/healthz")
+async def healthz(web, request):
+    """The process is alive and serving."""
+    return web.json({"ok": True})
+
+
+@app.page("/readyz")
+async def readyz(web, request):
+    """The worker's consumer has joined the group and holds partitions."""
+    started = app.consumer.started
+    reason = not_ready_because(started, bool(app.rebalancing), len(app.consumer.assignment()) if started else 0)
+    return web.json({"ready": reason is None, "reason": reason}, status=200 if reason is None else 503)
 
 
 def _faust_topic(spec: TopicSpec) -> faust.TopicT:

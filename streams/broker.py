@@ -166,6 +166,15 @@ def _java(p: BrokerPaths, *args: str, jvm: tuple[str, ...] = ()) -> list[str]:
     return [java, *jvm, "-cp", f"{p.lib}/*", *args]
 
 
+#: the class ``bin/kafka-console-consumer.sh`` runs (jar ``kafka-tools``, in ``deploy/kafka/pom.xml``)
+CONSOLE_CONSUMER = "org.apache.kafka.tools.consumer.ConsoleConsumer"
+
+
+def tool_command(settings: Settings, main_class: str, *args: str) -> list[str]:
+    """The command line of one of Kafka's tools (each ``bin/*.sh`` script runs one class) on the broker's jars."""
+    return _java(paths(settings), main_class, *args)
+
+
 def format_storage(p: BrokerPaths) -> None:
     if (p.data / "meta.properties").exists():
         return

@@ -13,6 +13,7 @@ import logging
 from aiokafka import AIOKafkaProducer
 
 from streams.admin import ensure_topics, kafka_auth
+from streams.cloudevents import headers_of, source_of
 from streams.codec import dead_letter, encode
 from streams.records import RawArticle
 from streams.settings import Settings
@@ -67,8 +68,10 @@ class ArticleProducer:
         """Log, count and publish what could not become an article."""
         log.warning("%s: %s", stage, reason)
         self.dead += 1
-        letter = dead_letter(stage, reason, excerpt)
-        await self._producer.send(self.settings.topic(DEADLETTER.name), key=stage.encode(), value=encode(letter))
+        value = encode(dead_letter(stage, reason, excerpt))
+        headers = headers_of(DEADLETTER, value, source_of(self.settings.group_id))
+        await self._producer.send(self.settings.topic(DEADLETTER.name), key=stage.encode(), value=value,
+                                  headers=list(headers.items()))
 
     async def flush(self) -> None:
         if self._pending:

@@ -92,6 +92,8 @@ def _ingest(args) -> int:
     from streams.ingest.archive import ArchiveWriter
     from streams.ingest.websub import websub_from_env
     from streams.producer import ArticleProducer
+    from prometheus_client import start_http_server
+    from streams.metrics import INGEST_REGISTRY
 
     settings = get_settings()
     try:
@@ -115,6 +117,8 @@ def _ingest(args) -> int:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stopping)
+        if args.metrics_port:
+            start_http_server(args.metrics_port, addr="127.0.0.1", registry=INGEST_REGISTRY)
         archive = ArchiveWriter(settings.home / "archive")
         async with ArticleProducer(settings) as producer:
             async def emit(article) -> None:
@@ -229,6 +233,8 @@ def add_commands(sub) -> None:
     p.add_argument("--once", action="store_true", help="poll every feed once, then exit")
     p.add_argument("--allow-private", action="store_true",
                    help="allow feeds and pages on loopback/private addresses (off: refused as unsafe)")
+    p.add_argument("--metrics-port", type=int, metavar="PORT",
+                   help="serve the feed fetch outcomes for Prometheus on http://127.0.0.1:PORT/metrics")
     p.set_defaults(func=_ingest)
 
     p = sub.add_parser("desk", help="serve the live desk page (events and alerts as they happen)",

@@ -22,7 +22,7 @@ import os
 
 import aiohttp
 
-from streams.agents.common import count, decoded, handling_of, publish_dead, send
+from streams.agents.common import count, decoded, handling_of, publish_dead, send, timed
 from streams.app import TOPICS, app, fired_alerts, keep, settings
 from streams.dedup.expiry import value_of
 from streams.desk.alerts import Rule, RulesError, default_rules, evaluate, load_rules
@@ -56,7 +56,7 @@ DELIVERIES = Deliveries(STAGE, RULES, SECRETS)
 async def alerts(stream):
     stream = stream.noack()
     async for event in stream.events():
-        await HANDLING.handle(event, _alert)
+        await HANDLING.handle(event, timed(STAGE, _alert))
         await stream.ack(event)
 
 

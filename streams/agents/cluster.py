@@ -15,10 +15,12 @@ before that delivers them again, and they are answered again.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Iterator, MutableMapping
 from typing import Any
 
-from streams.agents.common import count, decoded, handling_of, send, send_dead
+from streams import metrics
+from streams.agents.common import count, decoded, handling_of, send, send_dead, timed
 from streams.agents.upserts import PendingUpserts
 from streams.app import TOPICS, app, cluster_state, settings
 from streams.dedup.cluster import Clusterer
@@ -102,6 +104,7 @@ async def emit() -> None:
         states, messages = pending.take()
         for ev in states:
             await send(EVENTS, ev.id, ev)
+            metrics.upserted(ev.last_seen, time.time())
         count(STAGE, "event-upserts", len(states))
         for stream, event in messages:
             await stream.ack(event)
@@ -121,7 +124,7 @@ async def cluster(stream):
     clusterer = Clusterer(state, horizon_days=settings.horizon_days)
     stream = stream.noack()
     async for event in stream.events():
-        mentions = await HANDLING.handle(event, lambda message: _cluster(clusterer, message))
+        mentions = await HANDLING.handle(event, timed(STAGE, lambda message: _cluster(clusterer, message)))
         pending.add((stream, event), [m for m in mentions if m is not None])
         if pending.due():
             await emit()

@@ -9,19 +9,26 @@ letter could not be sent) is never committed.
 from __future__ import annotations
 
 import logging
+import time
 from collections import Counter
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 from aiokafka import TopicPartition
 
+from streams import metrics
 from streams.agents.continuity import STALL_SECONDS, Continuity, ReadBack, Stalls
 from streams.agents.handling import Handling, dead_letter_of
 from streams.app import TOPICS, app, nlp, settings
+from streams.cloudevents import headers_of, source_of
 from streams.codec import DecodeError, decode, encode
 from streams.messages import Outcome
 from streams.records import DeadLetter, Record
 from streams.topics import DEADLETTER, TopicSpec
 
 log = logging.getLogger("kabar.agents")
+#: the ``ce_source`` of every record the worker sends on a sink topic
+_SOURCE = source_of(settings.group_id)
 
 #: per-stage counters (in, out, dead, dropped...), served on the worker's /kabar/stats page
 STATS: dict[str, Counter] = {}
@@ -29,6 +36,7 @@ STATS: dict[str, Counter] = {}
 
 def count(stage: str, what: str, n: int = 1) -> None:
     STATS.setdefault(stage, Counter())[what] += n
+    metrics.counted(stage, what, n)
 
 
 async def send(spec: TopicSpec, key: str, record: Record) -> None:
@@ -36,7 +44,8 @@ async def send(spec: TopicSpec, key: str, record: Record) -> None:
 
 
 async def send_bytes(spec: TopicSpec, key: str, value: bytes) -> None:
-    await TOPICS[spec.name].send(key=key.encode("utf-8"), value=value)
+    """Send ``value``; on a sink topic with its CloudEvents headers (``streams.cloudevents``)."""
+    await TOPICS[spec.name].send(key=key.encode("utf-8"), value=value, headers=headers_of(spec, value, _SOURCE))
 
 
 async def send_dead(stage: str, reason: str, event, detail: str = "") -> None:
@@ -49,7 +58,8 @@ async def publish_dead(letter: DeadLetter) -> None:
     log.warning("%s: dead letter from %s[%s]@%s: %s", letter.stage, letter.topic, letter.partition, letter.offset,
                 letter.reason)
     count(letter.stage, "dead")
-    await TOPICS[DEADLETTER.name].send(key=letter.stage.encode(), value=encode(letter))
+    metrics.dead_letter(letter.stage, letter.reason)
+    await send_bytes(DEADLETTER, letter.stage, encode(letter))
 
 
 async def decoded(stage: str, spec: TopicSpec, event) -> Record | None:
@@ -72,9 +82,45 @@ async def offloaded(stage: str, event) -> Outcome | None:
         await send_dead(stage, "nlp-failed", event, repr(exc)[:300])
         return None
     if outcome.reason is not None:
+        metrics.nlp_rejected(stage, outcome.reason)
         await send_dead(stage, outcome.reason, event, outcome.detail)
         return None
     return outcome
+
+
+R = TypeVar("R")
+#: the offset of the last message each stage handled, by (topic, partition): the consumer lag's start
+HANDLED: dict[tuple[str, int], int] = {}
+LAG_INTERVAL = 5.0
+_lag_clock = metrics.LagClock()
+
+
+def timed(stage: str, work: Callable[[Any], Awaitable[R]]) -> Callable[[Any], Awaitable[R]]:
+    """``work`` on one message, its time observed as ``stage``'s and its offset noted as handled."""
+    async def run(event: Any) -> R:
+        started = time.perf_counter()
+        try:
+            return await work(event)
+        finally:
+            metrics.STAGE_SECONDS.labels(stage).observe(time.perf_counter() - started)
+            HANDLED[(event.message.topic, event.message.partition)] = event.message.offset
+    return run
+
+
+@app.timer(interval=LAG_INTERVAL)
+async def _measure_lag() -> None:
+    """The consumer lag of each partition this worker handles, in records and seconds."""
+    if not app.consumer.started:
+        return
+    now = time.time()
+    metrics.LAG_RECORDS.clear()
+    metrics.LAG_SECONDS.clear()
+    for tp in app.consumer.assignment():
+        offset, end = HANDLED.get((tp.topic, tp.partition)), app.consumer.highwater(tp)
+        if offset is None or end is None:
+            continue  # a table's changelog, or nothing handled yet
+        records = max(end - offset - 1, 0)
+        metrics.set_lag(tp.topic, tp.partition, records, _lag_clock.seconds_behind(tp.topic, tp.partition, records, now))
 
 
 #: one per agent that carries articles (see ``continuity``); all start afresh on a rebalance
@@ -85,6 +131,7 @@ CONTINUITY: dict[str, Continuity] = {}
 async def _forget_offsets(sender, assigned, **kwargs) -> None:
     for c in CONTINUITY.values():
         c.forget()
+    HANDLED.clear()
 
 
 _read_back = ReadBack(settings)

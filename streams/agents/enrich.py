@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import orjson
 
-from streams.agents.common import count, handling_of, log, offloaded, send_bytes
+from streams.agents.common import count, handling_of, log, offloaded, send_bytes, timed
 from streams.app import TOPICS, app, fingerprints, keep
 from streams.dedup.expiry import value_of
 from streams.topics import ARTICLES_CLEAN, ARTICLES_ENRICHED
@@ -32,7 +32,7 @@ HANDLING = handling_of(STAGE, ARTICLES_CLEAN)
 async def enrich(stream):
     stream = stream.noack()
     async for event in stream.events():
-        await HANDLING.handle(event, _enrich)
+        await HANDLING.handle(event, timed(STAGE, _enrich))
         await stream.ack(event)
 
 

@@ -7,7 +7,7 @@ repeat (same article id, same fingerprint) is dropped through the
 
 from __future__ import annotations
 
-from streams.agents.common import count, handling_of, log, offloaded, send_bytes
+from streams.agents.common import count, handling_of, log, offloaded, send_bytes, timed
 from streams.app import TOPICS, app, keep, seen_articles
 from streams.dedup.expiry import value_of
 from streams.topics import ARTICLES_CLEAN, ARTICLES_RAW
@@ -22,7 +22,7 @@ HANDLING = handling_of(STAGE, ARTICLES_RAW)
 async def normalize(stream):
     stream = stream.noack()
     async for event in stream.events():
-        await HANDLING.handle(event, _normalize)
+        await HANDLING.handle(event, timed(STAGE, _normalize))
         await stream.ack(event)
 
 

@@ -9,7 +9,8 @@ to browsers over Server-Sent Events. Endpoints:
 - ``/api/events``     latest events, newest first (``?country=KZ&type=PROTEST&limit=100``)
 - ``/api/alerts``     recent alerts, newest first
 - ``/api/stream``     Server-Sent Events: ``event`` and ``alert`` messages
-- ``/healthz``        ``ok`` once the desk is consuming
+- ``/healthz``        ``ok`` while the process serves (``add_probes``)
+- ``/readyz``         ``ok`` once the desk is consuming, 503 before
 """
 
 from __future__ import annotations
@@ -109,9 +110,6 @@ def make_app(state: DeskState, settings: Settings) -> web.Application:
     async def alerts(request):
         return web.Response(body=orjson.dumps(list(state.alerts)[:200]), content_type="application/json")
 
-    async def health(request):
-        return web.Response(text="ok" if state.ready else "starting", status=200 if state.ready else 503)
-
     async def stream(request):
         resp = web.StreamResponse(headers={"Content-Type": "text/event-stream", "Cache-Control": "no-cache"})
         await resp.prepare(request)
@@ -132,8 +130,21 @@ def make_app(state: DeskState, settings: Settings) -> web.Application:
 
     app = web.Application()
     app.add_routes([web.get("/", index), web.get("/api/events", events), web.get("/api/alerts", alerts),
-                    web.get("/api/stream", stream), web.get("/healthz", health)])
+                    web.get("/api/stream", stream)])
+    add_probes(app, state)
     return app
+
+
+def add_probes(app: web.Application, state: DeskState) -> None:
+    """``/healthz`` (the process serves) and ``/readyz`` (the desk is consuming its topics)."""
+
+    async def healthz(request):
+        return web.Response(text="ok")
+
+    async def readyz(request):
+        return web.Response(text="ok" if state.ready else "starting", status=200 if state.ready else 503)
+
+    app.add_routes([web.get("/healthz", healthz), web.get("/readyz", readyz)])
 
 
 async def serve(settings: Settings, host: str, port: int) -> None:

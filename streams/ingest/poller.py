@@ -37,6 +37,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from streams import metrics
 from streams.ingest.feedlist import FeedConfig
 from streams.ingest.feeds import FeedItem, parse_feed
 from streams.ingest.fetch import Fetcher
@@ -358,5 +359,6 @@ class _Poller:
 
     def _done(self, record: FeedHealth, feed: FeedConfig, status: str, new: int, **extra: Any) -> None:
         self.health.put(record)
+        metrics.feed_fetched(status)
         if self.progress is not None:
             self.progress({"feed": feed.url, "status": status, "new": new, "next_poll": record.next_poll, **extra})

@@ -57,7 +57,7 @@ def desk(e2e_env, tmp_path):
         end = time.monotonic() + 30
         while True:
             try:
-                urllib.request.urlopen(base + "/healthz", timeout=1)
+                urllib.request.urlopen(base + "/readyz", timeout=1)
                 break
             except OSError:
                 if time.monotonic() > end or proc.poll() is not None:
