@@ -14,6 +14,7 @@ from aiokafka import AIOKafkaProducer
 
 from streams.admin import ensure_topics, kafka_auth
 from streams.codec import dead_letter, encode
+from streams.reasons import Reason
 from streams.records import RawArticle
 from streams.settings import Settings
 from streams.timeutil import epoch_ms
@@ -63,11 +64,11 @@ class ArticleProducer:
         if len(self._pending) >= MAX_IN_FLIGHT:
             await self.flush()
 
-    async def reject(self, stage: str, reason: str, excerpt: str | bytes = "") -> None:
+    async def reject(self, stage: str, reason: Reason, detail: str, excerpt: str | bytes = "") -> None:
         """Log, count and publish what could not become an article."""
-        log.warning("%s: %s", stage, reason)
+        log.warning("%s: %s: %s", stage, reason, detail)
         self.dead += 1
-        letter = dead_letter(stage, reason, excerpt)
+        letter = dead_letter(stage, reason, detail, excerpt)
         await self._producer.send(self.settings.topic(DEADLETTER.name), key=stage.encode(), value=encode(letter))
 
     async def flush(self) -> None:
