@@ -15,6 +15,7 @@ from typing import Any, Callable, TypeVar
 import fastjsonschema
 import orjson
 
+from streams.reasons import Reason
 from streams.records import DeadLetter, Record
 from streams.schemas import topic_schema
 from streams.timeutil import utcnow
@@ -25,7 +26,12 @@ EXCERPT = 300
 
 
 class DecodeError(ValueError):
-    pass
+    """A payload that is not a valid record: ``reason`` says which way, ``detail`` the particulars."""
+
+    def __init__(self, reason: Reason, detail: str) -> None:
+        super().__init__(f"{reason}: {detail}")
+        self.reason = reason
+        self.detail = detail
 
 
 @lru_cache(maxsize=None)
@@ -41,15 +47,15 @@ def encode(record: Record) -> bytes:
 def decode(spec: TopicSpec, payload: bytes | None) -> Record:
     """Parse and validate ``payload`` as ``spec.record``; raises DecodeError with the reason."""
     if payload is None:
-        raise DecodeError("empty message (tombstone)")
+        raise DecodeError(Reason.EMPTY_MESSAGE, "a tombstone")
     try:
         data = orjson.loads(payload)
     except orjson.JSONDecodeError as exc:
-        raise DecodeError(f"not JSON: {exc}") from None
+        raise DecodeError(Reason.INVALID_JSON, str(exc)) from None
     try:
         _validator(spec.name)(data)
     except fastjsonschema.JsonSchemaException as exc:
-        raise DecodeError(f"fails schema {spec.name}: {exc.message}") from None
+        raise DecodeError(Reason.SCHEMA, f"fails schema {spec.name}: {exc.message}") from None
     return spec.record.from_dict(data)
 
 
@@ -61,9 +67,10 @@ def excerpt(payload: bytes | str | None, limit: int = EXCERPT) -> str:
     return payload[:limit]
 
 
-def dead_letter(stage: str, reason: str, payload: bytes | str | None = None, *, topic: str | None = None,
-                partition: int | None = None, offset: int | None = None, key: bytes | str | None = None) -> DeadLetter:
+def dead_letter(stage: str, reason: Reason, detail: str = "", payload: bytes | str | None = None, *,
+                topic: str | None = None, partition: int | None = None, offset: int | None = None,
+                key: bytes | str | None = None) -> DeadLetter:
     if isinstance(key, bytes):
         key = key.decode("utf-8", errors="replace")
     return DeadLetter(stage=stage, reason=reason, at=utcnow(), topic=topic, partition=partition,
-                      offset=offset, key=key, excerpt=excerpt(payload))
+                      offset=offset, key=key, excerpt=excerpt(payload), detail=detail)

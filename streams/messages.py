@@ -18,6 +18,7 @@ from streams.codec import DecodeError, decode, encode
 from streams.dedup.cluster import NO_COUNTRY
 from streams.nlp.enrich import enrich
 from streams.nlp.normalize import normalize
+from streams.reasons import Reason
 from streams.records import Rejection
 from streams.topics import ARTICLES_CLEAN, ARTICLES_RAW, TopicSpec
 
@@ -34,7 +35,7 @@ class Outcome:
     #: the article's event time, which its table entries expire by
     published_at: str = ""
     #: set when the message goes to the dead-letter topic instead
-    reason: str | None = None
+    reason: Reason | None = None
     detail: str = ""
 
 
@@ -42,7 +43,7 @@ def _stage(spec: TopicSpec, value: bytes | None, run: Callable[[Any], Any], key_
     try:
         record = decode(spec, value)
     except DecodeError as exc:
-        return Outcome(reason="undecodable", detail=str(exc))
+        return Outcome(reason=exc.reason, detail=exc.detail)
     result = run(record)
     if isinstance(result, Rejection):
         return Outcome(reason=result.reason, detail=result.detail)

@@ -15,6 +15,7 @@ from aiokafka import AIOKafkaProducer
 from streams.admin import ensure_topics, kafka_auth
 from streams.cloudevents import headers_of, source_of
 from streams.codec import dead_letter, encode
+from streams.reasons import Reason
 from streams.records import RawArticle
 from streams.settings import Settings
 from streams.timeutil import epoch_ms
@@ -64,11 +65,11 @@ class ArticleProducer:
         if len(self._pending) >= MAX_IN_FLIGHT:
             await self.flush()
 
-    async def reject(self, stage: str, reason: str, excerpt: str | bytes = "") -> None:
+    async def reject(self, stage: str, reason: Reason, detail: str, excerpt: str | bytes = "") -> None:
         """Log, count and publish what could not become an article."""
-        log.warning("%s: %s", stage, reason)
+        log.warning("%s: %s: %s", stage, reason, detail)
         self.dead += 1
-        value = encode(dead_letter(stage, reason, excerpt))
+        value = encode(dead_letter(stage, reason, detail, excerpt))
         headers = headers_of(DEADLETTER, value, source_of(self.settings.group_id))
         await self._producer.send(self.settings.topic(DEADLETTER.name), key=stage.encode(), value=value,
                                   headers=list(headers.items()))

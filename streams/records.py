@@ -19,9 +19,12 @@ offset because "Thursday" in the text means its local calendar. Dates are ISO
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
+from enum import Enum
 from functools import lru_cache
 from collections.abc import Callable
 from typing import Any, ClassVar, get_args, get_origin, get_type_hints
+
+from streams.reasons import Reason
 
 SCHEMA_VERSION = 1
 
@@ -77,6 +80,8 @@ def _builder(tp: Any) -> Builder | None:
         return _builder(args[0])
     if isinstance(tp, type) and issubclass(tp, Record):
         return tp.from_dict
+    if isinstance(tp, type) and issubclass(tp, Enum):
+        return tp
     return None
 
 
@@ -252,7 +257,7 @@ class DeadLetter(Record):
     schema_name: ClassVar[str] = "deadletter"
 
     stage: str
-    reason: str
+    reason: Reason
     at: str
     topic: str | None = None
     partition: int | None = None
@@ -260,14 +265,19 @@ class DeadLetter(Record):
     key: str | None = None
     #: the first bytes of the offending payload, decoded leniently
     excerpt: str = ""
+    #: what went wrong, in words (free text: never matched, the reason is what to decide on)
+    detail: str = ""
 
 
 @dataclass
 class Rejection:
     """A stage's answer when an input cannot be processed (never raised)."""
 
-    reason: str
+    reason: Reason
     detail: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.reason}: {self.detail}" if self.detail else str(self.reason)
 
 
 TOPIC_RECORDS: tuple[type[Record], ...] = (

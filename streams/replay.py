@@ -37,7 +37,8 @@ from streams.ingest.archive import read_archive
 from streams.ingest.snapshots import read_snapshots, split_replay_files
 from streams.producer import ArticleProducer
 from streams.progress import Progress
-from streams.records import RawArticle
+from streams.reasons import Reason
+from streams.records import RawArticle, Rejection
 from streams.settings import Settings, get_settings
 from streams.timeutil import epoch_ms, parse_time
 from streams.topics import ARTICLES_RAW
@@ -93,11 +94,11 @@ class Window:
 
 @dataclass
 class Loaded:
-    """What a source gave: the articles to send and the dead letters (reason with where, excerpt)."""
+    """What a source gave: the articles to send and the dead letters (reason and where, excerpt)."""
 
     label: str
     articles: list[RawArticle] = field(default_factory=list)
-    rejects: list[tuple[str, bytes | str]] = field(default_factory=list)
+    rejects: list[tuple[Rejection, bytes | str]] = field(default_factory=list)
     #: figures for the closing summary (snapshot files, merged versions, out of range, ...)
     notes: dict[str, int] = field(default_factory=dict)
     #: archive files read
@@ -124,7 +125,7 @@ def load_files(path: str | os.PathLike, window: Window = Window()) -> Loaded:
     for f in archives:
         for ln in read_archive(f):
             if ln.rejection:
-                loaded.rejects.append((f"{ln.path}: {ln.problem}", ln.raw))
+                loaded.rejects.append((Rejection(ln.rejection.reason, f"{ln.path}: {ln.problem}"), ln.raw))
                 loaded.unread.setdefault(str(f.relative_to(root)), []).append(ln.problem)
             else:
                 loaded.articles.append(ln.article)
@@ -133,7 +134,7 @@ def load_files(path: str | os.PathLike, window: Window = Window()) -> Loaded:
         found = read_snapshots(_counted(snapshots, progress))
         progress.close(f"files, {found.items} items")
         loaded.articles += found.articles
-        loaded.rejects += [(f"{r.path}: {r.reason}", r.excerpt) for r in found.rejections]
+        loaded.rejects += [(Rejection(r.reason, f"{r.path}: {r.detail}"), r.excerpt) for r in found.rejections]
         loaded.notes.update({"snapshot files": found.files, "feed items": found.items, "merged versions": found.merged,
                              "summary only": found.summary_only})
     if window.bounded:
@@ -199,7 +200,8 @@ async def load_topic_range(settings: Settings, source_prefix: str, window: Windo
                     try:
                         loaded.articles.append(decode(ARTICLES_RAW, rec.value))
                     except DecodeError as exc:
-                        loaded.rejects.append((f"{source} partition {tp.partition} offset {rec.offset}: {exc}", rec.value or b""))
+                        where = f"{source} partition {tp.partition} offset {rec.offset}"
+                        loaded.rejects.append((Rejection(exc.reason, f"{where}: {exc.detail}"), rec.value or b""))
             for tp in list(todo):
                 if await consumer.position(tp) >= ends[tp]:
                     todo.discard(tp)
@@ -217,12 +219,13 @@ async def send(loaded: Loaded, speed: float | None, settings: Settings) -> dict:
     """Send ``loaded`` in publication order, paced by ``speed``; dead letters first."""
     limit = time.time() * 1000 + FUTURE_LIMIT_MS
     good = sorted((a for a in loaded.articles if epoch_ms(a.published_at) <= limit), key=lambda a: epoch_ms(a.published_at))
-    loaded.rejects += [(f"{a.url}: published_at {a.published_at} is in the future (Kafka refuses such timestamps)", encode(a))
+    loaded.rejects += [(Rejection(Reason.FUTURE_TIME, f"{a.url}: published_at {a.published_at} is in the future "
+                                  "(Kafka refuses such timestamps)"), encode(a))
                        for a in loaded.articles if epoch_ms(a.published_at) > limit]
     progress = Progress(len(good), f"replay {loaded.label}")
     async with ArticleProducer(settings) as producer:
-        for reason, raw in loaded.rejects:
-            await producer.reject("replay", reason, raw)
+        for rejection, raw in loaded.rejects:
+            await producer.reject("replay", rejection.reason, rejection.detail, raw)
         start_wall = time.monotonic()
         start_event = epoch_ms(good[0].published_at) if good else 0
         for article in good:

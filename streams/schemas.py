@@ -14,6 +14,7 @@ from __future__ import annotations
 import sys
 import types
 from dataclasses import MISSING, fields
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
@@ -43,6 +44,8 @@ def _type_schema(tp: Any) -> dict[str, Any]:
     if origin is dict:
         _, value = get_args(tp)
         return {"type": "object", "additionalProperties": _type_schema(value)}
+    if isinstance(tp, type) and issubclass(tp, StrEnum):
+        return {"type": "string", "enum": [member.value for member in tp], "description": " ".join(tp.__doc__.split())}
     if tp is float:
         return {"type": "number"}
     if tp in _PRIMITIVES:

@@ -23,6 +23,7 @@ from streams.app import TOPICS, app, nlp, settings
 from streams.cloudevents import headers_of, source_of
 from streams.codec import DecodeError, decode, encode
 from streams.messages import Outcome
+from streams.reasons import Reason
 from streams.records import DeadLetter, Record
 from streams.topics import DEADLETTER, TopicSpec
 
@@ -48,15 +49,15 @@ async def send_bytes(spec: TopicSpec, key: str, value: bytes) -> None:
     await TOPICS[spec.name].send(key=key.encode("utf-8"), value=value, headers=headers_of(spec, value, _SOURCE))
 
 
-async def send_dead(stage: str, reason: str, event, detail: str = "") -> None:
+async def send_dead(stage: str, reason: Reason, event, detail: str = "") -> None:
     """Log, count and publish a dead letter for the message behind ``event``."""
     await publish_dead(dead_letter_of(stage, reason, event, detail))
 
 
 async def publish_dead(letter: DeadLetter) -> None:
     """Log, count and publish ``letter``."""
-    log.warning("%s: dead letter from %s[%s]@%s: %s", letter.stage, letter.topic, letter.partition, letter.offset,
-                letter.reason)
+    log.warning("%s: dead letter from %s[%s]@%s: %s %s", letter.stage, letter.topic, letter.partition, letter.offset,
+                letter.reason, letter.detail)
     count(letter.stage, "dead")
     metrics.dead_letter(letter.stage, letter.reason)
     await send_bytes(DEADLETTER, letter.stage, encode(letter))
@@ -68,7 +69,7 @@ async def decoded(stage: str, spec: TopicSpec, event) -> Record | None:
     try:
         return decode(spec, event.value)
     except DecodeError as exc:
-        await send_dead(stage, "undecodable", event, str(exc))
+        await send_dead(stage, exc.reason, event, exc.detail)
         return None
 
 
@@ -79,7 +80,7 @@ async def offloaded(stage: str, event) -> Outcome | None:
     try:
         outcome = await nlp.run(stage, event.value)
     except Exception as exc:
-        await send_dead(stage, "nlp-failed", event, repr(exc)[:300])
+        await send_dead(stage, Reason.NLP_FAILED, event, repr(exc)[:300])
         return None
     if outcome.reason is not None:
         metrics.nlp_rejected(stage, outcome.reason)

@@ -5,7 +5,7 @@ work on it, after the messages Faust skipped before it (``continuity``). Two
 rules keep a message from being lost or from stalling the pipeline:
 
 - Whatever the work raises on one message becomes a dead letter: the stage,
-  ``stage-error`` with the exception's type and message, and the message's
+  ``stage-error`` with the exception's type and message as detail, and the message's
   topic, partition and offset; logged with its traceback and counted. The
   agent then acknowledges the message as usual and goes on. An exception that
   escaped an agent instead made Faust restart it with the next message,
@@ -33,12 +33,11 @@ from typing import Any, Protocol, TypeVar
 
 from streams.agents.continuity import Continuity, Skipped
 from streams.codec import EXCERPT, dead_letter
+from streams.reasons import Reason
 from streams.records import DeadLetter
 
 log = logging.getLogger("kabar.agents")
 
-#: the dead-letter reason of a message whose stage raised (also what the NLP processes answer then)
-STAGE_ERROR = "stage-error"
 #: seconds before a failed read-back is tried again; the pause doubles up to READ_BACK_PAUSE_MAX
 READ_BACK_PAUSE = 0.5
 READ_BACK_PAUSE_MAX = 30.0
@@ -52,10 +51,10 @@ class Reader(Protocol):
     async def read(self, topic: str, partition: int, offsets: range) -> list[Skipped]: ...
 
 
-def dead_letter_of(stage: str, reason: str, event: Any, detail: str = "") -> DeadLetter:
+def dead_letter_of(stage: str, reason: Reason, event: Any, detail: str = "") -> DeadLetter:
     """The dead letter of a Faust event (or a ``Skipped`` record): why, and where it came from."""
     msg = event.message
-    return dead_letter(stage, f"{reason}: {detail}" if detail else reason, event.value,
+    return dead_letter(stage, reason, detail, event.value,
                        topic=msg.topic, partition=msg.partition, offset=msg.offset, key=event.key)
 
 
@@ -88,7 +87,7 @@ class Handling:
             msg = message.message
             log.exception("%s: %s[%s]@%s raised %s", self.stage, msg.topic, msg.partition, msg.offset,
                           type(exc).__name__)
-            await self.publish(dead_letter_of(self.stage, STAGE_ERROR, message, exception_detail(exc)))
+            await self.publish(dead_letter_of(self.stage, Reason.STAGE_ERROR, message, exception_detail(exc)))
             return None
 
     async def _with_skipped(self, event: Any) -> list[Any]:

@@ -33,6 +33,7 @@ import sys
 from itertools import cycle
 
 from streams import messages
+from streams.reasons import Reason
 
 log = logging.getLogger("kabar.offload")
 
@@ -194,7 +195,7 @@ def _serve() -> None:
         try:
             outcome = None if stage == READY else STAGES[stage](value)
         except Exception as exc:  # a bug in a stage: the message is kept as a dead letter
-            outcome = messages.Outcome(reason="stage-error", detail=repr(exc)[:300])
+            outcome = messages.Outcome(reason=Reason.STAGE_ERROR, detail=repr(exc)[:300])
         answer = pickle.dumps((request_id, outcome), protocol=pickle.HIGHEST_PROTOCOL)
         write.write(_LENGTH.pack(len(answer)) + answer)
         write.flush()

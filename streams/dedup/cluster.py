@@ -93,6 +93,7 @@ from typing import Any
 
 from streams.dedup import expiry, lsh, matching, minhash
 from streams.dedup.expiry import Prefixed as _Prefixed
+from streams.reasons import Reason
 from streams.records import CountValue, EnrichedArticle, Event, Evidence, Location, Rejection
 from streams.timeutil import parse_time
 from streams.urls import source_of
@@ -159,10 +160,10 @@ class Clusterer:
         partition of the Faust table the article is handled in, whose other
         partition keys are then swept once a day of event time."""
         if not isinstance(article, EnrichedArticle) or not isinstance(article.id, str) or not article.id:
-            return Rejection("no-article-id", repr(article)[:200])
+            return Rejection(Reason.NO_ARTICLE_ID, repr(article)[:200])
         published = parse_time(article.published_at)
         if published is None:
-            return Rejection("no-published-time", str(article.published_at)[:100])
+            return Rejection(Reason.NO_PUBLISHED_TIME, str(article.published_at)[:100])
         first = article.countries[0] if article.countries else None
         partition_key = first if isinstance(first, str) and first else NO_COUNTRY
         self._partition_keys.add(partition_key)

@@ -34,6 +34,7 @@ import orjson
 from streams.agents.handling import dead_letter_of
 from streams.codec import DecodeError, decode, encode
 from streams.desk.alerts import Rule, RulesError, Target
+from streams.reasons import Reason
 from streams.records import Alert, DeadLetter
 from streams.topics import ALERTS
 
@@ -44,8 +45,6 @@ BACKOFF_BASE = 1.0
 BACKOFF_MAX = 60.0
 RETRIED_STATUSES = frozenset({408, 429})
 SIGNATURE_HEADER = "X-Kabar-Signature"
-#: the dead-letter reason of an alert a webhook did not take
-DELIVERY_FAILED = "delivery-failed"
 Sleep = Callable[[float], Awaitable[object]]
 
 
@@ -193,11 +192,11 @@ class Deliveries:
         try:
             alert = decode(ALERTS, message.value)
         except DecodeError as exc:
-            return Delivery(dead=[dead_letter_of(self.stage, "undecodable", message, str(exc))])
+            return Delivery(dead=[dead_letter_of(self.stage, exc.reason, message, exc.detail)])
         outcomes = list(await asyncio.gather(*(
             deliver(session, alert, target, self.secrets[target.secret_env] if target.secret_env else None,
                     sleep=self._sleep, jitter=self._jitter)
             for target in self.targets.get(alert.rule, ()))))
-        return Delivery(outcomes, [dead_letter_of(self.stage, DELIVERY_FAILED, message,
+        return Delivery(outcomes, [dead_letter_of(self.stage, Reason.DELIVERY_FAILED, message,
                                                   f"rule {alert.rule}: {outcome.describe()}")
                                    for outcome in outcomes if not outcome.delivered])

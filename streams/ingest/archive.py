@@ -10,10 +10,10 @@ A damaged ``.gz`` (a gzip member cut short by a killed writer, at the end or
 followed by a later run's, or corrupt bytes) is read as far as it goes: every
 whole member, the whole lines of a broken one up to the damage, and on from
 the next member that decompresses. The damage becomes one ``Rejection``
-(``TRUNCATED`` or ``CORRUPT``) saying after which line and at which bytes.
-Lines zlib gave before it noticed corruption are kept if they are articles.
-A file is read whole into memory: a replay holds every article anyway, to
-send them in publication order.
+(``Reason.TRUNCATED`` or ``Reason.CORRUPT_GZIP``) saying after which line
+and at which bytes. Lines zlib gave before it noticed corruption are kept if
+they are articles. A file is read whole into memory: a replay holds every
+article anyway, to send them in publication order.
 
 ``ArchiveWriter`` writes each article as a gzip member of its own, in one
 unbuffered write, so the file never waits for ``close``: once ``write``
@@ -37,16 +37,12 @@ from typing import IO
 
 import orjson
 
+from streams.reasons import Reason
 from streams.records import RawArticle, Rejection
 from streams.timeutil import parse_time, to_rfc3339
 from streams.urls import article_id, canonical_url, source_of
 
 REQUIRED = ("url", "title", "text", "published_at")
-#: rejection reasons of archive lines and of damaged stretches of a ``.gz``
-INVALID_JSON = "invalid JSON"
-NOT_UTF8 = "not UTF-8"
-TRUNCATED = "truncated"
-CORRUPT = "corrupt gzip data"
 #: what a truncated member's rejection says
 ENDED_EARLY = "gzip stream ended early"
 #: the first bytes of a gzip member (magic number and the deflate method), where reading resumes after corrupt bytes
@@ -89,13 +85,13 @@ def archive_files(path: str | os.PathLike) -> list[Path]:
 def article_from_dict(obj: object) -> RawArticle | Rejection:
     """Validate and normalise one archive object into a RawArticle."""
     if not isinstance(obj, dict):
-        return Rejection("not a JSON object")
+        return Rejection(Reason.SCHEMA, "not a JSON object")
     missing = [k for k in REQUIRED if not isinstance(obj.get(k), str) or not obj.get(k)]
     if missing:
-        return Rejection("missing or empty field(s): " + ", ".join(missing))
+        return Rejection(Reason.SCHEMA, "missing or empty field(s): " + ", ".join(missing))
     published = parse_time(obj["published_at"])
     if published is None:
-        return Rejection("unreadable published_at", str(obj["published_at"])[:80])
+        return Rejection(Reason.NO_PUBLISHED_TIME, str(obj["published_at"])[:80])
     url = canonical_url(obj["url"])
     return RawArticle(
         id=str(obj.get("id") or article_id(url)),
@@ -144,7 +140,7 @@ def _archive_line(path: str, n: int, line: bytes) -> ArchiveLine:
     try:
         obj = orjson.loads(line)
     except orjson.JSONDecodeError as exc:
-        reason = INVALID_JSON if _is_utf8(line) else NOT_UTF8
+        reason = Reason.INVALID_JSON if _is_utf8(line) else Reason.NOT_UTF8
         return ArchiveLine(path, n, None, Rejection(reason, str(exc)), line)
     result = article_from_dict(obj)
     if isinstance(result, Rejection):
@@ -174,9 +170,9 @@ def _gzip_pieces(data: bytes) -> Iterator[bytes | Rejection]:
             out, _, error = _member(data, pos, resume)
         yield out
         if error == ENDED_EARLY:
-            yield Rejection(TRUNCATED, f"{ENDED_EARLY} at byte {resume}")
+            yield Rejection(Reason.TRUNCATED, f"{ENDED_EARLY} at byte {resume}")
         else:
-            yield Rejection(CORRUPT, f"{error} in the gzip member at bytes {pos}-{resume}")
+            yield Rejection(Reason.CORRUPT_GZIP, f"{error} in the gzip member at bytes {pos}-{resume}")
         pos = resume
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from streams.ingest.feeds import parse_feed
 from streams.ingest.items import normalize_item
+from streams.reasons import Reason
 
 ITEMS_PER_FEED = 10
 
@@ -130,7 +131,7 @@ async def _poll_round(n_feeds: int, addresses: list[str], port: int, delay: floa
         nonlocal emitted
         emitted += 1
 
-    async def reject(_stage: str, _reason: str, _excerpt: str) -> None:
+    async def reject(_stage: str, _reason: Reason, _detail: str) -> None:
         return None
 
     with tempfile.TemporaryDirectory() as state:

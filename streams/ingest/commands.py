@@ -57,7 +57,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
         "health",
         help="show each feed's health (failures, parking, schedule) as JSON lines",
         description="Print the health record of every feed the poller has seen, one JSON line each: last success, "
-        "consecutive failures, last error, parked until (and why), next poll, moved-to URL.",
+        "consecutive failures, last failure (its reason and detail), parked until (and why), next poll, moved-to URL.",
     )
     health.add_argument("--state", type=Path, help="ingest state folder (default $KABAR_HOME/ingest)")
     health.set_defaults(func=_health)
@@ -100,12 +100,13 @@ def _is_url(source: str) -> bool:
 
 async def _download(url: str, allow_private: bool, accept: str) -> tuple[bytes, dict[str, str], str] | str:
     from streams.ingest.fetch import Fetcher
+    from streams.reasons import Reason
 
     async with Fetcher(allow_private=allow_private, retries=0, delay=0.0) as fetcher:
         result = await fetcher.get(url, accept=accept)
     if not result.ok:
-        error = result.error or f"HTTP {result.status}"
-        return error + " (--allow-private fetches it anyway)" if error.startswith("refused: ") and "scheme" not in error else error
+        hint = " (--allow-private fetches it anyway)" if result.failure.reason == Reason.FETCH_REFUSED else ""
+        return f"{result.failure}{hint}"
     return result.body, result.headers, result.final_url
 
 
@@ -137,7 +138,7 @@ def _check(args: argparse.Namespace) -> int:
         result = normalize_item(item, url, fetched_at, language=args.language)
         if isinstance(result, Rejection):
             rejected += 1
-            print(f"rejected item {item.title[:80]!r}: {result.reason}", file=sys.stderr)
+            print(f"rejected item {item.title[:80]!r}: {result}", file=sys.stderr)
             continue
         out.write(orjson.dumps(result.article.to_dict()) + b"\n")
     out.flush()
@@ -291,7 +292,7 @@ def _scrape(args: argparse.Namespace) -> int:
     body, _headers, url = loaded
     page = extract_article(body, args.url or url)
     if isinstance(page, Rejection):
-        print(f"kabar scrape: {page.reason} {page.detail}".strip(), file=sys.stderr)
+        print(f"kabar scrape: {page}", file=sys.stderr)
         return EXIT_UNREADABLE
     sys.stdout.buffer.write(orjson.dumps(page.to_dict()) + b"\n")
     return EXIT_OK

@@ -2,8 +2,9 @@
 
 ``Fetcher.get(url, etag=..., last_modified=...)`` returns a ``FetchResult``
 and never raises: the status, the body, the final URL, a permanent redirect
-(so the caller can update a stored feed URL) or an error saying what went
-wrong. What it guards against:
+(so the caller can update a stored feed URL) or the failure: a ``Rejection``
+whose ``Reason`` decides whether to retry, and a detail in words. What it
+guards against:
 
 - size: the body is streamed and abandoned past ``max_bytes``; compressed
   bodies are decompressed here (not by aiohttp) with the limit applied to the
@@ -18,7 +19,8 @@ wrong. What it guards against:
   connection time in the resolver, so DNS rebinding is caught), unless
   ``allow_private=True`` (tests, local feeds) or the host is in
   ``allow_hosts`` (an intranet feed the operator trusts);
-- transient failures: retried with exponential backoff and jitter; a
+- transient failures (``FetchResult.transient``: the network, a 429 or a
+  5xx; another 4xx is final): retried with exponential backoff and jitter; a
   ``Retry-After`` longer than ``max_retry_wait`` is returned to the caller.
 """
 
@@ -40,18 +42,22 @@ import aiohttp
 from aiohttp.abc import AbstractResolver
 from aiohttp.resolver import DefaultResolver
 
+from streams.reasons import Reason
+from streams.records import Rejection
+
 USER_AGENT = "Kabar/0.1 (+https://github.com/kabar-news/kabar)"
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 PERMANENT_STATUSES = frozenset({301, 308})
 TRANSIENT_STATUSES = frozenset({429, 500, 502, 503, 504})
-REFUSED = "refused"
+#: failures worth another try: the network, not the answer (an HTTP error is retried by its status)
+TRANSIENT_FAILURES = frozenset({Reason.FETCH_TIMEOUT, Reason.CONNECT_FAILED, Reason.REQUEST_FAILED})
 #: a Retry-After beyond a day is read as a day
 MAX_RETRY_AFTER = 86400.0
 
 
 @dataclass
 class FetchResult:
-    """The outcome of one GET; ``error`` is None when a response was read."""
+    """The outcome of one GET; ``failure`` is None when a 2xx or 304 response was read."""
 
     url: str
     final_url: str
@@ -60,14 +66,19 @@ class FetchResult:
     headers: dict[str, str] = field(default_factory=dict)
     #: the last URL of a chain of 301/308 redirects (None when any hop was temporary)
     permanent_redirect: str | None = None
-    error: str | None = None
+    failure: Rejection | None = None
     #: seconds the server asked us to wait (429/503 Retry-After)
     retry_after: float | None = None
     attempts: int = 1
 
     @property
     def ok(self) -> bool:
-        return self.error is None and self.status is not None and 200 <= self.status < 300
+        return self.failure is None and self.status is not None and 200 <= self.status < 300
+
+    @property
+    def transient(self) -> bool:
+        """A failure another try may not meet (a timeout, a dropped connection, a 429 or a 5xx)."""
+        return (self.failure is not None and self.failure.reason in TRANSIENT_FAILURES) or self.status in TRANSIENT_STATUSES
 
     @property
     def not_modified(self) -> bool:
@@ -78,7 +89,11 @@ class _TooLarge(Exception):
     pass
 
 
-def address_refusal(host: str) -> str | None:
+class RefusedAddress(OSError):
+    """A host resolved only to addresses the fetcher does not connect to (see ``GuardedResolver``)."""
+
+
+def address_refusal(host: str) -> Rejection | None:
     """Why a connection to this IP address is refused (None: a public address is fine)."""
     try:
         ip = ipaddress.ip_address(host.strip("[]").split("%", 1)[0])
@@ -87,17 +102,17 @@ def address_refusal(host: str) -> str | None:
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
         ip = ip.ipv4_mapped
     if ip.is_loopback or ip.is_private or ip.is_link_local or ip.is_multicast or ip.is_reserved or ip.is_unspecified:
-        return f"{REFUSED}: {host} is a loopback/private/link-local/reserved address"
+        return Rejection(Reason.FETCH_REFUSED, f"{host} is a loopback/private/link-local/reserved address")
     return None
 
 
-def url_refusal(url: str, *, allow_private: bool, allow_hosts: frozenset[str] = frozenset()) -> str | None:
+def url_refusal(url: str, *, allow_private: bool, allow_hosts: frozenset[str] = frozenset()) -> Rejection | None:
     """Why ``url`` is not fetched before any network use (scheme, literal private IP)."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
-        return f"{REFUSED}: scheme {parts.scheme or '(none)'!r} is not http(s)"
+        return Rejection(Reason.BAD_URL, f"scheme {parts.scheme or '(none)'!r} is not http(s)")
     if not parts.hostname:
-        return f"{REFUSED}: no host in {url[:200]!r}"
+        return Rejection(Reason.BAD_URL, f"no host in {url[:200]!r}")
     return None if allow_private or parts.hostname in allow_hosts else address_refusal(parts.hostname)
 
 
@@ -115,7 +130,7 @@ class GuardedResolver(AbstractResolver):
             return infos
         allowed = [info for info in infos if address_refusal(info["host"]) is None]
         if not allowed:
-            raise OSError(f"{REFUSED}: {host} resolves to a loopback/private/link-local address")
+            raise RefusedAddress(f"{host} resolves to a loopback/private/link-local address")
         return allowed
 
     async def close(self) -> None:
@@ -229,10 +244,7 @@ class Fetcher:
             attempt += 1
             result = await self._follow(url, headers)
             result.attempts = attempt
-            transient = (result.error is not None and not result.error.startswith(("too large", REFUSED, "redirect", "encoding"))) or (
-                result.status in TRANSIENT_STATUSES
-            )
-            if not transient or attempt > self.retries:
+            if not result.transient or attempt > self.retries:
                 return result
             wait = result.retry_after
             if wait is None:
@@ -248,7 +260,7 @@ class Fetcher:
         for _hop in range(self.max_redirects + 1):
             refusal = url_refusal(current, allow_private=self.allow_private, allow_hosts=self.allow_hosts)
             if refusal:
-                return FetchResult(url, current, error=refusal)
+                return FetchResult(url, current, failure=refusal)
             host = urlsplit(current).hostname or ""
             try:
                 async with self.gate.slot(host):
@@ -259,7 +271,8 @@ class Fetcher:
                             target = urljoin(current, location)
                             permanent = permanent and resp.status in PERMANENT_STATUSES
                             if target in visited:
-                                return FetchResult(url, current, status=resp.status, error=f"redirect loop at {target[:200]}")
+                                return FetchResult(url, current, status=resp.status,
+                                                   failure=Rejection(Reason.BAD_REDIRECT, f"redirect loop at {target[:200]}"))
                             visited.add(target)
                             current = target
                             continue
@@ -276,12 +289,12 @@ class Fetcher:
                             result.retry_after = parse_retry_after(resp.headers.get("Retry-After"))
                             if result.retry_after:
                                 self.gate.defer(host, result.retry_after)
-                        if resp.status >= 400:
-                            result.error = f"HTTP {resp.status} {resp.reason or ''}".strip()
+                        if not (200 <= resp.status < 300 or resp.status == 304):
+                            result.failure = _http_error(resp)
                         return result
             except (_TooLarge, zlib.error, _UnsupportedEncoding, asyncio.TimeoutError, aiohttp.ClientError, OSError, ValueError) as exc:
-                return FetchResult(url, current, error=self._reason(exc))
-        return FetchResult(url, current, error=f"redirect: more than {self.max_redirects} redirects")
+                return FetchResult(url, current, failure=self._failure(exc))
+        return FetchResult(url, current, failure=Rejection(Reason.BAD_REDIRECT, f"more than {self.max_redirects} redirects"))
 
     async def post_form(self, url: str, data: dict[str, str]) -> FetchResult:
         """POST a form (a WebSub subscription request) with the same guards; redirects are not followed."""
@@ -289,7 +302,7 @@ class Fetcher:
             raise RuntimeError("use Fetcher as an async context manager")
         refusal = url_refusal(url, allow_private=self.allow_private, allow_hosts=self.allow_hosts)
         if refusal:
-            return FetchResult(url, url, error=refusal)
+            return FetchResult(url, url, failure=refusal)
         host = urlsplit(url).hostname or ""
         try:
             async with self.gate.slot(host):
@@ -297,23 +310,24 @@ class Fetcher:
                     result = FetchResult(url, url, status=resp.status, headers={k.lower(): v for k, v in resp.headers.items()})
                     result.body = await self._read_body(resp)
                     if not 200 <= resp.status < 300:
-                        result.error = f"HTTP {resp.status} {resp.reason or ''}".strip()
+                        result.failure = _http_error(resp)
                     return result
         except (_TooLarge, zlib.error, _UnsupportedEncoding, asyncio.TimeoutError, aiohttp.ClientError, OSError, ValueError) as exc:
-            return FetchResult(url, url, error=self._reason(exc))
+            return FetchResult(url, url, failure=self._failure(exc))
 
-    def _reason(self, exc: BaseException) -> str:
-        """The error text of a failed request (its prefix tells ``get`` whether to retry)."""
+    def _failure(self, exc: BaseException) -> Rejection:
+        """Why a request failed (its reason tells ``get`` whether to retry)."""
         if isinstance(exc, _TooLarge):
-            return f"too large: body over {self.max_bytes} bytes"
+            return Rejection(Reason.TOO_LARGE, f"body over {self.max_bytes} bytes")
         if isinstance(exc, (zlib.error, _UnsupportedEncoding)):
-            return f"encoding: {exc}"
+            return Rejection(Reason.BAD_ENCODING, str(exc))
         if isinstance(exc, asyncio.TimeoutError):
-            return "timeout"
+            return Rejection(Reason.FETCH_TIMEOUT)
         if isinstance(exc, aiohttp.ClientConnectorError):
-            reason = str(exc.os_error) if exc.os_error else str(exc)
-            return reason if reason.startswith(REFUSED) else f"connect: {exc}"[:300]
-        return f"http: {type(exc).__name__}: {exc}"[:300]
+            if isinstance(exc.os_error, RefusedAddress):
+                return Rejection(Reason.FETCH_REFUSED, str(exc.os_error))
+            return Rejection(Reason.CONNECT_FAILED, str(exc)[:300])
+        return Rejection(Reason.REQUEST_FAILED, f"{type(exc).__name__}: {exc}"[:300])
 
     async def _read_body(self, resp: aiohttp.ClientResponse) -> bytes:
         decoder = _decoder(resp.headers.get("Content-Encoding", ""))
@@ -333,6 +347,11 @@ class Fetcher:
         if len(out) > self.max_bytes:
             raise _TooLarge()
         return bytes(out)
+
+
+def _http_error(resp: aiohttp.ClientResponse) -> Rejection:
+    """The failure of a response whose status is not one a caller can use."""
+    return Rejection(Reason.HTTP_ERROR, f"HTTP {resp.status} {resp.reason or ''}".strip())
 
 
 class _UnsupportedEncoding(Exception):

@@ -2,9 +2,9 @@
 
 A ``FeedHealth`` record holds what the poller must remember about a feed
 across restarts: the last success and attempt, consecutive failures and the
-last error, when it is parked and why, the HTTP validators for conditional
-GETs (ETag, Last-Modified), the adaptive polling interval and the next poll,
-and a permanent redirect target.
+last failure (its ``Reason`` and detail), when it is parked and why, the HTTP
+validators for conditional GETs (ETag, Last-Modified), the adaptive polling
+interval and the next poll, and a permanent redirect target.
 
 Scheduling is adaptive within the feed's ``[min_interval, max_interval]``: a
 poll that finds new items halves the interval, one that finds none grows it
@@ -20,6 +20,9 @@ from dataclasses import asdict, dataclass, fields
 
 import orjson
 
+from streams.reasons import Reason
+from streams.records import Rejection
+
 PARK_AFTER = 5
 PARK_BASE = 3600.0
 PARK_MAX = 86400.0
@@ -33,6 +36,8 @@ class FeedHealth:
     last_attempt: float | None = None
     last_success: float | None = None
     consecutive_failures: int = 0
+    #: why the last poll failed, and in words
+    last_reason: Reason | None = None
     last_error: str | None = None
     #: problems of the last readable parse (bozo reasons), kept for `kabar` diagnostics
     last_problems: list[str] | None = None
@@ -53,7 +58,7 @@ class FeedHealth:
         """A readable answer (including 304): unpark, adapt the interval, schedule."""
         self.last_attempt = self.last_success = now
         self.consecutive_failures = 0
-        self.last_error = None
+        self.last_reason = self.last_error = None
         self.parked_until = self.parked_reason = None
         self.items_new_total += new_items
         current = self.interval or min_interval
@@ -61,16 +66,17 @@ class FeedHealth:
         self.interval = min(max(current, min_interval), max_interval)
         self.next_poll = now + self.interval
 
-    def record_failure(self, now: float, error: str, min_interval: float, max_interval: float, retry_after: float | None = None) -> None:
+    def record_failure(self, now: float, failure: Rejection, min_interval: float, max_interval: float,
+                       retry_after: float | None = None) -> None:
         """A failed poll: back off, and park the feed after repeated failures."""
         self.last_attempt = now
         self.consecutive_failures += 1
-        self.last_error = error[:500]
+        self.last_reason, self.last_error = failure.reason, failure.detail[:500]
         backoff = min(min_interval * 2 ** (self.consecutive_failures - 1), max_interval)
         if self.consecutive_failures >= PARK_AFTER:
             park = min(PARK_BASE * 2 ** (self.consecutive_failures - PARK_AFTER), PARK_MAX)
             self.parked_until = now + park
-            self.parked_reason = f"{self.consecutive_failures} consecutive failures, last: {self.last_error}"
+            self.parked_reason = f"{self.consecutive_failures} consecutive failures, last: {str(failure)[:500]}"
             backoff = park
         self.next_poll = now + max(backoff, retry_after or 0.0)
 
@@ -87,6 +93,8 @@ class HealthStore:
         if row is None:
             return FeedHealth(url=url)
         data = orjson.loads(row[0])
+        if data.get("last_reason"):
+            data["last_reason"] = Reason(data["last_reason"])
         return FeedHealth(**{k: v for k, v in data.items() if k in self._names})
 
     def put(self, health: FeedHealth) -> None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from streams.ingest.feeds import FeedItem
+from streams.reasons import Reason
 from streams.records import RawArticle, Rejection
 from streams.timeutil import to_rfc3339
 from streams.urls import article_id, canonical_url, source_of
@@ -54,7 +55,7 @@ def normalize_item(
     text, text_origin = (item.content, "feed") if item.content else (item.summary, "summary")
     title = item.title
     if not title and not text and not item.link:
-        return Rejection("empty item", "no title, no text and no link")
+        return Rejection(Reason.EMPTY_ARTICLE, "an item with no title, no text and no link")
     if not title:
         title = _title_from_text(text)
         flags.append("no title")

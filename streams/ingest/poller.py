@@ -6,7 +6,7 @@
 item whose feed gives only a summary, the article page's full text
 (``robots.RobotsCache`` then ``scrape.extract_article``). New articles go to
 ``emit`` (the lead wires it to the ``articles.raw`` topic); unusable items go
-to ``reject(stage, reason, excerpt)`` (the dead-letter topic). Feed-level
+to ``reject(stage, reason, detail)`` (the dead-letter topic). Feed-level
 failures (HTTP errors, timeouts, HTML instead of a feed) are recorded in the
 feed's ``health.FeedHealth``, which backs off and parks feeds that keep
 failing. Nothing here raises out of the poller.
@@ -48,6 +48,7 @@ from streams.ingest.scrape import extract_article
 from streams.ingest.seen import SeenSet
 from streams.ingest.state import open_state
 from streams.ingest.websub import Subscriber, WebSubConfig
+from streams.reasons import Reason
 from streams.records import RawArticle, Rejection
 from streams.timeutil import parse_time
 
@@ -61,7 +62,7 @@ STOP_GRACE = 2.0
 PRUNE_EVERY = 3600.0
 
 Emit = Callable[[RawArticle], Awaitable[None]]
-Reject = Callable[[str, str, str], Awaitable[None]]
+Reject = Callable[[str, Reason, str], Awaitable[None]]
 
 
 @dataclass
@@ -198,7 +199,8 @@ class _Poller:
                 log.exception("poll of %s failed", feed.url)
                 self.stats.internal_errors += 1
                 record = self.health.get(feed.url)
-                record.record_failure(time.time(), f"internal: {type(exc).__name__}: {exc}", feed.min_interval, feed.max_interval)
+                failure = Rejection(Reason.STAGE_ERROR, f"{type(exc).__name__}: {exc}")
+                record.record_failure(time.time(), failure, feed.min_interval, feed.max_interval)
                 self.health.put(record)
             if once:
                 return
@@ -246,11 +248,11 @@ class _Poller:
             return self._done(record, feed, "not modified", 0)
         if not result.ok:
             self.stats.fetch_failures += 1
-            return self._failed(record, feed, started, result.error or f"HTTP {result.status}", result.retry_after)
+            return self._failed(record, feed, started, result.failure, result.retry_after)
         parsed = await asyncio.to_thread(parse_feed, result.body, result.headers, result.final_url)
         if not parsed.readable:
             self.stats.unreadable += 1
-            return self._failed(record, feed, started, "; ".join(parsed.problems) or "not a feed", None)
+            return self._failed(record, feed, started, Rejection(Reason.NOT_A_FEED, "; ".join(parsed.problems)), None)
         record.last_problems = parsed.problems or None
         new, complete = await self._handle_items(feed, parsed.items)
         # validators only when every new item was sent: else a 304 would hide the unsent ones
@@ -279,7 +281,7 @@ class _Poller:
             normalized = normalize_item(item, feed.url, fetched_at, language=feed.language)
             if isinstance(normalized, Rejection):
                 self.stats.rejected += 1
-                await self._reject("ingest.item", normalized.reason, f"{feed.url} {item.title[:200]} {normalized.detail}".strip())
+                await self._reject("ingest.item", normalized.reason, f"{feed.url} {item.title[:200]}: {normalized.detail}")
                 continue
             if normalized.article.id in usable:
                 self.stats.duplicates += 1
@@ -316,9 +318,9 @@ class _Poller:
             new += 1
         return new, complete
 
-    async def _reject(self, stage: str, reason: str, excerpt: str) -> None:
+    async def _reject(self, stage: str, reason: Reason, detail: str) -> None:
         try:
-            await self.reject(stage, reason, excerpt)
+            await self.reject(stage, reason, detail)
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # noqa: BLE001 - the dead-letter path must not stop polling
@@ -332,9 +334,9 @@ class _Poller:
         result = await self.fetcher.get(link, accept=PAGE_ACCEPT)
         content_type = result.headers.get("content-type", "html").lower()
         if not result.ok:
-            page = Rejection(result.error or "fetch failed")
+            page = result.failure
         elif "html" not in content_type:
-            page = Rejection("not an HTML page", content_type)
+            page = Rejection(Reason.NOT_HTML, content_type)
         else:
             page = await asyncio.to_thread(extract_article, result.body, result.final_url)
         if isinstance(page, Rejection) or len(page.text) <= len(article.text):
@@ -349,13 +351,13 @@ class _Poller:
         if article.date_origin == "fetched" and page.published_at:
             article.published_at, article.date_origin = page.published_at, "published"
 
-    def _failed(self, record: FeedHealth, feed: FeedConfig, started: float, error: str, retry_after: float | None) -> None:
+    def _failed(self, record: FeedHealth, feed: FeedConfig, started: float, failure: Rejection, retry_after: float | None) -> None:
         was_parked = record.parked_until is not None
-        record.record_failure(started, error, feed.min_interval, feed.max_interval, retry_after)
+        record.record_failure(started, failure, feed.min_interval, feed.max_interval, retry_after)
         if record.parked_until is not None and not was_parked:
             self.stats.parked += 1
             log.warning("feed %s parked: %s", feed.url, record.parked_reason)
-        self._done(record, feed, "failed", 0, error=error)
+        self._done(record, feed, "failed", 0, error=str(failure))
 
     def _done(self, record: FeedHealth, feed: FeedConfig, status: str, new: int, **extra: Any) -> None:
         self.health.put(record)

@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 import trafilatura
 from trafilatura.utils import load_html
 
+from streams.reasons import Reason
 from streams.records import Rejection
 from streams.timeutil import parse_time, to_rfc3339
 
@@ -67,11 +68,11 @@ class ScrapedPage:
 def extract_article(html: bytes | str, url: str, *, min_chars: int = MIN_TEXT_CHARS) -> ScrapedPage | Rejection:
     """The article in an HTML page, or why there is none; never raises."""
     if not html:
-        return Rejection("empty page")
+        return Rejection(Reason.NO_MAIN_TEXT, "an empty page")
     try:
         tree = load_html(html)
         if tree is None:
-            return Rejection("not HTML", _excerpt(html))
+            return Rejection(Reason.NOT_HTML, _excerpt(html))
         language = _declared_language(tree)
         headings = [" ".join(h.text_content().split()) for h in tree.xpath("//h1")[:5]]
         declared = declared_publication_time(tree)
@@ -84,12 +85,12 @@ def extract_article(html: bytes | str, url: str, *, min_chars: int = MIN_TEXT_CH
             date_extraction_params=_DATE_PARAMS,
         )
     except Exception as exc:  # noqa: BLE001 - lxml/trafilatura fail in many ways on junk
-        return Rejection("extraction failed", f"{type(exc).__name__}: {exc}"[:300])
+        return Rejection(Reason.EXTRACTION_FAILED, f"{type(exc).__name__}: {exc}"[:300])
     if doc is None:
-        return Rejection("no main text found", _excerpt(html))
+        return Rejection(Reason.NO_MAIN_TEXT, _excerpt(html))
     text = (doc.text or "").strip()
     if len(text) < min_chars:
-        return Rejection("main text too short", f"{len(text)} characters")
+        return Rejection(Reason.TEXT_TOO_SHORT, f"{len(text)} characters, under {min_chars}")
     published = declared or (parse_time(doc.date) if doc.date else None)
     return ScrapedPage(
         url=url,

@@ -39,6 +39,7 @@ import orjson
 
 from streams.ingest.feeds import ParsedFeed, parse_feed
 from streams.ingest.items import NormalizedItem, normalize_item
+from streams.reasons import Reason
 from streams.records import RawArticle, Rejection
 from streams.timeutil import to_rfc3339
 
@@ -53,7 +54,8 @@ class FileRejection:
     """A snapshot file (or one item of it) that could not be used, and why."""
 
     path: str
-    reason: str
+    reason: Reason
+    detail: str = ""
     excerpt: bytes = b""
 
 
@@ -119,14 +121,14 @@ def read_snapshots(paths: Iterable[Path]) -> SnapshotArticles:
         body, parsed, taken_at, feed_url = loaded
         if parsed.problems:
             problems = "; ".join(parsed.problems)
-            reason = problems if not parsed.readable else f"malformed feed, {len(parsed.items)} items read: {problems}"
-            out.rejections.append(FileRejection(str(path), reason[:500], body[:300]))
+            reason, detail = ((Reason.MALFORMED_FEED, f"{len(parsed.items)} items read: {problems}") if parsed.readable
+                              else (Reason.NOT_A_FEED, problems))
+            out.rejections.append(FileRejection(str(path), reason, detail[:500], body[:300]))
         for item in parsed.items:
             out.items += 1
             normalized = normalize_item(item, feed_url, taken_at)
             if isinstance(normalized, Rejection):
-                detail = f"{item.title[:200]} {normalized.detail}".strip()
-                out.rejections.append(FileRejection(str(path), f"item: {normalized.reason}", detail.encode()))
+                out.rejections.append(FileRejection(str(path), normalized.reason, normalized.detail, item.title[:200].encode()))
                 continue
             ident = normalized.article.id
             first_seen[ident] = min(first_seen.get(ident, taken_at), taken_at)
@@ -155,7 +157,7 @@ def _load(path: Path) -> tuple[bytes, ParsedFeed, datetime, str] | FileRejection
             body = gzip.decompress(body)
         mtime = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc).replace(microsecond=0)
     except (OSError, EOFError, zlib.error, gzip.BadGzipFile) as exc:
-        return FileRejection(str(path), f"unreadable file: {exc}"[:300])
+        return FileRejection(str(path), Reason.UNREADABLE_FILE, str(exc)[:300])
     parsed = parse_feed(body)
     if parsed.self_link and any(item.link is None for item in parsed.items):
         parsed = parse_feed(body, url=parsed.self_link)  # relative item links resolve against the feed's URL

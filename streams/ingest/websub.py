@@ -202,10 +202,10 @@ class Subscriber:
         if secret:
             form["hub.secret"] = secret
         result = await self.fetcher.post_form(sub.hub, form)
-        if result.error:
+        if result.failure:
             self.stats.subscribe_failures += 1
             sub.pending = None
-            log.warning("WebSub subscription of %s at %s failed: %s", topic, sub.hub, result.error)
+            log.warning("WebSub subscription of %s at %s failed: %s", topic, sub.hub, result.failure)
         else:
             self.stats.subscribed += 1
 

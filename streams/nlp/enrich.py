@@ -22,6 +22,7 @@ from streams.nlp.events import country_ranking, extract_events
 from streams.nlp.places import find_places
 from streams.nlp.topics import classify_topics
 from streams.nlp.triggers import plover_list
+from streams.reasons import Reason
 from streams.records import CleanArticle, EnrichedArticle, Rejection
 from streams.timeutil import parse_time
 
@@ -34,7 +35,7 @@ MAX_CHARS = 60_000
 def _enrich(clean: CleanArticle) -> EnrichedArticle | Rejection:
     published = parse_time(clean.published_at)
     if published is None:
-        return Rejection("unreadable published_at", str(clean.published_at)[:80])
+        return Rejection(Reason.NO_PUBLISHED_TIME, str(clean.published_at)[:80])
     lang = clean.language
     text = clean.text[:MAX_CHARS]
     sentences = [s for s in clean.sentences if s.end <= len(text)]
@@ -64,4 +65,4 @@ def enrich(clean: CleanArticle) -> EnrichedArticle | Rejection:
         return _enrich(clean)
     except Exception as exc:  # noqa: BLE001 - a stage answers with a rejection, never an exception
         log.exception("enrich failed for %s", getattr(clean, "id", "?"))
-        return Rejection("enrich failed", f"{type(exc).__name__}: {exc}"[:200])
+        return Rejection(Reason.STAGE_ERROR, f"{type(exc).__name__}: {exc}"[:200])

@@ -22,6 +22,7 @@ import re
 from streams.nlp.clean import clean_text
 from streams.nlp.language import LOOKAHEAD, detect_language
 from streams.nlp.sentences import split_sentences
+from streams.reasons import Reason
 from streams.records import CleanArticle, RawArticle, Rejection, Sentence
 from streams.urls import canonical_url, source_of
 
@@ -95,17 +96,17 @@ def strip_site_name(title: str, source: str | None) -> str:
 def normalize(raw: RawArticle) -> CleanArticle | Rejection:
     """Clean one raw article: language, cleaned text, sentences, fingerprint."""
     if not isinstance(raw.text or "", str) or not isinstance(raw.title or "", str):
-        return Rejection("not text: title or text is not a string", f"id={raw.id}")
+        return Rejection(Reason.NOT_TEXT, f"id={raw.id}: title or text is not a string")
     title = strip_site_name(" ".join((raw.title or "").split()), raw.source or source_of(raw.url or ""))
     text = raw.text or ""
     if not title and not text.strip():
-        return Rejection("empty article", f"id={raw.id}")
+        return Rejection(Reason.EMPTY_ARTICLE, f"id={raw.id}")
     for field_name, value in (("text", text), ("title", title)):
         share = _junk_share(value)
         if share > MAX_JUNK_SHARE:
             return Rejection(
-                f"not text: {share:.0%} of the {field_name} is control or replacement characters",
-                f"id={raw.id} excerpt={value[:80]!r}",
+                Reason.NOT_TEXT,
+                f"id={raw.id}: {share:.0%} of the {field_name} is control or replacement characters, excerpt={value[:80]!r}",
             )
     text, dropped = _truncate(text)
     lang, score = detect_language(f"{title}\n{text[:LOOKAHEAD]}", raw.language)

@@ -74,8 +74,8 @@ def test_the_worker_delivers_a_signed_alert_after_retries_and_dead_letters_a_dea
 
         letters = wait_for(env, "deadletter", lambda rs: any(r["stage"] == "alerts" for r in rs))
         [letter] = [r for r in letters if r["stage"] == "alerts"]
-        assert letter["reason"] == (f"delivery-failed: rule riot: 127.0.0.1:{hook.server_address[1]} (slack): "
-                                    "HTTP 503 after 2 tries")
+        assert (letter["reason"], letter["detail"]) == (
+            "delivery-failed", f"rule riot: 127.0.0.1:{hook.server_address[1]} (slack): HTTP 503 after 2 tries")
         assert letter["topic"] == f"it-alerts-{run}.events.alerts"
         assert len(_tries(hook, "/down")) == 2
         assert len(_tries(hook, "/flaky")) == 3  # delivered once: taken on the third try, not posted again

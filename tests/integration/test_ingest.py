@@ -129,7 +129,7 @@ def test_ingest_sends_each_article_once_with_full_text_and_survives_restarts(pip
     health = kabar(env, "feeds", "health")
     rows = {row["url"]: row for row in map(json.loads, health.stdout.splitlines())}
     assert rows[f"{base}/broken"]["consecutive_failures"] == 1
-    assert "not a feed: an HTML page" in rows[f"{base}/broken"]["last_error"]
+    assert rows[f"{base}/broken"]["last_reason"] == "not-a-feed" and "an HTML page" in rows[f"{base}/broken"]["last_error"]
     assert rows[f"{base}/rss"]["last_error"] is None and rows[f"{base}/rss"]["etag"] == ETAG
 
     # a restart: nothing is sent again, and the RSS feed is asked conditionally (304)

@@ -20,6 +20,7 @@ from aiokafka import AIOKafkaProducer
 
 from streams.admin import kafka_auth
 from streams.codec import encode
+from streams.reasons import Reason
 from streams.records import EnrichedArticle, ExtractedEvent
 from streams.settings import from_env
 from tests.integration.helpers import SEED, write_archive
@@ -38,17 +39,18 @@ class Poison:
     key: bytes
     value: bytes
     stage: str
-    reason: str  # how the dead letter's reason starts
+    reason: Reason
+    detail: str  # how the dead letter's detail starts
 
 
 POISONS = (
-    Poison("articles.raw", b"poison-raw", NOT_JSON, "normalize", "undecodable: not JSON"),
-    Poison("articles.raw", b"poison-raw-schema", b'{"id": "x", "url": 42}', "normalize",
-           "undecodable: fails schema articles.raw"),
-    Poison("articles.clean", b"poison-clean", NOT_JSON, "enrich", "undecodable: not JSON"),
-    Poison("articles.enriched", b"KZ", NOT_JSON, "cluster", "undecodable: not JSON"),
-    Poison("articles.enriched", b"KZ", FAR_FUTURE, "cluster", "stage-error: ValueError: year 10000 is out of range"),
-    Poison("events", b"poison-event", NOT_JSON, "alerts", "undecodable: not JSON"),
+    Poison("articles.raw", b"poison-raw", NOT_JSON, "normalize", Reason.INVALID_JSON, ""),
+    Poison("articles.raw", b"poison-raw-schema", b'{"id": "x", "url": 42}', "normalize", Reason.SCHEMA,
+           "fails schema articles.raw"),
+    Poison("articles.clean", b"poison-clean", NOT_JSON, "enrich", Reason.INVALID_JSON, ""),
+    Poison("articles.enriched", b"KZ", NOT_JSON, "cluster", Reason.INVALID_JSON, ""),
+    Poison("articles.enriched", b"KZ", FAR_FUTURE, "cluster", Reason.STAGE_ERROR, "ValueError: year 10000 is out of range"),
+    Poison("events", b"poison-event", NOT_JSON, "alerts", Reason.INVALID_JSON, ""),
 )
 
 
@@ -92,7 +94,7 @@ def test_a_poison_message_on_every_topic_is_one_dead_letter_and_the_pipeline_goe
         [letter] = [d for d in letters if where(d) == at]
         assert per_message[at] == 1, f"{poison.topic}: {per_message[at]} dead letters for one message"
         assert letter["stage"] == poison.stage
-        assert letter["reason"].startswith(poison.reason), letter["reason"]
+        assert letter["reason"] == poison.reason and letter["detail"].startswith(poison.detail), letter
 
     wait_for(env, "events", lambda r: any(SEED in e.get("articles", ()) for e in r))  # (the poison has no articles)
     # the alerts agent reads the seed's events too ("in" counts each message it decoded or tried to)

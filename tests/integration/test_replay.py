@@ -82,10 +82,10 @@ def test_saved_feeds_replay_each_article_once_and_report_a_file_that_is_not_a_fe
         "https://contoh.id/arsip", "https://contoh.id/banjir", "https://contoh.id/gempa", "https://contoh.id/pemilu"]
     assert {article["text_origin"] for _p, _t, article in records if article["feed"]} == {"summary"}  # nothing fetched
     assert _in_publication_order_per_partition(records)
-    letters = sorted(letter["reason"] for letter in read_topic(env, "deadletter"))
-    assert len(letters) == 2
-    assert "kompas-1000.xml" in letters[0] and "an HTML page" in letters[0]
-    assert letters[1].startswith("https://contoh.id/ramalan: published_at 2099-01-01T00:00:00Z is in the future")
+    letters = sorted((letter["reason"], letter["detail"]) for letter in read_topic(env, "deadletter"))
+    assert [reason for reason, _detail in letters] == ["future-time", "not-a-feed"]
+    assert letters[0][1].startswith("https://contoh.id/ramalan: published_at 2099-01-01T00:00:00Z is in the future")
+    assert "kompas-1000.xml" in letters[1][1] and "an HTML page" in letters[1][1]
 
     again = kabar(env, "replay", str(folder), "--from", "2025-01-07T01:00:00Z", "--to", "2025-01-07T02:00:00Z")
     assert "1/1" in again.stderr  # only Banjir (01:30 UTC) is in the range

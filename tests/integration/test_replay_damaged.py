@@ -23,4 +23,5 @@ def test_a_cut_short_archive_is_sent_as_far_as_it_goes_and_the_replay_exits_2(pi
         "kabar replay: 0 of 1 archives read whole, the readable lines of the others sent, the rest to the "
         f"dead-letter topic; {archive.name}: {problem}")
     assert sorted(article["title"] for article in read_topic(env, "articles.raw")) == ["T0", "T1", "T2", "T3"]
-    assert [letter["reason"] for letter in read_topic(env, "deadletter")] == [f"{archive}: {problem}"]
+    assert [(letter["reason"], letter["detail"]) for letter in read_topic(env, "deadletter")] == [
+        ("truncated", f"{archive}: {problem}")]

@@ -15,6 +15,7 @@ from aiohttp.test_utils import TestServer
 from streams.codec import decode, encode
 from streams.desk.alerts import Rule, RulesError, Target, When
 from streams.desk.delivery import Deliveries, deliver, secrets_for
+from streams.reasons import Reason
 from streams.records import Alert, Event
 from streams.topics import ALERTS
 
@@ -125,11 +126,11 @@ async def test_a_webhook_that_always_fails_is_a_dead_letter_after_the_last_try(w
     assert len(receiver.requests) == 3 and len(pauses.seconds) == 2
     [letter] = delivery.dead
     host = url.split("/")[2]
-    assert letter.reason == f"delivery-failed: rule riot: {host} (slack): HTTP 503 after 3 tries"
+    assert (letter.reason, letter.detail) == (Reason.DELIVERY_FAILED, f"rule riot: {host} (slack): HTTP 503 after 3 tries")
     assert (letter.stage, letter.topic, letter.partition, letter.offset, letter.key) == (
         "alerts", "it.events.alerts", 1, 7, "evt-1")
     assert letter.excerpt.startswith('{"id":"a1b2"')
-    assert "secret-token" not in letter.reason  # a Slack webhook's path is its secret
+    assert "secret-token" not in letter.detail  # a Slack webhook's path is its secret
 
 
 async def test_a_refused_request_is_not_tried_again(webhook):
@@ -152,8 +153,9 @@ async def test_an_unreachable_webhook_is_tried_then_dead_lettered(webhook):
         delivery = await Deliveries("alerts", rules, {"HOOK_SECRET": SECRET}, sleep=Pauses()).of_message(
             session, message)
     [letter] = delivery.dead
-    assert letter.reason.startswith("delivery-failed: rule riot: 127.0.0.1:1 (json): ClientConnectorError")
-    assert letter.reason.endswith("after 2 tries")
+    assert letter.reason == Reason.DELIVERY_FAILED
+    assert letter.detail.startswith("rule riot: 127.0.0.1:1 (json): ClientConnectorError")
+    assert letter.detail.endswith("after 2 tries")
 
 
 async def test_an_alert_of_a_rule_without_webhooks_is_done():
@@ -170,7 +172,7 @@ async def test_a_message_that_is_not_an_alert_is_a_dead_letter():
     async with aiohttp.ClientSession() as session:
         delivery = await Deliveries("alerts", [], {}).of_message(session, message)
     [letter] = delivery.dead
-    assert letter.reason.startswith("undecodable: fails schema events.alerts") and letter.offset == 4
+    assert (letter.reason, letter.offset) == (Reason.SCHEMA, 4) and "events.alerts" in letter.detail
 
 
 def test_an_unset_signing_secret_names_the_rule_and_the_variable():

@@ -5,15 +5,8 @@ from datetime import datetime, timezone
 
 import orjson
 
-from streams.ingest.archive import (
-    CORRUPT,
-    INVALID_JSON,
-    NOT_UTF8,
-    TRUNCATED,
-    ArchiveWriter,
-    article_from_dict,
-    read_archive,
-)
+from streams.ingest.archive import ArchiveWriter, article_from_dict, read_archive
+from streams.reasons import Reason
 from streams.replay import parse_speed, sample_archive
 from streams.urls import article_id
 
@@ -37,9 +30,8 @@ def test_bad_lines_become_rejections_with_line_numbers(tmp_path):
     first = lines[0].article
     assert first.id == article_id("https://x.org/a") and first.url == "https://x.org/a"
     assert first.published_at == "2022-01-07T12:00:00+07:00" and first.source == "x.org"
-    assert lines[1].rejection.reason == "invalid JSON"
-    assert "title" in lines[2].rejection.reason and "text" in lines[2].rejection.reason
-    assert lines[3].rejection.reason == "unreadable published_at"
+    assert [ln.rejection.reason for ln in lines[1:]] == [Reason.INVALID_JSON, Reason.SCHEMA, Reason.NO_PUBLISHED_TIME]
+    assert "title" in lines[2].rejection.detail and "text" in lines[2].rejection.detail
 
 
 def test_the_writer_output_reads_back(tmp_path):
@@ -82,7 +74,7 @@ def test_a_cut_short_archive_gives_every_whole_line_then_says_where_it_ends(tmp_
     cut.write_bytes(data[:-10])
     *lines, end = read_archive(cut)
     assert _titles(lines) == [f"T{n}" for n in range(19)]
-    assert end.damage and end.rejection.reason == TRUNCATED and end.line == 19
+    assert end.damage and end.rejection.reason == Reason.TRUNCATED and end.line == 19
     assert end.problem == f"truncated after line 19 (gzip stream ended early at byte {len(data) - 10})"
 
 
@@ -93,7 +85,7 @@ def test_one_long_gzip_stream_cut_short_gives_the_lines_before_the_cut(tmp_path)
     cut.write_bytes(data[: len(data) // 2])
     *lines, end = read_archive(cut)
     assert 50 < len(lines) < 200 and _titles(lines) == [f"T{n}" for n in range(len(lines))]
-    assert end.damage and end.rejection.reason == TRUNCATED and end.line == len(lines)
+    assert end.damage and end.rejection.reason == Reason.TRUNCATED and end.line == len(lines)
 
 
 def test_a_stream_cut_short_then_appended_to_loses_only_what_was_cut(tmp_path):
@@ -119,7 +111,7 @@ def test_corrupt_bytes_lose_only_the_article_they_hit(tmp_path):
     lines = list(read_archive(path))
     assert _titles(lines) == [f"T{n}" for n in range(10) if n != 4]
     (gap,) = [ln for ln in lines if ln.damage]
-    assert gap.rejection.reason == CORRUPT and gap.line == 4
+    assert gap.rejection.reason == Reason.CORRUPT_GZIP and gap.line == 4
     assert gap.rejection.detail.endswith(f"in the gzip member at bytes {starts[4]}-{starts[5]}")
 
 
@@ -128,5 +120,5 @@ def test_lines_that_are_not_utf8_or_not_json_are_rejected_and_the_rest_read(tmp_
     path.write_bytes(_line(1) + b'{"title": "caf\xe9"}\n' + b"{not json\n" + _line(2))
     lines = list(read_archive(path))
     assert _titles(lines) == ["T1", "T2"]
-    assert [ln.rejection.reason for ln in lines if ln.rejection] == [NOT_UTF8, INVALID_JSON]
+    assert [ln.rejection.reason for ln in lines if ln.rejection] == [Reason.NOT_UTF8, Reason.INVALID_JSON]
     assert [ln.problem.partition(":")[0] for ln in lines if ln.rejection] == ["line 2", "line 3"]

@@ -13,7 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from streams.ingest.archive import TRUNCATED, read_archive
+from streams.ingest.archive import read_archive
+from streams.reasons import Reason
 
 REPO = Path(__file__).resolve().parents[2]
 #: prints each article's number once its write has returned, and "stopped" once SIGTERM stopped the writing
@@ -68,4 +69,4 @@ def test_a_writer_killed_while_writing_loses_at_most_the_article_it_was_writing(
         writer.kill()
     titles, problems = _titles_and_problems(tmp_path)
     assert titles == [f"T{n}" for n in range(len(titles))] and len(titles) > last
-    assert [reason for reason, _problem in problems] in ([], [TRUNCATED])
+    assert [reason for reason, _problem in problems] in ([], [Reason.TRUNCATED])

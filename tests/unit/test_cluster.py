@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from streams.dedup.cluster import ClusterResult, Clusterer
+from streams.reasons import Reason
 from streams.records import EnrichedArticle, ExtractedEvent, Location, Rejection
 
 WIRE_TEXT = (
@@ -418,8 +419,8 @@ def test_an_event_mentioned_again_outlives_its_first_day():
 
 def test_bad_input_is_rejected_not_raised():
     clusterer = Clusterer({})
-    assert isinstance(clusterer.process(_article("x", "text", "not a time", [])), Rejection)
-    assert isinstance(clusterer.process(_article("", "text", "2022-01-07T00:00:00Z", [])), Rejection)
+    assert clusterer.process(_article("x", "text", "not a time", [])) == Rejection(Reason.NO_PUBLISHED_TIME, "not a time")
+    assert clusterer.process(_article("", "text", "2022-01-07T00:00:00Z", [])).reason == Reason.NO_ARTICLE_ID
     junk = _article("junk", "\x00\x01 ??", "2022-01-07T00:00:00Z",
                     [ExtractedEvent(type="", country=None, date="6/1/2021", counts={"killed": "many"})],
                     countries=[])

@@ -5,6 +5,7 @@ from hypothesis import given, settings, strategies as st
 from streams.ingest.archive import article_from_dict
 from streams.nlp.enrich import enrich
 from streams.nlp.normalize import normalize
+from streams.reasons import Reason
 from streams.records import CleanArticle, EnrichedArticle, Rejection, Sentence
 
 
@@ -41,7 +42,7 @@ def test_unreadable_publication_time_is_a_rejection():
     clean = CleanArticle(id="x", url="https://example.test/x", title="t", text="Police arrested 20 people.",
                          published_at="not a time", language="en", sentences=[Sentence(0, 26)])
     result = enrich(clean)
-    assert isinstance(result, Rejection) and "published_at" in result.reason
+    assert isinstance(result, Rejection) and result.reason == Reason.NO_PUBLISHED_TIME
 
 
 def test_broken_sentence_spans_do_not_raise():

@@ -15,6 +15,7 @@ from streams.agents.handling import READ_BACK_PAUSE_MAX, Handling
 from streams.codec import decode, encode
 from streams.dedup.cluster import ClusterResult, Clusterer
 from streams.desk.alerts import Rule, evaluate
+from streams.reasons import Reason
 from streams.records import EnrichedArticle, Event, ExtractedEvent
 from streams.topics import ARTICLES_ENRICHED, EVENTS
 
@@ -73,7 +74,7 @@ def test_an_exception_in_clustering_is_a_dead_letter_with_where_it_came_from_and
     assert isinstance(good[0], ClusterResult) and good[0].article_id == "good"
     [letter] = sink.letters
     assert (letter.stage, letter.topic, letter.partition, letter.offset, letter.key) == ("cluster", TOPIC, 2, 7, "KZ")
-    assert letter.reason == "stage-error: ValueError: year 10000 is out of range"
+    assert (letter.reason, letter.detail) == (Reason.STAGE_ERROR, "ValueError: year 10000 is out of range")
     assert "far-future" in letter.excerpt
 
 
@@ -90,7 +91,7 @@ def test_an_exception_in_an_alert_rule_is_a_dead_letter():
     assert asyncio.run(handling.handle(message, alert)) == [None]
     [letter] = sink.letters
     assert (letter.stage, letter.topic, letter.partition, letter.offset) == ("alerts", "it.events", 0, 3)
-    assert letter.reason == "stage-error: KeyError: 'casualties'"
+    assert (letter.reason, letter.detail) == (Reason.STAGE_ERROR, "KeyError: 'casualties'")
     assert letter.excerpt.startswith('{"id":"ev1"')
 
 

@@ -12,6 +12,7 @@ from streams.agents.offload import ChildDied, Offload
 from streams.codec import decode
 from streams.ingest.archive import read_archive
 from streams.messages import Outcome, enrich_message, normalize_message
+from streams.reasons import Reason
 from streams.replay import sample_archive
 from streams.topics import ARTICLES_ENRICHED
 
@@ -53,9 +54,9 @@ async def test_a_child_gives_the_answers_the_loop_gives(offload):
 
 async def test_a_message_that_is_no_article_comes_back_as_a_reason(offload):
     outcome = await offload.run("normalize", b'{"title": "no url, no text"}')
-    assert outcome.reason == "undecodable" and "articles.raw" in outcome.detail
+    assert outcome.reason == Reason.SCHEMA and "articles.raw" in outcome.detail
     outcome = await offload.run("enrich", b"\xff not json")
-    assert outcome.reason == "undecodable" and "not JSON" in outcome.detail
+    assert outcome.reason == Reason.INVALID_JSON
 
 
 async def test_calls_in_flight_when_the_child_dies_are_answered_by_a_new_one(offload):
@@ -99,7 +100,7 @@ async def test_a_stage_that_raises_in_the_child_answers_only_its_own_call(offloa
     calls += [asyncio.create_task(offload.run("normalize", raws[3]))]
     *answers, failed = await _answers([*calls, failing])
     assert answers == [normalize_message(raw) for raw in (raws[0], raws[1], raws[3])]
-    assert failed.reason == "stage-error" and "no-such-stage" in failed.detail
+    assert failed.reason == Reason.STAGE_ERROR and "no-such-stage" in failed.detail
 
 
 async def test_an_input_that_kills_two_children_raises(offload, monkeypatch):

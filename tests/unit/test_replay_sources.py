@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import json
 
 import pytest
 
 from streams.cli import main
-from streams.replay import Window, load_files
+from streams.reasons import Reason
+from streams.replay import Window, load_files, send
 from streams.timeutil import epoch_ms
 from tests.unit.ingest.samples import rss
 
@@ -29,10 +31,9 @@ def test_a_folder_of_archives_and_saved_feeds_filtered_by_publication_time(tmp_p
     loaded = load_files(tmp_path, Window.parse("2025-01-07T00:00:00Z", "2025-01-08T00:00:00Z"))
     assert sorted(a.title for a in loaded.articles) == ["Di dalam", "T2"]  # [from, to): the end is excluded
     assert loaded.notes["outside --from/--to"] == 3 and loaded.notes["snapshot files"] == 2
-    reasons = [reason for reason, _excerpt in loaded.rejects]
-    assert len(reasons) == 2
-    assert any("a.jsonl: line 3: invalid JSON" in r for r in reasons)
-    assert any("notes.txt: " in r and "not a feed: no RSS, Atom or JSON Feed root element" in r for r in reasons)
+    (broken, _), (notes, _) = loaded.rejects
+    assert (broken.reason, notes.reason) == (Reason.INVALID_JSON, Reason.NOT_A_FEED)
+    assert broken.detail.startswith(f"{tmp_path}/a.jsonl: line 3: ") and notes.detail.startswith(f"{tmp_path}/notes.txt: ")
 
 
 def test_without_a_window_everything_is_kept():
@@ -76,13 +77,15 @@ def test_damaged_archives_are_read_as_far_as_they_go_and_each_problem_is_reporte
     assert sorted(a.title for a in loaded.articles) == ["T1", "T10", "T11", "T20"]
     assert list(loaded.unread) == ["bad.jsonl", "cut.jsonl.gz"]
     assert [problem.partition(" (")[0] for problem in loaded.unread["bad.jsonl"]] == [
-        "line 2: missing or empty field(s): title, text, published_at", "line 3: invalid JSON"]
+        "line 2: schema", "line 3: invalid-json"]
     assert loaded.unread["cut.jsonl.gz"] == [f"truncated after line 2 (gzip stream ended early at byte {cut_size})"]
-    assert [reason for reason, _raw in loaded.rejects] == [
-        f"{tmp_path}/{name}: {problem}" for name, problems in loaded.unread.items() for problem in problems]
+    assert [(rejection.reason, rejection.detail) for rejection, _raw in loaded.rejects] == [
+        (Reason.SCHEMA, f"{tmp_path}/bad.jsonl: {loaded.unread['bad.jsonl'][0]}"),
+        (Reason.INVALID_JSON, f"{tmp_path}/bad.jsonl: {loaded.unread['bad.jsonl'][1]}"),
+        (Reason.TRUNCATED, f"{tmp_path}/cut.jsonl.gz: {loaded.unread['cut.jsonl.gz'][0]}")]
     assert loaded.unread_summary() == (
         "1 of 3 archives read whole, the readable lines of the others sent, the rest to the dead-letter topic; "
-        "bad.jsonl: line 2: missing or empty field(s): title, text, published_at, and 1 more; "
+        "bad.jsonl: line 2: schema (missing or empty field(s): title, text, published_at), and 1 more; "
         f"cut.jsonl.gz: truncated after line 2 (gzip stream ended early at byte {cut_size})")
 
 
@@ -113,3 +116,38 @@ def test_replay_of_whole_archives_exits_0_without_a_word(tmp_path, sent, capsys)
     (tmp_path / "b.jsonl.gz").write_bytes(gzip.compress(_article(2, "2025-01-07T02:00:00Z").encode()))
     assert main(["replay", str(tmp_path)]) == 0
     assert len(sent[0].articles) == 2 and capsys.readouterr().err == ""
+
+
+
+def test_an_article_from_the_future_is_a_dead_letter_with_its_reason(tmp_path, monkeypatch):
+    letters, articles = [], []
+
+    class Producer:
+        """What `replay.send` hands to the broker, kept here instead."""
+
+        sent = dead = 0
+
+        def __init__(self, _settings) -> None:
+            pass
+
+        async def __aenter__(self) -> "Producer":
+            return self
+
+        async def __aexit__(self, *exc) -> None:
+            pass
+
+        async def reject(self, stage, reason, detail, excerpt=""):
+            letters.append((stage, reason, detail))
+
+        async def send(self, article):
+            articles.append(article.title)
+
+        async def flush(self):
+            pass
+
+    (tmp_path / "a.jsonl").write_text("\n".join([_article(1, "2099-01-01T00:00:00Z"), _article(2, "2025-01-07T00:00:00Z")]))
+    monkeypatch.setattr("streams.replay.ArticleProducer", Producer)
+    asyncio.run(send(load_files(tmp_path), None, None))
+    [(stage, reason, detail)] = letters
+    assert (stage, reason) == ("replay", Reason.FUTURE_TIME) and detail.startswith("https://x.org/1: ")
+    assert articles == ["T2"]

@@ -98,7 +98,7 @@ def test_records_that_are_not_events_are_passed_over_and_not_read_again(tmp_path
     result = run(conn, Consumer({0: [b"not json", None, orjson.dumps({"id": "x"}), event(1)]}))
     assert (result.upserts, result.skipped) == (1, 3)
     assert stored_offsets(conn, TOPIC) == {0: 4}
-    assert "skipped t.events partition 0 offset 0: not JSON" in capsys.readouterr().err
+    assert "skipped t.events partition 0 offset 0: invalid-json" in capsys.readouterr().err
 
 
 def test_a_stop_request_ends_the_run_before_the_next_fetch(tmp_path):

@@ -6,6 +6,8 @@ import gzip
 import json
 
 from streams.cli import main
+from streams.reasons import Reason
+from streams.records import Rejection
 from tests.shared import CORPORA, needs_shared
 
 from .samples import rss
@@ -36,7 +38,8 @@ def test_feeds_check_fails_clearly_on_a_page_or_a_missing_file(tmp_path, capsys)
 
 def test_feeds_check_refuses_private_urls_by_default(capsys):
     assert main(["feeds", "check", "http://127.0.0.1:9/rss"]) == 2
-    assert "refused" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "kabar feeds check: fetch-refused: 127.0.0.1 is a loopback" in err and "--allow-private" in err
 
 
 def test_feeds_import_then_export(tmp_path, capsys):
@@ -58,13 +61,13 @@ def test_feeds_health_lists_records(tmp_path, capsys):
     assert main(["feeds", "health", "--state", str(tmp_path)]) == 2
     store = HealthStore(open_state(tmp_path))
     record = store.get("https://a.id/rss")
-    record.record_failure(1_700_000_000.0, "timeout", 60, 600)
+    record.record_failure(1_700_000_000.0, Rejection(Reason.FETCH_TIMEOUT), 60, 600)
     store.put(record)
     capsys.readouterr()
     assert main(["feeds", "health", "--state", str(tmp_path)]) == 0
     out, err = capsys.readouterr()
     row = json.loads(out)
-    assert row["url"] == "https://a.id/rss" and row["last_error"] == "timeout" and row["last_attempt"] == "2023-11-14T22:13:20+00:00"
+    assert row["url"] == "https://a.id/rss" and row["last_reason"] == "fetch-timeout" and row["last_attempt"] == "2023-11-14T22:13:20+00:00"
     assert "1 feeds, 1 failing, 0 parked" in err
 
 

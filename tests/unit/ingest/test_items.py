@@ -6,6 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 from streams.ingest.feeds import FeedItem
 from streams.ingest.items import NormalizedItem, normalize_item
+from streams.reasons import Reason
 from streams.records import Rejection
 from streams.urls import article_id
 
@@ -59,6 +60,6 @@ def test_item_without_link_gets_a_stable_flagged_id():
 
 def test_unusable_items_are_rejected_with_a_reason():
     empty = normalize_item(FeedItem(title="", link=None), FEED, FETCHED)
-    assert isinstance(empty, Rejection) and empty.reason == "empty item"
+    assert isinstance(empty, Rejection) and empty.reason == Reason.EMPTY_ARTICLE
     untitled = _article(FeedItem(title="", link="https://e.com/1", summary="Gempa mengguncang Cianjur.\nDua tewas."))
     assert untitled.article.title == "Gempa mengguncang Cianjur." and "no title" in untitled.flags

@@ -10,6 +10,7 @@ from streams.ingest.feedlist import FeedConfig
 from streams.ingest.health import PARK_AFTER, HealthStore
 from streams.ingest.poller import poll_feeds
 from streams.ingest.state import open_state
+from streams.reasons import Reason
 
 from .samples import recent, rfc822, rss
 
@@ -31,8 +32,8 @@ class Sink:
             raise ConnectionError("broker down")
         self.articles.append(article)
 
-    async def reject(self, stage, reason, excerpt):
-        self.rejects.append((stage, reason, excerpt))
+    async def reject(self, stage, reason, detail):
+        self.rejects.append((stage, reason, detail))
 
 
 async def _poll(feeds, sink, state_dir, **kw):
@@ -139,9 +140,9 @@ async def test_failing_feed_lands_in_health_and_is_parked(serve, tmp_path):
         assert stats.unreadable == 1 and stats.fetch_failures == 1 and stats.internal_errors == 0
     store = HealthStore(open_state(tmp_path))
     html_health, dead_health = store.get(base + "/rss"), store.get("http://127.0.0.1:9/rss")
-    assert "not a feed: an HTML page" in html_health.last_error
+    assert html_health.last_reason == Reason.NOT_A_FEED
     assert html_health.consecutive_failures == PARK_AFTER and html_health.parked_until is not None
-    assert dead_health.last_error.startswith("connect") and "consecutive failures" in dead_health.parked_reason
+    assert dead_health.last_reason == Reason.CONNECT_FAILED and "consecutive failures" in dead_health.parked_reason
     assert sink.articles == []
 
 
@@ -157,7 +158,7 @@ async def test_unusable_items_are_rejected_and_failed_sends_retried(serve, tmp_p
     sink = Sink(fail_times=1)
     first = await _poll([FeedConfig(url=base + "/rss")], sink, tmp_path)
     assert first.emit_failures == 1 and sink.articles == []
-    assert sink.rejects and sink.rejects[0][:2] == ("ingest.item", "empty item")
+    assert sink.rejects and sink.rejects[0][:2] == ("ingest.item", Reason.EMPTY_ARTICLE)
     second = await _poll([FeedConfig(url=base + "/rss")], sink, tmp_path)
     assert second.emitted == 1 and [a.title for a in sink.articles] == ["Baik"]  # not hidden behind a 304
     third = await _poll([FeedConfig(url=base + "/rss")], sink, tmp_path)

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from streams.ingest.scrape import ScrapedPage, extract_article, page_title
+from streams.reasons import Reason
 from streams.records import Rejection
 from tests.shared import CORPORA, needs_shared
 
@@ -60,10 +61,15 @@ def test_indonesian_page_language_and_offset():
     assert result.published_at == "2026-01-20T18:33:13+07:00"
 
 
-@pytest.mark.parametrize("junk", [b"", b"\x00\x01\x02" * 1000, "plain words, no markup".encode(), b"<html><body><nav>Menu</nav></body></html>"])
-def test_junk_is_a_rejection(junk):
+@pytest.mark.parametrize("junk, reason", [
+    (b"", Reason.NO_MAIN_TEXT),
+    (b"\x00\x01\x02" * 1000, Reason.NOT_HTML),
+    ("plain words, no markup".encode(), Reason.NOT_HTML),
+    (b"<html><body><nav>Menu</nav></body></html>", Reason.TEXT_TOO_SHORT),
+])
+def test_junk_is_a_rejection(junk, reason):
     result = extract_article(junk, "https://e.com/x")
-    assert isinstance(result, Rejection) and result.reason
+    assert isinstance(result, Rejection) and result.reason == reason
 
 
 def test_page_title_prefers_the_headline():

@@ -8,6 +8,8 @@ from hypothesis import strategies as st
 from streams.ingest.health import PARK_AFTER, PARK_MAX, FeedHealth, HealthStore
 from streams.ingest.seen import SeenSet
 from streams.ingest.state import open_state
+from streams.reasons import Reason
+from streams.records import Rejection
 
 
 def test_seen_set_survives_reopen_and_prunes(tmp_path):
@@ -23,18 +25,18 @@ def test_health_round_trip_and_parking(tmp_path):
     store = HealthStore(open_state(tmp_path))
     health = store.get("https://e.com/rss")
     for n in range(PARK_AFTER):
-        health.record_failure(1000.0 + n, "timeout", 60, 600)
-    assert health.is_parked(1000.0 + PARK_AFTER) and "5 consecutive failures, last: timeout" == health.parked_reason
+        health.record_failure(1000.0 + n, Rejection(Reason.FETCH_TIMEOUT), 60, 600)
+    assert health.is_parked(1000.0 + PARK_AFTER) and "5 consecutive failures, last: fetch-timeout" == health.parked_reason
     store.put(health)
     again = HealthStore(open_state(tmp_path)).get("https://e.com/rss")
-    assert again == health
+    assert again == health and again.last_reason is Reason.FETCH_TIMEOUT
     again.record_success(5000.0, 2, 60, 600)
-    assert not again.is_parked(5000.0) and again.consecutive_failures == 0 and again.last_error is None
+    assert not again.is_parked(5000.0) and again.consecutive_failures == 0 and again.last_reason is None
 
 
 def test_retry_after_delays_the_next_poll():
     health = FeedHealth("https://e.com/rss")
-    health.record_failure(0.0, "HTTP 429", 60, 600, retry_after=900)
+    health.record_failure(0.0, Rejection(Reason.HTTP_ERROR, "HTTP 429"), 60, 600, retry_after=900)
     assert health.next_poll == 900
 
 
@@ -50,7 +52,7 @@ def test_schedule_stays_within_bounds(low, ratio, events):
     for new in events:
         now += 1
         if new < 0:
-            health.record_failure(now, "boom", low, high)
+            health.record_failure(now, Rejection(Reason.CONNECT_FAILED), low, high)
             assert now + low <= health.next_poll <= now + max(high, PARK_MAX)
         else:
             health.record_success(now, new, low, high)

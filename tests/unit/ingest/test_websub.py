@@ -16,6 +16,8 @@ from streams.ingest.feeds import parse_feed
 from streams.ingest.poller import poll_feeds
 from streams.ingest.fetch import FetchResult
 from streams.ingest.websub import Subscriber, WebSubConfig, signature_ok, websub_from_env
+from streams.reasons import Reason
+from streams.records import Rejection
 from tests.support import free_port
 
 from .samples import recent
@@ -193,7 +195,7 @@ class RecordingFetcher:
 
     async def post_form(self, url: str, data: dict[str, str]) -> FetchResult:
         self.posts.append(data)
-        return FetchResult(url, url, status=self.status, error=None if self.status < 300 else f"HTTP {self.status}")
+        return FetchResult(url, url, status=self.status, failure=None if self.status < 300 else Rejection(Reason.HTTP_ERROR, f"HTTP {self.status}"))
 
 
 async def test_subscriptions_are_asked_once_and_renewed_when_most_of_the_lease_has_passed():
