@@ -11,7 +11,7 @@ hold no Faust, so tests drive them directly.
 - ``kabar_consumer_lag_seconds{topic,partition}``: how long the partition has been behind
   (0 when caught up). Not the age of the oldest unread record: ``articles.raw`` records
   carry their publication time as timestamp, years old in a replay of an archive.
-- ``kabar_dead_letters_total{stage,reason}``: dead letters, by the reason's code (its detail dropped)
+- ``kabar_dead_letters_total{stage,reason}``: dead letters, by reason (``streams.reasons.Reason``)
 - ``kabar_copies_dropped_total{stage,kind}``: ``repeat`` (the same article again) and
   ``exact-duplicate`` (the same text under another URL), dropped before any NLP
 - ``kabar_nlp_rejections_total{stage,reason}``: messages the NLP stages turned down
@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
+from streams.reasons import Reason
 from streams.timeutil import parse_time
 
 REGISTRY = CollectorRegistry()
@@ -59,12 +60,6 @@ FEED_FETCHES = Counter(
 COPY_KINDS = frozenset({"repeat", "exact-duplicate"})
 
 
-def reason_code(reason: str) -> str:
-    """A dead letter's reason without its detail (``undecodable: bad JSON`` -> ``undecodable``),
-    so the label takes few values."""
-    return reason.split(":", 1)[0].strip()
-
-
 def event_age(last_seen: str | None, now: float) -> float | None:
     """Seconds from ``last_seen`` (an ISO time) to ``now`` (epoch seconds); None without a time."""
     moment = parse_time(last_seen)
@@ -91,12 +86,12 @@ def counted(stage: str, what: str, n: int) -> None:
         COPIES_DROPPED.labels(stage, what).inc(n)
 
 
-def dead_letter(stage: str, reason: str) -> None:
-    DEAD_LETTERS.labels(stage, reason_code(reason)).inc()
+def dead_letter(stage: str, reason: Reason) -> None:
+    DEAD_LETTERS.labels(stage, str(reason)).inc()
 
 
-def nlp_rejected(stage: str, reason: str) -> None:
-    NLP_REJECTIONS.labels(stage, reason).inc()
+def nlp_rejected(stage: str, reason: Reason) -> None:
+    NLP_REJECTIONS.labels(stage, str(reason)).inc()
 
 
 def upserted(last_seen: str | None, now: float) -> None:

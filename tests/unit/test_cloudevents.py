@@ -13,6 +13,7 @@ from cloudevents.v1.kafka import from_binary as legacy_from_binary
 
 from streams.cloudevents import headers_of, source_of
 from streams.codec import dead_letter, encode
+from streams.reasons import Reason
 from streams.records import Alert, Event
 from streams.schemas import SCHEMA_DIR, file_name
 from streams.topics import ALERTS, ARTICLES_CLEAN, ARTICLES_ENRICHED, ARTICLES_RAW, DEADLETTER, EVENTS
@@ -22,7 +23,7 @@ RECORDS = {
     EVENTS.name: encode(EVENT),
     ALERTS.name: encode(Alert(id="a-1", rule="big-protest", severity="high", message="m", event_id="ev-1",
                               at="2026-06-01T10:00:00Z")),
-    DEADLETTER.name: encode(dead_letter("enrich", "undecodable: not JSON", b"{")),
+    DEADLETTER.name: encode(dead_letter("enrich", Reason.INVALID_JSON, "not JSON", b"{")),
 }
 TYPES = {EVENTS.name: "org.kabar.event.upsert", ALERTS.name: "org.kabar.alert.fired",
          DEADLETTER.name: "org.kabar.deadletter"}
@@ -80,7 +81,7 @@ async def test_the_worker_sends_upserts_and_dead_letters_with_their_headers(monk
     monkeypatch.setitem(common.TOPICS, EVENTS.name, events)
     monkeypatch.setitem(common.TOPICS, DEADLETTER.name, dead)
     await common.send(EVENTS, "ev-1", EVENT)
-    await common.publish_dead(dead_letter("cluster", "no-event", b"{}"))
+    await common.publish_dead(dead_letter("cluster", Reason.STAGE_ERROR, "no event", b"{}"))
     for topic, kind in ((events, "org.kabar.event.upsert"), (dead, "org.kabar.deadletter")):
         (sent,) = topic.sent
         decoded = from_binary(KafkaMessage(headers=sent["headers"], key=sent["key"], value=sent["value"]),
