@@ -82,25 +82,31 @@ def stories(now: datetime) -> list[Record]:
     demo = [article("id-demo-1", "Mahasiswa unjuk rasa di depan DPR", "tempo.co", "id", now - 4 * 24 * h)]
     strike = [article("fr-greve-1", "Grève des cheminots : trafic perturbé", "lefigaro.fr", "fr", now - 6 * 24 * h),
               article("fr-greve-2", "French rail workers strike over pensions", "bbc.co.uk", "en", now - 6 * 24 * h + h)]
-    events = [
-        event("ev-kz-protest", "PROTEST", "KZ", "Almaty", 43.25, 76.95, kz, story="story-kz", mode="riot",
+    specs = [
+        ("ev-kz-protest", "PROTEST", "KZ", "Almaty", 43.25, 76.95, kz, dict(story="story-kz", mode="riot",
               actors=["KZ:protesters"], targets=["KZ:government"],
-              evidence="Thousands of protesters gathered in Almaty's main square."),
-        event("ev-kz-coerce", "COERCE", "KZ", "Almaty", 43.3, 76.9, kz[:2] + kz_arrest, story="story-kz",
+              evidence="Thousands of protesters gathered in Almaty's main square.")),
+        ("ev-kz-coerce", "COERCE", "KZ", "Almaty", 43.3, 76.9, kz[:2] + kz_arrest, dict(story="story-kz",
               mode="arrest", actors=["KZ:police"], targets=["KZ:protesters"], counts={"arrested": 300},
-              evidence="Police detained about 300 people after the unrest."),
-        event("ev-id-banjir", "ASSAULT", "ID", "Demak", -6.89, 110.64, banjir, story="story-id-banjir",
-              counts={"displaced": 4000}, evidence="Floods displaced about 4,000 people in Demak."),
-        event("ev-id-demo", "PROTEST", "ID", "Jakarta", -6.2, 106.85, demo, story="story-id-demo",
-              actors=["ID:protesters"], targets=["ID:government"], evidence="Students rallied outside parliament."),
-        event("ev-fr-strike", "PROTEST", "FR", "Paris", 48.86, 2.35, strike, story="story-fr-strike", mode="strike",
-              actors=["FR:protesters"], targets=["FR:government"], evidence="Rail workers walked out over pensions."),
+              evidence="Police detained about 300 people after the unrest.")),
+        ("ev-id-banjir", "ASSAULT", "ID", "Demak", -6.89, 110.64, banjir, dict(story="story-id-banjir",
+              counts={"displaced": 4000}, evidence="Floods displaced about 4,000 people in Demak.")),
+        ("ev-id-demo", "PROTEST", "ID", "Jakarta", -6.2, 106.85, demo, dict(story="story-id-demo",
+              actors=["ID:protesters"], targets=["ID:government"], evidence="Students rallied outside parliament.")),
+        ("ev-fr-strike", "PROTEST", "FR", "Paris", 48.86, 2.35, strike, dict(story="story-fr-strike", mode="strike",
+              actors=["FR:protesters"], targets=["FR:government"], evidence="Rail workers walked out over pensions.")),
     ]
     alert = {"id": "alert-kz-1", "rule": "mass-arrests", "severity": "high",
              "message": "COERCE (arrest) in Almaty, KZ: 300 arrested", "event_id": "ev-kz-coerce", "at": _iso(now - h)}
+    # each event as the pipeline upserts it: one revision per article, when that article came out
+    revisions = []
+    for *head, arts, options in specs:
+        for k in range(1, len(arts) + 1):
+            revisions.append((arts[k - 1]["published_at"], event(*head, arts[:k], **options)))
+    revisions.sort(key=lambda r: r[0])
     t = now.timestamp()
     return ([("article", a, t) for a in kz + kz_arrest + banjir + demo + strike]
-            + [("event", e, datetime.fromisoformat(e["last_seen"]).timestamp()) for e in events]
+            + [("event", e, datetime.fromisoformat(at).timestamp()) for at, e in revisions]
             + [("alert", alert, t - 3600)])
 
 
