@@ -44,17 +44,25 @@ def browser(tmp_path):
     b.quit()
 
 
+SCREENSHOTS = pytest.StashKey[Path]()
+
+
 @pytest.fixture(scope="session")
 def screenshots(tmp_path_factory, request) -> Path:
     """Where the tests put screenshots of the main views: $KABAR_SCREENSHOTS, else a folder of this run."""
     folder = Path(os.environ["KABAR_SCREENSHOTS"]) if os.environ.get("KABAR_SCREENSHOTS") \
         else tmp_path_factory.mktemp("desk-screenshots")
     folder.mkdir(parents=True, exist_ok=True)
-    yield folder
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    shots = sorted(p.name for p in folder.glob("*.png"))
-    if reporter and shots:
-        reporter.write_line(f"desk screenshots ({len(shots)}) in {folder}: {', '.join(shots)}")
+    request.config.stash[SCREENSHOTS] = folder
+    return folder
+
+
+def pytest_terminal_summary(terminalreporter, config) -> None:
+    """Say where the screenshots are, after the results."""
+    folder = config.stash.get(SCREENSHOTS, None)
+    shots = sorted(p.name for p in folder.glob("*.png")) if folder else []
+    if shots:
+        terminalreporter.write_line(f"desk screenshots ({len(shots)}) in {folder}: {', '.join(shots)}")
 
 
 class StandinDesk:
