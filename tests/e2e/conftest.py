@@ -33,6 +33,9 @@ def open_browser(profile: Path, size: tuple[int, int] = DESKTOP) -> webdriver.Ch
     options.binary_location = chromium
     for flag in [*CHROMIUM_FLAGS, f"--window-size={size[0]},{size[1]}", f"--user-data-dir={profile}"]:
         options.add_argument(flag)
+    if size == PHONE:  # headless windows are at least 500 px wide: a phone is emulated
+        options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": size[0], "height": size[1],
+                                                                              "pixelRatio": 2, "touch": True}})
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     return webdriver.Chrome(service=Service(executable_path=driver), options=options)
 

@@ -7,7 +7,7 @@ import { fill, s, plural } from "./dom.js";
 import { mentions } from "./filters.js";
 import { typeColour } from "./names.js";
 
-const VIEW = "-1800 -840 3600 1440";  // Antarctica left out
+const VIEW = "-1800 -840 3600 1440";  // 84°N to 60°S: world.json has no Antarctica
 
 export class WorldMap {
   constructor(svgEl, world) {
