@@ -1,16 +1,27 @@
-"""``kabar desk``: the live desk page, fed from the ``events`` and ``events.alerts`` topics.
+"""``kabar desk``: the live desk page, fed from the ``events``, ``events.alerts`` and ``articles.enriched`` topics.
 
-It reads both topics from the beginning without a consumer group (it never
-takes partitions from a worker), keeps the latest state of each event in
-memory (the compacted topic is the source of truth), and pushes every update
-to browsers over Server-Sent Events. Endpoints:
+It reads the topics from the beginning without a consumer group (it never
+takes partitions from a worker), keeps what the page needs in memory
+(``state.py``), and pushes every update to browsers over Server-Sent Events.
+Where the records come from is a ``Source`` (``kafka_source`` here; tests and
+``python -m streams.desk.demo`` feed a stand-in). Endpoints:
 
-- ``/``               the page
+- ``/``               the page (``static/``: plain ES modules, no build step)
+- ``/static/<file>``  the page's scripts, styles and nothing else
+- ``/api/snapshot``   every event and recent alert, with the number of the last update included
+- ``/api/stream``     Server-Sent Events ``event`` and ``alert``, numbered; ``?since=N`` or the
+                      ``Last-Event-ID`` a reconnecting browser sends resumes after update N, and
+                      ``reset`` tells a browser that was away too long to reload the snapshot
 - ``/api/events``     latest events, newest first (``?country=KZ&type=PROTEST&limit=100``)
 - ``/api/alerts``     recent alerts, newest first
-- ``/api/stream``     Server-Sent Events: ``event`` and ``alert`` messages
+- ``/api/articles``   title, link, outlet and language of articles (``?ids=a,b``)
+- ``/api/names``      country, actor, type and language names for the page (``?lang=id``)
+- ``/api/world``      country outlines for the map (``data/common/world.json``)
 - ``/healthz``        ``ok`` while the process serves (``add_probes``)
 - ``/readyz``         ``ok`` once the desk is consuming, 503 before
+
+Every response carries a Content-Security-Policy that allows nothing from outside
+and no inline script or style: what an article says can only ever be text.
 """
 
 from __future__ import annotations
@@ -19,7 +30,6 @@ import asyncio
 import logging
 import signal
 import sys
-from collections import OrderedDict, deque
 from importlib import resources
 
 import orjson
@@ -27,110 +37,133 @@ from aiohttp import web
 from aiokafka import AIOKafkaConsumer
 
 from streams.admin import ensure_topics, kafka_auth
+from streams.desk.names import names_table
+from streams.desk.state import DeskState, Source, Subscriber, Update
 from streams.settings import Settings, get_settings
 from streams.shutdown import exit_after
-from streams.topics import ALERTS, EVENTS
+from streams.topics import ALERTS, ARTICLES_ENRICHED, EVENTS
 
 log = logging.getLogger("kabar.desk")
-MAX_EVENTS = 20000
-MAX_ALERTS = 1000
 #: seconds open requests (event streams) have to end once the desk stops
 SHUTDOWN_TIMEOUT = 1.0
+#: seconds between keep-alive comments on an idle event stream
+KEEP_ALIVE = 15
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+       "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+SECURITY_HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
+                    "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY"}
+STATIC_TYPES = {".js": "text/javascript", ".css": "text/css", ".html": "text/html"}
 
 
-class DeskState:
-    """Latest events by id and recent alerts, with subscribers for live updates."""
+def kafka_source(settings: Settings) -> Source:
+    """The desk's source in production: the three topics from the beginning, read committed."""
+    topics = {settings.topic(EVENTS.name): "event", settings.topic(ALERTS.name): "alert",
+              settings.topic(ARTICLES_ENRICHED.name): "article"}
 
-    def __init__(self) -> None:
-        self.events: OrderedDict[str, dict] = OrderedDict()
-        self.alerts: deque[dict] = deque(maxlen=MAX_ALERTS)
-        self.subscribers: set[asyncio.Queue] = set()
-        self.ready = False
+    async def consume(state: DeskState) -> None:
+        await ensure_topics(settings)
+        consumer = AIOKafkaConsumer(*topics, bootstrap_servers=settings.bootstrap_servers, group_id=None,
+                                    auto_offset_reset="earliest", enable_auto_commit=False,
+                                    isolation_level="read_committed", **kafka_auth(settings))
+        await consumer.start()
+        state.ready = True
+        try:
+            async for rec in consumer:
+                if rec.value is None:
+                    continue
+                try:
+                    obj = orjson.loads(rec.value)
+                except orjson.JSONDecodeError:
+                    log.warning("desk: skipping undecodable record at %s[%s]@%s", rec.topic, rec.partition, rec.offset)
+                    continue
+                # the record's time, not the desk's: a restarted desk does not see all history as new
+                state.apply(topics[rec.topic], obj, rec.timestamp / 1000)
+        finally:
+            await consumer.stop()
 
-    def apply(self, kind: str, obj: dict) -> None:
-        if kind == "event":
-            self.events.pop(obj["id"], None)
-            self.events[obj["id"]] = obj
-            while len(self.events) > MAX_EVENTS:
-                self.events.popitem(last=False)
-        else:
-            self.alerts.appendleft(obj)
-        for q in list(self.subscribers):
-            if q.full():
-                self.subscribers.discard(q)  # a stalled browser is dropped, not waited for
-            else:
-                q.put_nowait((kind, obj))
-
-    def query(self, country: str | None, type_: str | None, limit: int) -> list[dict]:
-        out = []
-        for ev in sorted(self.events.values(), key=lambda e: e.get("last_seen") or "", reverse=True):
-            if country and ev.get("country") != country:
-                continue
-            if type_ and ev.get("type") != type_:
-                continue
-            out.append(ev)
-            if len(out) >= limit:
-                break
-        return out
+    return consume
 
 
-async def consume(state: DeskState, settings: Settings) -> None:
-    topics = {settings.topic(EVENTS.name): "event", settings.topic(ALERTS.name): "alert"}
-    await ensure_topics(settings)
-    consumer = AIOKafkaConsumer(*topics, bootstrap_servers=settings.bootstrap_servers, group_id=None,
-                                auto_offset_reset="earliest", enable_auto_commit=False,
-                                isolation_level="read_committed", **kafka_auth(settings))
-    await consumer.start()
-    state.ready = True
+def _static_files() -> dict[str, tuple[bytes, str]]:
+    """The page's files by name, read once: nothing outside ``static/`` can be asked for."""
+    folder = resources.files("streams.desk").joinpath("static")
+    files = {}
+    for entry in folder.iterdir():
+        suffix = "." + entry.name.rsplit(".", 1)[-1]
+        if entry.is_file() and suffix in STATIC_TYPES:
+            files[entry.name] = (entry.read_bytes(), STATIC_TYPES[suffix])
+    return files
+
+
+def _json(data) -> web.Response:
+    return web.Response(body=orjson.dumps(data), content_type="application/json")
+
+
+def sse_message(update: Update) -> bytes:
+    return b"id: %d\nevent: %s\ndata: %s\n\n" % (update.seq, update.kind.encode(), orjson.dumps(update.data))
+
+
+def resume_point(request: web.Request) -> int | None:
+    """The last update a browser has: its ``Last-Event-ID`` on a reconnect, else ``?since``, else None (live only)."""
+    raw = request.headers.get("Last-Event-ID") or request.query.get("since")
+    if raw is None:
+        return None
     try:
-        async for rec in consumer:
-            if rec.value is None:
-                continue
-            try:
-                obj = orjson.loads(rec.value)
-            except orjson.JSONDecodeError:
-                log.warning("desk: skipping undecodable record at %s[%s]@%s", rec.topic, rec.partition, rec.offset)
-                continue
-            state.apply(topics[rec.topic], obj)
-    finally:
-        await consumer.stop()
+        return int(raw)
+    except ValueError:
+        raise web.HTTPBadRequest(text=f"since / Last-Event-ID must be an update number, not {raw!r}") from None
 
 
-def make_app(state: DeskState, settings: Settings) -> web.Application:
-    page = resources.files("streams.desk").joinpath("static/index.html").read_bytes()
+@web.middleware
+async def security_headers(request: web.Request, handler):
+    try:
+        resp = await handler(request)
+    except web.HTTPException as exc:
+        resp = web.Response(status=exc.status, text=exc.text, headers=exc.headers)
+    resp.headers.update(SECURITY_HEADERS)
+    return resp
+
+
+def make_app(state: DeskState) -> web.Application:
+    files = _static_files()
+    world = resources.files("streams.data").joinpath("common/world.json").read_bytes()
 
     async def index(request):
-        return web.Response(body=page, content_type="text/html")
+        body, ctype = files["index.html"]
+        return web.Response(body=body, content_type=ctype)
+
+    async def static(request):
+        name = request.match_info["name"]
+        if name not in files:
+            raise web.HTTPNotFound(text=f"no such file: {name}")
+        body, ctype = files[name]
+        return web.Response(body=body, content_type=ctype, headers={"Cache-Control": "no-cache"})
+
+    async def snapshot(request):
+        return _json(state.snapshot())
 
     async def events(request):
         limit = min(int(request.query.get("limit", "200")), 2000)
-        data = state.query(request.query.get("country"), request.query.get("type"), limit)
-        return web.Response(body=orjson.dumps(data), content_type="application/json")
+        return _json(state.query(request.query.get("country"), request.query.get("type"), limit))
 
     async def alerts(request):
-        return web.Response(body=orjson.dumps(list(state.alerts)[:200]), content_type="application/json")
+        return _json(list(state.alerts)[:200])
 
-    async def stream(request):
-        resp = web.StreamResponse(headers={"Content-Type": "text/event-stream", "Cache-Control": "no-cache"})
-        await resp.prepare(request)
-        q: asyncio.Queue = asyncio.Queue(maxsize=1000)
-        state.subscribers.add(q)
-        try:
-            while True:
-                try:
-                    kind, obj = await asyncio.wait_for(q.get(), timeout=15)
-                    await resp.write(b"event: " + kind.encode() + b"\ndata: " + orjson.dumps(obj) + b"\n\n")
-                except asyncio.TimeoutError:
-                    await resp.write(b": keep-alive\n\n")
-        except (ConnectionResetError, asyncio.CancelledError):
-            pass
-        finally:
-            state.subscribers.discard(q)
-        return resp
+    async def articles(request):
+        ids = [i for i in request.query.get("ids", "").split(",") if i][:200]
+        return _json(state.articles_of(ids))
 
-    app = web.Application()
-    app.add_routes([web.get("/", index), web.get("/api/events", events), web.get("/api/alerts", alerts),
-                    web.get("/api/stream", stream)])
+    async def names(request):
+        return _json(names_table(request.query.get("lang", "en")))
+
+    async def world_map(request):
+        return web.Response(body=world, content_type="application/json", headers={"Cache-Control": "max-age=86400"})
+
+    app = web.Application(middlewares=[security_headers])
+    app.add_routes([web.get("/", index), web.get("/static/{name}", static), web.get("/api/snapshot", snapshot),
+                    web.get("/api/events", events), web.get("/api/alerts", alerts), web.get("/api/articles", articles),
+                    web.get("/api/names", names), web.get("/api/world", world_map),
+                    web.get("/api/stream", stream_handler(state))])
     add_probes(app, state)
     return app
 
@@ -147,8 +180,45 @@ def add_probes(app: web.Application, state: DeskState) -> None:
     app.add_routes([web.get("/healthz", healthz), web.get("/readyz", readyz)])
 
 
-async def serve(settings: Settings, host: str, port: int) -> None:
-    """Serve until SIGINT or SIGTERM (or until consuming fails); the stop is bounded by ``exit_after``."""
+def stream_handler(state: DeskState):
+    async def stream(request):
+        since = resume_point(request)
+        resp = web.StreamResponse(headers={"Content-Type": "text/event-stream", "Cache-Control": "no-cache"})
+        await resp.prepare(request)
+        sub = Subscriber()
+        state.subscribers.add(sub)  # before reading the ring: an update lands in one or both, never neither
+        sent = state.seq if since is None else since
+        try:
+            backlog = [] if since is None else state.since(since)
+            if backlog is None:
+                await resp.write(b"event: reset\ndata: {}\n\n")
+                return resp
+            for update in backlog:
+                await resp.write(sse_message(update))
+                sent = update.seq
+            while True:
+                try:
+                    update = await asyncio.wait_for(sub.queue.get(), timeout=KEEP_ALIVE)
+                except asyncio.TimeoutError:
+                    await resp.write(b": keep-alive\n\n")
+                    continue
+                if update is None:  # fell too far behind: the browser reconnects and resumes from the ring
+                    break
+                if update.seq > sent:
+                    await resp.write(sse_message(update))
+                    sent = update.seq
+        except (ConnectionResetError, asyncio.CancelledError):
+            pass
+        finally:
+            state.subscribers.discard(sub)
+        return resp
+
+    return stream
+
+
+async def serve(source: Source, origin: str, host: str, port: int) -> None:
+    """Serve what ``source`` (described by ``origin``) feeds, until SIGINT or SIGTERM or until the source fails;
+    the stop is bounded by ``exit_after``."""
     stop = asyncio.Event()
 
     def stopping() -> None:
@@ -160,11 +230,11 @@ async def serve(settings: Settings, host: str, port: int) -> None:
         loop.add_signal_handler(sig, stopping)
     state = DeskState()
     # open event streams never end by themselves: they are cancelled after SHUTDOWN_TIMEOUT
-    runner = web.AppRunner(make_app(state, settings), shutdown_timeout=SHUTDOWN_TIMEOUT)
+    runner = web.AppRunner(make_app(state), shutdown_timeout=SHUTDOWN_TIMEOUT)
     await runner.setup()
     await web.TCPSite(runner, host, port).start()
-    print(f"desk on http://{host}:{port}/ (events from {settings.bootstrap_servers})", file=sys.stderr, flush=True)
-    consuming = asyncio.create_task(consume(state, settings))
+    print(f"desk on http://{host}:{port}/ (events from {origin})", file=sys.stderr, flush=True)
+    consuming = asyncio.create_task(source(state))
     stopped = asyncio.create_task(stop.wait())
     try:
         await asyncio.wait({consuming, stopped}, return_when=asyncio.FIRST_COMPLETED)
@@ -179,7 +249,8 @@ async def serve(settings: Settings, host: str, port: int) -> None:
 
 def run_desk(host: str, port: int) -> int:
     try:
-        asyncio.run(serve(get_settings(), host, port))
+        settings = get_settings()
+        asyncio.run(serve(kafka_source(settings), settings.bootstrap_servers, host, port))
     except OSError as exc:
         print(f"kabar desk: cannot listen on {host}:{port}: {exc.strerror}; choose another --port", file=sys.stderr)
         return 2

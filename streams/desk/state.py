@@ -1,0 +1,131 @@
+"""What the desk holds in memory, fed by a source (Kafka, or a stand-in in tests and ``kabar desk --demo``).
+
+- the latest state of each event (the compacted ``events`` topic is the source of truth),
+- recent alerts,
+- the title, link, outlet and language of recent articles, so an event can list the articles behind it,
+- a numbered ring of recent updates: a browser that reconnects with ``Last-Event-ID`` gets what it
+  missed from the ring, once each; one that was away longer than the ring reloads the snapshot,
+- for each event, its mention count over the last two hours, so the page can tell what is growing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import OrderedDict, deque
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+MAX_EVENTS = 20000
+MAX_ALERTS = 1000
+MAX_ARTICLES = 100_000
+#: updates a reconnecting browser can catch up on (a few minutes of a busy pipeline)
+RING_SIZE = 10_000
+#: updates a browser may fall behind before its stream is closed (it resumes from the ring)
+SUBSCRIBER_BACKLOG = 1000
+#: seconds of mention history kept per event: the last hour against the hour before
+HISTORY_SECONDS = 2 * 3600
+#: the article fields the page shows
+ARTICLE_FIELDS = ("id", "title", "url", "source", "language", "published_at")
+
+
+@dataclass(frozen=True)
+class Update:
+    """One numbered update as the stream sends it: ``kind`` is ``event`` or ``alert``."""
+
+    seq: int
+    kind: str
+    data: dict[str, Any]
+
+
+@dataclass(eq=False)
+class Subscriber:
+    """A browser's queue of updates; ``None`` in it means: end the stream, the browser resumes from the ring."""
+
+    queue: asyncio.Queue = field(default_factory=lambda: asyncio.Queue(maxsize=SUBSCRIBER_BACKLOG))
+
+    def offer(self, update: Update) -> bool:
+        """Queue ``update``; False when the browser is too far behind and its stream is being closed."""
+        if self.queue.qsize() < SUBSCRIBER_BACKLOG - 1:
+            self.queue.put_nowait(update)
+            return True
+        self.queue.put_nowait(None)  # the last slot: the update is in the ring for the resume
+        return False
+
+
+class DeskState:
+    """Latest events, recent alerts and articles, the update ring, and the browsers subscribed to it."""
+
+    def __init__(self) -> None:
+        self.events: OrderedDict[str, dict] = OrderedDict()
+        self.alerts: deque[dict] = deque(maxlen=MAX_ALERTS)
+        self.articles: OrderedDict[str, dict] = OrderedDict()
+        self.ring: deque[Update] = deque(maxlen=RING_SIZE)
+        self.seq = 0
+        self.subscribers: set[Subscriber] = set()
+        self.ready = False
+
+    def apply(self, kind: str, obj: dict, at: float) -> None:
+        """Take one record: ``event``, ``alert`` or ``article``, received (or produced) at ``at`` (epoch seconds)."""
+        if kind == "article":
+            self._keep(self.articles, obj["id"], {k: obj.get(k) for k in ARTICLE_FIELDS}, MAX_ARTICLES)
+            return
+        if kind == "event":
+            obj = dict(obj, mention_history=self._history(obj, at))
+            self._keep(self.events, obj["id"], obj, MAX_EVENTS)
+        else:
+            self.alerts.appendleft(obj)
+        self.seq += 1
+        update = Update(self.seq, kind, obj)
+        self.ring.append(update)
+        for sub in list(self.subscribers):
+            if not sub.offer(update):
+                self.subscribers.discard(sub)
+
+    def _history(self, event: dict, at: float) -> list[list[float]]:
+        """[[time, mentions], ...] of the last two hours, and the last point before them as the baseline."""
+        before = self.events.get(event["id"], {}).get("mention_history", [])
+        mentions = event.get("mentions") or len(event.get("articles", []))
+        points = before if before and before[-1][1] == mentions else [*before, [at, mentions]]
+        recent = [i for i, (t, _) in enumerate(points) if t >= at - HISTORY_SECONDS]
+        start = max(0, recent[0] - 1) if recent else len(points) - 1
+        return points[start:]
+
+    @staticmethod
+    def _keep(store: OrderedDict, key: str, value: dict, limit: int) -> None:
+        store.pop(key, None)
+        store[key] = value
+        while len(store) > limit:
+            store.popitem(last=False)
+
+    def since(self, seq: int) -> list[Update] | None:
+        """The updates after ``seq``, or None when some of them have left the ring (reload the snapshot)."""
+        if seq >= self.seq:
+            return []
+        if not self.ring or seq < self.ring[0].seq - 1:
+            return None
+        return [u for u in self.ring if u.seq > seq]
+
+    def snapshot(self) -> dict[str, Any]:
+        """Every event and recent alert, and the number of the last update they include."""
+        return {"seq": self.seq, "events": list(self.events.values()), "alerts": list(self.alerts)[:200]}
+
+    def query(self, country: str | None, type_: str | None, limit: int) -> list[dict]:
+        out = []
+        for ev in sorted(self.events.values(), key=lambda e: e.get("last_seen") or "", reverse=True):
+            if country and ev.get("country") != country:
+                continue
+            if type_ and ev.get("type") != type_:
+                continue
+            out.append(ev)
+            if len(out) >= limit:
+                break
+        return out
+
+    def articles_of(self, ids: list[str]) -> list[dict]:
+        """What the desk knows of these articles; an article it has not seen is its id alone."""
+        return [self.articles.get(i, {"id": i}) for i in ids]
+
+
+#: a source feeds a state until cancelled: it calls ``state.apply`` and sets ``state.ready`` once consuming
+Source = Callable[[DeskState], Awaitable[None]]
