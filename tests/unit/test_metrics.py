@@ -19,7 +19,6 @@ from streams.app import not_ready_because
 from streams.codec import dead_letter
 from streams.desk.server import DeskState, make_app
 from streams.reasons import Reason
-from streams.settings import get_settings
 from streams.topics import DEADLETTER
 
 DASHBOARD = Path(__file__).resolve().parents[2] / "deploy" / "grafana-dashboard.json"
@@ -109,7 +108,7 @@ def test_the_worker_is_ready_once_its_consumer_holds_partitions():
 
 async def test_the_desk_is_alive_at_once_and_ready_once_consuming():
     state = DeskState()
-    async with TestClient(TestServer(make_app(state, get_settings()))) as client:
+    async with TestClient(TestServer(make_app(state))) as client:
         assert (await client.get("/healthz")).status == 200
         assert (await client.get("/readyz")).status == 503
         state.ready = True
