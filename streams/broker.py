@@ -119,15 +119,16 @@ def sasl_port(settings: Settings, node: int = 1) -> int:
 
 
 def controller_port(settings: Settings, node: int) -> int:
+    """The port a local node's controller listens on, for the quorum's votes."""
     return settings.node_port(node) + 1
 
 
 def server_properties(settings: Settings, p: BrokerPaths, sasl: bool = False, node: int = 1, nodes: int = 1) -> str:
     """The server.properties of node ``node`` of a ``nodes``-node cluster (every node is a voter)."""
-    port = settings.node_port(node)
-    controller = controller_port(settings, node)
     from streams.admin import replication
 
+    port = settings.node_port(node)
+    controller = controller_port(settings, node)
     voters = ",".join(f"{n}@127.0.0.1:{controller_port(settings, n)}" for n in range(1, nodes + 1))
     replicas, min_isr = replication(nodes)
     parts = settings.partitions
@@ -259,13 +260,14 @@ def wait_ready(settings: Settings, deadline_s: float = 90.0, alive=lambda: True,
                port: int | None = None) -> None:
     """Block until the broker (the local node on ``port``, if given) answers a metadata request,
     or raise with a hint."""
+    host = "127.0.0.1" if port else settings.bootstrap_servers.split(",")[0].rsplit(":", 1)[0]
+    address = f"127.0.0.1:{port}" if port else settings.bootstrap_servers
     port = port or settings.broker_port
-    address = f"127.0.0.1:{port}" if port != settings.broker_port else settings.bootstrap_servers
     end = time.monotonic() + deadline_s
     while time.monotonic() < end:
         if not alive():
             raise BrokerError(f"the broker exited during start-up; see {logs}/broker.out and server.log")
-        if port_open(port) and asyncio.run(metadata_ok(settings, address)):
+        if port_open(port, host) and asyncio.run(metadata_ok(settings, address)):
             return
         time.sleep(0.5)
     raise BrokerError(f"the broker at {address} did not become ready within {deadline_s:.0f}s")

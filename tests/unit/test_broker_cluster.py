@@ -3,6 +3,7 @@ one quorum of three voters, topics kept on three brokers and written to two befo
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -125,3 +126,18 @@ def test_start_with_another_size_than_the_running_cluster_says_to_stop_it_first(
     with _stand_ins(tmp_path, (1, 2, 3)):
         with pytest.raises(broker.BrokerError, match=r"a 3-node local broker runs: `kabar broker stop` it first"):
             broker.start(settings, nodes=1)
+
+
+def test_start_waits_for_an_external_cluster_at_its_own_host(monkeypatch):
+    """``kabar broker start`` (and ``kabar run``) with KAFKA_BROKER naming another host: ready once
+    that host answers, not a port on 127.0.0.1."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.2", 0))
+        listener.listen()
+        settings = from_env({"KAFKA_BROKER": f"kafka://127.0.0.2:{listener.getsockname()[1]}"})
+
+        async def answered(settings, bootstrap_servers=None) -> bool:
+            return bootstrap_servers == settings.bootstrap_servers
+
+        monkeypatch.setattr(broker, "metadata_ok", answered)
+        assert broker.start(settings) == f"using the existing cluster at {settings.bootstrap_servers}; nothing local started"
