@@ -456,6 +456,6 @@ def add_commands(sub) -> None:
                    help="start: how many nodes (3: every topic replicated on each, writes go on with one down); "
                         "default: as many as run already, else 1")
     p.add_argument("--sasl", action="store_true",
-                   help=f"start: also open a SASL/PLAIN listener (no TLS) on the broker's port + 2, for user "
+                   help=f"start: also open a SASL/PLAIN listener (no TLS) on each node's port + 2, for user "
                         f"{LOCAL_SASL_USERNAME}, password {LOCAL_SASL_PASSWORD}")
     p.set_defaults(func=_cmd)

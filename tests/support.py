@@ -1,6 +1,7 @@
 """Helpers and fixtures for the tests on the real broker (integration, e2e).
 
-They run on the broker that `make test` starts and FAIL, never skip, without it.
+They run on the broker that `make test` starts and FAIL, never skip, without it. Tests that
+kill brokers start their own instead (``own_broker``), on their own ports.
 
 Each test session gets its own topic prefix and app id, so runs never see each
 other's records or state. The worker is the real `kabar worker` in a subprocess.
