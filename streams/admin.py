@@ -12,8 +12,21 @@ from streams.settings import Settings
 from streams.topics import ALL_TOPICS, partitions_of
 
 TOPIC_ALREADY_EXISTS = 36
+#: copies of each partition on a cluster big enough: one broker may fail, and a write still reaches two
+REPLICAS = 3
 #: seconds to wait for new topics to have a leader for every partition
 READY_TIMEOUT = 30.0
+
+
+def replication(brokers: int) -> tuple[int, int]:
+    """The replication factor and ``min.insync.replicas`` of topics on a cluster of ``brokers``.
+
+    Three copies, two of which must have a write before it is acknowledged (producers send with
+    acks=all): with one broker down nothing acknowledged is lost and writes go on. A smaller
+    cluster keeps a copy per broker and acknowledges with one (two of two would stop at any failure).
+    """
+    replicas = min(brokers, REPLICAS)
+    return replicas, 2 if replicas == REPLICAS else 1
 
 
 async def ensure_topics(settings: Settings, changelogs: dict[str, int] | None = None) -> list[str]:
@@ -24,18 +37,22 @@ async def ensure_topics(settings: Settings, changelogs: dict[str, int] | None = 
     cluster otherwise race, and the loser sees a changelog with 0 partitions (PartitionsMismatch).
     Returns once every one of these topics has a leader for each partition: a consumer that
     subscribes earlier, on a fresh broker, logs "Ignoring missing topic" and is never assigned it.
+    Replication follows the number of brokers the cluster reports (``replication``).
     """
     admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap_servers, **kafka_auth(settings))
     await admin.start()
     try:
         existing = set(await admin.list_topics())
+        replicas, min_isr = replication(len((await admin.describe_cluster())["brokers"]))
+        durable = {"min.insync.replicas": str(min_isr)}
         names = [settings.topic(s.name) for s in ALL_TOPICS] + list(changelogs or {})
         wanted = [
-            NewTopic(settings.topic(s.name), partitions_of(s, settings.partitions), 1, topic_configs=s.config())
+            NewTopic(settings.topic(s.name), partitions_of(s, settings.partitions), replicas,
+                     topic_configs={**s.config(), **durable})
             for s in ALL_TOPICS
             if settings.topic(s.name) not in existing
         ] + [
-            NewTopic(name, partitions, 1, topic_configs={"cleanup.policy": "compact"})
+            NewTopic(name, partitions, replicas, topic_configs={"cleanup.policy": "compact", **durable})
             for name, partitions in (changelogs or {}).items()
             if name not in existing
         ]

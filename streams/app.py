@@ -77,6 +77,9 @@ app = faust.App(
     broker_commit_interval=1.0,
     table_cleanup_interval=60.0,
     producer_linger=0.005,
+    # Acknowledged once every in-sync replica has it: with min.insync.replicas=2 on a three-node
+    # cluster (admin.replication), a broker that dies loses nothing the worker was told was written.
+    producer_acks=-1,
     # A full batch makes the next send wait for the broker (one request in flight per broker):
     # aiokafka's 16 KB default filled in a few event upserts.
     producer_max_batch_size=512 * 1024,

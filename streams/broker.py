@@ -1,10 +1,18 @@
-"""``kabar broker start|stop|status``: a single-node Apache Kafka (KRaft) on 127.0.0.1.
+"""``kabar broker start|stop|status``: a local Apache Kafka (KRaft) on 127.0.0.1, one node or three.
 
 The jars come from Maven Central through ``deploy/kafka/pom.xml`` (one Kafka
 version, pinned there) and are cached in ``$KABAR_HOME/kafka/lib``; a stamp of
 the pom's hash tells when to resolve again. Data and logs stay under
 ``$KABAR_HOME/kafka`` (git-ignored). When ``KAFKA_BROKER`` names another
 cluster, nothing local starts.
+
+``kabar broker start --nodes 3`` runs three combined broker+controller nodes
+with a three-voter quorum, as a production deployment would: each node has
+its own ports (node n from ``KABAR_BROKER_PORT`` + 3(n-1): broker, controller,
+SASL), its own ``$KABAR_HOME/kafka/node-N`` and its own PID. Internal topics
+are replicated three times with ``min.insync.replicas=2``, and so are Kabar's
+(``admin.replication``): the cluster takes writes with one node down. Once a
+node has died, ``kabar broker start`` starts it again and leaves the others be.
 
 ``kabar broker start --sasl`` also opens a SASL/PLAIN listener without TLS,
 two ports above the plain one, accepting one local user: a client's SASL
@@ -32,12 +40,14 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from streams.settings import Settings, get_settings
+from streams.settings import MAX_LOCAL_NODES, Settings, get_settings
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 POM = PROJECT_ROOT / "deploy" / "kafka" / "pom.xml"
 LOG4J = PROJECT_ROOT / "deploy" / "kafka" / "log4j2.properties"
 HEAP = "-Xms256m -Xmx512m"  # a 2-core machine shared with the worker; 512 MB is plenty for one node
+#: the cluster sizes ``--nodes`` accepts: one, or three (a quorum that outlives one node)
+NODE_COUNTS = (1, MAX_LOCAL_NODES)
 JVM_FLAGS = (
     "-server -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 "
     "-XX:+ExplicitGCInvokesConcurrent -Djava.awt.headless=true"
@@ -55,11 +65,14 @@ class BrokerError(RuntimeError):
 
 @dataclass(frozen=True)
 class BrokerPaths:
+    """One node's files (``root``) beside what the nodes share (``kafka``: jars, cluster id)."""
+
     root: Path
+    kafka: Path
 
     @property
     def lib(self) -> Path:
-        return self.root / "lib"
+        return self.kafka / "lib"
 
     @property
     def data(self) -> Path:
@@ -83,11 +96,14 @@ class BrokerPaths:
 
     @property
     def cluster_id(self) -> Path:
-        return self.root / "cluster.id"
+        return self.kafka / "cluster.id"
 
 
-def paths(settings: Settings) -> BrokerPaths:
-    return BrokerPaths(settings.home / "kafka")
+def paths(settings: Settings, node: int = 1, nodes: int = 1) -> BrokerPaths:
+    """Where node ``node`` of a ``nodes``-node local cluster keeps its files: a single node in
+    ``$KABAR_HOME/kafka`` itself, each node of three in ``$KABAR_HOME/kafka/node-N``."""
+    kafka = settings.home / "kafka"
+    return BrokerPaths(kafka if nodes == 1 else kafka / f"node-{node}", kafka)
 
 
 #: what the ``--sasl`` listener adds to server.properties (the JAAS entry lists the users it accepts)
@@ -97,21 +113,31 @@ required user_{LOCAL_SASL_USERNAME}="{LOCAL_SASL_PASSWORD}";
 """
 
 
-def sasl_port(settings: Settings) -> int:
-    """The port of the local broker's ``--sasl`` listener."""
-    return settings.broker_port + 2
+def sasl_port(settings: Settings, node: int = 1) -> int:
+    """The port of a local node's ``--sasl`` listener."""
+    return settings.node_port(node) + 2
 
 
-def server_properties(settings: Settings, p: BrokerPaths, sasl: bool = False) -> str:
-    port = settings.broker_port
-    controller = port + 1
+def controller_port(settings: Settings, node: int) -> int:
+    """The port a local node's controller listens on, for the quorum's votes."""
+    return settings.node_port(node) + 1
+
+
+def server_properties(settings: Settings, p: BrokerPaths, sasl: bool = False, node: int = 1, nodes: int = 1) -> str:
+    """The server.properties of node ``node`` of a ``nodes``-node cluster (every node is a voter)."""
+    from streams.admin import replication
+
+    port = settings.node_port(node)
+    controller = controller_port(settings, node)
+    voters = ",".join(f"{n}@127.0.0.1:{controller_port(settings, n)}" for n in range(1, nodes + 1))
+    replicas, min_isr = replication(nodes)
     parts = settings.partitions
-    sasl_listener = f",SASL_PLAINTEXT://127.0.0.1:{sasl_port(settings)}" if sasl else ""
+    sasl_listener = f",SASL_PLAINTEXT://127.0.0.1:{sasl_port(settings, node)}" if sasl else ""
     sasl_protocol = ",SASL_PLAINTEXT:SASL_PLAINTEXT" if sasl else ""
     return f"""# Written by `kabar broker start`; edit streams/broker.py, not this file.
 process.roles=broker,controller
-node.id=1
-controller.quorum.voters=1@127.0.0.1:{controller}
+node.id={node}
+controller.quorum.voters={voters}
 controller.listener.names=CONTROLLER
 listeners=PLAINTEXT://127.0.0.1:{port},CONTROLLER://127.0.0.1:{controller}{sasl_listener}
 advertised.listeners=PLAINTEXT://127.0.0.1:{port}{sasl_listener}
@@ -121,13 +147,16 @@ log.dirs={p.data}
 num.partitions={parts}
 # Topics are declared by the app (streams/topics.py); auto-creation would give wrong partition counts.
 auto.create.topics.enable=false
-offsets.topic.replication.factor=1
+# With three nodes every topic, internal or Kabar's, has a copy on each and takes writes with two.
+default.replication.factor={replicas}
+min.insync.replicas={min_isr}
+offsets.topic.replication.factor={replicas}
 offsets.topic.num.partitions=4
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
+transaction.state.log.replication.factor={replicas}
+transaction.state.log.min.isr={min_isr}
 transaction.state.log.num.partitions=4
-share.coordinator.state.topic.replication.factor=1
-share.coordinator.state.topic.min.isr=1
+share.coordinator.state.topic.replication.factor={replicas}
+share.coordinator.state.topic.min.isr={min_isr}
 group.initial.rebalance.delay.ms=0
 log.retention.check.interval.ms=300000
 log.segment.bytes=67108864
@@ -213,13 +242,14 @@ def port_open(port: int, host: str = "127.0.0.1") -> bool:
         return s.connect_ex((host, port)) == 0
 
 
-async def metadata_ok(settings: Settings) -> bool:
+async def metadata_ok(settings: Settings, bootstrap_servers: str | None = None) -> bool:
+    """True when a metadata request to ``bootstrap_servers`` (default: the settings') is answered."""
     from aiokafka import AIOKafkaClient
 
     from streams.admin import kafka_auth
 
-    client = AIOKafkaClient(bootstrap_servers=settings.bootstrap_servers, request_timeout_ms=3000,
-                            **kafka_auth(settings))
+    client = AIOKafkaClient(bootstrap_servers=bootstrap_servers or settings.bootstrap_servers,
+                            request_timeout_ms=3000, **kafka_auth(settings))
     try:
         await client.bootstrap()
         return True
@@ -235,44 +265,101 @@ def reachable(settings: Settings) -> bool:
     return port_open(int(port), host) and asyncio.run(metadata_ok(settings))
 
 
-def wait_ready(settings: Settings, deadline_s: float = 90.0, alive=lambda: True, logs: Path | None = None) -> None:
-    """Block until the broker answers a metadata request, or raise with a hint."""
+def wait_ready(settings: Settings, deadline_s: float = 90.0, alive=lambda: True, logs: Path | None = None,
+               port: int | None = None) -> None:
+    """Block until the broker (the local node on ``port``, if given) answers a metadata request,
+    or raise with a hint."""
+    host = "127.0.0.1" if port else settings.bootstrap_servers.split(",")[0].rsplit(":", 1)[0]
+    address = f"127.0.0.1:{port}" if port else settings.bootstrap_servers
+    port = port or settings.broker_port
     end = time.monotonic() + deadline_s
     while time.monotonic() < end:
         if not alive():
             raise BrokerError(f"the broker exited during start-up; see {logs}/broker.out and server.log")
-        if port_open(settings.broker_port) and asyncio.run(metadata_ok(settings)):
+        if port_open(port, host) and asyncio.run(metadata_ok(settings, address)):
             return
         time.sleep(0.5)
-    raise BrokerError(f"the broker at {settings.bootstrap_servers} did not become ready within {deadline_s:.0f}s")
+    raise BrokerError(f"the broker at {address} did not become ready within {deadline_s:.0f}s")
 
 
-def start(settings: Settings | None = None, quiet: bool = False, sasl: bool = False) -> str:
-    """Start the local broker (with the SASL listener if ``sasl``) unless it runs already."""
+def node_pid(settings: Settings, node: int, nodes: int) -> int | None:
+    """The PID of node ``node`` of the ``nodes``-node local cluster, or None when it does not run."""
+    return _read_pid(paths(settings, node, nodes))
+
+
+def running(settings: Settings) -> tuple[int, dict[int, int]]:
+    """The size of the local cluster that has a node running (0 when none) and its live nodes' PIDs."""
+    for nodes in NODE_COUNTS:
+        pids = {n: pid for n in range(1, nodes + 1) if (pid := node_pid(settings, n, nodes)) is not None}
+        if pids:
+            return nodes, pids
+    return 0, {}
+
+
+def start(settings: Settings | None = None, quiet: bool = False, sasl: bool = False, nodes: int | None = None) -> str:
+    """Start the local broker's ``nodes`` nodes (with the SASL listener if ``sasl``) unless they run
+    already; a node of the cluster that died is started again. ``nodes`` defaults to the size of
+    the cluster that runs, else one."""
     settings = settings or get_settings()
     if not settings.local_broker:
         wait_ready(settings, deadline_s=30)
         return f"using the existing cluster at {settings.bootstrap_servers}; nothing local started"
-    p = paths(settings)
-    pid = _read_pid(p)
-    if pid is not None:
-        wait_ready(settings, alive=lambda: _read_pid(p) is not None, logs=p.logs)
-        if sasl and not port_open(sasl_port(settings)):
+    size, pids = running(settings)
+    nodes = nodes or size or 1
+    if size and size != nodes:
+        raise BrokerError(f"a {size}-node local broker runs: `kabar broker stop` it first, "
+                          f"then `kabar broker start --nodes {nodes}`")
+    for node, pid in pids.items():
+        wait_ready(settings, alive=lambda p=paths(settings, node, nodes): _read_pid(p) is not None,
+                   logs=paths(settings, node, nodes).logs, port=settings.node_port(node))
+        if sasl and not port_open(sasl_port(settings, node)):
             raise BrokerError(f"the broker (pid {pid}) runs without the SASL listener: "
                               "`kabar broker stop`, then `kabar broker start --sasl`")
-        return f"broker already running (pid {pid}) on {settings.bootstrap_servers}"
-    if port_open(settings.broker_port):
-        raise BrokerError(
-            f"port {settings.broker_port} is taken by a process Kabar did not start: stop it, "
-            "or point KAFKA_BROKER at it to use it as an existing cluster"
-        )
-    if sasl and port_open(sasl_port(settings)):
-        raise BrokerError(f"port {sasl_port(settings)}, for the SASL listener, is taken: "
+    missing = [n for n in range(1, nodes + 1) if n not in pids]
+    if not missing:
+        if nodes == 1:
+            return f"broker already running (pid {pids[1]}) on {settings.bootstrap_servers}"
+        return f"{nodes} nodes already running: {_listing(settings, pids)}"
+    for node in missing:
+        _check_free(settings, node, sasl)
+    started = time.monotonic()
+    procs = {node: _spawn(settings, node, nodes, sasl, quiet) for node in missing}
+    # The nodes of a new cluster start together: none answers before a majority of voters is up.
+    for node, proc in procs.items():
+        wait_ready(settings, alive=lambda proc=proc: proc.poll() is None, logs=paths(settings, node, nodes).logs,
+                   port=settings.node_port(node))
+    took = f"in {time.monotonic() - started:.1f}s"
+    if nodes == 1:
+        also = f" and SASL/PLAIN on 127.0.0.1:{sasl_port(settings)}" if sasl else ""
+        return f"broker started (pid {procs[1].pid}) on {settings.bootstrap_servers}{also} {took}"
+    pids.update((node, proc.pid) for node, proc in procs.items())
+    also = " (SASL/PLAIN on each node's port + 2)" if sasl else ""
+    return f"started node {', '.join(map(str, missing))} {took}; {nodes} nodes running: {_listing(settings, pids)}{also}"
+
+
+def _listing(settings: Settings, pids: dict[int, int]) -> str:
+    return ", ".join(f"node {n} on 127.0.0.1:{settings.node_port(n)} (pid {pid})" for n, pid in sorted(pids.items()))
+
+
+def _check_free(settings: Settings, node: int, sasl: bool) -> None:
+    for port in (settings.node_port(node), controller_port(settings, node)):
+        if port_open(port):
+            raise BrokerError(
+                f"port {port} is taken by a process Kabar did not start: stop it, or choose other ports "
+                "with KABAR_BROKER_PORT, or point KAFKA_BROKER at it to use it as an existing cluster"
+            )
+    if sasl and port_open(sasl_port(settings, node)):
+        raise BrokerError(f"port {sasl_port(settings, node)}, for the SASL listener, is taken: "
                           "free it, or start without --sasl")
+
+
+def _spawn(settings: Settings, node: int, nodes: int, sasl: bool, quiet: bool) -> subprocess.Popen:
+    """Write node ``node``'s configuration, format its storage once, and start its JVM."""
+    p = paths(settings, node, nodes)
     for d in (p.root, p.data, p.logs):
         d.mkdir(parents=True, exist_ok=True)
     resolve_jars(p, quiet=quiet)
-    p.config.write_text(server_properties(settings, p, sasl))
+    p.config.write_text(server_properties(settings, p, sasl, node, nodes))
     format_storage(p)
     jvm = (*HEAP.split(), *JVM_FLAGS.split(), f"-Dkafka.logs.dir={p.logs}", f"-Dlog4j2.configurationFile={LOG4J}")
     cmd = _java(p, "kafka.Kafka", str(p.config), jvm=jvm)
@@ -280,31 +367,35 @@ def start(settings: Settings | None = None, quiet: bool = False, sasl: bool = Fa
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                 start_new_session=True)
     p.pid.write_text(str(proc.pid))
-    started = time.monotonic()
-    wait_ready(settings, alive=lambda: proc.poll() is None, logs=p.logs)
-    also = f" and SASL/PLAIN on 127.0.0.1:{sasl_port(settings)}" if sasl else ""
-    return f"broker started (pid {proc.pid}) on {settings.bootstrap_servers}{also} in {time.monotonic() - started:.1f}s"
+    return proc
 
 
 def stop(settings: Settings | None = None, grace_s: float = 30.0) -> str:
+    """SIGTERM to every running local node at once, SIGKILL to those still up after ``grace_s``."""
     settings = settings or get_settings()
     if not settings.local_broker:
         return "an external cluster is configured; nothing local to stop"
-    p = paths(settings)
-    pid = _read_pid(p)
-    if pid is None:
-        p.pid.unlink(missing_ok=True)
+    nodes, pids = running(settings)
+    if not pids:
+        for size in NODE_COUNTS:
+            for node in range(1, size + 1):
+                paths(settings, node, size).pid.unlink(missing_ok=True)
         return "broker not running"
-    os.kill(pid, signal.SIGTERM)
+    alive = {node: paths(settings, node, nodes) for node in pids}
+    for pid in pids.values():
+        os.kill(pid, signal.SIGTERM)
     end = time.monotonic() + grace_s
-    while time.monotonic() < end and not _exited(p, pid):
+    while time.monotonic() < end and not all(_exited(alive[n], pid) for n, pid in pids.items()):
         time.sleep(0.2)
-    if not _exited(p, pid):
-        os.kill(pid, signal.SIGKILL)
-        time.sleep(0.5)
-        _exited(p, pid)
-    p.pid.unlink(missing_ok=True)
-    return f"broker stopped (pid {pid})"
+    for node, pid in pids.items():
+        if not _exited(alive[node], pid):
+            os.kill(pid, signal.SIGKILL)
+            time.sleep(0.5)
+            _exited(alive[node], pid)
+        alive[node].pid.unlink(missing_ok=True)
+    if nodes == 1:
+        return f"broker stopped (pid {pids[1]})"
+    return f"{len(pids)} nodes stopped (pids {', '.join(str(pid) for _, pid in sorted(pids.items()))})"
 
 
 def _exited(p: BrokerPaths, pid: int) -> bool:
@@ -318,25 +409,36 @@ def _exited(p: BrokerPaths, pid: int) -> bool:
 
 
 def status(settings: Settings | None = None) -> tuple[bool, str]:
+    """Whether every node of the local broker accepts connections, and a line saying so."""
     settings = settings or get_settings()
     if not settings.local_broker:
         ok = port_open(settings.broker_port, settings.bootstrap_servers.split(",")[0].rsplit(":", 1)[0])
         return ok, f"external cluster {settings.bootstrap_servers}: {'reachable' if ok else 'NOT reachable'}"
-    p = paths(settings)
-    pid = _read_pid(p)
-    if pid is None:
-        return False, f"broker not running (data in {p.data})"
-    ready = port_open(settings.broker_port)
-    return ready, (
-        f"broker running: pid {pid}, {settings.bootstrap_servers} ({'accepting connections' if ready else 'not ready'}), "
-        f"data {p.data}, logs {p.logs}"
-    )
+    nodes, pids = running(settings)
+    if not pids:
+        return False, f"broker not running (data in {settings.home / 'kafka'})"
+    if nodes == 1:
+        p = paths(settings)
+        ready = port_open(settings.broker_port)
+        return ready, (
+            f"broker running: pid {pids[1]}, {settings.bootstrap_servers} "
+            f"({'accepting connections' if ready else 'not ready'}), data {p.data}, logs {p.logs}"
+        )
+    ready = {node: port_open(settings.node_port(node)) for node in pids}
+    lines = [
+        f"node {node}: pid {pids[node]}, 127.0.0.1:{settings.node_port(node)} "
+        f"({'accepting connections' if ready[node] else 'not ready'})" if node in pids
+        else f"node {node}: NOT running (`kabar broker start` starts it again)"
+        for node in range(1, nodes + 1)
+    ]
+    ok = len(pids) == nodes and all(ready.values())
+    return ok, f"{nodes}-node broker, data and logs in {settings.home / 'kafka'}/node-N:\n  " + "\n  ".join(lines)
 
 
 def _cmd(args) -> int:
     try:
         if args.action == "start":
-            print(start(sasl=args.sasl))
+            print(start(sasl=args.sasl, nodes=args.nodes))
         elif args.action == "stop":
             print(stop())
         else:
@@ -353,12 +455,16 @@ def add_commands(sub) -> None:
     p = sub.add_parser(
         "broker",
         help="start, stop or inspect the local Kafka broker",
-        description="Run a single-node Apache Kafka (KRaft) on 127.0.0.1, jars from Maven Central. "
-        "`start` is idempotent and returns once the broker answers; `status` exits 1 when it is down. "
-        "With KAFKA_BROKER set to another cluster nothing local starts.",
+        description="Run Apache Kafka (KRaft) on 127.0.0.1, one node or three, jars from Maven Central. "
+        "`start` is idempotent, starts again a node that died, and returns once every node answers; "
+        "`status` exits 1 when a node is down; `stop` stops every node. Ports come from KABAR_BROKER_PORT "
+        "(node n: PORT + 3(n-1)). With KAFKA_BROKER set to another cluster nothing local starts.",
     )
     p.add_argument("action", choices=["start", "stop", "status"])
+    p.add_argument("--nodes", type=int, choices=NODE_COUNTS,
+                   help="start: how many nodes (3: every topic replicated on each, writes go on with one down); "
+                        "default: as many as run already, else 1")
     p.add_argument("--sasl", action="store_true",
-                   help=f"start: also open a SASL/PLAIN listener (no TLS) on the broker's port + 2, for user "
+                   help=f"start: also open a SASL/PLAIN listener (no TLS) on each node's port + 2, for user "
                         f"{LOCAL_SASL_USERNAME}, password {LOCAL_SASL_PASSWORD}")
     p.set_defaults(func=_cmd)

@@ -7,9 +7,14 @@ variable, the value and what it accepts; ``kabar`` prints that one line and exit
 =====================  ==========================================  =========================================
 variable               default; accepted values                    meaning
 =====================  ==========================================  =========================================
-KAFKA_BROKER           kafka://127.0.0.1:9092 (local, managed);    broker URL(s); naming one that is not
-                       kafka://HOST:PORT[;kafka://HOST:PORT...]    the local default means an existing
+KAFKA_BROKER           the local broker, kafka://127.0.0.1:9092;   broker URL(s); naming any address but
+                       kafka://HOST:PORT[;kafka://HOST:PORT...]    the local nodes' means an existing
                                                                    cluster: nothing local is started
+KABAR_BROKER_PORT      9092; a port, 1-65527                       first port of the local broker (``kabar
+                                                                   broker start``): node n listens on
+                                                                   PORT + 3(n-1), its controller on the
+                                                                   next port, its ``--sasl`` listener on
+                                                                   the one after
 KABAR_HOME             ./.kabar; a directory                       broker data, worker state, archives
 KABAR_APP_ID           kabar; letters, digits and . _ -            Faust app id (consumer group prefix)
 KABAR_APP_VERSION      1; a whole number ≥ 1                       state generation: a new version has its
@@ -55,6 +60,10 @@ from pathlib import Path
 from typing import Any
 
 LOCAL_BROKER = "kafka://127.0.0.1:9092"
+#: ports each local node takes from KABAR_BROKER_PORT: its broker, its controller, its SASL listener
+PORTS_PER_NODE = 3
+#: the largest local cluster ``kabar broker start --nodes`` runs
+MAX_LOCAL_NODES = 3
 SECRET_FIELDS = frozenset({"sasl_password"})
 PROCESSING_GUARANTEES = ("at_least_once", "exactly_once")
 #: how SASL/PLAIN credentials travel: over TLS (the system's CAs) or over a plain listener
@@ -65,6 +74,7 @@ STORE_SCHEMES = ("rocksdb://", "memory://")
 @dataclass(frozen=True)
 class Settings:
     broker: str = LOCAL_BROKER
+    local_port: int = 9092
     home: Path = Path(".kabar")
     app_id: str = "kabar"
     app_version: int = 1
@@ -81,10 +91,16 @@ class Settings:
     sasl_password: str | None = field(default=None, repr=False)
     sasl_protocol: str = "SASL_SSL"
 
+    def node_port(self, node: int) -> int:
+        """The broker port of local node ``node`` (1, 2, 3); its controller and SASL ports follow it."""
+        return self.local_port + PORTS_PER_NODE * (node - 1)
+
     @property
     def local_broker(self) -> bool:
-        """True when Kabar runs the broker itself (no external cluster named)."""
-        return self.broker == LOCAL_BROKER
+        """True when Kabar runs the broker itself: every URL names a local node (by default the
+        first; listing all three lets a client start while node 1 is down)."""
+        local = {f"kafka://127.0.0.1:{self.node_port(n)}" for n in range(1, MAX_LOCAL_NODES + 1)}
+        return set(self.broker.split(";")) <= local
 
     @property
     def bootstrap_servers(self) -> str:
@@ -181,6 +197,8 @@ class _Variable:
 VARIABLES: dict[str, _Variable] = {
     "KAFKA_BROKER": _Variable("broker", _broker_urls,
                               "kafka://HOST:PORT (port 1-65535), several joined by ';'"),
+    "KABAR_BROKER_PORT": _Variable("local_port", _whole(1, 65535 - PORTS_PER_NODE * MAX_LOCAL_NODES + 1),
+                                   "a port number from 1 to 65527 (three nodes take nine ports from it)"),
     "KABAR_HOME": _Variable("home", lambda text: Path(text).resolve(), "a directory"),
     "KABAR_APP_ID": _Variable("app_id", _KAFKA_NAME, _KAFKA_NAME_TEXT),
     "KABAR_APP_VERSION": _Variable("app_version", _whole(1), "a whole number of at least 1"),
@@ -218,6 +236,7 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
     if "sasl_password" in values and "sasl_username" not in values:
         raise SettingsError("KAFKA_SASL_USERNAME", None, "set too when KAFKA_SASL_PASSWORD is")
     values.setdefault("home", Settings.home.resolve())
+    values.setdefault("broker", f"kafka://127.0.0.1:{values.get('local_port', Settings.local_port)}")
     return Settings(**values)
 
 

@@ -1,6 +1,7 @@
 """Helpers and fixtures for the tests on the real broker (integration, e2e).
 
-They run on the broker that `make test` starts and FAIL, never skip, without it.
+They run on the broker that `make test` starts and FAIL, never skip, without it. Tests that
+kill brokers start their own instead (``own_broker``), on their own ports.
 
 Each test session gets its own topic prefix and app id, so runs never see each
 other's records or state. The worker is the real `kabar worker` in a subprocess.
@@ -11,18 +12,24 @@ from __future__ import annotations
 import asyncio
 import io
 import os
+import signal
 import socket
 import subprocess
 import sys
 import time
 import uuid
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import orjson
 import pytest
+from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient
 
 from streams import broker
+from streams.admin import kafka_auth
 from streams.settings import from_env
 from streams.tail import tail
 
@@ -139,3 +146,104 @@ def latest_events(records: list[dict]) -> dict[str, dict]:
     for r in records:
         latest[r["id"]] = r
     return latest
+
+
+@contextmanager
+def own_broker(home: Path, port: int, nodes: int) -> Iterator[dict[str, str]]:
+    """A local broker of ``nodes`` nodes that the test starts itself, in ``home`` and on the ports
+    from ``port`` (``KABAR_BROKER_PORT``), and stops at the end: tests that kill brokers leave the
+    shared one alone. Yields the environment of an isolated pipeline on it, whose clients know
+    every node (so one may start while any node is down)."""
+    env = {name: value for name, value in os.environ.items() if not name.startswith(("KAFKA_", "KABAR_"))}
+    run = uuid.uuid4().hex[:8]
+    env.update(KABAR_HOME=str(home), KABAR_BROKER_PORT=str(port), KABAR_TOPIC_PREFIX=f"it-{run}.",
+               KABAR_APP_ID=f"kabar-it-{run}")
+    settings = from_env(env)
+    env["KAFKA_BROKER"] = ";".join(f"kafka://127.0.0.1:{settings.node_port(n)}" for n in range(1, nodes + 1))
+    try:
+        kabar(env, "broker", "start", "--nodes", str(nodes))
+        yield env
+    finally:
+        kabar(env, "broker", "stop", check=False)
+
+
+def kill_node(env: dict[str, str], node: int, nodes: int) -> None:
+    """SIGKILL node ``node`` of the test's own ``nodes``-node broker; return once it is gone."""
+    settings = from_env(env)
+    pid = broker.node_pid(settings, node, nodes)
+    assert pid is not None, f"node {node} of the test's broker is not running"
+    os.kill(pid, signal.SIGKILL)
+    end = time.monotonic() + 30
+    while broker.node_pid(settings, node, nodes) is not None:
+        assert time.monotonic() < end, f"node {node} (pid {pid}) still runs 30 s after SIGKILL"
+        time.sleep(0.2)
+
+
+def leader_of(env: dict[str, str], topic: str, partition: int = 0) -> int:
+    """The node that leads a partition of ``topic`` (without prefix)."""
+
+    async def describe() -> int:
+        settings = from_env(env)
+        admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap_servers, **kafka_auth(settings))
+        await admin.start()
+        try:
+            [described] = await admin.describe_topics([settings.topic(topic)])
+            return next(p["leader"] for p in described["partitions"] if p["partition"] == partition)
+        finally:
+            await admin.close()
+
+    return asyncio.run(describe())
+
+
+def read_committed(env: dict[str, str], topic: str) -> list[bytes]:
+    """The values of ``topic`` (without prefix) as a ``read_committed`` consumer sees them (records
+    of an aborted or still open transaction left out), partition after partition, in log order."""
+
+    async def read() -> list[bytes]:
+        settings = from_env(env)
+        consumer = AIOKafkaConsumer(bootstrap_servers=settings.bootstrap_servers, group_id=None,
+                                    enable_auto_commit=False, isolation_level="read_committed",
+                                    **kafka_auth(settings))
+        await consumer.start()
+        try:
+            name = settings.topic(topic)
+            await consumer._client.force_metadata_update()
+            tps = [TopicPartition(name, p) for p in sorted(consumer.partitions_for_topic(name) or ())]
+            consumer.assign(tps)
+            await consumer.seek_to_beginning(*tps)
+            ends = await consumer.end_offsets(tps)  # read_committed: the last stable offsets
+            values: dict[TopicPartition, list[bytes]] = {tp: [] for tp in tps}
+            deadline = time.monotonic() + 30
+            while not all([await consumer.position(tp) >= ends[tp] for tp in tps]):
+                assert time.monotonic() < deadline, f"{name}: could not read up to {ends} in 30 s"
+                for tp, records in (await consumer.getmany(timeout_ms=1000)).items():
+                    values[tp] += [r.value for r in records]
+            return [v for tp in tps for v in values[tp]]
+        finally:
+            await consumer.stop()
+
+    return asyncio.run(read())
+
+
+def committed_events(env: dict[str, str]) -> dict[str, dict]:
+    """The latest state of each event, as a ``read_committed`` reader of ``events`` sees it."""
+    return latest_events([orjson.loads(v) for v in read_committed(env, "events")])
+
+
+def mentions(state: dict[str, dict]) -> set[str]:
+    """The articles the events name."""
+    return {a for e in state.values() for a in e["articles"]}
+
+
+def settle_events(env: dict[str, str], expect_articles: set[str] | None = None, timeout: float = 240) -> dict[str, dict]:
+    """Wait until the committed events stop changing (and, if given, mention these articles)."""
+    end = time.monotonic() + timeout
+    previous = None
+    while time.monotonic() < end:
+        state = committed_events(env)
+        if state and state == previous and (expect_articles is None or expect_articles <= mentions(state)):
+            return state
+        previous = state
+        time.sleep(4)
+    raise AssertionError(f"events did not settle within {timeout}s ({len(previous or {})} events, "
+                         f"missing mentions: {sorted((expect_articles or set()) - mentions(previous or {}))[:10]})")
