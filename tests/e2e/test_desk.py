@@ -81,12 +81,12 @@ def test_the_desk_page_shows_events_alerts_and_live_updates(e2e_env, desk, brows
     assert browser.find_elements(By.CSS_SELECTOR, "#alerts .alert"), "the alerts panel stayed empty"
 
     # A desk editor narrows the table to one country.
-    Select(browser.find_element(By.ID, "country")).select_by_value("KZ")
+    Select(browser.find_element(By.ID, "f-country")).select_by_value("KZ")
     wait.until(lambda b: _rows(b) == {e["id"] for e in _api(desk, "/api/events?country=KZ&limit=2000")})
     assert "Demak" not in browser.find_element(By.ID, "events").text
 
     # New coverage arrives while the page is open: its events appear without a reload.
-    Select(browser.find_element(By.ID, "country")).select_by_value("")
+    Select(browser.find_element(By.ID, "f-country")).select_by_value("")
     kabar(e2e_env, "replay", str(write_archive(tmp_path / "strike.jsonl", "sample-en-strike")))
     wait = WebDriverWait(browser, 60)
     wait.until(lambda b: any("sample-en-strike" in e["articles"] for e in _api(desk, "/api/events?limit=2000")))

@@ -1,4 +1,4 @@
-"""Crash and scale-out on the real broker.
+"""Crash, scale-out and a crash during a rebalance on the real broker.
 
 Killing a worker with SIGKILL mid-replay and starting another gives the same events as an
 uninterrupted run: no event lost, no event id doubled, no mention counted twice. That test runs
@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import subprocess
 import sys
+import threading
 import time
 from collections import Counter
 
@@ -191,3 +192,40 @@ def test_two_workers_split_the_partitions_and_lose_or_double_nothing(pipeline_en
                          tuple(e["targets"]), tuple(sorted(e["articles"]))) for e in state.values())
     assert max(described.values()) == 1, "one happening was published under two event ids"
     assert Counter(e["type"] for e in state.values()).keys() == Counter(e["type"] for e in reference.values()).keys()
+
+
+def test_a_worker_sigkilled_during_a_rebalance_under_load_loses_and_doubles_nothing(pipeline_env, tmp_path):
+    """Worker A takes the load alone; B joins while articles stream in, and A is SIGKILLed while
+    the group rebalances. B ends up with every partition, and every article is a mention once."""
+    archive = synthetic_archive(tmp_path / "load.jsonl", 35, days_between_rounds=1, exclude=("sample-id-banjir",))
+    reference = _run_uninterrupted(_env(pipeline_env, "rref", 4), archive)
+    env = _env(pipeline_env, "rebal", 4)
+    a = Worker(env, "rebal-a").start()
+    b = Worker(env, "rebal-b")
+    replay = subprocess.Popen([sys.executable, "-m", "streams.cli", "replay", str(archive)], env=env, cwd=ROOT,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    joined = threading.Thread(target=b.start, kwargs={"timeout": 240})
+    try:
+        end = time.monotonic() + 60
+        while a.stats().get("normalize", {}).get("in", 0) == 0 and time.monotonic() < end:
+            time.sleep(0.2)  # A is working
+        joined.start()
+        end = time.monotonic() + 60
+        while not a._page()["worker"]["rebalancing"] and time.monotonic() < end:
+            time.sleep(0.1)  # B's join makes the group rebalance
+        assert a._page()["worker"]["rebalancing"], "the group never rebalanced when B joined"
+        a.stop("KILL")
+        joined.join()
+        assert replay.wait(timeout=300) == 0, replay.stderr.read().decode()[-2000:]
+        state = _settle(env, expect_articles=_mentions(reference))
+        assert b.ready()
+    finally:
+        a.stop("KILL")
+        b.stop()
+        replay.kill()
+    assert _mentions(state) == _mentions(reference)
+    for event in state.values():
+        assert len(event["articles"]) == len(set(event["articles"])), f"{event['id']} counts a mention twice"
+    described = Counter((e["type"], e["mode"], e["country"], e["date"], e["place"], tuple(e["actors"]),
+                         tuple(e["targets"]), tuple(sorted(e["articles"]))) for e in state.values())
+    assert max(described.values()) == 1, "one happening was published under two event ids"
