@@ -67,6 +67,7 @@ class Worker:
 
     def start(self, timeout: float = 90) -> "Worker":
         """Start, and return once the worker owns partitions and is not rebalancing."""
+        self.log.parent.mkdir(parents=True, exist_ok=True)
         self.proc = subprocess.Popen([sys.executable, "-m", "streams.cli", "worker", "--loglevel", "info"],
                                      env=self.env, cwd=ROOT, stdout=open(self.log, "ab"), stderr=subprocess.STDOUT)
         end = time.monotonic() + timeout

@@ -4,6 +4,7 @@ consumer decodes them with the cloudevents SDK, and Kafka's own console consumer
 from __future__ import annotations
 
 import asyncio
+import os
 import subprocess
 
 import orjson
@@ -25,6 +26,7 @@ async def _raw_records(settings: Settings, topic: str) -> list:
                                 group_id=None, isolation_level="read_committed", **kafka_auth(settings))
     await consumer.start()
     try:
+        await consumer._client.force_metadata_update()  # partitions_for_topic answers from fetched metadata only
         tps = [TopicPartition(name, p) for p in sorted(consumer.partitions_for_topic(name) or ())]
         consumer.assign(tps)
         await consumer.seek_to_beginning(*tps)
@@ -77,7 +79,8 @@ def test_events_and_dead_letters_decode_as_cloudevents(pipeline_env, tmp_path):
 
     # Kafka's own kafka-console-consumer.sh (the class it runs, on the broker's jars) prints the headers.
     printed = subprocess.run(
-        tool_command(settings, CONSOLE_CONSUMER, "--bootstrap-server", settings.bootstrap_servers,
+        # the jars of the broker's own home (the tests' KABAR_HOME is a temporary folder)
+        tool_command(from_env(os.environ), CONSOLE_CONSUMER, "--bootstrap-server", settings.bootstrap_servers,
                      "--topic", settings.topic("events"), "--from-beginning", "--max-messages", "1",
                      "--timeout-ms", "30000", "--property", "print.headers=true"),
         capture_output=True, text=True, timeout=120)
