@@ -47,11 +47,15 @@ def test_metrics_during_a_replay(pipeline_env, tmp_path):
         assert replay.wait(timeout=300) == 0, replay.stderr.read()[-3000:]
 
         archive = write_archive(tmp_path / "seed.jsonl", SEED)
-        kabar(env, "replay", str(archive))  # already in the sample: a repeat, dropped by normalize
+        # already in the sample: a copy, dropped by normalize (a repeat) or, when the sample's newer
+        # articles have moved its partition's clock past the seed's horizon, by enrich (the same text)
+        kabar(env, "replay", str(archive))
         after = _scrape(worker)
         end = time.monotonic() + 60
-        while not _total(after["kabar_copies_dropped"], "kabar_copies_dropped_total", kind="repeat") \
-                and time.monotonic() < end:
+        raw = env["KABAR_TOPIC_PREFIX"] + "articles.raw"
+        while time.monotonic() < end and not (  # the lag is measured every few seconds
+                _total(after["kabar_copies_dropped"], "kabar_copies_dropped_total")
+                and raw in {s.labels["topic"] for s in after["kabar_consumer_lag_records"]}):
             time.sleep(0.5)
             after = _scrape(worker)
     finally:
@@ -64,4 +68,4 @@ def test_metrics_during_a_replay(pipeline_env, tmp_path):
     assert _total(after["kabar_event_age_seconds"], "kabar_event_age_seconds_count") > 0
     assert {s.labels["topic"] for s in after["kabar_consumer_lag_records"]} >= {
         env["KABAR_TOPIC_PREFIX"] + "articles.raw"}
-    assert _total(after["kabar_copies_dropped"], "kabar_copies_dropped_total", stage="normalize", kind="repeat") > 0
+    assert _total(after["kabar_copies_dropped"], "kabar_copies_dropped_total") > 0
