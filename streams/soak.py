@@ -2,7 +2,8 @@
 
 A ``kabar worker`` subprocess (isolated topic prefix and app id, like ``kabar bench``) gets
 articles at a steady rate for the given minutes. Their publication times advance faster than
-the clock, ``--days-per-minute`` days of event time per minute (default 1), so the state horizon
+the clock, ``--days-per-minute`` days of event time per minute (default 1), ending at the present
+(Kafka refuses timestamps ahead of its clock), so the state horizon
 (``KABAR_HORIZON_DAYS``, 7) is crossed within the run and the tables' sweep has work to do: with
 flat state, table sizes stop growing once a horizon of event time has gone by. Every minute one
 line: articles sent and turned into events, p50/p99 latency of that minute (publication into
@@ -78,7 +79,9 @@ async def _soak(minutes: float, rate: float, days_per_minute: float, settings, w
     total = int(minutes * 60 * rate)
     articles = bench_articles(total)
     lines, minute, start = [], 0, time.time()
-    event_start = datetime.now(timezone.utc)
+    # event time runs from ``minutes * days_per_minute`` days ago up to now: Kafka refuses record
+    # timestamps more than an hour ahead of its clock
+    event_start = datetime.now(timezone.utc) - timedelta(days=days_per_minute * minutes)
     next_report = start + REPORT_EVERY
     async with ArticleProducer(settings) as producer:
         for i, (template, aid, text) in enumerate(articles):
