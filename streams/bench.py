@@ -21,6 +21,7 @@ import tempfile
 import time
 import urllib.request
 import uuid
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -99,9 +100,30 @@ def bench_articles(n: int):
         yield t, f"bench-{i:07d}", f"{t.text}\n\nUpdate {i}: coverage continues."
 
 
-async def _pipeline(n: int, settings, worker_pids: list[int], rate: float | None = None) -> dict:
+async def events_reader(settings):
+    """A started consumer of ``events`` from the beginning, committed records only, no group."""
     from aiokafka import AIOKafkaConsumer
 
+    consumer = AIOKafkaConsumer(settings.topic("events"), bootstrap_servers=settings.bootstrap_servers,
+                                group_id=None, auto_offset_reset="earliest", isolation_level="read_committed")
+    await consumer.start()
+    return consumer
+
+
+async def note_first_upserts(consumer, sent_at: dict[str, float], seen_at: dict[str, float],
+                             done: Callable[[], bool]) -> None:
+    """Note when each sent article first appears in an upsert on ``events``, until ``done()``."""
+    while not done():
+        batch = await consumer.getmany(timeout_ms=500)
+        now = time.time()
+        for records in batch.values():
+            for rec in records:
+                for aid in orjson.loads(rec.value)["articles"]:
+                    if aid in sent_at and aid not in seen_at:
+                        seen_at[aid] = now
+
+
+async def _pipeline(n: int, settings, worker_pids: list[int], rate: float | None = None) -> dict:
     from streams.admin import ensure_topics
     from streams.producer import ArticleProducer
     from streams.timeutil import to_rfc3339
@@ -109,21 +131,8 @@ async def _pipeline(n: int, settings, worker_pids: list[int], rate: float | None
     sent_at: dict[str, float] = {}
     seen_at: dict[str, float] = {}
     await ensure_topics(settings)
-    consumer = AIOKafkaConsumer(settings.topic("events"), bootstrap_servers=settings.bootstrap_servers,
-                                group_id=None, auto_offset_reset="earliest", isolation_level="read_committed")
-    await consumer.start()
-
-    async def consume() -> None:
-        while len(seen_at) < n:
-            batch = await consumer.getmany(timeout_ms=500)
-            now = time.time()
-            for records in batch.values():
-                for rec in records:
-                    for aid in orjson.loads(rec.value)["articles"]:
-                        if aid in sent_at and aid not in seen_at:
-                            seen_at[aid] = now
-
-    reader = asyncio.create_task(consume())
+    consumer = await events_reader(settings)
+    reader = asyncio.create_task(note_first_upserts(consumer, sent_at, seen_at, lambda: len(seen_at) >= n))
     articles = list(bench_articles(n))
     cpu_before = _cpu_seconds(worker_pids)
     start = time.time()

@@ -26,7 +26,7 @@ from datetime import datetime, timedelta, timezone
 import orjson
 
 from streams import broker
-from streams.bench import _percentile, _rss_mb, _start_worker, bench_articles
+from streams.bench import _percentile, _rss_mb, _start_worker, bench_articles, events_reader, note_first_upserts
 from streams.settings import from_env
 
 #: seconds between two report lines
@@ -51,8 +51,6 @@ def minute_line(minute: int, sent: int, done: int, latencies_ms: list[float], rs
 
 
 async def _soak(minutes: float, rate: float, days_per_minute: float, settings, worker_pid: int, port: int) -> dict:
-    from aiokafka import AIOKafkaConsumer
-
     from streams.admin import ensure_topics
     from streams.producer import ArticleProducer
     from streams.timeutil import to_rfc3339
@@ -60,22 +58,9 @@ async def _soak(minutes: float, rate: float, days_per_minute: float, settings, w
     sent_at: dict[str, float] = {}
     seen_at: dict[str, float] = {}
     await ensure_topics(settings)
-    consumer = AIOKafkaConsumer(settings.topic("events"), bootstrap_servers=settings.bootstrap_servers,
-                                group_id=None, auto_offset_reset="earliest", isolation_level="read_committed")
-    await consumer.start()
+    consumer = await events_reader(settings)
     stop = asyncio.Event()
-
-    async def consume() -> None:
-        while not stop.is_set():
-            batch = await consumer.getmany(timeout_ms=500)
-            now = time.time()
-            for records in batch.values():
-                for rec in records:
-                    for aid in orjson.loads(rec.value)["articles"]:
-                        if aid in sent_at and aid not in seen_at:
-                            seen_at[aid] = now
-
-    reader = asyncio.create_task(consume())
+    reader = asyncio.create_task(note_first_upserts(consumer, sent_at, seen_at, stop.is_set))
     total = int(minutes * 60 * rate)
     articles = bench_articles(total)
     lines, minute, start = [], 0, time.time()
