@@ -35,7 +35,7 @@ REPORT_EVERY = 60.0
 
 def _table_sizes(port: int) -> dict[str, int]:
     try:
-        page = orjson.loads(urllib.request.urlopen(f"http://127.0.0.1:{port}/kabar/stats/", timeout=30).read())
+        page = orjson.loads(urllib.request.urlopen(f"http://127.0.0.1:{port}/kabar/stats/?tables=1", timeout=30).read())
     except (OSError, ValueError):
         return {}
     return page.get("tables", {})

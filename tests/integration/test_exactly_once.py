@@ -16,7 +16,6 @@ on a stream that stays inside the dedup horizon.
 
 from __future__ import annotations
 
-import asyncio
 import subprocess
 import sys
 import threading
@@ -25,70 +24,15 @@ from collections import Counter
 
 import orjson
 import pytest
-from aiokafka import AIOKafkaConsumer, TopicPartition
 
-from streams.admin import kafka_auth
-from streams.settings import from_env
 from tests.integration.helpers import synthetic_archive
-from tests.support import ROOT, Worker, kabar, latest_events, read_topic
+from tests.support import ROOT, Worker, committed_events, kabar, mentions, read_committed, read_topic, settle_events
 
 
 def _env(base: dict, name: str, partitions: int, processing: str = "at_least_once") -> dict:
     return dict(base, KABAR_TOPIC_PREFIX=f"{base['KABAR_TOPIC_PREFIX']}{name}.",
                 KABAR_APP_ID=f"{base['KABAR_APP_ID']}-{name}", KABAR_PARTITIONS=str(partitions),
                 KABAR_PROCESSING=processing)
-
-
-def _committed(env, topic: str) -> list[bytes]:
-    """The values of ``topic`` as a ``read_committed`` consumer sees them (records of an aborted
-    or still open transaction left out), partition after partition, in log order."""
-
-    async def read() -> list[bytes]:
-        settings = from_env(env)
-        consumer = AIOKafkaConsumer(bootstrap_servers=settings.bootstrap_servers, group_id=None,
-                                    enable_auto_commit=False, isolation_level="read_committed",
-                                    **kafka_auth(settings))
-        await consumer.start()
-        try:
-            name = settings.topic(topic)
-            await consumer._client.force_metadata_update()
-            tps = [TopicPartition(name, p) for p in sorted(consumer.partitions_for_topic(name) or ())]
-            consumer.assign(tps)
-            await consumer.seek_to_beginning(*tps)
-            ends = await consumer.end_offsets(tps)  # read_committed: the last stable offsets
-            values: dict[TopicPartition, list[bytes]] = {tp: [] for tp in tps}
-            deadline = time.monotonic() + 30
-            while not all([await consumer.position(tp) >= ends[tp] for tp in tps]):
-                assert time.monotonic() < deadline, f"{name}: could not read up to {ends} in 30 s"
-                for tp, records in (await consumer.getmany(timeout_ms=1000)).items():
-                    values[tp] += [r.value for r in records]
-            return [v for tp in tps for v in values[tp]]
-        finally:
-            await consumer.stop()
-
-    return asyncio.run(read())
-
-
-def _state(env) -> dict[str, dict]:
-    return latest_events([orjson.loads(v) for v in _committed(env, "events")])
-
-
-def _settle(env, expect_articles: set[str] | None = None, timeout: float = 240) -> dict[str, dict]:
-    """Wait until the events topic stops changing (and, if given, mentions these articles)."""
-    end = time.monotonic() + timeout
-    previous = None
-    while time.monotonic() < end:
-        state = _state(env)
-        if state and state == previous and (expect_articles is None or expect_articles <= _mentions(state)):
-            return state
-        previous = state
-        time.sleep(4)
-    raise AssertionError(f"events did not settle within {timeout}s ({len(previous or {})} events, "
-                         f"missing mentions: {sorted((expect_articles or set()) - _mentions(previous or {}))[:10]})")
-
-
-def _mentions(state: dict[str, dict]) -> set[str]:
-    return {a for e in state.values() for a in e["articles"]}
 
 
 def _summary(state: dict[str, dict]) -> dict[str, tuple]:
@@ -100,7 +44,7 @@ def _run_uninterrupted(env, archive) -> dict[str, dict]:
     w = Worker(env, env["KABAR_APP_ID"]).start()
     try:
         kabar(env, "replay", str(archive))
-        return _settle(env)
+        return settle_events(env)
     finally:
         w.stop()
 
@@ -129,10 +73,10 @@ def test_sigkill_mid_replay_then_restart_gives_the_same_events(pipeline_env, kaz
         time.sleep(0.2)
     first.stop("KILL")
     assert replay.wait(timeout=120) == 0
-    assert len(_mentions(_state(env))) < len(_mentions(reference)), "the worker finished before it was killed"
+    assert len(mentions(committed_events(env))) < len(mentions(reference)), "the worker finished before it was killed"
     second = Worker(env, "crash-2").start()
     try:
-        state = _settle(env, expect_articles=_mentions(reference))
+        state = settle_events(env, expect_articles=mentions(reference))
     finally:
         second.stop()
     assert _summary(state) == _summary(reference)
@@ -148,7 +92,7 @@ def test_sigkill_mid_replay_then_restart_gives_the_same_events(pipeline_env, kaz
         revisions: dict[str, list[int]] = {}
         states: dict[tuple[str, int], dict] = {}
         changed = set()
-        for value in _committed(env, "events"):
+        for value in read_committed(env, "events"):
             event = orjson.loads(value)
             revisions.setdefault(event["id"], []).append(event["revision"])
             if states.setdefault((event["id"], event["revision"]), event) != event:
@@ -179,13 +123,13 @@ def test_two_workers_split_the_partitions_and_lose_or_double_nothing(pipeline_en
             time.sleep(0.5)
         assert a.assigned() + b.assigned() == total, "the two workers never settled on a split"
         kabar(env, "replay", str(archive))
-        state = _settle(env, expect_articles=_mentions(reference))
+        state = settle_events(env, expect_articles=mentions(reference))
         worked = [w.stats().get("normalize", {}).get("in", 0) for w in (a, b)]
     finally:
         a.stop()
         b.stop()
     assert all(worked), f"one worker did all the work ({worked}): the partitions were not split"
-    assert _mentions(state) == _mentions(reference)
+    assert mentions(state) == mentions(reference)
     for event in state.values():
         assert len(event["articles"]) == len(set(event["articles"])), f"{event['id']} counts a mention twice"
     described = Counter((e["type"], e["mode"], e["country"], e["date"], e["place"], tuple(e["actors"]),
@@ -217,7 +161,7 @@ def test_a_worker_sigkilled_during_a_rebalance_under_load_loses_and_doubles_noth
         a.stop("KILL")
         joined.join()
         assert replay.wait(timeout=300) == 0, replay.stderr.read().decode()[-2000:]
-        state = _settle(env, expect_articles=_mentions(reference))
+        state = settle_events(env, expect_articles=mentions(reference))
         assert b.ready()
     finally:
         a.stop("KILL")
@@ -226,7 +170,7 @@ def test_a_worker_sigkilled_during_a_rebalance_under_load_loses_and_doubles_noth
     # Nothing lost: every article the uninterrupted run made a mention is one here too. (The run
     # with the crash may keep more: rounds redone after the crash reach the cluster stage out of
     # event-time order, and state the uninterrupted run had already expired is still there.)
-    assert _mentions(reference) <= _mentions(state)
+    assert mentions(reference) <= mentions(state)
     for event in state.values():
         assert len(event["articles"]) == len(set(event["articles"])), f"{event['id']} counts a mention twice"
     described = Counter((e["type"], e["mode"], e["country"], e["date"], e["place"], tuple(e["actors"]),
