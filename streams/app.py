@@ -15,6 +15,8 @@ this worker owns and writes its tombstones to the right changelog partition.
 
 from __future__ import annotations
 
+import time
+
 import faust
 from faust.sensors.prometheus import setup_prometheus_sensors
 from faust.types import EventT
@@ -153,13 +155,14 @@ fired_alerts = _table("fired-alerts", EVENTS, "event id -> alert rules already f
 def keep(table: faust.Table, event: EventT, key: str, value: object, event_time: str | None) -> None:
     """Store ``value`` under ``key`` in a dated table (read it back with ``expiry.value_of``),
     filed under the day of ``event_time`` (the partition's clock if it has none), then
-    expire what the partition's clock has left more than a horizon behind. Call it while
+    expire what the partition's clock has left more than a horizon behind (a grace later:
+    see ``expiry.sweep``). Call it while
     handling ``event``: the entry goes to that message's partition, as Faust writes it."""
     moment = parse_time(event_time)
     day = expiry.day_of(moment.timestamp()) if moment is not None else 0
     partition = event.message.partition
     expiry.put(table, partition, key, value, day)
-    expiry.sweep(table, partition, settings.horizon_days)
+    expiry.sweep(table, partition, settings.horizon_days, time.time(), settings.sweep_grace)
 
 
 def load_agents() -> None:

@@ -26,6 +26,10 @@ KABAR_PARTITIONS       4; a whole number ≥ 1                       partitions 
 KABAR_WEB_PORT         6066; a port, 1-65535                       worker web server (desk page, stats)
 KABAR_STORE            rocksdb://; or memory://                    Faust table store (memory:// in tests)
 KABAR_HORIZON_DAYS     7; a whole number ≥ 1                       event-time horizon of dedup state
+KABAR_SWEEP_GRACE      30; a number ≥ 0                            seconds between the moment a table entry
+                                                                   falls behind the horizon and its deletion
+                                                                   (a message redone after a restart still
+                                                                   finds what it found the first time)
 KABAR_PROCESSING       at_least_once; or exactly_once              at_least_once (stages are idempotent)
                                                                    or exactly_once (Kafka transactions;
                                                                    readers of events should read committed)
@@ -83,6 +87,7 @@ class Settings:
     web_port: int = 6066
     store: str = "rocksdb://"
     horizon_days: int = 7
+    sweep_grace: float = 30.0
     processing_guarantee: str = "at_least_once"
     nlp_processes: int = 1
     emit_interval: float = 0.2
@@ -208,6 +213,7 @@ VARIABLES: dict[str, _Variable] = {
     "KABAR_STORE": _Variable("store", _kept_if(lambda text: text.startswith(STORE_SCHEMES)),
                              " or ".join(STORE_SCHEMES)),
     "KABAR_HORIZON_DAYS": _Variable("horizon_days", _whole(1), "a whole number of days, at least 1"),
+    "KABAR_SWEEP_GRACE": _Variable("sweep_grace", _seconds, "a number of seconds of at least 0"),
     "KABAR_PROCESSING": _Variable("processing_guarantee", _kept_if(PROCESSING_GUARANTEES.__contains__),
                                   " or ".join(PROCESSING_GUARANTEES)),
     "KABAR_NLP_PROCESSES": _Variable("nlp_processes", _whole(0), "a whole number of at least 0"),

@@ -165,15 +165,41 @@ def put(table: MutableMapping[str, Any], partition: int, key: str, value: Any, d
     table[key] = {"value": value, "day": filed}
 
 
-def sweep(table: MutableMapping[str, Any], partition: int, horizon_days: int) -> int:
+def sweep(table: MutableMapping[str, Any], partition: int, horizon_days: int, now: float = 0.0,
+          grace: float = 0.0) -> int:
     """Delete the entries of ``partition`` filed more than ``horizon_days``
-    before its clock, and their index; return how many entries went."""
+    before its clock, and their index; return how many entries went.
+
+    With a ``grace`` (seconds of ``now``, wall time), a cutoff is first armed
+    and applied only once ``grace`` has passed: a message handled before the
+    clock leapt and delivered again (at least once, the redo after a restart
+    or a rebalance reaches back to the last commit) still finds the entries it
+    found the first time. Entries then go up to two graces late."""
     index = _index(table, partition)
-    now = clock(index)
-    if now is None:
+    today = clock(index)
+    if today is None:
         return 0
+    cutoff = today - horizon_days
+    if grace <= 0:
+        return _expire_before(table, index, cutoff)
     removed = 0
-    for day in days_before(index, now - horizon_days):
+    armed = _meta(index).get("armed")
+    if armed is not None and now - armed[1] >= grace:
+        removed = _expire_before(table, index, armed[0])
+        armed = None
+    if armed is None:
+        meta = _meta(index)
+        was = meta.pop("armed", None)
+        if days_before(index, cutoff):
+            meta["armed"] = [cutoff, now]
+        if meta.get("armed") != was:
+            index[META] = meta
+    return removed
+
+
+def _expire_before(table: MutableMapping[str, Any], index: Prefixed, cutoff: int) -> int:
+    removed = 0
+    for day in days_before(index, cutoff):
         for key in keys_of(index, day):
             entry = table.get(key)
             if isinstance(entry, dict) and entry.get("day", day) <= day:  # not re-filed on a later day

@@ -8,6 +8,7 @@ a ``shard``). Stores here are plain dicts, as in ``kabar eval`` and the bench.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from types import SimpleNamespace
 
 import pytest
@@ -166,12 +167,49 @@ def test_the_dedup_bench_keeps_every_table_flat_over_sixty_days():
     assert rows[-1]["seen-articles"] < 0.3 * result["articles"]
 
 
-def test_keep_files_the_entry_on_the_partition_of_the_message_handled_and_sweeps_it():
+def test_keep_files_the_entry_on_the_partition_of_the_message_handled_and_sweeps_it(monkeypatch):
     from streams import app
 
+    monkeypatch.setattr(app, "settings", replace(app.settings, sweep_grace=0))
     table: dict = {}
     message = SimpleNamespace(message=SimpleNamespace(partition=2))
     app.keep(table, message, "a", "fp", "2024-01-01T08:00:00Z")
     app.keep(table, message, "b", "fp", f"2024-01-{app.settings.horizon_days + 3:02d}T08:00:00Z")
     assert _entries(table) == {"b"}
     assert {k.split("|")[0] for k in set(table) - _entries(table)} == {f"{expiry.INDEX}2"}
+
+
+def test_with_a_grace_an_entry_outlives_the_leap_of_the_clock_by_that_grace():
+    # A message handled before the clock leapt can be delivered again (the redo after a restart
+    # reaches back to the last commit): within the grace it still finds its entry.
+    table: dict = {}
+    expiry.put(table, 0, "old", "fp", DAY)
+    expiry.put(table, 0, "new", "fp", DAY + HORIZON + 200)
+    assert expiry.sweep(table, 0, HORIZON, now=1000.0, grace=30) == 0
+    assert expiry.sweep(table, 0, HORIZON, now=1029.0, grace=30) == 0
+    assert expiry.value_of(table.get("old")) == "fp"
+    assert expiry.sweep(table, 0, HORIZON, now=1030.0, grace=30) == 1
+    assert _entries(table) == {"new"}
+    assert "armed" not in table[f"{expiry.INDEX}0|{expiry.META}"]
+
+
+def test_with_a_grace_a_sweep_that_has_nothing_to_expire_writes_nothing():
+    table: dict = {}
+    expiry.put(table, 0, "a", "fp", DAY)
+    expiry.put(table, 0, "b", "fp", DAY + 1)
+    writes = dict(table)
+    assert expiry.sweep(table, 0, HORIZON, now=1000.0, grace=30) == 0
+    assert table == writes
+
+
+def test_with_a_grace_the_cutoff_applied_is_the_one_armed_not_the_clock_of_the_moment():
+    table: dict = {}
+    expiry.put(table, 0, "first", "fp", DAY)
+    expiry.put(table, 0, "second", "fp", DAY + 10)
+    expiry.put(table, 0, "leap", "fp", DAY + 10 + HORIZON - 1)  # "first" falls behind, "second" not yet
+    expiry.sweep(table, 0, HORIZON, now=0.0, grace=30)
+    expiry.put(table, 0, "later", "fp", DAY + 30 + HORIZON)  # now "second" falls behind too
+    assert expiry.sweep(table, 0, HORIZON, now=31.0, grace=30) == 1
+    assert _entries(table) == {"second", "leap", "later"}
+    assert expiry.sweep(table, 0, HORIZON, now=62.0, grace=30) == 2
+    assert _entries(table) == {"later"}
