@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from streams.codec import DecodeError, decode, encode
-from streams.dedup.cluster import NO_COUNTRY
+from streams.dedup.cluster import partition_key
 from streams.nlp.enrich import enrich
 from streams.nlp.normalize import normalize
 from streams.reasons import Reason
@@ -56,6 +56,6 @@ def normalize_message(value: bytes | None) -> Outcome:
 
 
 def enrich_message(value: bytes | None) -> Outcome:
-    """An ``articles.clean`` message -> its ``articles.enriched`` message, keyed by the primary
-    country: the partition key the cluster stage blocks on."""
-    return _stage(ARTICLES_CLEAN, value, enrich, lambda article: article.countries[0] if article.countries else NO_COUNTRY)
+    """An ``articles.clean`` message -> its ``articles.enriched`` message, keyed by the partition
+    key the cluster stage blocks on (the primary country: ``cluster.partition_key``)."""
+    return _stage(ARTICLES_CLEAN, value, enrich, partition_key)

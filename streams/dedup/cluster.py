@@ -51,9 +51,10 @@ earlier version said (a corrected toll replaces the one it gave before); a
 revision that comes after the article expired is clustered as a new article.
 
 **Partitioning.** All state keys start with the article's partition key
-(primary country, ``ZZ`` if none; the key of ``articles.enriched``), so an
-article is compared only with articles and events stored under the same
-partition key, in the worker and in ``kabar eval`` alike.
+(primary country, else ``ZZ-<language>``: ``partition_key``; the key of
+``articles.enriched``), so an article is compared only with articles and
+events stored under the same partition key, in the worker and in ``kabar
+eval`` alike.
 
 **Bounded state.** Keys: ``art:<id>`` (decision and signature, or tombstone),
 ``lsh:<band>:<hash>`` (buckets), ``evt:<id>`` (canonical event and its day),
@@ -124,6 +125,17 @@ NO_COUNTRY = "ZZ"
 SHARD = "~shard:"
 
 
+def partition_key(article: EnrichedArticle) -> str:
+    """What an article is blocked and partitioned under: its primary country; for an article
+    that names none, ``ZZ`` and its language (one key for all of them was a hot partition,
+    and copies of one text share its language, so they still meet)."""
+    first = article.countries[0] if article.countries else None
+    if isinstance(first, str) and first:
+        return first
+    language = article.language if isinstance(article.language, str) and article.language else "und"
+    return f"{NO_COUNTRY}-{language}"
+
+
 @dataclass
 class ClusterResult:
     """What clustering decided for one article."""
@@ -164,10 +176,9 @@ class Clusterer:
         published = parse_time(article.published_at)
         if published is None:
             return Rejection(Reason.NO_PUBLISHED_TIME, str(article.published_at)[:100])
-        first = article.countries[0] if article.countries else None
-        partition_key = first if isinstance(first, str) and first else NO_COUNTRY
-        self._partition_keys.add(partition_key)
-        store = _Prefixed(self.state, partition_key)
+        key_of_article = partition_key(article)
+        self._partition_keys.add(key_of_article)
+        store = _Prefixed(self.state, key_of_article)
         key = f"art:{article.id}"
         version = _text(article.fingerprint) or _digest(article.text if isinstance(article.text, str) else "")
         decision = store.get(key)
@@ -193,7 +204,7 @@ class Clusterer:
         events = self._apply(store, article, published, decision, bands, just_decided)
         self._expire_before(store, expiry.clock(store) - self.horizon_days)
         if shard is not None:
-            self._sweep_shard(shard, partition_key, expiry.clock(store))
+            self._sweep_shard(shard, key_of_article, expiry.clock(store))
         return ClusterResult(article.id, decision["dup"], decision["story"], events)
 
     def expire(self, now: str | datetime, partition_keys: Iterable[str] | None = None) -> int:

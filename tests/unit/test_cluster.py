@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from streams.dedup.cluster import ClusterResult, Clusterer
+from streams.dedup.cluster import ClusterResult, Clusterer, partition_key
 from streams.reasons import Reason
 from streams.records import EnrichedArticle, ExtractedEvent, Location, Rejection
 
@@ -533,3 +533,14 @@ def test_only_originals_are_indexed_and_later_copies_still_find_them():
     assert all(c.duplicate_of == "wire" for c in copies)
     assert {k: v for k, v in state.items() if "|lsh:" in k} == buckets, "copies grew the buckets"
     assert set(copies[-1].events[0].articles) == {"wire", "copy0", "copy1", "copy2"}
+
+
+def test_articles_naming_no_country_spread_by_language_and_their_copies_still_meet():
+    # One key for every article without a country was one hot partition of articles.enriched.
+    en = [_article(f"en-{i}", WIRE_TEXT, "2022-01-07T14:20:00Z", [], countries=()) for i in range(2)]
+    fr = _article("fr-1", COPY_TEXT, "2022-01-07T15:00:00Z", [], language="fr", countries=())
+    assert {partition_key(a) for a in (*en, fr)} == {"ZZ-en", "ZZ-fr"}
+    assert partition_key(_wire()) == "KZ"
+    clusterer = Clusterer({})
+    clusterer.process(en[0])
+    assert clusterer.process(en[1]).duplicate_of == "en-0"

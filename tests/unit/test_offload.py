@@ -10,6 +10,7 @@ import pytest
 
 from streams.agents.offload import ChildDied, Offload
 from streams.codec import decode
+from streams.dedup.cluster import partition_key
 from streams.ingest.archive import read_archive
 from streams.messages import Outcome, enrich_message, normalize_message
 from streams.reasons import Reason
@@ -49,7 +50,7 @@ async def test_a_child_gives_the_answers_the_loop_gives(offload):
         enriched = await offload.run("enrich", clean.value)
         assert enriched == enrich_message(clean.value)
         article = decode(ARTICLES_ENRICHED, enriched.value)
-        assert enriched.key == (article.countries[0] if article.countries else "ZZ")
+        assert enriched.key == partition_key(article)
 
 
 async def test_a_message_that_is_no_article_comes_back_as_a_reason(offload):
