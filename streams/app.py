@@ -163,12 +163,3 @@ def keep(table: faust.Table, event: EventT, key: str, value: object, event_time:
     partition = event.message.partition
     expiry.put(table, partition, key, value, day)
     expiry.sweep(table, partition, settings.horizon_days, time.time(), settings.sweep_grace)
-
-
-def load_agents() -> None:
-    """Import the agent modules, which register themselves on ``app``."""
-    from streams.agents import alerts, cluster, enrich, normalize  # noqa: F401
-    from streams.desk import stats  # noqa: F401
-
-
-load_agents()

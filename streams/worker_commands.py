@@ -55,9 +55,12 @@ def _worker(args) -> int:
     stop_on_signals("kabar worker")
     if not _broker_or_explain():
         return 2
+    from streams import agents
     from streams.admin import ensure_topics
     from streams.app import app, nlp
     from streams.nlp.warmup import warm_up
+
+    agents.load()
 
     changelogs = {t.changelog_topic.get_topic_name(): t.partitions for t in app.tables.values()}
     asyncio.run(ensure_topics(get_settings(), changelogs))

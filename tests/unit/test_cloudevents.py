@@ -74,7 +74,6 @@ class _FakeTopic:
 
 
 async def test_the_worker_sends_upserts_and_dead_letters_with_their_headers(monkeypatch):
-    import streams.app  # noqa: F401 - builds the app and loads the agents (common first is a circular import)
     from streams.agents import common
 
     events, dead = _FakeTopic(), _FakeTopic()

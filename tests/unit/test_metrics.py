@@ -12,10 +12,9 @@ from aiohttp.test_utils import TestClient, TestServer
 from prometheus_client import generate_latest
 from prometheus_client.parser import text_string_to_metric_families
 
-import streams.app  # noqa: F401 - builds the app and loads the agents (common first is a circular import)
 from streams import metrics
 from streams.agents import common
-from streams.app import not_ready_because
+from streams.app import app, not_ready_because
 from streams.codec import dead_letter
 from streams.desk.server import DeskState, make_app
 from streams.reasons import Reason
@@ -117,7 +116,7 @@ async def test_the_desk_is_alive_at_once_and_ready_once_consuming():
 
 async def test_the_worker_serves_metrics_and_its_probes_on_its_web_port():
     """Before its consumer starts (no broker yet), the worker is alive but not ready."""
-    web = streams.app.app.web
+    web = app.web
     web.init_server()
     async with TestClient(TestServer(web.web_app)) as client:
         assert (await client.get("/healthz")).status == 200
