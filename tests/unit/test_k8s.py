@@ -61,6 +61,12 @@ def _strict(node):
     return node
 
 
+def _is_custom(doc: dict) -> bool:
+    """A custom resource: its API group is a domain outside Kubernetes' own (``*.k8s.io``)."""
+    group = doc["apiVersion"].rpartition("/")[0]
+    return "." in group and not group.endswith(".k8s.io")
+
+
 def _crd_schema_file(doc: dict) -> Path:
     group, version = doc["apiVersion"].split("/")
     return SCHEMAS / f"{doc['kind'].lower()}-{group}-{version}.json"
@@ -68,8 +74,7 @@ def _crd_schema_file(doc: dict) -> Path:
 
 def validate(doc: dict) -> None:
     """Raise jsonschema.ValidationError (or SchemaNotFoundError: a kind nothing here knows)."""
-    group = doc["apiVersion"].rpartition("/")[0]
-    if "." in group and not group.endswith(".k8s.io"):  # a custom resource
+    if _is_custom(doc):
         schema = _strict(json.loads(_crd_schema_file(doc).read_text()))
         jsonschema.Draft202012Validator(schema).validate(doc)
         # a CRD leaves metadata to the API server: check it as the ObjectMeta of a core kind
@@ -84,11 +89,13 @@ def test_every_manifest_validates(doc):
     validate(doc)
 
 
-def test_every_kind_of_deploy_k8s_is_validated_by_a_schema_of_its_own():
-    custom = {(doc["apiVersion"], doc["kind"]) for _, doc in DOCS if "strimzi" in doc["apiVersion"]
-              or doc["apiVersion"].startswith(("keda.sh/", "monitoring.coreos.com/"))}
-    assert {kind for _, kind in custom} == {"Kafka", "KafkaNodePool", "KafkaTopic", "ScaledObject", "ServiceMonitor"}
-    assert all(_crd_schema_file({"apiVersion": api, "kind": kind}).exists() for api, kind in custom)
+def test_each_custom_kind_has_its_vendored_crd_schema_and_no_schema_is_unused():
+    custom = [doc for _, doc in DOCS if _is_custom(doc)]
+    assert {doc["kind"] for doc in custom} == {"Kafka", "KafkaNodePool", "KafkaTopic", "ScaledObject", "ServiceMonitor"}
+    assert all(_crd_schema_file(doc).exists() for doc in custom)
+    assert {p.name for p in SCHEMAS.glob("*.json")} == {_crd_schema_file(doc).name for doc in custom}
+    sources = (SCHEMAS / "SOURCE.md").read_text()
+    assert all(f"`{p.name}`" in sources for p in SCHEMAS.glob("*.json")), "SOURCE.md names where each file comes from"
 
 
 def _set(doc: dict, path: list, value) -> dict:
@@ -278,7 +285,8 @@ def test_the_worker_and_the_poller_keep_kabar_home_on_a_volume():
         (container,) = pod["containers"]
         if container["args"][0] == "desk":
             continue  # in memory: it reads its topics from the beginning
-        volumes = claims | {v["name"] for v in pod.get("volumes", []) if v["persistentVolumeClaim"]["claimName"] in pvcs}
+        volumes = claims | {v["name"] for v in pod.get("volumes", [])
+                            if v.get("persistentVolumeClaim", {}).get("claimName") in pvcs}
         mounts = {Path(m["mountPath"]) for m in container["volumeMounts"] if m["name"] in volumes}
         assert from_env(_env(container)).home in mounts, container["name"]
 
