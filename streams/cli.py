@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "streams.desk.commands",
     "streams.bench",
     "streams.schemas",
+    "streams.k8s",
 )
 
 

@@ -121,7 +121,7 @@ def _ingest(args) -> int:
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stopping)
         if args.metrics_port:
-            start_http_server(args.metrics_port, addr="127.0.0.1", registry=INGEST_REGISTRY)
+            start_http_server(args.metrics_port, addr=args.metrics_host, registry=INGEST_REGISTRY)
         archive = ArchiveWriter(settings.home / "archive")
         async with ArticleProducer(settings) as producer:
             async def emit(article) -> None:
@@ -237,7 +237,10 @@ def add_commands(sub) -> None:
     p.add_argument("--allow-private", action="store_true",
                    help="allow feeds and pages on loopback/private addresses (off: refused as unsafe)")
     p.add_argument("--metrics-port", type=int, metavar="PORT",
-                   help="serve the feed fetch outcomes for Prometheus on http://127.0.0.1:PORT/metrics")
+                   help="serve the feed fetch outcomes for Prometheus on http://HOST:PORT/metrics")
+    p.add_argument("--metrics-host", default="127.0.0.1", metavar="HOST",
+                   help="the address the metrics server listens on, default %(default)s (0.0.0.0 in a container, "
+                   "so that Prometheus and the kubelet reach it)")
     p.set_defaults(func=_ingest)
 
     p = sub.add_parser("desk", help="serve the live desk page (events and alerts as they happen)",
