@@ -160,8 +160,9 @@ def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, in
 def event_country(ctx: ArticleContext, trig: Trigger, place: PlaceMention | None, actors: list[ActorMention],
                   pos: int, clause: tuple[int, int]) -> str | None:
     """Where it happened: the place's country; for speech acts and sanctions the
-    speaker's; for deeds a country named after "in"/"to" later in the clause;
-    else the article's main country."""
+    speaker's; for deeds the country named after "in"/"to" nearest in the clause
+    ("En Syrie voisine, ... blessés", "moved forces to Djibouti"; not a demonym:
+    "rallied against the Russian law"); else the article's main country."""
     if place is not None:
         return place.location.country
     verbal = is_verbal(trig.type)
@@ -171,9 +172,22 @@ def event_country(ctx: ArticleContext, trig: Trigger, place: PlaceMention | None
         country = next((c for c in (a.country or (seat_country(a.value) if a.kind == "org" else None)
                                     for a in actors) if c), None)
     if country is None and not verbal:
-        later = [p for p in between(ctx.places, pos, clause[1]) if p.kind == "country" and after_locative(ctx, p)]
-        country = later[0].location.country if later else None
+        named = [p for p in between(ctx.places, *clause) if p.kind == "country" and after_locative(ctx, p)
+                 and not _is_demonym(ctx.lang, p)]
+        nearest_named = min(named, key=lambda p: p.start - pos if p.start >= pos else pos - p.end, default=None)
+        country = nearest_named.location.country if nearest_named else None
     return country or ctx.primary_country
+
+
+@lru_cache(maxsize=None)
+def _demonyms(lang: str) -> frozenset[str]:
+    """Folded demonyms of ``lang`` (places.json ``demonyms``: "Russian", "russes")."""
+    return frozenset(fold(w) for w in (load_data(lang, "places") or {}).get("demonyms", {}))
+
+
+def _is_demonym(lang: str, place: PlaceMention) -> bool:
+    """The country is named by an adjective ("the Russian law"), which says whose, not where."""
+    return fold(place.surface) in _demonyms(lang)
 
 
 def nationwide(ctx: ArticleContext, clause: tuple[int, int]) -> bool:
