@@ -145,7 +145,9 @@ def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, in
     place = _pick_place(ctx, between(ctx.places, *clause), pos) or _pick_place(ctx, between(ctx.places, *sent), pos)
     if place is not None and not after_locative(ctx, place):
         main = ctx.dominant_place
-        if not in_group("scene_types", trig.type, trig.mode):
+        if _locative_country_elsewhere(ctx, clause, place):
+            place = None  # "moved forces to its base in Djibouti to evacuate staff from Khartoum": where, not whence
+        elif not in_group("scene_types", trig.type, trig.mode):
             place = None  # "accused Almaty's mayor", "Kyiv refused": named, not where it happened
         elif place.kind == "admin" and main and main.kind != "admin" and main.location.country == place.location.country:
             place = main
@@ -155,6 +157,13 @@ def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, in
     if place is None and in_group("meeting_types", trig.type):
         place = ctx.scene
     return place, wide
+
+
+def _locative_country_elsewhere(ctx: ArticleContext, clause: tuple[int, int], place: PlaceMention) -> bool:
+    """The clause names, after "in"/"to"/"di", a country other than that of ``place`` (a
+    place it does not introduce with one): the act is there."""
+    return any(p.kind == "country" and p.location.country != place.location.country and after_locative(ctx, p)
+               and not _is_demonym(ctx.lang, p) for p in between(ctx.places, *clause))
 
 
 def event_country(ctx: ArticleContext, trig: Trigger, place: PlaceMention | None, actors: list[ActorMention],
