@@ -142,6 +142,9 @@ def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, in
     that way defers to the article's town ("East Java police"). A meeting
     without a place in its sentence is at the article's scene.
     """
+    if is_verbal(trig.type):
+        # a speech act is where it was made: not at a place its object names ("condemned the attack in Beirut")
+        clause, sent = (clause[0], min(clause[1], pos)), (sent[0], min(sent[1], pos))
     place = _pick_place(ctx, between(ctx.places, *clause), pos) or _pick_place(ctx, between(ctx.places, *sent), pos)
     if place is not None and not after_locative(ctx, place):
         main = ctx.dominant_place
