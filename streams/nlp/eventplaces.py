@@ -142,10 +142,15 @@ def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, in
     that way defers to the article's town ("East Java police"). A meeting
     without a place in its sentence is at the article's scene.
     """
+    if is_verbal(trig.type):
+        # a speech act is where it was made: not at a place its object names ("condemned the attack in Beirut")
+        clause, sent = (clause[0], min(clause[1], pos)), (sent[0], min(sent[1], pos))
     place = _pick_place(ctx, between(ctx.places, *clause), pos) or _pick_place(ctx, between(ctx.places, *sent), pos)
     if place is not None and not after_locative(ctx, place):
         main = ctx.dominant_place
-        if not in_group("scene_types", trig.type, trig.mode):
+        if _locative_country_elsewhere(ctx, clause, place):
+            place = None  # "moved forces to its base in Djibouti to evacuate staff from Khartoum": where, not whence
+        elif not in_group("scene_types", trig.type, trig.mode):
             place = None  # "accused Almaty's mayor", "Kyiv refused": named, not where it happened
         elif place.kind == "admin" and main and main.kind != "admin" and main.location.country == place.location.country:
             place = main
@@ -157,11 +162,19 @@ def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, in
     return place, wide
 
 
+def _locative_country_elsewhere(ctx: ArticleContext, clause: tuple[int, int], place: PlaceMention) -> bool:
+    """The clause names, after "in"/"to"/"di", a country other than that of ``place`` (a
+    place it does not introduce with one): the act is there."""
+    return any(p.kind == "country" and p.location.country != place.location.country and after_locative(ctx, p)
+               and not _is_demonym(ctx.lang, p) for p in between(ctx.places, *clause))
+
+
 def event_country(ctx: ArticleContext, trig: Trigger, place: PlaceMention | None, actors: list[ActorMention],
                   pos: int, clause: tuple[int, int]) -> str | None:
     """Where it happened: the place's country; for speech acts and sanctions the
-    speaker's; for deeds a country named after "in"/"to" later in the clause;
-    else the article's main country."""
+    speaker's; for deeds the country named after "in"/"to" nearest in the clause
+    ("En Syrie voisine, ... blessés", "moved forces to Djibouti"; not a demonym:
+    "rallied against the Russian law"); else the article's main country."""
     if place is not None:
         return place.location.country
     verbal = is_verbal(trig.type)
@@ -171,9 +184,22 @@ def event_country(ctx: ArticleContext, trig: Trigger, place: PlaceMention | None
         country = next((c for c in (a.country or (seat_country(a.value) if a.kind == "org" else None)
                                     for a in actors) if c), None)
     if country is None and not verbal:
-        later = [p for p in between(ctx.places, pos, clause[1]) if p.kind == "country" and after_locative(ctx, p)]
-        country = later[0].location.country if later else None
+        named = [p for p in between(ctx.places, *clause) if p.kind == "country" and after_locative(ctx, p)
+                 and not _is_demonym(ctx.lang, p)]
+        nearest_named = min(named, key=lambda p: p.start - pos if p.start >= pos else pos - p.end, default=None)
+        country = nearest_named.location.country if nearest_named else None
     return country or ctx.primary_country
+
+
+@lru_cache(maxsize=None)
+def _demonyms(lang: str) -> frozenset[str]:
+    """Folded demonyms of ``lang`` (places.json ``demonyms``: "Russian", "russes")."""
+    return frozenset(fold(w) for w in (load_data(lang, "places") or {}).get("demonyms", {}))
+
+
+def _is_demonym(lang: str, place: PlaceMention) -> bool:
+    """The country is named by an adjective ("the Russian law"), which says whose, not where."""
+    return fold(place.surface) in _demonyms(lang)
 
 
 def nationwide(ctx: ArticleContext, clause: tuple[int, int]) -> bool:

@@ -232,10 +232,26 @@ def _scan(text: str, lx: LanguageIndex) -> list[_Match]:
         taken = found.last
     # a town written once after "in"/"di" is a place everywhere ("Malang Stadium Crush" in a title)
     places = {folded[m.first] for m in matches + names if m.first and folded[m.first - 1] in lx.place_cues}
+    # ... and so is the town of the dateline ("KABARNUSANTARA.TEST, MAGELANG - "), where the story was filed
+    places |= {folded[m.first] for m in matches if m.start < DATELINE_REACH and _in_dateline(text, m)}
     matches += [m for m in names if folded[m.first] in places]
     surnames -= places
     kept = [m for m in matches if m.hint or m.last - m.first > 1 or folded[m.first] not in surnames or _is_not_city(m)]
     return sorted(kept, key=lambda m: m.start)
+
+
+#: characters from the start of a text where a dateline's town may stand
+DATELINE_REACH = 80
+#: what follows a dateline's town: its date, the agency, then the dash or colon ("NAIROBI, Nov 3 (Horn Current) - ")
+_DATELINE_TAIL_RE = re.compile(r"(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?(?:\s*\([^)\n]{1,40}\))?\s*(?:-{1,2}|–|—|:|\.-)\s")
+
+
+def _in_dateline(text: str, m: _Match) -> bool:
+    """The match is the town of a dateline: written in capitals on the first line, before
+    the dateline's dash or colon."""
+    surface = text[m.start:m.end]
+    return (surface.isupper() and len(surface) > 3 and "\n" not in text[:m.start]
+            and _DATELINE_TAIL_RE.match(text, m.end) is not None)
 
 
 def _is_not_city(m: _Match) -> bool:
