@@ -7,23 +7,23 @@ import orjson
 
 def _cmd(args) -> int:
     if args.soak:
-        from streams.soak import soak
+        from streams.bench.soak import soak
 
         result = soak(args.soak, args.rate or 100.0, args.days_per_minute)
     elif args.stage == "pipeline":
-        from streams.bench import bench_pipeline
+        from streams.bench.pipeline import bench_pipeline
 
         result = bench_pipeline(args.articles, args.workers, args.rate)
     elif args.stage == "nlp":
-        from streams.nlp.bench import bench_enrich
+        from streams.bench.nlp import bench_enrich
 
         result = bench_enrich(args.folder)
     elif args.stage == "dedup":
-        from streams.dedup.bench import bench_dedup
+        from streams.bench.dedup import bench_dedup
 
         result = bench_dedup(args.articles, days=args.days)
     else:
-        from streams.ingest.bench import bench_parse, bench_poll
+        from streams.bench.ingest import bench_parse, bench_poll
 
         result = {"parse": bench_parse(args.articles), "poll": bench_poll(1000)}
     if args.json:

@@ -1,14 +1,11 @@
-"""``kabar bench``: measure, don't assert. Prints numbers.
+"""``kabar bench --stage pipeline`` (the default): articles through the broker and a real worker.
 
-``--stage pipeline`` (default) pushes N articles through the whole pipeline
-on the broker: an isolated topic prefix and app id, a real ``kabar worker``
-subprocess, articles sent to ``articles.raw`` with their publication time set
-to the moment they are sent, and a consumer on ``events`` that notes when
-each article first appears in an event upsert. Latency is that difference;
-throughput is articles over the time from the first send to the last upsert.
-By default articles are sent as fast as possible (throughput; latency then
-includes queueing); ``--rate`` offers a steady load to measure latency at it.
-The other stages run the pure code on one core without Kafka.
+It pushes N articles through the whole pipeline on the broker: an isolated topic prefix and app id,
+a real ``kabar worker`` subprocess, articles sent to ``articles.raw`` with their publication time
+set to the moment they are sent, and a consumer on ``events`` that notes when each article first
+appears in an event upsert. Latency is that difference; throughput is articles over the time from
+the first send to the last upsert. By default articles are sent as fast as possible (throughput;
+latency then includes queueing); ``--rate`` offers a steady load to measure latency at it.
 """
 
 from __future__ import annotations
