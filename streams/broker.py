@@ -434,37 +434,3 @@ def status(settings: Settings | None = None) -> tuple[bool, str]:
     ok = len(pids) == nodes and all(ready.values())
     return ok, f"{nodes}-node broker, data and logs in {settings.home / 'kafka'}/node-N:\n  " + "\n  ".join(lines)
 
-
-def _cmd(args) -> int:
-    try:
-        if args.action == "start":
-            print(start(sasl=args.sasl, nodes=args.nodes))
-        elif args.action == "stop":
-            print(stop())
-        else:
-            ok, text = status()
-            print(text)
-            return 0 if ok else 1
-    except BrokerError as exc:
-        print(f"kabar broker {args.action}: {exc}", file=sys.stderr)
-        return 2
-    return 0
-
-
-def add_commands(sub) -> None:
-    p = sub.add_parser(
-        "broker",
-        help="start, stop or inspect the local Kafka broker",
-        description="Run Apache Kafka (KRaft) on 127.0.0.1, one node or three, jars from Maven Central. "
-        "`start` is idempotent, starts again a node that died, and returns once every node answers; "
-        "`status` exits 1 when a node is down; `stop` stops every node. Ports come from KABAR_BROKER_PORT "
-        "(node n: PORT + 3(n-1)). With KAFKA_BROKER set to another cluster nothing local starts.",
-    )
-    p.add_argument("action", choices=["start", "stop", "status"])
-    p.add_argument("--nodes", type=int, choices=NODE_COUNTS,
-                   help="start: how many nodes (3: every topic replicated on each, writes go on with one down); "
-                        "default: as many as run already, else 1")
-    p.add_argument("--sasl", action="store_true",
-                   help=f"start: also open a SASL/PLAIN listener (no TLS) on each node's port + 2, for user "
-                        f"{LOCAL_SASL_USERNAME}, password {LOCAL_SASL_PASSWORD}")
-    p.set_defaults(func=_cmd)

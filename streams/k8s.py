@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -81,27 +80,3 @@ def render_topics(partitions: int = Settings.partitions) -> str:
 def drift(partitions: int = Settings.partitions) -> bool:
     """True when topics.yaml is missing or differs from what ``render_topics`` writes."""
     return not TOPICS_FILE.exists() or TOPICS_FILE.read_text() != render_topics(partitions)
-
-
-def _cmd(args) -> int:
-    if args.action == "write":
-        TOPICS_FILE.write_text(render_topics(args.partitions))
-        print(TOPICS_FILE)
-        return 0
-    if drift(args.partitions):
-        print(f"{TOPICS_FILE} is out of date with streams/topics.py\nrun `kabar k8s write` and review the diff",
-              file=sys.stderr)
-        return 1
-    print(f"{len(ALL_TOPICS)} KafkaTopics match streams/topics.py")
-    return 0
-
-
-def add_commands(sub) -> None:
-    p = sub.add_parser("k8s", help="write or check the KafkaTopics of deploy/k8s/topics.yaml",
-                       description="Generate deploy/k8s/topics.yaml (Strimzi KafkaTopics) from streams/topics.py "
-                       "(write), or exit 1 when it differs (check).")
-    p.add_argument("action", choices=["write", "check"], nargs="?", default="check")
-    p.add_argument("--partitions", type=int, default=Settings.partitions, metavar="N",
-                   help="partitions of the pipeline topics, default %(default)s; deploy/k8s/ must say the same "
-                   "(KABAR_PARTITIONS in config.yaml, the ScaledObject's maxReplicaCount)")
-    p.set_defaults(func=_cmd)

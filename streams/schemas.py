@@ -11,7 +11,6 @@ breaking change for consumers that validate.
 
 from __future__ import annotations
 
-import sys
 import types
 from dataclasses import MISSING, fields
 from enum import StrEnum
@@ -92,27 +91,3 @@ def drift(directory: Path = SCHEMA_DIR) -> list[str]:
     """Names of schema files that are missing or differ from the records."""
     return [file_name(s) for s in ALL_TOPICS if not (directory / file_name(s)).exists()
             or (directory / file_name(s)).read_bytes() != render(s)]
-
-
-def _cmd(args) -> int:
-    if args.action == "write":
-        SCHEMA_DIR.mkdir(exist_ok=True)
-        for spec in ALL_TOPICS:
-            (SCHEMA_DIR / file_name(spec)).write_bytes(render(spec))
-            print(SCHEMA_DIR / file_name(spec))
-        return 0
-    stale = drift()
-    if stale:
-        print("schemas out of date with streams/records.py: " + ", ".join(stale)
-              + "\nrun `kabar schemas write` and review the diff", file=sys.stderr)
-        return 1
-    print(f"{len(ALL_TOPICS)} schemas match the records")
-    return 0
-
-
-def add_commands(sub) -> None:
-    p = sub.add_parser("schemas", help="write or check the JSON Schemas of every topic",
-                       description="Generate schemas/<topic>.v<N>.json from streams/records.py (write), "
-                       "or exit 1 when they differ (check).")
-    p.add_argument("action", choices=["write", "check"], nargs="?", default="check")
-    p.set_defaults(func=_cmd)

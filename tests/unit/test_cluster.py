@@ -447,7 +447,7 @@ def test_dedup_modules_import_no_broker_code():
     import sys
 
     code = (
-        "import sys; import streams.dedup.cluster, streams.dedup.bench; "
+        "import sys; import streams.dedup.cluster, streams.bench.dedup; "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('faust', 'aiokafka') or m == 'streams.settings'))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -1,6 +1,6 @@
 """``kabar bench --soak``: its report line (the run itself is a benchmark, not a test)."""
 
-from streams.soak import minute_line
+from streams.bench.soak import minute_line
 
 
 def test_a_minute_line_gives_counts_latency_memory_and_every_table():

@@ -228,12 +228,13 @@ def test_desk_stops_within_ten_seconds_with_a_broker_that_does_not_answer(sig, e
 # `kabar run` with a stand-in broker, and children that ignore SIGTERM and start a process of their own.
 RUN = """
 import sys
-from streams import broker, worker_commands
+from streams import broker
+from streams.cli import run
 
 broker.status = lambda settings: (False, "broker not running")
 broker.start = lambda settings: "broker started (stand-in)"
 broker.stop = lambda settings, grace_s: "broker stopped (stand-in)"
-worker_commands.KABAR = (sys.executable, sys.argv[1])
+run.KABAR = (sys.executable, sys.argv[1])
 from streams.cli import main
 sys.exit(main(["run", "--feeds", sys.argv[2], "--desk-port", "1"]))
 """

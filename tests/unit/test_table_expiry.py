@@ -14,7 +14,7 @@ from types import SimpleNamespace
 import pytest
 
 from streams.dedup import expiry
-from streams.dedup.bench import bench_dedup
+from streams.bench.dedup import bench_dedup
 from streams.dedup.cluster import Clusterer
 from streams.records import EnrichedArticle, ExtractedEvent
 

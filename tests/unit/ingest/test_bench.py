@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from streams.ingest.bench import bench_parse, bench_poll
+from streams.bench.ingest import bench_parse, bench_poll
 
 
 def test_bench_parse_reports_its_numbers():

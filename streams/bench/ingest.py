@@ -1,4 +1,4 @@
-"""Ingest benchmarks: numbers, not pass/fail (``python -m streams.ingest.bench``).
+"""Ingest benchmarks: numbers, not pass/fail (``python -m streams.bench.ingest``).
 
 - ``bench_parse(n_items)``: feed items parsed and normalised per second on one
   core (target 2,000/s).

@@ -1,6 +1,6 @@
 """``kabar feeds check|import|export|health|moved`` and ``kabar scrape``: feeds and pages without Kafka.
 
-``kabar ingest`` (the lead's) runs ``poller.poll_feeds`` with Kafka; these
+``kabar ingest`` (``streams.cli.ingest``) runs ``poller.poll_feeds`` with Kafka; these
 commands help set a feed list up and see what a feed or a page would give.
 """
 

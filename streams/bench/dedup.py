@@ -27,7 +27,7 @@ Besides speed and state size it reports how well copies are found
 B-cubed against the happenings: numbers on a made-up stream, to compare
 versions of the code, not to quote as accuracy.
 
-Run ``python -m streams.dedup.bench [n]``; it prints the numbers as JSON.
+Run ``python -m streams.bench.dedup [n]``; it prints the numbers as JSON.
 Speed is reported, never asserted.
 """
 

@@ -1,14 +1,11 @@
-"""``kabar bench``: measure, don't assert. Prints numbers.
+"""``kabar bench --stage pipeline`` (the default): articles through the broker and a real worker.
 
-``--stage pipeline`` (default) pushes N articles through the whole pipeline
-on the broker: an isolated topic prefix and app id, a real ``kabar worker``
-subprocess, articles sent to ``articles.raw`` with their publication time set
-to the moment they are sent, and a consumer on ``events`` that notes when
-each article first appears in an event upsert. Latency is that difference;
-throughput is articles over the time from the first send to the last upsert.
-By default articles are sent as fast as possible (throughput; latency then
-includes queueing); ``--rate`` offers a steady load to measure latency at it.
-The other stages run the pure code on one core without Kafka.
+It pushes N articles through the whole pipeline on the broker: an isolated topic prefix and app id,
+a real ``kabar worker`` subprocess, articles sent to ``articles.raw`` with their publication time
+set to the moment they are sent, and a consumer on ``events`` that notes when each article first
+appears in an event upsert. Latency is that difference; throughput is articles over the time from
+the first send to the last upsert. By default articles are sent as fast as possible (throughput;
+latency then includes queueing); ``--rate`` offers a steady load to measure latency at it.
 """
 
 from __future__ import annotations
@@ -213,53 +210,3 @@ def bench_pipeline(n: int, workers: int = 1, rate: float | None = None) -> dict:
                 p.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 p.kill()
-
-
-def _cmd(args) -> int:
-    if args.soak:
-        from streams.soak import soak
-
-        result = soak(args.soak, args.rate or 100.0, args.days_per_minute)
-    elif args.stage == "pipeline":
-        result = bench_pipeline(args.articles, args.workers, args.rate)
-    elif args.stage == "nlp":
-        from streams.nlp.bench import bench_enrich
-
-        result = bench_enrich(args.folder)
-    elif args.stage == "dedup":
-        from streams.dedup.bench import bench_dedup
-
-        result = bench_dedup(args.articles, days=args.days)
-    else:
-        from streams.ingest.bench import bench_parse, bench_poll
-
-        result = {"parse": bench_parse(args.articles), "poll": bench_poll(1000)}
-    if args.json:
-        print(orjson.dumps(result).decode())
-    else:
-        print(orjson.dumps(result, option=orjson.OPT_INDENT_2).decode())
-    return 0
-
-
-def add_commands(sub) -> None:
-    p = sub.add_parser("bench", help="measure throughput, latency and memory (prints numbers)",
-                       description="pipeline: N articles through broker and worker, end-to-end latency from "
-                       "publication into articles.raw to the event upsert on events, worker RSS. "
-                       "nlp: normalize+enrich on one core over a gold folder. dedup: the cluster stage and the "
-                       "worker's other tables on synthetic articles, with their sizes every 5 days of event time. ingest: feed parsing and polling 1,000 local feeds.")
-    p.add_argument("--stage", choices=["pipeline", "nlp", "dedup", "ingest"], default="pipeline")
-    p.add_argument("--articles", type=int, default=2000, help="articles (or items) to push, default %(default)s")
-    p.add_argument("--rate", type=float, default=None,
-                   help="send at this many articles/s (default: as fast as possible) to measure latency under a given load")
-    p.add_argument("--workers", type=int, default=1, help="worker processes for --stage pipeline (one per core)")
-    p.add_argument("--days", type=int, default=30,
-                   help="days of event time the articles of --stage dedup spread over, default %(default)s")
-    p.add_argument("--folder", default="../shared/eval/dev", help="gold folder for --stage nlp")
-    p.add_argument("--soak", type=float, metavar="MINUTES",
-                   help="a steady load (--rate, default 100/s) on one worker for MINUTES, printing every minute "
-                        "the latency, the worker's RSS and its table sizes (state and memory should stay flat)")
-    p.add_argument("--days-per-minute", type=float, default=1.0,
-                   help="with --soak: days of event time that pass per minute, so the state horizon is crossed "
-                        "(default %(default)s)")
-    p.add_argument("--json", action="store_true", help="one JSON object on stdout")
-    p.set_defaults(func=_cmd)

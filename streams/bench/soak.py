@@ -26,7 +26,8 @@ from datetime import datetime, timedelta, timezone
 import orjson
 
 from streams import broker
-from streams.bench import _percentile, _rss_mb, _start_worker, bench_articles, events_reader, note_first_upserts
+from streams.bench.pipeline import (_percentile, _rss_mb, _start_worker, bench_articles, events_reader,
+                                    note_first_upserts)
 from streams.settings import from_env
 
 #: seconds between two report lines
