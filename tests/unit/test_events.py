@@ -148,9 +148,16 @@ def test_dateline_is_not_the_scene():
 
 
 def test_a_place_in_apposition_to_a_located_country_is_where_a_statement_was_made():
-    text = "Almaty police detained 20 people. On Thursday, Russia welcomed the deal in Kazakhstan's capital Aktau."
+    # (before the trigger: a place after it is what the statement is about, "condemned the attack in Beirut")
+    text = "Almaty police detained 20 people. On Thursday in Kazakhstan's capital Aktau, Russia welcomed the deal."
     support = [e for e in extract(text) if e.type == "SUPPORT"]
     assert [(e.country, e.place) for e in support] == [("KZ", "Aktau")]
+
+
+def test_a_place_after_a_statement_is_what_it_is_about_not_where_it_was_made():
+    text = "Almaty police detained 20 people. On Thursday, Russia condemned the attack in Almaty."
+    accuse = [e for e in extract(text) if e.type == "ACCUSE"]
+    assert [(e.country, e.place) for e in accuse] == [("RU", None)]
 
 
 def test_protests_in_listed_towns_are_one_protest_per_town_but_a_curfew_over_them_is_one_decree():
