@@ -28,6 +28,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import pickle
+import signal
 import struct
 import sys
 from itertools import cycle
@@ -181,8 +182,15 @@ class Offload:
 
 def _serve() -> None:
     """The child: load the NLP's data, then answer requests until stdin closes.
-    A stage that raises is answered with a dead-letter ``Outcome``."""
+    A stage that raises is answered with a dead-letter ``Outcome``.
+
+    Ctrl-C and SIGTERM reach the whole process group; the child leaves them to the worker,
+    which kills it once its own calls are done (a worker that dies closes the child's stdin,
+    which ends it too), instead of dying first and making every stop log an error."""
     from streams.nlp.warmup import warm_up
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, signal.SIG_IGN)
 
     read, write = sys.stdin.buffer.read, sys.stdout.buffer
     sys.stdout = sys.stderr  # stdout carries frames only: a stray print would corrupt them

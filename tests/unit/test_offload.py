@@ -3,6 +3,7 @@ and every call answered with its own answer or an exception, never with another 
 
 import asyncio
 import pickle
+import signal
 import struct
 
 import orjson
@@ -69,6 +70,25 @@ async def test_calls_in_flight_when_the_child_dies_are_answered_by_a_new_one(off
     answers = await _answers(calls)
     assert answers == [normalize_message(raw) for raw in raws]
     assert offload._children[0].proc.pid != first
+
+
+async def test_a_stop_signal_to_the_process_group_leaves_the_child_to_its_worker(offload):
+    # Ctrl-C reaches every process of the group: the child must not die before the worker is done.
+    raw = _raw_messages()[0]
+    child = offload._children[0].proc
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        child.send_signal(sig)
+    await asyncio.sleep(0.5)
+    assert await offload.run("normalize", raw) == normalize_message(raw)
+    assert offload._children[0].proc.pid == child.pid
+
+
+async def test_the_child_ends_when_its_worker_goes():
+    pool = Offload(1)
+    await pool.start()
+    child = pool._children[0].proc
+    child.stdin.close()  # what the child sees when the worker dies, however it died
+    assert await asyncio.wait_for(child.wait(), HUNG) == 0
 
 
 GARBAGE = {
