@@ -16,6 +16,8 @@ this worker owns and writes its tombstones to the right changelog partition.
 from __future__ import annotations
 
 import time
+from collections.abc import MutableMapping
+from typing import Any
 
 import faust
 from faust.sensors.prometheus import setup_prometheus_sensors
@@ -25,6 +27,7 @@ from streams import metrics
 
 from streams.admin import kafka_auth
 from streams.agents.offload import Offload
+from streams.agents.readcache import ReadCache
 from streams.dedup import expiry
 from streams.settings import Settings, get_settings
 from streams.timeutil import parse_time
@@ -39,6 +42,8 @@ from streams.topics import (
 )
 
 settings = get_settings()
+#: decoded values each dated table's read cache keeps before it starts afresh
+DATED_CACHE_MAX = 10_000
 
 
 class _Worker(faust.Worker):
@@ -151,8 +156,26 @@ cluster_state = _table("cluster-state", ARTICLES_ENRICHED, "dedup and event-clus
 #: alerts: event id -> rules already fired for it (co-partitioned with events; dated)
 fired_alerts = _table("fired-alerts", EVENTS, "event id -> alert rules already fired")
 
+#: the dated tables as their agents read and write them: through read caches, since ``keep`` reads
+#: the partition's index several times a message (one agent writes each table: see ``ReadCache``).
+#: Small ones: what is read again is the index (a few keys a partition), entries mostly once.
+seen_articles_cached, fingerprints_cached, fired_alerts_cached = _DATED = tuple(
+    ReadCache(table, limit=DATED_CACHE_MAX) for table in (seen_articles, fingerprints, fired_alerts))
 
-def keep(table: faust.Table, event: EventT, key: str, value: object, event_time: str | None) -> None:
+
+@app.on_partitions_revoked.connect
+async def _forget_dated_on_revoke(sender, revoked, **kwargs) -> None:
+    for cache in _DATED:
+        cache.values.clear()
+
+
+@app.on_partitions_assigned.connect
+async def _forget_dated_on_assign(sender, assigned, **kwargs) -> None:
+    for cache in _DATED:
+        cache.values.clear()
+
+
+def keep(table: MutableMapping[str, Any], event: EventT, key: str, value: object, event_time: str | None) -> None:
     """Store ``value`` under ``key`` in a dated table (read it back with ``expiry.value_of``),
     filed under the day of ``event_time`` (the partition's clock if it has none), then
     expire what the partition's clock has left more than a horizon behind (a grace later:

@@ -23,7 +23,7 @@ import os
 import aiohttp
 
 from streams.agents.common import count, decoded, handling_of, publish_dead, send, timed
-from streams.app import TOPICS, app, fired_alerts, keep, settings
+from streams.app import TOPICS, app, fired_alerts_cached, keep, settings
 from streams.dedup.expiry import value_of
 from streams.desk.alerts import Rule, RulesError, default_rules, evaluate, load_rules
 from streams.desk.delivery import Deliveries, secrets_for
@@ -64,14 +64,14 @@ async def _alert(event) -> None:
     ev = await decoded(STAGE, EVENTS, event)
     if ev is None:
         return
-    fired = set(value_of(fired_alerts.get(ev.id)) or ())
+    fired = set(value_of(fired_alerts_cached.get(ev.id)) or ())
     # Event time, not wall time: a replay raises the same alerts with the same timestamps.
     new = evaluate(ev, fired, at=ev.last_seen or ev.first_seen or "", rules=RULES)
     for alert in new:
         await send(ALERTS, ev.id, alert)
         fired.add(alert.rule)
     if fired:  # also when nothing new fired: an event still updated keeps its entry
-        keep(fired_alerts, event, ev.id, sorted(fired), ev.last_seen or ev.first_seen)
+        keep(fired_alerts_cached, event, ev.id, sorted(fired), ev.last_seen or ev.first_seen)
     if new:
         count(STAGE, "out", len(new))
 

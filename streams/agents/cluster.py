@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Iterator, MutableMapping
-from typing import Any
 
 from streams import metrics
 from streams.agents.common import count, decoded, handling_of, send, send_dead, timed
+from streams.agents.readcache import ReadCache
 from streams.agents.upserts import PendingUpserts
 from streams.app import TOPICS, app, cluster_state, settings
 from streams.dedup.cluster import Clusterer
@@ -28,55 +27,6 @@ from streams.records import Event, Rejection
 from streams.topics import ARTICLES_ENRICHED, EVENTS
 
 STAGE = "cluster"
-#: decoded values the cache keeps before it starts afresh (about a horizon of a busy worker's state)
-CACHE_MAX = 200_000
-_ABSENT = object()
-
-
-class ReadCache(MutableMapping):
-    """Decoded table values kept in memory in front of ``cluster-state``.
-
-    An article reads about forty keys (LSH buckets, articles, events, blocks);
-    from RocksDB each read is a lookup and a JSON decode. This agent is the
-    only writer of its partitions' keys, so values it read or wrote stay
-    valid until a rebalance, which empties the cache (another worker may have
-    written them meanwhile). Writes and deletes go through to the table.
-    """
-
-    def __init__(self, table: MutableMapping[str, Any]) -> None:
-        self.table = table
-        self.values: dict[str, Any] = {}
-
-    def get(self, key: str, default: Any = None) -> Any:
-        value = self.values.get(key, _ABSENT)
-        if value is _ABSENT:
-            if len(self.values) >= CACHE_MAX:
-                self.values.clear()
-            value = self.values[key] = self.table.get(key)
-        return default if value is None else value
-
-    def __getitem__(self, key: str) -> Any:
-        value = self.get(key)
-        if value is None:
-            raise KeyError(key)
-        return value
-
-    def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and self.get(key) is not None
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.table[key] = value
-        self.values[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.table[key]
-        self.values[key] = None
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.table)
-
-    def __len__(self) -> int:
-        return len(self.table)
 
 
 state = ReadCache(cluster_state)

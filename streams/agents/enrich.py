@@ -11,7 +11,7 @@ from __future__ import annotations
 import orjson
 
 from streams.agents.common import count, handling_of, log, offloaded, send_bytes, timed
-from streams.app import TOPICS, app, fingerprints, keep
+from streams.app import TOPICS, app, fingerprints_cached, keep
 from streams.dedup.expiry import value_of
 from streams.topics import ARTICLES_CLEAN, ARTICLES_ENRICHED
 
@@ -37,7 +37,7 @@ async def enrich(stream):
 
 
 async def _enrich(event) -> None:
-    first = value_of(fingerprints.get(event.key.decode("utf-8", "replace"))) if event.key else None
+    first = value_of(fingerprints_cached.get(event.key.decode("utf-8", "replace"))) if event.key else None
     article_id = _article_id(event.value) if first is not None else None
     if article_id is not None and article_id != first:
         count(STAGE, "in")
@@ -49,5 +49,5 @@ async def _enrich(event) -> None:
         return
     await send_bytes(ARTICLES_ENRICHED, enriched.key, enriched.value)
     if first is None:
-        keep(fingerprints, event, enriched.fingerprint, enriched.article_id, enriched.published_at)
+        keep(fingerprints_cached, event, enriched.fingerprint, enriched.article_id, enriched.published_at)
     count(STAGE, "out")

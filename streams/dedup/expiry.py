@@ -12,10 +12,13 @@ caller delete or prune each key, then drops the chunks (``forget``): the
 store is never scanned, and the cost of expiry is the size of that day.
 
 A single ``meta`` key holds the event-time clock (the latest day seen) and,
-per live day, how many keys its index holds. Writes are batched per article
-(one ``meta`` write, one or two chunk writes) because every assignment to a
-Faust table is a message on its changelog, and chunks are small (64 keys)
-because each write sends the whole chunk again.
+per live day, how many chunks its index has started. Every assignment to a
+Faust table is a message on its changelog, so writes are few: registering
+keys writes the day's last chunk, and ``meta`` only when the clock moves or a
+chunk is started (once in ``CHUNK`` keys), not on every registration (a
+dated table's entry cost three changelog messages, not two, when ``meta``
+counted keys). Chunks are small (64 keys) because each write sends the whole
+chunk again.
 """
 
 from __future__ import annotations
@@ -53,24 +56,32 @@ def filing_day(state: MutableMapping[str, Any], day: int) -> int:
 
 def register(state: MutableMapping[str, Any], day: int, keys: list[str], seen_day: int | None = None) -> None:
     """Record that ``keys`` were written on ``day``; move the clock to
-    ``seen_day`` if that is later."""
+    ``seen_day`` if that is later.
+
+    Keys go into the day's last chunk while it has room, then into new ones.
+    ``meta`` is written first, and only if the clock moved or a chunk was
+    started: a crash in between leaves it naming a chunk not yet written
+    (read as empty), never a chunk it does not name."""
     meta = _meta(state)
     changed = False
     if seen_day is not None and (meta["clock"] is None or seen_day > meta["clock"]):
         meta["clock"] = seen_day
         changed = True
+    chunks: dict[str, list[str]] = {}
     if keys:
-        count = meta["days"].get(str(day), 0)
+        started = meta["days"].get(str(day), 0)
+        last = (state.get(f"idx:{day}:{started - 1}") or []) if started else []
         while keys:
-            chunk_key = f"idx:{day}:{count // CHUNK}"
-            room = CHUNK - count % CHUNK
-            batch, keys = keys[:room], keys[room:]
-            state[chunk_key] = (state.get(chunk_key) or []) + batch
-            count += len(batch)
-        meta["days"][str(day)] = count
-        changed = True
+            if not started or len(last) >= CHUNK:
+                started, last = started + 1, []
+                meta["days"][str(day)] = started
+                changed = True
+            batch, keys = keys[:CHUNK - len(last)], keys[CHUNK - len(last):]
+            last = chunks[f"idx:{day}:{started - 1}"] = last + batch
     if changed:
         state[META] = meta
+    for chunk_key, chunk in chunks.items():
+        state[chunk_key] = chunk
 
 
 def days_before(state: MutableMapping[str, Any], cutoff: int) -> list[int]:
@@ -80,9 +91,8 @@ def days_before(state: MutableMapping[str, Any], cutoff: int) -> list[int]:
 
 def keys_of(state: MutableMapping[str, Any], day: int) -> list[str]:
     """The keys registered on ``day`` (possibly more than once)."""
-    count = _meta(state)["days"].get(str(day), 0)
     keys: list[str] = []
-    for n in range((count + CHUNK - 1) // CHUNK):
+    for n in range(_meta(state)["days"].get(str(day), 0)):
         keys.extend(state.get(f"idx:{day}:{n}") or [])
     return keys
 
@@ -91,8 +101,7 @@ def forget(state: MutableMapping[str, Any], day: int) -> None:
     """Drop the index of ``day``, once its keys have been expired (in this
     order, so that a crash in between expires them again, harmlessly)."""
     meta = _meta(state)
-    count = meta["days"].get(str(day), 0)
-    for n in range((count + CHUNK - 1) // CHUNK):
+    for n in range(meta["days"].get(str(day), 0)):
         if f"idx:{day}:{n}" in state:
             del state[f"idx:{day}:{n}"]
     meta["days"].pop(str(day), None)

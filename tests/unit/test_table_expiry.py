@@ -213,3 +213,41 @@ def test_with_a_grace_the_cutoff_applied_is_the_one_armed_not_the_clock_of_the_m
     assert _entries(table) == {"second", "leap", "later"}
     assert expiry.sweep(table, 0, HORIZON, now=62.0, grace=30) == 2
     assert _entries(table) == {"later"}
+
+
+class _Writes(dict):
+    """A store that counts assignments per key: each is a changelog message on a Faust table."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.writes: dict[str, int] = {}
+
+    def __setitem__(self, key, value) -> None:
+        self.writes[key] = self.writes.get(key, 0) + 1
+        super().__setitem__(key, value)
+
+
+def test_a_dated_entry_costs_two_writes_and_meta_is_written_once_a_chunk():
+    table = _Writes()
+    for i in range(expiry.CHUNK * 2):
+        expiry.put(table, 0, f"k{i}", "v", DAY)
+    meta = f"{expiry.INDEX}0|meta"
+    assert table.writes[meta] == 2  # the first chunk with the clock, then the second chunk
+    assert sum(table.writes.values()) == 2 * expiry.CHUNK * 2 + 2
+    assert sorted(expiry.keys_of(expiry.Prefixed(table, f"{expiry.INDEX}0"), DAY)) == sorted(
+        f"k{i}" for i in range(expiry.CHUNK * 2))
+
+
+def test_an_index_that_counted_keys_per_day_still_expires_everything():
+    """The layout before: ``meta`` counted the keys of each day, not its chunks."""
+    table: dict = {}
+    index = expiry.Prefixed(table, f"{expiry.INDEX}0")
+    for i in range(70):
+        table[f"old{i}"] = {"value": "v", "day": DAY}
+    index["idx:%d:0" % DAY] = [f"old{i}" for i in range(64)]
+    index["idx:%d:1" % DAY] = [f"old{i}" for i in range(64, 70)]
+    index[expiry.META] = {"clock": DAY, "days": {str(DAY): 70}}
+    expiry.put(table, 0, "new", "v", DAY)
+    expiry.put(table, 0, "later", "v", DAY + HORIZON + 1)
+    assert expiry.sweep(table, 0, HORIZON) == 71
+    assert _entries(table) == {"later"}
