@@ -166,12 +166,12 @@ sys.exit(main(["worker", "--loglevel", "info"]))
 def test_the_worker_class_that_arms_the_deadline_is_the_apps_so_its_spinner_stays_off():
     """Faust's own worker class turns on its spinner at ``--loglevel warning`` (bench, soak), which
     sets the root logger to DEBUG: every record sent then built a debug log record."""
-    from streams import worker_commands
+    from streams.cli import worker
 
     class AppWorker:
         spinner = None
 
-    assert issubclass(worker_commands._bounded_worker(AppWorker), AppWorker)
+    assert issubclass(worker._bounded_worker(AppWorker), AppWorker)
 
 
 @pytest.mark.parametrize("sig", STOP_SIGNALS, ids=lambda s: s.name)
