@@ -26,7 +26,7 @@ from datetime import datetime, timedelta, timezone
 import orjson
 
 from streams import broker
-from streams.bench.pipeline import (_percentile, _rss_mb, _start_worker, bench_articles, events_reader,
+from streams.bench.pipeline import (_percentile, _rss_mb, _start_worker, bench_articles, events_reader, free_port,
                                     note_first_upserts)
 from streams.settings import from_env
 
@@ -106,7 +106,7 @@ async def _soak(minutes: float, rate: float, days_per_minute: float, settings, w
 def soak(minutes: float, rate: float, days_per_minute: float) -> dict:
     run = uuid.uuid4().hex[:8]
     home = tempfile.mkdtemp(prefix="kabar-soak-")
-    port = 6098
+    port = free_port()
     env = dict(os.environ, KABAR_TOPIC_PREFIX=f"soak-{run}.", KABAR_APP_ID=f"kabar-soak-{run}", KABAR_HOME=home,
                KABAR_WEB_PORT=str(port))
     settings = from_env(env)

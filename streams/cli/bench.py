@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import signal
+
 import orjson
 
 
 def _cmd(args) -> int:
+    # SIGTERM stops a bench as Ctrl-C does, so the workers it started are stopped on the way out
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     if args.soak:
         from streams.bench.soak import soak
 
