@@ -4,13 +4,15 @@
 - recent alerts,
 - the title, link, outlet and language of recent articles, so an event can list the articles behind it,
 - a numbered ring of recent updates: a browser that reconnects with ``Last-Event-ID`` gets what it
-  missed from the ring, once each; one that was away longer than the ring reloads the snapshot,
+  missed from the ring, once each; one that was away longer than the ring reloads the snapshot, and so
+  does one whose numbers come from another run of the desk (a restarted desk numbers anew: ``run``),
 - for each event, its mention count over the last two hours, so the page can tell what is growing.
 """
 
 from __future__ import annotations
 
 import asyncio
+import secrets
 from collections import OrderedDict, deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -62,6 +64,8 @@ class DeskState:
         self.articles: OrderedDict[str, dict] = OrderedDict()
         self.ring: deque[Update] = deque(maxlen=RING_SIZE)
         self.seq = 0
+        #: this run's name, in every update's id: a number of another run means nothing here
+        self.run = secrets.token_hex(4)
         self.subscribers: set[Subscriber] = set()
         self.ready = False
 
@@ -108,7 +112,7 @@ class DeskState:
 
     def snapshot(self) -> dict[str, Any]:
         """Every event and recent alert, and the number of the last update they include."""
-        return {"seq": self.seq, "events": list(self.events.values()), "alerts": list(self.alerts)[:200]}
+        return {"run": self.run, "seq": self.seq, "events": list(self.events.values()), "alerts": list(self.alerts)[:200]}
 
     def query(self, country: str | None, type_: str | None, limit: int) -> list[dict]:
         out = []
