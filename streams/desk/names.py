@@ -74,8 +74,9 @@ def demonyms(lang: str) -> dict[str, str]:
 def language_names(lang: str) -> dict[str, str]:
     """Every two-letter language: articles come in more languages than the pipeline reads."""
     tr = _translator("iso639-3", lang)
-    return {language.alpha_2: tr(language.name).split(" (")[0]  # "Malay (macrolanguage)" is Malay to a reader
-            for language in pycountry.languages if hasattr(language, "alpha_2")}
+    names = {language.alpha_2: tr(language.name).split(" (")[0]  # "Malay (macrolanguage)" is Malay to a reader
+             for language in pycountry.languages if hasattr(language, "alpha_2")}
+    return names | _data("common/desk_names.json")["language_names"].get(lang, {})
 
 
 @lru_cache(maxsize=len(LANGUAGES))
