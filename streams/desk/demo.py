@@ -47,6 +47,11 @@ def _iso(t: datetime) -> str:
     return t.isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
+def _epoch(iso: str) -> float:
+    """An article's record time: in these made-up topics, the pipeline read each article when it came out."""
+    return datetime.fromisoformat(iso).timestamp()
+
+
 def article(id_: str, title: str, source: str, language: str, at: datetime) -> dict[str, Any]:
     return {"id": id_, "title": title, "url": f"https://{source}/news/{id_}", "source": source,
             "language": language, "published_at": _iso(at)}
@@ -104,10 +109,9 @@ def stories(now: datetime) -> list[Record]:
         for k in range(1, len(arts) + 1):
             revisions.append((arts[k - 1]["published_at"], event(*head, arts[:k], **options)))
     revisions.sort(key=lambda r: r[0])
-    t = now.timestamp()
-    return ([("article", a, t) for a in kz + kz_arrest + banjir + demo + strike]
-            + [("event", e, datetime.fromisoformat(at).timestamp()) for at, e in revisions]
-            + [("alert", alert, t - 3600)])
+    return ([("article", a, _epoch(a["published_at"])) for a in kz + kz_arrest + banjir + demo + strike]
+            + [("event", e, _epoch(at)) for at, e in revisions]
+            + [("alert", alert, now.timestamp() - 3600)])
 
 
 PLACES = [("KZ", "Astana", 51.17, 71.45), ("ID", "Surabaya", -7.25, 112.75), ("MY", "Kuala Lumpur", 3.14, 101.69),
@@ -130,11 +134,11 @@ def generated(n: int, now: datetime, seed: int = 14) -> list[Record]:
             outlet, lang = rnd.choice(OUTLETS)
             arts.append(article(f"gen-{i}-{j}", f"Report {i}.{j} from {place}", outlet, lang, at + timedelta(minutes=j)))
         type_ = rnd.choice(TYPES)
-        out += [("article", a, now.timestamp()) for a in arts]
+        out += [("article", a, _epoch(a["published_at"])) for a in arts]
         out.append(("event", event(f"gen-{i}", type_, cc, place, lat + rnd.uniform(-1, 1), lon + rnd.uniform(-1, 1),
                                    arts, story=f"gen-story-{i % (n // 3 + 1)}", actors=[f"{cc}:police"],
                                    evidence=f"Generated {type_.lower()} event number {i}."),
-                    datetime.fromisoformat(arts[-1]["published_at"]).timestamp()))
+                    _epoch(arts[-1]["published_at"])))
     return out
 
 

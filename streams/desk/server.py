@@ -9,13 +9,15 @@ Where the records come from is a ``Source`` (``kafka_source`` here; tests and
 - ``/``               the page (``static/``: plain ES modules, no build step)
 - ``/static/<file>``  the page's scripts, styles and nothing else
 - ``/api/snapshot``   every event and recent alert, with the number of the last update included
-- ``/api/stream``     Server-Sent Events ``event`` and ``alert``, numbered; ``?since=N`` or the
-                      ``Last-Event-ID`` a reconnecting browser sends resumes after update N, and
-                      ``reset`` tells a browser that was away too long to reload the snapshot
+- ``/api/stream``     Server-Sent Events ``event`` and ``alert``, numbered ``<run>-<n>``; ``?since=<run>-<n>``
+                      or the ``Last-Event-ID`` a reconnecting browser sends resumes after update n, and
+                      ``reset`` tells a browser that was away too long, or whose numbers are of another run
+                      of the desk (it restarted), to reload the snapshot; a bare ``n`` is of this run
 - ``/api/events``     latest events, newest first (``?country=KZ&type=PROTEST&limit=100``)
 - ``/api/alerts``     recent alerts, newest first
 - ``/api/articles``   title, link, outlet and language of articles (``?ids=a,b``)
-- ``/api/names``      country, actor, type and language names for the page (``?lang=id``)
+- ``/api/names``      country, actor, type and language names and the page's own words (``?lang=id``, else
+                      the browser's ``Accept-Language``, else English)
 - ``/api/world``      country outlines for the map (``data/common/world.json``)
 - ``/healthz``        ``ok`` while the process serves (``add_probes``)
 - ``/readyz``         ``ok`` once the desk is consuming, 503 before
@@ -37,7 +39,7 @@ from aiohttp import web
 from aiokafka import AIOKafkaConsumer
 
 from streams.admin import ensure_topics, kafka_auth
-from streams.desk.names import names_table
+from streams.desk.names import names_table, page_language
 from streams.desk.state import DeskState, Source, Subscriber, Update
 from streams.settings import Settings, get_settings
 from streams.shutdown import exit_after
@@ -99,17 +101,20 @@ def _json(data) -> web.Response:
     return web.Response(body=orjson.dumps(data), content_type="application/json")
 
 
-def sse_message(update: Update) -> bytes:
-    return b"id: %d\nevent: %s\ndata: %s\n\n" % (update.seq, update.kind.encode(), orjson.dumps(update.data))
+def sse_message(run: str, update: Update) -> bytes:
+    return b"id: %s-%d\nevent: %s\ndata: %s\n\n" % (run.encode(), update.seq, update.kind.encode(),
+                                                      orjson.dumps(update.data))
 
 
-def resume_point(request: web.Request) -> int | None:
-    """The last update a browser has: its ``Last-Event-ID`` on a reconnect, else ``?since``, else None (live only)."""
+def resume_point(request: web.Request) -> tuple[str | None, int] | None:
+    """The last update a browser has, as (run, number): its ``Last-Event-ID`` on a reconnect, else ``?since``,
+    else None (live only). A bare number has no run: it is taken as this run's."""
     raw = request.headers.get("Last-Event-ID") or request.query.get("since")
     if raw is None:
         return None
+    run, _, number = raw.rpartition("-")
     try:
-        return int(raw)
+        return run or None, int(number)
     except ValueError:
         raise web.HTTPBadRequest(text=f"since / Last-Event-ID must be an update number, not {raw!r}") from None
 
@@ -154,7 +159,7 @@ def make_app(state: DeskState) -> web.Application:
         return _json(state.articles_of(ids))
 
     async def names(request):
-        return _json(names_table(request.query.get("lang", "en")))
+        return _json(names_table(page_language(request.query.get("lang"), request.headers.get("Accept-Language"))))
 
     async def world_map(request):
         return web.Response(body=world, content_type="application/json", headers={"Cache-Control": "max-age=86400"})
@@ -182,19 +187,22 @@ def add_probes(app: web.Application, state: DeskState) -> None:
 
 def stream_handler(state: DeskState):
     async def stream(request):
-        since = resume_point(request)
+        resume = resume_point(request)
         resp = web.StreamResponse(headers={"Content-Type": "text/event-stream", "Cache-Control": "no-cache"})
         await resp.prepare(request)
         sub = Subscriber()
         state.subscribers.add(sub)  # before reading the ring: an update lands in one or both, never neither
-        sent = state.seq if since is None else since
+        sent = state.seq if resume is None else resume[1]
         try:
-            backlog = [] if since is None else state.since(since)
+            if resume is None:
+                backlog = []
+            else:
+                backlog = state.since(sent) if resume[0] in (None, state.run) else None
             if backlog is None:
                 await resp.write(b"event: reset\ndata: {}\n\n")
                 return resp
             for update in backlog:
-                await resp.write(sse_message(update))
+                await resp.write(sse_message(state.run, update))
                 sent = update.seq
             while True:
                 try:
@@ -205,7 +213,7 @@ def stream_handler(state: DeskState):
                 if update is None:  # fell too far behind: the browser reconnects and resumes from the ring
                     break
                 if update.seq > sent:
-                    await resp.write(sse_message(update))
+                    await resp.write(sse_message(state.run, update))
                     sent = update.seq
         except (ConnectionResetError, asyncio.CancelledError):
             pass

@@ -12,8 +12,11 @@ import pytest
 from aiohttp import web
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from streams.desk.demo import FeedSource, Record
+from streams.desk.names import ui_words
 from streams.desk.server import make_app
 from streams.desk.state import DeskState
 from tests.support import free_port
@@ -24,7 +27,10 @@ DESKTOP = (1280, 900)
 PHONE = (390, 844)
 
 
-def open_browser(profile: Path, size: tuple[int, int] = DESKTOP) -> webdriver.Chrome:
+def open_browser(profile: Path, size: tuple[int, int] = DESKTOP, *, network_log: bool = False,
+                 languages: str = "en-US,en") -> webdriver.Chrome:
+    """Chromium asking for pages in ``languages`` (its Accept-Language); with ``network_log``, what it
+    received is in ``get_log("performance")`` (DevTools' Network events, server-sent events among them)."""
     chromium, driver = shutil.which("chromium"), shutil.which("chromedriver")
     if not chromium or not driver:
         pytest.fail("the desk tests need Debian's chromium and chromium-driver: `make test` installs them",
@@ -36,8 +42,23 @@ def open_browser(profile: Path, size: tuple[int, int] = DESKTOP) -> webdriver.Ch
     if size == PHONE:  # headless windows are at least 500 px wide: a phone is emulated
         options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": size[0], "height": size[1],
                                                                               "pixelRatio": 2, "touch": True}})
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    options.add_experimental_option("prefs", {"intl.accept_languages": languages})
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL", **({"performance": "ALL"} if network_log else {})})
     return webdriver.Chrome(service=Service(executable_path=driver), options=options)
+
+
+def table_rows(b) -> list[str]:
+    """The ids of the table's rows, read in one go (the table is redrawn as updates come)."""
+    return b.execute_script("return [...document.querySelectorAll('#events tr[data-id]')].map((r) => r.dataset.id)")
+
+
+def open_page(b, url: str, live: str = "en") -> WebDriverWait:
+    """Open the desk at ``url`` and wait until it says it is live (in the page language ``live``) and shows rows."""
+    b.get(url)
+    wait = WebDriverWait(b, 30)
+    word = ui_words(live)["status.live"]
+    wait.until(lambda b: b.find_element(By.ID, "status").text == word and table_rows(b))
+    return wait
 
 
 @pytest.fixture
@@ -69,7 +90,11 @@ def pytest_terminal_summary(terminalreporter, config) -> None:
 
 
 class StandinDesk:
-    """The desk's HTTP app in a thread of this process, fed by a ``FeedSource`` instead of Kafka."""
+    """The desk's HTTP app in a thread of this process, fed by a ``FeedSource`` instead of Kafka.
+
+    ``cut`` and ``serve`` take it off the network and back (open event streams end), keeping its
+    state, as a proxy or a network drop would; ``restart`` is a new desk on the same port that reads
+    its records anew, as ``kabar desk`` restarted does."""
 
     def __init__(self, records: list[Record]) -> None:
         self.state = DeskState()
@@ -77,19 +102,50 @@ class StandinDesk:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.loop = asyncio.new_event_loop()
+        self.runner: web.AppRunner | None = None
+        self.feeding: asyncio.Task | None = None
         self.started = threading.Event()
         self.thread = threading.Thread(target=self._run, daemon=True)
 
+    async def _serve(self) -> None:
+        self.runner = web.AppRunner(make_app(self.state), shutdown_timeout=0.5)
+        await self.runner.setup()
+        await web.TCPSite(self.runner, "127.0.0.1", self.port).start()
+
+    async def _cut(self) -> None:
+        await self.runner.cleanup()  # ends open requests, event streams among them, and stops listening
+        self.runner = None
+
+    async def _restart(self, records: list[Record]) -> None:
+        if self.runner:
+            await self._cut()
+        self.feeding.cancel()
+        await asyncio.gather(self.feeding, return_exceptions=True)
+        self.state, self.source = DeskState(), FeedSource(records)
+        self.feeding = asyncio.create_task(self.source(self.state))
+        await self._serve()
+
+    def _call(self, coroutine) -> None:
+        asyncio.run_coroutine_threadsafe(coroutine, self.loop).result(30)
+
+    def cut(self) -> None:
+        self._call(self._cut())
+
+    def serve(self) -> None:
+        self._call(self._serve())
+
+    def restart(self, records: list[Record]) -> None:
+        self._call(self._restart(records))
+
     def _run(self) -> None:
         asyncio.set_event_loop(self.loop)
-        runner = web.AppRunner(make_app(self.state), shutdown_timeout=0.5)
-        self.loop.run_until_complete(runner.setup())
-        self.loop.run_until_complete(web.TCPSite(runner, "127.0.0.1", self.port).start())
-        feeding = self.loop.create_task(self.source(self.state))
+        self.loop.run_until_complete(self._serve())
+        self.feeding = self.loop.create_task(self.source(self.state))
         self.loop.call_soon(self.started.set)
         self.loop.run_forever()
-        feeding.cancel()
-        self.loop.run_until_complete(runner.cleanup())
+        self.feeding.cancel()
+        if self.runner:
+            self.loop.run_until_complete(self.runner.cleanup())
         self.loop.close()
 
     def __enter__(self) -> StandinDesk:

@@ -78,6 +78,7 @@ async def test_snapshot_names_world_and_articles(desk):
     assert snapshot["seq"] == 5 and {e["id"] for e in snapshot["events"]} == {f"e{i}" for i in range(1, 6)}
     names = await (await client.get("/api/names?lang=en")).json()
     assert names["countries"]["KZ"] == "Kazakhstan" and names["types"]["PROTEST"]["definition"]
+    assert names["ui"]["tab.events"] == "Events" and names["page_languages"]["id"] == "Bahasa Indonesia"
     world = await (await client.get("/api/world")).json()
     assert "KZ" in {c["cc"] for c in world["countries"]}
     state.apply("article", {"id": "a1", "title": "<b>T</b>", "url": "https://x.org/a1"}, at=1.0)
@@ -87,30 +88,49 @@ async def test_snapshot_names_world_and_articles(desk):
 
 async def test_a_reconnecting_browser_gets_what_it_missed_once_then_live_updates(desk):
     client, state = desk
-    response = await client.get("/api/stream", headers={"Last-Event-ID": "3"})
+    run = state.run
+    response = await client.get("/api/stream", headers={"Last-Event-ID": f"{run}-3"})
     missed = await _messages(response, 2)
-    assert [(m["id"], m["event"]) for m in missed] == [("4", "event"), ("5", "event")]
+    assert [(m["id"], m["event"]) for m in missed] == [(f"{run}-4", "event"), (f"{run}-5", "event")]
     assert orjson.loads(missed[0]["data"])["id"] == "e4"
     state.apply("event", _event("e6"), at=2000.0)
     state.apply("alert", {"id": "a1", "rule": "mass-arrests", "event_id": "e6"}, at=2000.0)
     live = await _messages(response, 2)
-    assert [(m["id"], m["event"]) for m in live] == [("6", "event"), ("7", "alert")]
+    assert [(m["id"], m["event"]) for m in live] == [(f"{run}-6", "event"), (f"{run}-7", "alert")]
     response.close()
 
 
 async def test_the_first_connection_resumes_after_the_snapshot_it_loaded(desk):
     client, state = desk
-    response = await client.get("/api/stream?since=5")
+    snapshot = await (await client.get("/api/snapshot")).json()
+    response = await client.get(f"/api/stream?since={snapshot['run']}-{snapshot['seq']}")
     state.apply("event", _event("e7"), at=2000.0)
     (message,) = await _messages(response, 1)
-    assert message["id"] == "6" and orjson.loads(message["data"])["id"] == "e7"
+    assert message["id"] == f"{state.run}-6" and orjson.loads(message["data"])["id"] == "e7"
     response.close()
+
+
+async def test_a_bare_update_number_is_of_this_run(desk):
+    client, state = desk
+    response = await client.get("/api/stream?since=4")
+    (message,) = await _messages(response, 1)
+    assert message["id"] == f"{state.run}-5"
+    response.close()
+
+
+async def test_a_browser_that_knew_an_earlier_run_of_the_desk_is_told_to_reload(desk):
+    """A restarted desk reads the topics again and numbers its updates anew: update 3 of the last run is not
+    update 3 of this one, so resuming after it could skip or repeat updates."""
+    client, state = desk
+    response = await client.get("/api/stream", headers={"Last-Event-ID": "0123abcd-3"})
+    (message,) = await _messages(response, 1)
+    assert state.run != "0123abcd" and message["event"] == "reset"
 
 
 async def test_a_browser_away_too_long_is_told_to_reload_the_snapshot(desk):
     client, state = desk
     state.ring = type(state.ring)(list(state.ring)[-2:], maxlen=2)  # only updates 4 and 5 are left
-    response = await client.get("/api/stream", headers={"Last-Event-ID": "1"})
+    response = await client.get("/api/stream", headers={"Last-Event-ID": f"{state.run}-1"})
     (message,) = await _messages(response, 1)
     assert message["event"] == "reset"
 
@@ -119,6 +139,21 @@ async def test_a_garbled_last_event_id_is_refused_with_a_reason(desk):
     client, _ = desk
     response = await client.get("/api/stream", headers={"Last-Event-ID": "abc"})
     assert response.status == 400 and "update number" in await response.text()
+
+
+async def test_the_page_language_is_the_asked_one_else_the_browsers_else_english(desk):
+    client, _ = desk
+
+    async def language(query: str = "", accept: str | None = None) -> str:
+        headers = {"Accept-Language": accept} if accept else {}
+        table = await (await client.get("/api/names" + query, headers=headers)).json()
+        return table["lang"]
+
+    assert await language("?lang=id", "fr-FR,fr;q=0.9") == "id"
+    assert await language("", "fr-CA,fr;q=0.9,en;q=0.8") == "fr"
+    assert await language("?lang=xx", "de-DE,de;q=0.9,ms;q=0.5,es;q=0.7") == "es"  # by preference, not by place
+    assert await language("", "de-DE,ms;q=0") == "en"  # q=0: not wanted
+    assert await language() == "en"
 
 
 async def test_health_says_ok_once_the_source_is_feeding(desk):

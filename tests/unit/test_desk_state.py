@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from streams.desk import state as state_module
+from streams.desk import growth, state as state_module
 from streams.desk.state import DeskState, Subscriber
 
 
@@ -60,3 +60,52 @@ def test_a_browser_too_far_behind_is_told_to_resume_and_loses_nothing(monkeypatc
     assert [u.seq for u in queued[:-1]] == [1, 2] and queued[-1] is None  # then the stream ends
     assert sub not in state.subscribers
     assert [u.seq for u in state.since(2)] == [3, 4]  # what it did not get is in the ring for the resume
+
+
+def _revisions(n: int, hour: float = 3600.0) -> tuple[list[tuple[dict, float]], list[tuple[str, dict, float]]]:
+    """An event reported by ``n`` articles, one every half hour until hour 5: its revisions and all the records."""
+    articles = [{"id": f"a{i}", "title": f"T{i}"} for i in range(n)]
+    times = [5 * hour - (n - 1 - i) * hour / 2 for i in range(n)]
+    revisions = [(_event("e", i + 1, articles=[a["id"] for a in articles[:i + 1]]), t) for i, t in enumerate(times)]
+    records = [("article", a, t) for a, t in zip(articles, times)] + [("event", e, t) for e, t in revisions]
+    return revisions, sorted(records, key=lambda r: r[2])
+
+
+def _growth(state: DeskState, now: float, hour: float = 3600.0) -> tuple[int, int]:
+    """What the page shows for the event: articles in the last hour, in the hour before (stories.js)."""
+    history = state.events["e"]["mention_history"]
+    at = [growth.count_at(history, t) for t in (now, now - hour, now - 2 * hour)]
+    return at[0] - at[1], at[1] - at[2]
+
+
+def test_growing_now_survives_a_restart_after_compaction_dropped_the_earlier_revisions():
+    revisions, records = _revisions(6)
+    live = DeskState()
+    for record in records:
+        live.apply(*record)
+    now = revisions[-1][1]
+    assert _growth(live, now) == (2, 2)  # two articles in the last hour, two in the one before
+
+    # Restarted: the compacted topic has the latest revision only; the articles topic has every article.
+    latest, at = revisions[-1]
+    restarted = DeskState()
+    for kind, obj, t in records:
+        if kind == "article":
+            restarted.apply(kind, obj, t)
+    restarted.apply("event", latest, at)
+    assert _growth(restarted, now) == (2, 2)
+
+
+def test_articles_read_after_their_event_correct_its_growth_and_the_page_hears_of_it():
+    """A restarted desk reads the small compacted events topic before the end of the articles topic."""
+    revisions, records = _revisions(6)
+    latest, at = revisions[-1]
+    state = DeskState()
+    state.apply("event", latest, at)
+    assert _growth(state, at) == (6, 0)  # nothing known yet but one revision: all of it looks new
+    seq = state.seq
+    for kind, obj, t in records:
+        if kind == "article":
+            state.apply(kind, obj, t)
+    assert _growth(state, at) == (2, 2)
+    assert state.seq > seq and state.ring[-1].data["mention_history"] == state.events["e"]["mention_history"]

@@ -1,13 +1,14 @@
-// The desk page: wires the feed, the filter (in the URL), the views and the keyboard together.
+// The desk page: wires the feed, the filter and the page language (in the URL), the views and the keyboard together.
 
 import { acknowledge, mute, renderAlerts, unmute } from "./alerts.js";
 import { $, fill, h } from "./dom.js";
 import { startFeed } from "./feed.js";
 import { FIELDS, deleteView, filterQuery, matches, readFilter, saveView, savedViews, writeFilter } from "./filters.js";
+import { setWords, t, translatePage } from "./i18n.js";
 import { WorldMap } from "./map.js";
 import { Names } from "./names.js";
 import { renderStories } from "./stories.js";
-import { PAGE_SIZE, renderDetail, renderTable } from "./table.js";
+import { renderDetail, renderTable, scrollToRow } from "./table.js";
 import { renderTimeline } from "./timeline.js";
 
 const events = new Map();
@@ -15,27 +16,33 @@ const alerts = [];
 const alertIds = new Set();
 const fresh = new Set();
 const params = new URLSearchParams(location.search);
-const ui = { filter: readFilter(), page: 0, selected: null, open: false, tab: params.get("tab") === "stories" ? "stories" : "events" };
-let names, worldMap, shown = [];
+const ui = { filter: readFilter(), selected: null, open: false, tab: params.get("tab") === "stories" ? "stories" : "events" };
+let names, worldMap, shown = [], connection = "connecting";
 
 const byLatest = (a, b) => ((b.last_seen || "") > (a.last_seen || "") ? 1 : (b.last_seen || "") < (a.last_seen || "") ? -1 : 0);
 
 function render() {
   const all = [...events.values()];
   shown = all.filter((ev) => matches(ev, ui.filter, names)).sort(byLatest);
-  renderTable($("events"), $("pager"), shown, ui, names, fresh);
+  renderTable($("events-scroll"), $("events"), shown, ui, names, fresh);
   fresh.clear();
   renderDetail($("detail"), ui.open ? events.get(ui.selected) : null, names);
   worldMap.render(shown, ui.filter, names);
   renderTimeline($("timeline"), all.filter((ev) => matches(ev, ui.filter, names, ["from", "to"])), ui.filter, names);
   if (ui.tab === "stories") renderStories($("stories"), shown, names);
   renderAlerts($("alerts"), alerts);
-  fill($("summary"), `${shown.length.toLocaleString()} of ${events.size.toLocaleString()} events`);
+  fill($("summary"), t("events.summary", { shown: shown.length, n: events.size }));
   refreshOptions(all);
 }
 
 let pending = null;
 function schedule() { pending ??= setTimeout(() => { pending = null; render(); }, 120); }
+
+let frame = null;
+/** Scrolling the list redraws the rows in view, nothing else. */
+function scrolled() {
+  frame ??= requestAnimationFrame(() => { frame = null; renderTable($("events-scroll"), $("events"), shown, ui, names, new Set()); });
+}
 
 const options = { "f-type": new Set(), "f-country": new Set(), "f-language": new Set(), "actor-list": new Set() };
 function addOption(id, value, label) {
@@ -43,6 +50,17 @@ function addOption(id, value, label) {
   options[id].add(value);
   $(id).append(id === "actor-list" ? h("option", { value, label }) : h("option", { value, text: label }));
 }
+/** Name the options again, in a new page language: the first (all ...) is in the markup. */
+function relabelOptions() {
+  for (const id of Object.keys(options)) {
+    options[id].clear();
+    const keep = id === "actor-list" ? 0 : 1;
+    while ($(id).options.length > keep) $(id).lastElementChild.remove();
+  }
+  refreshOptions([...events.values()]);
+  showFilter();
+}
+
 function refreshOptions(all) {
   for (const ev of all) {
     addOption("f-type", ev.type, names.type(ev.type));
@@ -62,18 +80,23 @@ function showFilter() {
 
 function setFilter(changes) {
   Object.assign(ui.filter, changes);
-  ui.page = 0;
+  $("events-scroll").scrollTop = 0;
   writeFilter(ui.filter);
   showFilter();
   renderViews();
   schedule();
 }
 
+/** Set (or, with "", drop) a parameter of the URL that is not a filter: tab, lang. */
+function setParam(name, value) {
+  const p = new URLSearchParams(location.search);
+  value ? p.set(name, value) : p.delete(name);
+  history.replaceState(null, "", location.pathname + (p.toString() ? "?" + p : ""));
+}
+
 function setTab(tab) {
   ui.tab = tab;
-  const p = new URLSearchParams(location.search);
-  tab === "events" ? p.delete("tab") : p.set("tab", tab);
-  history.replaceState(null, "", location.pathname + (p.toString() ? "?" + p : ""));
+  setParam("tab", tab === "events" ? "" : tab);
   $("events-view").hidden = tab !== "events";
   $("stories").hidden = tab !== "stories";
   for (const b of document.querySelectorAll(".tabs button")) b.setAttribute("aria-selected", String(b.dataset.tab === tab));
@@ -84,9 +107,9 @@ function select(id, open) {
   ui.selected = id;
   ui.open = open;
   const index = shown.findIndex((ev) => ev.id === id);
-  if (index >= 0) ui.page = Math.floor(index / PAGE_SIZE);
+  if (index >= 0) scrollToRow($("events-scroll"), index);
   render();
-  document.querySelector(`#events tr.selected`)?.scrollIntoView({ block: "nearest" });
+  document.querySelector(`#events tr.selected`)?.scrollIntoView({ block: "nearest" });  // the list into the window
 }
 
 function move(step) {
@@ -99,7 +122,7 @@ function move(step) {
 function renderViews() {
   fill($("view-list"), savedViews().map((view) => h("li", {},
     h("a", { href: location.origin + location.pathname + view.query, text: view.name }),
-    h("button", { type: "button", dataset: { deleteView: view.name }, title: "forget this view", text: "×" }))));
+    h("button", { type: "button", dataset: { deleteView: view.name }, title: t("views.forget"), text: "×" }))));
 }
 
 function bind() {
@@ -112,7 +135,11 @@ function bind() {
   document.querySelector(".tabs").addEventListener("click", (e) => { if (e.target.dataset.tab) setTab(e.target.dataset.tab); });
   $("events").addEventListener("click", (e) => { const tr = e.target.closest("tr[data-id]"); if (tr) select(tr.dataset.id, true); });
   $("stories").addEventListener("click", (e) => { const li = e.target.closest("li[data-id]"); if (li) select(li.dataset.id, true); });
-  $("pager").addEventListener("click", (e) => { if (e.target.dataset.page) { ui.page = Number(e.target.dataset.page); render(); } });
+  $("events-scroll").addEventListener("scroll", scrolled, { passive: true });
+  $("page-lang").addEventListener("change", (e) => {
+    setParam("lang", e.target.value);
+    loadWords(e.target.value).then(() => { relabelOptions(); renderViews(); render(); }).catch(() => status("down"));
+  });
   $("detail").addEventListener("click", (e) => { if (e.target.dataset.close) { ui.open = false; render(); } });
   $("alerts").addEventListener("click", (e) => {
     const d = e.target.dataset;
@@ -156,9 +183,22 @@ function bind() {
 }
 
 function status(state) {
-  const text = { live: "live", reconnecting: "reconnecting…", down: "desk unreachable" }[state];
-  $("status").textContent = text;
+  connection = state;
+  $("status").textContent = t(`status.${state}`);
   $("status").className = state;
+}
+
+/** The names and the page's words in `lang` (or, when none is asked, the browser's language), put in the page. */
+async function loadWords(lang) {
+  const response = await fetch("api/names" + (lang ? `?lang=${encodeURIComponent(lang)}` : ""));
+  const table = await response.json();
+  names = new Names(table);
+  setWords(table);
+  document.documentElement.lang = table.lang;
+  translatePage();
+  fill($("page-lang"), Object.entries(table.page_languages).map(([code, name]) =>
+    h("option", { value: code, text: name, selected: code === table.lang || null })));
+  status(connection);
 }
 
 function takeAlert(alert) {
@@ -169,12 +209,7 @@ function takeAlert(alert) {
 }
 
 async function boot() {
-  const lang = params.get("ui") || (navigator.language || "en").slice(0, 2);
-  const [table, world] = await Promise.all([
-    fetch(`api/names?lang=${encodeURIComponent(lang)}`).then((r) => r.json()),
-    fetch("api/world").then((r) => r.json())]);
-  names = new Names(table);
-  document.documentElement.lang = table.lang;
+  const [world] = await Promise.all([fetch("api/world").then((r) => r.json()), loadWords(params.get("lang"))]);
   worldMap = new WorldMap($("map"), world);
   bind();
   showFilter();

@@ -3,8 +3,9 @@
 // Events are circles at their place, or their country's middle when they have none, coloured by
 // type and sized by mentions. A click on a country or a circle filters to its country.
 
-import { fill, s, plural } from "./dom.js";
+import { fill, s } from "./dom.js";
 import { mentions } from "./filters.js";
+import { count, t } from "./i18n.js";
 import { typeColour } from "./names.js";
 
 const VIEW = "-1800 -840 3600 1440";  // 84°N to 60°S: world.json has no Antarctica
@@ -57,7 +58,8 @@ export class WorldMap {
       const where = [lead.place, names.country(lead.country)].filter(Boolean).join(", ");
       const circle = s("circle", { cx: spot.x, cy: spot.y, r: Math.min(90, 14 + 9 * Math.sqrt(spot.mentions)), class: "point",
         dataset: { country: lead.country || "", id: lead.id } },
-        s("title", { text: `${where}: ${plural(spot.events.length, "event")}, ${plural(spot.mentions, "article")} (mostly ${names.type(type)})` }));
+        s("title", { text: t("map.point", { where, events: count("count.events", spot.events.length),
+          articles: count("count.articles", spot.mentions), type: names.type(type) }) }));
       circle.style.fill = typeColour(type);
       return circle;
     });

@@ -14,6 +14,8 @@ export class Names {
   language(code) { return this.t.languages[code] || code; }
   type(type) { return this.t.types[type]?.label || type; }
   definition(type) { return this.t.types[type]?.definition || ""; }
+  mode(mode) { return this.t.modes[mode] || mode; }
+  countKind(kind) { return this.t.count_kinds[kind] || kind; }
 
   actor(code) {
     const [cc, sector] = String(code).split(/:(.*)/s);

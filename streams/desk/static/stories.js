@@ -1,8 +1,9 @@
 // Events grouped by story (the pipeline's `story` id), with what is growing now: mentions in the
 // last hour against the hour before, from each event's mention_history ([[time, mentions], ...]).
 
-import { fill, h, plural } from "./dom.js";
+import { fill, h } from "./dom.js";
 import { mentions } from "./filters.js";
+import { count, t } from "./i18n.js";
 import { typeBadge } from "./table.js";
 
 const HOUR = 3600;
@@ -48,8 +49,8 @@ function growth(story) {
   const { lastHour, hourBefore } = story;
   const trend = lastHour > hourBefore ? "up" : lastHour < hourBefore ? "down" : "flat";
   const arrow = { up: "▲", down: "▼", flat: "■" }[trend];
-  return h("span", { class: `growth ${trend}`, title: "mentions in the last hour · in the hour before" },
-    `${arrow} +${lastHour} last hour · +${hourBefore} hour before`);
+  return h("span", { class: `growth ${trend}`, title: t("story.growth_help") },
+    `${arrow} ${t("story.growth", { last: lastHour, before: hourBefore })}`);
 }
 
 export function renderStories(panel, events, names, limit = 60) {
@@ -58,16 +59,16 @@ export function renderStories(panel, events, names, limit = 60) {
     const lead = story.events[0];
     const where = [lead.place, names.country(lead.country)].filter(Boolean).join(", ");
     return h("article", { class: "story", dataset: { story: story.id } },
-      h("h3", {}, typeBadge(lead.type, names), where ? ` in ${where}` : ""),
+      h("h3", {}, typeBadge(lead.type, names), where ? ` ${t("event.in", { where })}` : ""),
       (lead.evidence || [])[0] ? h("p", { class: "evidence", text: `“${lead.evidence[0].sentence}”` }) : null,
-      h("p", { class: "small", text: `${plural(story.events.length, "event")} · ${plural(story.mentions, "article")} · ` +
-        `${plural(story.languages.size, "language")}: ${[...story.languages].map((l) => names.language(l)).join(", ")}` }),
-      h("p", { class: "small", text: `Outlets: ${[...story.sources].join(", ")}` }),
-      h("p", { class: "small", text: `First seen ${when(story.first)} · last seen ${when(story.last)}` }),
+      h("p", { class: "small", text: `${count("count.events", story.events.length)} · ${count("count.articles", story.mentions)} · ` +
+        `${count("count.languages", story.languages.size)}: ${[...story.languages].map((l) => names.language(l)).join(", ")}` }),
+      h("p", { class: "small", text: t("story.outlets", { list: [...story.sources].join(", ") }) }),
+      h("p", { class: "small", text: t("story.seen", { first: when(story.first), last: when(story.last) }) }),
       growth(story),
       h("ul", { class: "story-events" }, story.events.slice(0, 8).map((ev) =>
-        h("li", { dataset: { id: ev.id } }, typeBadge(ev.type, names), ` ${ev.place || names.country(ev.country) || ""} · ${plural(mentions(ev), "article")}`))));
+        h("li", { dataset: { id: ev.id } }, typeBadge(ev.type, names), ` ${ev.place || names.country(ev.country) || ""} · ${count("count.articles", mentions(ev))}`))));
   });
-  fill(panel, cards.length ? cards : h("div", { class: "empty", text: "No stories match." }),
-    stories.length > limit ? h("p", { class: "small", text: `and ${plural(stories.length - limit, "more story", "more stories")}` }) : null);
+  fill(panel, cards.length ? cards : h("div", { class: "empty", text: t("story.none") }),
+    stories.length > limit ? h("p", { class: "small", text: count("story.more", stories.length - limit) }) : null);
 }

@@ -1,11 +1,16 @@
-// The events table, a page at a time (10,000 events stay smooth: only PAGE_SIZE rows are in the DOM),
-// and the detail of the selected event with the articles behind it.
+// The events table as a windowed list: every row has the same height (its cells are clipped to it, the
+// detail shows all), so the table holds only the rows in view and a few around them, between two
+// spacer rows as tall as the rows left out: 10,000 events scroll as smoothly as ten.
+// And the detail of the selected event with the articles behind it.
 
-import { fill, h, plural } from "./dom.js";
+import { fill, h } from "./dom.js";
 import { eventDay, mentions } from "./filters.js";
+import { count, num, t } from "./i18n.js";
 import { typeColour } from "./names.js";
 
-export const PAGE_SIZE = 100;
+/** Rows drawn above and below the visible ones, so a quick scroll does not show the spacer. */
+const OVERSCAN = 8;
+let measured = 0;
 
 export function typeBadge(type, names) {
   const dot = h("i", { class: "dot" });
@@ -13,13 +18,14 @@ export function typeBadge(type, names) {
   return h("span", { class: "type", title: `${names.type(type)}: ${names.definition(type)}` }, dot, names.type(type));
 }
 
+const countText = (ev, kind, names) => t("event.count", { value: num(ev.counts[kind]), kind: names.countKind(kind) });
+
 /** Where a count comes from, as a sentence: the value, the sentence it was read in, and its article. */
-export function provenance(ev, kind) {
+export function provenance(ev, kind, names) {
   const source = (ev.count_sources || {})[kind];
-  const value = (ev.counts || {})[kind];
-  if (!source) return `${value} ${kind}`;
+  if (!source) return countText(ev, kind, names);
   const said = (ev.evidence || []).find((e) => e.article_id === source.article_id);
-  return `${value} ${kind}, from article ${source.article_id} published ${source.published_at}` +
+  return t("event.provenance", { count: countText(ev, kind, names), article: source.article_id, at: source.published_at }) +
     (said ? `: “${said.sentence}”` : "");
 }
 
@@ -29,32 +35,57 @@ const actorsLine = (ev, names) => {
   return `${who} → ${whom}`;
 };
 
+/** A cell whose content is clipped to the row's height. */
+const cell = (props, ...children) => h("td", {}, h("div", { class: "cell", ...props }, ...children));
+
 function row(ev, names, selected, fresh) {
   const first = (ev.evidence || [])[0];
-  const counts = Object.entries(ev.counts || {}).map(([kind, value]) =>
-    h("span", { title: provenance(ev, kind) }, `${value} ${kind}`));
-  return h("tr", { dataset: { id: ev.id }, class: [selected ? "selected" : "", fresh ? "fresh" : ""].join(" ").trim() || null },
-    h("td", {}, typeBadge(ev.type, names), ev.mode ? h("span", { class: "mode", text: ` ${ev.mode}` }) : null,
+  const counts = Object.keys(ev.counts || {}).map((kind) => h("span", { title: provenance(ev, kind, names) }, countText(ev, kind, names)));
+  return h("tr", { dataset: { id: ev.id }, class: ["row", selected ? "selected" : "", fresh ? "fresh" : ""].join(" ").trim() },
+    cell({}, typeBadge(ev.type, names), ev.mode ? h("span", { class: "mode", text: ` ${names.mode(ev.mode)}` }) : null,
       first ? h("div", { class: "evidence", text: `“${first.sentence.slice(0, 220)}”` }) : null),
-    h("td", {}, ev.place || "—", h("div", { class: "small", text: names.country(ev.country) })),
-    h("td", { text: eventDay(ev) || "—" }),
-    h("td", { class: "actors", text: actorsLine(ev, names) }),
-    h("td", { class: "counts" }, counts.length ? counts : "—"),
-    h("td", {}, plural(mentions(ev), "article"),
-      h("div", { class: "small", text: (ev.languages || []).map((l) => names.language(l)).join(", ") }),
-      h("div", { class: "small", text: (ev.sources || []).join(", ") })));
+    cell({}, ev.place || "—", h("div", { class: "small", text: names.country(ev.country) })),
+    cell({ text: eventDay(ev) || "—" }),
+    cell({ class: "cell actors", text: actorsLine(ev, names) }),
+    cell({ class: "cell counts" }, counts.length ? counts : "—"),
+    cell({}, count("count.articles", mentions(ev)),
+      h("div", { class: "small line", text: (ev.languages || []).map((l) => names.language(l)).join(", ") }),
+      h("div", { class: "small line", text: (ev.sources || []).join(", ") })));
 }
 
-/** Render page `ui.page` of `rows`; the pager says where we are. */
-export function renderTable(tbody, pager, rows, ui, names, fresh) {
-  const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
-  ui.page = Math.min(ui.page, pages - 1);
-  const shown = rows.slice(ui.page * PAGE_SIZE, (ui.page + 1) * PAGE_SIZE);
-  if (!shown.length) fill(tbody, h("tr", {}, h("td", { colspan: 6, class: "empty", text: "No events match." })));
-  else fill(tbody, shown.map((ev) => row(ev, names, ev.id === ui.selected, fresh.has(ev.id))));
-  fill(pager, h("button", { type: "button", disabled: ui.page === 0 || null, dataset: { page: ui.page - 1 }, text: "‹ newer" }),
-    h("span", { text: ` ${plural(rows.length, "event")} · page ${ui.page + 1} of ${pages} ` }),
-    h("button", { type: "button", disabled: ui.page >= pages - 1 || null, dataset: { page: ui.page + 1 }, text: "older ›" }));
+function spacer(height) {
+  const tr = h("tr", { class: "spacer", "aria-hidden": "true" }, h("td", { colspan: 6 }));
+  tr.style.height = `${height}px`;
+  return tr;
+}
+
+/** A row's height: measured from a drawn row, else the stylesheet's --row-height. */
+const rowHeight = (scroller) => measured || parseFloat(getComputedStyle(scroller).getPropertyValue("--row-height")) || 80;
+const headHeight = (scroller) => scroller.querySelector("thead").offsetHeight;
+
+/** Draw the rows of `rows` that the scroller shows (and OVERSCAN more each side). */
+export function renderTable(scroller, tbody, rows, ui, names, fresh, remeasured = false) {
+  if (!rows.length) { fill(tbody, h("tr", {}, h("td", { colspan: 6, class: "empty", text: t("events.none") }))); return; }
+  const height = rowHeight(scroller);
+  const start = Math.max(0, Math.floor(scroller.scrollTop / height) - OVERSCAN);
+  const end = Math.min(rows.length, Math.ceil((scroller.scrollTop + scroller.clientHeight - headHeight(scroller)) / height) + OVERSCAN);
+  fill(tbody, start ? spacer(start * height) : null,
+    rows.slice(start, end).map((ev) => row(ev, names, ev.id === ui.selected, fresh.has(ev.id))),
+    end < rows.length ? spacer((rows.length - end) * height) : null);
+  const drawn = tbody.querySelector("tr.row")?.getBoundingClientRect().height;
+  if (drawn && Math.abs(drawn - height) > 0.5 && !remeasured) {  // the last height (or the stylesheet's) was off
+    measured = drawn;
+    renderTable(scroller, tbody, rows, ui, names, fresh, true);
+  }
+}
+
+/** Scroll the list (not the page) just enough for row `index` to be in view below the header. */
+export function scrollToRow(scroller, index) {
+  const height = rowHeight(scroller);
+  const top = index * height;
+  const bottom = headHeight(scroller) + top + height;
+  if (top < scroller.scrollTop) scroller.scrollTop = top;
+  else if (bottom > scroller.scrollTop + scroller.clientHeight) scroller.scrollTop = bottom - scroller.clientHeight;
 }
 
 const articleCache = new Map();
@@ -82,21 +113,23 @@ export function renderDetail(panel, ev, names) {
   if (!ev) { fill(panel); panel.hidden = true; return; }
   panel.hidden = false;
   const where = [ev.place, names.country(ev.country)].filter(Boolean).join(", ");
-  const list = h("ul", { class: "articles" }, h("li", { class: "small", text: "loading articles…" }));
+  const listed = (ev.articles || []).length;
+  const articles = count("count.articles", mentions(ev));
+  const list = h("ul", { class: "articles" }, h("li", { class: "small", text: t("event.loading") }));
   fill(panel,
-    h("button", { type: "button", class: "close", "aria-label": "close", dataset: { close: "1" }, text: "×" }),
-    h("h2", {}, typeBadge(ev.type, names), ev.mode ? ` · ${ev.mode}` : "", where ? ` in ${where}` : ""),
+    h("button", { type: "button", class: "close", "aria-label": t("keys.close"), dataset: { close: "1" }, text: "×" }),
+    h("h2", {}, typeBadge(ev.type, names), ev.mode ? ` · ${names.mode(ev.mode)}` : "", where ? ` ${t("event.in", { where })}` : ""),
     h("p", { class: "definition", text: names.definition(ev.type) }),
-    h("p", { text: `${eventDay(ev) || "undated"} · ${actorsLine(ev, names)}` }),
+    h("p", { text: `${eventDay(ev) || t("event.undated")} · ${actorsLine(ev, names)}` }),
     Object.keys(ev.counts || {}).length ? h("ul", { class: "provenance" },
-      Object.keys(ev.counts).map((kind) => h("li", { text: provenance(ev, kind) }))) : null,
-    h("h3", { text: "What the articles say" }),
+      Object.keys(ev.counts).map((kind) => h("li", { text: provenance(ev, kind, names) }))) : null,
+    h("h3", { text: t("event.what_they_say") }),
     h("ul", { class: "evidence-list" }, (ev.evidence || []).map((e) =>
       h("li", { text: `“${e.sentence}”` + (e.language ? ` (${names.language(e.language)})` : "") }))),
-    h("h3", { text: `${plural(mentions(ev), "article")}` + ((ev.articles || []).length < mentions(ev) ? `, ${(ev.articles || []).length} listed` : "") }),
+    h("h3", { text: listed < mentions(ev) ? t("event.listed", { articles, n: listed }) : articles }),
     list);
   panel.dataset.event = ev.id;
-  articlesOf(ev.articles || []).then((articles) => {
-    if (panel.dataset.event === ev.id) fill(list, articles.map((a) => articleItem(a, names)));
-  }).catch(() => fill(list, h("li", { class: "small", text: "the desk did not answer: articles unavailable" })));
+  articlesOf(ev.articles || []).then((found) => {
+    if (panel.dataset.event === ev.id) fill(list, found.map((a) => articleItem(a, names)));
+  }).catch(() => fill(list, h("li", { class: "small", text: t("event.unavailable") })));
 }

@@ -3,6 +3,7 @@
 
 import { fill, s } from "./dom.js";
 import { eventDay } from "./filters.js";
+import { count } from "./i18n.js";
 import { typeColour } from "./names.js";
 
 const MAX_DAYS = 120;
@@ -48,7 +49,7 @@ export function renderTimeline(svgEl, events, filter, names) {
     const total = [...(counts.get(day) || new Map()).values()].reduce((a, b) => a + b, 0);
     const group = s("g", { class: `day${inRange && (filter.from || filter.to) ? " in-range" : ""}`, dataset: { day } },
       s("rect", { class: "hit", x, y: 0, width: barWidth, height: HEIGHT - 14 }),
-      s("title", { text: `${day}: ${total} event${total === 1 ? "" : "s"}` +
+      s("title", { text: `${day}: ${count("count.events", total)}` +
         [...(counts.get(day) || new Map())].map(([t, n]) => `\n${names.type(t)} ${n}`).join("") }));
     for (const [type, n] of [...(counts.get(day) || new Map())].sort()) {
       const height = (n / peak) * (HEIGHT - 20);
