@@ -165,8 +165,8 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
             continue  # what a quotation tells is the speaker's story
         if speech_at is not None and speech_at < hit.start and (not is_verbal(t.type) or t.content) and not t.anchor:
             continue  # what a speaker talks about is the content of the speech act
-        if is_reporting(t.type) and speech_at is None:
-            speech_at = hit.start
+        if is_reporting(t.type) and speech_at is None and not t.evaluative:
+            speech_at = hit.start  # what a characterisation is about ("called the attack reckless") was told before
         kept.append(hit)
     anchors = [h for h in kept if h.trigger.anchor]
     if anchors:
