@@ -1,0 +1,69 @@
+"""Statements as speech acts: what a speaker says of something decides the PLOVER type.
+
+A characterising verb ("called", "menyebut", "a qualifié", "calificó") is an event only with an
+evaluation after it, and takes that evaluation's type (condemnation: ACCUSE, denial: REJECT,
+praise: SUPPORT); strong evaluations predicated after a speech verb are the same acts; refusing
+to withdraw or resign is a REJECT, general resolve is not. Sentences written for these tests.
+"""
+
+from streams.nlp.triggers import find_triggers
+
+from tests.unit.test_events import extract
+
+
+def types(sentence, lang="en"):
+    return [(h.trigger.type, h.trigger.mode) for h in find_triggers(sentence, lang)]
+
+
+def test_a_characterising_verb_takes_the_type_of_its_evaluation():
+    assert types("The foreign minister called the raid reckless.") == [("ACCUSE", "disapprove")]
+    assert types("A spokesman called the reports baseless.") == [("REJECT", None)]
+    assert types("The envoy described the ceasefire as a positive step.") == [("SUPPORT", None)]
+    assert types("Menteri itu menyebut keputusan tersebut tidak sah.", "id") == [("ACCUSE", "disapprove")]
+    assert types("Juru bicara itu menyebut kabar tersebut hoaks.", "id") == [("REJECT", None)]
+    assert types("La ministre a qualifié la frappe d'acte terroriste.", "fr") == [("ACCUSE", "disapprove")]
+    assert types("La portavoz calificó las denuncias de infundadas.", "es") == [("REJECT", None)]
+    assert types("Menteri itu menggambarkan tindakan tersebut sebagai provokasi.", "ms") == [("ACCUSE", "disapprove")]
+
+
+def test_a_characterising_verb_without_an_evaluation_is_no_event():
+    assert types("The opposition called a press conference for Monday.") == []
+    assert types("Polisi menyebut tiga orang ditahan di lokasi.", "id") == [("COERCE", "arrest")]
+    assert types("El gobierno calificó la jornada de tranquila.", "es") == []
+
+
+def test_an_evaluation_far_after_the_verb_is_not_its_content():
+    sentence = ("Officials described the building plans for schools, roads, bridges and hospitals in the capital, "
+                "which critics find costly and illegal")
+    assert ("ACCUSE", "disapprove") not in types(sentence)
+
+
+def test_the_evaluation_is_one_act_with_its_verb():
+    assert types("The ambassador called the strike a flagrant violation of international law.") == [
+        ("ACCUSE", "disapprove")]
+
+
+def test_what_is_characterised_stays_an_event_of_its_own():
+    kinds = sorted(e.type for e in extract("On Thursday the minister called the shelling of Almaty reckless."))
+    assert kinds == ["ACCUSE", "ASSAULT"]
+
+
+def test_a_strong_evaluation_after_a_speech_verb_is_a_condemnation_or_a_denial():
+    assert ("ACCUSE", "disapprove") in types("The ministry said the detentions were illegal.")
+    assert ("REJECT", None) in types("A government spokeswoman said the claims were false.")
+    assert ("REJECT", None) in types("Kabar itu mengada-ada, ujar juru bicara kementerian.", "id")
+    assert ("REJECT", None) in types("El portavoz dijo que la noticia es falsa.", "es")
+
+
+def test_the_same_words_without_a_speaker_are_no_statement():
+    assert types("Mining without a permit is illegal in most provinces.") == []
+    assert types("Penyebaran hoaks meningkat menjelang pemilu.", "id") == []
+    assert ("ACCUSE", "disapprove") not in types("Police said illegal miners were detained near the river.")
+
+
+def test_refusing_to_withdraw_or_resign_is_a_rejection_but_resolve_is_not():
+    assert types("The president said he will not step down.") == [("REJECT", None)]
+    assert types("Panglima menegaskan pasukannya tidak akan menarik diri dari kota itu.", "id") == [("REJECT", None)]
+    assert types("Le Premier ministre ne démissionnera pas, a dit son porte-parole.", "fr") == [("REJECT", None)]
+    assert ("REJECT", None) not in types("\"We will not back down,\" the governor said.")
+    assert ("REJECT", None) not in types("Kami tidak akan gentar, kata menteri itu.", "id")
