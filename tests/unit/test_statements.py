@@ -67,3 +67,15 @@ def test_refusing_to_withdraw_or_resign_is_a_rejection_but_resolve_is_not():
     assert types("Le Premier ministre ne démissionnera pas, a dit son porte-parole.", "fr") == [("REJECT", None)]
     assert ("REJECT", None) not in types("\"We will not back down,\" the governor said.")
     assert ("REJECT", None) not in types("Kami tidak akan gentar, kata menteri itu.", "id")
+
+
+def test_an_agreement_named_again_is_no_new_agreement():
+    assert types("The agreement says nothing about the border towns.") == []
+    assert types("El acuerdo no menciona a los refugiados.", "es") == []
+    assert types("Both sides signed a ceasefire agreement on Thursday.")[0][0] == "AGREE"
+
+
+def test_an_order_to_ones_own_forces_is_how_the_act_is_done_not_a_request():
+    assert ("REQUEST", None) not in types("The rebel leader ordered his fighters back to their camps.")
+    assert ("REQUEST", None) not in types("Komandan itu memerintahkan pasukannya kembali ke barak.", "id")
+    assert ("REQUEST", None) in types("The president ordered the interior minister to explain the shooting.")
