@@ -404,8 +404,9 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
             continue
         if trigger.evaluative:
             evaluated = _evaluated(lex, trigger, folded, end)
-            if evaluated is None:
-                continue
+            clause = next(((a, b) for a, b in parts if a <= start < b), (0, len(folded)))
+            if evaluated is None or any(h.trigger.type == evaluated[0].type and clause[0] <= h.start for h in hits):
+                continue  # "condemned the attack and called it cowardly": the characterisation repeats the act
             trigger, evaluation_end = evaluated
             evaluation_type = trigger.type
         near = _window_before(folded, start, NEGATION_WINDOW)

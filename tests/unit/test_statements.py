@@ -79,3 +79,13 @@ def test_an_order_to_ones_own_forces_is_how_the_act_is_done_not_a_request():
     assert ("REQUEST", None) not in types("The rebel leader ordered his fighters back to their camps.")
     assert ("REQUEST", None) not in types("Komandan itu memerintahkan pasukannya kembali ke barak.", "id")
     assert ("REQUEST", None) in types("The president ordered the interior minister to explain the shooting.")
+
+
+def test_a_characterisation_after_the_act_it_repeats_is_the_same_act():
+    assert types("Bolivia condenó el ataque y lo calificó de cobarde.", "es") == [("ACCUSE", "disapprove")]
+    assert types("The minister condemned the raid, calling it barbaric.") == [("ACCUSE", "disapprove")]
+
+
+def test_a_call_on_a_named_party_to_act_is_a_request():
+    assert ("REQUEST", None) in types("Le président a appelé Israël à cesser les frappes.", "fr")
+    assert ("REQUEST", None) in types("La ministre a exhorté Kigali à retirer ses troupes.", "fr")
