@@ -66,6 +66,7 @@ class Trigger:
 
 #: words after a characterising verb searched for its evaluation
 EVALUATION_WINDOW = 8
+_WORD_RUN = re.compile(r"\S+")
 
 #: a match score ("2-1", "3 - 2"): the sentence is about a game
 _SCORE_RE = re.compile(r"(?<![\d/.-])\d{1,2}\s?[-–]\s?\d{1,2}(?![\d/.-])")
@@ -361,10 +362,11 @@ def _evaluated(lex: Lexicon, trigger: Trigger, folded: str, end: int) -> tuple[T
     """The speech act a characterising verb makes: the type of the first evaluation among the
     few words after it ("called the attack 'reckless'": ACCUSE), and where those words end;
     None when the verb evaluates nothing."""
-    words = folded[end:].split(None, EVALUATION_WINDOW)[:EVALUATION_WINDOW]
-    if not words:
+    reach = end  # where the window of words after the verb ends, in sentence offsets
+    for _, word in zip(range(EVALUATION_WINDOW), _WORD_RUN.finditer(folded, end)):
+        reach = word.end()
+    if reach == end:
         return None
-    reach = folded.find(words[-1], end) + len(words[-1])  # the window, in sentence offsets
     best = None
     for event_type, mode, pattern in lex.evaluations:
         m = pattern.search(folded, end, reach)

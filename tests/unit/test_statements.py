@@ -89,3 +89,15 @@ def test_a_characterisation_after_the_act_it_repeats_is_the_same_act():
 def test_a_call_on_a_named_party_to_act_is_a_request():
     assert ("REQUEST", None) in types("Le président a appelé Israël à cesser les frappes.", "fr")
     assert ("REQUEST", None) in types("La ministre a exhorté Kigali à retirer ses troupes.", "fr")
+
+
+def test_the_window_after_a_characterising_verb_counts_whole_words():
+    # "la" is also inside "violación": the window must end after its eighth word, not at that inner "la"
+    assert types("La cancillería calificó el hecho de una grave violación de la soberanía.", "es") == [
+        ("ACCUSE", "disapprove")]
+
+
+def test_blame_and_denial_words_of_each_language():
+    assert types("Kapolri menyebut aksi itu ditunggangi kelompok tertentu.", "id") == [("ACCUSE", "allege")]
+    assert types("Kerajaan menyifatkan dakwaan itu sebagai tidak berasas.", "ms") == [("REJECT", None)]
+    assert types("Officials said the charges were politically motivated.") == [("REJECT", None)]
