@@ -72,8 +72,9 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
         # a force sent into another country is aid to it (PLOVER AID, military)
         event_type, mode = "AID", "military"
         target_codes = [country] if country else []
-    if in_group("international_types", event_type) and not international(actors + targets, country):
-        return None  # a cabinet meeting is no diplomatic consultation
+    if (in_group("international_types", event_type) and not international(actors + targets, country)
+            and not trig.between_states):
+        return None  # a cabinet meeting is no diplomatic consultation ("bilateral talks" are, whoever is named)
     inherited = False
     if place is None and not wide and in_group("scene_types", event_type, mode):
         place = ctx.dominant_place if ctx.dominant_place and ctx.dominant_place.location.country == country else None

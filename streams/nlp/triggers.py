@@ -62,6 +62,9 @@ class Trigger:
     #: "a qualifié ... d'acte terroriste"): its type is that of the evaluation following it
     #: (events.json ``evaluations``); no event without one
     evaluative: bool = False
+    #: the word itself says states take part ("bilateral talks", "state visit"): a consultation
+    #: even when its sentence names no party
+    between_states: bool = False
 
 
 #: words after a characterising verb searched for its evaluation
@@ -198,6 +201,7 @@ def lexicon(lang: str) -> Lexicon:
             needs_count=bool(entry.get("needs_count")), disaster=bool(entry.get("disaster")),
             requires=tuple(fold(w) for w in entry.get("requires", ())),
             evaluative=bool(entry.get("evaluative")),
+            between_states=bool(entry.get("between_states")),
         )
         phrases.extend((phrase, trigger) for phrase in entry["p"])
     # idioms that contain a trigger word ("menahan diri") come first: same length, they win

@@ -101,3 +101,11 @@ def test_blame_and_denial_words_of_each_language():
     assert types("Kapolri menyebut aksi itu ditunggangi kelompok tertentu.", "id") == [("ACCUSE", "allege")]
     assert types("Kerajaan menyifatkan dakwaan itu sebagai tidak berasas.", "ms") == [("REJECT", None)]
     assert types("Officials said the charges were politically motivated.") == [("REJECT", None)]
+
+
+def test_bilateral_talks_are_a_consultation_even_when_their_sentence_names_no_state():
+    text = "On Thursday the two ministers visited Almaty and held bilateral talks."
+    assert [e.type for e in extract(text)] == ["CONSULT"]
+    text = "Kedua menteri itu mengadakan pertemuan bilateral di Jakarta pada Kamis."
+    assert [e.type for e in extract(text, "id")] == ["CONSULT"]
+    assert extract("On Thursday the two ministers met in Almaty.") == []  # nobody named: maybe a cabinet meeting
