@@ -72,8 +72,9 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
         # a force sent into another country is aid to it (PLOVER AID, military)
         event_type, mode = "AID", "military"
         target_codes = [country] if country else []
-    if in_group("international_types", event_type) and not international(actors + targets, country):
-        return None  # a cabinet meeting is no diplomatic consultation
+    if (in_group("international_types", event_type) and not international(actors + targets, country)
+            and not trig.between_states):
+        return None  # a cabinet meeting is no diplomatic consultation ("bilateral talks" are, whoever is named)
     inherited = False
     if place is None and not wide and in_group("scene_types", event_type, mode):
         place = ctx.dominant_place if ctx.dominant_place and ctx.dominant_place.location.country == country else None
@@ -165,8 +166,8 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
             continue  # what a quotation tells is the speaker's story
         if speech_at is not None and speech_at < hit.start and (not is_verbal(t.type) or t.content) and not t.anchor:
             continue  # what a speaker talks about is the content of the speech act
-        if is_reporting(t.type) and speech_at is None:
-            speech_at = hit.start
+        if is_reporting(t.type) and speech_at is None and not t.evaluative:
+            speech_at = hit.start  # what a characterisation is about ("called the attack reckless") was told before
         kept.append(hit)
     anchors = [h for h in kept if h.trigger.anchor]
     if anchors:

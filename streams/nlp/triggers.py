@@ -58,7 +58,18 @@ class Trigger:
     #: no event in a disaster story ("3,200 residents fled the floods")
     disaster: bool = False
     requires: tuple[str, ...] = ()
+    #: a verb that characterises something ("called the attack reckless", "menyebut ... ilegal",
+    #: "a qualifié ... d'acte terroriste"): its type is that of the evaluation following it
+    #: (events.json ``evaluations``); no event without one
+    evaluative: bool = False
+    #: the word itself says states take part ("bilateral talks", "state visit"): a consultation
+    #: even when its sentence names no party
+    between_states: bool = False
 
+
+#: words after a characterising verb searched for its evaluation
+EVALUATION_WINDOW = 8
+_WORD_RUN = re.compile(r"\S+")
 
 #: a match score ("2-1", "3 - 2"): the sentence is about a game
 _SCORE_RE = re.compile(r"(?<![\d/.-])\d{1,2}\s?[-–]\s?\d{1,2}(?![\d/.-])")
@@ -132,6 +143,9 @@ class Lexicon:
     threat_modal: re.Pattern | None = None
     #: vows of force ("vowed to", "bersumpah akan"): a threat by the one who vows
     vow: re.Pattern | None = None
+    #: what a characterising verb may say of something, per PLOVER type: ((type, mode, words), ...)
+    #: ("unacceptable": ACCUSE, "baseless": REJECT, "a welcome step": SUPPORT)
+    evaluations: tuple[tuple[str, str | None, re.Pattern], ...] = ()
 
 
 def _words_pattern(words: list[str]) -> re.Pattern | None:
@@ -186,6 +200,8 @@ def lexicon(lang: str) -> Lexicon:
             needs_actor=bool(entry.get("needs_actor")), casualty=bool(entry.get("casualty")),
             needs_count=bool(entry.get("needs_count")), disaster=bool(entry.get("disaster")),
             requires=tuple(fold(w) for w in entry.get("requires", ())),
+            evaluative=bool(entry.get("evaluative")),
+            between_states=bool(entry.get("between_states")),
         )
         phrases.extend((phrase, trigger) for phrase in entry["p"])
     # idioms that contain a trigger word ("menahan diri") come first: same length, they win
@@ -221,7 +237,19 @@ def lexicon(lang: str) -> Lexicon:
         reversal=_words_pattern(data.get("reversal_markers", [])),
         threat_modal=_words_pattern(data.get("threat_modals", [])),
         vow=_words_pattern(data.get("vows", [])),
+        evaluations=_evaluations(data.get("evaluations", {})),
     )
+
+
+def _evaluations(table: dict) -> tuple[tuple[str, str | None, re.Pattern], ...]:
+    """events.json ``evaluations`` ({"ACCUSE/disapprove": [words], "REJECT": [words]}) compiled."""
+    found = []
+    for key, words in table.items():
+        if key.startswith("_") or not words:
+            continue
+        event_type, _, mode = key.partition("/")
+        found.append((event_type, mode or None, _words_pattern(words)))
+    return tuple(found)
 
 
 @lru_cache(maxsize=1)
@@ -329,6 +357,28 @@ def _whole_word(word: str) -> re.Pattern:
     return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
 
 
+@lru_cache(maxsize=None)
+def _as_evaluated(trigger: Trigger, event_type: str, mode: str | None) -> Trigger:
+    return replace(trigger, type=event_type, mode=mode)
+
+
+def _evaluated(lex: Lexicon, trigger: Trigger, folded: str, end: int) -> tuple[Trigger, int] | None:
+    """The speech act a characterising verb makes: the type of the first evaluation among the
+    few words after it ("called the attack 'reckless'": ACCUSE), and where those words end;
+    None when the verb evaluates nothing."""
+    reach = end  # where the window of words after the verb ends, in sentence offsets
+    for _, word in zip(range(EVALUATION_WINDOW), _WORD_RUN.finditer(folded, end)):
+        reach = word.end()
+    if reach == end:
+        return None
+    best = None
+    for event_type, mode, pattern in lex.evaluations:
+        m = pattern.search(folded, end, reach)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), m.end(), event_type, mode)
+    return (_as_evaluated(trigger, best[2], best[3]), reach) if best else None
+
+
 def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[TriggerHit]:
     """Triggers of one sentence that survive the modal, negation, conditional and sports filters.
 
@@ -350,11 +400,21 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
         (lex.sports and lex.sports.search(folded)) or _SCORE_RE.search(folded))
     parts = clauses(folded, lex)
     hits: list[TriggerHit] = []
+    evaluation_end, evaluation_type = -1, ""  # what a characterising verb says is part of its act
     for start, end, trigger in found:
         if trigger.sports and sporty:
             continue
+        if start < evaluation_end and trigger.type == evaluation_type:
+            continue  # "called it a flagrant violation of international law": one condemnation
         if trigger.requires and not any(_whole_word(w).search(folded) for w in trigger.requires):
             continue
+        if trigger.evaluative:
+            evaluated = _evaluated(lex, trigger, folded, end)
+            clause = next(((a, b) for a, b in parts if a <= start < b), (0, len(folded)))
+            if evaluated is None or any(h.trigger.type == evaluated[0].type and clause[0] <= h.start for h in hits):
+                continue  # "condemned the attack and called it cowardly": the characterisation repeats the act
+            trigger, evaluation_end = evaluated
+            evaluation_type = trigger.type
         near = _window_before(folded, start, NEGATION_WINDOW)
         if not trigger.modal_ok:
             clause_start = next((a for a, b in parts if a <= start < b), 0)
