@@ -2,8 +2,8 @@
 
 Near-duplicates and events about the same happening meet here because
 ``articles.enriched`` is keyed by the blocking country; the state is the
-changelogged ``cluster-state`` table. ``Clusterer.process`` is idempotent per
-article id, so a message redelivered after a crash changes nothing, and it
+changelogged ``cluster-state`` table (JSON values, seen as the typed records
+of ``dedup.state``). ``Clusterer.process`` is idempotent per article id, so a message redelivered after a crash changes nothing, and it
 answers a redelivered article with the same events again.
 
 Upserts wait up to ``KABAR_EMIT_INTERVAL`` seconds and go out as the latest
@@ -19,17 +19,19 @@ import time
 
 from streams import metrics
 from streams.agents.common import count, decoded, handling_of, send, send_dead, timed
-from streams.agents.readcache import ReadCache
+from streams.agents.readcache import CACHE_MAX
 from streams.agents.upserts import PendingUpserts
 from streams.app import TOPICS, app, cluster_state, settings
 from streams.dedup.cluster import Clusterer
+from streams.dedup.state import TypedState
 from streams.records import Event, Rejection
 from streams.topics import ARTICLES_ENRICHED, EVENTS
 
 STAGE = "cluster"
 
 
-state = ReadCache(cluster_state)
+#: the table seen as typed records, decoded once per rebalance (the agent alone writes its partitions)
+state = TypedState(cluster_state, cache=CACHE_MAX, encoded=True)
 #: upserts waiting to go out, and the messages (with the stream that acks them) behind them
 pending: PendingUpserts = PendingUpserts(settings.emit_interval)
 _emitting = asyncio.Lock()
@@ -37,13 +39,13 @@ _emitting = asyncio.Lock()
 
 @app.on_partitions_revoked.connect
 async def _forget_on_revoke(sender, revoked, **kwargs) -> None:
-    state.values.clear()
+    state.clear_cache()
     pending.drop()  # not acknowledged: the new owner handles those messages again
 
 
 @app.on_partitions_assigned.connect
 async def _forget_on_assign(sender, assigned, **kwargs) -> None:
-    state.values.clear()
+    state.clear_cache()
     pending.drop()
 
 
