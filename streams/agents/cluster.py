@@ -2,8 +2,9 @@
 
 Near-duplicates and events about the same happening meet here because
 ``articles.enriched`` is keyed by the blocking country; the state is the
-changelogged ``cluster-state`` table (JSON values, seen as the typed records
-of ``dedup.state``). ``Clusterer.process`` is idempotent per article id, so a message redelivered after a crash changes nothing, and it
+changelogged ``cluster-state`` table (JSON text, read and written as the
+typed records of ``dedup.state``). ``Clusterer.process`` is idempotent per
+article id, so a message redelivered after a crash changes nothing, and it
 answers a redelivered article with the same events again.
 
 Upserts wait up to ``KABAR_EMIT_INTERVAL`` seconds and go out as the latest
@@ -19,7 +20,7 @@ import time
 
 from streams import metrics
 from streams.agents.common import count, decoded, handling_of, send, send_dead, timed
-from streams.agents.readcache import CACHE_MAX
+from streams.agents.readcache import ReadCache
 from streams.agents.upserts import PendingUpserts
 from streams.app import TOPICS, app, cluster_state, settings
 from streams.dedup.cluster import Clusterer
@@ -30,8 +31,8 @@ from streams.topics import ARTICLES_ENRICHED, EVENTS
 STAGE = "cluster"
 
 
-#: the table seen as typed records, decoded once per rebalance (the agent alone writes its partitions)
-state = TypedState(cluster_state, cache=CACHE_MAX, encoded=True)
+#: the table seen as typed records, each decoded once per rebalance (the agent alone writes its partitions)
+state = ReadCache(TypedState(cluster_state, encoded=True))
 #: upserts waiting to go out, and the messages (with the stream that acks them) behind them
 pending: PendingUpserts = PendingUpserts(settings.emit_interval)
 _emitting = asyncio.Lock()
@@ -39,13 +40,13 @@ _emitting = asyncio.Lock()
 
 @app.on_partitions_revoked.connect
 async def _forget_on_revoke(sender, revoked, **kwargs) -> None:
-    state.clear_cache()
+    state.values.clear()
     pending.drop()  # not acknowledged: the new owner handles those messages again
 
 
 @app.on_partitions_assigned.connect
 async def _forget_on_assign(sender, assigned, **kwargs) -> None:
-    state.clear_cache()
+    state.values.clear()
     pending.drop()
 
 
@@ -73,7 +74,7 @@ HANDLING = handling_of(STAGE, ARTICLES_ENRICHED)
 
 @app.agent(TOPICS[ARTICLES_ENRICHED.name], concurrency=1)
 async def cluster(stream):
-    clusterer = Clusterer(state, horizon_days=settings.horizon_days)
+    clusterer = Clusterer(state, horizon_days=settings.horizon_days, typed=True)
     stream = stream.noack()
     async for event in stream.events():
         mentions = await HANDLING.handle(event, timed(STAGE, lambda message: _cluster(clusterer, message)))

@@ -46,7 +46,7 @@ from typing import Any
 
 import orjson
 
-from streams.agents.readcache import CACHE_MAX
+from streams.agents.readcache import ReadCache
 from streams.dedup import expiry
 from streams.dedup.cluster import Clusterer
 from streams.dedup.state import TypedState
@@ -107,7 +107,7 @@ def bench_dedup(
     """Cluster ``n_articles`` synthetic articles spread over ``days`` days of event time; return
     counts, time, state size, and every ``every`` days the size of each table."""
     state: dict[str, bytes] = {}
-    clusterer = Clusterer(TypedState(state, cache=CACHE_MAX, encoded=True), horizon_days=horizon_days)
+    clusterer = Clusterer(ReadCache(TypedState(state, encoded=True)), horizon_days=horizon_days, typed=True)
     tables = DatedTables(horizon_days)
     by_day: list[dict[str, Any]] = []
     noted = 0

@@ -88,8 +88,8 @@ class ClusterResult:
 class Clusterer:
     """Deduplicates articles and merges their events into canonical events.
 
-    ``state``: a store of JSON values (seen through ``TypedState``), or a ``TypedState``
-    already (the worker's, which caches the decoded records)."""
+    ``state``: a store of JSON values, seen through ``TypedState``; with ``typed``, a store
+    of records already (the worker's: its table's ``TypedState`` behind a read cache)."""
 
     def __init__(
         self,
@@ -97,10 +97,11 @@ class Clusterer:
         horizon_days: int = 7,
         dup_threshold: float = DUP_THRESHOLD,
         match_threshold: float = matching.MATCH_THRESHOLD,
+        typed: bool = False,
     ) -> None:
         self.state = state
         #: the state seen as typed records
-        self.records = state if isinstance(state, TypedState) else TypedState(state)
+        self.records = state if typed else TypedState(state)
         self.horizon_days = horizon_days
         self.dup_threshold = dup_threshold
         self.match_threshold = match_threshold

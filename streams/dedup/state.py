@@ -22,9 +22,11 @@ leaves out ``applied``/``was``/``retired`` while they are unset, as before; a
 decision's events stay ``[eid, index, new]`` triples), so a state or changelog
 written by the previous version is read as is, and the changelog stays readable.
 ``TypedState`` converts at that boundary with msgspec (``convert`` on a read,
-``to_builtins`` on a write), by the kind of the key. In the worker it also keeps
-the decoded records (a read cache: the agent is the only writer of its
-partitions), so a record is converted once per rebalance, not once per read.
+``to_builtins`` on a write), by the kind of the key. In the worker the table's
+values are that JSON as text (the raw codec: parsed straight into records,
+encoded without building dicts), and a read cache in front keeps the decoded
+records (the agent is the only writer of its partitions), so a record is
+decoded once per rebalance, not once per read.
 
 Records are mutable: the clusterer changes one in place and assigns it back
 (a table persists assignments, not mutations).
@@ -161,7 +163,6 @@ class ShardRecord(msgspec.Struct):
 _TYPES: dict[str, Any] = {keys.EVENT: EventState, keys.SHARD: ShardRecord}
 #: how a tombstone's JSON shows (only a key can hold it unescaped: a string's quotes are escaped)
 _GONE = b'"gone":'
-_ABSENT = object()
 
 
 def decode(key: str, value: Any) -> Any:
@@ -199,27 +200,17 @@ class TypedState(MutableMapping):
     """A store of JSON values seen as typed records, converted at the boundary.
 
     The store holds JSON objects and lists (``encoded=False``: a dict, or a table with a JSON
-    codec) or the same JSON as text (``encoded=True``: a table with the raw codec; the record
-    is parsed straight from the bytes and written without building dicts first).
-    With ``cache`` > 0 it keeps up to that many decoded values (then starts afresh): only
-    for a store that nothing else writes meanwhile (``clear_cache`` on a rebalance)."""
+    codec) or the same JSON as text (``encoded=True``: a table with the raw codec; a record is
+    parsed straight from the bytes and written without building dicts first). The worker puts
+    its read cache (``agents.readcache.ReadCache``) in front, so that it keeps decoded records."""
 
-    def __init__(self, store: MutableMapping[str, Any], cache: int = 0, encoded: bool = False) -> None:
+    def __init__(self, store: MutableMapping[str, Any], encoded: bool = False) -> None:
         self.store = store
-        self.limit = cache
-        self.values: dict[str, Any] = {}
         self._decode = decode_bytes if encoded else decode
         self._encode = encode_bytes if encoded else encode
 
     def get(self, key: str, default: Any = None) -> Any:
-        if self.limit:
-            value = self.values.get(key, _ABSENT)
-            if value is _ABSENT:
-                if len(self.values) >= self.limit:
-                    self.values.clear()
-                value = self.values[key] = self._decode(key, self.store.get(key))
-        else:
-            value = self._decode(key, self.store.get(key))
+        value = self._decode(key, self.store.get(key))
         return default if value is None else value
 
     def __getitem__(self, key: str) -> Any:
@@ -229,26 +220,16 @@ class TypedState(MutableMapping):
         return value
 
     def __contains__(self, key: object) -> bool:
-        if self.limit and isinstance(key, str):
-            return self.get(key) is not None
         return key in self.store
 
     def __setitem__(self, key: str, value: Any) -> None:
         self.store[key] = self._encode(value)
-        if self.limit:
-            self.values[key] = value
 
     def __delitem__(self, key: str) -> None:
         del self.store[key]
-        if self.limit:
-            self.values[key] = None
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.store)
 
     def __len__(self) -> int:
         return len(self.store)
-
-    def clear_cache(self) -> None:
-        """Forget the decoded values (another worker may have written the store meanwhile)."""
-        self.values.clear()

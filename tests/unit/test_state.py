@@ -6,6 +6,7 @@ import json
 import msgspec
 import orjson
 
+from streams.agents.readcache import ReadCache
 from streams.dedup.cluster import Clusterer
 from streams.dedup.state import (
     Assignment, Decision, EventState, ShardRecord, Tombstone, TypedState, decode, decode_bytes, encode,
@@ -81,7 +82,7 @@ def test_the_worker_storage_holds_the_same_json_and_gives_the_same_results():
     articles = [_indonesian(), _wire(), _revised_wire(), later, _wire()]
     plain, text = {}, {}
     on_dict = Clusterer(plain, horizon_days=3)
-    on_text = Clusterer(TypedState(text, cache=1000, encoded=True), horizon_days=3)
+    on_text = Clusterer(ReadCache(TypedState(text, encoded=True), limit=1000), horizon_days=3, typed=True)
     for article in articles:
         a, b = on_dict.process(article, shard=0), on_text.process(article, shard=0)
         assert (a.duplicate_of, a.story, a.expired) == (b.duplicate_of, b.story, b.expired)
@@ -89,11 +90,3 @@ def test_the_worker_storage_holds_the_same_json_and_gives_the_same_results():
     assert {k: orjson.loads(v) for k, v in text.items()} == plain
     assert any(isinstance(v, dict) and "gone" in v for v in plain.values())  # expiry ran
 
-
-def test_a_small_cache_starts_afresh_and_still_reads_what_was_written():
-    state = TypedState({}, cache=2, encoded=True)
-    for n in range(5):
-        state[f"KZ|art:{n}"] = Tombstone(day=n, gone=str(n))
-    assert [state[f"KZ|art:{n}"].day for n in range(5)] == list(range(5))
-    del state["KZ|art:0"]
-    assert "KZ|art:0" not in state and state.get("KZ|art:0") is None
