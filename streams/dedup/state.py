@@ -15,18 +15,19 @@ What the state holds (key formats in ``keys``):
 
 There is no story record: a story is an id carried by decisions and events.
 
-**Storage.** The store (a Faust table with JSON values in the worker, a dict in
-``kabar eval``, the benchmark and the tests) keeps exactly the JSON the untyped
-clusterer wrote: the records below encode to the same objects (``omit_defaults``
-leaves out ``applied``/``was``/``retired`` while they are unset, as before; a
-decision's events stay ``[eid, index, new]`` triples), so a state or changelog
-written by the previous version is read as is, and the changelog stays readable.
-``TypedState`` converts at that boundary with msgspec (``convert`` on a read,
-``to_builtins`` on a write), by the kind of the key. In the worker the table's
-values are that JSON as text (the raw codec: parsed straight into records,
-encoded without building dicts), and a read cache in front keeps the decoded
-records (the agent is the only writer of its partitions), so a record is
-decoded once per rebalance, not once per read.
+**Storage.** The store keeps exactly the JSON the untyped clusterer wrote:
+the records below encode to the same objects (``omit_defaults`` leaves out
+``was`` and ``retired`` while unset, as before, and ``applied`` while false: a
+revision in progress no longer writes ``"applied": false``, which reads the
+same; a decision's events stay ``[eid, index, new]`` triples), so a state or
+changelog written by the previous version is read as is, and the changelog
+stays readable. ``TypedState`` converts at that boundary, by the kind of the
+key, with msgspec. ``kabar eval`` and the tests keep JSON objects in a dict
+(``convert`` on a read, ``to_builtins`` on a write). The worker's table holds
+the JSON as text (the raw codec: records are parsed straight from the bytes and
+encoded without building dicts), the benchmark a dict of the same, and a read
+cache in front keeps the decoded records (the agent is the only writer of its
+partitions), so a record is decoded once per rebalance, not once per read.
 
 Records are mutable: the clusterer changes one in place and assigns it back
 (a table persists assignments, not mutations).
