@@ -2,7 +2,8 @@
 
 Topics carry raw bytes; ``codec`` decodes them so that a bad payload becomes a
 dead letter instead of an exception inside Faust. Tables store plain JSON
-values and are changelogged, so a restarted worker recovers them.
+values (``cluster-state`` as JSON text, see ``dedup.state``) and are
+changelogged, so a restarted worker recovers them.
 
 Every table is bounded by event time: ``cluster-state`` by the clusterer, the
 others as dated tables (``expiry.put``/``expiry.sweep``) through ``keep``. The
@@ -154,9 +155,9 @@ nlp = Offload(settings.nlp_processes)
 TOPICS: dict[str, faust.TopicT] = {spec.name: _faust_topic(spec) for spec in ALL_TOPICS}
 
 
-def _table(name: str, source: TopicSpec, help: str) -> faust.Table:
+def _table(name: str, source: TopicSpec, help: str, **options: Any) -> faust.Table:
     return app.Table(name, default=None, partitions=partitions_of(source, settings.partitions), help=help,
-                     options=dict(ROCKSDB_OPTIONS))
+                     options=dict(ROCKSDB_OPTIONS), **options)
 
 
 #: normalize: article id -> fingerprint of the last version sent on (co-partitioned with articles.raw; dated)
@@ -164,7 +165,10 @@ seen_articles = _table("seen-articles", ARTICLES_RAW, "article id -> content fin
 #: enrich: content fingerprint -> id of the first article with that exact text (co-partitioned with articles.clean; dated)
 fingerprints = _table("fingerprints", ARTICLES_CLEAN, "content fingerprint -> first article id")
 #: cluster: MinHash bands, canonical events, stories of one blocking key (co-partitioned with articles.enriched)
-cluster_state = _table("cluster-state", ARTICLES_ENRICHED, "dedup and event-clustering state")
+#: values are JSON text the clusterer encodes and parses itself (``dedup.state.TypedState``): the same
+#: JSON the json codec wrote, without a detour through dicts (``bytes`` values: the raw codec)
+cluster_state = _table("cluster-state", ARTICLES_ENRICHED, "dedup and event-clustering state",
+                       value_type=bytes)
 #: alerts: event id -> rules already fired for it (co-partitioned with events; dated)
 fired_alerts = _table("fired-alerts", EVENTS, "event id -> alert rules already fired")
 

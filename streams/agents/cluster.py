@@ -2,7 +2,8 @@
 
 Near-duplicates and events about the same happening meet here because
 ``articles.enriched`` is keyed by the blocking country; the state is the
-changelogged ``cluster-state`` table. ``Clusterer.process`` is idempotent per
+changelogged ``cluster-state`` table (JSON text, read and written as the
+typed records of ``dedup.state``). ``Clusterer.process`` is idempotent per
 article id, so a message redelivered after a crash changes nothing, and it
 answers a redelivered article with the same events again.
 
@@ -23,13 +24,15 @@ from streams.agents.readcache import ReadCache
 from streams.agents.upserts import PendingUpserts
 from streams.app import TOPICS, app, cluster_state, settings
 from streams.dedup.cluster import Clusterer
+from streams.dedup.state import TypedState
 from streams.records import Event, Rejection
 from streams.topics import ARTICLES_ENRICHED, EVENTS
 
 STAGE = "cluster"
 
 
-state = ReadCache(cluster_state)
+#: the table seen as typed records, each decoded once per rebalance (the agent alone writes its partitions)
+state = ReadCache(TypedState(cluster_state, encoded=True))
 #: upserts waiting to go out, and the messages (with the stream that acks them) behind them
 pending: PendingUpserts = PendingUpserts(settings.emit_interval)
 _emitting = asyncio.Lock()
@@ -71,7 +74,7 @@ HANDLING = handling_of(STAGE, ARTICLES_ENRICHED)
 
 @app.agent(TOPICS[ARTICLES_ENRICHED.name], concurrency=1)
 async def cluster(stream):
-    clusterer = Clusterer(state, horizon_days=settings.horizon_days)
+    clusterer = Clusterer(state, horizon_days=settings.horizon_days, typed=True)
     stream = stream.noack()
     async for event in stream.events():
         mentions = await HANDLING.handle(event, timed(STAGE, lambda message: _cluster(clusterer, message)))

@@ -15,7 +15,7 @@ class ReadCache(MutableMapping):
 
     From RocksDB each read is a lookup, a JSON decode and a sensor call. ``cluster``
     reads about forty keys of ``cluster-state`` an article (LSH buckets, articles,
-    events, blocks); a dated table's ``keep`` reads its partition's index about five
+    events, blocks), cached here as the records its ``TypedState`` decodes; a dated table's ``keep`` reads its partition's index about five
     times a message (``expiry.put`` and ``expiry.sweep``). The agent is the only
     writer of its partitions' keys, so values it read or wrote stay valid until a
     rebalance, which empties the cache (another worker may have written them

@@ -26,7 +26,8 @@ from __future__ import annotations
 from collections.abc import MutableMapping
 from typing import Any
 
-META = "meta"
+from streams.dedup.keys import DATED_INDEX, META, dated_index, index_chunk, scoped
+
 CHUNK = 64
 SECONDS_PER_DAY = 86400
 
@@ -70,14 +71,14 @@ def register(state: MutableMapping[str, Any], day: int, keys: list[str], seen_da
     chunks: dict[str, list[str]] = {}
     if keys:
         started = meta["days"].get(str(day), 0)
-        last = (state.get(f"idx:{day}:{started - 1}") or []) if started else []
+        last = (state.get(index_chunk(day, started - 1)) or []) if started else []
         while keys:
             if not started or len(last) >= CHUNK:
                 started, last = started + 1, []
                 meta["days"][str(day)] = started
                 changed = True
             batch, keys = keys[:CHUNK - len(last)], keys[CHUNK - len(last):]
-            last = chunks[f"idx:{day}:{started - 1}"] = last + batch
+            last = chunks[index_chunk(day, started - 1)] = last + batch
     if changed:
         state[META] = meta
     for chunk_key, chunk in chunks.items():
@@ -93,7 +94,7 @@ def keys_of(state: MutableMapping[str, Any], day: int) -> list[str]:
     """The keys registered on ``day`` (possibly more than once)."""
     keys: list[str] = []
     for n in range(_meta(state)["days"].get(str(day), 0)):
-        keys.extend(state.get(f"idx:{day}:{n}") or [])
+        keys.extend(state.get(index_chunk(day, n)) or [])
     return keys
 
 
@@ -102,8 +103,8 @@ def forget(state: MutableMapping[str, Any], day: int) -> None:
     order, so that a crash in between expires them again, harmlessly)."""
     meta = _meta(state)
     for n in range(meta["days"].get(str(day), 0)):
-        if f"idx:{day}:{n}" in state:
-            del state[f"idx:{day}:{n}"]
+        if index_chunk(day, n) in state:
+            del state[index_chunk(day, n)]
     meta["days"].pop(str(day), None)
     state[META] = meta
 
@@ -118,7 +119,7 @@ class Prefixed:
 
     def __init__(self, state: MutableMapping[str, Any], name: str) -> None:
         self.state = state
-        self.prefix = name + "|"
+        self.prefix = scoped(name, "")
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.state.get(self.prefix + key, default)
@@ -146,11 +147,11 @@ class Prefixed:
 # lose the state it still needs to the others' progress.
 
 #: where a dated table keeps the index of one partition
-INDEX = "~expiry:"
+INDEX = DATED_INDEX
 
 
 def _index(table: MutableMapping[str, Any], partition: int) -> Prefixed:
-    return Prefixed(table, f"{INDEX}{partition}")
+    return Prefixed(table, dated_index(partition))
 
 
 def value_of(entry: Any) -> Any:

@@ -1,7 +1,7 @@
 """LSH banding of MinHash signatures over the state store.
 
 The first ``BANDS * ROWS`` minimums of a signature are cut into ``BANDS``
-bands of ``ROWS``; each band is a state key ``lsh:<band>:<hash>`` holding the
+bands of ``ROWS``; each band is a state key ``lsh:<band>:<hash>`` (``keys.band``) holding the
 articles whose signature has that band, as ``[article_id, day]`` pairs. Two
 articles become candidates when they share a band, which happens with
 probability ``1 - (1 - J**ROWS) ** BANDS`` for Jaccard similarity ``J``:
@@ -29,7 +29,7 @@ from typing import Any
 
 import numpy as np
 
-from streams.dedup import minhash
+from streams.dedup import keys, minhash
 
 BANDS = 32
 ROWS = 2
@@ -45,7 +45,7 @@ def band_keys(sig: np.ndarray) -> list[str]:
     packed = rows[:, 0]
     for r in range(1, ROWS):
         packed = (packed << np.uint64(16)) | rows[:, r]
-    return [f"lsh:{band}:{value:x}" for band, value in enumerate(packed.tolist())]
+    return [keys.band(band, value) for band, value in enumerate(packed.tolist())]
 
 
 def candidates(state: MutableMapping[str, Any], keys: list[str]) -> list[str]:

@@ -71,6 +71,8 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from streams.dedup import keys
+
 DATE_WINDOW = 2
 MATCH_THRESHOLD = 0.6
 SAME_FAMILY_FACTOR = 0.65
@@ -113,7 +115,7 @@ def family(event_type: str | None) -> str:
 
 def block_key(country: str | None, event_type: str | None, day: str) -> str:
     """The state key of the block holding events of one country, family and date."""
-    return f"blk:{country or 'ZZ'}:{family(event_type)}:{day}"
+    return keys.block(country or "ZZ", family(event_type), day)
 
 
 def window_days(day: str) -> list[str]:
@@ -123,14 +125,15 @@ def window_days(day: str) -> list[str]:
     return [date.fromordinal(center.toordinal() + k).isoformat() for k in offsets]
 
 
-def score(new: dict[str, Any], old: dict[str, Any]) -> float:
-    """Similarity of two events given as dicts with the ``Event`` field names
-    (``location`` as a dict or ``None``); 0 outside the same block."""
-    if (new.get("country") or "ZZ") != (old.get("country") or "ZZ"):
+def score(new: Any, old: Any) -> float:
+    """Similarity of two events with the ``Event`` field names as attributes (an extracted
+    event, ``extracted.Extracted``, or a stored one, ``state.CanonicalEvent``; ``location``
+    a ``state.Place`` or ``None``); 0 outside the same block."""
+    if (new.country or "ZZ") != (old.country or "ZZ"):
         return 0.0
-    if family(new.get("type")) != family(old.get("type")):
+    if family(new.type) != family(old.type):
         return 0.0
-    date_sim = _date_similarity(new.get("date"), old.get("date"))
+    date_sim = _date_similarity(new.date, old.date)
     if date_sim == 0.0:
         return 0.0
     actor_sim, swapped = _role_similarity(new, old)
@@ -139,10 +142,10 @@ def score(new: dict[str, Any], old: dict[str, Any]) -> float:
         WEIGHTS["actors"] * actor_sim
         + WEIGHTS["place"] * (UNKNOWN if place_sim is None else place_sim)
         + WEIGHTS["date"] * date_sim
-        + WEIGHTS["counts"] * _count_similarity(new.get("counts"), old.get("counts"))
-        + WEIGHTS["mode"] * _mode_similarity(new.get("mode"), old.get("mode"))
+        + WEIGHTS["counts"] * _count_similarity(new.counts, old.counts)
+        + WEIGHTS["mode"] * _mode_similarity(new.mode, old.mode)
     )
-    if new.get("type") != old.get("type"):
+    if new.type != old.type:
         total *= SAME_FAMILY_FACTOR
     if swapped:
         total *= ROLE_SWAP_FACTOR
@@ -151,7 +154,7 @@ def score(new: dict[str, Any], old: dict[str, Any]) -> float:
     return total
 
 
-def specific(new: dict[str, Any], old: dict[str, Any]) -> bool:
+def specific(new: Any, old: Any) -> bool:
     """Whether two matched events agree on something specific: a place, or a
     named actor or target (a person or an organisation, not a bare country
     or ``CC:sector``). Only such a match joins stories: "police arrested
@@ -160,7 +163,7 @@ def specific(new: dict[str, Any], old: dict[str, Any]) -> bool:
     if place_sim is not None and place_sim >= 0.8:
         return True
     named = [
-        {label for label in (ev.get("actors") or []) + (ev.get("targets") or []) if not _is_group(label)}
+        {label for label in (ev.actors or []) + (ev.targets or []) if not _is_group(label)}
         for ev in (new, old)
     ]
     return any(_label_similarity(a, b) >= 0.5 for a in named[0] for b in named[1])
@@ -240,30 +243,30 @@ def _overlap(a: list[str], b: list[str]) -> float:
     return max(coverage(a, b), coverage(b, a))
 
 
-def _role_similarity(new: dict[str, Any], old: dict[str, Any]) -> tuple[float, bool]:
+def _role_similarity(new: Any, old: Any) -> tuple[float, bool]:
     """Actor similarity role by role, and whether the roles look swapped."""
     sims = []
     for role in ("actors", "targets"):
-        a, b = new.get(role) or [], old.get(role) or []
+        a, b = getattr(new, role) or [], getattr(old, role) or []
         if a and b:
             sims.append(_overlap(a, b))
     if not sims:
         return UNKNOWN, False
     same = sum(sims) / len(sims)
-    na, nt = new.get("actors") or [], new.get("targets") or []
-    oa, ot = old.get("actors") or [], old.get("targets") or []
+    na, nt = new.actors or [], new.targets or []
+    oa, ot = old.actors or [], old.targets or []
     swapped = bool(na and nt and oa and ot) and (_overlap(na, ot) + _overlap(nt, oa)) / 2 > same
     return same, swapped
 
 
-def _place_similarity(new: dict[str, Any], old: dict[str, Any]) -> float | None:
+def _place_similarity(new: Any, old: Any) -> float | None:
     """Place similarity in [0, 1], ``None`` when either side has no place."""
-    la, lb = new.get("location") or {}, old.get("location") or {}
-    ga, gb = la.get("geonames_id"), lb.get("geonames_id")
+    la, lb = new.location, old.location
+    ga, gb = getattr(la, "geonames_id", None), getattr(lb, "geonames_id", None)
     if ga is not None and ga == gb:
         return 1.0
-    na = normalise(new.get("place") or la.get("name") or "")
-    nb = normalise(old.get("place") or lb.get("name") or "")
+    na = normalise(new.place or getattr(la, "name", None) or "")
+    nb = normalise(old.place or getattr(lb, "name", None) or "")
     if na and na == nb:
         return 1.0
     km = _distance_km(la, lb)
@@ -275,10 +278,10 @@ def _place_similarity(new: dict[str, Any], old: dict[str, Any]) -> float | None:
     return 0.8 if na in nb or nb in na else 0.1
 
 
-def _distance_km(a: dict[str, Any], b: dict[str, Any]) -> float | None:
+def _distance_km(a: Any, b: Any) -> float | None:
     try:
-        lat1, lon1, lat2, lon2 = (math.radians(float(v)) for v in (a["lat"], a["lon"], b["lat"], b["lon"]))
-    except (KeyError, TypeError, ValueError):
+        lat1, lon1, lat2, lon2 = (math.radians(float(v)) for v in (a.lat, a.lon, b.lat, b.lon))
+    except (AttributeError, TypeError, ValueError):
         return None
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))

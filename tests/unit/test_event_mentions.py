@@ -5,7 +5,8 @@ from datetime import datetime, timedelta, timezone
 
 import orjson
 
-from streams.dedup.cluster import ARTICLES_CAP, Clusterer
+from streams.dedup.cluster import Clusterer
+from streams.dedup.merge import ARTICLES_CAP
 from streams.records import EnrichedArticle, ExtractedEvent
 
 START = datetime(2022, 1, 6, 8, tzinfo=timezone.utc)

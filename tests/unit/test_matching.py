@@ -4,6 +4,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from streams.dedup import matching
+from streams.dedup.extracted import Extracted
+from streams.dedup.state import Place
 
 
 def _event(**fields):
@@ -13,7 +15,9 @@ def _event(**fields):
         "location": None, "counts": {"killed": 24},
     }
     base.update(fields)
-    return base
+    if base["location"] is not None:
+        base["location"] = Place(**base["location"])
+    return Extracted(**base)
 
 
 def test_same_happening_reported_differently_matches():
@@ -70,8 +74,8 @@ def test_revised_toll_stays_compatible_unrelated_numbers_do_not():
 
 
 def test_junk_fields_do_not_raise():
-    junk = {"type": None, "country": None, "date": "not a date", "counts": {"killed": "many"}}
-    assert 0.0 <= matching.score(junk, {"type": None, "country": None, "date": None, "counts": {"killed": 3}}) <= 1.0
+    junk = Extracted(type=None, country=None, date="not a date", counts={"killed": "many"})
+    assert 0.0 <= matching.score(junk, Extracted(type=None, country=None, date=None, counts={"killed": 3})) <= 1.0
 
 
 labels = st.lists(st.sampled_from(["KZ", "KZ:police", "KZ:protesters", "RU", "CSTO", "Kassym-Jomart Tokayev"]), max_size=3)

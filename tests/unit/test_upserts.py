@@ -3,7 +3,8 @@
 from dataclasses import replace
 
 from streams.agents.upserts import PendingUpserts
-from streams.dedup.cluster import ARTICLES_CAP, Clusterer
+from streams.dedup.cluster import Clusterer
+from streams.dedup.merge import ARTICLES_CAP
 from tests.unit.test_event_mentions import _report
 
 
