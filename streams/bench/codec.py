@@ -9,30 +9,31 @@ message for ``codec.decode`` (bytes -> validated record) and ``codec.encode`` (r
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 from streams.codec import dead_letter, decode, encode
 from streams.reasons import Reason
-from streams.records import Alert, EnrichedArticle, Rejection
-from streams.topics import ALERTS, ARTICLES_CLEAN, ARTICLES_ENRICHED, ARTICLES_RAW, DEADLETTER, EVENTS
+from streams.records import Alert, EnrichedArticle, Record, Rejection
+from streams.topics import ALERTS, ARTICLES_CLEAN, ARTICLES_ENRICHED, ARTICLES_RAW, DEADLETTER, EVENTS, TopicSpec
 
 
-def _records(folder: str) -> dict:
-    """The records of every topic that the gold folder's articles produce, by topic spec."""
+def pipeline_records(objects: Iterable[dict]) -> dict[TopicSpec, list[Record]]:
+    """The records of every topic that archive objects (gold articles) produce, by topic spec."""
     from streams.dedup.cluster import Clusterer
-    from streams.evaluate import load_gold
     from streams.ingest.archive import article_from_dict
     from streams.nlp.enrich import enrich
     from streams.nlp.normalize import normalize
 
-    out: dict = {spec: [] for spec in (ARTICLES_RAW, ARTICLES_CLEAN, ARTICLES_ENRICHED, EVENTS, ALERTS, DEADLETTER)}
+    topics = (ARTICLES_RAW, ARTICLES_CLEAN, ARTICLES_ENRICHED, EVENTS, ALERTS, DEADLETTER)
+    out: dict[TopicSpec, list[Record]] = {spec: [] for spec in topics}
     clusterer = Clusterer({})
-    for obj in load_gold(Path(folder)):
+    for obj in objects:
         raw = article_from_dict(obj)
         if isinstance(raw, Rejection):
             continue
         out[ARTICLES_RAW].append(raw)
-        out[DEADLETTER].append(dead_letter("normalize", Reason.STAGE_ERROR, "benchmark", encode(raw),
+        out[DEADLETTER].append(dead_letter("normalize", Reason.STAGE_ERROR, "a letter as the agents write it", encode(raw),
                                            topic=ARTICLES_RAW.name, partition=0, offset=1, key=raw.id))
         clean = normalize(raw)
         if isinstance(clean, Rejection):
@@ -62,8 +63,10 @@ def _per_message_us(fn, items: list, repeat: int) -> float:
 
 def bench_codec(folder: str, repeat: int = 200) -> dict:
     """Per topic: messages, mean payload bytes, µs per decode and per encode (CPU time, ``repeat`` passes)."""
+    from streams.evaluate import load_gold
+
     result = {}
-    for spec, records in _records(folder).items():
+    for spec, records in pipeline_records(load_gold(Path(folder))).items():
         if not records:
             continue
         payloads = [encode(r) for r in records]
