@@ -15,19 +15,22 @@ the ``events`` topic speak the same language.
 Times are RFC 3339 strings with their UTC offset (``2022-01-07T12:00:00+07:00``,
 ``Z`` for UTC; ``timeutil.to_rfc3339``): publication times keep the publisher's
 offset because "Thursday" in the text means its local calendar. They stay
-strings on the wire and in the records (a datetime would re-encode with another
-precision); ``RawArticle.published`` and friends parse them once per record.
-Dates are ISO ``YYYY-MM-DD``.
+strings on the wire and in the records, so that what was published is what is
+sent on (the v1 schemas take any string there); an article's ``published``
+parses its ``published_at`` once per record for every stage that needs the
+instant. Dates are ISO ``YYYY-MM-DD``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from datetime import datetime
+from typing import Any, ClassVar
 
 import msgspec
 
 from streams.reasons import Reason
+from streams.timeutil import parse_time
 
 
 class Record(msgspec.Struct):
@@ -38,7 +41,34 @@ class Record(msgspec.Struct):
         return msgspec.to_builtins(self)
 
 
-class RawArticle(Record):
+class ArticleRecord(Record, dict=True):
+    """An article on one of the ``articles.*`` topics: its ``published_at`` parsed once.
+
+    ``dict=True`` gives the Struct a ``__dict__`` to keep the parsed time in; it is not a field, so it is
+    neither encoded nor compared. The subclasses declare ``published_at`` among their fields, in their order.
+    """
+
+    published_at: ClassVar[str]  # declared by each subclass: a base class's fields would come first
+
+    @property
+    def published(self) -> datetime | None:
+        """``published_at`` as an aware datetime (None if it is not a time), parsed on first use and again
+        only if ``published_at`` is reassigned."""
+        memo = self.__dict__.get("_published")
+        if memo is None or memo[0] is not self.published_at:
+            memo = self.__dict__["_published"] = (self.published_at, parse_time(self.published_at))
+        return memo[1]
+
+    @property
+    def published_ms(self) -> int:
+        """The publication time in epoch milliseconds (a Kafka record timestamp); ValueError if not a time."""
+        published = self.published
+        if published is None:
+            raise ValueError(f"not a time: {self.published_at!r}")
+        return int(published.timestamp() * 1000)
+
+
+class RawArticle(ArticleRecord):
     """An article as ingested, before any processing (``articles.raw``)."""
 
     id: str
@@ -67,7 +97,7 @@ class Sentence(Record):
     end: int
 
 
-class CleanArticle(Record):
+class CleanArticle(ArticleRecord):
     """Cleaned text with its language and fingerprint (``articles.clean``)."""
 
     id: str
@@ -114,7 +144,7 @@ class ExtractedEvent(Record):
     confidence: float = 0.0
 
 
-class EnrichedArticle(Record):
+class EnrichedArticle(ArticleRecord):
     """A cleaned article with topics and events (``articles.enriched``)."""
 
     id: str

@@ -90,11 +90,16 @@ def file_name(spec: TopicSpec) -> str:
     return f"{spec.name}.v{spec.version}.json"
 
 
+def schema_id(spec: TopicSpec) -> str:
+    """The ``$id`` of the topic's schema (the CloudEvents ``dataschema`` of its records)."""
+    return f"https://kabar.dev/schemas/{file_name(spec)}"
+
+
 def topic_schema(spec: TopicSpec) -> dict[str, Any]:
     (ref,), defs = msgspec.json.schema_components([spec.record], ref_template=_REF + "{name}")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": f"https://kabar.dev/schemas/{file_name(spec)}",
+        "$id": schema_id(spec),
         "title": f"{spec.record.__name__} on topic {spec.name} (key: {spec.key})",
         "x-kabar-topic": spec.name,
         "x-kabar-version": spec.version,

@@ -7,7 +7,6 @@ import pickle
 import signal
 import struct
 
-import orjson
 import pytest
 
 from streams.agents.offload import ChildDied, Offload
