@@ -40,6 +40,7 @@ def load_gold(folder: str | Path) -> list[dict[str, Any]]:
             obj = json.load(fh)
         if isinstance(obj, dict) and "text" in obj:
             items.append(obj)
+
     def order(obj: dict[str, Any]) -> tuple:
         published = parse_time(obj.get("published_at"))
         return published is None, published or 0, obj.get("id", "")
