@@ -20,7 +20,7 @@ from cloudevents.core.bindings.kafka import to_binary
 from cloudevents.core.formats.json import JSONFormat
 from cloudevents.core.v1.event import CloudEvent
 
-from streams.schemas import topic_schema
+from streams.schemas import schema_id
 from streams.topics import ALERTS, DEADLETTER, EVENTS, TopicSpec
 
 #: the CloudEvents type of each sink topic's records; other topics carry no CloudEvents headers
@@ -30,9 +30,7 @@ TYPES: dict[str, str] = {
     DEADLETTER.name: "org.kabar.deadletter",
 }
 CONTENT_TYPE = "application/json"
-_SCHEMAS: dict[str, str] = {
-    spec.name: topic_schema(spec)["$id"] for spec in (EVENTS, ALERTS, DEADLETTER)
-}
+_SCHEMAS: dict[str, str] = {spec.name: schema_id(spec) for spec in (EVENTS, ALERTS, DEADLETTER)}
 _FORMAT = JSONFormat()
 
 

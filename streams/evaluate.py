@@ -40,8 +40,12 @@ def load_gold(folder: str | Path) -> list[dict[str, Any]]:
             obj = json.load(fh)
         if isinstance(obj, dict) and "text" in obj:
             items.append(obj)
-    return sorted(items, key=lambda o: (parse_time(o.get("published_at")) is None,
-                                        parse_time(o.get("published_at")) or 0, o.get("id", "")))
+
+    def order(obj: dict[str, Any]) -> tuple:
+        published = parse_time(obj.get("published_at"))
+        return published is None, published or 0, obj.get("id", "")
+
+    return sorted(items, key=order)
 
 
 def _clusterer():

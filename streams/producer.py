@@ -18,7 +18,6 @@ from streams.codec import dead_letter, encode
 from streams.reasons import Reason
 from streams.records import RawArticle
 from streams.settings import Settings
-from streams.timeutil import epoch_ms
 from streams.topics import ARTICLES_RAW, DEADLETTER
 
 log = logging.getLogger("kabar.producer")
@@ -57,7 +56,7 @@ class ArticleProducer:
             self.settings.topic(ARTICLES_RAW.name),
             key=article.id.encode("utf-8"),
             value=encode(article),
-            timestamp_ms=epoch_ms(article.published_at),
+            timestamp_ms=article.published_ms,
         )
         self._pending.add(fut)
         fut.add_done_callback(self._pending.discard)

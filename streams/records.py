@@ -1,10 +1,12 @@
 """Every record that crosses a Kafka topic, declared once.
 
-Records are plain dataclasses (no Faust import) so that the pure stages in
-``nlp/`` and ``dedup/`` can take and return them without a broker. The wire
-format is JSON (orjson, see ``codec.py``); ``schemas/`` holds one JSON Schema
-per topic generated from these classes (``kabar schemas``), and a unit test
-fails when the two drift apart.
+Records are ``msgspec.Struct``s (no Faust import) so that the pure stages in
+``nlp/`` and ``dedup/`` can take and return them without a broker, reading
+them through attributes. msgspec decodes, validates and builds a record in one
+pass (``codec.py``) and generates the JSON Schemas of ``schemas/`` (one per
+topic, ``kabar schemas``; a unit test fails when the two drift apart).
+Structs encode every field in declaration order, as the dataclasses did, so
+the wire format is unchanged.
 
 Field names of events follow ``shared/eval/README.md`` (type, mode, actors,
 targets, country, place, date, counts) so that gold files, predictions and
@@ -12,84 +14,62 @@ the ``events`` topic speak the same language.
 
 Times are RFC 3339 strings with their UTC offset (``2022-01-07T12:00:00+07:00``,
 ``Z`` for UTC; ``timeutil.to_rfc3339``): publication times keep the publisher's
-offset because "Thursday" in the text means its local calendar. Dates are ISO
-``YYYY-MM-DD``.
+offset because "Thursday" in the text means its local calendar. They stay
+strings on the wire and in the records, so that what was published is what is
+sent on (the v1 schemas take any string there); an article's ``published``
+parses its ``published_at`` once per record for every stage that needs the
+instant. Dates are ISO ``YYYY-MM-DD``.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
-from enum import Enum
-from functools import lru_cache
-from collections.abc import Callable
-from typing import Any, ClassVar, get_args, get_origin, get_type_hints
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, ClassVar
+
+import msgspec
 
 from streams.reasons import Reason
+from streams.timeutil import parse_time
 
-SCHEMA_VERSION = 1
 
-
-class Record:
-    """Mixin: dict conversion that round-trips through JSON."""
-
-    schema_name: ClassVar[str] = ""
+class Record(msgspec.Struct):
+    """Base of every record on a topic: a msgspec Struct, encoded as a JSON object in field order."""
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)  # type: ignore[call-overload]
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]):
-        """Build from a decoded JSON object; unknown keys are ignored.
-
-        Types are not checked here: ``codec.decode`` validates against the
-        JSON Schema first, so this only has to build nested records.
-        """
-        kwargs = {}
-        for name, build in _field_builders(cls):
-            if name in data:
-                value = data[name]
-                kwargs[name] = value if build is None or value is None else build(value)
-        return cls(**kwargs)
+        """The record as JSON-ready builtins (nested records as dicts, enums as their values)."""
+        return msgspec.to_builtins(self)
 
 
-Builder = Callable[[Any], Any]
+class ArticleRecord(Record, dict=True):
+    """An article on one of the ``articles.*`` topics: its ``published_at`` parsed once.
+
+    ``dict=True`` gives the Struct a ``__dict__`` to keep the parsed time in; it is not a field, so it is
+    neither encoded nor compared. The subclasses declare ``published_at`` among their fields, in their order.
+    """
+
+    published_at: ClassVar[str]  # declared by each subclass: a base class's fields would come first
+
+    @property
+    def published(self) -> datetime | None:
+        """``published_at`` as an aware datetime (None if it is not a time), parsed on first use and again
+        only if ``published_at`` is reassigned."""
+        memo = self.__dict__.get("_published")
+        if memo is None or memo[0] is not self.published_at:
+            memo = self.__dict__["_published"] = (self.published_at, parse_time(self.published_at))
+        return memo[1]
+
+    @property
+    def published_ms(self) -> int:
+        """The publication time in epoch milliseconds (a Kafka record timestamp); ValueError if not a time."""
+        published = self.published
+        if published is None:
+            raise ValueError(f"not a time: {self.published_at!r}")
+        return int(published.timestamp() * 1000)
 
 
-@lru_cache(maxsize=None)
-def _field_builders(cls: type) -> tuple[tuple[str, Builder | None], ...]:
-    """(name, builder) of each field. Resolving type hints is slow, and so is
-    inspecting them per value: each type gets its builder once."""
-    hints = get_type_hints(cls)
-    return tuple((f.name, _builder(hints[f.name])) for f in fields(cls))
-
-
-@lru_cache(maxsize=None)
-def _builder(tp: Any) -> Builder | None:
-    """A function that builds a value of type ``tp`` from its JSON form (never
-    None), or None where the JSON value is already it (str, int, list[str]...)."""
-    origin = get_origin(tp)
-    if origin is list:
-        item = _builder(get_args(tp)[0])
-        return None if item is None else (lambda value: [None if v is None else item(v) for v in value])
-    if origin is dict:
-        item = _builder(get_args(tp)[1])
-        return None if item is None else (
-            lambda value: {k: None if v is None else item(v) for k, v in value.items()})
-    args = [a for a in get_args(tp) if a is not type(None)]
-    if origin is not None and len(args) == 1:  # Optional[X]
-        return _builder(args[0])
-    if isinstance(tp, type) and issubclass(tp, Record):
-        return tp.from_dict
-    if isinstance(tp, type) and issubclass(tp, Enum):
-        return tp
-    return None
-
-
-@dataclass
-class RawArticle(Record):
+class RawArticle(ArticleRecord):
     """An article as ingested, before any processing (``articles.raw``)."""
-
-    schema_name: ClassVar[str] = "articles.raw"
 
     id: str
     url: str
@@ -99,8 +79,8 @@ class RawArticle(Record):
     source: str | None = None
     language: str | None = None
     summary: str | None = None
-    authors: list[str] = field(default_factory=list)
-    categories: list[str] = field(default_factory=list)
+    authors: list[str] = []
+    categories: list[str] = []
     image: str | None = None
     feed: str | None = None
     fetched_at: str | None = None
@@ -110,17 +90,15 @@ class RawArticle(Record):
     text_origin: str = "feed"
 
 
-@dataclass
 class Sentence(Record):
+    """The character span of one sentence of a cleaned text."""
+
     start: int
     end: int
 
 
-@dataclass
-class CleanArticle(Record):
+class CleanArticle(ArticleRecord):
     """Cleaned text with its language and fingerprint (``articles.clean``)."""
-
-    schema_name: ClassVar[str] = "articles.clean"
 
     id: str
     url: str
@@ -133,13 +111,14 @@ class CleanArticle(Record):
     #: hex digest of the normalised text: equal text, equal fingerprint
     fingerprint: str = ""
     #: character spans of the sentences of ``text``
-    sentences: list[Sentence] = field(default_factory=list)
+    sentences: list[Sentence] = []
     #: what cleaning removed, as (kind, excerpt) pairs, for debugging
-    removed: list[list[str]] = field(default_factory=list)
+    removed: list[list[str]] = []
 
 
-@dataclass
 class Location(Record):
+    """A place resolved in the gazetteer: its name, country and coordinates."""
+
     name: str
     country: str | None = None
     lat: float | None = None
@@ -147,7 +126,6 @@ class Location(Record):
     geonames_id: int | None = None
 
 
-@dataclass
 class ExtractedEvent(Record):
     """One event as read from one article."""
 
@@ -156,21 +134,18 @@ class ExtractedEvent(Record):
     date: str | None
     mode: str | None = None
     cameo: str | None = None
-    actors: list[str] = field(default_factory=list)
-    targets: list[str] = field(default_factory=list)
+    actors: list[str] = []
+    targets: list[str] = []
     place: str | None = None
     location: Location | None = None
-    counts: dict[str, int] = field(default_factory=dict)
+    counts: dict[str, int] = {}
     #: the sentence the event was read from
     evidence: str = ""
     confidence: float = 0.0
 
 
-@dataclass
-class EnrichedArticle(Record):
+class EnrichedArticle(ArticleRecord):
     """A cleaned article with topics and events (``articles.enriched``)."""
-
-    schema_name: ClassVar[str] = "articles.enriched"
 
     id: str
     url: str
@@ -180,20 +155,20 @@ class EnrichedArticle(Record):
     language: str
     source: str | None = None
     fingerprint: str = ""
-    topics: list[str] = field(default_factory=list)
-    events: list[ExtractedEvent] = field(default_factory=list)
+    topics: list[str] = []
+    events: list[ExtractedEvent] = []
     #: countries the article is about, most prominent first (dedup blocking key)
-    countries: list[str] = field(default_factory=list)
+    countries: list[str] = []
 
 
-@dataclass
 class Evidence(Record):
+    """A sentence of an article that reports an event."""
+
     article_id: str
     sentence: str
     language: str | None = None
 
 
-@dataclass
 class CountValue(Record):
     """A reconciled count and the article it was taken from."""
 
@@ -202,11 +177,8 @@ class CountValue(Record):
     published_at: str
 
 
-@dataclass
 class Event(Record):
     """The latest state of one real-world event (compacted ``events`` topic, keyed by ``id``)."""
-
-    schema_name: ClassVar[str] = "events"
 
     id: str
     type: str
@@ -214,32 +186,29 @@ class Event(Record):
     date: str | None
     mode: str | None = None
     cameo: str | None = None
-    actors: list[str] = field(default_factory=list)
-    targets: list[str] = field(default_factory=list)
+    actors: list[str] = []
+    targets: list[str] = []
     place: str | None = None
     location: Location | None = None
-    counts: dict[str, int] = field(default_factory=dict)
+    counts: dict[str, int] = {}
     #: for each count, the value chosen and where it came from
-    count_sources: dict[str, CountValue] = field(default_factory=dict)
+    count_sources: dict[str, CountValue] = {}
     #: ids of the articles that mention the event; past 100, the first 50 and the latest 50
-    articles: list[str] = field(default_factory=list)
+    articles: list[str] = []
     #: how many articles mention the event (all of them, listed or not)
     mentions: int = 0
-    sources: list[str] = field(default_factory=list)
-    languages: list[str] = field(default_factory=list)
+    sources: list[str] = []
+    languages: list[str] = []
     story: str | None = None
     first_seen: str | None = None
     last_seen: str | None = None
-    evidence: list[Evidence] = field(default_factory=list)
+    evidence: list[Evidence] = []
     #: bumps on every update, so consumers can order upserts
     revision: int = 1
 
 
-@dataclass
 class Alert(Record):
     """An alert rule fired on an event (``events.alerts``)."""
-
-    schema_name: ClassVar[str] = "events.alerts"
 
     id: str
     rule: str
@@ -250,11 +219,8 @@ class Alert(Record):
     event: Event | None = None
 
 
-@dataclass
 class DeadLetter(Record):
     """Anything a stage could not process, with the reason (``deadletter``)."""
-
-    schema_name: ClassVar[str] = "deadletter"
 
     stage: str
     reason: Reason
@@ -279,12 +245,3 @@ class Rejection:
     def __str__(self) -> str:
         return f"{self.reason}: {self.detail}" if self.detail else str(self.reason)
 
-
-TOPIC_RECORDS: tuple[type[Record], ...] = (
-    RawArticle,
-    CleanArticle,
-    EnrichedArticle,
-    Event,
-    Alert,
-    DeadLetter,
-)

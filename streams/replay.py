@@ -39,7 +39,7 @@ from streams.progress import Progress
 from streams.reasons import Reason
 from streams.records import RawArticle, Rejection
 from streams.settings import Settings
-from streams.timeutil import epoch_ms, parse_time
+from streams.timeutil import parse_time
 from streams.topics import ARTICLES_RAW
 
 #: seconds without any record from a partition below its end offset before the scan gives up
@@ -137,7 +137,7 @@ def load_files(path: str | os.PathLike, window: Window = Window()) -> Loaded:
         loaded.notes.update({"snapshot files": found.files, "feed items": found.items, "merged versions": found.merged,
                              "summary only": found.summary_only})
     if window.bounded:
-        inside = [a for a in loaded.articles if epoch_ms(a.published_at) in window]
+        inside = [a for a in loaded.articles if a.published_ms in window]
         loaded.notes["outside --from/--to"] = len(loaded.articles) - len(inside)
         loaded.articles = inside
     return loaded
@@ -217,19 +217,19 @@ async def load_topic_range(settings: Settings, source_prefix: str, window: Windo
 async def send(loaded: Loaded, speed: float | None, settings: Settings) -> dict:
     """Send ``loaded`` in publication order, paced by ``speed``; dead letters first."""
     limit = time.time() * 1000 + FUTURE_LIMIT_MS
-    good = sorted((a for a in loaded.articles if epoch_ms(a.published_at) <= limit), key=lambda a: epoch_ms(a.published_at))
+    good = sorted((a for a in loaded.articles if a.published_ms <= limit), key=lambda a: a.published_ms)
     loaded.rejects += [(Rejection(Reason.FUTURE_TIME, f"{a.url}: published_at {a.published_at} is in the future "
                                   "(Kafka refuses such timestamps)"), encode(a))
-                       for a in loaded.articles if epoch_ms(a.published_at) > limit]
+                       for a in loaded.articles if a.published_ms > limit]
     progress = Progress(len(good), f"replay {loaded.label}")
     async with ArticleProducer(settings) as producer:
         for rejection, raw in loaded.rejects:
             await producer.reject("replay", rejection.reason, rejection.detail, raw)
         start_wall = time.monotonic()
-        start_event = epoch_ms(good[0].published_at) if good else 0
+        start_event = good[0].published_ms if good else 0
         for article in good:
             if speed is not None:
-                due = start_wall + (epoch_ms(article.published_at) - start_event) / 1000 / speed
+                due = start_wall + (article.published_ms - start_event) / 1000 / speed
                 delay = due - time.monotonic()
                 if delay > 0:
                     await producer.flush()

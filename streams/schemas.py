@@ -1,85 +1,109 @@
-"""JSON Schemas for every topic, generated from the records in ``records.py``.
+"""JSON Schemas for every topic, generated from the records in ``records.py`` by msgspec.
 
-``kabar schemas write`` regenerates ``schemas/<topic>.v<N>.json``; ``kabar
-schemas check`` (and a unit test) fails when the files and the records have
-drifted. Consumers rely on the files: a breaking change bumps
-``records.SCHEMA_VERSION`` and the topic name.
+``kabar schemas write`` regenerates ``schemas/<topic>.v<N>.json``, N being the
+topic's own ``TopicSpec.version``; ``kabar schemas check`` (and a unit test)
+fails when the files and the records have drifted. Consumers rely on the
+files: a breaking change bumps that topic's version and its name.
 
-Objects allow extra properties so that adding an optional field is not a
-breaking change for consumers that validate.
+``msgspec.json.schema_components`` does the mapping from types; ``_shape``
+then gives its output the form the v1 files were published in, so that
+consumers see the same document: nested records inlined rather than
+``$ref``-erenced, ``X | None`` as ``"type": [X, "null"]``, enum values in
+declaration order, no titles or defaults. Objects allow extra properties so
+that adding an optional field is not a breaking change for consumers that
+validate.
 """
 
 from __future__ import annotations
 
-import types
-from dataclasses import MISSING, fields
-from enum import StrEnum
+from enum import Enum
 from pathlib import Path
-from typing import Any, Union, get_args, get_origin, get_type_hints
+from typing import Any
 
+import msgspec
 import orjson
+from msgspec import inspect
 
-from streams.records import SCHEMA_VERSION, Record
 from streams.topics import ALL_TOPICS, TopicSpec
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
-_PRIMITIVES = {str: "string", int: "integer", float: "number", bool: "boolean"}
+_REF = "#/$defs/"
+_NULL = {"type": "null"}
 
 
-def _type_schema(tp: Any) -> dict[str, Any]:
-    origin = get_origin(tp)
-    if origin in (Union, types.UnionType):
-        args = get_args(tp)
-        inner = [a for a in args if a is not type(None)]
-        schema = _type_schema(inner[0]) if len(inner) == 1 else {"anyOf": [_type_schema(a) for a in inner]}
-        if type(None) in args:
-            if "type" in schema and isinstance(schema["type"], str):
-                return {**schema, "type": [schema["type"], "null"]}
-            return {"anyOf": [schema, {"type": "null"}]}
-        return schema
-    if origin is list:
-        (item,) = get_args(tp)
-        return {"type": "array", "items": _type_schema(item)}
-    if origin is dict:
-        _, value = get_args(tp)
-        return {"type": "object", "additionalProperties": _type_schema(value)}
-    if isinstance(tp, type) and issubclass(tp, StrEnum):
-        return {"type": "string", "enum": [member.value for member in tp], "description": " ".join(tp.__doc__.split())}
-    if tp is float:
-        return {"type": "number"}
-    if tp in _PRIMITIVES:
-        return {"type": _PRIMITIVES[tp]}
-    if isinstance(tp, type) and issubclass(tp, Record):
-        return object_schema(tp)
-    raise TypeError(f"no JSON Schema mapping for {tp!r}")
+def _enums(record: type) -> dict[str, type[Enum]]:
+    """Every enumeration a record holds, by name (msgspec lists enum values sorted; consumers got them in
+    declaration order)."""
+    found: dict[str, type[Enum]] = {}
+
+    def walk(t: inspect.Type) -> None:
+        if isinstance(t, inspect.EnumType):
+            found[t.cls.__name__] = t.cls
+        elif isinstance(t, inspect.StructType):
+            for f in t.fields:
+                walk(f.type)
+        elif isinstance(t, (inspect.ListType, inspect.SetType, inspect.FrozenSetType, inspect.VarTupleType)):
+            walk(t.item_type)
+        elif isinstance(t, inspect.DictType):
+            walk(t.value_type)
+        elif isinstance(t, inspect.UnionType):
+            for member in t.types:
+                walk(member)
+
+    walk(inspect.type_info(record))
+    return found
 
 
-def object_schema(cls: type[Record]) -> dict[str, Any]:
-    hints = get_type_hints(cls)
-    props: dict[str, Any] = {}
-    required: list[str] = []
-    for f in fields(cls):  # type: ignore[arg-type]
-        props[f.name] = _type_schema(hints[f.name])
-        if f.default is MISSING and f.default_factory is MISSING:  # type: ignore[misc]
-            required.append(f.name)
-    schema: dict[str, Any] = {"type": "object", "properties": props, "required": required}
-    if cls.__doc__:
-        schema["description"] = " ".join(cls.__doc__.split())
-    return schema
+def _shape(node: Any, defs: dict[str, Any], enums: dict[str, type[Enum]]) -> Any:
+    """msgspec's schema of one type, in the published form (see the module docstring)."""
+    if "$ref" in node:
+        name = node["$ref"].removeprefix(_REF)
+        if name in enums:
+            return {"type": "string", "enum": [m.value for m in enums[name]],
+                    "description": " ".join(defs[name]["description"].split())}
+        return _shape(defs[name], defs, enums)
+    if "anyOf" in node:
+        members = [_shape(m, defs, enums) for m in node["anyOf"]]
+        if len(members) == 2 and _NULL in members:
+            (other,) = [m for m in members if m != _NULL]
+            if isinstance(other.get("type"), str):
+                return {**other, "type": [other["type"], "null"]}
+            return {"anyOf": [other, _NULL]}
+        return {"anyOf": members}
+    out: dict[str, Any] = {}
+    for key, value in node.items():
+        if key in ("title", "default"):
+            continue
+        if key == "properties":
+            value = {name: _shape(v, defs, enums) for name, v in value.items()}
+        elif key in ("items", "additionalProperties") and isinstance(value, dict):
+            value = _shape(value, defs, enums)
+        elif key == "description":
+            value = " ".join(value.split())
+        out[key] = value
+    if "properties" in out:
+        out.setdefault("required", [])
+    return out
 
 
 def file_name(spec: TopicSpec) -> str:
-    return f"{spec.name}.v{SCHEMA_VERSION}.json"
+    return f"{spec.name}.v{spec.version}.json"
+
+
+def schema_id(spec: TopicSpec) -> str:
+    """The ``$id`` of the topic's schema (the CloudEvents ``dataschema`` of its records)."""
+    return f"https://kabar.dev/schemas/{file_name(spec)}"
 
 
 def topic_schema(spec: TopicSpec) -> dict[str, Any]:
+    (ref,), defs = msgspec.json.schema_components([spec.record], ref_template=_REF + "{name}")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": f"https://kabar.dev/schemas/{file_name(spec)}",
+        "$id": schema_id(spec),
         "title": f"{spec.record.__name__} on topic {spec.name} (key: {spec.key})",
         "x-kabar-topic": spec.name,
-        "x-kabar-version": SCHEMA_VERSION,
-        **object_schema(spec.record),
+        "x-kabar-version": spec.version,
+        **_shape(ref, defs, _enums(spec.record)),
     }
 
 

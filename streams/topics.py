@@ -36,6 +36,9 @@ class TopicSpec:
     compacted: bool = False
     #: None: the pipeline's partition count (settings.partitions), so co-partitioned topics agree
     partitions: int | None = None
+    #: the version of this topic's schema (``schemas/<name>.v<version>.json``): bumped, with the topic
+    #: name, when a change would break a consumer that validates
+    version: int = 1
 
     def config(self) -> dict[str, str]:
         if self.compacted:

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 
+import msgspec
 import orjson
 
 from streams import broker
@@ -143,9 +144,8 @@ async def _pipeline(n: int, settings, worker_pids: list[int], rate: float | None
                     await asyncio.sleep(delay)
             now = time.time()
             sent_at[aid] = now
-            article = type(template)(**{**template.__dict__, "id": aid, "url": f"{template.url}?bench={aid}",
-                                        "text": text,
-                                        "published_at": to_rfc3339(datetime.fromtimestamp(now, timezone.utc))})
+            article = msgspec.structs.replace(template, id=aid, url=f"{template.url}?bench={aid}", text=text,
+                                              published_at=to_rfc3339(datetime.fromtimestamp(now, timezone.utc)))
             await producer.send(article)
     try:
         await asyncio.wait_for(reader, timeout=max(120.0, n / 20))

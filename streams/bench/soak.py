@@ -23,6 +23,7 @@ import urllib.request
 import uuid
 from datetime import datetime, timedelta, timezone
 
+import msgspec
 import orjson
 
 from streams import broker
@@ -85,8 +86,8 @@ async def _soak(minutes: float, rate: float, days_per_minute: float, settings, w
                 next_report += REPORT_EVERY
             published = event_start + timedelta(days=days_per_minute * (now - start) / 60)
             sent_at[aid] = now
-            article = type(template)(**{**template.__dict__, "id": aid, "url": f"{template.url}?soak={aid}",
-                                        "text": text, "published_at": to_rfc3339(published)})
+            article = msgspec.structs.replace(template, id=aid, url=f"{template.url}?soak={aid}", text=text,
+                                              published_at=to_rfc3339(published))
             await producer.send(article)
     deadline = time.time() + 60
     while len(seen_at) < len(sent_at) and time.time() < deadline:

@@ -22,6 +22,10 @@ def _cmd(args) -> int:
         from streams.bench.nlp import bench_enrich
 
         result = bench_enrich(args.folder)
+    elif args.stage == "codec":
+        from streams.bench.codec import bench_codec
+
+        result = bench_codec(args.folder)
     elif args.stage == "dedup":
         from streams.bench.dedup import bench_dedup
 
@@ -41,16 +45,17 @@ def add_commands(sub) -> None:
     p = sub.add_parser("bench", help="measure throughput, latency and memory (prints numbers)",
                        description="pipeline: N articles through broker and worker, end-to-end latency from "
                        "publication into articles.raw to the event upsert on events, worker RSS. "
-                       "nlp: normalize+enrich on one core over a gold folder. dedup: the cluster stage and the "
+                       "nlp: normalize+enrich on one core over a gold folder. codec: decode and encode per topic of the records "
+                       "a gold folder produces. dedup: the cluster stage and the "
                        "worker's other tables on synthetic articles, with their sizes every 5 days of event time. ingest: feed parsing and polling 1,000 local feeds.")
-    p.add_argument("--stage", choices=["pipeline", "nlp", "dedup", "ingest"], default="pipeline")
+    p.add_argument("--stage", choices=["pipeline", "nlp", "codec", "dedup", "ingest"], default="pipeline")
     p.add_argument("--articles", type=int, default=2000, help="articles (or items) to push, default %(default)s")
     p.add_argument("--rate", type=float, default=None,
                    help="send at this many articles/s (default: as fast as possible) to measure latency under a given load")
     p.add_argument("--workers", type=int, default=1, help="worker processes for --stage pipeline (one per core)")
     p.add_argument("--days", type=int, default=30,
                    help="days of event time the articles of --stage dedup spread over, default %(default)s")
-    p.add_argument("--folder", default="../shared/eval/dev", help="gold folder for --stage nlp")
+    p.add_argument("--folder", default="../shared/eval/dev", help="gold folder for --stage nlp and codec")
     p.add_argument("--soak", type=float, metavar="MINUTES",
                    help="a steady load (--rate, default 100/s) on one worker for MINUTES, printing every minute "
                         "the latency, the worker's RSS and its table sizes (state and memory should stay flat)")

@@ -114,7 +114,7 @@ class Clusterer:
         partition keys are then swept once a day of event time."""
         if not isinstance(article, EnrichedArticle) or not isinstance(article.id, str) or not article.id:
             return Rejection(Reason.NO_ARTICLE_ID, repr(article)[:200])
-        published = parse_time(article.published_at)
+        published = article.published
         if published is None:
             return Rejection(Reason.NO_PUBLISHED_TIME, str(article.published_at)[:100])
         key_of_article = partition_key(article)

@@ -30,12 +30,11 @@ def would_fire(articles: Iterable[RawArticle], rules: Sequence[Rule], horizon_da
     from streams.nlp.enrich import enrich
     from streams.nlp.normalize import normalize
     from streams.records import Rejection
-    from streams.timeutil import epoch_ms
 
     trial = Trial()
     clusterer = Clusterer({}, horizon_days=horizon_days)
     fired: dict[str, set[str]] = {}
-    for raw in sorted(articles, key=lambda a: (epoch_ms(a.published_at), a.id)):
+    for raw in sorted(articles, key=lambda a: (a.published_ms, a.id)):
         trial.articles += 1
         clean = normalize(raw)
         enriched = clean if isinstance(clean, Rejection) else enrich(clean)

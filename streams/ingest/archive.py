@@ -37,6 +37,7 @@ from typing import IO
 
 import orjson
 
+from streams.codec import encode
 from streams.reasons import Reason
 from streams.records import RawArticle, Rejection
 from streams.timeutil import parse_time, to_rfc3339
@@ -225,7 +226,7 @@ class ArchiveWriter:
             self._fh = open(self.directory / f"articles-{day}.jsonl.gz", "ab", buffering=0)
             self._day = day
         assert self._fh is not None
-        member = memoryview(gzip.compress(orjson.dumps(article.to_dict()) + b"\n"))
+        member = memoryview(gzip.compress(encode(article) + b"\n"))
         while member:  # a short write is rare on a local file, but possible
             member = member[self._fh.write(member):]
 

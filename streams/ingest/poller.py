@@ -50,7 +50,6 @@ from streams.ingest.state import open_state
 from streams.ingest.websub import Subscriber, WebSubConfig
 from streams.reasons import Reason
 from streams.records import RawArticle, Rejection
-from streams.timeutil import parse_time
 
 log = logging.getLogger(__name__)
 
@@ -152,7 +151,7 @@ async def _wait(tasks: list[asyncio.Task], stop: asyncio.Event) -> None:
 def _stale(article: RawArticle, horizon: float) -> bool:
     if article.date_origin == "fetched":
         return False
-    published = parse_time(article.published_at)
+    published = article.published
     return published is not None and published.timestamp() < horizon
 
 

@@ -24,7 +24,6 @@ from streams.nlp.topics import classify_topics
 from streams.nlp.triggers import plover_list
 from streams.reasons import Reason
 from streams.records import CleanArticle, EnrichedArticle, Rejection
-from streams.timeutil import parse_time
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +32,7 @@ MAX_CHARS = 60_000
 
 
 def _enrich(clean: CleanArticle) -> EnrichedArticle | Rejection:
-    published = parse_time(clean.published_at)
+    published = clean.published
     if published is None:
         return Rejection(Reason.NO_PUBLISHED_TIME, str(clean.published_at)[:80])
     lang = clean.language

@@ -21,6 +21,8 @@ import re
 from dataclasses import replace
 from datetime import date, datetime
 
+import msgspec
+
 from streams.nlp.actors import ActorMention, find_actors, seat_country
 from streams.nlp.dates import tells_vague_past
 from streams.nlp.eventcontext import ArticleContext, between, paragraph_index, spans
@@ -201,8 +203,8 @@ def _at_listed_places(ctx: ArticleContext, c: Candidate, sent_start: int) -> lis
         loc = p.location
         if loc.name == e.place or loc.country != e.country:
             continue
-        event = replace(e, place=loc.name, location=Location(loc.name, loc.country, loc.lat, loc.lon, loc.geonames_id),
-                        counts={}, actors=list(e.actors), targets=list(e.targets))
+        event = msgspec.structs.replace(e, place=loc.name, counts={}, actors=list(e.actors), targets=list(e.targets),
+                                        location=Location(loc.name, loc.country, loc.lat, loc.lon, loc.geonames_id))
         copies.append(replace(c, event=event, pos=p.start, place_kind=p.kind))
     return copies
 

@@ -26,8 +26,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import duckdb
-import orjson
 
+from streams.codec import encode
 from streams.records import Event
 
 SCHEMA = """
@@ -141,4 +141,4 @@ def _row(event: Event) -> tuple:
         "lon": location.lon if location else None,
         "geonames_id": location.geonames_id if location else None,
     }
-    return (*(values[name] for name in COLUMNS), orjson.dumps(event).decode())
+    return (*(values[name] for name in COLUMNS), encode(event).decode())

@@ -3,6 +3,7 @@
 import re
 from datetime import date, datetime, timedelta, timezone
 
+import msgspec
 from hypothesis import given, settings, strategies as st
 
 from streams.nlp.eventmerge import merge_events
@@ -232,7 +233,7 @@ def test_never_raises_on_arbitrary_text(text, lang):
 def test_merging_is_idempotent(specs):
     events = [ExtractedEvent(type=t, mode=m, country="KZ", date=f"2022-01-0{d}", counts=dict(c)) for t, m, d, c in specs]
     once = merge_events(events)
-    assert len(merge_events([ExtractedEvent(**{**e.__dict__, "counts": dict(e.counts)}) for e in once])) == len(once)
+    assert len(merge_events([msgspec.structs.replace(e, counts=dict(e.counts)) for e in once])) == len(once)
 
 
 def test_a_match_report_is_not_violence():

@@ -7,11 +7,10 @@ import pickle
 import signal
 import struct
 
-import orjson
 import pytest
 
 from streams.agents.offload import ChildDied, Offload
-from streams.codec import decode
+from streams.codec import decode, encode
 from streams.dedup.cluster import partition_key
 from streams.ingest.archive import read_archive
 from streams.messages import Outcome, enrich_message, normalize_message
@@ -25,7 +24,7 @@ HUNG = 120
 
 
 def _raw_messages() -> list[bytes]:
-    return [orjson.dumps(line.article) for line in read_archive(sample_archive()) if line.article]
+    return [encode(line.article) for line in read_archive(sample_archive()) if line.article]
 
 
 def _frame(payload: bytes) -> bytes:

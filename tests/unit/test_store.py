@@ -8,6 +8,7 @@ from datetime import date
 
 import duckdb
 import jsonschema
+import msgspec
 import orjson
 import pytest
 
@@ -67,7 +68,7 @@ def store(tmp_path):
 
 
 def stored(conn) -> dict[str, Event]:
-    return {e.id: e for e in (Event.from_dict(orjson.loads(r["record"])) for r in query(conn, Filters()))}
+    return {e.id: e for e in (msgspec.convert(orjson.loads(r["record"]), Event) for r in query(conn, Filters()))}
 
 
 def test_applying_the_same_records_again_changes_nothing(store):
@@ -150,7 +151,7 @@ def test_each_filter_selects_the_events_it_names(store, filters, ids):
 def test_json_lines_are_the_events_as_published(store):
     out = io.StringIO()
     assert write_jsonl(query(store, Filters(country="KZ")), out) == 3
-    events = [Event.from_dict(orjson.loads(line)) for line in out.getvalue().splitlines()]
+    events = [msgspec.convert(orjson.loads(line), Event) for line in out.getvalue().splitlines()]
     assert events == [protest(), aid(), crackdown()]
 
 
@@ -202,7 +203,7 @@ def test_geojson_is_a_valid_collection_of_points_in_lon_lat_order(store):
     features = {f["id"]: f for f in collection["features"]}
     assert set(features) == {"ev-protest", "ev-coerce", "ev-flood"}
     assert features["ev-flood"]["geometry"]["coordinates"] == [106.84513, -6.21462]
-    assert Event.from_dict(features["ev-protest"]["properties"]) == protest()
+    assert msgspec.convert(features["ev-protest"]["properties"], Event) == protest()
 
 
 def test_an_empty_selection_is_a_valid_empty_collection(store):

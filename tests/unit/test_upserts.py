@@ -1,6 +1,6 @@
 """Upserts gathered between sends: the latest state of each event goes out, no article is hidden."""
 
-from dataclasses import replace
+from msgspec.structs import replace
 
 from streams.agents.upserts import PendingUpserts
 from streams.dedup.cluster import Clusterer
