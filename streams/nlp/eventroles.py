@@ -29,8 +29,10 @@ def _side_actors(mentions: list[ActorMention], text: str, before: bool, lang: st
     group = [ordered[0]]
     for nxt in ordered[1:]:
         a, b = (nxt, group[-1]) if before else (group[-1], nxt)
-        gap = fold(text[a.end:b.start]).strip(" ,")
-        if not gap or (joiner and joiner.fullmatch(gap)):
+        raw = fold(text[a.end:b.start])
+        gap = raw.strip(" ,")
+        if not gap or (joiner and joiner.fullmatch(gap)) or ("," in raw and gap in _ARTICLES):
+            # "Italia, el Reino Unido, Canadá y Estados Unidos": an article after a comma
             group.append(nxt)
         else:
             break
@@ -63,14 +65,23 @@ def roles(ctx: ArticleContext, hit: TriggerHit, pos: int, end: int, clause: tupl
     targets = _side_actors(after, ctx.text, False, ctx.lang)[:2]
     agent = lexicon(ctx.lang).agent
     by_agent = bool(targets and agent and agent.search(ctx.folded[end:targets[0].start]))
-    if trig.passive or is_passive(ctx.text[clause[0]:end], pos - clause[0], ctx.lang, ctx.folded[clause[0]:end]):
-        # "63 people had been detained (by police)": the subject suffers, the agent acts
-        actors, targets = (targets if by_agent else []), actors
+    passive = trig.passive or _passive(ctx, pos, end, clause, is_verbal(trig.type))
+    if passive:
+        # "63 people had been detained (by police)", "ditembak kelompok bersenjata": the subject
+        # suffers, the agent acts
+        actors, targets = (targets if by_agent or _bare_agent(ctx, end, targets) else []), actors
     elif by_agent:
         actors, targets = targets, actors  # "a deployment by the CSTO"
-    if not actors and (is_verbal(trig.type) or trig.type == "SANCTION"):
+    if not actors and (is_verbal(trig.type) or trig.type == "SANCTION") and not passive:
         actors = _city_as_subject(ctx, pos, clause)  # "Moscow said", "Bruxelles a adopté"
-    if is_verbal(trig.type):
+    if is_verbal(trig.type) and passive:
+        # "Khan is accused of ...", "X was criticised by Y": the person named before is the
+        # target; only an agent, or the speaker of a quotation, speaks
+        quote = next(((a, b) for a, b in ctx.quotes if a < pos < b), None)
+        speaker = _quote_speaker(ctx, quote) if quote and not actors else None
+        if speaker is not None and speaker not in targets:
+            actors = [speaker]
+    elif is_verbal(trig.type):
         quote = next(((a, b) for a, b in ctx.quotes if a < pos < b), None)
         speaker = _quote_speaker(ctx, quote) if quote else None
         persons = [a for a in before if a.kind == "person"]
@@ -83,6 +94,57 @@ def roles(ctx: ArticleContext, hit: TriggerHit, pos: int, end: int, clause: tupl
               and (not trig.needs_actor or _pronoun_subject(ctx, pos))):
             actors = [last_person]  # "he said, demanding that ...": the person named before
     return actors, targets
+
+
+#: words that begin with a passive prefix but are none ("dialog", "diplomat")
+_NOT_PREFIX_PASSIVE = ("dialog", "diplomat", "diskusi", "dinas", "direktur", "divisi")
+#: endings of a trigger's first word that make an auxiliary before it progressive, not passive
+#: ("is urging", "were demanding")
+_PROGRESSIVE_ENDINGS = {"en": ("ing",)}
+
+
+def _passive(ctx: ArticleContext, pos: int, end: int, clause: tuple[int, int], verbal: bool) -> bool:
+    """The trigger is in the passive voice (``triggers.is_passive``), less the progressive
+    ("is urging") and nouns that only look like a prefixed passive ("dialog"). A speech act
+    needs its auxiliary right before it, or one adverb between ("was sharply criticised"): "will
+    be a strong response" is a noun after "be", not a passive."""
+    word = ctx.folded[pos:end].split()[0] if ctx.folded[pos:end].split() else ""
+    if word.endswith(_PROGRESSIVE_ENDINGS.get(ctx.lang, ())) or word.startswith(_NOT_PREFIX_PASSIVE):
+        return False
+    if not is_passive(ctx.text[clause[0]:end], pos - clause[0], ctx.lang, ctx.folded[clause[0]:end]):
+        return False
+    lex = lexicon(ctx.lang)
+    if not verbal or (lex.passive_prefix and word.startswith(lex.passive_prefix)):
+        return True
+    before = ctx.folded[clause[0]:pos].split()[-2:]
+    if lex.passive and lex.passive.search(ctx.folded, pos, end):
+        return True  # "ont été interpellées": the auxiliary is part of the trigger
+    if not before or not lex.passive:
+        return False
+    if lex.passive.fullmatch(before[-1]):
+        return True
+    return len(before) == 2 and bool(lex.passive.fullmatch(before[0])) and before[1] not in _ARTICLES
+
+
+#: articles: "be a strong response" is no passive
+_ARTICLES = frozenset({"a", "an", "the", "un", "une", "le", "la", "les", "des", "du", "el", "los", "las", "una", "uno"})
+
+
+def _bare_agent(ctx: ArticleContext, end: int, after: list[ActorMention]) -> bool:
+    """In a language whose passive is a verb prefix (Indonesian, Malay "di-"), the agent may follow
+    the verb with no "oleh" ("ditembak kelompok bersenjata", "dipukuli dan ditendang petugas"):
+    the first actor after the trigger is its agent when only other prefixed verbs and joiners
+    stand between them (not a locative "di", not a preposition)."""
+    lex = lexicon(ctx.lang)
+    prefix = lex.passive_prefix
+    if not prefix or not after:
+        return False
+    gap = ctx.folded[end:after[0].start].strip()
+    if not gap:
+        return True
+    words = gap.split()
+    return all((w.startswith(prefix) and len(w) > len(prefix) + 2) or (lex.joiner and lex.joiner.fullmatch(w))
+               for w in words) and words[-1].startswith(prefix)
 
 
 #: words just before a trigger searched for its subject

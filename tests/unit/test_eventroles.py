@@ -1,0 +1,73 @@
+"""Who acts and on whom (eventroles): passives, bare agents, progressives, coordinated parties."""
+
+from datetime import datetime, timedelta, timezone
+
+from streams.nlp.counts import find_counts
+from streams.nlp.dates import find_dates
+from streams.nlp.events import extract_events
+from streams.nlp.places import find_places
+from streams.nlp.sentences import split_sentences
+from streams.records import Sentence
+
+PUBLISHED = datetime(2024, 5, 16, 12, 0, tzinfo=timezone(timedelta(hours=7)))
+
+
+def extract(text, lang):
+    sentences = [Sentence(a, b) for a, b in split_sentences(text)]
+    places = find_places(text, lang)
+    return extract_events(text, sentences, lang, PUBLISHED, places, find_dates(text, PUBLISHED, lang),
+                          find_counts(text, lang))
+
+
+def roles(text, lang, event_type):
+    return [(e.actors, e.targets) for e in extract(text, lang) if e.type == event_type]
+
+
+def test_a_passive_speech_act_makes_the_person_before_it_the_target():
+    # the person named before "is accused" / "was criticised" suffers the act, the agent makes it
+    assert roles("ISLAMABAD - Imran Khan was sharply criticised by Shehbaz Sharif on Tuesday.", "en", "ACCUSE") == [
+        (["Shehbaz Sharif"], ["Imran Khan"])]
+    (accuse,) = roles("ISLAMABAD - Imran Khan is accused of taking bribes, prosecutors said on Tuesday.", "en", "ACCUSE")
+    assert "Imran Khan" not in accuse[0] and "Imran Khan" in accuse[1]
+    (accuse,) = roles("JAKARTA - Joko Widodo dikecam oleh Prabowo Subianto pada Selasa (14/5).", "id", "ACCUSE")
+    assert accuse == (["Prabowo Subianto"], ["Joko Widodo"])
+
+
+def test_a_noun_after_be_is_no_passive_speech_act():
+    # "there will be a strong response": the speaker named before still warns
+    (threat,) = roles('MOSCOW - Vladimir Putin said on Tuesday that there will be a "strong military response" '
+                      "to any attack on Russia.", "en", "THREATEN")
+    assert threat[0] == ["Vladimir Putin"]
+
+
+def test_the_agent_of_a_prefixed_passive_may_follow_the_verb_without_oleh():
+    (attack,) = roles("JAYAPURA, Indonesia - Dua guru ditembak kelompok bersenjata di Papua pada Selasa (14/5).",
+                      "id", "ASSAULT")
+    assert attack[0] == ["ID:rebels"]
+    (attack,) = roles("Di Jakarta, Indonesia, para demonstran dipukuli dan ditendang polisi pada Selasa (14/5).",
+                      "id", "ASSAULT")
+    assert attack[0] == ["ID:police"]
+    (attack,) = roles("KUALA LUMPUR, Malaysia - Dua penduduk ditembak kumpulan bersenjata pada Selasa.", "ms", "ASSAULT")
+    assert attack[0] == ["MY:rebels"]
+
+
+def test_a_locative_after_a_prefixed_passive_is_no_agent():
+    # "ditahan di markas polisi": "di" says where; the students stay the target
+    (arrest,) = roles("JAKARTA, Indonesia - Sepuluh mahasiswa ditahan di markas polisi pada Selasa (14/5).", "id", "COERCE")
+    assert arrest[1] == ["ID:protesters"]
+
+
+def test_a_progressive_is_active_voice():
+    (attack,) = roles("ALMATY, Kazakhstan - Police were firing tear gas at protesters on Tuesday.", "en", "ASSAULT")
+    assert attack[0] == ["KZ:police"]
+    (attack,) = roles("KABUL, Afghanistan - Soldiers were attacking the rebels on Tuesday.", "en", "ASSAULT")
+    assert attack == (["AF:military"], ["AF:rebels"])
+
+
+def test_an_article_after_a_comma_keeps_a_list_of_parties_together():
+    (sanction,) = roles("PARIS - France, Germany, the United Kingdom and Canada imposed sanctions on Russia on Tuesday.",
+                        "en", "SANCTION")
+    assert sorted(sanction[0]) == ["CA", "DE", "FR", "GB"]
+    (sanction,) = roles("PARÍS - Francia, Alemania, el Reino Unido y Canadá impusieron sanciones a Rusia el martes.",
+                        "es", "SANCTION")
+    assert sorted(sanction[0]) == ["CA", "DE", "FR", "GB"]
