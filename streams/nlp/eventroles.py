@@ -21,21 +21,35 @@ SPEAKER_REACH = 80
 
 
 def _side_actors(mentions: list[ActorMention], text: str, before: bool, lang: str) -> list[ActorMention]:
-    """The nearest actor on one side of a trigger, with those joined to it by "and" or a comma."""
+    """The nearest actor on one side of a trigger, with those joined to it by "and" or a comma.
+    A comma and an article ("Italia, el Reino Unido, Canadá y Estados Unidos") continue a list
+    only one that "and" closes: after a fronted phrase ("entre el gobierno y el FMI, los
+    manifestantes reclamaban") they start the clause."""
     if not mentions:
         return []
     joiner = lexicon(lang).joiner
     ordered = list(reversed(mentions)) if before else list(mentions)
-    group = [ordered[0]]
-    for nxt in ordered[1:]:
-        a, b = (nxt, group[-1]) if before else (group[-1], nxt)
+    kinds = []  # how each next mention is joined: "plain", "joiner", "article" or None (not at all)
+    for prev, nxt in zip(ordered, ordered[1:]):
+        a, b = (nxt, prev) if before else (prev, nxt)
         raw = fold(text[a.end:b.start])
         gap = raw.strip(" ,")
-        if not gap or (joiner and joiner.fullmatch(gap)) or ("," in raw and gap in _ARTICLES):
-            # "Italia, el Reino Unido, Canadá y Estados Unidos": an article after a comma
-            group.append(nxt)
+        if not gap or (gap in _HYPHENS and a.kind == b.kind == "sector"):  # "TNI-Polri", not "Aljazair-Maroko"
+            kinds.append("plain")
+        elif joiner and joiner.fullmatch(gap):
+            kinds.append("joiner")
+        elif "," in raw and gap in _ARTICLES:
+            kinds.append("article")
         else:
+            kinds.append(None)
+    if None in kinds:
+        kinds = kinds[:kinds.index(None)]
+    group = [ordered[0]]
+    for i, (k, nxt) in enumerate(zip(kinds, ordered[1:])):
+        # "and" stands before the last member: nearer the trigger before it, farther after it
+        if k == "article" and "joiner" not in (kinds[:i] if before else kinds[i + 1:]):
             break
+        group.append(nxt)
     return group
 
 
@@ -72,6 +86,8 @@ def roles(ctx: ArticleContext, hit: TriggerHit, pos: int, end: int, clause: tupl
         actors, targets = (targets if by_agent or _bare_agent(ctx, end, targets) else []), actors
     elif by_agent:
         actors, targets = targets, actors  # "a deployment by the CSTO"
+    if trig.type in _FORCES_MOBILIZED:
+        actors, targets = _forces_act(actors, targets, _FORCES_MOBILIZED[trig.type])
     if not actors and (is_verbal(trig.type) or trig.type == "SANCTION") and not passive:
         actors = _city_as_subject(ctx, pos, clause)  # "Moscow said", "Bruxelles a adopté"
     if is_verbal(trig.type) and passive:
@@ -94,6 +110,24 @@ def roles(ctx: ArticleContext, hit: TriggerHit, pos: int, end: int, clause: tupl
               and (not trig.needs_actor or _pronoun_subject(ctx, pos))):
             actors = [last_person]  # "he said, demanding that ...": the person named before
     return actors, targets
+
+
+#: forces that take part in an act of their type when they are its grammatical object: the
+#: troops or police deployed mobilize with the government that sends them ("the government ordered
+#: the army into Punjab", "a ordonné le déploiement de 40 000 policiers", "mengerahkan 45.000 polisi")
+_FORCES_MOBILIZED = {"MOBILIZE": ("military", "police")}
+
+
+def _forces_act(actors: list[ActorMention], targets: list[ActorMention],
+                forces: tuple[str, ...]) -> tuple[list[ActorMention], list[ActorMention]]:
+    """The deployed forces among the targets join the actors, unless a country or a body sends
+    them (then they are its forces, sent abroad or to help: the caller's AID reading stands)."""
+    if any(a.kind in ("country", "org") for a in actors):
+        return actors, targets
+    moved = [t for t in targets if t.kind == "sector" and t.value in forces]
+    if not moved:
+        return actors, targets
+    return actors + moved, [t for t in targets if t not in moved]
 
 
 #: words that begin with a passive prefix but are none ("dialog", "diplomat")
@@ -126,6 +160,9 @@ def _passive(ctx: ArticleContext, pos: int, end: int, clause: tuple[int, int], v
     return len(before) == 2 and bool(lex.passive.fullmatch(before[0])) and before[1] not in _ARTICLES
 
 
+#: a hyphen or slash joins two forces written as one word ("TNI-Polri", "police/army"); between
+#: countries it makes an adjective of descent or of a relation ("Algerian-Moroccan", "EU-Georgia relations")
+_HYPHENS = frozenset({"-", "–", "/"})
 #: articles: "be a strong response" is no passive
 _ARTICLES = frozenset({"a", "an", "the", "un", "une", "le", "la", "les", "des", "du", "el", "los", "las", "una", "uno"})
 

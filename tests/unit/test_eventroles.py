@@ -71,3 +71,25 @@ def test_an_article_after_a_comma_keeps_a_list_of_parties_together():
     (sanction,) = roles("PARÍS - Francia, Alemania, el Reino Unido y Canadá impusieron sanciones a Rusia el martes.",
                         "es", "SANCTION")
     assert sorted(sanction[0]) == ["CA", "DE", "FR", "GB"]
+
+
+def test_a_comma_and_article_after_a_fronted_phrase_start_the_clause():
+    # no "and" closes a list: "los periodistas" act alone, the government and the IMF are elsewhere
+    (request,) = roles("QUITO, Ecuador - Tras criticar al gobierno y al FMI, los periodistas exigieron el lunes "
+                       "la renuncia del ministro.", "es", "REQUEST")
+    assert "IMF" not in request[0]
+    (request,) = roles("PARIS, France - Après avoir critiqué le gouvernement et l'OTAN, les journalistes ont exigé "
+                       "lundi la démission du ministre.", "fr", "REQUEST")
+    assert "NATO" not in request[0]
+
+
+def test_deployed_forces_mobilize_with_the_government_that_sends_them():
+    (mobilize,) = roles("ISLAMABAD, Pakistan - The government deployed the army in Lahore on Tuesday.", "en", "MOBILIZE")
+    assert sorted(mobilize[0]) == ["PK:government", "PK:military"] and mobilize[1] == []
+    (mobilize,) = roles("JAKARTA, Indonesia - Pemerintah mengerahkan 5.000 polisi di Jakarta pada Selasa (14/5).",
+                        "id", "MOBILIZE")
+    assert sorted(mobilize[0]) == ["ID:government", "ID:police"] and mobilize[1] == []
+    # personnel of two forces written as one word
+    (mobilize,) = roles("JAKARTA, Indonesia - Ribuan personel TNI-Polri disiagakan di Jakarta pada Selasa (14/5).",
+                        "id", "MOBILIZE")
+    assert sorted(mobilize[0]) == ["ID:military", "ID:police"]
