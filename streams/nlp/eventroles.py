@@ -150,6 +150,9 @@ def _passive(ctx: ArticleContext, pos: int, end: int, clause: tuple[int, int], v
     lex = lexicon(ctx.lang)
     if not verbal or (lex.passive_prefix and word.startswith(lex.passive_prefix)):
         return True
+    participles = _PARTICIPLES.get(ctx.lang)
+    if participles and not any(w.endswith(participles[0]) or w in participles[1] for w in ctx.folded[pos:end].split()):
+        return False  # "the expulsions were ethnic cleansing": a noun after "were"
     before = ctx.folded[clause[0]:pos].split()[-2:]
     if lex.passive and lex.passive.search(ctx.folded, pos, end):
         return True  # "ont été interpellées": the auxiliary is part of the trigger
@@ -163,6 +166,10 @@ def _passive(ctx: ArticleContext, pos: int, end: int, clause: tuple[int, int], v
 #: a hyphen or slash joins two forces written as one word ("TNI-Polri", "police/army"); between
 #: countries it makes an adjective of descent or of a relation ("Algerian-Moroccan", "EU-Georgia relations")
 _HYPHENS = frozenset({"-", "–", "/"})
+#: (endings, irregular forms) of the past participles a passive speech act is made of, where a
+#: noun may follow the same auxiliary ("was accused" but "were ethnic cleansing")
+_PARTICIPLES = {"en": (("ed", "en", "wn"), frozenset({"told", "sought", "held", "hit", "shot", "struck", "caught",
+                                                      "sent", "put", "brought", "met", "warned", "urged"}))}
 #: articles: "be a strong response" is no passive
 _ARTICLES = frozenset({"a", "an", "the", "un", "une", "le", "la", "les", "des", "du", "el", "los", "las", "una", "uno"})
 
@@ -220,9 +227,20 @@ def _unknown_subject(ctx: ArticleContext, pos: int, clause: tuple[int, int]) -> 
 
 
 def _quote_speaker(ctx: ArticleContext, quote: tuple[int, int]) -> ActorMention | None:
-    """The person or body a quotation is attributed to, just after it."""
+    """The person or body a quotation is attributed to, just after it; none when the quotation
+    ends its sentence ('... was "a direct act of ethnic cleansing." Samantha Power ...': the
+    name after it begins the next sentence)."""
+    if _ENDS_SENTENCE_RE.match(ctx.text, quote[1]) or (
+            ctx.text[quote[1] - 2:quote[1] - 1] in (".", "!", "?") and _NEXT_CAPITAL_RE.match(ctx.text, quote[1])):
+        return None
     return next((a for a in ctx.actors if quote[1] <= a.start <= quote[1] + SPEAKER_REACH
                  and a.kind in ("person", "org")), None)
+
+
+#: a full stop right after a closing quotation mark ('... cleansing". Power said')
+_ENDS_SENTENCE_RE = re.compile(r"[ \t]*[.!?](?:\s|$)")
+#: the next sentence starting after a quotation that closes on its full stop ('... cleansing." Power')
+_NEXT_CAPITAL_RE = re.compile(r"\s+[A-ZÀ-ÖØ-Þ]")
 
 
 def international(parties: list[ActorMention], country: str | None) -> bool:

@@ -93,3 +93,16 @@ def test_deployed_forces_mobilize_with_the_government_that_sends_them():
     (mobilize,) = roles("JAKARTA, Indonesia - Ribuan personel TNI-Polri disiagakan di Jakarta pada Selasa (14/5).",
                         "id", "MOBILIZE")
     assert sorted(mobilize[0]) == ["ID:military", "ID:police"]
+
+
+def test_a_quotation_that_ends_its_sentence_is_not_given_to_the_next_name():
+    # the name after '...".' begins the next sentence: the speaker is the one named before the quotation
+    text = ('ISLAMABAD, Pakistan - Shehbaz Sharif said on Tuesday the expulsions were "ethnic cleansing by any '
+            'definition." Joe Biden arrived in London on Tuesday.')
+    assert [a for a, _ in roles(text, "en", "ACCUSE")] == [["Shehbaz Sharif"]]
+    text = ('PARIS, France - Emmanuel Macron a dit mardi que ces expulsions étaient « un nettoyage ethnique ». '
+            'Joe Biden est arrivé mardi à Londres.')
+    assert [a for a, _ in roles(text, "fr", "ACCUSE")] == [["Emmanuel Macron"]]
+    # a quotation followed by its speaker keeps him
+    text = 'ISLAMABAD, Pakistan - "The expulsions are ethnic cleansing," Shehbaz Sharif said on Tuesday.'
+    assert [a for a, _ in roles(text, "en", "ACCUSE")] == [["Shehbaz Sharif"]]
