@@ -27,7 +27,7 @@ from streams.nlp.fuzzy import OneEditIndex, fold, within_one_edit
 from streams.nlp.mentions import PlaceMention
 from streams.nlp.phrases import PhraseIndex
 from streams.nlp.textutil import load_data
-from streams.nlp.titles import find_titled_persons, qualifies
+from streams.nlp.titles import find_titled_persons, qualifies, title_pattern
 
 #: capitalised name-like word runs ("Kassym-Jomart Tokayev", "I Gusti Putu Danny")
 _NAME_RUN_RE = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*)(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*)*")
@@ -44,6 +44,8 @@ _POSTNOMINAL_GAP = 2
 #: "le ministre de l'Intérieur, Gérald Darmanin")
 _TITLE_TO_NAME_RE = re.compile(
     r"(?:[\s,]+|[ \t]*(?:(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|of|for|the|de|del|des|du|la|le|el|l'|d')[ \t]*,?[ \t]*)){0,5}")
+#: most characters between a title and the name it introduces
+_TITLE_SPAN = 60
 #: text between a person and the office after the name ("Dina Boluarte, presidenta del Perú")
 _NAME_TO_TITLE_RE = re.compile(r"[ \t]*,[ \t]*(?:(?:the|la|le|el|l'|sang)[ \t]+)?")
 
@@ -365,6 +367,42 @@ def find_actors(text: str, lang: str, places: list[PlaceMention], folded: str | 
     return _without_held_offices(text, _distributed(text, sorted(ranked, key=lambda a: a.start)))
 
 
+def _titles(text: str, office: ActorMention, person: ActorMention) -> bool:
+    """``office`` is the title of ``person``: just before the name, with only the rest of the title
+    between ("Presiden AS Joe Biden", "le ministre de l'Intérieur, Gérald Darmanin"), or just after
+    it behind a comma ("Dina Boluarte, presidenta del Perú")."""
+    if person.start >= office.end:
+        gap = _TITLE_TO_NAME_RE.match(text, office.end)
+        return gap is not None and gap.end() >= person.start and person.start - office.end <= _TITLE_SPAN
+    if person.end <= office.start:
+        gap = _NAME_TO_TITLE_RE.match(text, person.end)
+        return gap is not None and gap.end() == office.start
+    return False
+
+
+def title_sectors(text: str, mentions: list[ActorMention], person: ActorMention, lang: str) -> list[ActorMention]:
+    """The sectors other than government that title ``person`` ("Inspector General of Police X",
+    "Taliban spokesman X", "Jenderal TNI X"): the person speaks for them, and both act (a
+    government office is the person alone: ``_without_held_offices``). Title words of the
+    language may stand between ("Taliban spokesman")."""
+    near = [m for m in mentions if m.kind == "sector" and m.value != "government"
+            and person.start - _TITLE_SPAN <= m.start <= person.end + _TITLE_SPAN]
+    if not near:
+        return []
+    titles = title_pattern(lang)
+    masked = text
+    if titles is not None:
+        lo = max(0, person.start - _TITLE_SPAN)
+        window = text[lo:person.start]
+        folded = fold(window)
+        if len(folded) == len(window):
+            chars = list(window)
+            for m in titles.finditer(folded):
+                chars[m.start():m.end()] = "X" * (m.end() - m.start())  # a title word passes as part of the title
+            masked = text[:lo] + "".join(chars) + text[person.start:]
+    return [m for m in near if _titles(masked, m, person)]
+
+
 def _without_held_offices(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     """Less the government offices that only title a person named with them ("President Joe
     Biden", "la presidenta Dina Boluarte", "Gérald Darmanin, ministre de l'Intérieur"): the
@@ -374,19 +412,8 @@ def _without_held_offices(text: str, mentions: list[ActorMention]) -> list[Actor
     if not persons:
         return mentions
 
-    def held(office: ActorMention) -> bool:
-        for p in persons:
-            if p.start >= office.end:
-                gap = _TITLE_TO_NAME_RE.match(text, office.end)
-                if gap is not None and gap.end() >= p.start and p.start - office.end <= 60:
-                    return True
-            elif p.end <= office.start:
-                gap = _NAME_TO_TITLE_RE.match(text, p.end)
-                if gap is not None and gap.end() == office.start:
-                    return True
-        return False
-
-    return [m for m in mentions if not (m.kind == "sector" and m.value == "government" and held(m))]
+    return [m for m in mentions if not (m.kind == "sector" and m.value == "government"
+                                        and any(_titles(text, m, p) for p in persons))]
 
 
 @lru_cache(maxsize=None)

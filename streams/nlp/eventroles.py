@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from streams.nlp.actors import ActorMention
+from streams.nlp.actors import ActorMention, title_sectors
 from streams.nlp.eventcontext import ArticleContext, between
 from streams.nlp.fuzzy import fold
 from streams.nlp.triggers import TriggerHit, is_passive, is_verbal, lexicon, plover_group
@@ -106,6 +106,9 @@ def roles(ctx: ArticleContext, hit: TriggerHit, pos: int, end: int, clause: tupl
             targets = [t for t in targets if t != speaker]
         elif persons:
             actors = [persons[-1]]
+        if actors and actors[0].kind == "person":  # "Taliban spokesman Zabihullah Mujahid": and the Taliban
+            actors += [m for m in title_sectors(ctx.text, ctx.actors, actors[0], ctx.lang) if m not in actors]
+            targets = [t for t in targets if t not in actors]
         elif (not actors and last_person is not None and not _unknown_subject(ctx, pos, clause)
               and (not trig.needs_actor or _pronoun_subject(ctx, pos))):
             actors = [last_person]  # "he said, demanding that ...": the person named before

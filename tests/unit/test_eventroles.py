@@ -106,3 +106,12 @@ def test_a_quotation_that_ends_its_sentence_is_not_given_to_the_next_name():
     # a quotation followed by its speaker keeps him
     text = 'ISLAMABAD, Pakistan - "The expulsions are ethnic cleansing," Shehbaz Sharif said on Tuesday.'
     assert [a for a, _ in roles(text, "en", "ACCUSE")] == [["Shehbaz Sharif"]]
+
+
+def test_a_speaker_titled_by_a_force_or_group_speaks_with_it():
+    # "Taliban spokesman X": the person and the body he speaks for; a government title is the person alone
+    assert roles("KABUL, Afghanistan - Taliban spokesman Zabihullah Mujahid condemned the attack on Tuesday.",
+                 "en", "ACCUSE")[0][0] == ["Zabihullah Mujahid", "AF:rebels"]
+    assert roles("KABUL, Afganistan - Juru bicara Taliban Zabihullah Mujahid mengecam serangan itu pada Selasa (14/5).",
+                 "id", "ACCUSE")[0][0] == ["Zabihullah Mujahid", "AF:rebels"]
+    assert roles("WASHINGTON - President Joe Biden condemned the attack on Tuesday.", "en", "ACCUSE")[0][0] == ["Joe Biden"]
