@@ -27,7 +27,7 @@ from streams.nlp.fuzzy import OneEditIndex, fold, within_one_edit
 from streams.nlp.mentions import PlaceMention
 from streams.nlp.phrases import PhraseIndex
 from streams.nlp.textutil import load_data
-from streams.nlp.titles import find_titled_persons, qualifies
+from streams.nlp.titles import find_titled_persons, qualifies, title_pattern
 
 #: capitalised name-like word runs ("Kassym-Jomart Tokayev", "I Gusti Putu Danny")
 _NAME_RUN_RE = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*)(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*)*")
@@ -37,6 +37,17 @@ _TOKEN_RE = re.compile(r"\S+")
 _QUALIFIER_GAP = 12
 #: a word shorter than this must match exactly (no typo allowed)
 _MIN_FUZZY_WORD = 5
+#: characters between a sector noun and a demonym after it ("police française", "policía peruana")
+_POSTNOMINAL_GAP = 2
+#: text between an office (a government sector noun) and the person who holds it: the rest of the
+#: title, a country, a comma ("President Joe Biden", "Perdana Menteri Sri Lanka Mahinda Rajapaksa",
+#: "le ministre de l'Intérieur, Gérald Darmanin")
+_TITLE_TO_NAME_RE = re.compile(
+    r"(?:[\s,]+|[ \t]*(?:(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|of|for|the|de|del|des|du|la|le|el|l'|d')[ \t]*,?[ \t]*)){0,5}")
+#: most characters between a title and the name it introduces
+_TITLE_SPAN = 60
+#: text between a person and the office after the name ("Dina Boluarte, presidenta del Perú")
+_NAME_TO_TITLE_RE = re.compile(r"[ \t]*,[ \t]*(?:(?:the|la|le|el|l'|sang)[ \t]+)?")
 
 
 @dataclass(frozen=True)
@@ -252,6 +263,18 @@ def _adjacent_country(text: str, start: int, end: int, starts: dict[int, PlaceMe
     return before[-1].location.country if before else None
 
 
+def _postnominal_country(text: str, end: int, demonym_spans: list[tuple[int, int, str]],
+                         used: set[int]) -> tuple[str | None, int]:
+    """(country, new end) of a sector noun qualified by a demonym right after it, in languages
+    whose adjectives follow the noun ("police française", "policía peruana", "armée israélienne");
+    the mention then reaches over the demonym."""
+    for i, (ds, de, cc) in enumerate(demonym_spans):
+        if 0 < ds - end <= _POSTNOMINAL_GAP and not text[end:ds].strip():
+            used.add(i)
+            return cc, de
+    return None, end
+
+
 def find_sectors(text: str, lang: str, places: list[PlaceMention], folded: str | None = None) -> list[ActorMention]:
     """Sector nouns, qualified by an adjacent demonym or place, plus bare demonyms as countries."""
     sectors, demonyms = _lexicon(lang)
@@ -264,18 +287,44 @@ def find_sectors(text: str, lang: str, places: list[PlaceMention], folded: str |
     found: list[ActorMention] = []
     used: set[int] = set()
     for s_start, s_end, sector in sectors.find(folded):
-        country, start = None, s_start
+        country, start, end = None, s_start, s_end
         for i, (ds, de, cc) in enumerate(demonym_spans):
             if 0 <= s_start - de <= _QUALIFIER_GAP:
                 country, start = cc, ds
                 used.add(i)
+        if country is None:  # "police française", "Kementerian Pertahanan China"
+            country, end = _postnominal_country(text, s_end, demonym_spans, used)
         if country is None:  # "polisi Almaty", "Almaty police"
             country = _adjacent_country(text, s_start, s_end, starts, located)
-        found.append(ActorMention(start, s_end, "sector", sector, country))
+        found.append(ActorMention(start, end, "sector", sector, country))
     for i, (ds, de, cc) in enumerate(demonym_spans):
         if i not in used:
             found.append(ActorMention(ds, de, "country", cc, cc))
     return found
+
+
+#: text between coordinated demonyms ("Filipino, Australian and American troops")
+_DEMONYM_JOINER_RE = re.compile(r"\s*(?:,\s*(?:(?:and|et|y|e|dan|serta)\s+)?|(?:and|et|y|e|dan|serta)\s+)\s*")
+
+
+def _distributed(text: str, found: list[ActorMention]) -> list[ActorMention]:
+    """Demonyms coordinated before one sector noun each qualify it ("Filipino, Australian and
+    American troops" are three militaries, "British and French diplomats" two governments):
+    a country mention joined by a comma or "and" to the demonym of a sector becomes that sector."""
+    by_end = {m.end: m for m in found if m.kind == "country"}
+    out = list(found)
+    for m in found:
+        if m.kind != "sector" or m.country is None:
+            continue
+        head = m
+        while True:
+            prev = next((c for end, c in by_end.items()
+                         if end <= head.start and _DEMONYM_JOINER_RE.fullmatch(text, end, head.start)), None)
+            if prev is None or not text[head.start:head.start + 1].isupper():
+                break
+            out[out.index(prev)] = ActorMention(prev.start, prev.end, "sector", m.value, prev.value)
+            head = prev
+    return out
 
 
 def find_actors(text: str, lang: str, places: list[PlaceMention], folded: str | None = None) -> list[ActorMention]:
@@ -315,7 +364,56 @@ def find_actors(text: str, lang: str, places: list[PlaceMention], folded: str | 
     add(sectors)
     add(ActorMention(p.start, p.end, "country", p.location.country, p.location.country)
         for p in places if p.kind == "country" and p.location.country)
-    return sorted(ranked, key=lambda a: a.start)
+    return _without_held_offices(text, _distributed(text, sorted(ranked, key=lambda a: a.start)))
+
+
+def _titles(text: str, office: ActorMention, person: ActorMention) -> bool:
+    """``office`` is the title of ``person``: just before the name, with only the rest of the title
+    between ("Presiden AS Joe Biden", "le ministre de l'Intérieur, Gérald Darmanin"), or just after
+    it behind a comma ("Dina Boluarte, presidenta del Perú")."""
+    if person.start >= office.end:
+        gap = _TITLE_TO_NAME_RE.match(text, office.end)
+        return gap is not None and gap.end() >= person.start and person.start - office.end <= _TITLE_SPAN
+    if person.end <= office.start:
+        gap = _NAME_TO_TITLE_RE.match(text, person.end)
+        return gap is not None and gap.end() == office.start
+    return False
+
+
+def title_sectors(text: str, mentions: list[ActorMention], person: ActorMention, lang: str) -> list[ActorMention]:
+    """The sectors other than government that title ``person`` ("Inspector General of Police X",
+    "Taliban spokesman X", "Jenderal TNI X"): the person speaks for them, and both act (a
+    government office is the person alone: ``_without_held_offices``). Title words of the
+    language may stand between ("Taliban spokesman")."""
+    near = [m for m in mentions if m.kind == "sector" and m.value != "government"
+            and person.start - _TITLE_SPAN <= m.start <= person.end + _TITLE_SPAN]
+    if not near:
+        return []
+    titles = title_pattern(lang)
+    masked = text
+    if titles is not None:
+        lo = max(0, person.start - _TITLE_SPAN)
+        window = text[lo:person.start]
+        folded = fold(window)
+        if len(folded) == len(window):
+            chars = list(window)
+            for m in titles.finditer(folded):
+                chars[m.start():m.end()] = "X" * (m.end() - m.start())  # a title word passes as part of the title
+            masked = text[:lo] + "".join(chars) + text[person.start:]
+    return [m for m in near if _titles(masked, m, person)]
+
+
+def _without_held_offices(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Less the government offices that only title a person named with them ("President Joe
+    Biden", "la presidenta Dina Boluarte", "Gérald Darmanin, ministre de l'Intérieur"): the
+    person acts, not a second actor. Offices of other sectors stay ("police chief X": the person
+    and the police)."""
+    persons = [m for m in mentions if m.kind == "person"]
+    if not persons:
+        return mentions
+
+    return [m for m in mentions if not (m.kind == "sector" and m.value == "government"
+                                        and any(_titles(text, m, p) for p in persons))]
 
 
 @lru_cache(maxsize=None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from streams.nlp.actors import ActorMention
+from streams.nlp.actors import ActorMention, title_sectors
 from streams.nlp.eventcontext import ArticleContext, between
 from streams.nlp.fuzzy import fold
 from streams.nlp.triggers import TriggerHit, is_passive, is_verbal, lexicon, plover_group
@@ -21,19 +21,35 @@ SPEAKER_REACH = 80
 
 
 def _side_actors(mentions: list[ActorMention], text: str, before: bool, lang: str) -> list[ActorMention]:
-    """The nearest actor on one side of a trigger, with those joined to it by "and" or a comma."""
+    """The nearest actor on one side of a trigger, with those joined to it by "and" or a comma.
+    A comma and an article ("Italia, el Reino Unido, Canadá y Estados Unidos") continue a list
+    only one that "and" closes: after a fronted phrase ("entre el gobierno y el FMI, los
+    manifestantes reclamaban") they start the clause."""
     if not mentions:
         return []
     joiner = lexicon(lang).joiner
     ordered = list(reversed(mentions)) if before else list(mentions)
-    group = [ordered[0]]
-    for nxt in ordered[1:]:
-        a, b = (nxt, group[-1]) if before else (group[-1], nxt)
-        gap = fold(text[a.end:b.start]).strip(" ,")
-        if not gap or (joiner and joiner.fullmatch(gap)):
-            group.append(nxt)
+    kinds = []  # how each next mention is joined: "plain", "joiner", "article" or None (not at all)
+    for prev, nxt in zip(ordered, ordered[1:]):
+        a, b = (nxt, prev) if before else (prev, nxt)
+        raw = fold(text[a.end:b.start])
+        gap = raw.strip(" ,")
+        if not gap or (gap in _HYPHENS and a.kind == b.kind == "sector"):  # "TNI-Polri", not "Aljazair-Maroko"
+            kinds.append("plain")
+        elif joiner and joiner.fullmatch(gap):
+            kinds.append("joiner")
+        elif "," in raw and gap in _ARTICLES:
+            kinds.append("article")
         else:
+            kinds.append(None)
+    if None in kinds:
+        kinds = kinds[:kinds.index(None)]
+    group = [ordered[0]]
+    for i, (k, nxt) in enumerate(zip(kinds, ordered[1:])):
+        # "and" stands before the last member: nearer the trigger before it, farther after it
+        if k == "article" and "joiner" not in (kinds[:i] if before else kinds[i + 1:]):
             break
+        group.append(nxt)
     return group
 
 
@@ -63,14 +79,25 @@ def roles(ctx: ArticleContext, hit: TriggerHit, pos: int, end: int, clause: tupl
     targets = _side_actors(after, ctx.text, False, ctx.lang)[:2]
     agent = lexicon(ctx.lang).agent
     by_agent = bool(targets and agent and agent.search(ctx.folded[end:targets[0].start]))
-    if trig.passive or is_passive(ctx.text[clause[0]:end], pos - clause[0], ctx.lang, ctx.folded[clause[0]:end]):
-        # "63 people had been detained (by police)": the subject suffers, the agent acts
-        actors, targets = (targets if by_agent else []), actors
+    passive = trig.passive or _passive(ctx, pos, end, clause, is_verbal(trig.type))
+    if passive:
+        # "63 people had been detained (by police)", "ditembak kelompok bersenjata": the subject
+        # suffers, the agent acts
+        actors, targets = (targets if by_agent or _bare_agent(ctx, end, targets) else []), actors
     elif by_agent:
         actors, targets = targets, actors  # "a deployment by the CSTO"
-    if not actors and (is_verbal(trig.type) or trig.type == "SANCTION"):
+    if trig.type in _FORCES_MOBILIZED:
+        actors, targets = _forces_act(actors, targets, _FORCES_MOBILIZED[trig.type])
+    if not actors and (is_verbal(trig.type) or trig.type == "SANCTION") and not passive:
         actors = _city_as_subject(ctx, pos, clause)  # "Moscow said", "Bruxelles a adopté"
-    if is_verbal(trig.type):
+    if is_verbal(trig.type) and passive:
+        # "Khan is accused of ...", "X was criticised by Y": the person named before is the
+        # target; only an agent, or the speaker of a quotation, speaks
+        quote = next(((a, b) for a, b in ctx.quotes if a < pos < b), None)
+        speaker = _quote_speaker(ctx, quote) if quote and not actors else None
+        if speaker is not None and speaker not in targets:
+            actors = [speaker]
+    elif is_verbal(trig.type):
         quote = next(((a, b) for a, b in ctx.quotes if a < pos < b), None)
         speaker = _quote_speaker(ctx, quote) if quote else None
         persons = [a for a in before if a.kind == "person"]
@@ -79,10 +106,92 @@ def roles(ctx: ArticleContext, hit: TriggerHit, pos: int, end: int, clause: tupl
             targets = [t for t in targets if t != speaker]
         elif persons:
             actors = [persons[-1]]
+        if actors and actors[0].kind == "person":  # "Taliban spokesman Zabihullah Mujahid": and the Taliban
+            actors += [m for m in title_sectors(ctx.text, ctx.actors, actors[0], ctx.lang) if m not in actors]
+            targets = [t for t in targets if t not in actors]
         elif (not actors and last_person is not None and not _unknown_subject(ctx, pos, clause)
               and (not trig.needs_actor or _pronoun_subject(ctx, pos))):
             actors = [last_person]  # "he said, demanding that ...": the person named before
     return actors, targets
+
+
+#: forces that take part in an act of their type when they are its grammatical object: the
+#: troops or police deployed mobilize with the government that sends them ("the government ordered
+#: the army into Punjab", "a ordonné le déploiement de 40 000 policiers", "mengerahkan 45.000 polisi")
+_FORCES_MOBILIZED = {"MOBILIZE": ("military", "police")}
+
+
+def _forces_act(actors: list[ActorMention], targets: list[ActorMention],
+                forces: tuple[str, ...]) -> tuple[list[ActorMention], list[ActorMention]]:
+    """The deployed forces among the targets join the actors, unless a country or a body sends
+    them (then they are its forces, sent abroad or to help: the caller's AID reading stands)."""
+    if any(a.kind in ("country", "org") for a in actors):
+        return actors, targets
+    moved = [t for t in targets if t.kind == "sector" and t.value in forces]
+    if not moved:
+        return actors, targets
+    return actors + moved, [t for t in targets if t not in moved]
+
+
+#: words that begin with a passive prefix but are none ("dialog", "diplomat")
+_NOT_PREFIX_PASSIVE = ("dialog", "diplomat", "diskusi", "dinas", "direktur", "divisi")
+#: endings of a trigger's first word that make an auxiliary before it progressive, not passive
+#: ("is urging", "were demanding")
+_PROGRESSIVE_ENDINGS = {"en": ("ing",)}
+
+
+def _passive(ctx: ArticleContext, pos: int, end: int, clause: tuple[int, int], verbal: bool) -> bool:
+    """The trigger is in the passive voice (``triggers.is_passive``), less the progressive
+    ("is urging") and nouns that only look like a prefixed passive ("dialog"). A speech act
+    needs its auxiliary right before it, or one adverb between ("was sharply criticised"): "will
+    be a strong response" is a noun after "be", not a passive."""
+    word = ctx.folded[pos:end].split()[0] if ctx.folded[pos:end].split() else ""
+    if word.endswith(_PROGRESSIVE_ENDINGS.get(ctx.lang, ())) or word.startswith(_NOT_PREFIX_PASSIVE):
+        return False
+    if not is_passive(ctx.text[clause[0]:end], pos - clause[0], ctx.lang, ctx.folded[clause[0]:end]):
+        return False
+    lex = lexicon(ctx.lang)
+    if not verbal or (lex.passive_prefix and word.startswith(lex.passive_prefix)):
+        return True
+    participles = _PARTICIPLES.get(ctx.lang)
+    if participles and not any(w.endswith(participles[0]) or w in participles[1] for w in ctx.folded[pos:end].split()):
+        return False  # "the expulsions were ethnic cleansing": a noun after "were"
+    before = ctx.folded[clause[0]:pos].split()[-2:]
+    if lex.passive and lex.passive.search(ctx.folded, pos, end):
+        return True  # "ont été interpellées": the auxiliary is part of the trigger
+    if not before or not lex.passive:
+        return False
+    if lex.passive.fullmatch(before[-1]):
+        return True
+    return len(before) == 2 and bool(lex.passive.fullmatch(before[0])) and before[1] not in _ARTICLES
+
+
+#: a hyphen or slash joins two forces written as one word ("TNI-Polri", "police/army"); between
+#: countries it makes an adjective of descent or of a relation ("Algerian-Moroccan", "EU-Georgia relations")
+_HYPHENS = frozenset({"-", "–", "/"})
+#: (endings, irregular forms) of the past participles a passive speech act is made of, where a
+#: noun may follow the same auxiliary ("was accused" but "were ethnic cleansing")
+_PARTICIPLES = {"en": (("ed", "en", "wn"), frozenset({"told", "sought", "held", "hit", "shot", "struck", "caught",
+                                                      "sent", "put", "brought", "met", "warned", "urged"}))}
+#: articles: "be a strong response" is no passive
+_ARTICLES = frozenset({"a", "an", "the", "un", "une", "le", "la", "les", "des", "du", "el", "los", "las", "una", "uno"})
+
+
+def _bare_agent(ctx: ArticleContext, end: int, after: list[ActorMention]) -> bool:
+    """In a language whose passive is a verb prefix (Indonesian, Malay "di-"), the agent may follow
+    the verb with no "oleh" ("ditembak kelompok bersenjata", "dipukuli dan ditendang petugas"):
+    the first actor after the trigger is its agent when only other prefixed verbs and joiners
+    stand between them (not a locative "di", not a preposition)."""
+    lex = lexicon(ctx.lang)
+    prefix = lex.passive_prefix
+    if not prefix or not after:
+        return False
+    gap = ctx.folded[end:after[0].start].strip()
+    if not gap:
+        return True
+    words = gap.split()
+    return all((w.startswith(prefix) and len(w) > len(prefix) + 2) or (lex.joiner and lex.joiner.fullmatch(w))
+               for w in words) and words[-1].startswith(prefix)
 
 
 #: words just before a trigger searched for its subject
@@ -121,9 +230,20 @@ def _unknown_subject(ctx: ArticleContext, pos: int, clause: tuple[int, int]) -> 
 
 
 def _quote_speaker(ctx: ArticleContext, quote: tuple[int, int]) -> ActorMention | None:
-    """The person or body a quotation is attributed to, just after it."""
+    """The person or body a quotation is attributed to, just after it; none when the quotation
+    ends its sentence ('... was "a direct act of ethnic cleansing." Samantha Power ...': the
+    name after it begins the next sentence)."""
+    if _ENDS_SENTENCE_RE.match(ctx.text, quote[1]) or (
+            ctx.text[quote[1] - 2:quote[1] - 1] in (".", "!", "?") and _NEXT_CAPITAL_RE.match(ctx.text, quote[1])):
+        return None
     return next((a for a in ctx.actors if quote[1] <= a.start <= quote[1] + SPEAKER_REACH
                  and a.kind in ("person", "org")), None)
+
+
+#: a full stop right after a closing quotation mark ('... cleansing". Power said')
+_ENDS_SENTENCE_RE = re.compile(r"[ \t]*[.!?](?:\s|$)")
+#: the next sentence starting after a quotation that closes on its full stop ('... cleansing." Power')
+_NEXT_CAPITAL_RE = re.compile(r"\s+[A-ZÀ-ÖØ-Þ]")
 
 
 def international(parties: list[ActorMention], country: str | None) -> bool:

@@ -65,6 +65,11 @@ def _lexicon(lang: str) -> tuple[re.Pattern | None, re.Pattern | None, frozenset
     return anywhere, before_name, _banned()
 
 
+def title_pattern(lang: str) -> re.Pattern | None:
+    """Any title of the language, matched on folded text ("spokesman", "juru bicara")."""
+    return _lexicon(lang)[0]
+
+
 @lru_cache(maxsize=1)
 def _banned() -> frozenset[str]:
     words: set[str] = set()

@@ -83,3 +83,36 @@ def test_a_body_wins_over_a_sector_word_inside_its_name():
     text = "About 13,000 members of the United Auto Workers union walked off the job."
     found = [(a.kind, text[a.start:a.end], a.value) for a in find_actors(text, "en", [])]
     assert found == [("org", "United Auto Workers", "UAW"), ("sector", "union", "protesters")]
+
+
+def _places(text, lang):
+    from streams.nlp.places import find_places
+    return find_places(text, lang)
+
+
+def codes_of(text, lang):
+    return [(a.kind, a.code(None)) for a in find_actors(text, lang, _places(text, lang))]
+
+
+def test_a_demonym_after_the_sector_noun_qualifies_it():
+    # languages whose adjectives follow the noun: the demonym is the sector's country, no second actor
+    assert codes_of("La police française a dispersé la foule.", "fr")[0] == ("sector", "FR:police")
+    assert ("country", "FR") not in codes_of("La police française a dispersé la foule.", "fr")
+    assert codes_of("La policía peruana detuvo a diez personas.", "es")[0] == ("sector", "PE:police")
+
+
+def test_an_office_that_titles_a_person_is_no_second_actor():
+    assert codes_of("President Joe Biden condemned the attack.", "en") == [("person", "Joe Biden")]
+    assert codes_of("La presidenta Dina Boluarte exigió al Congreso.", "es")[0] == ("person", "Dina Boluarte")
+    assert codes_of("Presiden Joko Widodo mengecam serangan itu.", "id") == [("person", "Joko Widodo")]
+    # an office of another sector stays beside its holder ("police chief X": the person and the police)
+    assert [k for k, _ in codes_of("Police chief Listyo Sigit Prabowo said.", "en")] == ["sector", "person"]
+    # an office that is not the person's title stays
+    assert ("sector", None) in codes_of("The government said on Monday that Joe Biden would come.", "en")
+
+
+def test_coordinated_demonyms_each_qualify_the_sector():
+    found = codes_of("Filipino, Australian and American troops stormed a beach.", "en")
+    assert found == [("sector", "PH:military"), ("sector", "AU:military"), ("sector", "US:military")]
+    found = codes_of("British and French soldiers left Niger.", "en")
+    assert found[:2] == [("sector", "GB:military"), ("sector", "FR:military")]

@@ -1,0 +1,117 @@
+"""Who acts and on whom (eventroles): passives, bare agents, progressives, coordinated parties."""
+
+from datetime import datetime, timedelta, timezone
+
+from streams.nlp.counts import find_counts
+from streams.nlp.dates import find_dates
+from streams.nlp.events import extract_events
+from streams.nlp.places import find_places
+from streams.nlp.sentences import split_sentences
+from streams.records import Sentence
+
+PUBLISHED = datetime(2024, 5, 16, 12, 0, tzinfo=timezone(timedelta(hours=7)))
+
+
+def extract(text, lang):
+    sentences = [Sentence(a, b) for a, b in split_sentences(text)]
+    places = find_places(text, lang)
+    return extract_events(text, sentences, lang, PUBLISHED, places, find_dates(text, PUBLISHED, lang),
+                          find_counts(text, lang))
+
+
+def roles(text, lang, event_type):
+    return [(e.actors, e.targets) for e in extract(text, lang) if e.type == event_type]
+
+
+def test_a_passive_speech_act_makes_the_person_before_it_the_target():
+    # the person named before "is accused" / "was criticised" suffers the act, the agent makes it
+    assert roles("ISLAMABAD - Imran Khan was sharply criticised by Shehbaz Sharif on Tuesday.", "en", "ACCUSE") == [
+        (["Shehbaz Sharif"], ["Imran Khan"])]
+    (accuse,) = roles("ISLAMABAD - Imran Khan is accused of taking bribes, prosecutors said on Tuesday.", "en", "ACCUSE")
+    assert "Imran Khan" not in accuse[0] and "Imran Khan" in accuse[1]
+    (accuse,) = roles("JAKARTA - Joko Widodo dikecam oleh Prabowo Subianto pada Selasa (14/5).", "id", "ACCUSE")
+    assert accuse == (["Prabowo Subianto"], ["Joko Widodo"])
+
+
+def test_a_noun_after_be_is_no_passive_speech_act():
+    # "there will be a strong response": the speaker named before still warns
+    (threat,) = roles('MOSCOW - Vladimir Putin said on Tuesday that there will be a "strong military response" '
+                      "to any attack on Russia.", "en", "THREATEN")
+    assert threat[0] == ["Vladimir Putin"]
+
+
+def test_the_agent_of_a_prefixed_passive_may_follow_the_verb_without_oleh():
+    (attack,) = roles("JAYAPURA, Indonesia - Dua guru ditembak kelompok bersenjata di Papua pada Selasa (14/5).",
+                      "id", "ASSAULT")
+    assert attack[0] == ["ID:rebels"]
+    (attack,) = roles("Di Jakarta, Indonesia, para demonstran dipukuli dan ditendang polisi pada Selasa (14/5).",
+                      "id", "ASSAULT")
+    assert attack[0] == ["ID:police"]
+    (attack,) = roles("KUALA LUMPUR, Malaysia - Dua penduduk ditembak kumpulan bersenjata pada Selasa.", "ms", "ASSAULT")
+    assert attack[0] == ["MY:rebels"]
+
+
+def test_a_locative_after_a_prefixed_passive_is_no_agent():
+    # "ditahan di markas polisi": "di" says where; the students stay the target
+    (arrest,) = roles("JAKARTA, Indonesia - Sepuluh mahasiswa ditahan di markas polisi pada Selasa (14/5).", "id", "COERCE")
+    assert arrest[1] == ["ID:protesters"]
+
+
+def test_a_progressive_is_active_voice():
+    (attack,) = roles("ALMATY, Kazakhstan - Police were firing tear gas at protesters on Tuesday.", "en", "ASSAULT")
+    assert attack[0] == ["KZ:police"]
+    (attack,) = roles("KABUL, Afghanistan - Soldiers were attacking the rebels on Tuesday.", "en", "ASSAULT")
+    assert attack == (["AF:military"], ["AF:rebels"])
+
+
+def test_an_article_after_a_comma_keeps_a_list_of_parties_together():
+    (sanction,) = roles("PARIS - France, Germany, the United Kingdom and Canada imposed sanctions on Russia on Tuesday.",
+                        "en", "SANCTION")
+    assert sorted(sanction[0]) == ["CA", "DE", "FR", "GB"]
+    (sanction,) = roles("PARÍS - Francia, Alemania, el Reino Unido y Canadá impusieron sanciones a Rusia el martes.",
+                        "es", "SANCTION")
+    assert sorted(sanction[0]) == ["CA", "DE", "FR", "GB"]
+
+
+def test_a_comma_and_article_after_a_fronted_phrase_start_the_clause():
+    # no "and" closes a list: "los periodistas" act alone, the government and the IMF are elsewhere
+    (request,) = roles("QUITO, Ecuador - Tras criticar al gobierno y al FMI, los periodistas exigieron el lunes "
+                       "la renuncia del ministro.", "es", "REQUEST")
+    assert "IMF" not in request[0]
+    (request,) = roles("PARIS, France - Après avoir critiqué le gouvernement et l'OTAN, les journalistes ont exigé "
+                       "lundi la démission du ministre.", "fr", "REQUEST")
+    assert "NATO" not in request[0]
+
+
+def test_deployed_forces_mobilize_with_the_government_that_sends_them():
+    (mobilize,) = roles("ISLAMABAD, Pakistan - The government deployed the army in Lahore on Tuesday.", "en", "MOBILIZE")
+    assert sorted(mobilize[0]) == ["PK:government", "PK:military"] and mobilize[1] == []
+    (mobilize,) = roles("JAKARTA, Indonesia - Pemerintah mengerahkan 5.000 polisi di Jakarta pada Selasa (14/5).",
+                        "id", "MOBILIZE")
+    assert sorted(mobilize[0]) == ["ID:government", "ID:police"] and mobilize[1] == []
+    # personnel of two forces written as one word
+    (mobilize,) = roles("JAKARTA, Indonesia - Ribuan personel TNI-Polri disiagakan di Jakarta pada Selasa (14/5).",
+                        "id", "MOBILIZE")
+    assert sorted(mobilize[0]) == ["ID:military", "ID:police"]
+
+
+def test_a_quotation_that_ends_its_sentence_is_not_given_to_the_next_name():
+    # the name after '...".' begins the next sentence: the speaker is the one named before the quotation
+    text = ('ISLAMABAD, Pakistan - Shehbaz Sharif said on Tuesday the expulsions were "ethnic cleansing by any '
+            'definition." Joe Biden arrived in London on Tuesday.')
+    assert [a for a, _ in roles(text, "en", "ACCUSE")] == [["Shehbaz Sharif"]]
+    text = ('PARIS, France - Emmanuel Macron a dit mardi que ces expulsions étaient « un nettoyage ethnique ». '
+            'Joe Biden est arrivé mardi à Londres.')
+    assert [a for a, _ in roles(text, "fr", "ACCUSE")] == [["Emmanuel Macron"]]
+    # a quotation followed by its speaker keeps him
+    text = 'ISLAMABAD, Pakistan - "The expulsions are ethnic cleansing," Shehbaz Sharif said on Tuesday.'
+    assert [a for a, _ in roles(text, "en", "ACCUSE")] == [["Shehbaz Sharif"]]
+
+
+def test_a_speaker_titled_by_a_force_or_group_speaks_with_it():
+    # "Taliban spokesman X": the person and the body he speaks for; a government title is the person alone
+    assert roles("KABUL, Afghanistan - Taliban spokesman Zabihullah Mujahid condemned the attack on Tuesday.",
+                 "en", "ACCUSE")[0][0] == ["Zabihullah Mujahid", "AF:rebels"]
+    assert roles("KABUL, Afganistan - Juru bicara Taliban Zabihullah Mujahid mengecam serangan itu pada Selasa (14/5).",
+                 "id", "ACCUSE")[0][0] == ["Zabihullah Mujahid", "AF:rebels"]
+    assert roles("WASHINGTON - President Joe Biden condemned the attack on Tuesday.", "en", "ACCUSE")[0][0] == ["Joe Biden"]
