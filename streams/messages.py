@@ -16,10 +16,11 @@ from typing import Any
 
 from streams.codec import DecodeError, decode, encode
 from streams.dedup.cluster import partition_key
+from streams.dedup.extracted import NO_COUNTRY
 from streams.nlp.enrich import enrich
 from streams.nlp.normalize import normalize
 from streams.reasons import Reason
-from streams.records import Rejection
+from streams.records import EnrichedArticle, Rejection
 from streams.topics import ARTICLES_CLEAN, ARTICLES_RAW, TopicSpec
 
 
@@ -59,3 +60,30 @@ def enrich_message(value: bytes | None) -> Outcome:
     """An ``articles.clean`` message -> its ``articles.enriched`` message, keyed by the partition
     key the cluster stage blocks on (the primary country: ``cluster.partition_key``)."""
     return _stage(ARTICLES_CLEAN, value, enrich, partition_key)
+
+
+def copy_message(value: bytes | None, first_id: str, first_key: str) -> Outcome | None:
+    """An ``articles.clean`` message with the text of an earlier article (``first_id``, enriched under
+    partition key ``first_key``) -> its ``articles.enriched`` message, without the NLP.
+
+    A syndicated copy under another id is still coverage: another outlet, another mention. It goes on
+    with no events of its own under the original's partition key, where the cluster stage finds the
+    original by their identical MinHash signatures and adds it as a mention of the original's events,
+    as it does for near copies that went through the NLP. None when the message is the original
+    itself (seen again after its entries expired), is not a valid article, or would not land on the
+    original's key: it then takes the full path (where an invalid one becomes a dead letter).
+    """
+    try:
+        clean = decode(ARTICLES_CLEAN, value)
+    except DecodeError:
+        return None
+    if clean.id == first_id:
+        return None
+    copy = EnrichedArticle(
+        id=clean.id, url=clean.url, title=clean.title, text=clean.text, published_at=clean.published_at,
+        language=clean.language, source=clean.source, fingerprint=clean.fingerprint,
+        countries=[] if first_key.startswith(f"{NO_COUNTRY}-") else [first_key],
+    )
+    if partition_key(copy) != first_key:
+        return None
+    return Outcome(first_key, encode(copy), copy.id, copy.fingerprint, copy.published_at)

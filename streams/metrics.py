@@ -12,8 +12,9 @@ hold no Faust, so tests drive them directly.
   (0 when caught up). Not the age of the oldest unread record: ``articles.raw`` records
   carry their publication time as timestamp, years old in a replay of an archive.
 - ``kabar_dead_letters_total{stage,reason}``: dead letters, by reason (``streams.reasons.Reason``)
-- ``kabar_copies_dropped_total{stage,kind}``: ``repeat`` (the same article again) and
-  ``exact-duplicate`` (the same text under another URL), dropped before any NLP
+- ``kabar_copies_total{stage,kind}``: copies recognised before any NLP: ``repeat`` (the same
+  article again, dropped) and ``exact-duplicate`` (the same text under another article id, passed
+  on without NLP as a mention of the first)
 - ``kabar_nlp_rejections_total{stage,reason}``: messages the NLP stages turned down
 
 The feed poller is another process, ``kabar ingest``: its ``kabar_feed_fetches_total{outcome}``
@@ -44,8 +45,8 @@ LAG_SECONDS = Gauge(
     ["topic", "partition"], registry=REGISTRY)
 DEAD_LETTERS = Counter(
     "kabar_dead_letters", "Dead letters sent, by stage and reason", ["stage", "reason"], registry=REGISTRY)
-COPIES_DROPPED = Counter(
-    "kabar_copies_dropped", "Copies of an article dropped: repeat, exact-duplicate", ["stage", "kind"],
+COPIES = Counter(
+    "kabar_copies", "Copies recognised before the NLP: repeat (dropped), exact-duplicate (a mention of the first)", ["stage", "kind"],
     registry=REGISTRY)
 NLP_REJECTIONS = Counter(
     "kabar_nlp_rejections", "Messages the NLP stages turned down, by reason", ["stage", "reason"],
@@ -83,7 +84,7 @@ class LagClock:
 def counted(stage: str, what: str, n: int) -> None:
     """What ``agents.common.count`` counts that is a metric too (dropped copies)."""
     if what in COPY_KINDS:
-        COPIES_DROPPED.labels(stage, what).inc(n)
+        COPIES.labels(stage, what).inc(n)
 
 
 def dead_letter(stage: str, reason: Reason) -> None:

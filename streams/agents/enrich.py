@@ -1,28 +1,28 @@
 """enrich: ``articles.clean`` -> ``articles.enriched`` (keyed by primary country).
 
 The work (``messages.enrich_message``) runs in the NLP processes (``offload``). The same
-text under a second URL is an exact duplicate: the ``fingerprints`` table
-(co-partitioned on the fingerprint, the message key) drops it before any NLP,
-logged and counted.
+text under another article id is an exact copy: the ``fingerprints`` table (co-partitioned on
+the fingerprint, the message key) holds the first article's id and partition key, and the copy
+skips the NLP and goes on as a mention of the first (``messages.copy_message``), logged and
+counted. Entries written before they held the partition key (a bare id) send the copy the full way.
 """
 
 from __future__ import annotations
 
-import orjson
-
 from streams.agents.common import count, handling_of, log, offloaded, send_bytes, timed
 from streams.app import TOPICS, app, fingerprints_cached, keep
 from streams.dedup.expiry import value_of
+from streams.messages import copy_message
 from streams.topics import ARTICLES_CLEAN, ARTICLES_ENRICHED
 
 STAGE = "enrich"
 
 
-def _article_id(value: bytes | None) -> str | None:
-    try:
-        return orjson.loads(value or b"").get("id")
-    except (orjson.JSONDecodeError, AttributeError):
-        return None  # not an article: enrich_message dead-letters it
+def first_of(entry: object) -> tuple[str, str] | None:
+    """(id, partition key) of the first article with a fingerprint, from its table value."""
+    if isinstance(entry, list) and len(entry) == 2 and all(isinstance(v, str) for v in entry):
+        return entry[0], entry[1]
+    return None
 
 
 HANDLING = handling_of(STAGE, ARTICLES_CLEAN)
@@ -37,17 +37,21 @@ async def enrich(stream):
 
 
 async def _enrich(event) -> None:
-    first = value_of(fingerprints_cached.get(event.key.decode("utf-8", "replace"))) if event.key else None
-    article_id = _article_id(event.value) if first is not None else None
-    if article_id is not None and article_id != first:
+    entry = value_of(fingerprints_cached.get(event.key.decode("utf-8", "replace"))) if event.key else None
+    first = first_of(entry)
+    copy = copy_message(event.value, *first) if first is not None else None
+    if copy is not None:
         count(STAGE, "in")
         count(STAGE, "exact-duplicate")
-        log.info("enrich: %s has the same text as %s; dropped", article_id, first)
+        log.info("enrich: %s has the same text as %s; passed on as its copy, without NLP", copy.article_id, first[0])
+        await send_bytes(ARTICLES_ENRICHED, copy.key, copy.value)
+        count(STAGE, "out")
         return
     enriched = await offloaded(STAGE, event)
     if enriched is None:
         return
     await send_bytes(ARTICLES_ENRICHED, enriched.key, enriched.value)
-    if first is None:
-        keep(fingerprints_cached, event, enriched.fingerprint, enriched.article_id, enriched.published_at)
+    if entry is None:
+        keep(fingerprints_cached, event, enriched.fingerprint, [enriched.article_id, enriched.key],
+             enriched.published_at)
     count(STAGE, "out")

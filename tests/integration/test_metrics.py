@@ -54,7 +54,7 @@ def test_metrics_during_a_replay(pipeline_env, tmp_path):
         end = time.monotonic() + 60
         raw = env["KABAR_TOPIC_PREFIX"] + "articles.raw"
         while time.monotonic() < end and not (  # the lag is measured every few seconds
-                _total(after["kabar_copies_dropped"], "kabar_copies_dropped_total")
+                _total(after["kabar_copies"], "kabar_copies_total")
                 and raw in {s.labels["topic"] for s in after["kabar_consumer_lag_records"]}):
             time.sleep(0.5)
             after = _scrape(worker)
@@ -68,4 +68,4 @@ def test_metrics_during_a_replay(pipeline_env, tmp_path):
     assert _total(after["kabar_event_age_seconds"], "kabar_event_age_seconds_count") > 0
     assert {s.labels["topic"] for s in after["kabar_consumer_lag_records"]} >= {
         env["KABAR_TOPIC_PREFIX"] + "articles.raw"}
-    assert _total(after["kabar_copies_dropped"], "kabar_copies_dropped_total") > 0
+    assert _total(after["kabar_copies"], "kabar_copies_total") > 0

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import time
 
+import orjson
+
 from tests.support import kabar, latest_events, read_topic, wait_for
-from tests.integration.helpers import SEED, write_archive
+from tests.integration.helpers import SEED, sample_articles, write_archive
 
 
 def _protest_in_almaty(events) -> bool:
@@ -42,3 +44,21 @@ def test_replaying_the_same_archive_adds_no_event_ids(worker, pipeline_env, tmp_
 
 def _russian_aid_latest(records) -> bool:
     return _russian_aid(latest_events(records).values())
+
+
+def test_a_syndicated_exact_copy_becomes_a_mention_of_the_originals_events(worker, pipeline_env, tmp_path):
+    """The same text on another outlet skips the NLP (enrich counts an exact duplicate) but is coverage:
+    every event of the original lists the copy too."""
+    seed = sample_articles()[SEED]
+    copy = {**seed, "id": "copy-of-seed", "url": "https://copies.example/kazakhstan", "source": "copies.example",
+            "published_at": "2022-01-07T13:00:00+07:00"}
+    kabar(pipeline_env, "replay", str(write_archive(tmp_path / "seed.jsonl", SEED)))
+    wait_for(pipeline_env, "events", _russian_aid_latest)
+    archive = tmp_path / "copy.jsonl"
+    archive.write_bytes(orjson.dumps(copy) + b"\n")
+    kabar(pipeline_env, "replay", str(archive))
+    records = wait_for(pipeline_env, "events", lambda r: any(
+        "copy-of-seed" in e["articles"] for e in latest_events(r).values()))
+    seeds = [e for e in latest_events(records).values() if SEED in e["articles"]]
+    assert seeds and all("copy-of-seed" in e["articles"] for e in seeds)
+    assert worker.stats()["enrich"]["exact-duplicate"] >= 1

@@ -23,7 +23,7 @@ from streams.topics import DEADLETTER
 DASHBOARD = Path(__file__).resolve().parents[2] / "deploy" / "grafana-dashboard.json"
 KABAR = {"kabar_event_age_seconds": "histogram", "kabar_stage_seconds": "histogram",
          "kabar_consumer_lag_records": "gauge", "kabar_consumer_lag_seconds": "gauge",
-         "kabar_dead_letters": "counter", "kabar_copies_dropped": "counter", "kabar_nlp_rejections": "counter"}
+         "kabar_dead_letters": "counter", "kabar_copies": "counter", "kabar_nlp_rejections": "counter"}
 
 
 def _families(registry=metrics.REGISTRY) -> dict:
@@ -57,11 +57,11 @@ async def test_dead_letters_are_counted_by_stage_and_reason_without_detail(monke
 
 
 def test_dropped_copies_are_counted_where_the_stages_count_them():
-    before = _value("kabar_copies_dropped_total", stage="enrich", kind="exact-duplicate")
+    before = _value("kabar_copies_total", stage="enrich", kind="exact-duplicate")
     common.count("enrich", "exact-duplicate")
     common.count("enrich", "out")
-    assert _value("kabar_copies_dropped_total", stage="enrich", kind="exact-duplicate") == before + 1
-    assert {s.labels["kind"] for s in _families()["kabar_copies_dropped"].samples} <= metrics.COPY_KINDS
+    assert _value("kabar_copies_total", stage="enrich", kind="exact-duplicate") == before + 1
+    assert {s.labels["kind"] for s in _families()["kabar_copies"].samples} <= metrics.COPY_KINDS
 
 
 async def test_a_stage_times_each_message_and_notes_its_offset():
