@@ -17,14 +17,16 @@ tested without the finders; ``enrich.py`` calls the finders and this module.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from streams.nlp.actors import ActorMention, find_actors, seat_country
 from streams.nlp.dates import tells_vague_past
 from streams.nlp.eventcontext import ArticleContext, between, paragraph_index, spans
-from streams.nlp.eventdates import DATE_IN_SENTENCE, dateline_end, dominant_date, event_date, is_past
+from streams.nlp.eventdates import DATE_IN_SENTENCE, PAST_DAYS, dateline_end, dominant_date, event_date, is_past
 from streams.nlp.eventmerge import GENERIC_VICTIMS, Candidate, merge_candidates
 from streams.nlp.eventplaces import country_ranking, dominant_place, event_country, pick_scene, trusted_places
 from streams.nlp.eventroles import codes, default_actor, fit_roles, international, parties, roles
@@ -35,6 +37,7 @@ from streams.nlp.triggers import (
     in_group, is_disaster_story, is_reporting, is_verbal, lexicon, may_be_quoted, natural_death, plover_group, plover_list,
     tells_mishap,
 )
+from streams.nlp.textutil import load_data
 from streams.records import ExtractedEvent, Location, Sentence
 
 #: quoted speech; a quote of a few words is a scare quote ('had been "liquidated"'), not speech
@@ -297,9 +300,11 @@ def extract_events(
     for s in sentences:
         sentence = text[s.start:s.end]
         own_dates = between(dates, s.start, s.end)
-        if is_past(sentence, own_dates, today) or (not own_dates and tells_vague_past(sentence, lang)):
+        if is_past(sentence, own_dates, today) or (not own_dates and tells_vague_past(sentence, lang)) or (
+                not any(-1 <= (today - d.value).days <= PAST_DAYS for d in own_dates)
+                and _month_long_before(ctx.folded[s.start:s.end], lang, today)):
             previous = []
-            continue  # history, or "last week": no date the article lets us resolve
+            continue  # history ("in March 2023"), or "last week": no date the article lets us resolve
         made = _sentence_events(ctx, s, last_person, counts, previous, found)
         found.extend(made)
         previous = made or previous
@@ -312,6 +317,27 @@ def extract_events(
     for e in events:
         e.actors, e.targets = _most_precise(e.actors), _most_precise(e.targets)
     return events
+
+
+@lru_cache(maxsize=None)
+def _month_year_re(lang: str) -> tuple[re.Pattern | None, dict[str, int]]:
+    """A month named with its year ("March 2023", "marzo de 2023", "Maret 2023"): the finders
+    resolve no day from it, yet it dates what the sentence tells."""
+    months = {fold(k): v for k, v in ((load_data(lang, "dates") or {}).get("months") or {}).items() if len(k) >= 3}
+    if not months:
+        return None, {}
+    names = "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)({names})\.?,?\s+(?:(?:de|of)\s+)?((?:19|20)\d\d)(?!\w)"), months
+
+
+def _month_long_before(folded: str, lang: str, today: date) -> bool:
+    """The (folded) sentence names a month and year that ended more than a week before publication."""
+    pattern, months = _month_year_re(lang)
+    for m in pattern.finditer(folded) if pattern else ():
+        year, month = int(m.group(2)), months[m.group(1)]
+        if date(year, month, calendar.monthrange(year, month)[1]) < today - timedelta(days=PAST_DAYS):
+            return True
+    return False
 
 
 def _most_precise(codes: list[str]) -> list[str]:
