@@ -257,6 +257,16 @@ def _clause_of(sentence: str, folded: str, hit: TriggerHit, lang: str) -> str:
     return sentence[a:b]
 
 
+def _refers_back(folded: str, hit: TriggerHit, lang: str) -> bool:
+    """The trigger is a noun with a definite or demonstrative determiner ("the deal", "l'accord",
+    "kesepakatan itu"): it names an act the text has already told."""
+    lex = lexicon(lang)
+    before = (folded[:hit.start].rsplit(None, 1)[-1:] or [""])[0]
+    after = (folded[hit.end:].split(None, 1)[:1] or [""])[0].rstrip(".,;:")
+    return bool((lex.anaphora_before and lex.anaphora_before.fullmatch(before))
+                or (lex.anaphora_after and lex.anaphora_after.fullmatch(after)))
+
+
 def _gap_words(sentence: str, first: TriggerHit, second: TriggerHit) -> int:
     return len(sentence[first.end:second.start].split())
 
@@ -391,7 +401,7 @@ def _sentence_events(ctx: ArticleContext, s: Sentence, last_person: ActorMention
         return []
     cumulative = _is_cumulative(ctx, sentence, folded, s.start)
     made = _candidates(ctx, s, sentence, folded, _kept_hits(ctx, sentence, folded, s.start, hits, cumulative),
-                       last_person)
+                       last_person, found)
     given = [c for c in given if not _in_detail_clause(ctx, folded, s.start, c)
              and not (cumulative and c.kind in ("killed", "injured"))]  # a running toll
     made = [c for c in made if not c.needs_count
@@ -409,8 +419,9 @@ def _sentence_events(ctx: ArticleContext, s: Sentence, last_person: ActorMention
 
 
 def _candidates(ctx: ArticleContext, s: Sentence, sentence: str, folded: str, hits: list[TriggerHit],
-                last_person: ActorMention | None) -> list[Candidate]:
-    """One candidate event per kept trigger, less those another trigger of the clause explains."""
+                last_person: ActorMention | None, told: list[Candidate] = ()) -> list[Candidate]:
+    """One candidate event per kept trigger, less those another trigger of the clause explains
+    and those that only refer back to an act of the same type and day told before (``told``)."""
     sent = (s.start, s.end)
     parts = clauses(folded, lexicon(ctx.lang)) if hits else []
     made: list[Candidate] = []
@@ -419,6 +430,9 @@ def _candidates(ctx: ArticleContext, s: Sentence, sentence: str, folded: str, hi
         candidate = _event_for(ctx, hit, sent, clause, last_person, hits)
         if candidate is None:
             continue
+        if in_group("anaphoric_types", candidate.event.type) and _refers_back(folded, hit, ctx.lang) and any(
+                (c.event.type, c.event.date) == (candidate.event.type, candidate.event.date) for c in told):
+            continue  # "the agreement made no mention of ...": the accord told before that day, not a new one
         candidate.clause = clause
         if _acted_by_crowd(candidate.event):
             continue  # protesters' demands or seizures are part of their protest, not separate events

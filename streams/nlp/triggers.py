@@ -151,6 +151,10 @@ class Lexicon:
     #: an attribute of a noun ("Belarus, accused of ...", "yang dituduh"): the trigger in it and up
     #: to the next comma describes someone, it reports no new act
     attributive: re.Pattern | None = None
+    #: determiners before a noun trigger ("the", "l'", "el") or after it ("itu", "tersebut") that make
+    #: it name an act already told ("the agreement made no mention of ...")
+    anaphora_before: re.Pattern | None = None
+    anaphora_after: re.Pattern | None = None
 
 
 def _words_pattern(words: list[str]) -> re.Pattern | None:
@@ -248,6 +252,8 @@ def lexicon(lang: str) -> Lexicon:
         fiction=_words_pattern(data.get("fiction_frames", [])),
         work_topics=_words_pattern(data.get("work_topics", [])),
         attributive=_joiner_pattern(data.get("attributive", [])),
+        anaphora_before=_words_pattern(data.get("anaphora_before", [])),
+        anaphora_after=_words_pattern(data.get("anaphora_after", [])),
     )
 
 

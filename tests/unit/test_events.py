@@ -450,3 +450,12 @@ def test_event_free_sentences_give_no_events():
     for lang, sentences in EVENT_FREE.items():
         for sentence in sentences:
             assert extract(sentence, lang) == [], (lang, sentence)
+
+
+def test_an_accord_named_again_with_a_determiner_is_the_one_told_before():
+    text = ("Kazakhstan and Russia agreed on Thursday to a ceasefire in Almaty. "
+            "Pakistan said on Thursday that the agreement made no mention of India.")
+    assert types(extract(text)) == ["AGREE"]
+    text = ("Le Kazakhstan et la Russie ont signé jeudi un accord de cessez-le-feu à Almaty. "
+            "Le Pakistan a estimé jeudi que l'accord ne mentionne pas l'Inde.")
+    assert types(extract(text, "fr")) == ["AGREE"]
