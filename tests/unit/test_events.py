@@ -459,3 +459,9 @@ def test_an_accord_named_again_with_a_determiner_is_the_one_told_before():
     text = ("Le Kazakhstan et la Russie ont signé jeudi un accord de cessez-le-feu à Almaty. "
             "Le Pakistan a estimé jeudi que l'accord ne mentionne pas l'Inde.")
     assert types(extract(text, "fr")) == ["AGREE"]
+
+
+def test_a_habit_is_no_event_but_a_repeated_deed_on_a_day_is():
+    assert extract("The opposition in Kazakhstan has repeatedly accused Russia of meddling.") == []
+    assert extract("Oposisi Indonesia selama ini kerap menuding Rusia mencampuri urusan dalam negeri.", "id") == []
+    assert "ASSAULT" in types(extract("Police repeatedly fired tear gas at protesters in Almaty on Thursday."))
