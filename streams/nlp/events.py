@@ -310,12 +310,12 @@ def extract_events(
     for s in sentences:
         sentence = text[s.start:s.end]
         own_dates = between(dates, s.start, s.end)
-        if is_past(sentence, own_dates, today) or (not own_dates and tells_vague_past(sentence, lang)) or (
-                not any(-1 <= (today - d.value).days <= PAST_DAYS for d in own_dates)
-                and _month_long_before(ctx.folded[s.start:s.end], lang, today)):
+        if is_past(sentence, own_dates, today) or (not own_dates and tells_vague_past(sentence, lang)):
             previous = []
-            continue  # history ("in March 2023"), or "last week": no date the article lets us resolve
-        made = _sentence_events(ctx, s, last_person, counts, previous, found)
+            continue  # history, or "last week": no date the article lets us resolve
+        recent = any(-1 <= (today - d.value).days <= PAST_DAYS for d in own_dates)
+        old = [] if recent else _months_long_before(ctx.folded[s.start:s.end], lang, today)
+        made = _sentence_events(ctx, s, last_person, counts, previous, found, old)
         found.extend(made)
         previous = made or previous
         persons = [a for a in between(ctx.actors, s.start, s.end) if a.kind == "person"]
@@ -340,13 +340,31 @@ def _month_year_re(lang: str) -> tuple[re.Pattern | None, dict[str, int]]:
     return re.compile(rf"(?<!\w)({names})\.?,?\s+(?:(?:de|of)\s+)?((?:19|20)\d\d)(?!\w)"), months
 
 
-def _month_long_before(folded: str, lang: str, today: date) -> bool:
-    """The (folded) sentence names a month and year that ended more than a week before publication."""
+def _months_long_before(folded: str, lang: str, today: date) -> list[tuple[int, int]]:
+    """Spans of the (folded) sentence naming a month and year that ended more than a week before publication."""
     pattern, months = _month_year_re(lang)
+    spans = []
     for m in pattern.finditer(folded) if pattern else ():
         year, month = int(m.group(2)), months[m.group(1)]
         if date(year, month, calendar.monthrange(year, month)[1]) < today - timedelta(days=PAST_DAYS):
-            return True
+            spans.append(m.span())
+    return spans
+
+
+#: words between a trigger and a month and year that dates it ("withdrawn in March 2023 after two nights of protests")
+MONTH_REACH = 8
+
+
+def _dated_long_before(folded: str, hit: TriggerHit, old: list[tuple[int, int]], lang: str) -> bool:
+    """A month and year long past (``old``) stands in the trigger's clause, within ``MONTH_REACH`` words:
+    the trigger is history ("a similar bill was withdrawn in March 2023"), while a deed farther away in a
+    long sentence keeps its own time ("demand the funds for a rise agreed in March 1997")."""
+    a, b = next((c for c in clauses(folded, lexicon(lang)) if c[0] <= hit.start < c[1]), (0, len(folded)))
+    for start, end in old:
+        if a <= start < b:
+            gap = folded[hit.end:start] if start >= hit.end else folded[end:hit.start]
+            if len(gap.split()) <= MONTH_REACH:
+                return True
     return False
 
 
@@ -391,12 +409,15 @@ def _default_victims(found: list[Candidate]) -> None:
 
 
 def _sentence_events(ctx: ArticleContext, s: Sentence, last_person: ActorMention | None, counts: list[CountMention],
-                     previous: list[Candidate], found: list[Candidate]) -> list[Candidate]:
-    """The events of one sentence, with the counts it gives (some may go to earlier events)."""
+                     previous: list[Candidate], found: list[Candidate], old: list[tuple[int, int]] = ()) -> list[Candidate]:
+    """The events of one sentence, with the counts it gives (some may go to earlier events); ``old``:
+    spans of the sentence naming a month and year long past (what they date is history)."""
     sentence = ctx.text[s.start:s.end]
     folded = ctx.folded[s.start:s.end]
     given = between(counts, s.start, s.end)
     hits = find_triggers(sentence, ctx.lang, folded)
+    if old:
+        hits = [h for h in hits if not _dated_long_before(folded, h, old, ctx.lang)]
     if not hits and not given:
         return []
     cumulative = _is_cumulative(ctx, sentence, folded, s.start)

@@ -465,3 +465,12 @@ def test_a_habit_is_no_event_but_a_repeated_deed_on_a_day_is():
     assert extract("The opposition in Kazakhstan has repeatedly accused Russia of meddling.") == []
     assert extract("Oposisi Indonesia selama ini kerap menuding Rusia mencampuri urusan dalam negeri.", "id") == []
     assert "ASSAULT" in types(extract("Police repeatedly fired tear gas at protesters in Almaty on Thursday."))
+
+
+def test_a_month_and_year_long_past_dates_only_the_nearby_deed():
+    text = ("Regional governors in Kazakhstan on Thursday demanded that the central government pay for the large and "
+            "costly wage rise that the cabinet in Almaty had agreed in March 2021.")
+    assert types(extract(text)) == ["REQUEST"]
+    text = ("Para gubernur di Indonesia pada Kamis menuntut pemerintah pusat membayar kenaikan gaji besar yang mahal "
+            "yang telah disepakati kabinet di Jakarta pada Maret 2021.")
+    assert types(extract(text, "id")) == ["REQUEST"]
