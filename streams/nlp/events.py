@@ -17,16 +17,18 @@ tested without the finders; ``enrich.py`` calls the finders and this module.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 import msgspec
 
 from streams.nlp.actors import ActorMention, find_actors, seat_country
 from streams.nlp.dates import tells_vague_past
 from streams.nlp.eventcontext import ArticleContext, between, paragraph_index, spans
-from streams.nlp.eventdates import DATE_IN_SENTENCE, dateline_end, dominant_date, event_date, is_past
+from streams.nlp.eventdates import DATE_IN_SENTENCE, PAST_DAYS, dateline_end, dominant_date, event_date, is_past
 from streams.nlp.eventmerge import GENERIC_VICTIMS, Candidate, merge_candidates
 from streams.nlp.eventplaces import country_ranking, dominant_place, event_country, pick_scene, trusted_places
 from streams.nlp.eventroles import codes, default_actor, fit_roles, international, parties, roles
@@ -37,6 +39,7 @@ from streams.nlp.triggers import (
     in_group, is_disaster_story, is_reporting, is_verbal, lexicon, may_be_quoted, natural_death, plover_group, plover_list,
     tells_mishap,
 )
+from streams.nlp.textutil import load_data
 from streams.records import ExtractedEvent, Location, Sentence
 
 #: quoted speech; a quote of a few words is a scare quote ('had been "liquidated"'), not speech
@@ -257,6 +260,16 @@ def _clause_of(sentence: str, folded: str, hit: TriggerHit, lang: str) -> str:
     return sentence[a:b]
 
 
+def _refers_back(folded: str, hit: TriggerHit, lang: str) -> bool:
+    """The trigger is a noun with a definite or demonstrative determiner ("the deal", "l'accord",
+    "kesepakatan itu"): it names an act the text has already told."""
+    lex = lexicon(lang)
+    before = (folded[:hit.start].rsplit(None, 1)[-1:] or [""])[0]
+    after = (folded[hit.end:].split(None, 1)[:1] or [""])[0].rstrip(".,;:")
+    return bool((lex.anaphora_before and lex.anaphora_before.fullmatch(before))
+                or (lex.anaphora_after and lex.anaphora_after.fullmatch(after)))
+
+
 def _gap_words(sentence: str, first: TriggerHit, second: TriggerHit) -> int:
     return len(sentence[first.end:second.start].split())
 
@@ -303,7 +316,9 @@ def extract_events(
         if is_past(sentence, own_dates, today) or (not own_dates and tells_vague_past(sentence, lang)):
             previous = []
             continue  # history, or "last week": no date the article lets us resolve
-        made = _sentence_events(ctx, s, last_person, counts, previous, found)
+        recent = any(-1 <= (today - d.value).days <= PAST_DAYS for d in own_dates)
+        old = [] if recent else _months_long_before(ctx.folded[s.start:s.end], lang, today)
+        made = _sentence_events(ctx, s, last_person, counts, previous, found, old)
         found.extend(made)
         previous = made or previous
         persons = [a for a in between(ctx.actors, s.start, s.end) if a.kind == "person"]
@@ -315,6 +330,45 @@ def extract_events(
     for e in events:
         e.actors, e.targets = _most_precise(e.actors), _most_precise(e.targets)
     return events
+
+
+@lru_cache(maxsize=None)
+def _month_year_re(lang: str) -> tuple[re.Pattern | None, dict[str, int]]:
+    """A month named with its year ("March 2023", "marzo de 2023", "Maret 2023"): the finders
+    resolve no day from it, yet it dates what the sentence tells."""
+    months = {fold(k): v for k, v in ((load_data(lang, "dates") or {}).get("months") or {}).items() if len(k) >= 3}
+    if not months:
+        return None, {}
+    names = "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)({names})\.?,?\s+(?:(?:de|of)\s+)?((?:19|20)\d\d)(?!\w)"), months
+
+
+def _months_long_before(folded: str, lang: str, today: date) -> list[tuple[int, int]]:
+    """Spans of the (folded) sentence naming a month and year that ended more than a week before publication."""
+    pattern, months = _month_year_re(lang)
+    spans = []
+    for m in pattern.finditer(folded) if pattern else ():
+        year, month = int(m.group(2)), months[m.group(1)]
+        if date(year, month, calendar.monthrange(year, month)[1]) < today - timedelta(days=PAST_DAYS):
+            spans.append(m.span())
+    return spans
+
+
+#: words between a trigger and a month and year that dates it ("withdrawn in March 2023 after two nights of protests")
+MONTH_REACH = 8
+
+
+def _dated_long_before(folded: str, hit: TriggerHit, old: list[tuple[int, int]], lang: str) -> bool:
+    """A month and year long past (``old``) stands in the trigger's clause, within ``MONTH_REACH`` words:
+    the trigger is history ("a similar bill was withdrawn in March 2023"), while a deed farther away in a
+    long sentence keeps its own time ("demand the funds for a rise agreed in March 1997")."""
+    a, b = next((c for c in clauses(folded, lexicon(lang)) if c[0] <= hit.start < c[1]), (0, len(folded)))
+    for start, end in old:
+        if a <= start < b:
+            gap = folded[hit.end:start] if start >= hit.end else folded[end:hit.start]
+            if len(gap.split()) <= MONTH_REACH:
+                return True
+    return False
 
 
 def _most_precise(codes: list[str]) -> list[str]:
@@ -358,17 +412,20 @@ def _default_victims(found: list[Candidate]) -> None:
 
 
 def _sentence_events(ctx: ArticleContext, s: Sentence, last_person: ActorMention | None, counts: list[CountMention],
-                     previous: list[Candidate], found: list[Candidate]) -> list[Candidate]:
-    """The events of one sentence, with the counts it gives (some may go to earlier events)."""
+                     previous: list[Candidate], found: list[Candidate], old: list[tuple[int, int]] = ()) -> list[Candidate]:
+    """The events of one sentence, with the counts it gives (some may go to earlier events); ``old``:
+    spans of the sentence naming a month and year long past (what they date is history)."""
     sentence = ctx.text[s.start:s.end]
     folded = ctx.folded[s.start:s.end]
     given = between(counts, s.start, s.end)
     hits = find_triggers(sentence, ctx.lang, folded)
+    if old:
+        hits = [h for h in hits if not _dated_long_before(folded, h, old, ctx.lang)]
     if not hits and not given:
         return []
     cumulative = _is_cumulative(ctx, sentence, folded, s.start)
     made = _candidates(ctx, s, sentence, folded, _kept_hits(ctx, sentence, folded, s.start, hits, cumulative),
-                       last_person)
+                       last_person, found)
     given = [c for c in given if not _in_detail_clause(ctx, folded, s.start, c)
              and not (cumulative and c.kind in ("killed", "injured"))]  # a running toll
     made = [c for c in made if not c.needs_count
@@ -386,8 +443,9 @@ def _sentence_events(ctx: ArticleContext, s: Sentence, last_person: ActorMention
 
 
 def _candidates(ctx: ArticleContext, s: Sentence, sentence: str, folded: str, hits: list[TriggerHit],
-                last_person: ActorMention | None) -> list[Candidate]:
-    """One candidate event per kept trigger, less those another trigger of the clause explains."""
+                last_person: ActorMention | None, told: list[Candidate] = ()) -> list[Candidate]:
+    """One candidate event per kept trigger, less those another trigger of the clause explains
+    and those that only refer back to an act of the same type and day told before (``told``)."""
     sent = (s.start, s.end)
     parts = clauses(folded, lexicon(ctx.lang)) if hits else []
     made: list[Candidate] = []
@@ -396,6 +454,9 @@ def _candidates(ctx: ArticleContext, s: Sentence, sentence: str, folded: str, hi
         candidate = _event_for(ctx, hit, sent, clause, last_person, hits)
         if candidate is None:
             continue
+        if in_group("anaphoric_types", candidate.event.type) and _refers_back(folded, hit, ctx.lang) and any(
+                (c.event.type, c.event.date) == (candidate.event.type, candidate.event.date) for c in told):
+            continue  # "the agreement made no mention of ...": the accord told before that day, not a new one
         candidate.clause = clause
         if _acted_by_crowd(candidate.event):
             continue  # protesters' demands or seizures are part of their protest, not separate events

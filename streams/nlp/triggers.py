@@ -146,6 +146,29 @@ class Lexicon:
     #: what a characterising verb may say of something, per PLOVER type: ((type, mode, words), ...)
     #: ("unacceptable": ACCUSE, "baseless": REJECT, "a welcome step": SUPPORT)
     evaluations: tuple[tuple[str, str | None, re.Pattern], ...] = ()
+    #: words of financial markets ("shares", "IHSG", "la Bourse"): figurative violence and flight
+    #: there ("stocks were slaughtered", "investors fled"; plover.json ``market_figurative``)
+    markets: re.Pattern | None = None
+    #: words of military drills ("joint exercises", "live-fire"): the attacks in them are simulated
+    #: (plover.json ``exercise_figurative``)
+    exercises: re.Pattern | None = None
+    #: words that end the reach of a negation or purpose marker before a trigger ("and", "dan", ",")
+    negation_breaks: tuple[str, ...] = ()
+    #: phrases denying that something happened at all ("no reports of", "tidak ada laporan")
+    negated_existence: re.Pattern | None = None
+    #: a copula and article before a noun trigger: a characterisation ("is an attack on", "merupakan serangan")
+    predicative: re.Pattern | None = None
+    #: the frame of a work of fiction earlier in the clause ("in the play, a rebel army storms the palace")
+    fiction: re.Pattern | None = None
+    #: a work whose topic the trigger names ("a film about the siege", "lagu tentang perang")
+    work_topics: re.Pattern | None = None
+    #: an attribute of a noun ("Belarus, accused of ...", "yang dituduh"): the trigger in it and up
+    #: to the next comma describes someone, it reports no new act
+    attributive: re.Pattern | None = None
+    #: determiners before a noun trigger ("the", "l'", "el") or after it ("itu", "tersebut") that make
+    #: it name an act already told ("the agreement made no mention of ...")
+    anaphora_before: re.Pattern | None = None
+    anaphora_after: re.Pattern | None = None
 
 
 def _words_pattern(words: list[str]) -> re.Pattern | None:
@@ -238,6 +261,16 @@ def lexicon(lang: str) -> Lexicon:
         threat_modal=_words_pattern(data.get("threat_modals", [])),
         vow=_words_pattern(data.get("vows", [])),
         evaluations=_evaluations(data.get("evaluations", {})),
+        markets=_words_pattern(data.get("markets", [])),
+        exercises=_words_pattern(data.get("exercises", [])),
+        negation_breaks=tuple(fold(b) for b in data.get("negation_breaks", [])),
+        negated_existence=_words_pattern(data.get("negated_existence", [])),
+        predicative=_words_pattern(data.get("predicative", [])),
+        fiction=_words_pattern(data.get("fiction_frames", [])),
+        work_topics=_words_pattern(data.get("work_topics", [])),
+        attributive=_joiner_pattern(data.get("attributive", [])),
+        anaphora_before=_words_pattern(data.get("anaphora_before", [])),
+        anaphora_after=_words_pattern(data.get("anaphora_after", [])),
     )
 
 
@@ -306,6 +339,56 @@ def may_be_quoted(event_type: str) -> bool:
 def _window_before(folded: str, start: int, size: int) -> str:
     words = folded[:start].rsplit(None, size)  # the last ``size`` words, split from the end
     return " ".join(words[-size:]) + " "
+
+
+def _after_break(window: str, breaks: tuple[str, ...]) -> str:
+    """The part of a window before a trigger that follows its last clause join ("did not
+    comment and arrested": "and arrested" is not negated)."""
+    padded = " " + window
+    cut = max((padded.rfind(b) + len(b) for b in breaks if b in padded), default=0)
+    return padded[cut:]
+
+
+#: words between a denial of existence and the trigger it denies ("no reports of major clashes"),
+#: or a copula and its noun ("is an explosive attack")
+DENIED_GAP = 2
+#: words after an attributive phrase that may still belong to the attribute ("accused of having served as a base for the invasion")
+ATTRIBUTE_WORDS = 8
+#: words between a work and the trigger naming its topic ("a film about the 1965 siege")
+TOPIC_GAP = 3
+
+
+def _ends_near(lex: Lexicon, cue: re.Pattern | None, folded: str, start: int, gap: int = DENIED_GAP) -> bool:
+    """A phrase of ``cue`` ends at most ``gap`` words before the trigger at ``start``, with no clause
+    join between ("no reports of major clashes", "is an explosive attack")."""
+    if cue is None:
+        return False
+    words = _after_break(_window_before(folded, start, MODAL_WINDOW), lex.negation_breaks).split()
+    ending = _ending(cue.pattern)
+    return any(ending.search(" ".join(words[:len(words) - g])) for g in range(min(gap, len(words)) + 1))
+
+
+def _in_attribute(lex: Lexicon, folded: str, start: int, trigger: Trigger) -> bool:
+    """The trigger at ``start`` lies in an attribute of a noun: it is the attributive phrase's
+    own word (", accused of", "yang dituduh") or, up to the next comma or clause join and within
+    ``ATTRIBUTE_WORDS`` words, the deed it alleges (a speech act there is the main verb:
+    "kelompok yang dituduh melakukan penyerangan itu membantah ...")."""
+    for m in lex.attributive.finditer(folded) if lex.attributive else ():
+        if m.start() > start:
+            break
+        if start < m.end():
+            return True
+        between = " " + folded[m.end():start]
+        if (not is_verbal(trigger.type) and len(between.split()) <= ATTRIBUTE_WORDS and ":" not in between
+                and not any(b in between for b in lex.negation_breaks)):
+            return True
+    return False
+
+
+@lru_cache(maxsize=None)
+def _ending(pattern: str) -> re.Pattern:
+    """``pattern`` anchored at the end of a text (bar punctuation)."""
+    return re.compile(pattern + r"\W*$")
 
 
 def _window_after(folded: str, end: int, parts: list[tuple[int, int]], size: int = MODAL_AFTER_WINDOW) -> str:
@@ -398,12 +481,18 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
         return []
     sporty = any(t.sports for _, _, t in found) and bool(
         (lex.sports and lex.sports.search(folded)) or _SCORE_RE.search(folded))
+    market = bool(lex.markets and lex.markets.search(folded))
+    drill = bool(lex.exercises and lex.exercises.search(folded))
     parts = clauses(folded, lex)
     hits: list[TriggerHit] = []
     evaluation_end, evaluation_type = -1, ""  # what a characterising verb says is part of its act
     for start, end, trigger in found:
-        if trigger.sports and sporty:
-            continue
+        if trigger.sports and (sporty or market):
+            continue  # "a shot on goal", "a bloodbath on the stock market"
+        if market and in_group("market_figurative", trigger.type, trigger.mode):
+            continue  # "stocks were slaughtered", "investors fled", "gold rallied"
+        if drill and in_group("exercise_figurative", trigger.type, trigger.mode):
+            continue  # the "attack" of a joint exercise is simulated
         if start < evaluation_end and trigger.type == evaluation_type:
             continue  # "called it a flagrant violation of international law": one condemnation
         if trigger.requires and not any(_whole_word(w).search(folded) for w in trigger.requires):
@@ -415,7 +504,15 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
                 continue  # "condemned the attack and called it cowardly": the characterisation repeats the act
             trigger, evaluation_end = evaluated
             evaluation_type = trigger.type
-        near = _window_before(folded, start, NEGATION_WINDOW)
+        near = _after_break(_window_before(folded, start, NEGATION_WINDOW), lex.negation_breaks)
+        if _ends_near(lex, lex.negated_existence, folded, start):
+            continue  # "there were no reports of major clashes", "tidak ada laporan penangkapan"
+        if _ends_near(lex, lex.predicative, folded, start) or _ends_near(lex, lex.work_topics, folded, start, TOPIC_GAP):
+            continue  # "the album is an explosive attack on ...", "a war drama about the siege of a town"
+        if lex.fiction and lex.fiction.search(folded, next((a for a, b in parts if a <= start < b), 0), start):
+            continue  # "in the play, a rebel army storms the palace"
+        if _in_attribute(lex, folded, start, trigger):
+            continue  # "Belarus, accused of having served as a base for the invasion"
         if not trigger.modal_ok:
             clause_start = next((a for a, b in parts if a <= start < b), 0)
             before = _window_before(folded[clause_start:], start - clause_start, MODAL_WINDOW)
