@@ -102,7 +102,6 @@ app = faust.App(
     # A full batch makes the next send wait for the broker (one request in flight per broker):
     # aiokafka's 16 KB default filled in a few event upserts.
     producer_max_batch_size=512 * 1024,
-    producer_compression_type="lz4",
     stream_wait_empty=False,
     Worker=_Worker,
 )
