@@ -67,9 +67,9 @@ def predict(gold: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], float]:
     """Run the articles through the agents' path; return predictions and seconds spent.
 
     As in the agents: records cross their topics through the codec, and an
-    article whose cleaned text was already seen under another id is dropped
-    by the enrich agent as an exact duplicate (here: predicted a duplicate of
-    that article, in its story).
+    article whose cleaned text was already seen under another id skips the
+    NLP as an exact copy and becomes a mention of the first (here: predicted
+    a duplicate of that article, in its story, with its events).
     """
     from streams.ingest.archive import article_from_dict
     from streams.nlp.enrich import enrich
