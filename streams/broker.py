@@ -242,6 +242,13 @@ def port_open(port: int, host: str = "127.0.0.1") -> bool:
         return s.connect_ex((host, port)) == 0
 
 
+def free_port() -> int:
+    """A local port no one listens on now (a bench's or a test's worker web server)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 async def metadata_ok(settings: Settings, bootstrap_servers: str | None = None) -> bool:
     """True when a metadata request to ``bootstrap_servers`` (default: the settings') is answered."""
     from aiokafka import AIOKafkaClient

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -170,13 +169,6 @@ async def _pipeline(n: int, settings, worker_pids: list[int], rate: float | None
     }
 
 
-def free_port() -> int:
-    """A port no one listens on now, for a bench worker's web server (two benches may run at once)."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _start_worker(env: dict[str, str], home: str, name: str) -> subprocess.Popen:
     log = open(Path(home) / f"worker-{name}.log", "ab")
     worker = subprocess.Popen([sys.executable, "-m", "streams.cli", "worker", "--loglevel", "warning"],
@@ -205,7 +197,7 @@ def bench_pipeline(n: int, workers: int = 1, rate: float | None = None) -> dict:
     procs: list[subprocess.Popen] = []
     try:
         for i in range(workers):
-            procs.append(_start_worker(dict(env, KABAR_WEB_PORT=str(free_port())), home, str(i)))
+            procs.append(_start_worker(dict(env, KABAR_WEB_PORT=str(broker.free_port())), home, str(i)))
         time.sleep(3 if workers > 1 else 0)  # let the group settle after the last join
         print(f"bench: {workers} worker(s) up, sending {n} articles ...", file=sys.stderr, flush=True)
         result = asyncio.run(_pipeline(n, settings, [p.pid for p in procs], rate))

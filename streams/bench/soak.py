@@ -27,7 +27,7 @@ import msgspec
 import orjson
 
 from streams import broker
-from streams.bench.pipeline import (_percentile, _rss_mb, _start_worker, bench_articles, events_reader, free_port,
+from streams.bench.pipeline import (_percentile, _rss_mb, _start_worker, bench_articles, events_reader,
                                     note_first_upserts)
 from streams.settings import from_env
 
@@ -107,7 +107,7 @@ async def _soak(minutes: float, rate: float, days_per_minute: float, settings, w
 def soak(minutes: float, rate: float, days_per_minute: float) -> dict:
     run = uuid.uuid4().hex[:8]
     home = tempfile.mkdtemp(prefix="kabar-soak-")
-    port = free_port()
+    port = broker.free_port()
     env = dict(os.environ, KABAR_TOPIC_PREFIX=f"soak-{run}.", KABAR_APP_ID=f"kabar-soak-{run}", KABAR_HOME=home,
                KABAR_WEB_PORT=str(port))
     settings = from_env(env)

@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from streams import broker
+from streams.broker import free_port
 from streams.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,12 +50,6 @@ def silent_server() -> Iterator[tuple[int, list[socket.socket]]]:
         server.close()
         for conn in accepted:
             conn.close()
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _parents() -> dict[int, int]:
