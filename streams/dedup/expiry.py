@@ -17,8 +17,9 @@ Faust table is a message on its changelog, so writes are few: registering
 keys writes the day's last chunk, and ``meta`` only when the clock moves or a
 chunk is started (once in ``CHUNK`` keys), not on every registration (a
 dated table's entry cost three changelog messages, not two, when ``meta``
-counted keys). Chunks are small (64 keys) because each write sends the whole
-chunk again.
+counted keys). Chunks are small (16 keys) because each write sends the whole
+chunk again: with 64, the index was a tenth of the bytes the worker's tables
+sent an article, for one ``meta`` write in 64 registrations instead of 16.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from typing import Any
 
 from streams.dedup.keys import DATED_INDEX, META, dated_index, index_chunk, scoped
 
-CHUNK = 64
+CHUNK = 16
 SECONDS_PER_DAY = 86400
 
 

@@ -26,8 +26,11 @@ EVIDENCE_CAP = 5
 #: every upsert (and every state write) grow with the story. ``mentions`` counts all.
 ARTICLES_CAP = 100
 #: article versions an event remembers (``by``), the latest ones: enough to
-#: recognise the one article a crash can leave half-applied (see ``apply``)
-BY_CAP = 32
+#: recognise the one article a crash can leave half-applied (see ``apply``; the
+#: clusterer applies an article without yielding, so that is the last one it
+#: merged). Each entry is rewritten with the event on every mention: 32 were a
+#: quarter of a hot event's state write.
+BY_CAP = 8
 
 
 class Mention:
