@@ -63,38 +63,41 @@ async def _soak(minutes: float, rate: float, days_per_minute: float, settings, w
     consumer = await events_reader(settings)
     stop = asyncio.Event()
     reader = asyncio.create_task(note_first_upserts(consumer, sent_at, seen_at, stop.is_set))
-    total = int(minutes * 60 * rate)
-    articles = bench_articles(total)
-    lines, minute, start = [], 0, time.time()
-    # event time runs from ``minutes * days_per_minute`` days ago up to now: Kafka refuses record
-    # timestamps more than an hour ahead of its clock
-    event_start = datetime.now(timezone.utc) - timedelta(days=days_per_minute * minutes)
-    next_report = start + REPORT_EVERY
-    async with ArticleProducer(settings) as producer:
-        for i, (template, aid, text) in enumerate(articles):
-            delay = start + i / rate - time.time()
-            if delay > 0:
-                await producer.flush()
-                await asyncio.sleep(delay)
-            now = time.time()
-            if now >= next_report:
-                minute += 1
-                window = [(seen_at[a] - sent_at[a]) * 1000 for a in seen_at if seen_at[a] >= next_report - REPORT_EVERY]
-                line = minute_line(minute, len(sent_at), len(seen_at), window, _rss_mb(worker_pid), _table_sizes(port))
-                print(line, file=sys.stderr, flush=True)
-                lines.append(line)
-                next_report += REPORT_EVERY
-            published = event_start + timedelta(days=days_per_minute * (now - start) / 60)
-            sent_at[aid] = now
-            article = msgspec.structs.replace(template, id=aid, url=f"{template.url}?soak={aid}", text=text,
-                                              published_at=to_rfc3339(published))
-            await producer.send(article)
-    deadline = time.time() + 60
-    while len(seen_at) < len(sent_at) and time.time() < deadline:
-        await asyncio.sleep(0.5)
-    stop.set()
-    await reader
-    await consumer.stop()
+    try:
+        total = int(minutes * 60 * rate)
+        articles = bench_articles(total)
+        lines, minute, start = [], 0, time.time()
+        # event time runs from ``minutes * days_per_minute`` days ago up to now: Kafka refuses record
+        # timestamps more than an hour ahead of its clock
+        event_start = datetime.now(timezone.utc) - timedelta(days=days_per_minute * minutes)
+        next_report = start + REPORT_EVERY
+        async with ArticleProducer(settings) as producer:
+            for i, (template, aid, text) in enumerate(articles):
+                delay = start + i / rate - time.time()
+                if delay > 0:
+                    await producer.flush()
+                    await asyncio.sleep(delay)
+                now = time.time()
+                if now >= next_report:
+                    minute += 1
+                    window = [(seen_at[a] - sent_at[a]) * 1000 for a in seen_at if seen_at[a] >= next_report - REPORT_EVERY]
+                    line = minute_line(minute, len(sent_at), len(seen_at), window, _rss_mb(worker_pid), _table_sizes(port))
+                    print(line, file=sys.stderr, flush=True)
+                    lines.append(line)
+                    next_report += REPORT_EVERY
+                published = event_start + timedelta(days=days_per_minute * (now - start) / 60)
+                sent_at[aid] = now
+                article = msgspec.structs.replace(template, id=aid, url=f"{template.url}?soak={aid}", text=text,
+                                                  published_at=to_rfc3339(published))
+                await producer.send(article)
+        deadline = time.time() + 60
+        while len(seen_at) < len(sent_at) and time.time() < deadline:
+            await asyncio.sleep(0.5)
+        stop.set()
+        await reader
+    finally:  # Ctrl-C included: no consumer left open
+        reader.cancel()
+        await consumer.stop()
     latencies = [(seen_at[a] - sent_at[a]) * 1000 for a in seen_at]
     return {
         "minutes": minutes, "offered_rate": rate, "days_of_event_time": round(days_per_minute * minutes, 1),
