@@ -221,6 +221,8 @@ def score(gold: list[dict[str, Any]], predictions: list[dict[str, Any]]) -> dict
     actor_tp = actor_pred = actor_gold = 0
     topic_tp = topic_pred = topic_gold = 0
     language_ok = 0
+    #: articles with no gold event, those left without a predicted one, events predicted on them
+    free = free_clean = free_spurious = 0
     per_lang: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     per_type: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     confusions: Counter = Counter()
@@ -230,6 +232,10 @@ def score(gold: list[dict[str, Any]], predictions: list[dict[str, Any]]) -> dict
         tp += len(pairs)
         n_pred += len(p.get("events") or [])
         n_gold += len(g.get("events") or [])
+        if not g.get("events"):
+            free += 1
+            free_clean += not p.get("events")
+            free_spurious += len(p.get("events") or [])
         stats = per_lang[g.get("language") or "?"]
         stats[0] += len(pairs)
         stats[1] += len(p.get("events") or [])
@@ -276,6 +282,9 @@ def score(gold: list[dict[str, Any]], predictions: list[dict[str, Any]]) -> dict
         "duplicate_f1": round(_f1(len(dup_gold & dup_pred), len(dup_pred), len(dup_gold))[2], 4) if have_dedup else None,
         "story_bcubed_f1": None,
         "language_accuracy": round(language_ok / len(gold), 4) if gold else None,
+        # precision on event-free text is a target of its own: sports, markets, reviews
+        "event_free_clean": round(free_clean / free, 4) if free else None,
+        "event_free_spurious": free_spurious,
         "per_language": {
             lang: {**dict(zip(("event_precision", "event_recall", "event_f1"), (round(v, 4) for v in _f1(*s[:3])))),
                    "articles": s[3]}

@@ -39,6 +39,15 @@ def test_per_type_scores_and_confusions_name_what_went_wrong():
     assert pairs == {("ACCUSE", "REQUEST"): 1, ("RETREAT", "-"): 1, ("-", "ASSAULT"): 1}
 
 
+def test_event_free_articles_count_as_clean_only_without_any_prediction():
+    gold = [article("match", []), article("market", []), article("news", [ev("PROTEST")])]
+    pred = [article("match", [ev("ASSAULT"), ev("COERCE")]), article("market", []), article("news", [])]
+    result = score(gold, pred)
+    assert result["event_free_clean"] == 0.5
+    assert result["event_free_spurious"] == 2
+    assert score([article("news", [ev("PROTEST")])], [article("news", [])])["event_free_clean"] is None
+
+
 def test_failures_list_missed_and_spurious_events_per_article():
     from streams.evaluate import failures
 
