@@ -30,6 +30,7 @@ from streams.admin import kafka_auth
 from streams.agents.offload import Offload
 from streams.agents.readcache import ReadCache
 from streams.dedup import expiry
+from streams.monitor import Monitor
 from streams.settings import Settings, get_settings
 from streams.timeutil import parse_time
 from streams.topics import (
@@ -107,8 +108,10 @@ app = faust.App(
 )
 
 
-#: ``/metrics``: Faust's sensor (``faust_*``) and Kabar's metrics (``streams.metrics``), one registry
+#: ``/metrics``: Faust's sensor (``faust_*``) and Kabar's metrics (``streams.metrics``), one registry;
+#: the sensor is Faust's with its labelled series looked up once (``streams.monitor``)
 setup_prometheus_sensors(app, registry=metrics.REGISTRY, name_prefix="faust")
+app.monitor = Monitor(metrics=app.monitor._metrics)
 
 
 def not_ready_because(started: bool, rebalancing: bool, assigned: int) -> str | None:

@@ -139,3 +139,44 @@ def test_the_grafana_dashboard_shows_every_kabar_metric_and_only_exposed_ones():
     shown = [*KABAR, "kabar_feed_fetches"]
     assert [name for name in shown if not any(q.startswith(name) for q in queried)] == []  # a panel for each
     assert queried <= exposed, queried - exposed
+
+
+def test_kabars_sensor_counts_what_fausts_counts_in_the_same_series():
+    from faust.sensors.prometheus import FaustMetrics, PrometheusMonitor
+    from faust.types import TP
+    from prometheus_client import CollectorRegistry
+
+    from streams.monitor import Monitor
+
+    class Task:
+        pass
+
+    class Stream:  # Faust keeps streams and their tasks by weak reference
+        shortlabel, task_owner = "Stream: articles.raw", Task()
+
+    def exercise(monitor):
+        tp, stream, table = TP("articles.raw", 2), Stream(), SimpleNamespace(name="seen")
+        for offset in (7, 8):
+            monitor.on_message_in(tp, offset, SimpleNamespace())
+            monitor.on_stream_event_in(tp, offset, stream, None)
+            monitor.on_table_get(table, "k")
+            monitor.on_table_set(table, "k", b"v")
+            monitor.on_send_initiated(None, "articles.clean", None, 1, 2)
+        monitor.on_table_del(table, "k")
+        monitor.on_rebalance_start(app)  # Faust drops the per-partition series here
+        monitor.on_message_in(TP("articles.raw", 2), 9, SimpleNamespace())
+        return registry_of[monitor]
+
+    registry_of = {}
+    exposed = []
+    for kind in (PrometheusMonitor, Monitor):
+        registry = CollectorRegistry()
+        monitor = kind(metrics=FaustMetrics.create(registry, "t"))
+        registry_of[monitor] = registry
+        exposed.append({(s.name, tuple(sorted(s.labels.items())), s.value)
+                        for f in _families(exercise(monitor)).values() for s in f.samples
+                        if not s.name.endswith(("_created", "_bucket", "_sum", "_count"))})
+    faust_view, ours = exposed
+    assert ours == faust_view
+    assert ("t_table_operations_total", (("operation", "keys_updated"), ("table", "table.seen")), 2.0) in ours
+    assert ("t_messages_received_per_topics_partition", (("partition", "2"), ("topic", "articles.raw")), 9.0) in ours

@@ -1,0 +1,77 @@
+"""Faust's Prometheus sensor, with each labelled series looked up once.
+
+Faust calls its sensor on every message in, every event, every send and every
+table read, write and delete: some forty calls an article in the worker. The
+stock ``PrometheusMonitor`` finds the labelled series of a metric on each call
+(``labels(...)``: the values made strings, a lock, a dict lookup) and rebuilds
+a stream's label from its name; in ``kabar bench`` the sensor took a tenth of
+the worker loop's CPU. ``Monitor`` keeps each series it has found, and forgets
+them when Faust removes the per-partition series (at a rebalance), so the
+metrics, their names and labels are those of Faust's sensor.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from weakref import WeakKeyDictionary
+
+from faust.sensors.monitor import Monitor as BaseMonitor
+from faust.sensors.prometheus import PrometheusMonitor
+
+
+class Monitor(PrometheusMonitor):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._series: dict[tuple, Any] = {}
+        self._stream_labels: WeakKeyDictionary = WeakKeyDictionary()
+
+    def _series_of(self, metric: Any, *values: Any) -> Any:
+        key = (id(metric), values)
+        series = self._series.get(key)
+        if series is None:
+            series = self._series[key] = metric.labels(*values)
+        return series
+
+    def on_message_in(self, tp, offset, message) -> None:
+        BaseMonitor.on_message_in(self, tp, offset, message)
+        metrics = self._metrics
+        metrics.messages_received.inc()
+        metrics.active_messages.inc()
+        self._series_of(metrics.messages_received_per_topics, tp.topic).inc()
+        self._series_of(metrics.messages_received_per_topics_partition, tp.topic, tp.partition).set(offset)
+
+    def on_stream_event_in(self, tp, offset, stream, event):
+        state = BaseMonitor.on_stream_event_in(self, tp, offset, stream, event)
+        metrics = self._metrics
+        metrics.total_events.inc()
+        metrics.total_active_events.inc()
+        label = self._stream_labels.get(stream)
+        if label is None:
+            label = self._stream_labels[stream] = f"stream.{self._stream_label(stream)}.events"
+        self._series_of(metrics.total_events_per_stream, label).inc()
+        return state
+
+    def on_table_get(self, table, key) -> None:
+        BaseMonitor.on_table_get(self, table, key)
+        self._series_of(self._metrics.table_operations, f"table.{table.name}", self.KEYS_RETRIEVED).inc()
+
+    def on_table_set(self, table, key, value) -> None:
+        BaseMonitor.on_table_set(self, table, key, value)
+        self._series_of(self._metrics.table_operations, f"table.{table.name}", self.KEYS_UPDATED).inc()
+
+    def on_table_del(self, table, key) -> None:
+        BaseMonitor.on_table_del(self, table, key)
+        self._series_of(self._metrics.table_operations, f"table.{table.name}", self.KEYS_DELETED).inc()
+
+    def on_send_initiated(self, producer, topic, message, keysize, valsize):
+        self._series_of(self._metrics.topic_messages_sent, f"topic.{topic}").inc()
+        return BaseMonitor.on_send_initiated(self, producer, topic, message, keysize, valsize)
+
+    def on_rebalance_start(self, app):
+        state = super().on_rebalance_start(app)
+        self._series.clear()  # the per-partition series were just removed
+        return state
+
+    def on_rebalance_end(self, app, state) -> None:
+        super().on_rebalance_end(app, state)
+        self._series.clear()
