@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import asyncio
 import os
+import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -27,6 +29,9 @@ import orjson
 
 from streams import broker
 from streams.settings import from_env
+
+#: where a sentence ends (the text is split on it to draw sentences)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -74,9 +79,13 @@ def _cpu_seconds(pids: list[int]) -> tuple[float, float]:
     return ticks[0] / os.sysconf("SC_CLK_TCK"), ticks[1] / os.sysconf("SC_CLK_TCK")
 
 
-def bench_articles(n: int):
-    """N distinct articles built from the sample (those that yield events), each with a new id and a
-    one-line variation, so the stream mixes new stories, near-duplicates and cross-lingual coverage."""
+def bench_articles(n: int, mix: str = "copies", folder: str | None = None):
+    """``(template, id, text)`` of N articles. ``copies``: the sample's articles that yield events,
+    each with a new id and a one-line variation: after the first few, every article is a near copy
+    of one of six, mentioning their hot events. ``distinct``: mostly originals (``distinct_articles``)."""
+    if mix == "distinct":
+        yield from distinct_articles(n, folder)
+        return
     from streams.ingest.archive import read_archive
     from streams.nlp.enrich import enrich
     from streams.nlp.normalize import normalize
@@ -96,6 +105,39 @@ def bench_articles(n: int):
     for i in range(n):
         t = templates[i % len(templates)]
         yield t, f"bench-{i:07d}", f"{t.text}\n\nUpdate {i}: coverage continues."
+
+
+def distinct_articles(n: int, folder: str | None = None, sentences: int = 12):
+    """N articles that mostly copy no other, as in real coverage (where most articles are
+    originals, each indexed by the clusterer, and stories are many): each is ``sentences``
+    sentences drawn from all the articles of one language of ``folder`` (gold or archive JSON; the
+    sample without it), three to a paragraph (fixed seed). Word trigrams within a sentence, what
+    the NLP and MinHash read, stay those of real text; on the dev set 7% of articles 5,600-6,000
+    copy an earlier one (shared sentences), as syndication does."""
+    from streams.evaluate import load_gold
+    from streams.ingest.archive import article_from_dict, read_archive
+    from streams.records import Rejection
+    from streams.replay import sample_archive
+
+    if folder and Path(folder).is_dir():
+        pool = [a for a in (article_from_dict(o) for o in load_gold(Path(folder))) if not isinstance(a, Rejection)]
+    else:
+        pool = [ln.article for ln in read_archive(sample_archive())]
+    by_language: dict[str, tuple[list, list[str]]] = {}
+    for article in pool:
+        found = [s for s in _SENTENCE_END.split(article.text or "") if len(s.split()) >= 5]
+        templates, lines = by_language.setdefault(article.language or "und", ([], []))
+        templates.append(article)
+        lines.extend(found)
+    languages = sorted(lang for lang, (_, lines) in by_language.items() if len(lines) >= 4 * sentences)
+    if not languages:
+        raise RuntimeError(f"no language with {4 * sentences} sentences to draw from; nothing to measure")
+    rng = random.Random(1)
+    for i in range(n):
+        templates, lines = by_language[languages[i % len(languages)]]
+        drawn = rng.sample(lines, sentences)
+        text = "\n\n".join(" ".join(drawn[k:k + 3]) for k in range(0, sentences, 3))
+        yield rng.choice(templates), f"bench-{i:07d}", text
 
 
 async def events_reader(settings):
@@ -121,7 +163,8 @@ async def note_first_upserts(consumer, sent_at: dict[str, float], seen_at: dict[
                         seen_at[aid] = now
 
 
-async def _pipeline(n: int, settings, worker_pids: list[int], rate: float | None = None) -> dict:
+async def _pipeline(n: int, settings, worker_pids: list[int], rate: float | None = None, mix: str = "copies",
+                    folder: str | None = None) -> dict:
     from streams.admin import ensure_topics
     from streams.producer import ArticleProducer
     from streams.timeutil import to_rfc3339
@@ -131,7 +174,7 @@ async def _pipeline(n: int, settings, worker_pids: list[int], rate: float | None
     await ensure_topics(settings)
     consumer = await events_reader(settings)
     reader = asyncio.create_task(note_first_upserts(consumer, sent_at, seen_at, lambda: len(seen_at) >= n))
-    articles = list(bench_articles(n))
+    articles = list(bench_articles(n, mix, folder))
     cpu_before = _cpu_seconds(worker_pids)
     start = time.time()
     async with ArticleProducer(settings) as producer:
@@ -187,7 +230,8 @@ def _start_worker(env: dict[str, str], home: str, name: str) -> subprocess.Popen
     raise SystemExit(f"kabar bench: the worker did not get ready; see {home}/worker-{name}.log")
 
 
-def bench_pipeline(n: int, workers: int = 1, rate: float | None = None) -> dict:
+def bench_pipeline(n: int, workers: int = 1, rate: float | None = None, mix: str = "copies",
+                   folder: str | None = None) -> dict:
     run = uuid.uuid4().hex[:8]
     home = tempfile.mkdtemp(prefix="kabar-bench-")
     env = dict(os.environ, KABAR_TOPIC_PREFIX=f"bench-{run}.", KABAR_APP_ID=f"kabar-bench-{run}", KABAR_HOME=home)
@@ -200,8 +244,8 @@ def bench_pipeline(n: int, workers: int = 1, rate: float | None = None) -> dict:
             procs.append(_start_worker(dict(env, KABAR_WEB_PORT=str(broker.free_port())), home, str(i)))
         time.sleep(3 if workers > 1 else 0)  # let the group settle after the last join
         print(f"bench: {workers} worker(s) up, sending {n} articles ...", file=sys.stderr, flush=True)
-        result = asyncio.run(_pipeline(n, settings, [p.pid for p in procs], rate))
-        return {**result, "workers": workers, "store": settings.store, "offered_rate": rate or "max"}
+        result = asyncio.run(_pipeline(n, settings, [p.pid for p in procs], rate, mix, folder))
+        return {**result, "workers": workers, "store": settings.store, "offered_rate": rate or "max", "mix": mix}
     finally:
         for p in procs:
             p.terminate()

@@ -17,7 +17,7 @@ def _cmd(args) -> int:
     elif args.stage == "pipeline":
         from streams.bench.pipeline import bench_pipeline
 
-        result = bench_pipeline(args.articles, args.workers, args.rate)
+        result = bench_pipeline(args.articles, args.workers, args.rate, args.mix, args.folder)
     elif args.stage == "nlp":
         from streams.bench.nlp import bench_enrich
 
@@ -55,7 +55,12 @@ def add_commands(sub) -> None:
     p.add_argument("--workers", type=int, default=1, help="worker processes for --stage pipeline (one per core)")
     p.add_argument("--days", type=int, default=30,
                    help="days of event time the articles of --stage dedup spread over, default %(default)s")
-    p.add_argument("--folder", default="../shared/eval/dev", help="gold folder for --stage nlp and codec")
+    p.add_argument("--folder", default="../shared/eval/dev",
+                   help="gold folder for --stage nlp and codec, and for --mix distinct (the sample without it)")
+    p.add_argument("--mix", choices=["copies", "distinct"], default="copies",
+                   help="articles of --stage pipeline: copies (default: six sample articles, each sent again with "
+                   "a new line, so nearly all are near copies of hot events) or distinct (halves of two articles "
+                   "of one language mixed: mostly originals, as in real coverage)")
     p.add_argument("--soak", type=float, metavar="MINUTES",
                    help="a steady load (--rate, default 100/s) on one worker for MINUTES, printing every minute "
                         "the latency, the worker's RSS and its table sizes (state and memory should stay flat)")

@@ -37,7 +37,7 @@ def apply(
     if decision.dup is None:
         # Only originals go into the buckets: a later copy is compared with the original it
         # copies, so indexing copies too only grows the buckets (a wire story's forty copies
-        # would each rewrite 32 ever-longer bucket lists).
+        # would each rewrite 16 ever-longer bucket lists).
         lsh.insert(store, bands, article.id, day)
     fresh: list[str] = []
     mention = Mention(article, published, decision.story, decision.version)

@@ -59,6 +59,7 @@ def decide(
         story=story,
         events=events,
         version=version,
+        bands=lsh.BANDS,
     )
 
 

@@ -5,12 +5,17 @@ bands of ``ROWS``; each band is a state key ``lsh:<band>:<hash>`` (``keys.band``
 articles whose signature has that band, as ``[article_id, day]`` pairs. Two
 articles become candidates when they share a band, which happens with
 probability ``1 - (1 - J**ROWS) ** BANDS`` for Jaccard similarity ``J``:
-with 32 bands of 2 rows that is 0.95 at J = 0.3 (the duplicate threshold),
-0.999 at J = 0.45 (a typical syndicated copy), 0.08 at J = 0.05 (unrelated
-articles that share a publisher's boilerplate). Candidates are then checked
+with 16 bands of 2 rows that is 0.78 at J = 0.3 (the duplicate threshold),
+0.97 at J = 0.45, 0.994 at J = 0.52 (the weakest syndicated copy of the dev
+set), 0.04 at J = 0.05 (unrelated articles that share a publisher's
+boilerplate). Each band is a state write for every original article, the
+most of any kind: 32 bands (0.95 at J = 0.3) cost 32 of the ~41 writes an
+original made to the changelogged state in ``kabar bench --mix distinct``,
+for the few copies edited down to J = 0.3-0.45 (a copy that is missed still
+merges into the same events, as a new article). Candidates are then checked
 with the full signature, so a false candidate costs a comparison, never a
 wrong answer; at most ``MAX_CANDIDATES``, those sharing the most bands, are
-checked (a copy shares ~6 of 32 bands, an unrelated article rarely 2).
+checked (a copy shares 3-6 of 16 bands, an unrelated article rarely 2).
 
 A bucket keeps its ``BUCKET_CAP`` most recent entries: a band shared by more
 articles than that within the horizon is boilerplate, not a copy. Entries
@@ -31,17 +36,17 @@ import numpy as np
 
 from streams.dedup import keys, minhash
 
-BANDS = 32
+BANDS = 16
 ROWS = 2
 BUCKET_CAP = 64
 MAX_CANDIDATES = 32
 
 
-def band_keys(sig: np.ndarray) -> list[str]:
-    """The state keys of the bands of a signature, full or as stored: bands
+def band_keys(sig: np.ndarray, bands: int = BANDS) -> list[str]:
+    """The state keys of the first ``bands`` bands of a signature, full or as stored: bands
     are cut from the compact (16-bit) values, so that expiry can find an
     article's buckets again from its stored signature."""
-    rows = minhash.compact(sig)[: BANDS * ROWS].astype(np.uint64).reshape(BANDS, ROWS)
+    rows = minhash.compact(sig)[: bands * ROWS].astype(np.uint64).reshape(bands, ROWS)
     packed = rows[:, 0]
     for r in range(1, ROWS):
         packed = (packed << np.uint64(16)) | rows[:, r]

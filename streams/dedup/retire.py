@@ -81,7 +81,7 @@ def expire_key(store: MutableMapping[str, Any], key: str, day: int, horizon_days
     if isinstance(record, Decision):
         stored = minhash.decode(record.sig) if record.sig else None
         if stored is not None:  # its buckets first: the article key is what finds them
-            for band in lsh.band_keys(stored):
+            for band in lsh.band_keys(stored, record.bands):
                 lsh.prune(store, band, day)
         # A tombstone (the version only) for as long as a retired event: an article
         # redelivered after its state expired (a replay can move more than a horizon

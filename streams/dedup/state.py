@@ -69,6 +69,9 @@ class Decision(msgspec.Struct, omit_defaults=True):
     applied: bool = False
     #: a revision's events before it was matched again (its mentions are not counted twice)
     was: list[str] = []
+    #: how many LSH bands its signature was filed under (``lsh.BANDS`` when decided; state
+    #: written before there were 16 has 32, and expiry prunes all of them)
+    bands: int = 32
 
 
 class Tombstone(msgspec.Struct):

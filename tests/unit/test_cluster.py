@@ -544,3 +544,23 @@ def test_articles_naming_no_country_spread_by_language_and_their_copies_still_me
     clusterer = Clusterer({})
     clusterer.process(en[0])
     assert clusterer.process(en[1]).duplicate_of == "en-0"
+
+
+def test_an_article_fills_one_bucket_per_band_and_expiry_empties_those_of_state_written_with_32():
+    from streams.dedup import lsh, minhash
+
+    store = {}
+    clusterer = Clusterer(store, horizon_days=3)
+    clusterer.process(_wire())
+    assert sum("|lsh:" in k for k in store) == lsh.BANDS == 16
+    # state an earlier version wrote: the decision without a band count, buckets for 32 bands
+    legacy = json.loads(json.dumps(store))
+    decision = legacy["KZ|art:wire"]
+    del decision["bands"]
+    for key in lsh.band_keys(minhash.decode(decision["sig"]), 32):
+        legacy.setdefault(f"KZ|{key}", [["wire", decision["day"]]])
+    assert sum("|lsh:" in k for k in legacy) == 32
+    later = _article("later", "Ten days on, a different report.", "2022-01-17T10:00:00Z", [_assault(date="2022-01-17")])
+    Clusterer(legacy, horizon_days=3).process(later)
+    assert "gone" in legacy["KZ|art:wire"]
+    assert not [k for k, v in legacy.items() if "|lsh:" in k and any(entry[0] == "wire" for entry in v)]
