@@ -468,16 +468,22 @@ def _evaluated(lex: Lexicon, trigger: Trigger, folded: str, end: int) -> tuple[T
 
 #: a question mark closing a quotation just before the trigger, at most two words between
 #: ("“Shouldn't we say no?” she asked", "? » a demandé"): the trigger introduces a question
+_QUESTION_END = re.compile(r"[,.;:?!]")
 _QUESTION_TAG = re.compile(r"\?\s*[\"'”’»]+\s*,?\s*(?:\w+\s+){0,2}$")
 
 
 def _question_spans(lex: Lexicon, folded: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans from a verb of asking with a question word to the end of its clause ("asked whether
-    he supports packing the court"): what they name is a question."""
+    """Spans from a verb of asking with a question word to the end of its clause or the next
+    comma or stop ("asked whether he supports packing the court, Tester quipped"): what they
+    name is a question."""
     if not lex.questions:
         return []
-    return [(m.start(), next((b for a, b in parts if a <= m.start() < b), len(folded)))
-            for m in lex.questions.finditer(folded)]
+    spans = []
+    for m in lex.questions.finditer(folded):
+        end = next((b for a, b in parts if a <= m.start() < b), len(folded))
+        stop = _QUESTION_END.search(folded, m.end(), end)
+        spans.append((m.start(), stop.start() if stop else end))
+    return spans
 
 
 def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[TriggerHit]:

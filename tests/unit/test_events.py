@@ -487,6 +487,9 @@ def test_a_question_is_no_request_and_what_it_asks_about_did_not_happen():
     assert extract("Ditanya apakah polisi menangkap para demonstran, juru bicara itu enggan berkomentar.", "id") == []
     assert types(extract("Polis menahan penunjuk perasaan itu pada Khamis.", "ms")) == ["COERCE"]
     assert extract("Ditanya sama ada polis menahan penunjuk perasaan itu, jurucakap itu enggan mengulas.", "ms") == []
+    # the question ends at its comma: what the answer tells did happen
+    assert types(extract("Asked what the police had done, the minister said officers arrested the opposition leader "
+                         "on Thursday.")) == ["COERCE"]
     # the speech verb after a quoted question introduces the question, it requests nothing
     assert "REQUEST" not in types(extract("“Why should the villagers leave their land?” the elders asked the governor."))
 
