@@ -366,31 +366,55 @@ def _year_re(lang: str) -> re.Pattern | None:
     return re.compile(rf"(?<!\w)(?:{names})\s+((?:19|20)\d\d)(s|-an|'s)?(?![\w/.-]\d)(?![\w-])")
 
 
+@lru_cache(maxsize=None)
+def _history_re(lang: str) -> re.Pattern | None:
+    """Phrases that place what is next to them a year or more back ("last year", "two years ago",
+    "tahun lalu", "l'an dernier"; events.json ``history_markers``)."""
+    markers = [fold(m) for m in (load_data(lang, "events") or {}).get("history_markers", [])]
+    if not markers:
+        return None
+    names = "|".join(re.escape(m) for m in sorted(set(markers), key=len, reverse=True))
+    return re.compile(rf"(?<![\w'-])(?:{names})(?![\w'-])")
+
+
 def _years_long_before(folded: str, lang: str, today: date) -> list[tuple[int, int]]:
     """Spans of the (folded) sentence naming, after a year marker, a year or decade that ended
-    more than a week before publication ("in 2022, she withdrew"): what they date is history."""
+    more than a week before publication ("in 2022, she withdrew"), or a year or more back
+    ("last year", "two years ago"): what they date is history."""
     pattern = _year_re(lang)
     found = []
     for m in pattern.finditer(folded) if pattern else ():
         last = int(m.group(1)) + (9 if m.group(2) else 0)
         if date(last, 12, 31) < today - timedelta(days=PAST_DAYS):
             found.append(m.span())
-    return found
+    history = _history_re(lang)
+    found += [m.span() for m in history.finditer(folded)] if history else []
+    return sorted(found)
 
 
 #: words from a year marker's year to the trigger after it in its clause ("In 2025, NATO leaders agreed"),
 #: and from a trigger to a year marker after it ("withdrew in 2022")
 YEAR_REACH_BEFORE = 8
-YEAR_REACH_AFTER = 2
+YEAR_REACH_AFTER = 3
+
+
+def _fronted(folded: str, clause_start: int, start: int, end: int) -> bool:
+    """The time phrase at ``start:end`` is a fronted adverbial of its clause: it opens the clause
+    (or the part after a comma) within two words ("In 2022, she withdrew", "and in 2019 police
+    arrested"), or a comma closes it ("Before the court last year, South Africa accused"). One
+    inside a relative clause dates that clause only ("voters who backed him in 1996 said")."""
+    lead = folded[clause_start:start].rsplit(",", 1)[-1]
+    return len(lead.split()) <= 2 or folded[end:end + 2].lstrip().startswith(",")
 
 
 def _dated_by_year(folded: str, hit: TriggerHit, years: list[tuple[int, int]], lang: str) -> bool:
     """A year long past (``years``) dates the trigger: it stands before it in its clause, within
-    ``YEAR_REACH_BEFORE`` words, or right after it (``YEAR_REACH_AFTER``). A year farther after the
+    ``YEAR_REACH_BEFORE`` words, as a fronted adverbial, or right after it (``YEAR_REACH_AFTER``). A year farther after the
     trigger dates something else ("withdrew from the deal signed in 2015")."""
     a, b = next((c for c in clauses(folded, lexicon(lang)) if c[0] <= hit.start < c[1]), (0, len(folded)))
     for start, end in years:
-        if a <= start < hit.start and len(folded[end:hit.start].split()) <= YEAR_REACH_BEFORE:
+        if a <= start < hit.start and len(folded[end:hit.start].split()) <= YEAR_REACH_BEFORE and _fronted(
+                folded, a, start, end):
             return True
         if hit.end <= start < b and len(folded[hit.end:start].split()) <= YEAR_REACH_AFTER:
             return True

@@ -515,3 +515,14 @@ def test_habit_adverbs_before_a_trigger_make_it_no_new_act():
     assert extract("Police often arrest protesters outside the parliament.") == []
     assert extract("Polisi sering menangkap demonstran di depan gedung parlemen.", "id") == []
     assert extract("Polis biasanya menahan penunjuk perasaan di hadapan parlimen.", "ms") == []
+
+
+def test_history_phrases_and_fronted_years_date_what_follows_them():
+    # history_markers ("last year", "tahun lalu", "hace dos años"): a fronted or adjacent one makes the trigger history
+    june = datetime(2022, 6, 1, 12, 0, tzinfo=WIB)
+    assert extract("Police arrested the opposition leader last year.", published=june) == []
+    assert extract("Before the court last year, police arrested the opposition leader.", published=june) == []
+    assert extract("Polisi menangkap pemimpin oposisi itu tahun lalu.", "id", published=june) == []
+    assert extract("La policía detuvo al líder opositor hace dos años.", "es", published=june) == []
+    # a year inside a relative clause dates that clause, not the main verb after it
+    assert types(extract("Students who voted for him in 2021 clashed with police.", published=june)) != []
