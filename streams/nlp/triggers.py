@@ -466,6 +466,9 @@ def _evaluated(lex: Lexicon, trigger: Trigger, folded: str, end: int) -> tuple[T
     return (_as_evaluated(trigger, best[2], best[3]), reach) if best else None
 
 
+#: words before a THREATEN trigger searched for a disaster word, its subject ("a wildfire is threatening")
+HAZARD_WINDOW = 3
+
 #: a question mark closing a quotation just before the trigger, at most two words between
 #: ("“Shouldn't we say no?” she asked", "? » a demandé"): the trigger introduces a question
 _QUESTION_END = re.compile(r"[,.;:?!]")
@@ -522,6 +525,9 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
             continue  # "called it a flagrant violation of international law": one condemnation
         if any(a <= start < b for a, b in asked) or _QUESTION_TAG.search(folded, 0, start):
             continue  # "asked whether he supports ...", "“...?” she asked": a question, no request or deed
+        if trigger.type == "THREATEN" and lex.disaster_words and lex.disaster_words.search(
+                _window_before(folded, start, HAZARD_WINDOW)):
+            continue  # "storms are threatening communities", "banjir mengancam": a hazard, no one's threat
         if trigger.requires and not any(_whole_word(w).search(folded) for w in trigger.requires):
             continue
         if trigger.evaluative:

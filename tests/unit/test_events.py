@@ -526,3 +526,15 @@ def test_history_phrases_and_fronted_years_date_what_follows_them():
     assert extract("La policía detuvo al líder opositor hace dos años.", "es", published=june) == []
     # a year inside a relative clause dates that clause, not the main verb after it
     assert types(extract("Students who voted for him in 2021 clashed with police.", published=june)) != []
+
+
+def test_idioms_and_hazards_that_are_no_event():
+    # ignore: idioms around a trigger word ("defying the odds", "dead space", "dealt a blow")
+    assert extract("The girl survived the crash, defying the odds.") == []
+    assert extract("There is dead space under the bed.") == []
+    assert extract("His exit dealt a blow to the party.") == []
+    # a disaster word just before THREATEN is its subject: a fire, storm or flood "threatening" towns is no threat
+    assert extract("A wildfire is threatening several towns in the north.") == []
+    assert extract("El huracán amenaza varias ciudades costeras.", "es") == []
+    assert extract("Banjir mengancam ribuan rumah warga.", "id") == []
+    assert "THREATEN" in types(extract("The rebels threatened to attack several towns in the north on Thursday."))
