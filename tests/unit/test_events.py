@@ -538,3 +538,12 @@ def test_idioms_and_hazards_that_are_no_event():
     assert extract("El huracán amenaza varias ciudades costeras.", "es") == []
     assert extract("Banjir mengancam ribuan rumah warga.", "id") == []
     assert "THREATEN" in types(extract("The rebels threatened to attack several towns in the north on Thursday."))
+
+
+def test_pictures_captured_and_prices_shot_up_are_no_seizure_or_shooting():
+    # ignore: the camera sense of "capture" and prices that "shot up"
+    assert extract("CCTV captured the suspect near the station.") == []
+    assert extract("A drone captured dramatic footage of the damage.") == []
+    assert extract("Une capture d'écran de la vidéo circule sur les réseaux.", "fr") == []
+    assert extract("Onion prices shot up to Rs 80 a kilo.") == []
+    assert types(extract("Rebels captured the town on Thursday.")) == ["COERCE"]
