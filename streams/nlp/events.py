@@ -318,7 +318,8 @@ def extract_events(
             continue  # history, or "last week": no date the article lets us resolve
         recent = any(-1 <= (today - d.value).days <= PAST_DAYS for d in own_dates)
         old = [] if recent else _months_long_before(ctx.folded[s.start:s.end], lang, today)
-        made = _sentence_events(ctx, s, last_person, counts, previous, found, old)
+        years = [] if recent else _years_long_before(ctx.folded[s.start:s.end], lang, today)
+        made = _sentence_events(ctx, s, last_person, counts, previous, found, old, years)
         found.extend(made)
         previous = made or previous
         persons = [a for a in between(ctx.actors, s.start, s.end) if a.kind == "person"]
@@ -352,6 +353,72 @@ def _months_long_before(folded: str, lang: str, today: date) -> list[tuple[int, 
         if date(year, month, calendar.monthrange(year, month)[1]) < today - timedelta(days=PAST_DAYS):
             spans.append(m.span())
     return spans
+
+
+@lru_cache(maxsize=None)
+def _year_re(lang: str) -> re.Pattern | None:
+    """A bare year or decade after one of the language's ``year_markers`` ("in 2022", "in the
+    1970s", "pada tahun 2019", "dans les années 1990")."""
+    markers = [fold(m) for m in (load_data(lang, "events") or {}).get("year_markers", [])]
+    if not markers:
+        return None
+    names = "|".join(re.escape(m) for m in sorted(set(markers), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{names})\s+((?:19|20)\d\d)(s|-an|'s)?(?![\w/.-]\d)(?![\w-])")
+
+
+@lru_cache(maxsize=None)
+def _history_re(lang: str) -> re.Pattern | None:
+    """Phrases that place what is next to them a year or more back ("last year", "two years ago",
+    "tahun lalu", "l'an dernier"; events.json ``history_markers``)."""
+    markers = [fold(m) for m in (load_data(lang, "events") or {}).get("history_markers", [])]
+    if not markers:
+        return None
+    names = "|".join(re.escape(m) for m in sorted(set(markers), key=len, reverse=True))
+    return re.compile(rf"(?<![\w'-])(?:{names})(?![\w'-])")
+
+
+def _years_long_before(folded: str, lang: str, today: date) -> list[tuple[int, int]]:
+    """Spans of the (folded) sentence naming, after a year marker, a year or decade that ended
+    more than a week before publication ("in 2022, she withdrew"), or a year or more back
+    ("last year", "two years ago"): what they date is history."""
+    pattern = _year_re(lang)
+    found = []
+    for m in pattern.finditer(folded) if pattern else ():
+        last = int(m.group(1)) + (9 if m.group(2) else 0)
+        if date(last, 12, 31) < today - timedelta(days=PAST_DAYS):
+            found.append(m.span())
+    history = _history_re(lang)
+    found += [m.span() for m in history.finditer(folded)] if history else []
+    return sorted(found)
+
+
+#: words from a year marker's year to the trigger after it in its clause ("In 2025, NATO leaders agreed"),
+#: and from a trigger to a year marker after it ("withdrew in 2022")
+YEAR_REACH_BEFORE = 8
+YEAR_REACH_AFTER = 3
+
+
+def _fronted(folded: str, clause_start: int, start: int, end: int) -> bool:
+    """The time phrase at ``start:end`` is a fronted adverbial of its clause: it opens the clause
+    (or the part after a comma) within two words ("In 2022, she withdrew", "and in 2019 police
+    arrested"), or a comma closes it ("Before the court last year, South Africa accused"). One
+    inside a relative clause dates that clause only ("voters who backed him in 1996 said")."""
+    lead = folded[clause_start:start].rsplit(",", 1)[-1]
+    return len(lead.split()) <= 2 or folded[end:end + 2].lstrip().startswith(",")
+
+
+def _dated_by_year(folded: str, hit: TriggerHit, years: list[tuple[int, int]], lang: str) -> bool:
+    """A year long past (``years``) dates the trigger: it stands before it in its clause, within
+    ``YEAR_REACH_BEFORE`` words, as a fronted adverbial, or right after it (``YEAR_REACH_AFTER``). A year farther after the
+    trigger dates something else ("withdrew from the deal signed in 2015")."""
+    a, b = next((c for c in clauses(folded, lexicon(lang)) if c[0] <= hit.start < c[1]), (0, len(folded)))
+    for start, end in years:
+        if a <= start < hit.start and len(folded[end:hit.start].split()) <= YEAR_REACH_BEFORE and _fronted(
+                folded, a, start, end):
+            return True
+        if hit.end <= start < b and len(folded[hit.end:start].split()) <= YEAR_REACH_AFTER:
+            return True
+    return False
 
 
 #: words between a trigger and a month and year that dates it ("withdrawn in March 2023 after two nights of protests")
@@ -412,15 +479,19 @@ def _default_victims(found: list[Candidate]) -> None:
 
 
 def _sentence_events(ctx: ArticleContext, s: Sentence, last_person: ActorMention | None, counts: list[CountMention],
-                     previous: list[Candidate], found: list[Candidate], old: list[tuple[int, int]] = ()) -> list[Candidate]:
+                     previous: list[Candidate], found: list[Candidate], old: list[tuple[int, int]] = (),
+                     years: list[tuple[int, int]] = ()) -> list[Candidate]:
     """The events of one sentence, with the counts it gives (some may go to earlier events); ``old``:
-    spans of the sentence naming a month and year long past (what they date is history)."""
+    spans of the sentence naming a month and year long past, ``years`` a year or decade long past after
+    a year marker (what they date is history)."""
     sentence = ctx.text[s.start:s.end]
     folded = ctx.folded[s.start:s.end]
     given = between(counts, s.start, s.end)
     hits = find_triggers(sentence, ctx.lang, folded)
     if old:
         hits = [h for h in hits if not _dated_long_before(folded, h, old, ctx.lang)]
+    if years:
+        hits = [h for h in hits if not _dated_by_year(folded, h, years, ctx.lang)]
     if not hits and not given:
         return []
     cumulative = _is_cumulative(ctx, sentence, folded, s.start)

@@ -169,6 +169,9 @@ class Lexicon:
     #: it name an act already told ("the agreement made no mention of ...")
     anaphora_before: re.Pattern | None = None
     anaphora_after: re.Pattern | None = None
+    #: a verb of asking with a question word ("asked whether", "demandé si", "ditanya apakah"): its
+    #: clause is a question, no request, and what the question names did not happen
+    questions: re.Pattern | None = None
 
 
 def _words_pattern(words: list[str]) -> re.Pattern | None:
@@ -271,6 +274,7 @@ def lexicon(lang: str) -> Lexicon:
         attributive=_joiner_pattern(data.get("attributive", [])),
         anaphora_before=_words_pattern(data.get("anaphora_before", [])),
         anaphora_after=_words_pattern(data.get("anaphora_after", [])),
+        questions=_words_pattern(data.get("questions", [])),
     )
 
 
@@ -462,6 +466,29 @@ def _evaluated(lex: Lexicon, trigger: Trigger, folded: str, end: int) -> tuple[T
     return (_as_evaluated(trigger, best[2], best[3]), reach) if best else None
 
 
+#: words before a THREATEN trigger searched for a disaster word, its subject ("a wildfire is threatening")
+HAZARD_WINDOW = 3
+
+#: a question mark closing a quotation just before the trigger, at most two words between
+#: ("“Shouldn't we say no?” she asked", "? » a demandé"): the trigger introduces a question
+_QUESTION_END = re.compile(r"[,.;:?!]")
+_QUESTION_TAG = re.compile(r"\?\s*[\"'”’»]+\s*,?\s*(?:\w+\s+){0,2}$")
+
+
+def _question_spans(lex: Lexicon, folded: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans from a verb of asking with a question word to the end of its clause or the next
+    comma or stop ("asked whether he supports packing the court, Tester quipped"): what they
+    name is a question."""
+    if not lex.questions:
+        return []
+    spans = []
+    for m in lex.questions.finditer(folded):
+        end = next((b for a, b in parts if a <= m.start() < b), len(folded))
+        stop = _QUESTION_END.search(folded, m.end(), end)
+        spans.append((m.start(), stop.start() if stop else end))
+    return spans
+
+
 def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[TriggerHit]:
     """Triggers of one sentence that survive the modal, negation, conditional and sports filters.
 
@@ -484,6 +511,7 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
     market = bool(lex.markets and lex.markets.search(folded))
     drill = bool(lex.exercises and lex.exercises.search(folded))
     parts = clauses(folded, lex)
+    asked = _question_spans(lex, folded, parts)
     hits: list[TriggerHit] = []
     evaluation_end, evaluation_type = -1, ""  # what a characterising verb says is part of its act
     for start, end, trigger in found:
@@ -495,6 +523,11 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
             continue  # the "attack" of a joint exercise is simulated
         if start < evaluation_end and trigger.type == evaluation_type:
             continue  # "called it a flagrant violation of international law": one condemnation
+        if any(a <= start < b for a, b in asked) or _QUESTION_TAG.search(folded, 0, start):
+            continue  # "asked whether he supports ...", "“...?” she asked": a question, no request or deed
+        if trigger.type == "THREATEN" and lex.disaster_words and lex.disaster_words.search(
+                _window_before(folded, start, HAZARD_WINDOW)):
+            continue  # "storms are threatening communities", "banjir mengancam": a hazard, no one's threat
         if trigger.requires and not any(_whole_word(w).search(folded) for w in trigger.requires):
             continue
         if trigger.evaluative:

@@ -475,3 +475,75 @@ def test_a_month_and_year_long_past_dates_only_the_nearby_deed():
     text = ("Para gubernur di Indonesia pada Kamis menuntut pemerintah pusat membayar kenaikan gaji besar yang mahal "
             "yang telah disepakati kabinet di Jakarta pada Maret 2021.")
     assert types(extract(text, "id")) == ["REQUEST"]
+
+
+def test_a_question_is_no_request_and_what_it_asks_about_did_not_happen():
+    # a verb of asking with a question word opens a question (events.json ``questions``): nothing in its clause happened
+    assert types(extract("Police arrested the opposition leader on Thursday.")) == ["COERCE"]
+    assert extract("Asked whether police had arrested the opposition leader, the minister declined to comment.") == []
+    assert types(extract("La policía detuvo a los manifestantes el jueves.", "es")) == ["COERCE"]
+    assert extract("Preguntado si la policía detuvo a los manifestantes, el ministro no respondió.", "es") == []
+    assert types(extract("Polisi menangkap para demonstran pada Kamis.", "id")) == ["COERCE"]
+    assert extract("Ditanya apakah polisi menangkap para demonstran, juru bicara itu enggan berkomentar.", "id") == []
+    assert types(extract("Polis menahan penunjuk perasaan itu pada Khamis.", "ms")) == ["COERCE"]
+    assert extract("Ditanya sama ada polis menahan penunjuk perasaan itu, jurucakap itu enggan mengulas.", "ms") == []
+    # the question ends at its comma: what the answer tells did happen
+    assert types(extract("Asked what the police had done, the minister said officers arrested the opposition leader "
+                         "on Thursday.")) == ["COERCE"]
+    # the speech verb after a quoted question introduces the question, it requests nothing
+    assert "REQUEST" not in types(extract("“Why should the villagers leave their land?” the elders asked the governor."))
+
+
+def test_a_year_long_past_next_to_a_trigger_makes_it_history():
+    # year_markers: "in 2021" (a year over before publication) right before the trigger in its clause, or just after it
+    june = datetime(2022, 6, 1, 12, 0, tzinfo=WIB)
+    assert types(extract("Police arrested the opposition leader.", published=june)) == ["COERCE"]
+    assert extract("In 2021, police arrested the opposition leader.", published=june) == []
+    assert extract("Police arrested him in 2021 for sedition.", published=june) == []
+    assert extract("In the 1990s police arrested hundreds of students.", published=june) == []
+    assert extract("En 2021, la policía detuvo al líder opositor.", "es", published=june) == []
+    assert extract("En 2021, la police a arrêté le chef de l'opposition.", "fr", published=june) == []
+    assert extract("Pada tahun 2021, polisi menangkap pemimpin oposisi.", "id", published=june) == []
+    # the current year keeps the trigger, and a year far after it dates something else
+    assert types(extract("In 2022, police arrested the opposition leader.", published=june)) == ["COERCE"]
+    assert types(extract("Police arrested the opposition leader who had been elected in 2021.",
+                         published=june)) == ["COERCE"]
+
+
+def test_habit_adverbs_before_a_trigger_make_it_no_new_act():
+    # background_markers: a habit ("often", "sering", "biasanya") tells no deed of a day
+    assert extract("Police often arrest protesters outside the parliament.") == []
+    assert extract("Polisi sering menangkap demonstran di depan gedung parlemen.", "id") == []
+    assert extract("Polis biasanya menahan penunjuk perasaan di hadapan parlimen.", "ms") == []
+
+
+def test_history_phrases_and_fronted_years_date_what_follows_them():
+    # history_markers ("last year", "tahun lalu", "hace dos años"): a fronted or adjacent one makes the trigger history
+    june = datetime(2022, 6, 1, 12, 0, tzinfo=WIB)
+    assert extract("Police arrested the opposition leader last year.", published=june) == []
+    assert extract("Before the court last year, police arrested the opposition leader.", published=june) == []
+    assert extract("Polisi menangkap pemimpin oposisi itu tahun lalu.", "id", published=june) == []
+    assert extract("La policía detuvo al líder opositor hace dos años.", "es", published=june) == []
+    # a year inside a relative clause dates that clause, not the main verb after it
+    assert types(extract("Students who voted for him in 2021 clashed with police.", published=june)) != []
+
+
+def test_idioms_and_hazards_that_are_no_event():
+    # ignore: idioms around a trigger word ("defying the odds", "dead space", "dealt a blow")
+    assert extract("The girl survived the crash, defying the odds.") == []
+    assert extract("There is dead space under the bed.") == []
+    assert extract("His exit dealt a blow to the party.") == []
+    # a disaster word just before THREATEN is its subject: a fire, storm or flood "threatening" towns is no threat
+    assert extract("A wildfire is threatening several towns in the north.") == []
+    assert extract("El huracán amenaza varias ciudades costeras.", "es") == []
+    assert extract("Banjir mengancam ribuan rumah warga.", "id") == []
+    assert "THREATEN" in types(extract("The rebels threatened to attack several towns in the north on Thursday."))
+
+
+def test_pictures_captured_and_prices_shot_up_are_no_seizure_or_shooting():
+    # ignore: the camera sense of "capture" and prices that "shot up"
+    assert extract("CCTV captured the suspect near the station.") == []
+    assert extract("A drone captured dramatic footage of the damage.") == []
+    assert extract("Une capture d'écran de la vidéo circule sur les réseaux.", "fr") == []
+    assert extract("Onion prices shot up to Rs 80 a kilo.") == []
+    assert types(extract("Rebels captured the town on Thursday.")) == ["COERCE"]
