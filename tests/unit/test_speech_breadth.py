@@ -78,3 +78,20 @@ def test_an_apology_is_a_concession_in_indonesian_and_english():
 def test_spanish_strike_light_verbs_and_english_walk_offs_are_strikes():
     assert types("El jueves los médicos de Almaty se declararon en paro.", "es") == ["PROTEST"]
     assert types("On Thursday bus drivers in Almaty walked off the job.") == ["PROTEST"]
+
+
+def test_restored_diplomatic_relations_are_support():
+    assert "SUPPORT" in types("On Thursday Kazakhstan and Russia restored full diplomatic relations.")
+    assert "SUPPORT" in types("El jueves Kazajistán y Rusia restablecieron sus relaciones diplomáticas.", "es")
+    assert types("Kazakhstan dan Rusia memulihkan hubungan diplomatik pada Kamis.", "id") == ["SUPPORT"]
+
+
+def test_a_formal_protest_lodged_is_a_complaint_not_a_demonstration():
+    assert types("On Thursday Kazakhstan lodged a strong protest with Russia.") == ["ACCUSE"]
+    assert types("Kazakhstan melayangkan protes keras kepada Rusia pada Kamis.", "id") == ["ACCUSE"]
+
+
+def test_shortening_a_curfew_eases_it():
+    assert types("On Thursday the governor shortened the curfew in Almaty by two hours.") == ["CONCEDE"]
+    assert types("El jueves el gobierno acortó el toque de queda en Almaty.", "es") == ["CONCEDE"]
+    assert types("Pemerintah memperpendek jam malam di Almaty pada Kamis.", "id") == ["CONCEDE"]
