@@ -73,7 +73,10 @@ def roles(ctx: ArticleContext, hit: TriggerHit, pos: int, end: int, clause: tupl
     """(actors, targets) of a trigger: the mentions just before and just after it in its clause."""
     trig = hit.trigger
     mentions = between(ctx.actors, *clause)
-    before = [a for a in mentions if a.end <= pos and not _object_of_earlier_clause(ctx, a, pos)]
+    before = [a for a in mentions if a.end <= pos]
+    subjects = [a for a in before if not _object_of_earlier_clause(ctx, a, pos)]
+    if subjects or not trig.needs_actor:
+        before = subjects  # an act that needs an actor keeps the names it has (its subject may be unnamed)
     after = [a for a in mentions if a.start > pos]  # also inside a phrase with a gap ("held ... responsible")
     actors = _side_actors(before, ctx.text, True, ctx.lang)
     targets = _side_actors(after, ctx.text, False, ctx.lang)[:2]
@@ -145,8 +148,9 @@ def _after_preposition(ctx: ArticleContext, mention: ActorMention) -> bool:
     lo = max(0, mention.start - 60)
     head = re.split(r"[.,;:!?\"«»()]", ctx.text[lo:mention.start])[-1]
     known = prepositions(ctx.lang)
-    for word in reversed(re.findall(r"\w+", head)):
-        folded = fold(word)
+    words = re.findall(r"\w+", head)
+    for i in range(len(words) - 1, -1, -1):
+        word, folded = words[i], fold(words[i])
         if folded in known:
             return True
         if not (folded in _DETERMINERS or folded in _NAME_LINKS or word[:1].isupper()):

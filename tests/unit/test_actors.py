@@ -126,12 +126,12 @@ def test_sector_families_are_complete_in_every_language():
         "rebels", "police", "government"]
     assert sectors("Les combattants ont franchi la rivière ; les garde-frontières ont arrêté les diplomates.", "fr") == [
         "rebels", "police", "government"]
-    assert sectors("Los combatientes cruzaron el río; los guardias fronterizos detuvieron a los diplomáticos.", "es") == [
+    assert sectors("Los paramilitares cruzaron el río; los guardias fronterizos detuvieron a los diplomáticos.", "es") == [
         "rebels", "police", "government"]
     assert sectors("Para petempur menyeberangi sungai; penjaga perbatasan menahan para diplomat.", "id") == [
         "rebels", "police", "government"]
-    assert sectors("Pejuang menyeberangi sungai; pengawal sempadan menahan diplomat itu.", "ms") == [
+    assert sectors("Petempur menyeberangi sungai; pengawal sempadan menahan diplomat itu.", "ms") == [
         "rebels", "police", "government"]
     # the opposition is the government sector by the conventions, its supporters in the street are not
-    assert sectors("Opposition supporters marched to the court.", "en") == ["protesters", "government"]
+    assert sectors("Opposition supporters marched to the embassy.", "en") == ["protesters", "government"]
     assert sectors("Pendukung oposisi berunjuk rasa di depan senat.", "id") == ["protesters", "government"]
