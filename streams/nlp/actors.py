@@ -228,19 +228,91 @@ def find_organisations(text: str, folded: str | None = None) -> list[ActorMentio
 
 @lru_cache(maxsize=1)
 def _armed_groups() -> PhraseIndex:
-    """Names of armed non-state groups -> their country (``data/common/armed_groups.json``)."""
+    """Names of armed non-state groups -> (their country or None, the spelling as listed):
+    ``data/common/armed_groups.json`` (generated from Phoenix) and the hand-kept
+    ``armed_groups_recent.json`` (groups active since, and ``transnational`` ones that take
+    the country of the event)."""
     data = load_data("common", "armed_groups") or {"groups": {}}
-    return PhraseIndex((name, cc) for cc, names in data["groups"].items() for name in names)
+    recent = load_data("common", "armed_groups_recent") or {}
+    names = [(name, (cc, name)) for cc, listed in data["groups"].items() for name in listed]
+    names += [(name, (cc, name)) for cc, listed in (recent.get("groups") or {}).items() for name in listed]
+    names += [(name, (None, name)) for name in recent.get("transnational") or []]
+    return PhraseIndex(names)
+
+
+def _written_as_listed(written: str, listed: str) -> bool:
+    """A group's name as the text writes it: an acronym in capitals as listed ("RSF", not
+    "rsf"), a name listed in lower case in any case ("hutíes"), others capitalised."""
+    if listed.isupper() or any(c.isdigit() for c in listed):
+        return written == listed or fold(written).upper() == fold(listed).upper() and written.isupper()
+    if listed[:1].islower():
+        return True
+    return any(c.isupper() for c in written)
 
 
 def find_armed_groups(text: str, folded: str | None = None) -> list[ActorMention]:
-    """Armed groups named in ``text`` ("Hezbollah", "Boko Haram"), as their country's rebels;
-    a name is written capitalised (the lower-case word is something else)."""
+    """Armed groups named in ``text`` ("Hezbollah", "Boko Haram", "RSF"), as their country's
+    rebels (of the event's country for a transnational group); a name is written capitalised
+    (the lower-case word is something else)."""
     folded = fold(text) if folded is None else folded
     if len(folded) != len(text):
         return []
-    return [ActorMention(a, b, "sector", "rebels", cc) for a, b, cc in _armed_groups().find(folded)
-            if text[a].isupper()]
+    return [ActorMention(a, b, "sector", "rebels", cc) for a, b, (cc, listed) in _armed_groups().find(folded)
+            if _written_as_listed(text[a:b], listed)]
+
+
+#: characters before a group anaphor ("the group") searched for the armed group it stands for
+GROUP_ANAPHOR_REACH = 1500
+
+
+@lru_cache(maxsize=None)
+def _group_anaphora(lang: str) -> PhraseIndex:
+    """Definite noun phrases of ``lang`` that stand for an armed group named before
+    (``actors.json`` ``group_anaphora``: "the group", "kelompok itu", "le mouvement")."""
+    data = load_data(lang, "actors") or {}
+    return PhraseIndex((w, True) for w in data.get("group_anaphora") or [])
+
+
+def group_anaphors(text: str, lang: str, groups: list[ActorMention], folded: str) -> list[ActorMention]:
+    """"The group", "kelompok yang didukung Iran itu": the armed group last named before, within
+    ``GROUP_ANAPHOR_REACH`` characters, acts again (none when no group was named)."""
+    if not groups:
+        return []
+    out = []
+    for a, b, _ in _group_anaphora(lang).find(folded):
+        prev = [g for g in groups if g.end <= a and a - g.end <= GROUP_ANAPHOR_REACH]
+        if prev:
+            out.append(ActorMention(a, b, "sector", "rebels", prev[-1].country))
+    return out
+
+
+@lru_cache(maxsize=None)
+def speech_verbs(lang: str) -> re.Pattern | None:
+    """Verbs of saying of ``lang`` that introduce a quotation (``actors.json`` ``speech_verbs``, folded)."""
+    words = [fold(w) for w in (load_data(lang, "actors") or {}).get("speech_verbs") or []]
+    if not words:
+        return None
+    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)")
+
+
+@lru_cache(maxsize=None)
+def prepositions(lang: str) -> frozenset[str]:
+    """Prepositions of ``lang`` (``actors.json`` ``prepositions``, folded): a name right after
+    one is its object ("handed them to the Red Cross"), not the subject of what follows."""
+    data = load_data(lang, "actors") or {}
+    return frozenset(fold(w) for w in data.get("prepositions") or [])
+
+
+@lru_cache(maxsize=None)
+def conjunctions(lang: str) -> re.Pattern | None:
+    """A comma and a subordinating conjunction of ``lang`` (``actors.json`` ``subordinators``,
+    folded): what stands before them is not the subject of what follows ("..., as warplanes pounded")."""
+    words = [fold(w) for w in (load_data(lang, "actors") or {}).get("subordinators") or []]
+    if not words:
+        return None
+    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf",\s*(?:{alts})(?!\w)")
 
 
 @lru_cache(maxsize=None)
@@ -358,6 +430,8 @@ def find_actors(text: str, lang: str, places: list[PlaceMention], folded: str | 
     add(bodies)
     groups = find_armed_groups(text, folded)
     add(groups)
+    if len(folded) == len(text):
+        add(group_anaphors(text, lang, groups, folded))
     sectors = groups + find_sectors(text, lang, places, folded)
     add(ActorMention(n.start, n.end, "person", n.name, n.country)
         for n in find_titled_persons(text, lang, places, [(a.start, a.end) for a in bodies + sectors], folded))

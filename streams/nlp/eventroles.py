@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from streams.nlp.actors import ActorMention, title_sectors
+from streams.nlp.actors import ActorMention, conjunctions, prepositions, speech_verbs, title_sectors
 from streams.nlp.eventcontext import ArticleContext, between
 from streams.nlp.fuzzy import fold
 from streams.nlp.triggers import TriggerHit, is_passive, is_verbal, lexicon, plover_group
@@ -74,6 +74,9 @@ def roles(ctx: ArticleContext, hit: TriggerHit, pos: int, end: int, clause: tupl
     trig = hit.trigger
     mentions = between(ctx.actors, *clause)
     before = [a for a in mentions if a.end <= pos]
+    subjects = [a for a in before if not _object_of_earlier_clause(ctx, a, pos)]
+    if subjects or not trig.needs_actor:
+        before = subjects  # an act that needs an actor keeps the names it has (its subject may be unnamed)
     after = [a for a in mentions if a.start > pos]  # also inside a phrase with a gap ("held ... responsible")
     actors = _side_actors(before, ctx.text, True, ctx.lang)
     targets = _side_actors(after, ctx.text, False, ctx.lang)[:2]
@@ -100,6 +103,9 @@ def roles(ctx: ArticleContext, hit: TriggerHit, pos: int, end: int, clause: tupl
     elif is_verbal(trig.type):
         quote = next(((a, b) for a, b in ctx.quotes if a < pos < b), None)
         speaker = _quote_speaker(ctx, quote) if quote else None
+        if quote and speaker is None:
+            speaker, about = _speaker_before(ctx, quote)
+            targets = targets or about  # 'menegaskan Israel "akan menerima hukuman"': what it is about
         persons = [a for a in before if a.kind == "person"]
         if speaker is not None:
             actors = [speaker]  # '"... a spit in the face ...," said Oleg Nikolenko'
@@ -113,6 +119,43 @@ def roles(ctx: ArticleContext, hit: TriggerHit, pos: int, end: int, clause: tupl
               and (not trig.needs_actor or _pronoun_subject(ctx, pos))):
             actors = [last_person]  # "he said, demanding that ...": the person named before
     return actors, targets
+
+
+#: articles and determiners between a preposition and its object ("to the Red Cross")
+_DETERMINERS = frozenset({"the", "a", "an", "le", "la", "les", "l", "un", "une", "des", "el", "los", "las", "una",
+                          "para", "sang", "pihak"})
+#: small words inside a body's name ("Committee of the Red Cross", "Conseil de sécurité")
+_NAME_LINKS = frozenset({"of", "de", "du", "del", "des", "d"})
+
+
+def _object_of_earlier_clause(ctx: ArticleContext, mention: ActorMention, pos: int) -> bool:
+    """The mention cannot be the subject of the trigger after it: a comma and a subordinating
+    conjunction stand between them ("handed 27 soldiers to the Red Cross, as warplanes pounded
+    the capital"), or it is the object of a preposition with a comma between ("according to
+    police, protesters threw stones")."""
+    gap = ctx.folded[mention.end:pos]
+    if "," not in gap:
+        return False
+    subordinators = conjunctions(ctx.lang)
+    if subordinators and subordinators.search(gap):
+        return True
+    return _after_preposition(ctx, mention)
+
+
+def _after_preposition(ctx: ArticleContext, mention: ActorMention) -> bool:
+    """A preposition stands before the mention, in its phrase ("to the International Committee
+    of the Red Cross", "ante la ONU"): the mention is its object."""
+    lo = max(0, mention.start - 60)
+    head = re.split(r"[.,;:!?\"«»()]", ctx.text[lo:mention.start])[-1]
+    known = prepositions(ctx.lang)
+    words = re.findall(r"\w+", head)
+    for i in range(len(words) - 1, -1, -1):
+        word, folded = words[i], fold(words[i])
+        if folded in known:
+            return True
+        if not (folded in _DETERMINERS or folded in _NAME_LINKS or word[:1].isupper()):
+            return False  # the rest of the name passes ("to the International Committee of the Red Cross")
+    return False
 
 
 #: forces that take part in an act of their type when they are its grammatical object: the
@@ -238,6 +281,35 @@ def _quote_speaker(ctx: ArticleContext, quote: tuple[int, int]) -> ActorMention 
         return None
     return next((a for a in ctx.actors if quote[1] <= a.start <= quote[1] + SPEAKER_REACH
                  and a.kind in ("person", "org")), None)
+
+
+#: characters before a quotation searched for the verb of saying that introduces it
+SPEECH_REACH = 160
+
+
+def _speaker_before(ctx: ArticleContext, quote: tuple[int, int]) -> tuple[ActorMention | None, list[ActorMention]]:
+    """(speaker, what the words are about) of a quotation that a verb of saying introduces in its
+    own sentence ('the group stressed Israel "will receive ..."', "afirmó que Putin «sigue
+    escalando»"): the last actor named before that verb (``actors.json`` ``speech_verbs``), not
+    the object of a preposition ("ante la ONU"), and the actors between the verb and the
+    quotation; (None, []) without such a verb."""
+    verbs = speech_verbs(ctx.lang)
+    if verbs is None:
+        return None, []
+    lo = max(0, quote[0] - SPEECH_REACH)
+    head = ctx.folded[lo:quote[0]]
+    cut = max(head.rfind(". "), head.rfind("\n"), head.rfind("? "), head.rfind("! "))
+    lo += cut + 1 if cut >= 0 else 0
+    said = list(verbs.finditer(ctx.folded, lo, quote[0]))
+    if not said:
+        return None, []
+    verb = said[-1]
+    named = [a for a in between(ctx.actors, lo, verb.start())
+             if a.end <= verb.start() and not _after_preposition(ctx, a)]
+    if not named:
+        return None, []
+    about = [a for a in between(ctx.actors, verb.end(), quote[0]) if a.start >= verb.end() and a != named[-1]]
+    return named[-1], about[:2]
 
 
 #: a full stop right after a closing quotation mark ('... cleansing". Power said')

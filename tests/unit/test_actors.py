@@ -116,3 +116,22 @@ def test_coordinated_demonyms_each_qualify_the_sector():
     assert found == [("sector", "PH:military"), ("sector", "AU:military"), ("sector", "US:military")]
     found = codes_of("British and French soldiers left Niger.", "en")
     assert found[:2] == [("sector", "GB:military"), ("sector", "FR:military")]
+
+
+def test_sector_families_are_complete_in_every_language():
+    # fighters, border guards, diplomats, courts and the opposition's supporters, in all five languages
+    def sectors(text, lang):
+        return [a.value for a in find_actors(text, lang, []) if a.kind == "sector"]
+    assert sectors("The fighters crossed the river; border guards stopped the diplomats.", "en") == [
+        "rebels", "police", "government"]
+    assert sectors("Les combattants ont franchi la rivière ; les garde-frontières ont arrêté les diplomates.", "fr") == [
+        "rebels", "police", "government"]
+    assert sectors("Los paramilitares cruzaron el río; los guardias fronterizos detuvieron a los diplomáticos.", "es") == [
+        "rebels", "police", "government"]
+    assert sectors("Para petempur menyeberangi sungai; penjaga perbatasan menahan para diplomat.", "id") == [
+        "rebels", "police", "government"]
+    assert sectors("Petempur menyeberangi sungai; pengawal sempadan menahan diplomat itu.", "ms") == [
+        "rebels", "police", "government"]
+    # the opposition is the government sector by the conventions, its supporters in the street are not
+    assert sectors("Opposition supporters marched to the embassy.", "en") == ["protesters", "government"]
+    assert sectors("Pendukung oposisi berunjuk rasa di depan senat.", "id") == ["protesters", "government"]

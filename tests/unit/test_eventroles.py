@@ -115,3 +115,31 @@ def test_a_speaker_titled_by_a_force_or_group_speaks_with_it():
     assert roles("KABUL, Afganistan - Juru bicara Taliban Zabihullah Mujahid mengecam serangan itu pada Selasa (14/5).",
                  "id", "ACCUSE")[0][0] == ["Zabihullah Mujahid", "AF:rebels"]
     assert roles("WASHINGTON - President Joe Biden condemned the attack on Tuesday.", "en", "ACCUSE")[0][0] == ["Joe Biden"]
+
+
+def test_a_name_before_a_comma_and_a_subordinator_is_not_the_subject_after_it():
+    # "..., as jets bombed": the body named in the first clause does not bomb
+    text = ("KHARTOUM, Sudan - The militia said on Tuesday it had freed ten hostages to the UN, "
+            "as jets bombed the city.")
+    assert all("UN" not in a for a, _ in roles(text, "en", "ASSAULT"))
+    text = ("JAKARTA, Indonesia - Kelompok itu menyerahkan sepuluh sandera kepada PBB pada Selasa (14/5), "
+            "sementara jet tempur membom kota itu.")
+    assert all("UN" not in a for a, _ in roles(text, "id", "ASSAULT"))
+
+
+def test_the_object_of_a_preposition_before_a_comma_is_not_the_subject():
+    # "according to the UN, air strikes killed ...": the UN reports, it does not strike
+    for text, lang in (("According to the UN, air strikes killed 20 people in Aleppo, Syria, on Tuesday.", "en"),
+                       ("Según la ONU, los bombardeos mataron a 20 personas en Alepo, Siria, el martes.", "es")):
+        found = roles(text, lang, "ASSAULT")
+        assert found and all("UN" not in a for a, _ in found)
+
+
+def test_a_quotation_introduced_by_a_verb_of_saying_is_its_subjects_words():
+    # 'X stressed Y "will pay"': X threatens Y, even though Y stands right before the quotation
+    text = ('BEIRUT, Lebanon - On Tuesday, Hezbollah stressed that Israel "will pay a heavy price for this '
+            'aggression".')
+    assert roles(text, "en", "THREATEN") == [(["LB:rebels"], ["IL"])]
+    text = ('BEIRUT, Lebanon - Pada Selasa (14/5), Hizbullah menegaskan Israel "akan membayar mahal atas '
+            'agresi ini".')
+    assert roles(text, "id", "THREATEN") == [(["LB:rebels"], ["IL"])]

@@ -54,3 +54,26 @@ def test_generated_from_the_real_dictionary_matches_the_committed_file(tmp_path)
         assert generated == committed
     else:
         assert set(generated) == set(committed)
+
+
+def test_groups_active_since_the_phoenix_list_and_transnational_ones():
+    # the hand-kept supplement: groups named since 2013, acronyms only in capitals, and groups of
+    # several countries that take the country of the event
+    def codes(text, lang):
+        return [(text[a.start:a.end], a.code("XX")) for a in find_actors(text, lang, []) if a.kind == "sector"]
+    assert codes("Le Hamas et les hutíes ont tiré des roquettes.", "fr")[0] == ("Hamas", "PS:rebels")
+    assert ("hutíes", "YE:rebels") in codes("Los rebeldes hutíes atacaron un barco.", "es")
+    assert codes("The RSF shelled the city.", "en") == [("RSF", "SD:rebels")]
+    assert codes("Kami menggunakan rsf untuk itu.", "id") == []
+    assert codes("Kelompok ISIS mengklaim serangan itu.", "id") == [("ISIS", "XX:rebels")]
+
+
+def test_the_group_stands_for_the_armed_group_named_before():
+    def codes(text, lang):
+        return [(text[a.start:a.end], a.code("XX")) for a in find_actors(text, lang, []) if a.kind == "sector"]
+    text = "Boko Haram menyerang sebuah desa. Kelompok yang berbasis di Nigeria itu menculik 20 orang."
+    assert codes(text, "id")[-1] == ("Kelompok yang berbasis di Nigeria itu", "NG:rebels")
+    text = "Al-Shabaab attacked a base on Monday. The group later said it had killed ten soldiers."
+    assert ("The group", "SO:rebels") in codes(text, "en")
+    # no group named before: "the group" is anyone
+    assert codes("The group of friends met on Monday.", "en") == []
