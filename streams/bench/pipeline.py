@@ -171,10 +171,10 @@ async def _pipeline(n: int, settings, worker_pids: list[int], rate: float | None
 
     sent_at: dict[str, float] = {}
     seen_at: dict[str, float] = {}
+    articles = list(bench_articles(n, mix, folder))
     await ensure_topics(settings)
     consumer = await events_reader(settings)
     reader = asyncio.create_task(note_first_upserts(consumer, sent_at, seen_at, lambda: len(seen_at) >= n))
-    articles = list(bench_articles(n, mix, folder))
     cpu_before = _cpu_seconds(worker_pids)
     start = time.time()
     async with ArticleProducer(settings) as producer:
