@@ -10,6 +10,7 @@ sentence names none; nationwide events have no place.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
@@ -20,10 +21,12 @@ from streams.nlp.eventcontext import ArticleContext, between
 from streams.nlp.fuzzy import fold
 from streams.nlp.mentions import PlaceMention
 from streams.nlp.textutil import load_data
-from streams.nlp.triggers import Trigger, in_group, is_verbal, lexicon
+from streams.nlp.triggers import Trigger, _locative_pattern, in_group, is_verbal, lexicon
 
 #: places of a country the article never names are used from this many mentions on
 TRUSTED_MENTIONS = 3
+#: characters between a town and the province it is in ("Malang, East Java", "Malang (East Java)")
+APPOSITION_COMMA = 3
 #: place kinds, most precise first
 _PLACE_RANK = {"site": 0, "city": 1, "admin": 2}
 
@@ -74,8 +77,8 @@ def trusted_places(text: str, lang: str, places: list[PlaceMention], primary: st
 
 
 def dominant_place(places: list[PlaceMention], country: str | None = None, filed: int = 0) -> PlaceMention | None:
-    """The most mentioned place below country level (of ``country`` if given);
-    a place in the dateline (before ``filed``) counts twice."""
+    """The most mentioned place below country level (of ``country`` if given), or a town the
+    text puts in it ("Malang, East Java"); a place in the dateline (before ``filed``) counts twice."""
     local = [p for p in places if p.kind in _PLACE_RANK and (country is None or p.location.country == country)]
     if not local:
         return None
@@ -83,6 +86,11 @@ def dominant_place(places: list[PlaceMention], country: str | None = None, filed
     for p in local:
         names[p.location.name] += 2 if p.start < filed else 1
     best = max(names.items(), key=lambda kv: kv[1])[0]
+    # the most precise place: a province defers to a town the text puts in it ("Malang, East Java")
+    inside = [a for a, b in zip(local, local[1:]) if b.location.name == best and b.kind == "admin"
+              and a.kind != "admin" and 0 < b.start - a.end <= APPOSITION_COMMA]
+    if inside:
+        best = max((a.location.name for a in inside), key=lambda name: names[name])
     return next(p for p in local if p.location.name == best)
 
 
@@ -146,6 +154,10 @@ def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, in
         # a speech act is where it was made: not at a place its object names ("condemned the attack in Beirut")
         clause, sent = (clause[0], min(clause[1], pos)), (sent[0], min(sent[1], pos))
     place = _pick_place(ctx, between(ctx.places, *clause), pos) or _pick_place(ctx, between(ctx.places, *sent), pos)
+    if is_verbal(trig.type) and (place is None or not after_locative(ctx, place)):
+        place = _spoken_from(ctx, between(ctx.places, *clause))
+        if place is not None:
+            return place, nationwide(ctx, clause)
     if place is not None and not after_locative(ctx, place):
         main = ctx.dominant_place
         if _locative_country_elsewhere(ctx, clause, place):
@@ -160,6 +172,23 @@ def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, in
     if place is None and in_group("meeting_types", trig.type):
         place = ctx.scene
     return place, wide
+
+
+@lru_cache(maxsize=None)
+def _origin_pattern(lang: str) -> re.Pattern | None:
+    """"from", "desde", "dari" ... before a place (places.json ``speech_origins``)."""
+    return _locative_pattern((load_data(lang, "places") or {}).get("speech_origins", []))
+
+
+def _spoken_from(ctx: ArticleContext, candidates: list[PlaceMention]) -> PlaceMention | None:
+    """The town or seat a statement was made from ("in an address from the Kremlin, Putin
+    accused", "Desde Moscú, Medvédev advirtió", "Dari Jakarta, Kemlu mengecam"): the
+    nearest one before the speech act after "from"."""
+    origin = _origin_pattern(ctx.lang)
+    if origin is None:
+        return None
+    return next((p for p in reversed(candidates) if p.kind in _PLACE_RANK
+                 and origin.search(ctx.text[max(0, p.start - 60):p.start])), None)
 
 
 def _locative_country_elsewhere(ctx: ArticleContext, clause: tuple[int, int], place: PlaceMention) -> bool:

@@ -1,0 +1,53 @@
+"""Where events happened (streams/nlp/eventplaces.py), with the real gazetteer and dates."""
+
+from datetime import datetime, timezone
+
+from streams.nlp.counts import find_counts
+from streams.nlp.dates import find_dates
+from streams.nlp.eventplaces import dominant_place
+from streams.nlp.events import extract_events
+from streams.nlp.mentions import PlaceMention
+from streams.nlp.places import find_places
+from streams.nlp.sentences import split_sentences
+from streams.records import Location, Sentence
+
+PUBLISHED = datetime(2023, 3, 8, 9, 0, tzinfo=timezone.utc)  # a Wednesday
+
+
+def extract(text, lang):
+    sentences = [Sentence(a, b) for a, b in split_sentences(text)]
+    return extract_events(text, sentences, lang, PUBLISHED, find_places(text, lang),
+                          find_dates(text, PUBLISHED, lang), find_counts(text, lang))
+
+
+def _mention(text, surface, kind, name, start_from=0):
+    start = text.index(surface, start_from)
+    return PlaceMention(start, start + len(surface), surface, kind, Location(name, "ID"))
+
+
+def test_a_province_defers_to_the_town_the_text_puts_in_it():
+    text = "Bentrok di Kediri, Jawa Timur. Polisi Jawa Timur berjaga. Gubernur Jawa Timur datang."
+    places = [_mention(text, "Kediri", "city", "Kediri"), _mention(text, "Jawa Timur", "admin", "East Java")]
+    places += [_mention(text, "Jawa Timur", "admin", "East Java", places[-1].end + 1)]
+    places += [_mention(text, "Jawa Timur", "admin", "East Java", places[-1].end + 1)]
+    assert dominant_place(places).location.name == "Kediri"
+
+
+def test_a_province_mentioned_most_stays_when_no_town_is_put_in_it():
+    text = "Police in East Java said. East Java officials and Kediri residents met. East Java is calm."
+    places = [_mention(text, "East Java", "admin", "East Java"), _mention(text, "East Java", "admin", "East Java", 20),
+              _mention(text, "Kediri", "city", "Kediri"), _mention(text, "East Java", "admin", "East Java", 60)]
+    assert dominant_place(places).location.name == "East Java"
+
+
+def test_a_statement_made_from_a_city_is_placed_there():
+    en = extract("Speaking from Moscow on Tuesday, the Russian foreign minister condemned the "
+                 "sanctions imposed on Russia.", "en")
+    assert [(e.type, e.country, e.place) for e in en if e.type == "ACCUSE"] == [("ACCUSE", "RU", "Moscow")]
+    es = extract("Desde Lima, la presidenta de Perú condenó el martes los ataques contra la policía.", "es")
+    assert [(e.type, e.country, e.place) for e in es if e.type == "ACCUSE"] == [("ACCUSE", "PE", "Lima")]
+
+
+def test_a_statement_naming_no_place_it_was_made_from_has_none():
+    en = extract("The Russian foreign minister on Tuesday condemned the sanctions imposed on Russia.", "en")
+    assert [(e.type, e.place) for e in en if e.type == "ACCUSE"] == [("ACCUSE", None)]
