@@ -20,6 +20,7 @@ from streams.nlp.actors import ActorMention, seat_country
 from streams.nlp.eventcontext import ArticleContext, between
 from streams.nlp.fuzzy import fold
 from streams.nlp.mentions import PlaceMention
+from streams.nlp.places import find_places
 from streams.nlp.textutil import load_data
 from streams.nlp.triggers import Trigger, _locative_pattern, in_group, is_verbal, lexicon
 
@@ -166,6 +167,8 @@ def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, in
             place = None  # "accused Almaty's mayor", "Kyiv refused": named, not where it happened
         elif place.kind == "admin" and main and main.kind != "admin" and main.location.country == place.location.country:
             place = main
+    if place is None and (is_verbal(trig.type) or trig.type == "SANCTION"):
+        place = _filed_from(ctx, sent, pos)
     wide = nationwide(ctx, clause)
     if wide:
         place = None
@@ -189,6 +192,21 @@ def _spoken_from(ctx: ArticleContext, candidates: list[PlaceMention]) -> PlaceMe
         return None
     return next((p for p in reversed(candidates) if p.kind in _PLACE_RANK
                  and origin.search(ctx.text[max(0, p.start - 60):p.start])), None)
+
+
+def _filed_from(ctx: ArticleContext, sent: tuple[int, int], pos: int) -> PlaceMention | None:
+    """The dateline's town, for a statement or decision told in the sentence right after it
+    by a speaker of that town's country ("LIMA.- La presidenta exigió", "WASHINGTON - President
+    Biden announced sanctions", "MANILA: Filipina memanggil"): the story was filed where it was made."""
+    if not ctx.lede or not sent[0] <= ctx.lede < sent[1]:
+        return None
+    town = next((p for p in find_places(ctx.text[:ctx.lede], ctx.lang) if p.kind == "city"), None)
+    if town is None:
+        return None
+    # the first actor named speaks; one of no known country ("La presidenta Dina Boluarte") is of the story's
+    speaker = next(iter(between(ctx.actors, ctx.lede, pos)), None)
+    country = speaker and (speaker.country or (ctx.primary_country if speaker.kind in ("person", "sector") else None))
+    return town if country == town.location.country else None
 
 
 def _locative_country_elsewhere(ctx: ArticleContext, clause: tuple[int, int], place: PlaceMention) -> bool:

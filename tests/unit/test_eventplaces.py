@@ -51,3 +51,18 @@ def test_a_statement_made_from_a_city_is_placed_there():
 def test_a_statement_naming_no_place_it_was_made_from_has_none():
     en = extract("The Russian foreign minister on Tuesday condemned the sanctions imposed on Russia.", "en")
     assert [(e.type, e.place) for e in en if e.type == "ACCUSE"] == [("ACCUSE", None)]
+
+
+def test_a_statement_told_right_after_the_dateline_is_placed_in_its_town():
+    en = extract("OTTAWA - Canada's foreign minister on Tuesday condemned the shelling of the port.\n\n"
+                 "Officials said talks would resume.", "en")
+    assert [(e.country, e.place) for e in en if e.type == "ACCUSE"] == [("CA", "Ottawa")]
+    es = extract("QUITO.- El Gobierno de Ecuador condenó el martes los ataques contra la embajada.\n\n"
+                 "Los diplomáticos regresaron.", "es")
+    assert [(e.country, e.place) for e in es if e.type == "ACCUSE"] == [("EC", "Quito")]
+
+
+def test_a_foreign_speaker_after_the_dateline_is_not_placed_in_its_town():
+    en = extract("OTTAWA - Brazil's foreign minister on Tuesday condemned the shelling of the port.\n\n"
+                 "Officials said talks would resume.", "en")
+    assert [e.place for e in en if e.type == "ACCUSE"] == [None]
