@@ -254,5 +254,26 @@ def nationwide(ctx: ArticleContext, clause: tuple[int, int]) -> bool:
     found = ctx.nationwide.get(clause)
     if found is None:
         wide = lexicon(ctx.lang).nationwide
-        found = ctx.nationwide[clause] = bool(wide and wide.search(ctx.folded[clause[0]:clause[1]]))
+        found = ctx.nationwide[clause] = bool(wide and wide.search(ctx.folded[clause[0]:clause[1]])) or (
+            _country_is_the_scene(ctx, clause))
     return found
+
+
+def _country_is_the_scene(ctx: ArticleContext, clause: tuple[int, int]) -> bool:
+    """The clause spreads the act over a whole country ("blasts across Lebanon", "1.311 orang
+    ditangkap di seluruh Prancis", "dans tout le Liban") and names no town or province: no place."""
+    places = between(ctx.places, *clause)
+    across = _across_pattern(ctx.lang)
+    return across is not None and any(
+        p.kind == "country" and not _is_demonym(ctx.lang, p) and across.search(ctx.text[max(0, p.start - 40):p.start])
+        for p in places) and not any(p.kind in _PLACE_RANK for p in places)
+
+
+@lru_cache(maxsize=None)
+def _across_pattern(lang: str) -> re.Pattern | None:
+    """"across", "di seluruh", "dans tout le" right before a country (places.json ``across_country``)."""
+    words = (load_data(lang, "places") or {}).get("across_country", [])
+    if not words:
+        return None
+    alternation = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?i:{alternation})\s*$")

@@ -66,3 +66,12 @@ def test_a_foreign_speaker_after_the_dateline_is_not_placed_in_its_town():
     en = extract("OTTAWA - Brazil's foreign minister on Tuesday condemned the shelling of the port.\n\n"
                  "Officials said talks would resume.", "en")
     assert [e.place for e in en if e.type == "ACCUSE"] == [None]
+
+
+def test_an_act_spread_across_a_whole_country_has_no_place():
+    en = extract("Police arrested 300 people across Kenya on Tuesday.\n\n"
+                 "The unrest began in Nakuru. Nakuru residents said Nakuru was calm.", "en")
+    assert [(e.type, e.country, e.place) for e in en if e.type == "COERCE"] == [("COERCE", "KE", None)]
+    id_ = extract("Polisi menangkap 300 orang di seluruh Kenya pada Selasa.\n\n"
+                  "Kerusuhan bermula di Nakuru. Warga Nakuru mengatakan Nakuru tenang.", "id")
+    assert [(e.type, e.country, e.place) for e in id_ if e.type == "COERCE"] == [("COERCE", "KE", None)]
