@@ -169,7 +169,8 @@ def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, in
             place = main
     if place is None and (is_verbal(trig.type) or trig.type == "SANCTION"):
         place = _filed_from(ctx, sent, pos)
-    wide = nationwide(ctx, clause)
+    wide = nationwide(ctx, clause) or (place is None and in_group("scene_types", trig.type, trig.mode)
+                                         and _country_only(ctx, sent))
     if wide:
         place = None
     if place is None and in_group("meeting_types", trig.type):
@@ -277,3 +278,11 @@ def _across_pattern(lang: str) -> re.Pattern | None:
         return None
     alternation = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?i:{alternation})\s*$")
+
+
+def _country_only(ctx: ArticleContext, sent: tuple[int, int]) -> bool:
+    """The sentence names the story's country itself and no town or province in it: the act
+    is told at the country's level ("blasts rocked Lebanon"), not at the story's main town."""
+    places = between(ctx.places, *sent)
+    return any(p.kind == "country" and p.location.country == ctx.primary_country and not _is_demonym(ctx.lang, p)
+               for p in places) and not any(p.kind in _PLACE_RANK for p in places)

@@ -75,3 +75,12 @@ def test_an_act_spread_across_a_whole_country_has_no_place():
     id_ = extract("Polisi menangkap 300 orang di seluruh Kenya pada Selasa.\n\n"
                   "Kerusuhan bermula di Nakuru. Warga Nakuru mengatakan Nakuru tenang.", "id")
     assert [(e.type, e.country, e.place) for e in id_ if e.type == "COERCE"] == [("COERCE", "KE", None)]
+
+
+def test_a_deed_told_of_the_whole_country_does_not_take_the_storys_town():
+    en = extract("Explosions rocked Lebanon on Tuesday, killing nine people.\n\n"
+                 "Hospitals in Beirut were full. Beirut residents queued to give blood in Beirut.", "en")
+    assert [(e.type, e.country, e.place) for e in en if e.type == "ASSAULT"] == [("ASSAULT", "LB", None)]
+    ms = extract("Letupan menggegarkan Lubnan pada Selasa, membunuh sembilan orang.\n\n"
+                 "Hospital di Beirut penuh. Penduduk Beirut beratur di Beirut untuk menderma darah.", "ms")
+    assert [(e.type, e.country, e.place) for e in ms if e.type == "ASSAULT"] == [("ASSAULT", "LB", None)]
