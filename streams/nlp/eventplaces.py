@@ -285,4 +285,17 @@ def _country_only(ctx: ArticleContext, sent: tuple[int, int]) -> bool:
     is told at the country's level ("blasts rocked Lebanon"), not at the story's main town."""
     places = between(ctx.places, *sent)
     return any(p.kind == "country" and p.location.country == ctx.primary_country and not _is_demonym(ctx.lang, p)
-               for p in places) and not any(p.kind in _PLACE_RANK for p in places)
+               and not _qualifies_actor(ctx, p) for p in places) and not any(p.kind in _PLACE_RANK for p in places)
+
+
+#: characters between a sector and the country that qualifies it ("polisi Jerman", "la police française")
+QUALIFIER_GAP = 2
+
+
+def _qualifies_actor(ctx: ArticleContext, place: PlaceMention) -> bool:
+    """The country says whose, not where: it qualifies the body named right before it ("polisi
+    Jerman", "Pemerintah Malaysia") or after it ("Lebanon's health ministry")."""
+    if ctx.text.startswith(("'s", "’s"), place.end):
+        return True
+    return any(a.kind == "sector" and 0 <= place.start - a.end <= QUALIFIER_GAP
+               for a in between(ctx.actors, max(0, place.start - 40), place.start))

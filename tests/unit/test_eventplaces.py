@@ -84,3 +84,12 @@ def test_a_deed_told_of_the_whole_country_does_not_take_the_storys_town():
     ms = extract("Letupan menggegarkan Lubnan pada Selasa, membunuh sembilan orang.\n\n"
                  "Hospital di Beirut penuh. Penduduk Beirut beratur di Beirut untuk menderma darah.", "ms")
     assert [(e.type, e.country, e.place) for e in ms if e.type == "ASSAULT"] == [("ASSAULT", "LB", None)]
+
+
+def test_a_country_that_only_says_whose_police_keeps_the_storys_town():
+    id_ = extract("Polisi Kenya menangkap 40 orang pada Selasa.\n\n"
+                  "Kerusuhan bermula di Nakuru. Warga Nakuru mengatakan Nakuru tenang.", "id")
+    assert [(e.type, e.place) for e in id_ if e.type == "COERCE"] == [("COERCE", "Nakuru")]
+    en = extract("Kenya's police arrested 40 people on Tuesday.\n\n"
+                 "The unrest began in Nakuru. Nakuru residents said Nakuru was calm.", "en")
+    assert [(e.type, e.place) for e in en if e.type == "COERCE"] == [("COERCE", "Nakuru")]
