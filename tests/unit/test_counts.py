@@ -142,3 +142,11 @@ def test_a_deployment_noun_makes_a_personnel_count(lang, text, expected):
 
 def test_police_alone_watching_is_no_deployment():
     assert find_counts("Plus de 3 000 policiers regardaient le match.", "fr") == []
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("id", "Ledakan itu menewaskan 12 orang dan melukai lebih dari 300 lainnya.", [("killed", 12), ("injured", 300)]),
+    ("ms", "Serangan itu mencederakan lebih daripada 40 orang awam.", [("injured", 40)]),
+])
+def test_more_than_before_a_number_does_not_cut_it_from_its_verb(lang, text, expected):
+    assert [(c.kind, c.value) for c in find_counts(text, lang)] == expected
