@@ -81,6 +81,8 @@ class _Lexicon:
     unit_re: re.Pattern
     #: a word opening an aside after a comma (", including a girl,")
     inclusion_re: re.Pattern | None = None
+    #: "lebih dari", "more than": a bound before a number, whose stop word ("dari") stops nothing
+    bounds: frozenset[str] = frozenset()
 
 
 def _key(text: str) -> str:
@@ -105,6 +107,7 @@ def _lexicon(lang: str) -> _Lexicon:
         re.compile(rf"^\s?(?:{_alternation(common.get('not_count_after', []))})(?![^\W\d_])", re.IGNORECASE),
         re.compile(rf"\s*(?:{_alternation([fold(w) for w in common.get('inclusion_markers', [])])})(?![^\W\d_])")
         if common.get("inclusion_markers") else None,
+        frozenset(_key(w) for w in data.get("bounds", [])),
     )
 
 
@@ -117,6 +120,9 @@ def _find_kind(words: list[tuple[int, int, str]], lx: _Lexicon, limit: int, forw
     found, distance = [], 0
     i = 0 if forward else len(words) - 1
     while 0 <= i < len(words) and distance <= limit:
+        if not forward and i > 0 and f"{words[i - 1][2]} {words[i][2]}" in lx.bounds:
+            i -= 2  # "melukai lebih dari 450": a bound, not the end of the clause
+            continue
         if words[i][2] in lx.stops:
             break
         hit = None

@@ -85,6 +85,10 @@ class _Lexicon:
     vague_past_re: re.Pattern | None = None
     #: "will", "akan", "va" ending the text before a weekday: it is the coming one
     future_marker_re: re.Pattern | None = None
+    #: "atau", "or" ending the text between two dates: the second may restate the first
+    restate_re: re.Pattern | None = None
+    #: the publisher's time zone ("WIB", "heure de Paris") after a date: a restated moment
+    home_zone_re: re.Pattern | None = None
 
 
 def _alternation(words) -> str:
@@ -146,6 +150,12 @@ def _ago_unit_re(data: dict) -> re.Pattern | None:
     return re.compile(rf"(?<=\s){_starts(data['ago_units'])}(?={_alternation(data['ago_units'])})", re.IGNORECASE)
 
 
+#: characters between a date and its restatement in another time zone ("(26/6/2023) malam waktu Moskwa, atau ")
+RESTATE_GAP = 48
+#: characters after a restated date before the publisher's time zone ("(15/5/2024) dini hari WIB")
+HOME_ZONE_REACH = 24
+
+
 @lru_cache(maxsize=None)
 def _lexicon(lang: str) -> _Lexicon:
     data = load_json(lang, "dates") or load_json("en", "dates")
@@ -176,6 +186,10 @@ def _lexicon(lang: str) -> _Lexicon:
         _phrase_re(data.get("same_day")),
         _phrase_re(data.get("vague_past")),
         _future_marker_re(data.get("weekday_future_markers")),
+        re.compile(rf"(?<![\w'-])(?:{_alternation(data['restate_markers'])})[\s,]*$", re.IGNORECASE)
+        if data.get("restate_markers") else None,
+        re.compile(rf"^[^.;\n]{{0,{HOME_ZONE_REACH}}}?(?<![\w'-])(?:{_alternation(data['home_time_zones'])})(?![\w'-])")
+        if data.get("home_time_zones") else None,
     )
 
 
@@ -418,7 +432,23 @@ def find_dates(text: str, published: datetime, lang: str) -> list[DateMention]:
     ]
     result = sorted(kept + relatives, key=lambda f: f.start)
     mentions = [DateMention(f.start, f.end, f.value, f.explicit) for f in result]
+    if lx.restate_re and lx.home_zone_re:
+        mentions = _without_restated(text, lx, mentions)
     return _with_same_days(text, lx, mentions, kept) if lx.same_day_re else mentions
+
+
+def _without_restated(text: str, lx: _Lexicon, mentions: list[DateMention]) -> list[DateMention]:
+    """``mentions`` without a date that restates the one before it in the publisher's time zone
+    ("Kamis sore waktu Washington atau Jumat (27/8) dini hari WIB", "lundi soir heure de Moscou,
+    soit mardi à l'aube heure de Paris"): the act happened on the local day, the first one."""
+    kept = mentions[:1]
+    for before, d in zip(mentions, mentions[1:]):
+        gap = text[before.end:d.start]
+        if (len(gap) <= RESTATE_GAP and before.value != d.value and lx.restate_re.search(gap)
+                and lx.home_zone_re.search(text[d.end:d.end + HOME_ZONE_REACH + 16])):
+            continue
+        kept.append(d)
+    return kept
 
 
 def _with_same_days(text: str, lx: _Lexicon, mentions: list[DateMention], named: list[_Found]) -> list[DateMention]:

@@ -13,10 +13,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date, timedelta
+from functools import lru_cache
 
 from streams.nlp.eventcontext import ArticleContext, between, nearest, window_words
 from streams.nlp.fuzzy import fold
 from streams.nlp.mentions import DateMention
+from streams.nlp.textutil import load_data
 from streams.nlp.triggers import TriggerHit, lexicon
 
 #: a sentence dated more than this many days before publication is background
@@ -110,13 +112,37 @@ def event_date(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], hits
 
 
 def _range_end(ctx: ArticleContext, d: DateMention) -> date:
-    """The later date of a range opened by ``d`` ("sejak Selasa hingga Rabu"), else ``d``'s."""
+    """The later date of a range opened by ``d`` ("sejak Selasa hingga Rabu"), else ``d``'s; a
+    night that runs into the early hours of the next day is the night's day ("Jumat malam hingga
+    Sabtu dini hari", "du vendredi soir au samedi matin")."""
     until = lexicon(ctx.lang).until
+    if _early_hours(ctx.lang, ctx.text[d.end:d.end + 24]):
+        for other in ctx.dates:  # "d" closes the night opened by "other"
+            gap = ctx.text[other.end:d.start]
+            if (0 < len(gap) <= 24 and d.value - other.value == timedelta(days=1) and until
+                    and until.search(" " + fold(gap) + " ")):
+                return other.value
     for other in ctx.dates:
         gap = ctx.text[d.end:other.start]
         if 0 < len(gap) <= 20 and other.value > d.value and until and until.search(" " + fold(gap) + " "):
+            if other.value - d.value == timedelta(days=1) and _early_hours(ctx.lang, ctx.text[other.end:other.end + 24]):
+                return d.value
             return other.value
     return d.value
+
+
+@lru_cache(maxsize=None)
+def _early_hours_re(lang: str) -> re.Pattern | None:
+    words = (load_data(lang, "dates") or {}).get("early_hours", [])
+    if not words:
+        return None
+    return re.compile(r"^[\s)]*(?:" + "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)")
+
+
+def _early_hours(lang: str, after: str) -> bool:
+    """The words after a date put it in the small hours ("dini hari", "early on", "madrugada")."""
+    pattern = _early_hours_re(lang)
+    return bool(pattern and pattern.search(fold(after)))
 
 
 def _is_report_date(ctx: ArticleContext, d: DateMention) -> bool:

@@ -10,6 +10,7 @@ sentence names none; nationwide events have no place.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
@@ -19,11 +20,14 @@ from streams.nlp.actors import ActorMention, seat_country
 from streams.nlp.eventcontext import ArticleContext, between
 from streams.nlp.fuzzy import fold
 from streams.nlp.mentions import PlaceMention
+from streams.nlp.places import find_places
 from streams.nlp.textutil import load_data
-from streams.nlp.triggers import Trigger, in_group, is_verbal, lexicon
+from streams.nlp.triggers import Trigger, _locative_pattern, in_group, is_verbal, lexicon
 
 #: places of a country the article never names are used from this many mentions on
 TRUSTED_MENTIONS = 3
+#: characters between a town and the province it is in ("Malang, East Java", "Malang (East Java)")
+APPOSITION_COMMA = 3
 #: place kinds, most precise first
 _PLACE_RANK = {"site": 0, "city": 1, "admin": 2}
 
@@ -74,8 +78,8 @@ def trusted_places(text: str, lang: str, places: list[PlaceMention], primary: st
 
 
 def dominant_place(places: list[PlaceMention], country: str | None = None, filed: int = 0) -> PlaceMention | None:
-    """The most mentioned place below country level (of ``country`` if given);
-    a place in the dateline (before ``filed``) counts twice."""
+    """The most mentioned place below country level (of ``country`` if given), or a town the
+    text puts in it ("Malang, East Java"); a place in the dateline (before ``filed``) counts twice."""
     local = [p for p in places if p.kind in _PLACE_RANK and (country is None or p.location.country == country)]
     if not local:
         return None
@@ -83,6 +87,11 @@ def dominant_place(places: list[PlaceMention], country: str | None = None, filed
     for p in local:
         names[p.location.name] += 2 if p.start < filed else 1
     best = max(names.items(), key=lambda kv: kv[1])[0]
+    # the most precise place: a province defers to a town the text puts in it ("Malang, East Java")
+    inside = [a for a, b in zip(local, local[1:]) if b.location.name == best and b.kind == "admin"
+              and a.kind != "admin" and 0 < b.start - a.end <= APPOSITION_COMMA]
+    if inside:
+        best = max((a.location.name for a in inside), key=lambda name: names[name])
     return next(p for p in local if p.location.name == best)
 
 
@@ -146,6 +155,10 @@ def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, in
         # a speech act is where it was made: not at a place its object names ("condemned the attack in Beirut")
         clause, sent = (clause[0], min(clause[1], pos)), (sent[0], min(sent[1], pos))
     place = _pick_place(ctx, between(ctx.places, *clause), pos) or _pick_place(ctx, between(ctx.places, *sent), pos)
+    if is_verbal(trig.type) and (place is None or not after_locative(ctx, place)):
+        place = _spoken_from(ctx, between(ctx.places, *clause))
+        if place is not None:
+            return place, nationwide(ctx, clause)
     if place is not None and not after_locative(ctx, place):
         main = ctx.dominant_place
         if _locative_country_elsewhere(ctx, clause, place):
@@ -154,12 +167,47 @@ def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, in
             place = None  # "accused Almaty's mayor", "Kyiv refused": named, not where it happened
         elif place.kind == "admin" and main and main.kind != "admin" and main.location.country == place.location.country:
             place = main
-    wide = nationwide(ctx, clause)
+    if place is None and (is_verbal(trig.type) or trig.type == "SANCTION"):
+        place = _filed_from(ctx, sent, pos)
+    wide = nationwide(ctx, clause) or (place is None and in_group("scene_types", trig.type, trig.mode)
+                                         and _country_only(ctx, sent))
     if wide:
         place = None
     if place is None and in_group("meeting_types", trig.type):
         place = ctx.scene
     return place, wide
+
+
+@lru_cache(maxsize=None)
+def _origin_pattern(lang: str) -> re.Pattern | None:
+    """"from", "desde", "dari" ... before a place (places.json ``speech_origins``)."""
+    return _locative_pattern((load_data(lang, "places") or {}).get("speech_origins", []))
+
+
+def _spoken_from(ctx: ArticleContext, candidates: list[PlaceMention]) -> PlaceMention | None:
+    """The town or seat a statement was made from ("in an address from the Kremlin, Putin
+    accused", "Desde Moscú, Medvédev advirtió", "Dari Jakarta, Kemlu mengecam"): the
+    nearest one before the speech act after "from"."""
+    origin = _origin_pattern(ctx.lang)
+    if origin is None:
+        return None
+    return next((p for p in reversed(candidates) if p.kind in _PLACE_RANK
+                 and origin.search(ctx.text[max(0, p.start - 60):p.start])), None)
+
+
+def _filed_from(ctx: ArticleContext, sent: tuple[int, int], pos: int) -> PlaceMention | None:
+    """The dateline's town, for a statement or decision told in the sentence right after it
+    by a speaker of that town's country ("LIMA.- La presidenta exigió", "WASHINGTON - President
+    Biden announced sanctions", "MANILA: Filipina memanggil"): the story was filed where it was made."""
+    if not ctx.lede or not sent[0] <= ctx.lede < sent[1]:
+        return None
+    town = next((p for p in find_places(ctx.text[:ctx.lede], ctx.lang) if p.kind == "city"), None)
+    if town is None:
+        return None
+    # the first actor named speaks; one of no known country ("La presidenta Dina Boluarte") is of the story's
+    speaker = next(iter(between(ctx.actors, ctx.lede, pos)), None)
+    country = speaker and (speaker.country or (ctx.primary_country if speaker.kind in ("person", "sector") else None))
+    return town if country == town.location.country else None
 
 
 def _locative_country_elsewhere(ctx: ArticleContext, clause: tuple[int, int], place: PlaceMention) -> bool:
@@ -207,5 +255,47 @@ def nationwide(ctx: ArticleContext, clause: tuple[int, int]) -> bool:
     found = ctx.nationwide.get(clause)
     if found is None:
         wide = lexicon(ctx.lang).nationwide
-        found = ctx.nationwide[clause] = bool(wide and wide.search(ctx.folded[clause[0]:clause[1]]))
+        found = ctx.nationwide[clause] = bool(wide and wide.search(ctx.folded[clause[0]:clause[1]])) or (
+            _country_is_the_scene(ctx, clause))
     return found
+
+
+def _country_is_the_scene(ctx: ArticleContext, clause: tuple[int, int]) -> bool:
+    """The clause spreads the act over a whole country ("blasts across Lebanon", "1.311 orang
+    ditangkap di seluruh Prancis", "dans tout le Liban") and names no town or province: no place."""
+    places = between(ctx.places, *clause)
+    across = _across_pattern(ctx.lang)
+    return across is not None and any(
+        p.kind == "country" and not _is_demonym(ctx.lang, p) and across.search(ctx.text[max(0, p.start - 40):p.start])
+        for p in places) and not any(p.kind in _PLACE_RANK for p in places)
+
+
+@lru_cache(maxsize=None)
+def _across_pattern(lang: str) -> re.Pattern | None:
+    """"across", "di seluruh", "dans tout le" right before a country (places.json ``across_country``)."""
+    words = (load_data(lang, "places") or {}).get("across_country", [])
+    if not words:
+        return None
+    alternation = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?i:{alternation})\s*$")
+
+
+def _country_only(ctx: ArticleContext, sent: tuple[int, int]) -> bool:
+    """The sentence names the story's country itself and no town or province in it: the act
+    is told at the country's level ("blasts rocked Lebanon"), not at the story's main town."""
+    places = between(ctx.places, *sent)
+    return any(p.kind == "country" and p.location.country == ctx.primary_country and not _is_demonym(ctx.lang, p)
+               and not _qualifies_actor(ctx, p) for p in places) and not any(p.kind in _PLACE_RANK for p in places)
+
+
+#: characters between a sector and the country that qualifies it ("polisi Jerman", "la police française")
+QUALIFIER_GAP = 2
+
+
+def _qualifies_actor(ctx: ArticleContext, place: PlaceMention) -> bool:
+    """The country says whose, not where: it qualifies the body named right before it ("polisi
+    Jerman", "Pemerintah Malaysia") or after it ("Lebanon's health ministry")."""
+    if ctx.text.startswith(("'s", "’s"), place.end):
+        return True
+    return any(a.kind == "sector" and 0 <= place.start - a.end <= QUALIFIER_GAP
+               for a in between(ctx.actors, max(0, place.start - 40), place.start))

@@ -346,14 +346,17 @@ def world_index() -> WorldIndex:
 def _add_subdivisions(index: dict[str, list[Entry]]) -> None:
     """Every country's first-level regions from ISO 3166-2 ("Punjab", "Rakhine", "Sindh"),
     where the curated list has no region of that name in that country. Their names are
-    often also words or towns ("Chin", "Centre"), so they need their country in the text."""
+    often also words or towns ("Chin", "Centre"), so they need their country in the text. A region
+    named as a major city of its country ("Lisboa", "Erevan", "Ciudad de México") is left to the
+    city, the more precise place, with its English name."""
     for sub in pycountry.subdivisions:
         if sub.parent_code is not None or "," in sub.name:
             continue
         name = "".join(c for c in unicodedata.normalize("NFKD", sub.name) if not unicodedata.combining(c))
         key = key_of(name)
-        if any(e.place.kind != "city" and e.place.country == sub.country_code for e in index.get(key, ())):
-            continue
+        if any(e.place.country == sub.country_code and (e.place.kind != "city" or e.place.population >= MAJOR_CITY)
+               for e in index.get(key, ())):
+            continue  # a curated region, or a capital district named as its city ("Lisboa", "Erevan"): the city
         _add(index, sub.name, Entry(Place("admin", name, sub.country_code, context_only=True), case_rule(sub.name)))
 
 

@@ -128,3 +128,25 @@ def test_window_words_are_the_words_of_a_whole_text_pass(text, lo, hi):
 )
 def test_a_total_keeps_its_count_word_across_an_aside(lang, text, expected):
     assert counts(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("fr", "Le ministre a annoncé le déploiement de 12 000 policiers et gendarmes.", [("personnel", 12000)]),
+    ("id", "Kapolda memerintahkan pengerahan 1.500 polisi ke lokasi.", [("personnel", 1500)]),
+    ("en", "The deployment of 900 police began at dawn.", [("personnel", 900)]),
+    ("es", "Llegaron refuerzos de 700 agentes a la ciudad.", [("personnel", 700)]),
+])
+def test_a_deployment_noun_makes_a_personnel_count(lang, text, expected):
+    assert [(c.kind, c.value) for c in find_counts(text, lang)] == expected
+
+
+def test_police_alone_watching_is_no_deployment():
+    assert find_counts("Plus de 3 000 policiers regardaient le match.", "fr") == []
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("id", "Ledakan itu menewaskan 12 orang dan melukai lebih dari 300 lainnya.", [("killed", 12), ("injured", 300)]),
+    ("ms", "Serangan itu mencederakan lebih daripada 40 orang awam.", [("injured", 40)]),
+])
+def test_more_than_before_a_number_does_not_cut_it_from_its_verb(lang, text, expected):
+    assert [(c.kind, c.value) for c in find_counts(text, lang)] == expected

@@ -198,3 +198,19 @@ def test_the_same_day_does_not_follow_a_today_that_may_be_quoted():
     text = 'He said on Tuesday: "He is here today." On the same day, Moscow dropped the case.'
     found = dates(text, "2023-06-28T09:00:00+00:00", "en")
     assert [d for d, _ in found] == ["2023-06-27", "2023-06-28", "2023-06-27"]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("id", "Menteri itu berbicara pada Senin malam waktu setempat atau Selasa (7/3) dini hari WIB.", [date(2023, 3, 6)]),
+    ("ms", "Kenyataan itu dikeluarkan Isnin malam waktu London, atau Selasa pagi waktu Malaysia.", [date(2023, 3, 6)]),
+    ("fr", "Le ministre s'est exprimé lundi soir heure de Washington, soit mardi matin heure de Paris.", [date(2023, 3, 6)]),
+])
+def test_a_date_restated_in_the_publishers_time_zone_is_not_a_date_of_its_own(lang, text, expected):
+    published = datetime(2023, 3, 8, 9, 0, tzinfo=timezone.utc)
+    assert [d.value for d in find_dates(text, published, lang)] == expected
+
+
+def test_two_days_joined_by_or_without_a_time_zone_are_both_kept():
+    published = datetime(2023, 3, 8, 9, 0, tzinfo=timezone.utc)
+    text = "Pertemuan digelar Senin atau Selasa (7/3) di Jakarta."
+    assert [d.value for d in find_dates(text, published, "id")] == [date(2023, 3, 6), date(2023, 3, 7)]

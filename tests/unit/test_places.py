@@ -235,3 +235,22 @@ def test_one_edit_lookups_answer_the_same_when_asked_again():
     assert first == {"KZ", "KZ2"}
     assert index.near("kazakhtan") == first
     assert index.near("pakistan") == {"PK"}
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("El ministro viajó a Moscú el lunes y después a Londres.", "es", ["Moscow", "London"]),
+    ("Le convoi est reparti vers Bagdad puis vers Alger.", "fr", ["Baghdad", "Algiers"]),
+    ("Delegasi itu bertolak ke Kairo lalu ke Praha pada Senin.", "id", ["Cairo", "Prague"]),
+    ("Rombongan itu tiba di Baitulmaqdis semalam.", "ms", ["Jerusalem"]),
+])
+def test_exonyms_of_capitals_are_the_capitals_in_english(text, lang, expected):
+    assert [p.location.name for p in find_places(text, lang) if p.kind == "city"] == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("La cumbre se celebró en Lisboa, Portugal, y luego en La Habana, Cuba.", "es", ["Lisbon", "Havana"]),
+    ("Les pourparlers ont eu lieu à Erevan, en Arménie, puis à Genève, en Suisse.", "fr", ["Yerevan", "Geneva"]),
+])
+def test_a_capital_is_the_city_not_the_province_of_the_same_name(text, lang, expected):
+    found = [p for p in find_places(text, lang) if p.kind != "country"]
+    assert [(p.kind, p.location.name) for p in found] == [("city", name) for name in expected]

@@ -1,0 +1,95 @@
+"""Where events happened (streams/nlp/eventplaces.py), with the real gazetteer and dates."""
+
+from datetime import datetime, timezone
+
+from streams.nlp.counts import find_counts
+from streams.nlp.dates import find_dates
+from streams.nlp.eventplaces import dominant_place
+from streams.nlp.events import extract_events
+from streams.nlp.mentions import PlaceMention
+from streams.nlp.places import find_places
+from streams.nlp.sentences import split_sentences
+from streams.records import Location, Sentence
+
+PUBLISHED = datetime(2023, 3, 8, 9, 0, tzinfo=timezone.utc)  # a Wednesday
+
+
+def extract(text, lang):
+    sentences = [Sentence(a, b) for a, b in split_sentences(text)]
+    return extract_events(text, sentences, lang, PUBLISHED, find_places(text, lang),
+                          find_dates(text, PUBLISHED, lang), find_counts(text, lang))
+
+
+def _mention(text, surface, kind, name, start_from=0):
+    start = text.index(surface, start_from)
+    return PlaceMention(start, start + len(surface), surface, kind, Location(name, "ID"))
+
+
+def test_a_province_defers_to_the_town_the_text_puts_in_it():
+    text = "Bentrok di Kediri, Jawa Timur. Polisi Jawa Timur berjaga. Gubernur Jawa Timur datang."
+    places = [_mention(text, "Kediri", "city", "Kediri"), _mention(text, "Jawa Timur", "admin", "East Java")]
+    places += [_mention(text, "Jawa Timur", "admin", "East Java", places[-1].end + 1)]
+    places += [_mention(text, "Jawa Timur", "admin", "East Java", places[-1].end + 1)]
+    assert dominant_place(places).location.name == "Kediri"
+
+
+def test_a_province_mentioned_most_stays_when_no_town_is_put_in_it():
+    text = "Police in East Java said. East Java officials and Kediri residents met. East Java is calm."
+    places = [_mention(text, "East Java", "admin", "East Java"), _mention(text, "East Java", "admin", "East Java", 20),
+              _mention(text, "Kediri", "city", "Kediri"), _mention(text, "East Java", "admin", "East Java", 60)]
+    assert dominant_place(places).location.name == "East Java"
+
+
+def test_a_statement_made_from_a_city_is_placed_there():
+    en = extract("Speaking from Moscow on Tuesday, the Russian foreign minister condemned the "
+                 "sanctions imposed on Russia.", "en")
+    assert [(e.type, e.country, e.place) for e in en if e.type == "ACCUSE"] == [("ACCUSE", "RU", "Moscow")]
+    es = extract("Desde Lima, la presidenta de Perú condenó el martes los ataques contra la policía.", "es")
+    assert [(e.type, e.country, e.place) for e in es if e.type == "ACCUSE"] == [("ACCUSE", "PE", "Lima")]
+
+
+def test_a_statement_naming_no_place_it_was_made_from_has_none():
+    en = extract("The Russian foreign minister on Tuesday condemned the sanctions imposed on Russia.", "en")
+    assert [(e.type, e.place) for e in en if e.type == "ACCUSE"] == [("ACCUSE", None)]
+
+
+def test_a_statement_told_right_after_the_dateline_is_placed_in_its_town():
+    en = extract("OTTAWA - Canada's foreign minister on Tuesday condemned the shelling of the port.\n\n"
+                 "Officials said talks would resume.", "en")
+    assert [(e.country, e.place) for e in en if e.type == "ACCUSE"] == [("CA", "Ottawa")]
+    es = extract("QUITO.- El Gobierno de Ecuador condenó el martes los ataques contra la embajada.\n\n"
+                 "Los diplomáticos regresaron.", "es")
+    assert [(e.country, e.place) for e in es if e.type == "ACCUSE"] == [("EC", "Quito")]
+
+
+def test_a_foreign_speaker_after_the_dateline_is_not_placed_in_its_town():
+    en = extract("OTTAWA - Brazil's foreign minister on Tuesday condemned the shelling of the port.\n\n"
+                 "Officials said talks would resume.", "en")
+    assert [e.place for e in en if e.type == "ACCUSE"] == [None]
+
+
+def test_an_act_spread_across_a_whole_country_has_no_place():
+    en = extract("Police arrested 300 people across Kenya on Tuesday.\n\n"
+                 "The unrest began in Nakuru. Nakuru residents said Nakuru was calm.", "en")
+    assert [(e.type, e.country, e.place) for e in en if e.type == "COERCE"] == [("COERCE", "KE", None)]
+    id_ = extract("Polisi menangkap 300 orang di seluruh Kenya pada Selasa.\n\n"
+                  "Kerusuhan bermula di Nakuru. Warga Nakuru mengatakan Nakuru tenang.", "id")
+    assert [(e.type, e.country, e.place) for e in id_ if e.type == "COERCE"] == [("COERCE", "KE", None)]
+
+
+def test_a_deed_told_of_the_whole_country_does_not_take_the_storys_town():
+    en = extract("Explosions rocked Lebanon on Tuesday, killing nine people.\n\n"
+                 "Hospitals in Beirut were full. Beirut residents queued to give blood in Beirut.", "en")
+    assert [(e.type, e.country, e.place) for e in en if e.type == "ASSAULT"] == [("ASSAULT", "LB", None)]
+    ms = extract("Letupan menggegarkan Lubnan pada Selasa, membunuh sembilan orang.\n\n"
+                 "Hospital di Beirut penuh. Penduduk Beirut beratur di Beirut untuk menderma darah.", "ms")
+    assert [(e.type, e.country, e.place) for e in ms if e.type == "ASSAULT"] == [("ASSAULT", "LB", None)]
+
+
+def test_a_country_that_only_says_whose_police_keeps_the_storys_town():
+    id_ = extract("Polisi Kenya menangkap 40 orang pada Selasa.\n\n"
+                  "Kerusuhan bermula di Nakuru. Warga Nakuru mengatakan Nakuru tenang.", "id")
+    assert [(e.type, e.place) for e in id_ if e.type == "COERCE"] == [("COERCE", "Nakuru")]
+    en = extract("Kenya's police arrested 40 people on Tuesday.\n\n"
+                 "The unrest began in Nakuru. Nakuru residents said Nakuru was calm.", "en")
+    assert [(e.type, e.place) for e in en if e.type == "COERCE"] == [("COERCE", "Nakuru")]
