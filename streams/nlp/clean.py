@@ -15,7 +15,8 @@ are data: ``data/common/cleaning.json`` plus ``data/<lang>/cleaning.json``
   link to another story, and so is the end of a line from a sentence end on
   when it starts there and is at most a headline long; ``link_header``: a line that is only that heading
   ("Read more:", "BERITA TERKAIT") also removes the headline-like lines
-  under it (short, no closing period) up to the next blank line;
+  under it (short, no closing period) up to the next blank line, or across blank
+  lines while they are bulleted headlines or headlines up to the end of the text;
 - ``photo_header``: a photo widget ("zoom-inlihat foto"); the lines under it
   up to a blank line (file name, credit, caption) are its caption;
 - ``caption_start``: matched at the start ("Photo: ...", "AFP / NAME");
@@ -50,6 +51,8 @@ from streams.nlp.textutil import languages_with, load_data
 MAX_NOISE_LINE = 400
 #: longest line under a link heading still taken for a headline
 MAX_HEADLINE = 200
+#: most headline lines a link heading's list may run to the end of the text across blank lines
+MAX_TRAILING_LIST = 20
 #: a run of this many lines, each at most ``MENU_LINE`` characters without a
 #: closing punctuation mark, is a navigation menu or breadcrumb
 MENU_RUN = 3
@@ -156,6 +159,20 @@ def _is_headline(line: str) -> bool:
     return len(line) <= MAX_HEADLINE and (not line.endswith(".") or line.endswith("..."))
 
 
+def _list_goes_on(lines: list[str], at: int, rules: _Rules) -> bool:
+    """After a blank line under a link heading, the list of headlines goes on: the next line is
+    a bulleted headline ("• Najib didakwa esok" lists separated by blank lines), or every line
+    left in the text is a headline or boilerplate of its own kind (a "Berita terkait" list
+    closing the page, before its footer)."""
+    rest = [line.strip() for line in lines[at:] if line.strip()]
+    if not rest or not _is_headline(rest[0]) or _line_kind(_unbullet(rest[0]), rules):
+        return False
+    if _BULLET_RE.match(rest[0]):
+        return True
+    return len(rest) <= MAX_TRAILING_LIST and all(
+        _is_headline(line) or _line_kind(_unbullet(line), rules) for line in rest)
+
+
 def _strip_inline(line: str, rules: _Rules, removed: list[tuple[str, str]]) -> str:
     for kind, rx in (("caption", rules.inline_caption), ("widget", rules.inline_widget)):
         if rx is None or not rx.search(line):
@@ -257,24 +274,30 @@ def clean_text(text: str, lang: str | None = None) -> CleanedText:
     captions: set[str] = set()
     block: str | None = None  # "link" or "caption" while under a heading
     block_lines = 0
-    for raw in _normalize(text or "").split("\n"):
+    crossed = False  # the link block went on across a blank line
+    lines = _normalize(text or "").split("\n")
+    for i, raw in enumerate(lines):
         line = raw.strip()
         if not line:
             if block and block_lines:
-                block = None
+                if block == "link" and _list_goes_on(lines, i + 1, rules):
+                    crossed = True
+                else:
+                    block = None
             kept.append("")
             continue
         line = _strip_inline(line, rules, removed)
         if not line:
             continue
         in_caption = block == "caption" and block_lines < MAX_PHOTO_BLOCK and len(line) <= MAX_NOISE_LINE
-        if in_caption or block == "link" and _is_headline(line):
+        own_kind = crossed and _line_kind(_unbullet(line), rules)
+        if in_caption or block == "link" and _is_headline(line) and not own_kind:
             removed.append((block, _excerpt(line, block)))
             if block == "caption":
                 captions.add(line)
             block_lines += 1
             continue
-        block = None
+        block, crossed = None, False
         probe = _unbullet(line)
         heading = _heading(probe, rules)
         if heading:

@@ -184,7 +184,7 @@ def _lexicon(lang: str) -> _Lexicon:
         _ago_unit_re(data),
         max((len(w.split()) for w in data.get("ago_before", [])), default=0),
         _phrase_re(data.get("same_day")),
-        _phrase_re(data.get("vague_past")),
+        _vague_past_re(data),
         _future_marker_re(data.get("weekday_future_markers")),
         re.compile(rf"(?<![\w'-])(?:{_alternation(data['restate_markers'])})[\s,]*$", re.IGNORECASE)
         if data.get("restate_markers") else None,
@@ -195,6 +195,23 @@ def _lexicon(lang: str) -> _Lexicon:
 
 def _phrase_re(phrases: list[str] | None) -> re.Pattern | None:
     return re.compile(rf"(?<![\w'-])(?:{_alternation(phrases)})(?![\w'-])", re.IGNORECASE) if phrases else None
+
+
+def _vague_past_re(data: dict) -> re.Pattern | None:
+    """"last week", "tahun lalu", or an "ago" phrase in a unit longer than the weeks a date is
+    resolved from ("two years ago", "hace dos años", "il y a trois mois": ``vague_past_units``)."""
+    parts = []
+    if data.get("vague_past"):
+        parts.append(rf"(?<![\w'-])(?:{_alternation(data['vague_past'])})(?![\w'-])")
+    units = data.get("vague_past_units")
+    if units:
+        unit = _alternation(units)
+        number = r"\d+|[^\W\d_]+(?:-[^\W\d_]+)?"
+        if data.get("ago_after"):
+            parts.append(rf"\b(?:{number})\s+(?:{unit})\s+(?:{_alternation(data['ago_after'])})\b")
+        if data.get("ago_before"):
+            parts.append(rf"\b(?:{_alternation(data['ago_before'])})\s+(?:{number})\s+(?:{unit})\b")
+    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
 
 def _future_marker_re(words: list[str] | None) -> re.Pattern | None:

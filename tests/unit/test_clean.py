@@ -248,3 +248,45 @@ def test_two_glued_links_go_in_one_pass():
     once = clean_text(text, "id")
     assert once.text == ("Polisi tiba. " * 10).strip()
     assert clean_text(once.text, "id").text == once.text
+
+
+@pytest.mark.parametrize(
+    "lang, heading",
+    [
+        ("en", "Editor's Picks"),
+        ("en", "Most read in Football"),
+        ("en", "Popular"),
+        ("id", "Pilihan Editor"),
+        ("id", "Paling Banyak Dibaca"),
+        ("ms", "Berita Trending"),
+        ("fr", "Les plus populaires"),
+        ("es", "Lo más visto"),
+    ],
+)
+def test_headlines_under_other_stories_headings_are_removed_in_every_language(lang, heading):
+    text = f"{BODY}\n\n{heading}\nPolisi Tangkap Terduga Teroris di Makassar\nDemo Tolak Kenaikan Harga BBM Berakhir Ricuh\n\n{BODY}"
+    result = clean_text(text, lang)
+    assert result.text == f"{BODY}\n\n{BODY}"
+    assert kinds(result) == ["link", "link", "link"]
+
+
+@pytest.mark.parametrize(
+    "lang, heading, bullet",
+    [("ms", "Berita berkaitan", "• "), ("id", "Berita Terkait", "- "), ("en", "Related stories", "")],
+)
+def test_a_closing_list_of_headlines_separated_by_blank_lines_is_removed(lang, heading, bullet):
+    items = ["Najib mungkin hadapi 10 pertuduhan", "Najib bermalam di lokap SPRM", "Najib didakwa esok"]
+    text = f"{BODY}\n\n{heading}\n\n" + "\n\n".join(bullet + item for item in items)
+    assert clean_text(text, lang).text == BODY
+
+
+def test_bulleted_headlines_across_blank_lines_stop_at_the_next_paragraph():
+    text = (f"{BODY}\n\nBerita berkaitan\n\n• Najib didakwa esok\n\n• Najib Razak ditahan\n\n"
+            f"Pasukan Petugas Khas\n\n{BODY}")
+    # the subheading and the paragraph after the list are text
+    assert clean_text(text, "ms").text == f"{BODY}\n\nPasukan Petugas Khas\n\n{BODY}"
+
+
+@pytest.mark.parametrize("line", ["Article content", "Recommended Videos", "- embed-more-topicStory continues below"])
+def test_page_widgets_of_news_sites_are_removed(line):
+    assert clean_text(f"{BODY}\n{line}\n{BODY}", "en").text == f"{BODY}\n{BODY}"

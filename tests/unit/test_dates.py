@@ -214,3 +214,38 @@ def test_two_days_joined_by_or_without_a_time_zone_are_both_kept():
     published = datetime(2023, 3, 8, 9, 0, tzinfo=timezone.utc)
     text = "Pertemuan digelar Senin atau Selasa (7/3) di Jakarta."
     assert [d.value for d in find_dates(text, published, "id")] == [date(2023, 3, 6), date(2023, 3, 7)]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Police arrested the activists after the rally last year."),
+        ("en", "Police arrested the activists two years ago."),
+        ("id", "Polisi menangkap para aktivis usai unjuk rasa tahun lalu."),
+        ("ms", "Polis menahan aktivis itu selepas perhimpunan tahun lepas."),
+        ("fr", "La police a arrêté les militants après le rassemblement de l'an dernier."),
+        ("fr", "La police a arrêté les militants il y a trois mois."),
+        ("es", "La policía detuvo a los activistas tras la marcha del año pasado."),
+        ("es", "La policía detuvo a los activistas hace tres meses."),
+    ],
+)
+def test_a_year_or_months_back_is_a_vague_past(lang, text):
+    from streams.nlp.dates import tells_vague_past
+
+    assert tells_vague_past(text, lang)
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Police arrested the activists two days ago."),
+        ("fr", "La police a arrêté les militants il y a deux jours."),
+        ("es", "La policía detuvo a los activistas hace tres días."),
+        ("id", "Polisi menangkap para aktivis dua hari lalu."),
+        ("en", "Police arrested the activists in Almaty."),
+    ],
+)
+def test_days_back_resolve_to_a_date_and_are_no_vague_past(lang, text):
+    from streams.nlp.dates import tells_vague_past
+
+    assert not tells_vague_past(text, lang)

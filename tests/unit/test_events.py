@@ -4,6 +4,7 @@ import re
 from datetime import date, datetime, timedelta, timezone
 
 import msgspec
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from streams.nlp.eventmerge import merge_events
@@ -547,3 +548,56 @@ def test_pictures_captured_and_prices_shot_up_are_no_seizure_or_shooting():
     assert extract("Une capture d'écran de la vidéo circule sur les réseaux.", "fr") == []
     assert extract("Onion prices shot up to Rs 80 a kilo.") == []
     assert types(extract("Rebels captured the town on Thursday.")) == ["COERCE"]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "In Almaty, police arrested 20 protesters after the rally last year."),
+        ("id", "Di Jakarta, polisi menangkap 20 demonstran usai unjuk rasa besar pada tahun lalu."),
+        ("fr", "À Almaty, la police a arrêté 20 manifestants après le rassemblement de l'an dernier."),
+        ("es", "En Almaty, la policía detuvo a 20 manifestantes tras la marcha del año pasado."),
+        ("es", "En Almaty, la policía detuvo a 20 manifestantes tras la marcha de hace tres meses."),
+    ],
+)
+def test_a_deed_dated_a_year_or_months_back_is_not_of_the_articles_day(lang, text):
+    assert extract(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        # habitual adverbs: what happens from time to time, not on a day
+        ("en", "In Almaty, women are sometimes attacked by robbers at night."),
+        ("es", "En Almaty, los manifestantes a veces bloquean la carretera principal del puerto."),
+        ("id", "Di Jakarta, warga terkadang memblokade jalan utama menuju pelabuhan."),
+        # what can happen
+        ("en", "In Almaty, women can be harassed, attacked by robbers or raped, residents say."),
+        # a free relative ("anyone who") is a condition, a rule and no deed
+        ("en", "In Almaty, anyone who blocks the road is arrested."),
+        ("id", "Di Jakarta, siapa pun yang memblokade jalan ditangkap polisi."),
+    ],
+)
+def test_generic_statements_are_no_events(lang, text):
+    assert extract(text, lang) == []
+
+
+def test_the_same_sentences_told_as_deeds_are_events():
+    assert brief(extract("In Almaty, women are attacked by robbers at night.")) == [("ASSAULT", None, "KZ", "2022-01-07")]
+    assert [e.type for e in extract("Di Jakarta, warga memblokade jalan utama menuju pelabuhan.", "id")] == ["PROTEST"]
+    assert [e.type for e in extract("In Almaty, the protesters who blocked the road were arrested.")] == ["PROTEST", "COERCE"]
+
+
+@pytest.mark.parametrize(
+    "lang, text, second",
+    [
+        ("en", "police fired tear gas, as protesters threw stones.", ", as protesters threw stones."),
+        ("id", "polisi menembakkan gas air mata, ketika massa melempar batu.", ", ketika massa melempar batu."),
+        ("ms", "polis melepaskan gas pemedih mata, ketika orang ramai membaling batu.", ", ketika orang ramai membaling batu."),
+    ],
+)
+def test_a_clause_joined_by_as_or_ketika_has_its_own_subject(lang, text, second):
+    from streams.nlp.triggers import clauses
+
+    parts = clauses(text, lexicon(lang))
+    assert [text[a:b] for a, b in parts][-1] == second
