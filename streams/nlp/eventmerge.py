@@ -13,10 +13,11 @@ the article), unites actors and targets and takes the larger count.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from streams.nlp.actors import person_country
+from streams.nlp.eventdates import DATE_IN_SENTENCE
 from streams.nlp.triggers import is_verbal
 from streams.records import ExtractedEvent
 
@@ -28,6 +29,9 @@ DATE_SLACK = 1
 WEAK_DATE_RANK = 2
 #: ... is the same happening as a dated one up to this many days apart
 WEAK_DATE_SLACK = 7
+#: ... or this many when it names no actor: a headline or lede telling the latest news
+#: ("Curfew in Clamart"); what a sentence dates further back is another act
+NAMELESS_DATE_SLACK = 2
 
 
 @dataclass
@@ -51,6 +55,13 @@ class Candidate:
     explicit_actor: bool = False
     #: the targets are the trigger's default sector, not named in the text
     default_target: bool = False
+
+    #: the actors, the targets come from a mention that named them (not only from a fall-back)
+    actors_named: bool = field(init=False)
+    targets_named: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.actors_named, self.targets_named = self.explicit_actor, not self.default_target
 
 
 def _days(a: str | None, b: str | None) -> int:
@@ -109,9 +120,15 @@ def same_happening(x: Candidate, y: Candidate) -> bool:
     names, are two happenings.
     """
     a, b = x.event, y.event
-    slack = WEAK_DATE_SLACK if max(x.date_rank, y.date_rank) >= WEAK_DATE_RANK else DATE_SLACK
+    slack = DATE_SLACK
+    weak = [c for c in (x, y) if c.date_rank >= WEAK_DATE_RANK]
+    if weak:
+        slack = WEAK_DATE_SLACK if all(c.explicit_actor for c in weak) else NAMELESS_DATE_SLACK
     if a.type != b.type or a.country != b.country or _days(a.date, b.date) > slack:
         return False
+    if (x.date_rank == y.date_rank == DATE_IN_SENTENCE and a.date != b.date
+            and x.explicit_actor and y.explicit_actor):
+        return False  # each sentence dates its named actor's act: a launch on Sunday, another on Monday
     if a.mode and b.mode and a.mode != b.mode:
         return False
     if (a.place and b.place and a.place != b.place and a.mode and b.mode and x.place_kind == y.place_kind
@@ -138,27 +155,24 @@ def _absorb(into: Candidate, other: Candidate) -> None:
                     or (into.place_kind == "admin" and other.place_kind in ("city", "site"))):
         a.place, a.location = b.place, b.location
         into.place_kind, into.place_inherited = other.place_kind, other.place_inherited
-    a.actors += [x for x in b.actors if x not in a.actors]
-    pass  # X1
-    a.targets += [x for x in b.targets if x not in a.targets and x not in a.actors]
-    pass  # X2
+    a.actors = _united(a.actors, into.actors_named, b.actors, other.actors_named)
+    a.targets = [x for x in _united(a.targets, into.targets_named, b.targets, other.targets_named) if x not in a.actors]
+    into.actors_named = into.actors_named or other.actors_named
+    into.targets_named = into.targets_named or other.targets_named
     for k, v in b.counts.items():
         a.counts[k] = max(v, a.counts.get(k, 0))
     a.confidence = max(a.confidence, b.confidence)
 
 
 def _united(own: list[str], own_named: bool, more: list[str], more_named: bool) -> list[str]:
-    """The roles of two mentions of one act. Roles only a fall-back gave (the trigger's
-    default, "police" for an arrest) yield to roles the other mention named and add nothing
-    to them; a country and its own government or official are one party (the more
-    specific is kept: "PE" and "Dina Boluarte" are "Dina Boluarte")."""
+    """The roles of two mentions of one act: all the named ones. Roles only a fall-back gave
+    (the trigger's default: "police" for an arrest, "civilians" hit) add nothing to a mention
+    that names its own, and yield to those another mention names. (A country beside its own
+    sector is reduced to the sector after merging, ``events._most_precise``; a country beside
+    its official stays: both are coded.)"""
     if own_named != more_named:
         return list(own if own_named else more)
-    merged = own + [x for x in more if x not in own]
-    if merged == own:
-        return merged
-    officials = {c for x in merged if _kind(x) == "person" and (c := person_country(x))}
-    return [x for x in merged if x not in officials and not (x.endswith(":government") and x[:-11] in officials)]
+    return own + [x for x in more if x not in own]
 
 
 def _toll_owner(merged: list[Candidate], c: Candidate) -> Candidate | None:
