@@ -22,7 +22,7 @@ GAZETTEER = {
     "Russia": ("country", "RU"), "Rusia": ("country", "RU"), "Jakarta": ("city", "ID"),
     "Indonesia": ("country", "ID"), "Pakistan": ("country", "PK"), "India": ("country", "IN"),
 }
-WEEKDAYS = {"Thursday": date(2022, 1, 6), "Kamis": date(2022, 1, 6), "Wednesday": date(2022, 1, 5)}
+WEEKDAYS = {"Thursday": date(2022, 1, 6), "Kamis": date(2022, 1, 6), "Wednesday": date(2022, 1, 5), "Rabu": date(2022, 1, 5)}
 
 
 def places_of(text):
@@ -547,3 +547,42 @@ def test_pictures_captured_and_prices_shot_up_are_no_seizure_or_shooting():
     assert extract("Une capture d'écran de la vidéo circule sur les réseaux.", "fr") == []
     assert extract("Onion prices shot up to Rs 80 a kilo.") == []
     assert types(extract("Rebels captured the town on Thursday.")) == ["COERCE"]
+
+
+def test_a_nationwide_act_keeps_no_place_when_merged_with_a_mention_placed_only_by_the_story():
+    # the second mention names no place: it inherits the story's city, which must not fill the null place
+    for lang, text in [
+        ("en", "Riots shook Almaty on Wednesday. A nationwide curfew was imposed on Thursday. "
+               "The government imposed the curfew on Thursday, officials said."),
+        ("id", "Kerusuhan melanda Almaty pada Rabu. Buruh mogok kerja secara nasional pada Kamis. "
+               "Buruh juga mogok kerja pada Kamis."),
+    ]:
+        events = [e for e in extract(text, lang) if e.date == "2022-01-06"]
+        assert len(events) == 1 and events[0].place is None, (lang, events)
+
+
+def test_named_acts_their_own_sentences_date_on_different_days_are_two_events():
+    for lang, text in [
+        ("en", "Protesters rallied in Almaty on Wednesday. Protesters rallied in Almaty again on Thursday."),
+        ("id", "Demonstran berunjuk rasa di Almaty pada Rabu. Demonstran kembali berunjuk rasa di Almaty pada Kamis."),
+    ]:
+        assert sorted(e.date for e in extract(text, lang)) == ["2022-01-05", "2022-01-06"], lang
+
+
+def test_roles_only_a_fall_back_gave_are_not_added_to_named_ones_when_mentions_merge():
+    # "the arrests" names nobody: its default arrester (police) and victims are not the soldiers' captives
+    for lang, text in [
+        ("en", "Soldiers detained 20 protesters in Almaty on Thursday. The arrests took place on Thursday near the square."),
+        ("id", "Tentara menangkap 20 demonstran di Almaty pada Kamis. Penangkapan itu terjadi pada Kamis di dekat alun-alun."),
+    ]:
+        events = extract(text, lang)
+        assert [(e.type, e.actors, e.targets) for e in events] == [("COERCE", ["KZ:military"], ["KZ:protesters"])], lang
+
+
+def test_a_lead_naming_no_actor_is_not_an_act_its_body_dates_days_before():
+    # the lede tells the latest news (dated on publication, 7 January); the body's act of 3 January is another
+    for lang, text in [
+        ("en", "Almaty was placed under a new curfew.\n\nThe president first imposed a curfew in Almaty on 3 January 2022."),
+        ("id", "Jam malam baru diberlakukan di Almaty.\n\nPresiden memberlakukan jam malam di Almaty pada 3 January 2022."),
+    ]:
+        assert sorted(e.date for e in extract(text, lang) if e.type == "COERCE") == ["2022-01-03", "2022-01-07"], lang
