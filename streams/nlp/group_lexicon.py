@@ -1,9 +1,12 @@
 """Armed non-state groups and their countries, generated from the Phoenix dictionaries.
 
 Reads ``dictionaries/Phoenix.MilNonState.actors.txt`` of the PETRARCH2
-dictionaries (the TOPS list of non-state armed actors: an entry ``NAME_ [CODE]``
-followed by ``+ALIAS_`` lines; the code is the ISO 3166 alpha-3 country and a
-role, ``LBNREB`` = Lebanese rebels) and writes ``data/common/armed_groups.json``:
+dictionaries (the TOPS list of non-state armed actors, in the actor format of
+``docs/dictionaries-format.rst``: a record is a primary phrase ``NAME_ [CODE]``,
+``+ALIAS_`` synonym lines, then optional tab-indented ``[CODE date-restriction]``
+lines, which give the code when the primary line has none; the code is the ISO
+3166 alpha-3 country, a role and optional sub-codes, ``LBNREB`` = Lebanese
+rebels, ``PSEREBHMS`` = Palestinian rebels, Hamas) and writes ``data/common/armed_groups.json``:
 per ISO alpha-2 country, the names of its groups. An actor so named is the
 ``CC:rebels`` sector of the eval notation ("Hezbollah" is ``LB:rebels``).
 
@@ -31,14 +34,17 @@ import pycountry
 SOURCE = "dictionaries/Phoenix.MilNonState.actors.txt"
 DEFAULT_WORDS = [Path("/usr/share/dict/words"), Path("/usr/share/dict/french")]
 #: ``NAME_ [CODE]`` or ``+ALIAS_``, with an optional comment
-_LINE_RE = re.compile(r"^(?P<alias>\+)?(?P<name>[^\s\[#]+)\s*(?:\[(?P<code>[A-Z]+)\])?")
+_LINE_RE = re.compile(r"^(?P<alias>\+)?(?P<name>[^\s\[#;]+)\s*(?:\[(?P<code>[A-Z]+)\])?")
+#: a record's code on a line of its own: ``\t[CODE]`` or ``\t[CODE 19870101-20040322]`` (or ``<date``, ``>date``)
+_CODE_LINE_RE = re.compile(r"^\s+\[(?P<code>[A-Z]+)(?:\s+(?P<when>[^\]]*))?\]")
 #: shortest one-word name kept (shorter ones are acronyms, and common words of some language)
 MIN_WORD = 7
 
 
 def _country(code: str) -> str | None:
-    """ISO alpha-2 of a Phoenix code's alpha-3 country prefix, for rebel codes only."""
-    if not code.endswith("REB"):
+    """ISO alpha-2 of a Phoenix code's alpha-3 country prefix, for rebel codes only (the role
+    comes second; sub-codes may follow it: ``PSEREBHMS``)."""
+    if code[3:6] != "REB":
         return None
     found = pycountry.countries.get(alpha_3=code[:3])
     return found.alpha_2 if found else None
@@ -55,26 +61,49 @@ def _name(raw: str) -> str | None:
     return " ".join(w.capitalize() for w in words)
 
 
-def parse_groups(text: str, ordinary: frozenset[str] = frozenset()) -> dict[str, list[str]]:
-    """Country -> names of its armed groups, from the text of the Phoenix file."""
-    groups: dict[str, list[str]] = {}
-    country: str | None = None
+def _current(when: str | None) -> bool:
+    """A date restriction that still holds: none, or "after a date"; a range or "before a
+    date" ended (a leader killed in 2004 is no group's member in today's news)."""
+    return not when or not when.strip() or when.strip().startswith(">")
+
+
+def _records(text: str):
+    """(code or None, names) per actor record: its primary phrase, synonyms and code lines."""
+    code, names = None, []
     for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        coded = _CODE_LINE_RE.match(line)
+        if coded:
+            if _current(coded.group("when")):
+                code = coded.group("code")  # the record's code now, over the primary line's default
             continue
         m = _LINE_RE.match(line)
         if m is None:
             continue
         if not m.group("alias"):
-            country = _country(m.group("code") or "")
+            if names:
+                yield code, names
+            code, names = m.group("code"), []
+        names.append(m.group("name"))
+    if names:
+        yield code, names
+
+
+def parse_groups(text: str, ordinary: frozenset[str] = frozenset()) -> dict[str, list[str]]:
+    """Country -> names of its armed groups, from the text of the Phoenix file."""
+    groups: dict[str, list[str]] = {}
+    for code, raw_names in _records(text):
+        country = _country(code or "")
         if country is None:
             continue
-        name = _name(m.group("name"))
-        if name is None or (" " not in name and name.lower() in ordinary):
-            continue
-        names = groups.setdefault(country, [])
-        if name not in names:
-            names.append(name)
+        for raw in raw_names:
+            name = _name(raw)
+            if name is None or (" " not in name and name.lower() in ordinary):
+                continue
+            names = groups.setdefault(country, [])
+            if name not in names:
+                names.append(name)
     return dict(sorted(groups.items()))
 
 

@@ -23,7 +23,7 @@ GAZETTEER = {
     "Russia": ("country", "RU"), "Rusia": ("country", "RU"), "Jakarta": ("city", "ID"),
     "Indonesia": ("country", "ID"), "Pakistan": ("country", "PK"), "India": ("country", "IN"),
 }
-WEEKDAYS = {"Thursday": date(2022, 1, 6), "Kamis": date(2022, 1, 6), "Wednesday": date(2022, 1, 5)}
+WEEKDAYS = {"Thursday": date(2022, 1, 6), "Kamis": date(2022, 1, 6), "Wednesday": date(2022, 1, 5), "Rabu": date(2022, 1, 5)}
 
 
 def places_of(text):
@@ -601,3 +601,15 @@ def test_a_clause_joined_by_as_or_ketika_has_its_own_subject(lang, text, second)
 
     parts = clauses(text, lexicon(lang))
     assert [text[a:b] for a, b in parts][-1] == second
+
+
+def test_a_nationwide_act_keeps_no_place_when_merged_with_a_mention_placed_only_by_the_story():
+    # the second mention names no place: it inherits the story's city, which must not fill the null place
+    for lang, text in [
+        ("en", "Riots shook Almaty on Wednesday. A nationwide curfew was imposed on Thursday. "
+               "The government imposed the curfew on Thursday, officials said."),
+        ("id", "Kerusuhan melanda Almaty pada Rabu. Buruh mogok kerja secara nasional pada Kamis. "
+               "Buruh juga mogok kerja pada Kamis."),
+    ]:
+        events = [e for e in extract(text, lang) if e.date == "2022-01-06"]
+        assert len(events) == 1 and events[0].place is None, (lang, events)
