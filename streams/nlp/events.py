@@ -61,7 +61,7 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
     actors, targets = roles(ctx, hit, pos, end, clause, last_person)
     if trig.needs_actor and not actors:
         return None  # "the consensus called for ...": a document, not someone, asks
-    if trig.by_state and _state_acts(actors):
+    if trig.by_state and _state_acts(ctx, actors):
         # "China protested to the embassy": a state's protest is a formal complaint, not a demonstration
         state_type, _, state_mode = trig.by_state.partition("/")
         trig = _as_state_act(trig, state_type, state_mode or None)
@@ -73,10 +73,7 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
     if in_group("meeting_types", trig.type):
         actors, targets = parties(ctx, sent, actors + targets), []  # everyone at the table acts
     home = _sectors_home(ctx, country, actors)
-    named = fit_roles(event_type, "actors", codes(actors, home))
-    if trig.needs_actor and not named:
-        return None  # a mention that codes as nobody ("a source", a sector of no known country) names no actor
-    actor_codes = named or default_actor(trig.actor, home)
+    actor_codes = fit_roles(event_type, "actors", codes(actors, home)) or default_actor(trig.actor, home)
     target_codes = [t for t in (fit_roles(event_type, "targets", codes(targets, home))
                                 or default_actor(trig.target, home)) if t not in actor_codes]
     if event_type == "MOBILIZE" and any(a.kind == "org" or (a.kind == "country" and a.value != country)
@@ -115,15 +112,24 @@ def _as_state_act(trigger: Trigger, event_type: str, mode: str | None) -> Trigge
     return replace(trigger, type=event_type, mode=mode, actor="", target="", by_state="")
 
 
-#: sectors that speak for a state: their protest is a formal complaint
+#: sectors that speak for a state (with their country named): their protest is a formal complaint
 _STATE_SECTORS = frozenset({"government"})
 
 
-def _state_acts(actors: list[ActorMention]) -> bool:
-    """The actors are states or international bodies (a country, an organisation, a government),
-    not people."""
-    return bool(actors) and all(a.kind in ("country", "org") or (a.kind == "sector" and a.value in _STATE_SECTORS)
-                                for a in actors)
+@lru_cache(maxsize=None)
+def _demonyms(lang: str) -> frozenset[str]:
+    """The folded demonyms of a language ("israelíes", "Kenyans"): people, not their state."""
+    return frozenset(fold(w) for w in ((load_data(lang, "actors") or {}).get("demonyms") or {}))
+
+
+def _state_acts(ctx: ArticleContext, actors: list[ActorMention]) -> bool:
+    """The actors are states or international bodies (a country named, an organisation, the
+    government of a country named), not people ("miles de israelíes protestaron" is a crowd; a bare
+    "Parlamento" may be where they protest)."""
+    demonyms = _demonyms(ctx.lang)
+    return bool(actors) and all(
+        (a.kind == "country" and ctx.folded[a.start:a.end].strip() not in demonyms) or a.kind == "org"
+        or (a.kind == "sector" and a.value in _STATE_SECTORS and a.country is not None) for a in actors)
 
 
 def _sectors_home(ctx: ArticleContext, country: str | None, actors: list[ActorMention]) -> str | None:
