@@ -615,6 +615,7 @@ def generate(dictionary: Dictionary, cameo2plover: dict[str, tuple[str, str]], m
     max_tails = int(mapping.get("max_pattern_variants", 60))
     no_patterns = set(mapping.get("no_pattern_blocks", []))
     pattern_types = mapping.get("pattern_types", {})
+    verb_pattern_types = mapping.get("verb_pattern_types", {})
     literal_types = set(mapping.get("literal_types", []))
     # a verb with its bare preposition coded ("* (FOR)" = a request) keeps that coding whatever follows
     prep_codings: dict[tuple[str, str], Coding] = {}
@@ -646,6 +647,9 @@ def generate(dictionary: Dictionary, cameo2plover: dict[str, tuple[str, str]], m
                 coding = governing  # "called for sanctions" is a call like "called for": its object is content
             if coding is not None and block.name in pattern_types:
                 coding = Coding(pattern_types[block.name]["type"], pattern_types[block.name].get("mode"))
+            own = next((verb_pattern_types[v] for v in pattern.found_with if v in verb_pattern_types), None)
+            if coding is not None and own is not None:
+                coding = Coding(own["type"], own.get("mode"))  # whoever is arrested is arrested (not CAMEO 175's assault)
             block_coding = map_code(block.code, cameo2plover, mapping)
             if coding is not None and block_coding is not None and block_coding.type in literal_types \
                     and coding.type not in literal_types:

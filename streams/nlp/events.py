@@ -35,7 +35,7 @@ from streams.nlp.eventroles import codes, default_actor, fit_roles, internationa
 from streams.nlp.fuzzy import fold
 from streams.nlp.mentions import CountMention, DateMention, PlaceMention
 from streams.nlp.triggers import (
-    TriggerHit, cameo_root, clauses, count_kinds, cumulative_markers, find_triggers, follows_background_marker,
+    Trigger, TriggerHit, cameo_root, clauses, count_kinds, cumulative_markers, find_triggers, follows_background_marker,
     in_group, is_disaster_story, is_reporting, is_verbal, lexicon, may_be_quoted, natural_death, plover_group, plover_list,
     tells_mishap,
 )
@@ -61,17 +61,21 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
     actors, targets = roles(ctx, hit, pos, end, clause, last_person)
     if trig.needs_actor and not actors:
         return None  # "the consensus called for ...": a document, not someone, asks
-    verbal = is_verbal(trig.type)
+    if trig.by_state and _state_acts(ctx, actors):
+        # "China protested to the embassy": a state's protest is a formal complaint, not a demonstration
+        state_type, _, state_mode = trig.by_state.partition("/")
+        trig = _as_state_act(trig, state_type, state_mode or None)
+    event_type, mode = trig.type, trig.mode
+    verbal = is_verbal(event_type)
 
     place, wide = pick_scene(ctx, trig, pos, sent, clause)
     country = event_country(ctx, trig, place, actors, pos, clause)
     if in_group("meeting_types", trig.type):
         actors, targets = parties(ctx, sent, actors + targets), []  # everyone at the table acts
     home = _sectors_home(ctx, country, actors)
-    actor_codes = fit_roles(trig.type, "actors", codes(actors, home)) or default_actor(trig.actor, home)
-    target_codes = [t for t in (fit_roles(trig.type, "targets", codes(targets, home))
+    actor_codes = fit_roles(event_type, "actors", codes(actors, home)) or default_actor(trig.actor, home)
+    target_codes = [t for t in (fit_roles(event_type, "targets", codes(targets, home))
                                 or default_actor(trig.target, home)) if t not in actor_codes]
-    event_type, mode = trig.type, trig.mode
     if event_type == "MOBILIZE" and any(a.kind == "org" or (a.kind == "country" and a.value != country)
                                          or (a.kind == "sector" and a.country and a.country != country) for a in actors):
         # a force sent into another country is aid to it (PLOVER AID, military)
@@ -100,6 +104,32 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
     casualty = trig.casualty and all(a.kind == "person" for a in actors) and not _sides(target_codes)
     return Candidate(event, pos, rank, place.kind if place else None, inherited, casualty, trig.needs_count,
                      explicit_actor=bool(actors), default_target=not targets)
+
+
+@lru_cache(maxsize=None)
+def _as_state_act(trigger: Trigger, event_type: str, mode: str | None) -> Trigger:
+    """``trigger`` done by a state: its own type, no default sectors of the word's type."""
+    return replace(trigger, type=event_type, mode=mode, actor="", target="", by_state="")
+
+
+#: sectors that speak for a state (with their country named): their protest is a formal complaint
+_STATE_SECTORS = frozenset({"government"})
+
+
+@lru_cache(maxsize=None)
+def _demonyms(lang: str) -> frozenset[str]:
+    """The folded demonyms of a language ("israelíes", "Kenyans"): people, not their state."""
+    return frozenset(fold(w) for w in ((load_data(lang, "actors") or {}).get("demonyms") or {}))
+
+
+def _state_acts(ctx: ArticleContext, actors: list[ActorMention]) -> bool:
+    """The actors are states or international bodies (a country named, an organisation, the
+    government of a country named), not people ("miles de israelíes protestaron" is a crowd; a bare
+    "Parlamento" may be where they protest)."""
+    demonyms = _demonyms(ctx.lang)
+    return bool(actors) and all(
+        (a.kind == "country" and ctx.folded[a.start:a.end].strip() not in demonyms) or a.kind == "org"
+        or (a.kind == "sector" and a.value in _STATE_SECTORS and a.country is not None) for a in actors)
 
 
 def _sectors_home(ctx: ArticleContext, country: str | None, actors: list[ActorMention]) -> str | None:

@@ -65,6 +65,17 @@ class Trigger:
     #: the word itself says states take part ("bilateral talks", "state visit"): a consultation
     #: even when its sentence names no party
     between_states: bool = False
+    #: words of another sense right after the word (in its clause, starting at most
+    #: ``not_followed_within`` words after it): "agree that" (an opinion), "fled the scene" (a culprit)
+    not_followed_by: tuple[str, ...] = ()
+    not_followed_within: int = 1
+    #: words of another sense right before the word (ending at most ``not_preceded_within`` words
+    #: before it): "I agree", "experts agree"
+    not_preceded_by: tuple[str, ...] = ()
+    not_preceded_within: int = 2
+    #: the type (TYPE or TYPE/mode) the word takes when a state or an international body does it:
+    #: a government that "protests" lodges a complaint (ACCUSE), it does not demonstrate
+    by_state: str = ""
 
 
 #: words after a characterising verb searched for its evaluation
@@ -141,6 +152,8 @@ class Lexicon:
     reversal: re.Pattern | None = None
     #: modals of a plain future ("will", "akan"): force announced with one is a threat
     threat_modal: re.Pattern | None = None
+    #: modals of what did not or need not happen ("would have", "habría"): no threat announced with them
+    unreal_modal: re.Pattern | None = None
     #: vows of force ("vowed to", "bersumpah akan"): a threat by the one who vows
     vow: re.Pattern | None = None
     #: what a characterising verb may say of something, per PLOVER type: ((type, mode, words), ...)
@@ -228,6 +241,11 @@ def lexicon(lang: str) -> Lexicon:
             requires=tuple(fold(w) for w in entry.get("requires", ())),
             evaluative=bool(entry.get("evaluative")),
             between_states=bool(entry.get("between_states")),
+            not_followed_by=tuple(fold(w) for w in entry.get("not_followed_by", ())),
+            not_followed_within=int(entry.get("not_followed_within", 1)),
+            not_preceded_by=tuple(fold(w) for w in entry.get("not_preceded_by", ())),
+            not_preceded_within=int(entry.get("not_preceded_within", 2)),
+            by_state=entry.get("by_state", ""),
         )
         phrases.extend((phrase, trigger) for phrase in entry["p"])
     # idioms that contain a trigger word ("menahan diri") come first: same length, they win
@@ -262,6 +280,7 @@ def lexicon(lang: str) -> Lexicon:
         subject_pronouns=_joiner_pattern(data.get("subject_pronouns", [])),
         reversal=_words_pattern(data.get("reversal_markers", [])),
         threat_modal=_words_pattern(data.get("threat_modals", [])),
+        unreal_modal=_words_pattern(data.get("unreal_modals", [])),
         vow=_words_pattern(data.get("vows", [])),
         evaluations=_evaluations(data.get("evaluations", {})),
         markets=_words_pattern(data.get("markets", [])),
@@ -411,6 +430,8 @@ def _announced_force(lex: Lexicon, trigger: Trigger, folded: str, near: str, bef
         return True
     if before is not None and not (lex.threat_modal and lex.threat_modal.search(before)):
         return False
+    if before is not None and lex.unreal_modal and lex.unreal_modal.search(before):
+        return False  # "the strike would have killed hundreds": a counterfactual, no announcement
     return bool(lex.report and lex.report.search(folded))
 
 
@@ -418,13 +439,14 @@ def _announced_force(lex: Lexicon, trigger: Trigger, folded: str, near: str, bef
 def _threat(trigger: Trigger) -> Trigger:
     """The threat of what ``trigger`` names (PLOVER THREATEN), made by whoever speaks."""
     return replace(trigger, type="THREATEN", mode=None, actor="government", anchor=False, needs_count=False,
-                   casualty=False, passive=False, modal_ok=True)
+                   casualty=False, passive=False, modal_ok=True, by_state="")
 
 
 @lru_cache(maxsize=None)
 def _lifted(trigger: Trigger) -> Trigger:
     """The concession of lifting what ``trigger`` imposes (PLOVER CONCEDE, "ease")."""
-    return replace(trigger, type="CONCEDE", mode="ease", anchor=False, needs_count=False, casualty=False)
+    return replace(trigger, type="CONCEDE", mode="ease", anchor=False, needs_count=False, casualty=False,
+                   by_state="")
 
 
 def clauses(folded: str, lex: Lexicon) -> list[tuple[int, int]]:
@@ -437,6 +459,31 @@ def clauses(folded: str, lex: Lexicon) -> list[tuple[int, int]]:
             i = folded.find(b, i + 1)
     points = sorted(cuts)
     return [(a, b) for a, b in zip(points, points[1:]) if b > a]
+
+
+@lru_cache(maxsize=None)
+def _follow_pattern(words: tuple[str, ...], within: int) -> re.Pattern:
+    """One of ``words`` starting at most ``within`` words into a text (a trigger's sequel)."""
+    alternation = "|".join(r"\W+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"^\W*(?:\w+\W+){{0,{max(within - 1, 0)}}}(?:{alternation})(?!\w)")
+
+
+@lru_cache(maxsize=None)
+def _precede_pattern(words: tuple[str, ...], within: int) -> re.Pattern:
+    """One of ``words`` ending at most ``within`` words before the end of a text (a trigger's lead)."""
+    alternation = "|".join(r"\W+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternation})\W+(?:\w+\W+){{0,{max(within - 1, 0)}}}$")
+
+
+def _other_sense(trigger: Trigger, folded: str, start: int, end: int, parts: list[tuple[int, int]]) -> bool:
+    """The words around the trigger, within its clause, give it a sense that is no act of its
+    type (events.json ``not_followed_by`` / ``not_preceded_by``)."""
+    clause = next(((a, b) for a, b in parts if a <= start < b), (0, len(folded)))
+    if trigger.not_followed_by and _follow_pattern(trigger.not_followed_by, trigger.not_followed_within).search(
+            folded[end:clause[1]]):
+        return True
+    return bool(trigger.not_preceded_by and _precede_pattern(trigger.not_preceded_by, trigger.not_preceded_within)
+                .search(folded[clause[0]:start]))
 
 
 @lru_cache(maxsize=None)
@@ -530,6 +577,8 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
             continue  # "storms are threatening communities", "banjir mengancam": a hazard, no one's threat
         if trigger.requires and not any(_whole_word(w).search(folded) for w in trigger.requires):
             continue
+        if (trigger.not_followed_by or trigger.not_preceded_by) and _other_sense(trigger, folded, start, end, parts):
+            continue  # "I agree that ...", "the gunmen fled the scene": another sense of the word
         if trigger.evaluative:
             evaluated = _evaluated(lex, trigger, folded, end)
             clause = next(((a, b) for a, b in parts if a <= start < b), (0, len(folded)))

@@ -133,3 +133,28 @@ def test_real_dictionary_covers_every_type():
     assert phrases["apologized"]["type"] == "CONCEDE"
     assert phrases["resigned"]["type"] == "RETREAT"
     assert "called" not in phrases and "beat" not in phrases
+
+
+ARREST_SAMPLE = """
+####### VERB PATTERNS #######
+
+---  APPREHEND   [171]  ---
+ARREST [173]
+SEIZE
+- * PROTESTERS                                        [175:140]     # ARREST
+- * JOURNALIST                                        [175]         # ARREST
+- * {TEAR GAS}                                        [175]         # SEIZE
+"""
+
+
+def test_verb_pattern_types_code_whoever_is_arrested_as_coerced():
+    c2p = cl.parse_cameo2plover("17: COERCE\n173: COERCE, arrest, # Arrest\n18: ASSAULT\n")
+    mapping = {**MAPPING, "types": {**MAPPING["types"], "COERCE": {"actor": "police", "target": ""}},
+               "code_overrides": {"175": {"type": "ASSAULT", "mode": None}}, "alone": ["arrest"]}
+    phrases = _phrases(cl.generate(cl.parse_dictionary(ARREST_SAMPLE), c2p, mapping))
+    assert phrases["arrested protesters"]["type"] == "ASSAULT"  # CAMEO 175, "repression"
+    mapping["verb_pattern_types"] = {"arrest": {"type": "COERCE", "mode": "arrest"}}
+    phrases = _phrases(cl.generate(cl.parse_dictionary(ARREST_SAMPLE), c2p, mapping))
+    # the bare verb covers them: no pattern of another type
+    assert phrases["arrested"]["type"] == "COERCE" and "arrested protesters" not in phrases
+    assert "arrested the journalist" not in phrases

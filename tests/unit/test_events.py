@@ -613,3 +613,59 @@ def test_a_nationwide_act_keeps_no_place_when_merged_with_a_mention_placed_only_
     ]:
         events = [e for e in extract(text, lang) if e.date == "2022-01-06"]
         assert len(events) == 1 and events[0].place is None, (lang, events)
+
+
+# --- word senses that are no act of the trigger's type (nlp-senses)
+
+def test_a_culprit_running_off_is_no_displacement():
+    assert brief(extract("Thousands of residents fled the fighting in Almaty on Thursday."))[-1][:2] == ("SANCTION", "expel")
+    assert extract("The gunmen fled the scene on Thursday, police in Almaty said.") == []
+    assert extract("The suspect fled on foot after the robbery in Almaty on Thursday.") == []
+    assert extract("Los asaltantes huyeron del lugar en Almaty el jueves.", "es") == []
+    assert extract("Les agresseurs ont fui les lieux à Almaty jeudi.", "fr") == []
+
+
+def test_releasing_or_handing_over_is_a_retreat_only_with_captives():
+    assert brief(extract("Kazakhstan released 20 prisoners on Thursday.")) == [("RETREAT", None, "KZ", "2022-01-06")]
+    assert extract("The company handed over the documents to auditors in Almaty on Thursday.") == []
+    assert extract("Le ministère a publié un rapport, libéré de toute contrainte, jeudi à Almaty.", "fr") == []
+
+
+def test_agreeing_with_an_opinion_is_no_agreement():
+    assert extract("Experts agreed that the economy of Kazakhstan was slowing.") == []
+    assert extract("Under the agreed ceasefire, troops in Almaty stayed in their barracks on Thursday.") == []
+    assert [e.type for e in extract("Russia and Kazakhstan agreed on Thursday to extend the ceasefire.")] == ["AGREE"]
+
+
+def test_a_warning_that_forecasts_is_no_threat():
+    assert extract("Analysts warned on Thursday that the war could spread to Kazakhstan.") == []
+    assert extract("Los expertos advirtieron el jueves que la guerra podría extenderse a Kazajistán.", "es") == []
+    assert extract("Para analis memperingatkan bahwa perang bisa meluas ke Indonesia.", "id") == []
+    assert extract("Les experts ont averti jeudi que la guerre pourrait s'étendre au Kazakhstan.", "fr") == []
+    # the speaker's own act announced: a threat
+    (threat,) = extract("Russia warned on Thursday that it would respond with force to any attack.")
+    assert threat.type == "THREATEN" and threat.actors == ["RU"]
+
+
+def test_a_state_that_protests_lodges_a_complaint():
+    (event,) = extract("Russia protested against the decision of Kazakhstan on Thursday.")
+    assert (event.type, event.mode, event.actors) == ("ACCUSE", "disapprove", ["RU"])
+    (event,) = extract("El gobierno de Rusia protestó por la decisión de Kazajistán el jueves.", "es")
+    assert (event.type, event.actors) == ("ACCUSE", ["RU"])
+    (event,) = extract("Kementerian Luar Negeri Indonesia memprotes tindakan Rusia pada Kamis.", "id")
+    assert (event.type, event.actors) == ("ACCUSE", ["ID:government"])
+    # people protesting demonstrate
+    assert [e.type for e in extract("Thousands protested against the decision in Almaty on Thursday.")] == ["PROTEST"]
+    assert [e.type for e in extract("Ribuan mahasiswa memprotes kenaikan harga BBM di Jakarta pada Kamis.", "id")] == ["PROTEST"]
+
+
+def test_sanctions_a_speaker_says_would_come_are_a_threat():
+    (event,) = extract("Ministers said on Thursday they would impose sanctions on Kazakhstan.")
+    assert event.type == "THREATEN"
+    # a counterfactual announces nothing
+    assert extract("The minister said on Thursday that the strike would have killed hundreds in Almaty.") == []
+
+
+def test_arresting_protesters_or_journalists_is_coercion_not_assault():
+    for text in ("Police in Almaty arrested the journalists on Thursday.", "Police in Almaty arrested protesters on Thursday."):
+        assert [(e.type, e.mode) for e in extract(text)] == [("COERCE", "arrest")], text
