@@ -26,7 +26,7 @@ from functools import lru_cache
 from streams.nlp.fuzzy import OneEditIndex, fold, within_one_edit
 from streams.nlp.mentions import PlaceMention
 from streams.nlp.phrases import PhraseIndex
-from streams.nlp.textutil import load_data
+from streams.nlp.textutil import alternation, load_data
 from streams.nlp.titles import find_titled_persons, qualifies, title_pattern
 
 #: capitalised name-like word runs ("Kassym-Jomart Tokayev", "I Gusti Putu Danny")
@@ -292,8 +292,7 @@ def speech_verbs(lang: str) -> re.Pattern | None:
     words = [fold(w) for w in (load_data(lang, "actors") or {}).get("speech_verbs") or []]
     if not words:
         return None
-    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)")
+    return re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)")
 
 
 @lru_cache(maxsize=None)
@@ -311,8 +310,7 @@ def conjunctions(lang: str) -> re.Pattern | None:
     words = [fold(w) for w in (load_data(lang, "actors") or {}).get("subordinators") or []]
     if not words:
         return None
-    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf",\s*(?:{alts})(?!\w)")
+    return re.compile(rf",\s*(?:{alternation(words)})(?!\w)")
 
 
 @lru_cache(maxsize=None)

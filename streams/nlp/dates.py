@@ -42,6 +42,7 @@ from streams.nlp.fuzzy import fold
 from streams.nlp.gazetteer import load_json
 from streams.nlp.mentions import DateMention
 from streams.nlp.numbers import parse_number
+from streams.nlp.textutil import alternation
 
 #: how close to publication a date must be for a one-off year to count as a typo
 _TYPO_DAYS = 7
@@ -91,10 +92,6 @@ class _Lexicon:
     home_zone_re: re.Pattern | None = None
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w).replace("\\ ", "\\s+") for w in sorted(words, key=len, reverse=True))
-
-
 def _starts(*word_lists) -> str:
     """A look-ahead for the first letters of the words: a position no word can start at
     fails at once instead of trying every alternative (the match is the same)."""
@@ -104,7 +101,7 @@ def _starts(*word_lists) -> str:
 
 def _written_re(data: dict) -> re.Pattern:
     """"6 Januari 2022", "6 de enero de 2019", "January 6, 2022", "2022-01-06", "6/1/2022"."""
-    month = f"(?P<month>{_alternation(data['months'])})\\.?"
+    month = f"(?P<month>{alternation(data['months'])})\\.?"
     return re.compile(
         rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|º)?\s+(?:de\s+)?{month}(?:,?\s+(?:de\s+|del\s+)?(?P<year>\d{{4}}))?\b"
         rf"|\b{_starts(data['months'])}{month.replace('month', 'month2')}\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year2>\d{{4}}))?"
@@ -120,9 +117,9 @@ def _weekday_re(data: dict) -> re.Pattern:
     after = [*data.get("weekday_past_after", []), *data.get("weekday_future_after", [])]
     return re.compile(
         rf"\b{_starts(before, data['weekdays'])}"
-        + (rf"(?:(?P<pre>{_alternation(before)})\s+)?" if before else "")
-        + rf"(?P<wd>{_alternation(data['weekdays'])})\b"
-        + (rf"(?:\s+(?P<post>{_alternation(after)})\b)?" if after else ""),
+        + (rf"(?:(?P<pre>{alternation(before)})\s+)?" if before else "")
+        + rf"(?P<wd>{alternation(data['weekdays'])})\b"
+        + (rf"(?:\s+(?P<post>{alternation(after)})\b)?" if after else ""),
         re.IGNORECASE,
     )
 
@@ -131,13 +128,13 @@ def _ago_re(data: dict) -> re.Pattern | None:
     """"dua hari lalu", "two days ago", "hace dos días", "il y a deux jours"."""
     if not data.get("ago_units"):
         return None
-    unit = _alternation(data["ago_units"])
+    unit = alternation(data["ago_units"])
     number = r"\d+|[^\W\d_]+(?:-[^\W\d_]+)?"
     parts = []
     if data.get("ago_after"):
-        parts.append(rf"\b(?P<n>{number})\s+(?P<unit>{unit})\s+(?:{_alternation(data['ago_after'])})\b")
+        parts.append(rf"\b(?P<n>{number})\s+(?P<unit>{unit})\s+(?:{alternation(data['ago_after'])})\b")
     if data.get("ago_before"):
-        parts.append(rf"\b{_starts(data['ago_before'])}(?:{_alternation(data['ago_before'])})\s+(?P<n2>{number})\s+(?P<unit2>{unit})\b")
+        parts.append(rf"\b{_starts(data['ago_before'])}(?:{alternation(data['ago_before'])})\s+(?P<n2>{number})\s+(?P<unit2>{unit})\b")
     return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
 
@@ -147,7 +144,7 @@ def _ago_unit_re(data: dict) -> re.Pattern | None:
     before = data.get("ago_before", [])
     if not data.get("ago_units") or not all(re.fullmatch(r"[^\W\d_]+(?: [^\W\d_]+)*", w) for w in before):
         return None
-    return re.compile(rf"(?<=\s){_starts(data['ago_units'])}(?={_alternation(data['ago_units'])})", re.IGNORECASE)
+    return re.compile(rf"(?<=\s){_starts(data['ago_units'])}(?={alternation(data['ago_units'])})", re.IGNORECASE)
 
 
 #: characters between a date and its restatement in another time zone ("(26/6/2023) malam waktu Moskwa, atau ")
@@ -161,14 +158,14 @@ def _lexicon(lang: str) -> _Lexicon:
     data = load_json(lang, "dates") or load_json("en", "dates")
     phrases = [*data.get("relative", {}), *data.get("last_weekend", [])]
     day_parts = data.get("day_parts", [])
-    repeat = rf"[\s)]*(?:(?:{_alternation(day_parts)})\s*)?" if day_parts else r"[\s)]*"
+    repeat = rf"[\s)]*(?:(?:{alternation(day_parts)})\s*)?" if day_parts else r"[\s)]*"
     past = [*data.get("weekday_past_before", []), *data.get("weekday_past_after", [])]
     future = [*data.get("weekday_future_before", []), *data.get("weekday_future_after", [])]
     return _Lexicon(
         lang,
         _written_re(data),
         _weekday_re(data),
-        re.compile(rf"(?<![\w'-]){_starts(phrases)}(?:{_alternation(phrases)})(?![\w'-])", re.IGNORECASE),
+        re.compile(rf"(?<![\w'-]){_starts(phrases)}(?:{alternation(phrases)})(?![\w'-])", re.IGNORECASE),
         _ago_re(data),
         {fold(k): v for k, v in data["months"].items()},
         {fold(k): v for k, v in data["weekdays"].items()},
@@ -186,15 +183,15 @@ def _lexicon(lang: str) -> _Lexicon:
         _phrase_re(data.get("same_day")),
         _vague_past_re(data),
         _future_marker_re(data.get("weekday_future_markers")),
-        re.compile(rf"(?<![\w'-])(?:{_alternation(data['restate_markers'])})[\s,]*$", re.IGNORECASE)
+        re.compile(rf"(?<![\w'-])(?:{alternation(data['restate_markers'])})[\s,]*$", re.IGNORECASE)
         if data.get("restate_markers") else None,
-        re.compile(rf"^[^.;\n]{{0,{HOME_ZONE_REACH}}}?(?<![\w'-])(?:{_alternation(data['home_time_zones'])})(?![\w'-])")
+        re.compile(rf"^[^.;\n]{{0,{HOME_ZONE_REACH}}}?(?<![\w'-])(?:{alternation(data['home_time_zones'])})(?![\w'-])")
         if data.get("home_time_zones") else None,
     )
 
 
 def _phrase_re(phrases: list[str] | None) -> re.Pattern | None:
-    return re.compile(rf"(?<![\w'-])(?:{_alternation(phrases)})(?![\w'-])", re.IGNORECASE) if phrases else None
+    return re.compile(rf"(?<![\w'-])(?:{alternation(phrases)})(?![\w'-])", re.IGNORECASE) if phrases else None
 
 
 def _vague_past_re(data: dict) -> re.Pattern | None:
@@ -202,15 +199,15 @@ def _vague_past_re(data: dict) -> re.Pattern | None:
     resolved from ("two years ago", "hace dos años", "il y a trois mois": ``vague_past_units``)."""
     parts = []
     if data.get("vague_past"):
-        parts.append(rf"(?<![\w'-])(?:{_alternation(data['vague_past'])})(?![\w'-])")
+        parts.append(rf"(?<![\w'-])(?:{alternation(data['vague_past'])})(?![\w'-])")
     units = data.get("vague_past_units")
     if units:
-        unit = _alternation(units)
+        unit = alternation(units)
         number = r"\d+|[^\W\d_]+(?:-[^\W\d_]+)?"
         if data.get("ago_after"):
-            parts.append(rf"\b(?:{number})\s+(?:{unit})\s+(?:{_alternation(data['ago_after'])})\b")
+            parts.append(rf"\b(?:{number})\s+(?:{unit})\s+(?:{alternation(data['ago_after'])})\b")
         if data.get("ago_before"):
-            parts.append(rf"\b(?:{_alternation(data['ago_before'])})\s+(?:{number})\s+(?:{unit})\b")
+            parts.append(rf"\b(?:{alternation(data['ago_before'])})\s+(?:{number})\s+(?:{unit})\b")
     return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
 
@@ -218,7 +215,7 @@ def _future_marker_re(words: list[str] | None) -> re.Pattern | None:
     """A future marker, then at most ``FUTURE_REACH`` words and no comma or sentence break, up to a weekday."""
     if not words:
         return None
-    return re.compile(rf"(?<![\w'-])(?:{_alternation(words)})(?![\w'-])(?:[^\w.!?;,]+[\w'’-]+){{0,{FUTURE_REACH}}}?[^\w.!?;,]*$",
+    return re.compile(rf"(?<![\w'-])(?:{alternation(words)})(?![\w'-])(?:[^\w.!?;,]+[\w'’-]+){{0,{FUTURE_REACH}}}?[^\w.!?;,]*$",
                       re.IGNORECASE)
 
 

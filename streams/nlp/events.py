@@ -39,7 +39,7 @@ from streams.nlp.triggers import (
     in_group, is_disaster_story, is_reporting, is_verbal, lexicon, may_be_quoted, natural_death, plover_group, plover_list,
     tells_mishap,
 )
-from streams.nlp.textutil import load_data
+from streams.nlp.textutil import alternation, load_data
 from streams.records import ExtractedEvent, Location, Sentence
 
 #: quoted speech; a quote of a few words is a scare quote ('had been "liquidated"'), not speech
@@ -392,8 +392,7 @@ def _year_re(lang: str) -> re.Pattern | None:
     markers = [fold(m) for m in (load_data(lang, "events") or {}).get("year_markers", [])]
     if not markers:
         return None
-    names = "|".join(re.escape(m) for m in sorted(set(markers), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{names})\s+((?:19|20)\d\d)(s|-an|'s)?(?![\w/.-]\d)(?![\w-])")
+    return re.compile(rf"(?<!\w)(?:{alternation(markers)})\s+((?:19|20)\d\d)(s|-an|'s)?(?![\w/.-]\d)(?![\w-])")
 
 
 @lru_cache(maxsize=None)
@@ -403,8 +402,7 @@ def _history_re(lang: str) -> re.Pattern | None:
     markers = [fold(m) for m in (load_data(lang, "events") or {}).get("history_markers", [])]
     if not markers:
         return None
-    names = "|".join(re.escape(m) for m in sorted(set(markers), key=len, reverse=True))
-    return re.compile(rf"(?<![\w'-])(?:{names})(?![\w'-])")
+    return re.compile(rf"(?<![\w'-])(?:{alternation(markers)})(?![\w'-])")
 
 
 def _years_long_before(folded: str, lang: str, today: date) -> list[tuple[int, int]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,12 @@ def languages_with(name: str) -> tuple[str, ...]:
             if d.is_dir() and d.name != "common" and (d / f"{name}.json").is_file()
         )
     )
+
+
+def alternation(phrases: Iterable[str], space: str = r"\s+") -> str:
+    """A regex alternation of ``phrases``, longest first (so the longest match wins), each
+    escaped, with ``space`` for the spaces between its words."""
+    return "|".join(space.join(map(re.escape, p.split(" "))) for p in sorted(set(phrases), key=len, reverse=True))
 
 
 def words(text: str) -> list[str]:

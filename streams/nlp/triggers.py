@@ -24,7 +24,7 @@ from itertools import islice
 
 from streams.nlp.fuzzy import fold
 from streams.nlp.phrases import PhraseIndex
-from streams.nlp.textutil import load_data
+from streams.nlp.textutil import alternation, load_data
 
 #: words before a trigger searched for a modal ("will", "dijadwalkan ... untuk")
 MODAL_WINDOW = 8
@@ -191,12 +191,12 @@ def _words_pattern(words: list[str]) -> re.Pattern | None:
     if not words:
         return None
     folded = [fold(w) for w in sorted(set(words), key=len, reverse=True)]
-    alternation = "|".join(map(re.escape, folded))
+    alts = "|".join(map(re.escape, folded))
     # a look-ahead for the words' first letters: a position no word starts at fails at once
     # instead of trying every alternative (the match is the same)
     firsts = "".join(re.escape(c) for c in sorted({w[0] for w in folded})) if all(folded) else ""
     starts = f"(?=[{firsts}])" if firsts else ""
-    return re.compile(rf"{starts}(?<!\w)(?:{alternation})(?!\w)")
+    return re.compile(rf"{starts}(?<!\w)(?:{alts})(?!\w)")
 
 
 def _joiner_pattern(words: list[str]) -> re.Pattern | None:
@@ -210,16 +210,16 @@ def _endings_pattern(endings: list[str]) -> re.Pattern | None:
     a capitalised word is a name, "Irán" is no future tense)."""
     if not endings:
         return None
-    alternation = "|".join(re.escape(e) for e in sorted(endings, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)[^\W\d_A-ZÀ-ÖØ-Þ]\w*?(?:{alternation})(?!\w)")
+    alts = "|".join(re.escape(e) for e in sorted(endings, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)[^\W\d_A-ZÀ-ÖØ-Þ]\w*?(?:{alts})(?!\w)")
 
 
 def _locative_pattern(words: list[str]) -> re.Pattern | None:
     if not words:
         return None
-    alternation = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    alts = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
     name = r"[A-ZÀ-Þ][\w'’.-]*"
-    return re.compile(rf"(?<!\w)(?i:{alternation})\s+(?:(?:the|la|le|el|l')\s+)?(?:{name}[\s,]+){{0,4}}$")
+    return re.compile(rf"(?<!\w)(?i:{alts})\s+(?:(?:the|la|le|el|l')\s+)?(?:{name}[\s,]+){{0,4}}$")
 
 
 @lru_cache(maxsize=None)
@@ -461,18 +461,20 @@ def clauses(folded: str, lex: Lexicon) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(points, points[1:]) if b > a]
 
 
+#: what separates the words of a phrase around a trigger ("fled the scene", "fled, the scene")
+_NON_WORDS = r"\W+"
+
+
 @lru_cache(maxsize=None)
 def _follow_pattern(words: tuple[str, ...], within: int) -> re.Pattern:
     """One of ``words`` starting at most ``within`` words into a text (a trigger's sequel)."""
-    alternation = "|".join(r"\W+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"^\W*(?:\w+\W+){{0,{max(within - 1, 0)}}}(?:{alternation})(?!\w)")
+    return re.compile(rf"^\W*(?:\w+\W+){{0,{max(within - 1, 0)}}}(?:{alternation(words, _NON_WORDS)})(?!\w)")
 
 
 @lru_cache(maxsize=None)
 def _precede_pattern(words: tuple[str, ...], within: int) -> re.Pattern:
     """One of ``words`` ending at most ``within`` words before the end of a text (a trigger's lead)."""
-    alternation = "|".join(r"\W+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternation})\W+(?:\w+\W+){{0,{max(within - 1, 0)}}}$")
+    return re.compile(rf"(?<!\w)(?:{alternation(words, _NON_WORDS)})\W+(?:\w+\W+){{0,{max(within - 1, 0)}}}$")
 
 
 def _other_sense(trigger: Trigger, folded: str, start: int, end: int, parts: list[tuple[int, int]]) -> bool:
