@@ -167,7 +167,7 @@ def _table(name: str, source: TopicSpec, help: str, **options: Any) -> faust.Tab
 seen_articles = _table("seen-articles", ARTICLES_RAW, "article id -> content fingerprint already sent on")
 #: enrich: content fingerprint -> id of the first article with that exact text (co-partitioned with articles.clean; dated)
 fingerprints = _table("fingerprints", ARTICLES_CLEAN, "content fingerprint -> first article id")
-#: cluster: MinHash bands, canonical events, stories of one blocking key (co-partitioned with articles.enriched)
+#: cluster: decisions (with MinHash signatures), canonical events, stories of one blocking key (co-partitioned with articles.enriched)
 #: values are JSON text the clusterer encodes and parses itself (``dedup.state.TypedState``): the same
 #: JSON the json codec wrote, without a detour through dicts (``bytes`` values: the raw codec)
 cluster_state = _table("cluster-state", ARTICLES_ENRICHED, "dedup and event-clustering state",

@@ -33,6 +33,8 @@ STAGE = "cluster"
 
 #: the table seen as typed records, each decoded once per rebalance (the agent alone writes its partitions)
 state = ReadCache(TypedState(cluster_state, encoded=True))
+#: its LSH index is rebuilt from the table after each rebalance (``Clusterer.index``)
+clusterer = Clusterer(state, horizon_days=settings.horizon_days, typed=True)
 #: upserts waiting to go out, and the messages (with the stream that acks them) behind them
 pending: PendingUpserts = PendingUpserts(settings.emit_interval)
 _emitting = asyncio.Lock()
@@ -41,12 +43,14 @@ _emitting = asyncio.Lock()
 @app.on_partitions_revoked.connect
 async def _forget_on_revoke(sender, revoked, **kwargs) -> None:
     state.values.clear()
+    clusterer.forget_index()
     pending.drop()  # not acknowledged: the new owner handles those messages again
 
 
 @app.on_partitions_assigned.connect
 async def _forget_on_assign(sender, assigned, **kwargs) -> None:
     state.values.clear()
+    clusterer.forget_index()
     pending.drop()
 
 
@@ -74,16 +78,15 @@ HANDLING = handling_of(STAGE, ARTICLES_ENRICHED)
 
 @app.agent(TOPICS[ARTICLES_ENRICHED.name], concurrency=1)
 async def cluster(stream):
-    clusterer = Clusterer(state, horizon_days=settings.horizon_days, typed=True)
     stream = stream.noack()
     async for event in stream.events():
-        mentions = await HANDLING.handle(event, timed(STAGE, lambda message: _cluster(clusterer, message)))
+        mentions = await HANDLING.handle(event, timed(STAGE, _cluster))
         pending.add((stream, event), [m for m in mentions if m is not None])
         if pending.due():
             await emit()
 
 
-async def _cluster(clusterer: Clusterer, event) -> tuple[str, list[Event]] | None:
+async def _cluster(event) -> tuple[str, list[Event]] | None:
     """The article of ``event`` and the events it updated (upserts to send); None after
     dead-lettering what cannot be clustered."""
     article = await decoded(STAGE, ARTICLES_ENRICHED, event)

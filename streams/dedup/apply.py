@@ -1,4 +1,4 @@
-"""Applying a stored decision, idempotently: buckets, events, the day index, then ``applied``.
+"""Applying a stored decision, idempotently: events, the day index, then ``applied``.
 
 The decision is stored first under ``art:<id>``, then applied and marked
 applied; every step is a no-op when the article is already in place (an
@@ -18,7 +18,7 @@ from typing import Any
 
 import msgspec
 
-from streams.dedup import expiry, keys, lsh, matching
+from streams.dedup import expiry, keys, matching
 from streams.dedup.extracted import Extracted, extract
 from streams.dedup.merge import Mention, merge, to_event
 from streams.dedup.state import CanonicalEvent, Decision, EventState
@@ -29,16 +29,11 @@ BLOCK_CAP = 256
 
 def apply(
     store: MutableMapping[str, Any], article: EnrichedArticle, published: datetime, decision: Decision,
-    bands: list[str], just_decided: bool,
+    just_decided: bool,
 ) -> list[Event]:
     """Apply ``decision`` (stored under the article's key) and return the events it created or
     updated. ``just_decided``: stored by this very call, so nothing of it can be half-applied."""
     day, published_day = decision.day, expiry.day_of(published.timestamp())
-    if decision.dup is None:
-        # Only originals go into the buckets: a later copy is compared with the original it
-        # copies, so indexing copies too only grows the buckets (a wire story's forty copies
-        # would each rewrite 16 ever-longer bucket lists).
-        lsh.insert(store, bands, article.id, day)
     fresh: list[str] = []
     mention = Mention(article, published, decision.story, decision.version)
     extracted = [extract(ev, article, published) for ev in article.events]

@@ -7,8 +7,9 @@ compacted ``events`` topic. ``state`` is a Faust table in the worker and a
 plain dict in ``kabar eval`` and the benchmark; it holds JSON values, seen
 here as typed records (``state``) under the keys of ``keys``, and every
 change is an assignment (a table persists assignments, not in-place
-mutation). Nothing that changes a result lives outside ``state``, so a
-worker restored from the changelog answers the same.
+mutation). Nothing that changes a result lives outside ``state`` (the LSH
+index in memory is derived from it: ``Clusterer.index``), so a worker
+restored from the changelog answers the same.
 
 Per article, ``Clusterer.process``: decides (``decide``: duplicate, events,
 story) and stores the ``Decision`` under ``art:<id>``, applies it
@@ -44,7 +45,7 @@ from streams.dedup import expiry, keys, lsh, matching, minhash, retire
 from streams.dedup.apply import apply
 from streams.dedup.decide import decide, digest, match_events
 from streams.dedup.extracted import NO_COUNTRY, text
-from streams.dedup.state import Tombstone, TypedState
+from streams.dedup.state import Decision, Tombstone, TypedState
 from streams.reasons import Reason
 from streams.records import EnrichedArticle, Event, Rejection
 from streams.timeutil import parse_time
@@ -107,6 +108,33 @@ class Clusterer:
         self.match_threshold = match_threshold
         #: partition keys seen by this instance, for ``expire`` (never changes a result)
         self._partition_keys: set[str] = set()
+        #: the LSH buckets of the originals in ``state``, derived from their decisions (``lsh``)
+        self._index: lsh.BandIndex | None = None
+
+    def forget_index(self) -> None:
+        """Drop the LSH index, to be rebuilt from the state at the next article: the worker calls
+        it when its partitions change (the state holds others' articles, or no longer ours)."""
+        self._index = None
+
+    @property
+    def index(self) -> lsh.BandIndex:
+        """The LSH index, built from the stored decisions of originals on first use: a new
+        instance on a restored state finds the copies the one before it would have."""
+        if self._index is None:
+            originals = []
+            for key in list(self.records):
+                if keys.kind(key) == keys.ARTICLE:
+                    record = self.records.get(key)
+                    if isinstance(record, Decision) and record.dup is None and record.sig:
+                        originals.append((record.day, key, record.sig))
+            index = lsh.BandIndex()
+            for _, key, stored in sorted(originals, key=lambda original: original[0]):
+                sig = minhash.decode(stored)
+                if sig is not None:
+                    scope, rest = keys.unscoped(key)
+                    index.insert(scope, keys.article_id(rest), lsh.bands(scope, sig))
+            self._index = index
+        return self._index
 
     def process(self, article: EnrichedArticle, shard: int | None = None) -> ClusterResult | Rejection:
         """Cluster one article (idempotent per article id). ``shard``: the
@@ -128,25 +156,27 @@ class Clusterer:
                 return ClusterResult(article.id, None, "", [], expired=True)
             decision = None  # a revision of an expired article is a new article
         just_decided = decision is None
+        index = self.index
         if decision is None:
             sig = minhash.signature(article.text or article.title or "")
-            bands = lsh.band_keys(sig) if sig is not None else []
-            decision = decide(store, article, published, sig, bands, version, self.dup_threshold,
-                              self.match_threshold)
+            bands = lsh.bands(key_of_article, sig) if sig is not None else []
+            decision = decide(store, article, published, sig, index.candidates(bands), version,
+                              self.dup_threshold, self.match_threshold)
             store[key] = decision
-        else:  # a replay, or a revised version of the article
-            if decision.version != version and decision.dup is None and decision.applied:
-                # match the revised events again; the story and the signature stay
-                events, _ = match_events(store, article, published, self.match_threshold)
-                was = [a.event_id for a in decision.events]
-                decision = msgspec.structs.replace(decision, version=version, events=events, applied=False, was=was)
-                store[key] = decision
-            stored = minhash.decode(decision.sig) if decision.sig else None
-            bands = lsh.band_keys(stored) if stored is not None else []
-        events = apply(store, article, published, decision, bands, just_decided)
-        retire.expire_before(store, expiry.clock(store) - self.horizon_days, self.horizon_days)
+            if decision.dup is None and bands:
+                # Only originals are indexed: a later copy is compared with the original it
+                # copies, so indexing copies too would only grow the buckets.
+                index.insert(key_of_article, article.id, bands)
+        elif decision.version != version and decision.dup is None and decision.applied:
+            # a revised version of the article: match its events again; the story and the signature stay
+            events, _ = match_events(store, article, published, self.match_threshold)
+            was = [a.event_id for a in decision.events]
+            decision = msgspec.structs.replace(decision, version=version, events=events, applied=False, was=was)
+            store[key] = decision
+        events = apply(store, article, published, decision, just_decided)
+        retire.expire_before(store, expiry.clock(store) - self.horizon_days, self.horizon_days, index)
         if shard is not None:
-            retire.sweep_shard(self.records, shard, key_of_article, expiry.clock(store), self.horizon_days)
+            retire.sweep_shard(self.records, shard, key_of_article, expiry.clock(store), self.horizon_days, index)
         return ClusterResult(article.id, decision.dup, decision.story, events)
 
     def expire(self, now: str | datetime, partition_keys: Iterable[str] | None = None) -> int:
@@ -164,4 +194,5 @@ class Clusterer:
         if moment is None:
             return 0
         day = expiry.day_of(moment.timestamp())
-        return retire.expire_days(self.records, partition_keys or self._partition_keys, day, self.horizon_days)
+        return retire.expire_days(self.records, partition_keys or self._partition_keys, day, self.horizon_days,
+                                  self.index)

@@ -34,18 +34,19 @@ from collections.abc import MutableMapping
 from datetime import datetime
 from typing import Any
 
-from streams.dedup import expiry, keys, lsh, matching, minhash
+from streams.dedup import expiry, keys, matching, minhash
 from streams.dedup.extracted import Extracted, extract
 from streams.dedup.state import Assignment, CanonicalEvent, Decision
 from streams.records import EnrichedArticle
 
 
 def decide(
-    store: MutableMapping[str, Any], article: EnrichedArticle, published: datetime, sig: Any, bands: list[str],
+    store: MutableMapping[str, Any], article: EnrichedArticle, published: datetime, sig: Any, candidates: list[str],
     version: str, dup_threshold: float, match_threshold: float,
 ) -> Decision:
-    """The decision for an article seen for the first time (or again after it expired)."""
-    original = find_original(store, article.id, sig, bands, dup_threshold) if sig is not None else None
+    """The decision for an article seen for the first time (or again after it expired);
+    ``candidates``: the articles sharing an LSH band with it (``lsh.BandIndex``)."""
+    original = find_original(store, article.id, sig, candidates, dup_threshold) if sig is not None else None
     if original is not None:
         original_id, record = original
         events = [Assignment(a.event_id, None, False) for a in record.events]
@@ -59,16 +60,16 @@ def decide(
         story=story,
         events=events,
         version=version,
-        bands=lsh.BANDS,
+        bands=0,
     )
 
 
 def find_original(
-    store: MutableMapping[str, Any], article_id: str, sig: Any, bands: list[str], threshold: float
+    store: MutableMapping[str, Any], article_id: str, sig: Any, candidates: list[str], threshold: float
 ) -> tuple[str, Decision] | None:
     """The article ``sig`` copies (the root original of a copy) and its decision, or None."""
     best: tuple[float, str, Decision] | None = None
-    for other in lsh.candidates(store, bands):
+    for other in candidates:
         record = store.get(keys.article(other))
         if other == article_id or not isinstance(record, Decision) or record.sig is None:
             continue

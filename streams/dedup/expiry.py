@@ -120,6 +120,7 @@ class Prefixed:
 
     def __init__(self, state: MutableMapping[str, Any], name: str) -> None:
         self.state = state
+        self.name = name
         self.prefix = scoped(name, "")
 
     def get(self, key: str, default: Any = None) -> Any:

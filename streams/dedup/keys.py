@@ -7,7 +7,8 @@ instead) holds, for each partition key (an article's primary country, else
 - ``art:<article id>``: the article's ``Decision``, or its ``Tombstone`` once expired;
 - ``evt:<event id>``: a canonical event's ``EventState``;
 - ``blk:<country>:<family>:<date>``: the ids of the events of a block (``matching``);
-- ``lsh:<band>:<hex>``: an LSH bucket, ``[article id, day]`` pairs (``lsh``);
+- ``lsh:<band>:<hex>``: an LSH bucket, ``[article id, day]`` pairs, in state written before
+  the buckets became an index in memory (``lsh``), pruned as its articles expire;
 - ``idx:<day>:<n>`` and ``meta``: the per-day index and clock of ``expiry``.
 
 Unscoped, ``~shard:<n>`` is the ``ShardRecord`` of table partition ``n`` (its

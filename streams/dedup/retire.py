@@ -6,7 +6,7 @@ are filed under its publication day or, if that is older, the clock
 (``expiry.filing_day``); an event is filed again each time an article
 mentions it. Once the clock is more than ``horizon_days`` past a day, that
 day's keys expire (``expire_before``, at the end of each ``Clusterer.process``):
-an article's buckets (found from its stored signature) go and its decision
+an article leaves the LSH index (``lsh.BandIndex``) and its decision
 becomes a ``Tombstone``, an event leaves its block and keeps its id reserved
 (``retired``); both are deleted ``RETIRED_HORIZONS`` horizons later
 (``expire_key``). So an article's state lives one horizon of clock progress
@@ -37,7 +37,9 @@ from streams.dedup.state import Decision, EventState, ShardRecord, Tombstone
 RETIRED_HORIZONS = 3
 
 
-def sweep_shard(state: MutableMapping[str, Any], shard: int, partition_key: str, day: int, horizon_days: int) -> None:
+def sweep_shard(
+    state: MutableMapping[str, Any], shard: int, partition_key: str, day: int, horizon_days: int, index: lsh.BandIndex,
+) -> None:
     """Note ``partition_key`` as stored in ``shard``; when the shard's clock moves on to
     ``day``, expire its other partition keys up to it. A country that gets no more
     articles is swept by its partition's other articles, once per day of event time,
@@ -48,39 +50,42 @@ def sweep_shard(state: MutableMapping[str, Any], shard: int, partition_key: str,
     if not new_day and partition_key in record.keys:
         return
     if new_day:  # first: a crash before the record is written sweeps again, harmlessly
-        expire_days(state, record.keys, day, horizon_days)
+        expire_days(state, record.keys, day, horizon_days, index)
     state[key] = ShardRecord(clock=max(day, record.clock or day), keys=sorted({*record.keys, partition_key}))
 
 
-def expire_days(state: MutableMapping[str, Any], partition_keys: Iterable[str], day: int, horizon_days: int) -> int:
+def expire_days(
+    state: MutableMapping[str, Any], partition_keys: Iterable[str], day: int, horizon_days: int, index: lsh.BandIndex,
+) -> int:
     """Expire what is filed more than ``horizon_days`` before event-time ``day`` under each
     partition key; return the number of keys expired or pruned."""
     cutoff = day - horizon_days
-    return sum(expire_before(expiry.Prefixed(state, k), cutoff, horizon_days) for k in sorted(partition_keys))
+    return sum(expire_before(expiry.Prefixed(state, k), cutoff, horizon_days, index) for k in sorted(partition_keys))
 
 
-def expire_before(store: MutableMapping[str, Any], cutoff: int, horizon_days: int) -> int:
+def expire_before(store: expiry.Prefixed, cutoff: int, horizon_days: int, index: lsh.BandIndex) -> int:
     """Expire the days of one partition key's index older than ``cutoff``."""
     removed = 0
     days = expiry.days_before(store, cutoff)
     while days:  # again: retiring an event registers it on a later day, maybe before the cutoff too
         for day in days:
             for key in expiry.keys_of(store, day):
-                removed += expire_key(store, key, day, horizon_days)
+                removed += expire_key(store, key, day, horizon_days, index)
             expiry.forget(store, day)
         days = expiry.days_before(store, cutoff)
     return removed
 
 
-def expire_key(store: MutableMapping[str, Any], key: str, day: int, horizon_days: int) -> int:
+def expire_key(store: expiry.Prefixed, key: str, day: int, horizon_days: int, index: lsh.BandIndex) -> int:
     """Expire one key filed under ``day``, unless it was filed again later; return 1 if it changed."""
     record = store.get(key)
     if record is None or record.day > day:
         return 0  # gone already, or refreshed on a later day
     later = day + RETIRED_HORIZONS * horizon_days
     if isinstance(record, Decision):
-        stored = minhash.decode(record.sig) if record.sig else None
-        if stored is not None:  # its buckets first: the article key is what finds them
+        index.remove(store.name, keys.article_id(key))
+        stored = minhash.decode(record.sig) if record.sig and record.bands else None
+        if stored is not None:  # buckets stored by an earlier version: the article key is what finds them
             for band in lsh.band_keys(stored, record.bands):
                 lsh.prune(store, band, day)
         # A tombstone (the version only) for as long as a retired event: an article

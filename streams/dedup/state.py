@@ -10,8 +10,9 @@ What the state holds (key formats in ``keys``):
   beside it (filing day, block, first/last seen and count times as epochs, the
   article versions applied);
 - ``~shard:<n>``: a ``ShardRecord`` (a table partition's clock and partition keys);
-- LSH buckets, blocks and the expiry index stay plain JSON lists and dicts
-  (``lsh``, ``matching``, ``expiry``; the index is shared with the worker's dated tables).
+- blocks and the expiry index stay plain JSON lists and dicts (``matching``, ``expiry``;
+  the index is shared with the worker's dated tables); LSH buckets written by an earlier
+  version too, until they expire (the buckets are an index in memory now: ``lsh``).
 
 There is no story record: a story is an id carried by decisions and events.
 
@@ -69,8 +70,8 @@ class Decision(msgspec.Struct, omit_defaults=True):
     applied: bool = False
     #: a revision's events before it was matched again (its mentions are not counted twice)
     was: list[str] = []
-    #: how many LSH bands its signature was filed under (``lsh.BANDS`` when decided; state
-    #: written before there were 16 has 32, and expiry prunes all of them)
+    #: how many LSH buckets of the state hold it: 0 since the buckets are an index in memory
+    #: (``lsh``); state written before holds 32 (unset) or 16, and expiry prunes them
     bands: int = 32
 
 

@@ -13,18 +13,24 @@ def test_restart_resumes_without_losing_or_repeating(pipeline_env, tmp_path):
                KABAR_APP_ID=pipeline_env["KABAR_APP_ID"] + "-restart")
     first = Worker(env, "before").start()
     try:
-        kabar(env, "replay", str(write_archive(tmp_path / "a.jsonl", SEED)))
-        wait_for(env, "events", lambda r: any(SEED in e["articles"] for e in r))
+        kabar(env, "replay", str(write_archive(tmp_path / "a.jsonl", SEED, "sample-kz-en-1")))
+        wait_for(env, "events", lambda r: any(SEED in e["articles"] for e in r)
+                 and any("sample-kz-en-1" in e["articles"] for e in r))
     finally:
         first.stop()
 
-    # While no worker runs, more news arrives, and the first archive is replayed again.
-    kabar(env, "replay", str(write_archive(tmp_path / "b.jsonl", "sample-id-demo", "sample-en-strike", SEED)))
+    # While no worker runs, more news arrives (with a syndicated copy of an article the first worker
+    # saw), and the first archive is replayed again.
+    kabar(env, "replay", str(write_archive(tmp_path / "b.jsonl", "sample-id-demo", "sample-en-strike", SEED,
+                                           "sample-kz-en-2")))
 
     second = Worker(env, "after").start()
     try:
         records = wait_for(env, "events", lambda r: any("sample-id-demo" in e["articles"] for e in r)
-                           and any("sample-en-strike" in e["articles"] for e in r))
+                           and any("sample-en-strike" in e["articles"] for e in r)
+                           and any("sample-kz-en-2" in e["articles"] for e in r))
+        # the copy was recognised from state the first worker left (the LSH index is rebuilt from it)
+        assert second.stats()["cluster"]["near-duplicate"] >= 1
         clean = read_topic(env, "articles.clean")
         per_article = Counter(a["id"] for a in clean)
         assert per_article[SEED] == 1, "the seed article was normalized twice"

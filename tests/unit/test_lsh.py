@@ -1,4 +1,4 @@
-"""LSH banding over a dict store: copies become candidates, buckets stay bounded."""
+"""The LSH index: copies become candidates, buckets stay bounded, expired articles go."""
 
 import numpy as np
 
@@ -17,55 +17,76 @@ def _edited_copy(text):
     return " ".join(["baru"] * 5 + words[20:250] + list(RNG.choice(VOCABULARY, 40)))
 
 
-def test_band_keys_are_deterministic_and_one_per_band():
-    sig = minhash.signature("Demonstran menyerbu kantor wali kota Almaty pada Rabu")
-    keys = lsh.band_keys(sig)
-    assert len(keys) == lsh.BANDS == len(set(keys))
-    assert keys == lsh.band_keys(minhash.signature("demonstran menyerbu kantor wali kota almaty pada rabu"))
+def _bands(text, scope="KZ"):
+    return lsh.bands(scope, minhash.signature(text))
+
+
+def test_bands_are_deterministic_one_per_band_and_scoped():
+    bands = _bands("Demonstran menyerbu kantor wali kota Almaty pada Rabu")
+    assert len(bands) == lsh.BANDS == len(set(bands))
+    assert bands == _bands("demonstran menyerbu kantor wali kota almaty pada rabu")
+    assert not set(bands) & set(_bands("Demonstran menyerbu kantor wali kota Almaty pada Rabu", scope="RU"))
+
+
+def test_stored_signature_gives_the_same_bands():
+    sig = minhash.signature(_text())
+    assert lsh.bands("KZ", minhash.decode(minhash.encode(sig))) == lsh.bands("KZ", sig)
 
 
 def test_an_edited_copy_is_a_candidate_and_an_unrelated_text_is_not():
-    state = {}
-    originals = [_text() for _ in range(20)]
+    index = lsh.BandIndex()
+    originals = [_text() for _ in range(400)]  # past MERGE_AT band entries: most are merged, the rest recent
     for i, text in enumerate(originals):
-        lsh.insert(state, lsh.band_keys(minhash.signature(text)), f"a{i}", day=100)
-    for i, text in enumerate(originals):
-        found = lsh.candidates(state, lsh.band_keys(minhash.signature(_edited_copy(text))))
-        assert found[0] == f"a{i}"
-    assert lsh.candidates(state, lsh.band_keys(minhash.signature(_text()))) == []
+        index.insert("KZ", f"a{i}", _bands(text))
+    assert len(index) == 400
+    for i in (0, 150, 399):
+        assert index.candidates(_bands(_edited_copy(originals[i])))[0] == f"a{i}"
+    assert index.candidates(_bands(_text())) == []
+    assert index.candidates(_bands(_edited_copy(originals[0]), scope="RU")) == []
 
 
 def test_insert_is_idempotent():
+    index = lsh.BandIndex()
+    text = _text()
+    index.insert("KZ", "a1", _bands(text))
+    index.insert("KZ", "a1", _bands(text))
+    assert len(index) == 1
+    assert index.candidates(_bands(text)) == ["a1"]
+
+
+def test_a_shared_band_counts_only_its_most_recent_articles():
+    index = lsh.BandIndex()
+    boilerplate = [12345]
+    for i in range(lsh.BUCKET_CAP + 16):
+        index.insert("KZ", f"a{i}", boilerplate)
+    assert index.candidates(boilerplate) == [f"a{i}" for i in range(16, 16 + lsh.MAX_CANDIDATES)]
+
+
+def test_removed_articles_are_no_candidates_before_or_after_a_merge():
+    index = lsh.BandIndex()
+    texts = [_text() for _ in range(400)]
+    for i, text in enumerate(texts):
+        index.insert("KZ", f"a{i}", _bands(text))
+    for i in range(0, 300):  # most of them: the next merge compacts the arrays
+        index.remove("KZ", f"a{i}")
+    assert index.candidates(_bands(texts[10])) == []
+    more = [_text() for _ in range(300)]
+    for i, text in enumerate(more):
+        index.insert("KZ", f"b{i}", _bands(text))
+    assert len(index) == 400
+    assert index.candidates(_bands(texts[10])) == []
+    assert index.candidates(_bands(_edited_copy(texts[350])))[0] == "a350"
+    assert index.candidates(_bands(_edited_copy(more[5])))[0] == "b5"
+    index.remove("KZ", "a350")
+    index.remove("KZ", "a350")  # twice is fine
+    assert "a350" not in index.candidates(_bands(texts[350]))
+
+
+def test_stored_buckets_of_earlier_state_are_pruned_by_day():
     state = {}
-    keys = lsh.band_keys(minhash.signature(_text()))
-    lsh.insert(state, keys, "a1", day=5)
-    snapshot = {k: list(v) for k, v in state.items()}
-    lsh.insert(state, keys, "a1", day=5)
-    assert state == snapshot
-    lsh.insert(state, keys, "a2", day=6)
-    assert state[keys[0]] == [["a1", 5], ["a2", 6]]
-
-
-def test_stored_signature_gives_the_same_band_keys():
-    sig = minhash.signature(_text())
-    assert lsh.band_keys(minhash.decode(minhash.encode(sig))) == lsh.band_keys(sig)
-
-
-def test_bucket_keeps_only_the_most_recent_entries():
-    state = {}
-    keys = lsh.band_keys(minhash.signature("boilerplate shared by every page"))[:1]
-    for i in range(lsh.BUCKET_CAP + 10):
-        lsh.insert(state, keys, f"a{i}", day=1)
-    bucket = state[keys[0]]
-    assert len(bucket) == lsh.BUCKET_CAP
-    assert bucket[-1][0] == f"a{lsh.BUCKET_CAP + 9}"
-
-
-def test_prune_drops_old_days_and_empty_buckets():
-    state = {}
-    keys = lsh.band_keys(minhash.signature(_text()))
-    lsh.insert(state, keys, "old", day=1)
-    lsh.insert(state, keys, "new", day=3)
+    keys = lsh.band_keys(minhash.signature(_text()), 32)
+    assert len(keys) == 32
+    state[keys[0]] = [["old", 1], ["new", 3]]
     lsh.prune(state, keys[0], 1)
     assert state[keys[0]] == [["new", 3]]
     lsh.prune(state, keys[0], 3)
