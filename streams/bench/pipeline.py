@@ -190,9 +190,11 @@ async def _pipeline(n: int, settings, worker_pids: list[int], rate: float | None
                                               published_at=to_rfc3339(datetime.fromtimestamp(now, timezone.utc)))
             await producer.send(article)
     try:
-        await asyncio.wait_for(reader, timeout=max(120.0, n / 20))
-    except asyncio.TimeoutError:
-        pass
+        try:
+            await asyncio.wait_for(reader, timeout=max(120.0, n / 20))
+        except asyncio.TimeoutError:
+            pass
+        per_topic = await records_per_topic(settings, consumer)
     finally:
         await consumer.stop()
     loop_cpu, nlp_cpu = (after - before for after, before in zip(_cpu_seconds(worker_pids), cpu_before))
@@ -209,7 +211,34 @@ async def _pipeline(n: int, settings, worker_pids: list[int], rate: float | None
         # shared machine; the two are what a core has to do for each article)
         "cpu_ms_per_article": {"worker": round(loop_cpu * 1000 / max(len(seen_at), 1), 2),
                                "nlp": round(nlp_cpu * 1000 / max(len(seen_at), 1), 2)},
+        # what the worker wrote for each article sent: each record is a produce the loop pays for
+        "records_per_article": {t: round(count / n, 2) for t, count in per_topic.items()},
     }
+
+
+async def records_per_topic(settings, consumer) -> dict[str, int]:
+    """Records on each topic of this run (its own topics and the worker's changelogs, by the
+    name they have without the run's prefix), from end offsets: with exactly-once these count
+    transaction markers too."""
+    from aiokafka.admin import AIOKafkaAdminClient
+    from aiokafka.structs import TopicPartition
+
+    from streams.admin import kafka_auth
+
+    prefixes = (settings.topic_prefix, f"{settings.group_id}-")
+    admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap_servers, **kafka_auth(settings))
+    await admin.start()
+    try:
+        names = [t for t in await admin.list_topics() if t.startswith(prefixes)]
+        described = await admin.describe_topics(names)
+    finally:
+        await admin.close()
+    partitions = [TopicPartition(d["topic"], p["partition"]) for d in described for p in d["partitions"]]
+    totals: dict[str, int] = {}
+    for tp, end in (await consumer.end_offsets(partitions)).items():
+        name = next(tp.topic[len(p):] for p in prefixes if tp.topic.startswith(p))
+        totals[name] = totals.get(name, 0) + end
+    return dict(sorted(totals.items(), key=lambda item: -item[1]))
 
 
 def _start_worker(env: dict[str, str], home: str, name: str) -> subprocess.Popen:

@@ -44,7 +44,7 @@ def _cmd(args) -> int:
 def add_commands(sub) -> None:
     p = sub.add_parser("bench", help="measure throughput, latency and memory (prints numbers)",
                        description="pipeline: N articles through broker and worker, end-to-end latency from "
-                       "publication into articles.raw to the event upsert on events, worker RSS. "
+                       "publication into articles.raw to the event upsert on events, worker RSS, CPU and Kafka records per article. "
                        "nlp: normalize+enrich on one core over a gold folder. codec: decode and encode per topic of the records "
                        "a gold folder produces. dedup: the cluster stage and the "
                        "worker's other tables on synthetic articles, with their sizes every 5 days of event time. ingest: feed parsing and polling 1,000 local feeds.")
