@@ -33,6 +33,10 @@ A Spanish -ar preterite 3sg folds to a noun ("respaldó" = "respaldo" support,
 ("respaldó la", "ocupó el") unless the verb says ``pret_ok`` (its noun has the
 verb's own sense: "arrestó" = "arresto").
 
+A family's ``like`` names a phrase of a hand-made trigger of ``events.json``:
+the family takes that entry's type, mode, flags and restrictions (its own keys
+win), so generated forms keep the sense the hand-made entry was written for.
+
 A family's ``objects`` are appended to each generated form ("detuvo a",
 "detuvo al"): the verb counts only with them. ``nouns`` times ``light`` gives
 light-verb phrases ("realizaron detenciones", "melakukan penangkapan").
@@ -203,6 +207,8 @@ def ms_id_forms(verb: dict) -> dict[str, list[str]]:
     return forms
 
 
+#: object pronouns before a French auxiliary: such a form takes no further object
+_OBJECT_CLITICS = ("l'", "les ")
 #: words that open a noun phrase: after one, a verb form that folds to a noun is still the verb
 _DETERMINERS = {"el", "la", "los", "las", "un", "una", "unos", "unas", "al", "su", "sus", "le", "les", "l'", "des", "du"}
 
@@ -226,6 +232,8 @@ def family_phrases(lang: str, family: dict) -> list[str]:
                 if form in noun_like:
                     phrases.extend(f"{form} {obj}" for obj in objects if obj.split()[0] in _DETERMINERS)
                 elif objects:
+                    if form.startswith(_OBJECT_CLITICS):
+                        continue  # "l'a occupé le siège": the clitic is the object
                     phrases.extend(f"{form} {obj}" for obj in objects)
                 else:
                     phrases.append(form)
@@ -235,10 +243,26 @@ def family_phrases(lang: str, family: dict) -> list[str]:
     return [p for p in phrases if not (p in seen or seen.add(p))]
 
 
-def generate(lang: str, table: dict) -> dict:
-    """The trigger file of ``lang`` from its verb table (``morph_verbs.json``)."""
+def _like(family: dict, hand: list[dict]) -> dict:
+    """The family's keys over those of the hand-made entry holding its ``like`` phrase (the same
+    sense: type, mode, flags and restrictions come with it)."""
+    like = family.get("like")
+    if not like:
+        return family
+    for entry in hand:
+        if like in entry.get("p", []):
+            merged = {k: v for k, v in entry.items() if k in ENTRY_KEYS}
+            merged.update(family)
+            return merged
+    raise ValueError(f"no hand-made trigger has the phrase {like!r} (family {family.get('name')!r})")
+
+
+def generate(lang: str, table: dict, hand: list[dict] | None = None) -> dict:
+    """The trigger file of ``lang`` from its verb table (``morph_verbs.json``); ``hand``: the
+    hand-made triggers of ``events.json`` a family's ``like`` refers to."""
     triggers = []
     for family in table.get("families", []):
+        family = _like(family, hand or [])
         entry = {k: family[k] for k in ENTRY_KEYS if k in family}
         entry.setdefault("actor", "")
         entry.setdefault("target", "")
@@ -261,9 +285,11 @@ def main(argv: list[str] | None = None) -> int:
         if not src.is_file():
             continue
         table = json.loads(src.read_text(encoding="utf-8"))
+        hand = json.loads((DATA / lang / "events.json").read_text(encoding="utf-8")).get("triggers", [])
+        result = generate(lang, table, hand)
         out = DATA / lang / "morph.json"
-        out.write_text(json.dumps(generate(lang, table), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        print(f"{out}: {sum(len(t['p']) for t in generate(lang, table)['triggers'])} phrases")
+        out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        print(f"{out}: {sum(len(t['p']) for t in result['triggers'])} phrases")
     return 0
 
 
