@@ -1,0 +1,297 @@
+"""Event triggers generated from verb lists by regular morphology (es, fr, id, ms).
+
+Hand-written trigger lists miss the inflections news uses: a list with
+"detuvieron" and "fueron detenidos" lacks "han detenido", "fue detenida",
+"habían sido detenidas"; one with "menangkap" lacks "ditangkapnya",
+"penangkapan". This module writes each verb's paradigm from a small table of
+verb families (``data/<lang>/morph_verbs.json``: per PLOVER type and mode,
+verbs with the voices news uses them in, irregular stems where regular
+morphology fails, noun forms with their light verbs) and writes a trigger file
+in the format of ``data/<lang>/events.json``, listed in that file's
+``trigger_files`` (hand-made triggers win on equal phrases).
+
+Voices (a family lists the ones its verbs take):
+
+- Spanish: ``finite`` (3sg/3pl present, preterite, imperfect), ``perfect``
+  (ha/han/había/habían + participle), ``gerund``, ``passive`` (fue/fueron/ha
+  sido/han sido/había sido/habían sido/resultó/resultaron + participle agreeing
+  in gender and number), ``pronominal`` (se + the finite and perfect forms,
+  the gerund with its enclitic: "se manifestaron", "manifestándose"),
+  ``aspect`` (comenzó a/empezaron a/volvió a ... + infinitive).
+- French: ``finite`` (3sg/3pl present, passé simple, imparfait), ``perfect``
+  (a/ont/avait/avaient, with l'/les before them, + participle), ``gerund``
+  (present participle), ``passive`` (a été/ont été/avait été/avaient été/est/
+  sont + participle agreeing), ``pronominal`` (se/s' + finite, s'est/se sont +
+  participle agreeing), ``aspect`` (a commencé à/ont commencé à ... + infinitive).
+- Indonesian and Malay: ``active`` (meN- with nasal assimilation, + the verb
+  suffix, + the object clitic -nya), ``passive`` (di-, with -nya), ``ter``
+  (ter-), ``ber`` (ber-), ``noun`` (peN-...-an, per-...-an for ber- verbs,
+  root-an); affixed forms a regular rule gets wrong are given in the table.
+
+A Spanish -ar preterite 3sg folds to a noun ("respaldó" = "respaldo" support,
+"incendió" = "incendio" a fire): it is kept only before an object's determiner
+("respaldó la", "ocupó el") unless the verb says ``pret_ok`` (its noun has the
+verb's own sense: "arrestó" = "arresto").
+
+A family's ``like`` names a phrase of a hand-made trigger of ``events.json``:
+the family takes that entry's type, mode, flags and restrictions (its own keys
+win), so generated forms keep the sense the hand-made entry was written for.
+
+A family's ``objects`` are appended to each generated form ("detuvo a",
+"detuvo al"): the verb counts only with them. ``nouns`` times ``light`` gives
+light-verb phrases ("realizaron detenciones", "melakukan penangkapan").
+
+    python -m streams.nlp.morph_lexicon es fr id ms     # rewrites data/<lang>/morph.json
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+#: trigger keys copied from a family to its generated entry
+ENTRY_KEYS = ("type", "mode", "actor", "target", "passive", "sports", "modal_ok", "anchor", "content",
+              "needs_actor", "needs_count", "casualty", "disaster", "requires", "evaluative", "between_states",
+              "not_followed_by", "not_followed_within", "not_preceded_by", "not_preceded_within", "by_state")
+
+
+# ---------------------------------------------------------------- Spanish
+
+_ES_ENDINGS = {
+    "ar": {"pres": ("a", "an"), "pret": ("ó", "aron"), "impf": ("aba", "aban"), "part": "ado", "ger": "ando"},
+    "er": {"pres": ("e", "en"), "pret": ("ió", "ieron"), "impf": ("ía", "ían"), "part": "ido", "ger": "iendo"},
+    "ir": {"pres": ("e", "en"), "pret": ("ió", "ieron"), "impf": ("ía", "ían"), "part": "ido", "ger": "iendo"},
+}
+_ES_PASSIVE_SG = ("fue", "ha sido", "había sido", "resultó")
+_ES_PASSIVE_PL = ("fueron", "han sido", "habían sido", "resultaron")
+_ES_PERFECT = ("ha", "han", "había", "habían")
+_ES_ASPECT = ("comenzó a", "comenzaron a", "empezó a", "empezaron a", "volvió a", "volvieron a",
+              "procedió a", "procedieron a")
+
+
+def es_forms(verb: dict) -> dict[str, list[str]]:
+    """The forms of a Spanish verb by voice; ``verb`` is {"v": infinitive, and optional overrides
+    "pres", "pret", "impf" (two forms: 3sg, 3pl), "part" (masculine singular), "ger"}."""
+    inf = verb["v"]
+    stem, cls = inf[:-2], inf[-2:]
+    end = _ES_ENDINGS[cls]
+    pres = verb.get("pres") or [stem + e for e in end["pres"]]
+    pret = verb.get("pret") or [stem + e for e in end["pret"]]
+    impf = verb.get("impf") or [stem + e for e in end["impf"]]
+    part = verb.get("part") or stem + end["part"]
+    ger = verb.get("ger") or stem + end["ger"]
+    pbase = part[:-1]
+    parts_sg, parts_pl = [part, pbase + "a"], [part + "s", pbase + "as"]
+    finite = pres + pret + impf
+    forms = {
+        "finite": finite,
+        "perfect": [f"{aux} {part}" for aux in _ES_PERFECT],
+        "gerund": [ger],
+        "passive": [f"{aux} {p}" for aux in _ES_PASSIVE_SG for p in parts_sg]
+        + [f"{aux} {p}" for aux in _ES_PASSIVE_PL for p in parts_pl],
+        "aspect": [f"{aux} {inf}" for aux in _ES_ASPECT],
+    }
+    if cls == "ar" and not verb.get("pret_ok"):
+        # "respaldó" folds to "respaldo" (the noun: "con el respaldo de"), "incendió" to "incendio"
+        # (a fire): the -ar preterite 3sg stands only before a determiner of its object
+        forms["_folds_to_noun"] = [pret[0]]
+    tail = verb.get("tail")
+    if tail:
+        forms = {voice: [f"{f} {tail}" for f in fs] for voice, fs in forms.items()}
+    enclitic = _es_accent_gerund(ger) + "se"
+    forms["pronominal"] = ([f"se {f}" for f in finite] + [f"se {aux} {part}" for aux in _ES_PERFECT]
+                           + [enclitic] + [f"{aux} {inf}se" for aux in _ES_ASPECT])
+    return forms
+
+
+def _es_accent_gerund(ger: str) -> str:
+    """"manifestando" -> "manifestándo" (the stress stays when "se" is added)."""
+    for plain, accented in (("ando", "ándo"), ("iendo", "iéndo"), ("yendo", "yéndo")):
+        if ger.endswith(plain):
+            return ger[: -len(plain)] + accented
+    return ger
+
+
+# ---------------------------------------------------------------- French
+
+_FR_PERFECT_SG = ("a", "avait", "l'a", "l'avait")  # l'a: the participle agrees with l' (arrêtée)
+_FR_PERFECT_PL = ("ont", "avaient", "l'ont", "l'avaient", "les a", "les ont", "les avaient")
+_FR_PASSIVE_SG = ("a été", "avait été", "est", "été")
+_FR_PASSIVE_PL = ("ont été", "avaient été", "sont", "été")
+_FR_ASPECT = ("a commencé à", "ont commencé à", "avait commencé à", "avaient commencé à")
+
+
+def fr_forms(verb: dict) -> dict[str, list[str]]:
+    """The forms of a French verb by voice; ``verb`` is {"v": infinitive, optional overrides "pres",
+    "ps" (passé simple), "impf" (3sg, 3pl), "part" (masculine singular), "ger" (present participle)}."""
+    inf = verb["v"]
+    if inf.endswith("er"):
+        stem = inf[:-2]
+        soft = stem + "e" if stem.endswith("g") else stem
+        cedil = stem[:-1] + "ç" if stem.endswith("c") else soft
+        pres, ps = [stem + "e", stem + "ent"], [cedil + "a", stem + "èrent"]
+        impf, part, ger = [cedil + "ait", cedil + "aient"], stem + "é", cedil + "ant"
+    elif inf.endswith("ir"):
+        stem = inf[:-2]
+        pres, ps = [stem + "it", stem + "issent"], [stem + "it", stem + "irent"]
+        impf, part, ger = [stem + "issait", stem + "issaient"], stem + "i", stem + "issant"
+    else:
+        pres = ps = impf = []
+        part = ger = ""
+    pres, ps, impf = verb.get("pres", pres), verb.get("ps", ps), verb.get("impf", impf)
+    part, ger = verb.get("part", part), verb.get("ger", ger)
+    parts_sg = [part, part + "e"] if not part.endswith("e") else [part]
+    parts_pl = [p + "s" if not p.endswith("s") else p for p in parts_sg]
+    finite = pres + ps + impf
+    elide = inf[0] in "aeéèêiouh"
+    se = "s'" if elide else "se "
+    forms = {
+        "finite": finite,
+        "perfect": [f"{aux} {p}" for aux in _FR_PERFECT_SG for p in parts_sg]
+        + [f"{aux} {part}" for aux in _FR_PERFECT_PL if not aux.startswith("les")]
+        + [f"{aux} {p}" for aux in _FR_PERFECT_PL if aux.startswith("les") for p in parts_pl],
+        "gerund": [ger] if ger else [],
+        "passive": [f"{aux} {p}" for aux in _FR_PASSIVE_SG for p in parts_sg if aux != "été"]
+        + [f"{aux} {p}" for aux in _FR_PASSIVE_PL for p in parts_pl if aux != "été"],
+        "aspect": [f"{aux} {inf}" for aux in _FR_ASPECT],
+        "pronominal": [se + f for f in finite] + [f"s'est {p}" for p in parts_sg] + [f"se sont {p}" for p in parts_pl]
+        + [f"s'était {p}" for p in parts_sg] + [f"s'étaient {p}" for p in parts_pl] + ([se + ger] if ger else []),
+    }
+    return forms
+
+
+# ---------------------------------------------------------------- Indonesian and Malay
+
+def _men(root: str) -> str:
+    """meN- on a root, with the nasal of its first sound (tangkap -> menangkap, serang -> menyerang,
+    kecam -> mengecam, pukul -> memukul, bakar -> membakar, gelar -> menggelar, lawan -> melawan)."""
+    first, rest = root[0], root[1:]
+    if first in "aeiou":
+        return "meng" + root
+    if len([c for c in root if c in "aeiou"]) == 1:
+        return "menge" + root
+    if first == "k":
+        return "meng" + rest
+    if first in "gh":
+        return "meng" + root
+    if first == "t":
+        return "men" + rest
+    if first in "dcjz":
+        return "men" + root
+    if first == "s":
+        return "meny" + rest
+    if first == "p":
+        return "mem" + rest
+    if first in "bf" or root.startswith("v"):
+        return "mem" + root
+    return "me" + root
+
+
+def ms_id_forms(verb: dict) -> dict[str, list[str]]:
+    """The forms of an Indonesian or Malay root by voice; ``verb`` is {"v": root, optional "suf"
+    ("kan", "i" or ""), "active", "noun" overrides (lists) and "ber" (true: ber- verb)}."""
+    root, suf = verb["v"], verb.get("suf", "")
+    active = verb.get("active") or [_men(root) + suf]
+    passive = ["di" + root + suf]
+    men_noun = "pe" + _men(root)[2:] + "an" if not verb.get("ber") else "per" + root + "an"
+    nouns = verb.get("noun") or [men_noun]
+    forms = {
+        "active": active + [a + "nya" for a in active],
+        "passive": passive + [p + "nya" for p in passive],
+        "ter": ["ter" + root + (suf if suf == "kan" else "")],
+        "ber": ["ber" + root],
+        "noun": nouns + [n + "nya" for n in nouns],
+    }
+    return forms
+
+
+#: object pronouns before a French auxiliary: such a form takes no further object
+_OBJECT_CLITICS = ("l'", "les ")
+#: words that open a noun phrase: after one, a verb form that folds to a noun is still the verb
+_DETERMINERS = {"el", "la", "los", "las", "un", "una", "unos", "unas", "al", "su", "sus", "le", "les", "l'", "des", "du"}
+
+FORMS = {"es": es_forms, "fr": fr_forms, "id": ms_id_forms, "ms": ms_id_forms}
+
+
+# ---------------------------------------------------------------- families to triggers
+
+def family_phrases(lang: str, family: dict) -> list[str]:
+    """The phrases of one family: its verbs' forms in its voices (each with its objects, if it has
+    any), its light verbs times its nouns, and its literal ``extra`` phrases."""
+    forms_of = FORMS[lang]
+    voices = family.get("voices", [])
+    objects = family.get("objects", [])
+    phrases: list[str] = []
+    for verb in family.get("verbs", []):
+        forms = forms_of(verb)
+        noun_like = set(forms.get("_folds_to_noun", []))
+        for voice in verb.get("voices", voices):
+            for form in forms.get(voice, []):
+                if form in noun_like:
+                    phrases.extend(f"{form} {obj}" for obj in objects if obj.split()[0] in _DETERMINERS)
+                elif objects:
+                    if form.startswith(_OBJECT_CLITICS):
+                        continue  # "l'a occupé le siège": the clitic is the object
+                    phrases.extend(f"{form} {obj}" for obj in objects)
+                else:
+                    phrases.append(form)
+    phrases.extend(f"{light} {noun}" for light in family.get("light", []) for noun in family.get("nouns", []))
+    phrases.extend(family.get("extra", []))
+    seen: set[str] = set()
+    return [p for p in phrases if not (p in seen or seen.add(p))]
+
+
+def _like(family: dict, hand: list[dict]) -> dict:
+    """The family's keys over those of the hand-made entry holding its ``like`` phrase (the same
+    sense: type, mode, flags and restrictions come with it)."""
+    like = family.get("like")
+    if not like:
+        return family
+    for entry in hand:
+        if like in entry.get("p", []):
+            merged = {k: v for k, v in entry.items() if k in ENTRY_KEYS}
+            merged.update(family)
+            return merged
+    raise ValueError(f"no hand-made trigger has the phrase {like!r} (family {family.get('name')!r})")
+
+
+def generate(lang: str, table: dict, hand: list[dict] | None = None) -> dict:
+    """The trigger file of ``lang`` from its verb table (``morph_verbs.json``); ``hand``: the
+    hand-made triggers of ``events.json`` a family's ``like`` refers to."""
+    triggers = []
+    for family in table.get("families", []):
+        family = _like(family, hand or [])
+        entry = {k: family[k] for k in ENTRY_KEYS if k in family}
+        entry.setdefault("actor", "")
+        entry.setdefault("target", "")
+        entry["_family"] = family.get("name", "")
+        entry["p"] = family_phrases(lang, family)
+        triggers.append(entry)
+    return {
+        "_doc": f"Generated by streams/nlp/morph_lexicon.py from data/{lang}/morph_verbs.json; do not edit, "
+                "edit the verb table and rerun `python -m streams.nlp.morph_lexicon " + lang + "`.",
+        "_sources": table.get("_sources", ""),
+        "triggers": triggers,
+        "ignore": table.get("ignore", []),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    langs = (argv if argv is not None else sys.argv[1:]) or sorted(FORMS)
+    for lang in langs:
+        src = DATA / lang / "morph_verbs.json"
+        if not src.is_file():
+            continue
+        table = json.loads(src.read_text(encoding="utf-8"))
+        hand = json.loads((DATA / lang / "events.json").read_text(encoding="utf-8")).get("triggers", [])
+        result = generate(lang, table, hand)
+        out = DATA / lang / "morph.json"
+        out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        print(f"{out}: {sum(len(t['p']) for t in result['triggers'])} phrases")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
