@@ -185,6 +185,9 @@ class Lexicon:
     #: a verb of asking with a question word ("asked whether", "demandé si", "ditanya apakah"): its
     #: clause is a question, no request, and what the question names did not happen
     questions: re.Pattern | None = None
+    #: a pluperfect ending with a trigger's first word ("had refused", "había sido detenido",
+    #: "avait attaqué"; events.json ``pluperfect``): a deed before the story's time
+    pluperfect: re.Pattern | None = None
 
 
 def _words_pattern(words: list[str]) -> re.Pattern | None:
@@ -294,7 +297,27 @@ def lexicon(lang: str) -> Lexicon:
         anaphora_before=_words_pattern(data.get("anaphora_before", [])),
         anaphora_after=_words_pattern(data.get("anaphora_after", [])),
         questions=_words_pattern(data.get("questions", [])),
+        pluperfect=_pluperfect_pattern(data.get("pluperfect") or {}),
     )
+
+
+#: words between a pluperfect's participle and the trigger that is its object
+OBJECT_WORDS = 4
+
+
+def _pluperfect_pattern(spec: dict) -> re.Pattern | None:
+    """An auxiliary of the pluperfect ("had", "había", "avait"), at most three filler words ("been",
+    "already", "sido", "été") and a word with a participle ending, closing a text (bar spaces)."""
+    if not spec.get("auxiliaries") or not spec.get("participle_endings"):
+        return None
+    aux = alternation([fold(w) for w in spec["auxiliaries"]])
+    fillers = alternation([fold(w) for w in spec.get("fillers", [])]) if spec.get("fillers") else None
+    ending = "|".join(re.escape(fold(e)) for e in sorted(spec["participle_endings"], key=len, reverse=True))
+    filler = rf"(?:(?:{fillers})\s+){{0,3}}" if fillers else ""
+    # the trigger is the participle, or the object of one a few words on ("had shared videos of the violence")
+    # or the participle after the object ("had its assets nationalised"); no punctuation in between
+    return re.compile(rf"(?<![\w'])(?:{aux})\s+(?:{filler}\w*(?:{ending})(?:\s+[\w']+){{0,{OBJECT_WORDS}}}"
+                      rf"|(?:[\w']+\s+){{1,2}}\w*(?:{ending}))\s*$")
 
 
 def _evaluations(table: dict) -> tuple[tuple[str, str | None, re.Pattern], ...]:
@@ -645,6 +668,18 @@ def follows_background_marker(sentence: str, hit: TriggerHit, lang: str, folded:
         return False
     folded = fold(sentence) if folded is None else folded
     return bool(lex.background.search(_window_before(folded, hit.start, BACKGROUND_WINDOW)))
+
+
+def in_pluperfect(folded: str, hit: TriggerHit, lang: str) -> bool:
+    """The trigger is the participle of a pluperfect in its clause, or follows one by filler words
+    ("the newspaper had refused", "had since been arrested", "había detenido", "avait été arrêté"):
+    what it tells came before the time of the story. ``folded`` is the folded sentence."""
+    lex = lexicon(lang)
+    if lex.pluperfect is None:
+        return False
+    clause_start = next((a for a, b in clauses(folded, lex) if a <= hit.start < b), 0)
+    first = (folded[hit.start:hit.end].split(None, 1) or [""])[0]
+    return bool(lex.pluperfect.search(folded[clause_start:hit.start] + first))
 
 
 def natural_death(clause: str, lang: str) -> bool:

@@ -669,3 +669,43 @@ def test_sanctions_a_speaker_says_would_come_are_a_threat():
 def test_arresting_protesters_or_journalists_is_coercion_not_assault():
     for text in ("Police in Almaty arrested the journalists on Thursday.", "Police in Almaty arrested protesters on Thursday."):
         assert [(e.type, e.mode) for e in extract(text)] == [("COERCE", "arrest")], text
+
+
+@pytest.mark.parametrize(
+    "lang, text, kept",
+    [
+        ("en", "Police in Almaty arrested 20 protesters on Thursday.\n\nThe group had attacked a police station in the city.",
+         ["COERCE"]),
+        ("en", "Police in Almaty arrested 20 protesters on Thursday.\n\nThe group had also shared videos of the violence.",
+         ["COERCE"]),
+        ("es", "La policía detuvo el jueves a 20 manifestantes en Almaty.\n\nEl grupo había atacado una comisaría de la ciudad.",
+         ["COERCE"]),
+        ("fr", "La police a arrêté jeudi 20 manifestants à Almaty.\n\nLe groupe avait attaqué un commissariat de la ville.",
+         ["COERCE"]),
+        # a source telling it: the pluperfect is the story's own deed, reported
+        ("en", "Police in Almaty arrested 20 protesters on Thursday.\n\nPolice said the group had attacked a police station.",
+         ["ASSAULT", "COERCE"]),
+    ],
+)
+def test_a_pluperfect_after_the_lede_is_background(lang, text, kept):
+    # events.json pluperfect: what a later paragraph tells in the pluperfect, with no date and no source, came before
+    assert sorted(types(extract(text, lang))) == kept
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Police arrested the opposition leader in October."),
+        ("en", "Police arrested the opposition leader that same year."),
+        ("fr", "La police a arrêté le chef de l'opposition en octobre."),
+        ("es", "La policía detuvo al líder opositor en octubre."),
+        ("id", "Polisi menangkap pemimpin oposisi itu pada bulan Oktober."),
+        ("ms", "Polis menahan pemimpin pembangkang itu pada bulan Oktober."),
+    ],
+)
+def test_a_bare_month_long_past_or_that_year_makes_the_deed_history(lang, text):
+    # a month without day or year after "in"/"en"/"pada bulan" is the latest such month up to publication (7 January):
+    # October is last year's; "that same year" refers back to a year told before
+    assert extract(text, lang) == []
+    # the month of publication is not history ("in May" with a capital only: "in may" is no month)
+    assert types(extract("Police arrested the opposition leader in January.")) == ["COERCE"]
