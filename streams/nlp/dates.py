@@ -226,6 +226,18 @@ def tells_vague_past(sentence: str, lang: str) -> bool:
     return bool(pattern and pattern.search(sentence))
 
 
+#: a possessive after a time phrase: it dates the noun after it only ("last month's massacre")
+_POSSESSIVE_RE = re.compile(r"['’]s?(?!\w)")
+
+
+def dates_only_a_noun(sentence: str, lang: str) -> bool:
+    """Every vague past phrase of the sentence is a possessive ("linked to last month's massacre",
+    "last year's election"): it dates a noun, not the narrative of the sentence."""
+    pattern = _lexicon(lang).vague_past_re
+    found = list(pattern.finditer(sentence)) if pattern else []
+    return bool(found) and all(_POSSESSIVE_RE.match(sentence, m.end()) for m in found)
+
+
 # ---------------------------------------------------------------- calendar helpers
 
 

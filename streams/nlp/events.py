@@ -26,7 +26,7 @@ from functools import lru_cache
 import msgspec
 
 from streams.nlp.actors import ActorMention, find_actors, seat_country
-from streams.nlp.dates import tells_vague_past
+from streams.nlp.dates import dates_only_a_noun, tells_vague_past
 from streams.nlp.eventcontext import ArticleContext, between, paragraph_index, spans
 from streams.nlp.eventdates import DATE_IN_SENTENCE, PAST_DAYS, dateline_end, dominant_date, event_date, is_past
 from streams.nlp.eventmerge import GENERIC_VICTIMS, Candidate, merge_candidates
@@ -355,12 +355,17 @@ def extract_events(
     found: list[Candidate] = []
     last_person: ActorMention | None = None
     previous: list[Candidate] = []
+    history_paragraph = -1  # the paragraph whose narrative a sentence has put long before publication
     for s in sentences:
         sentence = text[s.start:s.end]
         own_dates = between(dates, s.start, s.end)
         if is_past(sentence, own_dates, today) or (not own_dates and tells_vague_past(sentence, lang)):
             previous = []
+            if own_dates or not dates_only_a_noun(sentence, lang):
+                history_paragraph = ctx.paragraph_of[s.start]
             continue  # history, or "last week": no date the article lets us resolve
+        if not own_dates and ctx.paragraph_of[s.start] == history_paragraph:
+            continue  # "In 2019 ... . Prosecutors charged Maxwell ...": the paragraph's narrative time carries on
         recent = any(-1 <= (today - d.value).days <= PAST_DAYS for d in own_dates)
         old = [] if recent else sorted(_months_long_before(ctx.folded[s.start:s.end], lang, today)
                                        + _bare_months_long_before(sentence, ctx.folded[s.start:s.end], lang, today))

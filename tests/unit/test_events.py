@@ -709,3 +709,28 @@ def test_a_bare_month_long_past_or_that_year_makes_the_deed_history(lang, text):
     assert extract(text, lang) == []
     # the month of publication is not history ("in May" with a capital only: "in may" is no month)
     assert types(extract("Police arrested the opposition leader in January.")) == ["COERCE"]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Police in Almaty arrested 20 protesters on Thursday.\n\n"
+               "In 2019, the group seized the airport in Aktau. Its gunmen killed three police officers."),
+        ("fr", "La police a arrêté jeudi 20 manifestants à Almaty.\n\n"
+               "En 2019, le groupe a pris l'aéroport d'Aktau. Ses hommes armés ont tué trois policiers."),
+        ("id", "Polisi menangkap 20 demonstran di Almaty pada Kamis.\n\n"
+               "Pada 2019, kelompok itu menyerang kantor polisi di Aktau. Anggotanya membunuh tiga polisi."),
+    ],
+)
+def test_the_narrative_time_of_a_history_sentence_carries_on_in_its_paragraph(lang, text):
+    # the sentence after a history sentence, in the same paragraph and with no date of its own, is history too
+    assert types(extract(text, lang)) == ["COERCE"]
+
+
+def test_a_new_paragraph_or_a_possessive_time_phrase_ends_the_history():
+    text = ("Police in Almaty arrested 20 protesters on Thursday.\n\nIn 2019, the group seized the airport in Aktau."
+            "\n\nGunmen killed three police officers in Almaty.")
+    assert types(extract(text)) == ["ASSAULT", "COERCE"]
+    # "last month's bombing" dates the bombing only: the deed of the next sentence is the story's
+    text = "Officials linked the group to last month's bombing in Aktau. Gunmen killed three police officers in Almaty."
+    assert types(extract(text)) == ["ASSAULT"]
