@@ -223,7 +223,22 @@ def tells_vague_past(sentence: str, lang: str) -> bool:
     """The sentence places what it tells at a time no date can be resolved from ("last week",
     "pekan lalu", "la semaine dernière")."""
     pattern = _lexicon(lang).vague_past_re
-    return bool(pattern and pattern.search(sentence))
+    return bool(pattern) and any(not _counted_span(sentence, m.end(), lang) for m in pattern.finditer(sentence))
+
+
+@lru_cache(maxsize=None)
+def _number_words(lang: str) -> re.Pattern:
+    """A figure or a number word of the language (numbers.json ``words`` and ``vague``: "48", "two", "dozens")."""
+    data = load_json(lang, "numbers") or {}
+    words = [*(data.get("words") or {}), *(data.get("vague") or {})]
+    alts = alternation(words) if words else "(?!)"
+    return re.compile(rf"\s+(?:\d|(?:{alts})(?![\w'-]))", re.IGNORECASE)
+
+
+def _counted_span(sentence: str, end: int, lang: str) -> bool:
+    """A number follows the vague past phrase: it counts back a span up to now ("in the past 48 hours",
+    "in the past two weeks"), a recent time, not the past."""
+    return bool(_number_words(lang).match(sentence, end))
 
 
 #: a possessive after a time phrase: it dates the noun after it only ("last month's massacre")

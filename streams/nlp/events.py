@@ -361,11 +361,11 @@ def extract_events(
         own_dates = between(dates, s.start, s.end)
         if is_past(sentence, own_dates, today) or (not own_dates and tells_vague_past(sentence, lang)):
             previous = []
-            if own_dates or not dates_only_a_noun(sentence, lang):
+            if ctx.paragraph_of[s.start] > ctx.paragraph_of[ctx.lede] and (own_dates or not dates_only_a_noun(sentence, lang)):
                 history_paragraph = ctx.paragraph_of[s.start]
             continue  # history, or "last week": no date the article lets us resolve
         if not own_dates and ctx.paragraph_of[s.start] == history_paragraph:
-            continue  # "In 2019 ... . Prosecutors charged Maxwell ...": the paragraph's narrative time carries on
+            continue  # "In 2019 ... . Prosecutors charged Maxwell ...": a background paragraph's narrative time carries on
         recent = any(-1 <= (today - d.value).days <= PAST_DAYS for d in own_dates)
         old = [] if recent else sorted(_months_long_before(ctx.folded[s.start:s.end], lang, today)
                                        + _bare_months_long_before(sentence, ctx.folded[s.start:s.end], lang, today))
@@ -423,9 +423,9 @@ def _bare_months_long_before(sentence: str, folded: str, lang: str, today: date)
     """Spans of the (folded) sentence naming, without day or year, a month that ended more than a
     week before publication: the latest such month up to publication ("in August" in a paper of
     October; "in December" in one of March is last year's). Only a capitalised name where the
-    language capitalises months (events.json ``capitalised_months``: "in May", not "in may")."""
+    language capitalises months (dates.json ``capitalised``: "in May", not "in may")."""
     pattern, months = _bare_month_re(lang)
-    capitalised = bool((load_data(lang, "events") or {}).get("capitalised_months"))
+    capitalised = bool((load_data(lang, "dates") or {}).get("capitalised"))
     spans = []
     for m in pattern.finditer(folded) if pattern else ():
         if capitalised and not sentence[m.start(1)].isupper():

@@ -734,3 +734,6 @@ def test_a_new_paragraph_or_a_possessive_time_phrase_ends_the_history():
     # "last month's bombing" dates the bombing only: the deed of the next sentence is the story's
     text = "Officials linked the group to last month's bombing in Aktau. Gunmen killed three police officers in Almaty."
     assert types(extract(text)) == ["ASSAULT"]
+    # in the lede's paragraph, the story's own time: a dated history sentence does not carry over
+    text = "In 2019, the group seized the airport in Aktau. Gunmen killed three police officers in Almaty."
+    assert types(extract(text)) == ["ASSAULT"]
