@@ -368,7 +368,8 @@ def extract_events(
             continue  # "In 2019 ... . Prosecutors charged Maxwell ...": a background paragraph's narrative time carries on
         recent = any(-1 <= (today - d.value).days <= PAST_DAYS for d in own_dates)
         old = [] if recent else sorted(_months_long_before(ctx.folded[s.start:s.end], lang, today)
-                                       + _bare_months_long_before(sentence, ctx.folded[s.start:s.end], lang, today))
+                                       + (_bare_months_long_before(sentence, ctx.folded[s.start:s.end], lang, today)
+                                          if ctx.paragraph_of[s.start] > ctx.paragraph_of[ctx.lede] else []))
         years = [] if recent else _years_long_before(ctx.folded[s.start:s.end], lang, today)
         made = _sentence_events(ctx, s, last_person, counts, previous, found, old, years)
         found.extend(made)
@@ -421,7 +422,8 @@ def _bare_month_re(lang: str) -> tuple[re.Pattern | None, dict[str, int]]:
 
 def _bare_months_long_before(sentence: str, folded: str, lang: str, today: date) -> list[tuple[int, int]]:
     """Spans of the (folded) sentence naming, without day or year, a month that ended more than a
-    week before publication: the latest such month up to publication ("in August" in a paper of
+    week before publication (read in paragraphs after the lede's only: the lede tells the story's own
+    time, and a lone sentence has no context): the latest such month up to publication ("in August" in a paper of
     October; "in December" in one of March is last year's). Only a capitalised name where the
     language capitalises months (dates.json ``capitalised``: "in May", not "in may")."""
     pattern, months = _bare_month_re(lang)

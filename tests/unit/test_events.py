@@ -695,20 +695,21 @@ def test_a_pluperfect_after_the_lede_is_background(lang, text, kept):
 @pytest.mark.parametrize(
     "lang, text",
     [
-        ("en", "Police arrested the opposition leader in October."),
+        ("en", "The city was calm on Thursday.\n\nPolice arrested the opposition leader in October."),
         ("en", "Police arrested the opposition leader that same year."),
-        ("fr", "La police a arrêté le chef de l'opposition en octobre."),
-        ("es", "La policía detuvo al líder opositor en octubre."),
-        ("id", "Polisi menangkap pemimpin oposisi itu pada bulan Oktober."),
-        ("ms", "Polis menahan pemimpin pembangkang itu pada bulan Oktober."),
+        ("fr", "La ville était calme jeudi.\n\nLa police a arrêté le chef de l'opposition en octobre."),
+        ("es", "La ciudad estaba tranquila el jueves.\n\nLa policía detuvo al líder opositor en octubre."),
+        ("id", "Kota itu tenang pada Kamis.\n\nPolisi menangkap pemimpin oposisi itu pada bulan Oktober."),
+        ("ms", "Bandar itu tenang pada Khamis.\n\nPolis menahan pemimpin pembangkang itu pada bulan Oktober."),
     ],
 )
 def test_a_bare_month_long_past_or_that_year_makes_the_deed_history(lang, text):
-    # a month without day or year after "in"/"en"/"pada bulan" is the latest such month up to publication (7 January):
-    # October is last year's; "that same year" refers back to a year told before
+    # in a paragraph after the lede's, a month without day or year after "in"/"en"/"pada bulan" is the latest
+    # such month up to publication (7 January): October is last year's; "that same year" refers back to a year
+    # told before
     assert extract(text, lang) == []
     # the month of publication is not history ("in May" with a capital only: "in may" is no month)
-    assert types(extract("Police arrested the opposition leader in January.")) == ["COERCE"]
+    assert types(extract("The city was calm.\n\nPolice arrested the opposition leader in January.")) == ["COERCE"]
 
 
 @pytest.mark.parametrize(
