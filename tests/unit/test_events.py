@@ -738,3 +738,20 @@ def test_a_new_paragraph_or_a_possessive_time_phrase_ends_the_history():
     # in the lede's paragraph, the story's own time: a dated history sentence does not carry over
     text = "In 2019, the group seized the airport in Aktau. Gunmen killed three police officers in Almaty."
     assert types(extract(text)) == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "The law bans protests near parliament in Almaty."),
+        ("id", "UU melarang penangkapan wartawan di Jakarta."),
+        ("es", "La ley prohíbe las manifestaciones frente al Congreso en Almaty."),
+        ("fr", "La loi interdit les manifestations devant le Parlement à Almaty."),
+        ("ms", "Akta itu melarang perhimpunan di jalan raya di Almaty."),
+    ],
+)
+def test_a_statement_of_a_rule_tells_no_act(lang, text):
+    # events.json rule_statements: a law or regulation as subject of a verb of banning, allowing or requiring
+    assert extract(text, lang) == []
+    # a deed done under a law is one
+    assert types(extract("Police arrested 20 people in Almaty under the law on Thursday.")) == ["COERCE"]
