@@ -228,16 +228,21 @@ def tells_vague_past(sentence: str, lang: str) -> bool:
 
 @lru_cache(maxsize=None)
 def _number_words(lang: str) -> re.Pattern:
-    """A figure or a number word of the language (numbers.json ``words`` and ``vague``: "48", "two", "dozens")."""
+    """A figure or a number word of the language (numbers.json ``words`` and ``vague``) and a unit of
+    hours to weeks (dates.json ``recent_span_units``): "48 hours", "two weeks"."""
     data = load_json(lang, "numbers") or {}
     words = [*(data.get("words") or {}), *(data.get("vague") or {})]
     alts = alternation(words) if words else "(?!)"
-    return re.compile(rf"\s+(?:\d|(?:{alts})(?![\w'-]))", re.IGNORECASE)
+    units = (load_json(lang, "dates") or {}).get("recent_span_units") or []
+    if not units:
+        return re.compile("(?!)")
+    return re.compile(rf"\s+(?:\d+|(?:{alts}))\s+(?:{alternation(units)})(?![\w'-])", re.IGNORECASE)
 
 
 def _counted_span(sentence: str, end: int, lang: str) -> bool:
-    """A number follows the vague past phrase: it counts back a span up to now ("in the past 48 hours",
-    "in the past two weeks"), a recent time, not the past."""
+    """A number of hours, days or weeks follows the vague past phrase: it counts back a short span up
+    to now ("in the past 48 hours", "in the past two weeks"), a recent time, not the past ("in the past
+    two years" stays one)."""
     return bool(_number_words(lang).match(sentence, end))
 
 
