@@ -755,3 +755,9 @@ def test_a_statement_of_a_rule_tells_no_act(lang, text):
     assert extract(text, lang) == []
     # a deed done under a law is one
     assert types(extract("Police arrested 20 people in Almaty under the law on Thursday.")) == ["COERCE"]
+
+
+def test_pernah_puts_an_indonesian_deed_in_the_background():
+    # "pernah" (once, at some time before): the deed is background, as in Malay
+    assert extract("Polisi di Jakarta pernah menangkap pemimpin kelompok itu.", "id") == []
+    assert extract("Polis di Kuala Lumpur pernah menahan pemimpin kumpulan itu.", "ms") == []
