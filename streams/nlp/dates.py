@@ -223,7 +223,39 @@ def tells_vague_past(sentence: str, lang: str) -> bool:
     """The sentence places what it tells at a time no date can be resolved from ("last week",
     "pekan lalu", "la semaine dernière")."""
     pattern = _lexicon(lang).vague_past_re
-    return bool(pattern and pattern.search(sentence))
+    return bool(pattern) and any(not _counted_span(sentence, m.end(), lang) for m in pattern.finditer(sentence))
+
+
+@lru_cache(maxsize=None)
+def _number_words(lang: str) -> re.Pattern:
+    """A figure or a number word of the language (numbers.json ``words`` and ``vague``) and a unit of
+    hours to weeks (dates.json ``recent_span_units``): "48 hours", "two weeks"."""
+    data = load_json(lang, "numbers") or {}
+    words = [*(data.get("words") or {}), *(data.get("vague") or {})]
+    alts = alternation(words) if words else "(?!)"
+    units = (load_json(lang, "dates") or {}).get("recent_span_units") or []
+    if not units:
+        return re.compile("(?!)")
+    return re.compile(rf"\s+(?:\d+|(?:{alts}))\s+(?:{alternation(units)})(?![\w'-])", re.IGNORECASE)
+
+
+def _counted_span(sentence: str, end: int, lang: str) -> bool:
+    """A number of hours, days or weeks follows the vague past phrase: it counts back a short span up
+    to now ("in the past 48 hours", "in the past two weeks"), a recent time, not the past ("in the past
+    two years" stays one)."""
+    return bool(_number_words(lang).match(sentence, end))
+
+
+#: a possessive after a time phrase: it dates the noun after it only ("last month's massacre")
+_POSSESSIVE_RE = re.compile(r"['’]s?(?!\w)")
+
+
+def dates_only_a_noun(sentence: str, lang: str) -> bool:
+    """Every vague past phrase of the sentence is a possessive ("linked to last month's massacre",
+    "last year's election"): it dates a noun, not the narrative of the sentence."""
+    pattern = _lexicon(lang).vague_past_re
+    found = list(pattern.finditer(sentence)) if pattern else []
+    return bool(found) and all(_POSSESSIVE_RE.match(sentence, m.end()) for m in found)
 
 
 # ---------------------------------------------------------------- calendar helpers

@@ -26,7 +26,7 @@ from functools import lru_cache
 import msgspec
 
 from streams.nlp.actors import ActorMention, find_actors, seat_country
-from streams.nlp.dates import tells_vague_past
+from streams.nlp.dates import dates_only_a_noun, tells_vague_past
 from streams.nlp.eventcontext import ArticleContext, between, paragraph_index, spans
 from streams.nlp.eventdates import DATE_IN_SENTENCE, PAST_DAYS, dateline_end, dominant_date, event_date, is_past
 from streams.nlp.eventmerge import GENERIC_VICTIMS, Candidate, merge_candidates
@@ -36,7 +36,7 @@ from streams.nlp.fuzzy import fold
 from streams.nlp.mentions import CountMention, DateMention, PlaceMention
 from streams.nlp.triggers import (
     Trigger, TriggerHit, cameo_root, clauses, count_kinds, cumulative_markers, find_triggers, follows_background_marker,
-    in_group, is_disaster_story, is_reporting, is_verbal, lexicon, may_be_quoted, natural_death, plover_group, plover_list,
+    in_group, in_pluperfect, is_disaster_story, is_reporting, is_verbal, lexicon, may_be_quoted, natural_death, plover_group, plover_list,
     tells_mishap,
 )
 from streams.nlp.textutil import alternation, load_data
@@ -176,6 +176,7 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
     names = [(a.start - sent_start, a.end - sent_start) for a in between(ctx.actors, sent_start, sent_start + len(sentence))
              if a.kind in ("sector", "org", "person")]
     mishap = None
+    background = _background_sentence(ctx, folded, sent_start, len(sentence))
     deliberate = any(not in_group("mishap_types", h.trigger.type, h.trigger.mode) for h in hits
                      if h.trigger.type == "ASSAULT")
     for hit in hits:
@@ -192,6 +193,8 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
             continue  # a running toll or a habit is not an event
         if follows_background_marker(sentence, hit, ctx.lang, folded):
             continue  # "since Azerbaijan seized control": the earlier happening a period is counted from
+        if background and in_pluperfect(folded, hit, ctx.lang):
+            continue  # "the newspaper had refused to print them": before the story, told as its background
         if t.type == "ASSAULT" and t.mode is None and natural_death(_clause_of(sentence, folded, hit, ctx.lang), ctx.lang):
             continue  # died of a medical emergency
         if is_verbal(t.type) and kept and kept[-1].trigger.type == "PROTEST" and _gap_words(sentence, kept[-1], hit) <= 2:
@@ -285,6 +288,18 @@ def _in_detail_clause(ctx: ArticleContext, folded: str, start: int, count: Count
     return False
 
 
+def _background_sentence(ctx: ArticleContext, folded: str, sent_start: int, length: int) -> bool:
+    """The sentence may tell background: it lies after the lede's paragraph, gives no date of its
+    own and reports no one's words (in "police said the gunman had killed three", the pluperfect
+    is the story's own deed, told by a source)."""
+    if ctx.paragraph_of[sent_start] <= ctx.paragraph_of[min(ctx.lede, len(ctx.text))]:
+        return False
+    if between(ctx.dates, sent_start, sent_start + length):
+        return False
+    report = lexicon(ctx.lang).report
+    return not (report and report.search(folded))
+
+
 def _clause_of(sentence: str, folded: str, hit: TriggerHit, lang: str) -> str:
     a, b = next((c for c in clauses(folded, lexicon(lang)) if c[0] <= hit.start < c[1]), (0, len(sentence)))
     return sentence[a:b]
@@ -340,14 +355,21 @@ def extract_events(
     found: list[Candidate] = []
     last_person: ActorMention | None = None
     previous: list[Candidate] = []
+    history_paragraph = -1  # the paragraph whose narrative a sentence has put long before publication
     for s in sentences:
         sentence = text[s.start:s.end]
         own_dates = between(dates, s.start, s.end)
         if is_past(sentence, own_dates, today) or (not own_dates and tells_vague_past(sentence, lang)):
             previous = []
+            if ctx.paragraph_of[s.start] > ctx.paragraph_of[ctx.lede] and (own_dates or not dates_only_a_noun(sentence, lang)):
+                history_paragraph = ctx.paragraph_of[s.start]
             continue  # history, or "last week": no date the article lets us resolve
+        if not own_dates and ctx.paragraph_of[s.start] == history_paragraph:
+            continue  # "In 2019 ... . Prosecutors charged Maxwell ...": a background paragraph's narrative time carries on
         recent = any(-1 <= (today - d.value).days <= PAST_DAYS for d in own_dates)
-        old = [] if recent else _months_long_before(ctx.folded[s.start:s.end], lang, today)
+        old = [] if recent else sorted(_months_long_before(ctx.folded[s.start:s.end], lang, today)
+                                       + (_bare_months_long_before(sentence, ctx.folded[s.start:s.end], lang, today)
+                                          if ctx.paragraph_of[s.start] > ctx.paragraph_of[ctx.lede] else []))
         years = [] if recent else _years_long_before(ctx.folded[s.start:s.end], lang, today)
         made = _sentence_events(ctx, s, last_person, counts, previous, found, old, years)
         found.extend(made)
@@ -380,6 +402,38 @@ def _months_long_before(folded: str, lang: str, today: date) -> list[tuple[int, 
     spans = []
     for m in pattern.finditer(folded) if pattern else ():
         year, month = int(m.group(2)), months[m.group(1)]
+        if date(year, month, calendar.monthrange(year, month)[1]) < today - timedelta(days=PAST_DAYS):
+            spans.append(m.span())
+    return spans
+
+
+@lru_cache(maxsize=None)
+def _bare_month_re(lang: str) -> tuple[re.Pattern | None, dict[str, int]]:
+    """A month named without day or year after a year marker or a month marker ("in August",
+    "en août", "durante mayo", "pada bulan Mei"): the finders resolve no date from it."""
+    months = {fold(k): v for k, v in ((load_data(lang, "dates") or {}).get("months") or {}).items() if len(k) >= 3}
+    data = load_data(lang, "events") or {}
+    markers = [fold(m) for m in data.get("year_markers", []) + data.get("month_markers", [])]
+    if not months or not markers:
+        return None, {}
+    names = "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternation(markers)})\s+({names})(?!\w)(?!\.?,?\s*(?:(?:de|of)\s+)?\d)"), months
+
+
+def _bare_months_long_before(sentence: str, folded: str, lang: str, today: date) -> list[tuple[int, int]]:
+    """Spans of the (folded) sentence naming, without day or year, a month that ended more than a
+    week before publication (read in paragraphs after the lede's only: the lede tells the story's own
+    time, and a lone sentence has no context): the latest such month up to publication ("in August" in a paper of
+    October; "in December" in one of March is last year's). Only a capitalised name where the
+    language capitalises months (dates.json ``capitalised``: "in May", not "in may")."""
+    pattern, months = _bare_month_re(lang)
+    capitalised = bool((load_data(lang, "dates") or {}).get("capitalised"))
+    spans = []
+    for m in pattern.finditer(folded) if pattern else ():
+        if capitalised and not sentence[m.start(1)].isupper():
+            continue
+        month = months[m.group(1)]
+        year = today.year if month <= today.month else today.year - 1
         if date(year, month, calendar.monthrange(year, month)[1]) < today - timedelta(days=PAST_DAYS):
             spans.append(m.span())
     return spans

@@ -185,6 +185,13 @@ class Lexicon:
     #: a verb of asking with a question word ("asked whether", "demandé si", "ditanya apakah"): its
     #: clause is a question, no request, and what the question names did not happen
     questions: re.Pattern | None = None
+    #: a rule as subject and a verb of what it bans, allows or requires ("the law bans", "regulations prohibit",
+    #: "UU melarang", "la ley prohíbe", "la loi interdit"; events.json ``rule_statements``): its clause states
+    #: a rule, it tells no act
+    rules: re.Pattern | None = None
+    #: a pluperfect ending with a trigger's first word ("had refused", "había sido detenido",
+    #: "avait attaqué"; events.json ``pluperfect``): a deed before the story's time
+    pluperfect: re.Pattern | None = None
 
 
 def _words_pattern(words: list[str]) -> re.Pattern | None:
@@ -294,7 +301,42 @@ def lexicon(lang: str) -> Lexicon:
         anaphora_before=_words_pattern(data.get("anaphora_before", [])),
         anaphora_after=_words_pattern(data.get("anaphora_after", [])),
         questions=_words_pattern(data.get("questions", [])),
+        pluperfect=_pluperfect_pattern(data.get("pluperfect") or {}),
+        rules=_rule_pattern(data.get("rule_statements") or {}),
     )
+
+
+#: words between a rule's noun and its verb ("regulations of the league prohibit", "the law also bans")
+RULE_GAP = 3
+
+
+def _rule_pattern(spec: dict) -> re.Pattern | None:
+    """A rule (``subjects``: "law", "regulations", "undang-undang") and, at most ``RULE_GAP`` words on,
+    a verb of what it bans, allows or requires (``verbs``: "bans", "prohibit", "melarang", "interdit")."""
+    if not spec.get("subjects") or not spec.get("verbs"):
+        return None
+    subjects = alternation([fold(w) for w in spec["subjects"]])
+    verbs = alternation([fold(w) for w in spec["verbs"]])
+    return re.compile(rf"(?<![\w'-])(?:{subjects})(?![\w'-])(?:\s+[\w'-]+){{0,{RULE_GAP}}}?\s+(?:{verbs})(?![\w'-])")
+
+
+#: words between a pluperfect's participle and the trigger that is its object
+OBJECT_WORDS = 4
+
+
+def _pluperfect_pattern(spec: dict) -> re.Pattern | None:
+    """An auxiliary of the pluperfect ("had", "había", "avait"), at most three filler words ("been",
+    "already", "sido", "été") and a word with a participle ending, closing a text (bar spaces)."""
+    if not spec.get("auxiliaries") or not spec.get("participle_endings"):
+        return None
+    aux = alternation([fold(w) for w in spec["auxiliaries"]])
+    fillers = alternation([fold(w) for w in spec.get("fillers", [])]) if spec.get("fillers") else None
+    ending = "|".join(re.escape(fold(e)) for e in sorted(spec["participle_endings"], key=len, reverse=True))
+    filler = rf"(?:(?:{fillers})\s+){{0,3}}" if fillers else ""
+    # the trigger is the participle, or the object of one a few words on ("had shared videos of the violence")
+    # or the participle after the object ("had its assets nationalised"); no punctuation in between
+    return re.compile(rf"(?<![\w'])(?:{aux})\s+(?:{filler}\w*(?:{ending})(?:\s+[\w']+){{0,{OBJECT_WORDS}}}"
+                      rf"|(?:[\w']+\s+){{1,2}}\w*(?:{ending}))\s*$")
 
 
 def _evaluations(table: dict) -> tuple[tuple[str, str | None, re.Pattern], ...]:
@@ -524,6 +566,14 @@ _QUESTION_END = re.compile(r"[,.;:?!]")
 _QUESTION_TAG = re.compile(r"\?\s*[\"'”’»]+\s*,?\s*(?:\w+\s+){0,2}$")
 
 
+def _rule_spans(lex: Lexicon, folded: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans from a rule's noun to the end of its clause ("FIFA's regulations prohibit the use of crowd
+    control gas"): what they name is a rule's content, no act."""
+    if not lex.rules:
+        return []
+    return [(m.start(), next((b for a, b in parts if a <= m.start() < b), len(folded))) for m in lex.rules.finditer(folded)]
+
+
 def _question_spans(lex: Lexicon, folded: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans from a verb of asking with a question word to the end of its clause or the next
     comma or stop ("asked whether he supports packing the court, Tester quipped"): what they
@@ -561,6 +611,7 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
     drill = bool(lex.exercises and lex.exercises.search(folded))
     parts = clauses(folded, lex)
     asked = _question_spans(lex, folded, parts)
+    ruled = _rule_spans(lex, folded, parts)
     hits: list[TriggerHit] = []
     evaluation_end, evaluation_type = -1, ""  # what a characterising verb says is part of its act
     for start, end, trigger in found:
@@ -572,6 +623,8 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
             continue  # the "attack" of a joint exercise is simulated
         if start < evaluation_end and trigger.type == evaluation_type:
             continue  # "called it a flagrant violation of international law": one condemnation
+        if any(a <= start < b for a, b in ruled):
+            continue  # "the law bans protests", "regulations prohibit the use of tear gas": a rule, no act
         if any(a <= start < b for a, b in asked) or _QUESTION_TAG.search(folded, 0, start):
             continue  # "asked whether he supports ...", "“...?” she asked": a question, no request or deed
         if trigger.type == "THREATEN" and lex.disaster_words and lex.disaster_words.search(
@@ -645,6 +698,18 @@ def follows_background_marker(sentence: str, hit: TriggerHit, lang: str, folded:
         return False
     folded = fold(sentence) if folded is None else folded
     return bool(lex.background.search(_window_before(folded, hit.start, BACKGROUND_WINDOW)))
+
+
+def in_pluperfect(folded: str, hit: TriggerHit, lang: str) -> bool:
+    """The trigger is the participle of a pluperfect in its clause, or follows one by filler words
+    ("the newspaper had refused", "had since been arrested", "había detenido", "avait été arrêté"):
+    what it tells came before the time of the story. ``folded`` is the folded sentence."""
+    lex = lexicon(lang)
+    if lex.pluperfect is None:
+        return False
+    clause_start = next((a for a, b in clauses(folded, lex) if a <= hit.start < b), 0)
+    first = (folded[hit.start:hit.end].split(None, 1) or [""])[0]
+    return bool(lex.pluperfect.search(folded[clause_start:hit.start] + first))
 
 
 def natural_death(clause: str, lang: str) -> bool:

@@ -249,3 +249,14 @@ def test_days_back_resolve_to_a_date_and_are_no_vague_past(lang, text):
     from streams.nlp.dates import tells_vague_past
 
     assert not tells_vague_past(text, lang)
+
+
+def test_a_vague_past_phrase_followed_by_a_number_counts_back_to_now():
+    from streams.nlp.dates import tells_vague_past
+
+    # "in the past 48 hours" is recent: no vague past; "in the past" alone is
+    assert not tells_vague_past("Jets carried out an airstrike near the town in the past 48 hours.", "en")
+    assert not tells_vague_past("Jets carried out three airstrikes in the past two days.", "en")
+    assert tells_vague_past("In the past, jets struck the town.", "en")
+    # a long span counted back stays vague: "in the past two years"
+    assert tells_vague_past("Growers suffered losses in the past two years.", "en")

@@ -669,3 +669,95 @@ def test_sanctions_a_speaker_says_would_come_are_a_threat():
 def test_arresting_protesters_or_journalists_is_coercion_not_assault():
     for text in ("Police in Almaty arrested the journalists on Thursday.", "Police in Almaty arrested protesters on Thursday."):
         assert [(e.type, e.mode) for e in extract(text)] == [("COERCE", "arrest")], text
+
+
+@pytest.mark.parametrize(
+    "lang, text, kept",
+    [
+        ("en", "Police in Almaty arrested 20 protesters on Thursday.\n\nThe group had attacked a police station in the city.",
+         ["COERCE"]),
+        ("en", "Police in Almaty arrested 20 protesters on Thursday.\n\nThe group had also shared videos of the violence.",
+         ["COERCE"]),
+        ("es", "La policía detuvo el jueves a 20 manifestantes en Almaty.\n\nEl grupo había atacado una comisaría de la ciudad.",
+         ["COERCE"]),
+        ("fr", "La police a arrêté jeudi 20 manifestants à Almaty.\n\nLe groupe avait attaqué un commissariat de la ville.",
+         ["COERCE"]),
+        # a source telling it: the pluperfect is the story's own deed, reported
+        ("en", "Police in Almaty arrested 20 protesters on Thursday.\n\nPolice said the group had attacked a police station.",
+         ["ASSAULT", "COERCE"]),
+    ],
+)
+def test_a_pluperfect_after_the_lede_is_background(lang, text, kept):
+    # events.json pluperfect: what a later paragraph tells in the pluperfect, with no date and no source, came before
+    assert sorted(types(extract(text, lang))) == kept
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "The city was calm on Thursday.\n\nPolice arrested the opposition leader in October."),
+        ("en", "Police arrested the opposition leader that same year."),
+        ("fr", "La ville était calme jeudi.\n\nLa police a arrêté le chef de l'opposition en octobre."),
+        ("es", "La ciudad estaba tranquila el jueves.\n\nLa policía detuvo al líder opositor en octubre."),
+        ("id", "Kota itu tenang pada Kamis.\n\nPolisi menangkap pemimpin oposisi itu pada bulan Oktober."),
+        ("ms", "Bandar itu tenang pada Khamis.\n\nPolis menahan pemimpin pembangkang itu pada bulan Oktober."),
+    ],
+)
+def test_a_bare_month_long_past_or_that_year_makes_the_deed_history(lang, text):
+    # in a paragraph after the lede's, a month without day or year after "in"/"en"/"pada bulan" is the latest
+    # such month up to publication (7 January): October is last year's; "that same year" refers back to a year
+    # told before
+    assert extract(text, lang) == []
+    # the month of publication is not history ("in May" with a capital only: "in may" is no month)
+    assert types(extract("The city was calm.\n\nPolice arrested the opposition leader in January.")) == ["COERCE"]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Police in Almaty arrested 20 protesters on Thursday.\n\n"
+               "In 2019, the group seized the airport in Aktau. Its gunmen killed three police officers."),
+        ("fr", "La police a arrêté jeudi 20 manifestants à Almaty.\n\n"
+               "En 2019, le groupe a pris l'aéroport d'Aktau. Ses hommes armés ont tué trois policiers."),
+        ("id", "Polisi menangkap 20 demonstran di Almaty pada Kamis.\n\n"
+               "Pada 2019, kelompok itu menyerang kantor polisi di Aktau. Anggotanya membunuh tiga polisi."),
+    ],
+)
+def test_the_narrative_time_of_a_history_sentence_carries_on_in_its_paragraph(lang, text):
+    # the sentence after a history sentence, in the same paragraph and with no date of its own, is history too
+    assert types(extract(text, lang)) == ["COERCE"]
+
+
+def test_a_new_paragraph_or_a_possessive_time_phrase_ends_the_history():
+    text = ("Police in Almaty arrested 20 protesters on Thursday.\n\nIn 2019, the group seized the airport in Aktau."
+            "\n\nGunmen killed three police officers in Almaty.")
+    assert types(extract(text)) == ["ASSAULT", "COERCE"]
+    # "last month's bombing" dates the bombing only: the deed of the next sentence is the story's
+    text = "Officials linked the group to last month's bombing in Aktau. Gunmen killed three police officers in Almaty."
+    assert types(extract(text)) == ["ASSAULT"]
+    # in the lede's paragraph, the story's own time: a dated history sentence does not carry over
+    text = "In 2019, the group seized the airport in Aktau. Gunmen killed three police officers in Almaty."
+    assert types(extract(text)) == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "The law bans protests near parliament in Almaty."),
+        ("id", "UU melarang penangkapan wartawan di Jakarta."),
+        ("es", "La ley prohíbe las manifestaciones frente al Congreso en Almaty."),
+        ("fr", "La loi interdit les manifestations devant le Parlement à Almaty."),
+        ("ms", "Akta itu melarang perhimpunan di jalan raya di Almaty."),
+    ],
+)
+def test_a_statement_of_a_rule_tells_no_act(lang, text):
+    # events.json rule_statements: a law or regulation as subject of a verb of banning, allowing or requiring
+    assert extract(text, lang) == []
+    # a deed done under a law is one
+    assert types(extract("Police arrested 20 people in Almaty under the law on Thursday.")) == ["COERCE"]
+
+
+def test_pernah_puts_an_indonesian_deed_in_the_background():
+    # "pernah" (once, at some time before): the deed is background, as in Malay
+    assert extract("Polisi di Jakarta pernah menangkap pemimpin kelompok itu.", "id") == []
+    assert extract("Polis di Kuala Lumpur pernah menahan pemimpin kumpulan itu.", "ms") == []
