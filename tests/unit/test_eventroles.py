@@ -143,3 +143,30 @@ def test_a_quotation_introduced_by_a_verb_of_saying_is_its_subjects_words():
     text = ('BEIRUT, Lebanon - Pada Selasa (14/5), Hizbullah menegaskan Israel "akan membayar mahal atas '
             'agresi ini".')
     assert roles(text, "id", "THREATEN") == [(["LB:rebels"], ["IL"])]
+
+
+def test_a_state_act_is_made_by_the_state_its_official_announces():
+    # sanctions and aid are acts of states: the president or minister who announces them acts for the country
+    (sanction,) = roles("WASHINGTON - President Joe Biden on Tuesday announced sanctions against Russia.", "en",
+                        "SANCTION")
+    assert sanction[0] == ["US"]
+    (sanction,) = roles("BERLIN, Allemagne - Le chancelier Olaf Scholz a annoncé mardi des sanctions contre la Russie.",
+                        "fr", "SANCTION")
+    assert sanction[0] == ["DE"]
+    (sanction,) = roles("JAKARTA, Indonesia - Presiden Joko Widodo pada Selasa (14/5) menjatuhkan sanksi terhadap Rusia.",
+                        "id", "SANCTION")
+    assert sanction[0] == ["ID"]
+
+
+def test_a_person_who_reports_a_physical_act_is_no_party_to_it():
+    # "X said police fired": X tells the act, the police made it
+    (attack,) = roles("JAKARTA, Indonesia - Joko Widodo mengatakan polisi menembakkan gas air mata ke arah "
+                      "penonton pada Selasa (14/5).", "id", "ASSAULT")
+    assert "Joko Widodo" not in attack[0]
+    (attack,) = roles("LIMA, Peru - Dina Boluarte dijo el martes que la policía disparó contra los manifestantes.",
+                      "es", "ASSAULT")
+    assert "Dina Boluarte" not in attack[0]
+    # ... unless the speaker tells their own act ("said that he had ...")
+    (sanction,) = roles("BERLIN, Germany - Olaf Scholz said on Tuesday that he had halted the pipeline and imposed "
+                        "sanctions on Russia.", "en", "SANCTION")
+    assert sanction[0] == ["DE"]
