@@ -190,7 +190,48 @@ def merge_candidates(candidates: list[Candidate]) -> list[ExtractedEvent]:
             merged.append(c)
         else:
             _absorb(twin, c)
-    return [m.event for m in sorted(merged, key=lambda m: m.pos)]
+    events = [m.event for m in sorted(merged, key=lambda m: m.pos)]
+    for e in events:
+        e.actors = _officials_for_government(e.actors, e.country)
+    _mobilized_against_rebels(events)
+    return events
+
+
+#: types whose state forces, named with no one they are sent against, face the story's armed group
+AGAINST_REBELS_TYPES = frozenset({"MOBILIZE"})
+#: sectors that are the state's forces (or the government that sends them)
+STATE_FORCES = frozenset({"military", "police", "government"})
+
+
+def _mobilized_against_rebels(events: list[ExtractedEvent]) -> None:
+    """Troops or police deployed in a country whose armed group the story names (an attack by
+    the group, a deal with it) are deployed against that group: the deployment's target is the
+    country's rebels ("aparat gabungan TNI-Polri melakukan pengejaran", "troops were deployed on the
+    approaches to the capital" in a mutiny story, "Noboa decretó el estado de excepción" in a story
+    of armed gangs). Without an armed group of that country the deployment keeps no target (a
+    protest story's deployments are coded without one)."""
+    armed = {x.split(":")[0] for e in events for x in e.actors + e.targets if x.endswith(":rebels")}
+    for e in events:
+        if e.type not in AGAINST_REBELS_TYPES or e.targets or not e.actors or e.country not in armed:
+            continue
+        if all(_kind(a) == "person" and person_country(a) in (None, e.country)
+               or _kind(a) == "sector" and a.split(":") == [e.country, a.split(":")[1]] and a.split(":")[1] in STATE_FORCES
+               for a in e.actors):
+            e.targets = [f"{e.country}:rebels"]
+
+
+def _officials_for_government(actors: list[str], country: str | None) -> list[str]:
+    """A person and their own government among the actors are one party: the person acts
+    ("la presidenta Dina Boluarte exigió al Congreso", "Perdana Menteri Mahinda Rajapaksa
+    mengundurkan diri", "le maire a instauré un couvre-feu"). A person of unknown country
+    stands for the government of the event's country."""
+    persons = [a for a in actors if _kind(a) == "person"]
+    if not persons:
+        return actors
+    theirs = {person_country(p) or country for p in persons}
+    dropped = {a[:-len(":government")] for a in actors if a.endswith(":government") and a[:-len(":government")] in theirs}
+    # the country named beside its government went with it ("LK", "LK:government" is the government)
+    return [a for a in actors if not (a.endswith(":government") and a[:-len(":government")] in dropped) and a not in dropped]
 
 
 def merge_events(events: list[ExtractedEvent]) -> list[ExtractedEvent]:

@@ -170,3 +170,38 @@ def test_a_person_who_reports_a_physical_act_is_no_party_to_it():
     (sanction,) = roles("BERLIN, Germany - Olaf Scholz said on Tuesday that he had halted the pipeline and imposed "
                         "sanctions on Russia.", "en", "SANCTION")
     assert sanction[0] == ["DE"]
+
+
+def test_an_official_and_their_own_government_are_one_party():
+    # "Dos ministros renunciaron" (the government) and "la ministra X presentó su renuncia" are one act of X
+    text = ("LIMA, Perú.- Dos ministros renunciaron el viernes.\n\n"
+            "La ministra de Educación, Patricia Correa, presentó su renuncia el viernes por la mañana.")
+    assert [a for a, _ in roles(text, "es", "RETREAT")] == [["Patricia Correa"]]
+    text = ("PARIS, France - Le gouvernement a instauré mardi un couvre-feu à Clamart.\n\n"
+            "À Clamart, le maire, Jean-Didier Berger, a instauré mardi un couvre-feu de 21 heures à 6 heures.")
+    assert [a for a, _ in roles(text, "fr", "COERCE")] == [["Jean-Didier Berger"]]
+
+
+def test_the_country_in_a_persons_title_is_no_second_actor():
+    # "Perdana Menteri Sri Lanka X", "Presiden Sri Lanka, X": whose office it is, not another party
+    assert [a for a, _ in roles("COLOMBO, Sri Lanka - Perdana Menteri Sri Lanka Mahinda Rajapaksa mengundurkan diri "
+                                "pada Selasa (14/5).", "id", "RETREAT")] == [["Mahinda Rajapaksa"]]
+    assert [a for a, _ in roles("COLOMBO, Sri Lanka - Presiden Sri Lanka, Gotabaya Rajapaksa, meletak jawatan pada "
+                                "Selasa.", "ms", "RETREAT")] == [["Gotabaya Rajapaksa"]]
+    # ... but a country before another clause's title stays ("aid to Afghanistan, Development Minister X said")
+    (sanction,) = roles("BERLIN, Germany - Germany on Tuesday suspended its development aid to Afghanistan, "
+                        "Development Minister Gerd Mueller said.", "en", "SANCTION")
+    assert sanction[1] == ["AF"]
+
+
+def test_forces_deployed_in_a_story_of_an_armed_group_are_deployed_against_it():
+    text = ("JAYAPURA, Indonesia - Kelompok kriminal bersenjata menembak mati dua tentara di Beoga pada Senin (13/5).\n\n"
+            "Sejak Selasa (14/5), ratusan personel TNI dikerahkan ke Beoga.")
+    assert [t for _, t in roles(text, "id", "MOBILIZE")] == [["ID:rebels"]]
+    text = ("MOSCOW, Russia - Wagner mercenaries seized the army headquarters in Rostov-on-Don on Tuesday.\n\n"
+            "Troops and armoured vehicles were deployed on the approaches to Moscow on Tuesday.")
+    assert roles(text, "en", "MOBILIZE") == [(["RU:military"], ["RU:rebels"])]
+    # a protest story names no armed group: the deployment keeps no target
+    text = ("PARIS, France - Des milliers de manifestants ont défilé mardi à Paris.\n\n"
+            "Le gouvernement a déployé mardi 40 000 policiers à Paris.")
+    assert [t for _, t in roles(text, "fr", "MOBILIZE")] == [[]]
