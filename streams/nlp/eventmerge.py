@@ -194,7 +194,34 @@ def merge_candidates(candidates: list[Candidate]) -> list[ExtractedEvent]:
     for e in events:
         e.actors = _officials_for_government(e.actors, e.country)
     _mobilized_against_rebels(events)
+    _sanctioned_state(events)
     return events
+
+
+#: acts of one state against another: a state does not take them against its own people, and
+#: those the story tells without a target are against the state its other such acts target
+STATE_AGAINST_STATE_TYPES = frozenset({"SANCTION"})
+#: acts against one state the story must tell before an untargeted one is taken as against it too
+MIN_SANCTIONS_TOLD = 2
+
+
+def _sanctioned_state(events: list[ExtractedEvent]) -> None:
+    """Sanctions by states: a sector of the sanctioning state itself is no target ("Ukraine recalled
+    its charge d'affaires", "Japan is freezing the assets of people linked to ..."), and sanctions the
+    story tells without a target ("la Suisse a repris les sanctions européennes") are against the
+    one state its other sanctions target (at least ``MIN_SANCTIONS_TOLD`` of them)."""
+    acts = [e for e in events if e.type in STATE_AGAINST_STATE_TYPES]
+    for e in acts:
+        own = {a for a in e.actors if _kind(a) == "country"}
+        e.targets = [t for t in e.targets if not (_kind(t) == "sector" and t.split(":")[0] in own)]
+    targeted = [t for e in acts for t in e.targets if _kind(t) == "country"]
+    if len(set(targeted)) != 1 or len(targeted) < MIN_SANCTIONS_TOLD:
+        return
+    state = targeted[0]
+    for e in acts:
+        if not e.targets and e.actors and state not in e.actors and all(
+                _kind(a) in ("country", "org") for a in e.actors):
+            e.targets = [state]
 
 
 #: types whose state forces, named with no one they are sent against, face the story's armed group

@@ -205,3 +205,13 @@ def test_forces_deployed_in_a_story_of_an_armed_group_are_deployed_against_it():
     text = ("PARIS, France - Des milliers de manifestants ont défilé mardi à Paris.\n\n"
             "Le gouvernement a déployé mardi 40 000 policiers à Paris.")
     assert [t for _, t in roles(text, "fr", "MOBILIZE")] == [[]]
+
+
+def test_sanctions_told_without_a_target_are_against_the_state_the_storys_other_sanctions_target():
+    text = ("WASHINGTON - The United States imposed sanctions on Russia on Tuesday.\n\n"
+            "Germany also imposed sanctions on Russia on Tuesday.\n\nJapan on Tuesday joined the sanctions.")
+    assert roles(text, "en", "SANCTION") == [(["US"], ["RU"]), (["DE"], ["RU"]), (["JP"], ["RU"])]
+    text = ("BRUXELLES, Belgique - Les États-Unis ont imposé mardi des sanctions contre la Russie.\n\n"
+            "L'Allemagne a aussi imposé mardi des sanctions contre la Russie.\n\n"
+            "La Suisse a repris mardi les sanctions européennes.")
+    assert roles(text, "fr", "SANCTION")[-1] == (["CH"], ["RU"])
