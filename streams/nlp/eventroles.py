@@ -99,12 +99,12 @@ def roles(ctx: ArticleContext, hit: TriggerHit, pos: int, end: int, clause: tupl
         # "Khan is accused of ...", "X was criticised by Y": the person named before is the
         # target; only an agent, or the speaker of a quotation, speaks
         quote = next(((a, b) for a, b in ctx.quotes if a < pos < b), None)
-        speaker = _quote_speaker(ctx, quote) if quote and not actors else None
+        speaker = _quote_speaker(ctx, quote, last_person) if quote and not actors else None
         if speaker is not None and speaker not in targets:
             actors = [speaker]
     elif is_verbal(trig.type):
         quote = next(((a, b) for a, b in ctx.quotes if a < pos < b), None)
-        speaker = _quote_speaker(ctx, quote) if quote else None
+        speaker = _quote_speaker(ctx, quote, last_person) if quote else None
         if quote and speaker is None:
             speaker, about = _speaker_before(ctx, quote)
             targets = targets or about  # 'menegaskan Israel "akan menerima hukuman"': what it is about
@@ -321,15 +321,33 @@ def _unknown_subject(ctx: ArticleContext, pos: int, clause: tuple[int, int]) -> 
     return any(w[:1].isupper() and not (pronouns and pronouns.fullmatch(fold(w.strip(",.;:\"'")))) for w in words)
 
 
-def _quote_speaker(ctx: ArticleContext, quote: tuple[int, int]) -> ActorMention | None:
-    """The person or body a quotation is attributed to, just after it; none when the quotation
-    ends its sentence ('... was "a direct act of ethnic cleansing." Samantha Power ...': the
-    name after it begins the next sentence)."""
+def _quote_speaker(ctx: ArticleContext, quote: tuple[int, int],
+                   last_person: ActorMention | None = None) -> ActorMention | None:
+    """The person or body a quotation is attributed to, just after it in the same sentence; none
+    when the quotation ends its sentence ('... was "a direct act of ethnic cleansing." Samantha
+    Power ...': the name after it begins the next sentence). An attribution to a pronoun ('"...,"
+    he said') is to the person named last before (``last_person``), never to a name in the next
+    sentence or paragraph."""
     if _ENDS_SENTENCE_RE.match(ctx.text, quote[1]) or (
             ctx.text[quote[1] - 2:quote[1] - 1] in (".", "!", "?") and _NEXT_CAPITAL_RE.match(ctx.text, quote[1])):
         return None
-    return next((a for a in ctx.actors if quote[1] <= a.start <= quote[1] + SPEAKER_REACH
-                 and a.kind in ("person", "org")), None)
+    reach = quote[1] + SPEAKER_REACH
+    stop = _SENTENCE_END_RE.search(ctx.text, quote[1], reach)
+    if stop is not None:
+        reach = stop.start()
+    named = next((a for a in ctx.actors if quote[1] <= a.start <= reach and a.end <= reach + 1
+                  and a.kind in ("person", "org")), None)
+    pronouns = lexicon(ctx.lang).subject_pronouns
+    said = ctx.folded[quote[1]:named.start if named is not None else reach]
+    verbs = speech_verbs(ctx.lang)
+    if (pronouns and verbs is not None and verbs.search(said)
+            and any(pronouns.fullmatch(w.strip(",\"'")) for w in said.split())):
+        return last_person  # '"...," he said, without naming the Wagner chief. Prigozhin ...'
+    return named
+
+
+#: the end of the sentence after a quotation's attribution ('he said, without naming him.\n\nPrigozhin')
+_SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)|\n")
 
 
 #: characters before a quotation searched for the verb of saying that introduces it

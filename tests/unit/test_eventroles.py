@@ -215,3 +215,13 @@ def test_sanctions_told_without_a_target_are_against_the_state_the_storys_other_
             "L'Allemagne a aussi imposé mardi des sanctions contre la Russie.\n\n"
             "La Suisse a repris mardi les sanctions européennes.")
     assert roles(text, "fr", "SANCTION")[-1] == (["CH"], ["RU"])
+
+
+def test_a_quotation_attributed_to_a_pronoun_is_not_given_to_a_name_in_the_next_paragraph():
+    # '"...," he said, without naming anyone.\n\nDmitry Peskov ...': he is the person named before
+    text = ('MOSCOW, Russia - Vladimir Putin spoke on television on Tuesday. "Those who organised the mutiny will be '
+            'punished," he said, without naming anyone.\n\nDmitry Peskov told reporters on Tuesday that the talks went on.')
+    assert [a for a, _ in roles(text, "en", "THREATEN")] == [["Vladimir Putin"]]
+    text = ('MOSKWA, Rusia - Vladimir Putin berpidato di televisi pada Selasa (14/5). "Kami mengecam keras serangan '
+            'itu," kata dia, tanpa menyebut nama.\n\nDmitry Peskov mengatakan pada Selasa (14/5) pembicaraan berlanjut.')
+    assert [a for a, _ in roles(text, "id", "ACCUSE")] == [["Vladimir Putin"]]
