@@ -195,7 +195,29 @@ def merge_candidates(candidates: list[Candidate]) -> list[ExtractedEvent]:
         e.actors = _officials_for_government(e.actors, e.country)
     _mobilized_against_rebels(events)
     _sanctioned_state(events)
+    _answered(events)
     return events
+
+
+#: acts that answer an earlier one (a denial answers a charge, a refusal a demand) ...
+ANSWER_TYPES = frozenset({"REJECT"})
+#: ... of these types
+ANSWERED_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
+
+
+def _answered(events: list[ExtractedEvent]) -> None:
+    """A denial or refusal told without a target answers the charge or demand told before it
+    against its actor: its target is the one who made that charge ("Ebrard rechazó que México
+    haya intervenido" after the Peruvian charge against Mexico, "the foreign ministry denied the
+    accusation" after the UN accused France)."""
+    for i, e in enumerate(events):
+        if e.type not in ANSWER_TYPES or e.targets or not e.actors:
+            continue
+        sides = {_country_of(a) or a for a in e.actors}
+        charge = next((c for c in reversed(events[:i]) if c.type in ANSWERED_TYPES and c.actors
+                       and any((_country_of(t) or t) in sides for t in c.targets)), None)
+        if charge is not None:
+            e.targets = [a for a in charge.actors if a not in e.actors]
 
 
 #: acts of one state against another: a state does not take them against its own people, and

@@ -225,3 +225,12 @@ def test_a_quotation_attributed_to_a_pronoun_is_not_given_to_a_name_in_the_next_
     text = ('MOSKWA, Rusia - Vladimir Putin berpidato di televisi pada Selasa (14/5). "Kami mengecam keras serangan '
             'itu," kata dia, tanpa menyebut nama.\n\nDmitry Peskov mengatakan pada Selasa (14/5) pembicaraan berlanjut.')
     assert [a for a, _ in roles(text, "id", "ACCUSE")] == [["Vladimir Putin"]]
+
+
+def test_a_denial_told_without_a_target_answers_the_charge_against_its_actor():
+    text = ("PARIS, France - The UN human rights office accused France of racial profiling on Friday.\n\n"
+            "The French foreign ministry rejected the accusation on Friday.")
+    assert roles(text, "en", "REJECT") == [(["FR:government"], ["UN"])]
+    text = ("LIMA, Perú.- El Gobierno peruano acusó el martes a México de injerencia.\n\n"
+            "México rechazó el martes la acusación.")
+    assert roles(text, "es", "REJECT") == [(["MX"], ["PE:government"])]
