@@ -477,15 +477,29 @@ def title_sectors(text: str, mentions: list[ActorMention], person: ActorMention,
 
 def _without_held_offices(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     """Less the government offices that only title a person named with them ("President Joe
-    Biden", "la presidenta Dina Boluarte", "Gérald Darmanin, ministre de l'Intérieur"): the
-    person acts, not a second actor. Offices of other sectors stay ("police chief X": the person
-    and the police)."""
+    Biden", "la presidenta Dina Boluarte", "Gérald Darmanin, ministre de l'Intérieur"), and the
+    countries named in such a title: the person acts, not a second actor. Offices of other
+    sectors stay ("police chief X": the person and the police)."""
     persons = [m for m in mentions if m.kind == "person"]
     if not persons:
         return mentions
 
     return [m for m in mentions if not (m.kind == "sector" and m.value == "government"
-                                        and any(_titles(text, m, p) for p in persons))]
+                                        and any(_titles(text, m, p) for p in persons))
+            and not (m.kind == "country" and any(_country_in_title(text, m, p) for p in persons))]
+
+
+def _country_in_title(text: str, country: ActorMention, person: ActorMention) -> bool:
+    """The country or demonym is part of the person's title, before the name ("Belarusian President
+    Alexander Lukashenka", "Perdana Menteri Sri Lanka Mahinda Rajapaksa", "Menteri Pertahanan
+    Australia Richard Marles"): it says whose office it is, and the person alone acts. A person
+    known to be of another country keeps it ("US envoy to Ukraine ..." is no Ukrainian)."""
+    if country.end > person.start or person.country not in (None, country.value):
+        return False
+    gap = text[country.end:person.start]
+    if "," in gap and gap.strip() != ",":
+        return False  # "aid to Afghanistan, Development Minister Gerd Mueller said": another clause
+    return _titles(text, country, person)
 
 
 @lru_cache(maxsize=None)

@@ -190,7 +190,97 @@ def merge_candidates(candidates: list[Candidate]) -> list[ExtractedEvent]:
             merged.append(c)
         else:
             _absorb(twin, c)
-    return [m.event for m in sorted(merged, key=lambda m: m.pos)]
+    events = [m.event for m in sorted(merged, key=lambda m: m.pos)]
+    for e in events:
+        e.actors = _officials_for_government(e.actors, e.country)
+    _mobilized_against_rebels(events)
+    _sanctioned_state(events)
+    _answered(events)
+    return events
+
+
+#: acts that answer an earlier one (a denial answers a charge, a refusal a demand) ...
+ANSWER_TYPES = frozenset({"REJECT"})
+#: ... of these types
+ANSWERED_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
+
+
+def _answered(events: list[ExtractedEvent]) -> None:
+    """A denial or refusal told without a target answers the charge or demand told before it
+    against its actor: its target is the one who made that charge ("Ebrard rechazó que México
+    haya intervenido" after the Peruvian charge against Mexico, "the foreign ministry denied the
+    accusation" after the UN accused France)."""
+    for i, e in enumerate(events):
+        if e.type not in ANSWER_TYPES or e.targets or not e.actors:
+            continue
+        sides = {_country_of(a) or a for a in e.actors}
+        charge = next((c for c in reversed(events[:i]) if c.type in ANSWERED_TYPES and c.actors
+                       and any((_country_of(t) or t) in sides for t in c.targets)), None)
+        if charge is not None:
+            e.targets = [a for a in charge.actors if a not in e.actors]
+
+
+#: acts of one state against another: a state does not take them against its own people, and
+#: those the story tells without a target are against the state its other such acts target
+STATE_AGAINST_STATE_TYPES = frozenset({"SANCTION"})
+#: acts against one state the story must tell before an untargeted one is taken as against it too
+MIN_SANCTIONS_TOLD = 2
+
+
+def _sanctioned_state(events: list[ExtractedEvent]) -> None:
+    """Sanctions by states: a sector of the sanctioning state itself is no target ("Ukraine recalled
+    its charge d'affaires", "Japan is freezing the assets of people linked to ..."), and sanctions the
+    story tells without a target ("la Suisse a repris les sanctions européennes") are against the
+    one state its other sanctions target (at least ``MIN_SANCTIONS_TOLD`` of them)."""
+    acts = [e for e in events if e.type in STATE_AGAINST_STATE_TYPES]
+    for e in acts:
+        own = {a for a in e.actors if _kind(a) == "country"}
+        e.targets = [t for t in e.targets if not (_kind(t) == "sector" and t.split(":")[0] in own)]
+    targeted = [t for e in acts for t in e.targets if _kind(t) == "country"]
+    if len(set(targeted)) != 1 or len(targeted) < MIN_SANCTIONS_TOLD:
+        return
+    state = targeted[0]
+    for e in acts:
+        if not e.targets and e.actors and state not in e.actors and all(
+                _kind(a) in ("country", "org") for a in e.actors):
+            e.targets = [state]
+
+
+#: types whose state forces, named with no one they are sent against, face the story's armed group
+AGAINST_REBELS_TYPES = frozenset({"MOBILIZE"})
+#: sectors that are the state's forces (or the government that sends them)
+STATE_FORCES = frozenset({"military", "police", "government"})
+
+
+def _mobilized_against_rebels(events: list[ExtractedEvent]) -> None:
+    """Troops or police deployed in a country whose armed group the story names (an attack by
+    the group, a deal with it) are deployed against that group: the deployment's target is the
+    country's rebels ("aparat gabungan TNI-Polri melakukan pengejaran", "troops were deployed on the
+    approaches to the capital" in a mutiny story, "Noboa decretó el estado de excepción" in a story
+    of armed gangs). Without an armed group of that country the deployment keeps no target (a
+    protest story's deployments are coded without one)."""
+    armed = {x.split(":")[0] for e in events for x in e.actors + e.targets if x.endswith(":rebels")}
+    for e in events:
+        if e.type not in AGAINST_REBELS_TYPES or e.targets or not e.actors or e.country not in armed:
+            continue
+        if all(_kind(a) == "person" and person_country(a) in (None, e.country)
+               or _kind(a) == "sector" and a.split(":") == [e.country, a.split(":")[1]] and a.split(":")[1] in STATE_FORCES
+               for a in e.actors):
+            e.targets = [f"{e.country}:rebels"]
+
+
+def _officials_for_government(actors: list[str], country: str | None) -> list[str]:
+    """A person and their own government among the actors are one party: the person acts
+    ("la presidenta Dina Boluarte exigió al Congreso", "Perdana Menteri Mahinda Rajapaksa
+    mengundurkan diri", "le maire a instauré un couvre-feu"). A person of unknown country
+    stands for the government of the event's country."""
+    persons = [a for a in actors if _kind(a) == "person"]
+    if not persons:
+        return actors
+    theirs = {person_country(p) or country for p in persons}
+    dropped = {a[:-len(":government")] for a in actors if a.endswith(":government") and a[:-len(":government")] in theirs}
+    # the country named beside its government went with it ("LK", "LK:government" is the government)
+    return [a for a in actors if not (a.endswith(":government") and a[:-len(":government")] in dropped) and a not in dropped]
 
 
 def merge_events(events: list[ExtractedEvent]) -> list[ExtractedEvent]:

@@ -77,6 +77,8 @@ def roles(ctx: ArticleContext, hit: TriggerHit, pos: int, end: int, clause: tupl
     subjects = [a for a in before if not _object_of_earlier_clause(ctx, a, pos)]
     if subjects or not trig.needs_actor:
         before = subjects  # an act that needs an actor keeps the names it has (its subject may be unnamed)
+    if not is_verbal(trig.type):
+        before = _after_reporter(ctx, before, pos)
     after = [a for a in mentions if a.start > pos]  # also inside a phrase with a gap ("held ... responsible")
     actors = _side_actors(before, ctx.text, True, ctx.lang)
     targets = _side_actors(after, ctx.text, False, ctx.lang)[:2]
@@ -97,12 +99,12 @@ def roles(ctx: ArticleContext, hit: TriggerHit, pos: int, end: int, clause: tupl
         # "Khan is accused of ...", "X was criticised by Y": the person named before is the
         # target; only an agent, or the speaker of a quotation, speaks
         quote = next(((a, b) for a, b in ctx.quotes if a < pos < b), None)
-        speaker = _quote_speaker(ctx, quote) if quote and not actors else None
+        speaker = _quote_speaker(ctx, quote, last_person) if quote and not actors else None
         if speaker is not None and speaker not in targets:
             actors = [speaker]
     elif is_verbal(trig.type):
         quote = next(((a, b) for a, b in ctx.quotes if a < pos < b), None)
-        speaker = _quote_speaker(ctx, quote) if quote else None
+        speaker = _quote_speaker(ctx, quote, last_person) if quote else None
         if quote and speaker is None:
             speaker, about = _speaker_before(ctx, quote)
             targets = targets or about  # 'menegaskan Israel "akan menerima hukuman"': what it is about
@@ -118,7 +120,54 @@ def roles(ctx: ArticleContext, hit: TriggerHit, pos: int, end: int, clause: tupl
         elif (not actors and last_person is not None and not _unknown_subject(ctx, pos, clause)
               and (not trig.needs_actor or _pronoun_subject(ctx, pos))):
             actors = [last_person]  # "he said, demanding that ...": the person named before
+    if trig.type in STATE_ACTS:
+        # the same party is not its own target (``fit_roles`` makes a government its state)
+        targets = [t for t in targets if all((t.kind, t.value, t.country) != (a.kind, a.value, a.country) for a in actors)]
+        actors = _as_states(actors)
     return actors, targets
+
+
+#: acts only a state takes (PLOVER SANCTION and AID: sanctions, embargoes, cut ties, asylum, aid
+#: given): the minister or president who announces one, and the government that decides it, act
+#: for their country ("Olaf Scholz halted Nord Stream 2": DE; "el Gobierno concedió asilo": the country)
+STATE_ACTS = frozenset({"SANCTION", "AID"})
+
+
+def _as_states(actors: list[ActorMention]) -> list[ActorMention]:
+    """People of a known country and governments of a named country as that country, once each."""
+    out: list[ActorMention] = []
+    for a in actors:
+        if a.country and (a.kind == "person" or (a.kind == "sector" and a.value == "government")):
+            a = ActorMention(a.start, a.end, "country", a.country, a.country)
+        if all((a.kind, a.value) != (b.kind, b.value) for b in out):
+            out.append(a)
+    return out
+
+
+def _after_reporter(ctx: ArticleContext, before: list[ActorMention], pos: int) -> list[ActorMention]:
+    """The mentions before a physical act less its reporter and the reporter's titles: when a
+    person is the last actor named before a verb of saying that stands before the trigger, that
+    person and the names before (their titles: "Komandan Komando Pusat AS Jenderal Kenneth
+    McKenzie mengatakan seorang pelaku meledakkan diri", "police chief Nico Afinta said officers
+    had fired") are no party to the act. Bodies and forces that say what they did ("the army said
+    it struck ...") stay its actors, and so does a speaker who tells their own act with a pronoun
+    ("Olaf Scholz said that he had halted ...")."""
+    verbs = speech_verbs(ctx.lang)
+    if verbs is None or not before:
+        return before
+    lo = before[0].start
+    said = None
+    for said in verbs.finditer(ctx.folded, lo, pos):
+        pass
+    if said is None:
+        return before
+    speaker = [a for a in before if a.end <= said.start()]
+    if not speaker or speaker[-1].kind != "person":
+        return before
+    pronouns = lexicon(ctx.lang).subject_pronouns
+    if pronouns and any(pronouns.fullmatch(w.strip(",\"'")) for w in ctx.folded[said.end():pos].split()):
+        return before  # "Olaf Scholz said that he had halted ...": the speaker tells their own act
+    return [a for a in before if a.start >= said.end()]
 
 
 #: articles and determiners between a preposition and its object ("to the Red Cross")
@@ -272,15 +321,33 @@ def _unknown_subject(ctx: ArticleContext, pos: int, clause: tuple[int, int]) -> 
     return any(w[:1].isupper() and not (pronouns and pronouns.fullmatch(fold(w.strip(",.;:\"'")))) for w in words)
 
 
-def _quote_speaker(ctx: ArticleContext, quote: tuple[int, int]) -> ActorMention | None:
-    """The person or body a quotation is attributed to, just after it; none when the quotation
-    ends its sentence ('... was "a direct act of ethnic cleansing." Samantha Power ...': the
-    name after it begins the next sentence)."""
+def _quote_speaker(ctx: ArticleContext, quote: tuple[int, int],
+                   last_person: ActorMention | None = None) -> ActorMention | None:
+    """The person or body a quotation is attributed to, just after it in the same sentence; none
+    when the quotation ends its sentence ('... was "a direct act of ethnic cleansing." Samantha
+    Power ...': the name after it begins the next sentence). An attribution to a pronoun ('"...,"
+    he said') is to the person named last before (``last_person``), never to a name in the next
+    sentence or paragraph."""
     if _ENDS_SENTENCE_RE.match(ctx.text, quote[1]) or (
             ctx.text[quote[1] - 2:quote[1] - 1] in (".", "!", "?") and _NEXT_CAPITAL_RE.match(ctx.text, quote[1])):
         return None
-    return next((a for a in ctx.actors if quote[1] <= a.start <= quote[1] + SPEAKER_REACH
-                 and a.kind in ("person", "org")), None)
+    reach = quote[1] + SPEAKER_REACH
+    stop = _SENTENCE_END_RE.search(ctx.text, quote[1], reach)
+    if stop is not None:
+        reach = stop.start()
+    named = next((a for a in ctx.actors if quote[1] <= a.start <= reach and a.end <= reach + 1
+                  and a.kind in ("person", "org")), None)
+    pronouns = lexicon(ctx.lang).subject_pronouns
+    said = ctx.folded[quote[1]:named.start if named is not None else reach]
+    verbs = speech_verbs(ctx.lang)
+    if (pronouns and verbs is not None and verbs.search(said)
+            and any(pronouns.fullmatch(w.strip(",\"'")) for w in said.split())):
+        return last_person  # '"...," he said, without naming the Wagner chief. Prigozhin ...'
+    return named
+
+
+#: the end of the sentence after a quotation's attribution ('he said, without naming him.\n\nPrigozhin')
+_SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)|\n")
 
 
 #: characters before a quotation searched for the verb of saying that introduces it
@@ -336,6 +403,10 @@ def fit_roles(event_type: str, role: str, role_codes: list[str]) -> list[str]:
     """The codes that may play ``role`` in an event of this type (plover.json
     ``role_sectors``: a protest is made by protesters or civilians, not by a
     president named in the sentence)."""
+    if event_type in STATE_ACTS and role == "actors":
+        # a state's government acts as the state
+        role_codes = list(dict.fromkeys(c[:-len(":government")] if c.endswith(":government") else c
+                                        for c in role_codes))
     allowed = plover_group("role_sectors").get(event_type, {}).get(role)
     if allowed is None:
         return role_codes

@@ -135,3 +135,13 @@ def test_sector_families_are_complete_in_every_language():
     # the opposition is the government sector by the conventions, its supporters in the street are not
     assert sectors("Opposition supporters marched to the embassy.", "en") == ["protesters", "government"]
     assert sectors("Pendukung oposisi berunjuk rasa di depan senat.", "id") == ["protesters", "government"]
+
+
+def test_transliterations_of_people_in_the_news_resolve_to_the_english_spelling():
+    # wire copy, French and Indonesian papers transliterate Russian, Georgian and Belarusian names differently
+    assert values(find_persons("Belarusian President Alexander Lukashenka brokered a deal.")) == ["Alexander Lukashenko"]
+    assert values(find_persons("Le président biélorusse Alexandre Loukachenko a négocié avec Evgueni Prigojine.")) == [
+        "Alexander Lukashenko", "Yevgeny Prigozhin"]
+    assert values(find_persons("Presiden Georgia Salome Zurabishvili memveto undang-undang itu.")) == [
+        "Salome Zourabichvili"]
+    assert person_country("Alexander Lukashenko") == "BY" and person_country("Kim Jong Un") == "KP"

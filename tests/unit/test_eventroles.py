@@ -143,3 +143,94 @@ def test_a_quotation_introduced_by_a_verb_of_saying_is_its_subjects_words():
     text = ('BEIRUT, Lebanon - Pada Selasa (14/5), Hizbullah menegaskan Israel "akan membayar mahal atas '
             'agresi ini".')
     assert roles(text, "id", "THREATEN") == [(["LB:rebels"], ["IL"])]
+
+
+def test_a_state_act_is_made_by_the_state_its_official_announces():
+    # sanctions and aid are acts of states: the president or minister who announces them acts for the country
+    (sanction,) = roles("WASHINGTON - President Joe Biden on Tuesday announced sanctions against Russia.", "en",
+                        "SANCTION")
+    assert sanction[0] == ["US"]
+    (sanction,) = roles("BERLIN, Allemagne - Le chancelier Olaf Scholz a annoncé mardi des sanctions contre la Russie.",
+                        "fr", "SANCTION")
+    assert sanction[0] == ["DE"]
+    (sanction,) = roles("JAKARTA, Indonesia - Presiden Joko Widodo pada Selasa (14/5) menjatuhkan sanksi terhadap Rusia.",
+                        "id", "SANCTION")
+    assert sanction[0] == ["ID"]
+
+
+def test_a_person_who_reports_a_physical_act_is_no_party_to_it():
+    # "X said police fired": X tells the act, the police made it
+    (attack,) = roles("JAKARTA, Indonesia - Joko Widodo mengatakan polisi menembakkan gas air mata ke arah "
+                      "penonton pada Selasa (14/5).", "id", "ASSAULT")
+    assert "Joko Widodo" not in attack[0]
+    (attack,) = roles("LIMA, Peru - Dina Boluarte dijo el martes que la policía disparó contra los manifestantes.",
+                      "es", "ASSAULT")
+    assert "Dina Boluarte" not in attack[0]
+    # ... unless the speaker tells their own act ("said that he had ...")
+    (sanction,) = roles("BERLIN, Germany - Olaf Scholz said on Tuesday that he had halted the pipeline and imposed "
+                        "sanctions on Russia.", "en", "SANCTION")
+    assert sanction[0] == ["DE"]
+
+
+def test_an_official_and_their_own_government_are_one_party():
+    # "Dos ministros renunciaron" (the government) and "la ministra X presentó su renuncia" are one act of X
+    text = ("LIMA, Perú.- Dos ministros renunciaron el viernes.\n\n"
+            "La ministra de Educación, Patricia Correa, presentó su renuncia el viernes por la mañana.")
+    assert [a for a, _ in roles(text, "es", "RETREAT")] == [["Patricia Correa"]]
+    text = ("PARIS, France - Le gouvernement a instauré mardi un couvre-feu à Clamart.\n\n"
+            "À Clamart, le maire, Jean-Didier Berger, a instauré mardi un couvre-feu de 21 heures à 6 heures.")
+    assert [a for a, _ in roles(text, "fr", "COERCE")] == [["Jean-Didier Berger"]]
+
+
+def test_the_country_in_a_persons_title_is_no_second_actor():
+    # "Perdana Menteri Sri Lanka X", "Presiden Sri Lanka, X": whose office it is, not another party
+    assert [a for a, _ in roles("COLOMBO, Sri Lanka - Perdana Menteri Sri Lanka Mahinda Rajapaksa mengundurkan diri "
+                                "pada Selasa (14/5).", "id", "RETREAT")] == [["Mahinda Rajapaksa"]]
+    assert [a for a, _ in roles("COLOMBO, Sri Lanka - Presiden Sri Lanka, Gotabaya Rajapaksa, meletak jawatan pada "
+                                "Selasa.", "ms", "RETREAT")] == [["Gotabaya Rajapaksa"]]
+    # ... but a country before another clause's title stays ("aid to Afghanistan, Development Minister X said")
+    (sanction,) = roles("BERLIN, Germany - Germany on Tuesday suspended its development aid to Afghanistan, "
+                        "Development Minister Gerd Mueller said.", "en", "SANCTION")
+    assert sanction[1] == ["AF"]
+
+
+def test_forces_deployed_in_a_story_of_an_armed_group_are_deployed_against_it():
+    text = ("JAYAPURA, Indonesia - Kelompok kriminal bersenjata menembak mati dua tentara di Beoga pada Senin (13/5).\n\n"
+            "Sejak Selasa (14/5), ratusan personel TNI dikerahkan ke Beoga.")
+    assert [t for _, t in roles(text, "id", "MOBILIZE")] == [["ID:rebels"]]
+    text = ("MOSCOW, Russia - Wagner mercenaries seized the army headquarters in Rostov-on-Don on Tuesday.\n\n"
+            "Troops and armoured vehicles were deployed on the approaches to Moscow on Tuesday.")
+    assert roles(text, "en", "MOBILIZE") == [(["RU:military"], ["RU:rebels"])]
+    # a protest story names no armed group: the deployment keeps no target
+    text = ("PARIS, France - Des milliers de manifestants ont défilé mardi à Paris.\n\n"
+            "Le gouvernement a déployé mardi 40 000 policiers à Paris.")
+    assert [t for _, t in roles(text, "fr", "MOBILIZE")] == [[]]
+
+
+def test_sanctions_told_without_a_target_are_against_the_state_the_storys_other_sanctions_target():
+    text = ("WASHINGTON - The United States imposed sanctions on Russia on Tuesday.\n\n"
+            "Germany also imposed sanctions on Russia on Tuesday.\n\nJapan on Tuesday joined the sanctions.")
+    assert roles(text, "en", "SANCTION") == [(["US"], ["RU"]), (["DE"], ["RU"]), (["JP"], ["RU"])]
+    text = ("BRUXELLES, Belgique - Les États-Unis ont imposé mardi des sanctions contre la Russie.\n\n"
+            "L'Allemagne a aussi imposé mardi des sanctions contre la Russie.\n\n"
+            "La Suisse a repris mardi les sanctions européennes.")
+    assert roles(text, "fr", "SANCTION")[-1] == (["CH"], ["RU"])
+
+
+def test_a_quotation_attributed_to_a_pronoun_is_not_given_to_a_name_in_the_next_paragraph():
+    # '"...," he said, without naming anyone.\n\nDmitry Peskov ...': he is the person named before
+    text = ('MOSCOW, Russia - Vladimir Putin spoke on television on Tuesday. "Those who organised the mutiny will be '
+            'punished," he said, without naming anyone.\n\nDmitry Peskov told reporters on Tuesday that the talks went on.')
+    assert [a for a, _ in roles(text, "en", "THREATEN")] == [["Vladimir Putin"]]
+    text = ('MOSKWA, Rusia - Vladimir Putin berpidato di televisi pada Selasa (14/5). "Kami mengecam keras serangan '
+            'itu," kata dia, tanpa menyebut nama.\n\nDmitry Peskov mengatakan pada Selasa (14/5) pembicaraan berlanjut.')
+    assert [a for a, _ in roles(text, "id", "ACCUSE")] == [["Vladimir Putin"]]
+
+
+def test_a_denial_told_without_a_target_answers_the_charge_against_its_actor():
+    text = ("PARIS, France - The UN human rights office accused France of racial profiling on Friday.\n\n"
+            "The French foreign ministry rejected the accusation on Friday.")
+    assert roles(text, "en", "REJECT") == [(["FR:government"], ["UN"])]
+    text = ("LIMA, Perú.- El Gobierno peruano acusó el martes a México de injerencia.\n\n"
+            "México rechazó el martes la acusación.")
+    assert roles(text, "es", "REJECT") == [(["MX"], ["PE:government"])]

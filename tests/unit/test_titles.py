@@ -49,3 +49,13 @@ def test_institutions_places_sentences_and_untitled_runs_are_no_people():
                                             Location("East Java", "ID"))]) == [("Emil Dardak", "Emil Dardak", None)]
     # a run does not cross a sentence end
     assert names("Darmanin met the prefect Laurent Nunez. Sebanyak 79 polisi terluka.")[0][1] == "Laurent Nunez"
+
+
+def test_plural_titles_introduce_coordinated_names_and_ex_titles_and_envoys_are_titles():
+    text = "Police detained two opposition leaders, former ministers Tariq Hamid and Fahim Qureshi, on Monday."
+    assert [n[1] for n in names(text)] == ["Tariq Hamid", "Fahim Qureshi"]
+    text = "La policía detuvo a los exministros Jorge Salinas y Mariela Quispe el lunes."
+    assert [n[1] for n in names(text, "es")] == ["Jorge Salinas", "Mariela Quispe"]
+    assert [n[1] for n in names("El expresidente Pedro Castillo fue detenido.", "es")] == ["Pedro Castillo"]
+    assert [n[1] for n in names("L'émissaire américain Amos Hochstein a rencontré le ministre.", "fr")] == [
+        "Amos Hochstein"]
