@@ -708,8 +708,10 @@ def in_pluperfect(folded: str, hit: TriggerHit, lang: str) -> bool:
     if lex.pluperfect is None:
         return False
     clause_start = next((a for a, b in clauses(folded, lex) if a <= hit.start < b), 0)
-    first = (folded[hit.start:hit.end].split(None, 1) or [""])[0]
-    return bool(lex.pluperfect.search(folded[clause_start:hit.start] + first))
+    before, words = folded[clause_start:hit.start], folded[hit.start:hit.end].split()
+    # a generated phrase may hold the auxiliary itself ("había atacado", "avait été arrêté"):
+    # then its participle, a word or two on, closes the pluperfect
+    return any(lex.pluperfect.search(before + " ".join(words[:n])) for n in range(1, min(len(words), 3) + 1))
 
 
 def natural_death(clause: str, lang: str) -> bool:
