@@ -395,6 +395,9 @@ class LanguageIndex:
     #: (folded word, word as written) -> its entries, remembered by ``places`` (the same
     #: words come back article after article); cleared when full
     word_memo: dict = field(default_factory=dict, compare=False, repr=False)
+    #: (folded word, word as written) that start no name, no longer name and no misspelt name:
+    #: ``places`` skips them at once (most capitalised words of a text); cleared when full
+    dead_words: set = field(default_factory=set, compare=False, repr=False)
 
 
 @lru_cache(maxsize=None)

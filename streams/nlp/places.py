@@ -213,8 +213,13 @@ def _scan(text: str, lx: LanguageIndex) -> list[_Match]:
     taken = 0  # the first token after the last name found
     # a name starts with a capital, or with one of the few lower-case words a name may start with
     starts = [i for i, (t, key) in enumerate(zip(toks, folded)) if t[2][:1].isupper() or key in lx.lower_starts]
+    world = world_index()
+    dead = lx.dead_words
     for i in starts:
         if i < taken:
+            continue
+        word = (folded[i], toks[i][2])
+        if word in dead:
             continue
         found = _longest(text, toks, folded, i, lx)
         if found is None:
@@ -222,6 +227,11 @@ def _scan(text: str, lx: LanguageIndex) -> list[_Match]:
             if entries:
                 found = _Match(toks[i][0], toks[i][1], i, i + 1, entries)
         if found is None:
+            if word[0] not in world.partial and word[0] not in lx.partial:
+                # no name, nor the start of one, nor a misspelling of one, wherever it stands
+                if len(dead) >= MEMO_SIZE:
+                    dead.clear()
+                dead.add(word)
             continue
         if found.entries:
             _hint(lx, text, toks, folded, found, taken)

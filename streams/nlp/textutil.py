@@ -46,10 +46,76 @@ def languages_with(name: str) -> tuple[str, ...]:
 
 def alternation(phrases: Iterable[str], space: str = r"\s+") -> str:
     """A regex alternation of ``phrases``, longest first (so the longest match wins), each
-    escaped, with ``space`` for the spaces between its words."""
+    escaped, with ``space`` for the spaces between its words.
+
+    The alternation is written as a trie, shared beginnings factored out
+    ("minist(?:er|re)"), which the engine walks one character at a time instead of
+    trying every phrase at every position. It matches what the flat alternation
+    (``flat_alternation``) matches, and prefers the same phrase: at a fork, only one
+    branch can match the next character, and where a phrase ends inside a longer one
+    the longer is tried first. When two branches of a fork could match the same
+    character (case variants "Mei"/"mei" under IGNORECASE, or a character ``space``
+    also matches), the flat alternation is returned instead.
+    """
+    unique = set(phrases)
+    return _trie(unique, space) or flat_alternation(unique, space)
+
+
+def flat_alternation(phrases: Iterable[str], space: str = r"\s+") -> str:
+    """``alternation`` as a plain "|" of the phrases, longest first."""
     return "|".join(space.join(map(re.escape, p.split(" "))) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+_SPACE = object()  # the trie unit of a space between words
+_END = object()  # a phrase ends at this node
+
+
+def _variants(c: str) -> set[str]:
+    """What a character may match under IGNORECASE (conservatively: its lower, upper and folded forms)."""
+    return {c, c.lower(), c.upper(), c.casefold()}
+
+
+def _trie(phrases: set[str], space: str) -> str | None:
+    """The trie regex of ``phrases`` (see ``alternation``), or None when a fork is ambiguous."""
+    root: dict = {}
+    for phrase in sorted(phrases):  # one pattern whatever the set's order
+        node = root
+        for c in phrase:
+            node = node.setdefault(_SPACE if c == " " else c, {})
+        node[_END] = {}
+    space_re = re.compile(space)
+
+    def ambiguous(node: dict) -> bool:
+        seen: set[str] = set()
+        for unit in node:
+            if unit is _END or unit is _SPACE:
+                continue
+            variants = _variants(unit)
+            if seen & variants or (_SPACE in node and any(space_re.match(v) for v in variants)):
+                return True
+            seen |= variants
+        return False
+
+    def emit(node: dict) -> str | None:
+        if ambiguous(node):
+            return None
+        branches = []
+        for unit, child in node.items():
+            if unit is _END:
+                continue
+            rest = emit(child)
+            if rest is None:
+                return None
+            branches.append((space if unit is _SPACE else re.escape(unit)) + rest)
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if _END in node else body
+
+    return emit(root)
 
 
 def words(text: str) -> list[str]:
     """Case-folded word tokens of ``text``."""
     return WORD_RE.findall(text.casefold())
+

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from streams.nlp.fuzzy import fold
 from streams.nlp.mentions import PlaceMention
-from streams.nlp.textutil import languages_with, load_data
+from streams.nlp.textutil import alternation, languages_with, load_data
 
 #: capitalised word runs; a word may carry inner hyphens, apostrophes and dots ("Jean-Luc", "O'Brien")
 _RUN_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’.-]*)*")
@@ -58,10 +58,10 @@ def _lexicon(lang: str) -> tuple[re.Pattern | None, re.Pattern | None, frozenset
     titles = sorted({fold(t) for t in data.get("titles", [])}, key=len, reverse=True)
     if not titles:
         return None, None, frozenset()
-    alternation = "|".join(re.escape(t) for t in titles)
-    anywhere = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
+    any_title = alternation(titles, " ")
+    anywhere = re.compile(rf"(?<!\w)(?:{any_title})(?!\w)")
     # the words between title and name stay in the sentence: no "." among them
-    before_name = re.compile(rf"(?<!\w)(?:{alternation})\.?(?:[^\w.!?]+[\w'’-]+){{0,{TITLE_REACH}}}?[\s,]*$")
+    before_name = re.compile(rf"(?<!\w)(?:{any_title})\.?(?:[^\w.!?]+[\w'’-]+){{0,{TITLE_REACH}}}?[\s,]*$")
     return anywhere, before_name, _banned()
 
 
