@@ -761,3 +761,56 @@ def test_pernah_puts_an_indonesian_deed_in_the_background():
     # "pernah" (once, at some time before): the deed is background, as in Malay
     assert extract("Polisi di Jakarta pernah menangkap pemimpin kelompok itu.", "id") == []
     assert extract("Polis di Kuala Lumpur pernah menahan pemimpin kumpulan itu.", "ms") == []
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Kazakhstan has different obligations under the Paris agreement, officials in Almaty said on Thursday."),
+        ("en", "The grievance panel in Almaty ruled on Thursday that the employer violated the collective bargaining agreement."),
+        ("fr", "Le Kazakhstan a des obligations différentes en vertu de l'accord de Paris, ont déclaré jeudi des responsables à Almaty."),
+        ("ms", "Syarikat itu menjual tanah tanpa persetujuan penduduk di Kuala Lumpur pada Khamis."),
+    ],
+)
+def test_an_agreement_named_but_not_reached_or_signed_is_no_event(lang, text):
+    # events.json: the nouns of agreement (agreement, deal, accord, pacte, persetujuan) require a verb of
+    # reaching or signing in their sentence, as Spanish 'acuerdo' does
+    assert extract(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Kazakhstan and Russia signed an agreement on Thursday in Almaty."),
+        ("en", "Kazakhstan and Russia reached a deal on gas prices in Almaty on Thursday."),
+        ("fr", "Le Kazakhstan et la Russie ont conclu jeudi un accord à Almaty."),
+        ("ms", "Malaysia dan Indonesia mencapai persetujuan mengenai sempadan di Kuala Lumpur pada Khamis."),
+    ],
+)
+def test_an_agreement_reached_or_signed_is_one(lang, text):
+    assert types(extract(text, lang)) == ["AGREE"]
+
+
+def test_signing_a_letter_or_agreeing_to_an_interview_is_no_agreement():
+    assert extract("Residents delivered an open letter signed by 20 groups in Almaty on Thursday.") == []
+    assert extract("Les habitants ont remis jeudi à Almaty une lettre ouverte signée par vingt associations.", "fr") == []
+    assert extract("The witness agreed to an interview with the defence lawyer in Almaty on Thursday.") == []
+
+
+def test_only_forces_are_deployed_or_activated():
+    assert extract("During deployment testing on Thursday, the team in Almaty found a software bug.") == []
+    assert extract("Disaster teams in Almaty remained activated on Thursday as the rains continued.") == []
+    assert types(extract("The army activated 2,000 reservists in Almaty on Thursday.")) == ["MOBILIZE"]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("fr", "Les attaques verbales du ministre contre l'opposition se sont poursuivies jeudi à Almaty."),
+        ("id", "Menteri itu melontarkan serangan politik terhadap oposisi di Jakarta pada Kamis."),
+        ("ms", "Menteri itu melancarkan serangan lisan terhadap pembangkang di Kuala Lumpur pada Khamis."),
+    ],
+)
+def test_a_verbal_attack_is_no_assault(lang, text):
+    # events.json ignore: verbal, personal, political attacks
+    assert "ASSAULT" not in types(extract(text, lang))
