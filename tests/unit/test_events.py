@@ -814,3 +814,27 @@ def test_only_forces_are_deployed_or_activated():
 def test_a_verbal_attack_is_no_assault(lang, text):
     # events.json ignore: verbal, personal, political attacks
     assert "ASSAULT" not in types(extract(text, lang))
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Miners in Almaty began a hunger strike on Wednesday, as part of a protest they have staged since March."),
+        ("id", "Para buruh tambang memulai mogok makan pada Rabu di Almaty, sebagai bagian dari protes yang mereka "
+               "lakukan sejak 27 hari lalu."),
+        ("ms", "Para pekerja lombong memulakan mogok lapar pada Rabu di Almaty, sebagai sebahagian daripada bantahan "
+               "yang mereka adakan sejak 27 hari lalu."),
+    ],
+)
+def test_a_running_marker_later_in_the_sentence_leaves_a_dated_act_before_it(lang, text):
+    # the cumulative marker reaches back only to the comma after an act dated to the last days
+    events = extract(text, lang)
+    assert ("PROTEST", "strike", "2022-01-05") in [(e.type, e.mode, e.date) for e in events]
+
+
+def test_a_running_toll_stays_no_event_and_a_dated_deed_keeps_its_own_count():
+    assert extract("More than 700 people have been killed by security forces in Almaty, according to a rights group, "
+                   "since the coup.") == []
+    assert extract("On Wednesday, more than 700 people have been killed by security forces in Almaty since the coup.") == []
+    (event,) = extract("Security forces killed 12 protesters in Almaty on Wednesday, bringing the toll since the coup to 700.")
+    assert (event.type, event.counts) == ("ASSAULT", {"killed": 12})
