@@ -51,6 +51,9 @@ from streams.nlp.textutil import languages_with, load_data
 MAX_NOISE_LINE = 400
 #: longest line under a link heading still taken for a headline
 MAX_HEADLINE = 200
+#: glued headlines after a heading without a colon: at least this many words, this share capitalised
+MIN_TITLE_WORDS = 6
+TITLE_SHARE = 0.6
 #: most headline lines a link heading's list may run to the end of the text across blank lines
 MAX_TRAILING_LIST = 20
 #: a run of this many lines, each at most ``MENU_LINE`` characters without a
@@ -105,6 +108,9 @@ class _Rules:
     inline_widget: re.Pattern | None
     #: a link rule right after a sentence end inside a line
     trailing_link: re.Pattern | None
+    #: a link heading without a colon right after a sentence end, before a capital ("... down. Trending
+    #: Billie Eilish Would Like ..."): glued headlines of other stories when the rest reads as titles
+    trailing_header: re.Pattern | None = None
 
 
 def _compile(patterns: list[str], key: str) -> re.Pattern | None:
@@ -125,7 +131,10 @@ def _rules(langs: tuple[str, ...]) -> _Rules:
     compiled = {k: _compile(v, k) for k, v in collected.items()}
     link = compiled["link"]
     trailing = re.compile(r"(?<=[.!?\"”’])\s+(?:" + link.pattern + ")", re.IGNORECASE) if link else None
-    return _Rules(**compiled, trailing_link=trailing)
+    header = compiled["link_header"]
+    trailing_header = re.compile(
+        r"(?<=[.!?\"”’])\s+(?:" + header.pattern + r")\s+(?=(?-i:[A-Z0-9\"“‘']))", re.IGNORECASE) if header else None
+    return _Rules(**compiled, trailing_link=trailing, trailing_header=trailing_header)
 
 
 def _rules_for(lang: str | None) -> _Rules:
@@ -245,6 +254,28 @@ def _cut_trailing_link(line: str, rules: _Rules, removed: list[tuple[str, str]])
     return line
 
 
+def _titles(text: str) -> bool:
+    """``text`` reads as a run of headlines: at least ``MIN_TITLE_WORDS`` words, most of them capitalised
+    (title case), no closing period."""
+    words = text.split()
+    if len(words) < MIN_TITLE_WORDS or text.rstrip().endswith("."):
+        return False
+    capital = sum(1 for w in words if w[0].isupper() or w[0].isdigit() or w[0] in "\"“‘'")
+    return capital >= TITLE_SHARE * len(words)
+
+
+def _cut_trailing_headlines(line: str, rules: _Rules, removed: list[tuple[str, str]]) -> str:
+    """``line`` without headlines of other stories glued after its last sentence under a heading
+    without a colon ("Editor's picks", "Trending", "Related"): the heading's rest must read as titles."""
+    if rules.trailing_header is None:
+        return line
+    for m in rules.trailing_header.finditer(line):
+        if _titles(line[m.end():]):
+            removed.append(("link", _excerpt(line[m.start():].strip())))
+            return line[: m.start()].rstrip()
+    return line
+
+
 def _is_menu_item(line: str) -> bool:
     return 0 < len(line) <= MENU_LINE and line[-1] not in _SENTENCE_END
 
@@ -310,6 +341,7 @@ def clean_text(text: str, lang: str | None = None) -> CleanedText:
                 removed.append(("link", _excerpt(line[: len(line) - len(rest)].strip())))
                 line = rest
         line = _cut_trailing_link(line, rules, removed)
+        line = _cut_trailing_headlines(line, rules, removed)
         kind = _line_kind(_unbullet(line), rules)
         if kind is None and line in captions:
             kind = "caption"

@@ -49,6 +49,8 @@ MIN_QUOTE_WORDS = 4
 ANCHOR_OBJECT_WORDS = 3
 #: characters around a count searched for a subset marker ("among the dead")
 SUBSET_REACH = 25
+#: an act dated this many days from publication ("este miércoles") is the story's own, not part of a running total
+RECENT_ACT_DAYS = 7
 
 
 def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clause: tuple[int, int],
@@ -164,9 +166,9 @@ def _may_refine(old: int | None, new: int) -> bool:
 
 
 def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int, hits: list[TriggerHit],
-               cumulative: bool) -> list[TriggerHit]:
+               cumulative: int | None) -> list[TriggerHit]:
     """The triggers of a sentence (``hits``; ``folded`` is the folded sentence) that can be
-    events of this article."""
+    events of this article; ``cumulative``: where a running total or habit reaches from."""
     if not hits:
         return []
     kept = []
@@ -189,7 +191,7 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
                 continue  # an earthquake that killed eight, a plant that exploded: nobody attacked
         if any(a <= hit.start and hit.end <= b for a, b in names):
             continue  # "rioters", "pelaku kerusuhan": who acts, not what happens
-        if cumulative and t.type in ("ASSAULT", "PROTEST"):
+        if cumulative is not None and hit.start >= cumulative and t.type in ("ASSAULT", "PROTEST"):
             continue  # a running toll or a habit is not an event
         if follows_background_marker(sentence, hit, ctx.lang, folded):
             continue  # "since Azerbaijan seized control": the earlier happening a period is counted from
@@ -260,14 +262,23 @@ def _acted_by_crowd(event: ExtractedEvent) -> bool:
     return any(a.split(":")[-1] in sectors for a in event.actors if ":" in a)
 
 
-def _is_cumulative(ctx: ArticleContext, sentence: str, folded: str, start: int) -> bool:
-    """The sentence gives a running total: a marker such as "since" or "so far" that
-    does not open a time range of the last days ("sejak Selasa (21/5) malam")."""
+def _cumulative_from(ctx: ArticleContext, sentence: str, folded: str, start: int) -> int | None:
+    """Where in the sentence a running total or habit reaches from (``None``: nowhere): a marker such as
+    "since" or "so far" that does not open a time range of the last days ("sejak Selasa (21/5) malam")
+    reaches its whole sentence, except an act dated to the last days and closed by a comma before it
+    ("iniciaron este miércoles una huelga de hambre ..., como parte de una protesta que realizan desde
+    hace 27 días": the strike is Wednesday's act, only the protest is the habit)."""
+    reach = None
     for a, b in cumulative_markers(sentence, ctx.lang, folded):
         follows = [d for d in ctx.dates if 0 <= d.start - (start + b) <= 3]
-        if not any(abs((ctx.today - d.value).days) <= 3 for d in follows):
-            return True
-    return False
+        if any(abs((ctx.today - d.value).days) <= 3 for d in follows):
+            continue
+        dated = [d for d in between(ctx.dates, start, start + a)
+                 if abs((ctx.today - d.value).days) <= RECENT_ACT_DAYS]
+        comma = folded.find(",", dated[-1].end - start, a) if dated else -1
+        here = comma if comma >= 0 else 0
+        reach = here if reach is None else min(reach, here)
+    return reach
 
 
 def _in_detail_clause(ctx: ArticleContext, folded: str, start: int, count: CountMention) -> bool:
@@ -576,11 +587,12 @@ def _sentence_events(ctx: ArticleContext, s: Sentence, last_person: ActorMention
         hits = [h for h in hits if not _dated_by_year(folded, h, years, ctx.lang)]
     if not hits and not given:
         return []
-    cumulative = _is_cumulative(ctx, sentence, folded, s.start)
+    cumulative = _cumulative_from(ctx, sentence, folded, s.start)
     made = _candidates(ctx, s, sentence, folded, _kept_hits(ctx, sentence, folded, s.start, hits, cumulative),
                        last_person, found)
     given = [c for c in given if not _in_detail_clause(ctx, folded, s.start, c)
-             and not (cumulative and c.kind in ("killed", "injured"))]  # a running toll
+             and not (cumulative is not None and c.start - s.start >= cumulative
+                      and c.kind in ("killed", "injured"))]  # a running toll
     made = [c for c in made if not c.needs_count
             or any(k.kind in count_kinds(c.event.type, c.event.mode) for k in given)]
     left = _assign_counts(made, given, s.start)

@@ -290,3 +290,30 @@ def test_bulleted_headlines_across_blank_lines_stop_at_the_next_paragraph():
 @pytest.mark.parametrize("line", ["Article content", "Recommended Videos", "- embed-more-topicStory continues below"])
 def test_page_widgets_of_news_sites_are_removed(line):
     assert clean_text(f"{BODY}\n{line}\n{BODY}", "en").text == f"{BODY}\n{BODY}"
+
+
+@pytest.mark.parametrize(
+    "lang, text, heading",
+    [
+        ("en", "Police arrested 52 people in Almaty, he said. Trending Police Arrest Three Men in Raid "
+               "The 50 Greatest Albums of All Time Inside the Secret Life of a Star", "Trending"),
+        ("en", "Police arrested 52 people in Almaty, he said. Editor’s picks Every Promise the Candidate Made "
+               "The 250 Greatest Guitarists of All Time", "Editor’s picks"),
+        ("id", "Polisi menangkap 52 orang di Jakarta, kata dia. Berita Terkait Polisi Tangkap Dua Pelaku Begal "
+               "Di Bekasi Warga Geruduk Kantor Desa", "Berita Terkait"),
+    ],
+)
+def test_headlines_glued_after_a_heading_without_colon_are_cut(lang, text, heading):
+    # a link heading ("Trending", "Editor's picks", "Berita terkait") glued after the last sentence,
+    # followed by title-case headlines of other stories: page furniture
+    result = clean_text(text, lang)
+    assert result.text == text[: text.index(heading)].rstrip()
+    assert kinds(result) == ["link"]
+
+
+def test_a_sentence_after_a_heading_word_is_kept():
+    # prose after a heading word is no list of titles
+    text = "Police arrested 52 people in Almaty. Latest Figures from the ministry show that the number of arrests rose."
+    assert clean_text(text, "en").text == text
+    text = "Polisi menangkap 52 orang. Terkini Polisi mengatakan bahwa jumlah tahanan naik pada Kamis."
+    assert clean_text(text, "id").text == text

@@ -761,3 +761,80 @@ def test_pernah_puts_an_indonesian_deed_in_the_background():
     # "pernah" (once, at some time before): the deed is background, as in Malay
     assert extract("Polisi di Jakarta pernah menangkap pemimpin kelompok itu.", "id") == []
     assert extract("Polis di Kuala Lumpur pernah menahan pemimpin kumpulan itu.", "ms") == []
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Kazakhstan has different obligations under the Paris agreement, officials in Almaty said on Thursday."),
+        ("en", "The grievance panel in Almaty ruled on Thursday that the employer violated the collective bargaining agreement."),
+        ("fr", "Le Kazakhstan a des obligations différentes en vertu de l'accord de Paris, ont déclaré jeudi des responsables à Almaty."),
+        ("ms", "Syarikat itu menjual tanah tanpa persetujuan penduduk di Kuala Lumpur pada Khamis."),
+    ],
+)
+def test_an_agreement_named_but_not_reached_or_signed_is_no_event(lang, text):
+    # events.json: the nouns of agreement (agreement, deal, accord, pacte, persetujuan) require a verb of
+    # reaching or signing in their sentence, as Spanish 'acuerdo' does
+    assert extract(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Kazakhstan and Russia signed an agreement on Thursday in Almaty."),
+        ("en", "Kazakhstan and Russia reached a deal on gas prices in Almaty on Thursday."),
+        ("fr", "Le Kazakhstan et la Russie ont conclu jeudi un accord à Almaty."),
+        ("ms", "Malaysia dan Indonesia mencapai persetujuan mengenai sempadan di Kuala Lumpur pada Khamis."),
+    ],
+)
+def test_an_agreement_reached_or_signed_is_one(lang, text):
+    assert types(extract(text, lang)) == ["AGREE"]
+
+
+def test_signing_a_letter_or_agreeing_to_an_interview_is_no_agreement():
+    assert extract("Residents delivered an open letter signed by 20 groups in Almaty on Thursday.") == []
+    assert extract("Les habitants ont remis jeudi à Almaty une lettre ouverte signée par vingt associations.", "fr") == []
+    assert extract("The witness agreed to an interview with the defence lawyer in Almaty on Thursday.") == []
+
+
+def test_only_forces_are_deployed_or_activated():
+    assert extract("During deployment testing on Thursday, the team in Almaty found a software bug.") == []
+    assert extract("Disaster teams in Almaty remained activated on Thursday as the rains continued.") == []
+    assert types(extract("The army activated 2,000 reservists in Almaty on Thursday.")) == ["MOBILIZE"]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("fr", "Les attaques verbales du ministre contre l'opposition se sont poursuivies jeudi à Almaty."),
+        ("id", "Menteri itu melontarkan serangan politik terhadap oposisi di Jakarta pada Kamis."),
+        ("ms", "Menteri itu melancarkan serangan lisan terhadap pembangkang di Kuala Lumpur pada Khamis."),
+    ],
+)
+def test_a_verbal_attack_is_no_assault(lang, text):
+    # events.json ignore: verbal, personal, political attacks
+    assert "ASSAULT" not in types(extract(text, lang))
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Miners in Almaty began a hunger strike on Wednesday, as part of a protest they have staged since March."),
+        ("id", "Para buruh tambang memulai mogok makan pada Rabu di Almaty, sebagai bagian dari protes yang mereka "
+               "lakukan sejak 27 hari lalu."),
+        ("ms", "Para pekerja lombong memulakan mogok lapar pada Rabu di Almaty, sebagai sebahagian daripada bantahan "
+               "yang mereka adakan sejak 27 hari lalu."),
+    ],
+)
+def test_a_running_marker_later_in_the_sentence_leaves_a_dated_act_before_it(lang, text):
+    # the cumulative marker reaches back only to the comma after an act dated to the last days
+    events = extract(text, lang)
+    assert ("PROTEST", "strike", "2022-01-05") in [(e.type, e.mode, e.date) for e in events]
+
+
+def test_a_running_toll_stays_no_event_and_a_dated_deed_keeps_its_own_count():
+    assert extract("More than 700 people have been killed by security forces in Almaty, according to a rights group, "
+                   "since the coup.") == []
+    assert extract("On Wednesday, more than 700 people have been killed by security forces in Almaty since the coup.") == []
+    (event,) = extract("Security forces killed 12 protesters in Almaty on Wednesday, bringing the toll since the coup to 700.")
+    assert (event.type, event.counts) == ("ASSAULT", {"killed": 12})
