@@ -24,6 +24,13 @@ def test_ending_a_hunger_strike_is_a_concession_and_starting_one_a_protest():
     assert types("Tahanan politik di Almaty menghentikan mogok makan pada Kamis.", "id") == ["CONCEDE"]
 
 
+def test_a_hunger_strike_told_with_words_between_verb_and_noun_is_a_protest():
+    # the noun alone, as in English and Spanish, whatever verb and adverbs come before it
+    assert types("Des dizaines de détenus d'Almaty ont entamé jeudi une grève de la faim.", "fr") == ["PROTEST"]
+    assert types("Jeudi, des dizaines de détenus d'Almaty ont observé une grève de la faim.", "fr") == ["PROTEST"]
+    assert types("Decenas de presos de Almaty iniciaron el jueves una huelga de hambre.", "es") == ["PROTEST"]
+
+
 def test_police_stopping_a_protest_is_no_concession():
     assert "CONCEDE" not in types("Polisi di Almaty menghentikan aksi unjuk rasa mahasiswa pada Kamis.", "id")
     assert "CONCEDE" not in types("On Thursday police in Almaty arrested the leaders of the strike.")
