@@ -234,3 +234,14 @@ def test_a_denial_told_without_a_target_answers_the_charge_against_its_actor():
     text = ("LIMA, Perú.- El Gobierno peruano acusó el martes a México de injerencia.\n\n"
             "México rechazó el martes la acusación.")
     assert roles(text, "es", "REJECT") == [(["MX"], ["PE:government"])]
+
+
+def test_what_explodes_is_no_actor_its_owners_are_hit():
+    # an intransitive blast ("meledak", "a explosé", "meletup"): the subject is the device, and the
+    # people it belonged to suffer the act; nobody is named as acting
+    for text, lang in (
+        ("BEIRUT - Ratusan pager milik anggota Hizbullah meledak di Beirut pada Selasa.", "id"),
+        ("BEYROUTH - Des centaines de bipeurs de membres du Hezbollah ont explosé mardi à Beyrouth.", "fr"),
+        ("BEIRUT - Ratusan alat kelui milik anggota Hizbullah meletup di Beirut pada Selasa.", "ms"),
+    ):
+        assert roles(text, lang, "ASSAULT") == [([], ["LB:rebels"])], text
