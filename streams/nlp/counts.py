@@ -40,6 +40,7 @@ from streams.nlp.fuzzy import fold
 from streams.nlp.gazetteer import load_json
 from streams.nlp.mentions import CountMention
 from streams.nlp.numbers import NumberSpan, find_numbers
+from streams.nlp.textutil import alternation
 
 #: characters after a comma searched for the word that opens an aside
 ASIDE_PEEK = 30
@@ -112,7 +113,7 @@ def _lexicon(lang: str) -> _Lexicon:
 
 
 def _alternation(signs: list[str]) -> str:
-    return "|".join(re.escape(s) for s in sorted(signs, key=len, reverse=True)) or "(?!)"
+    return alternation(signs, " ") or "(?!)"
 
 
 def _find_kind(words: list[tuple[int, int, str]], lx: _Lexicon, limit: int, forward: bool) -> list[tuple[int, str, bool]]:

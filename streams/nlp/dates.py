@@ -124,17 +124,20 @@ def _weekday_re(data: dict) -> re.Pattern:
     )
 
 
+#: how many units an "ago" phrase counts: a figure or a number word ("two", "dua", "deux")
+_AGO_NUMBER = r"\d+|[^\W\d_]+(?:-[^\W\d_]+)?"
+
+
 def _ago_re(data: dict) -> re.Pattern | None:
     """"dua hari lalu", "two days ago", "hace dos días", "il y a deux jours"."""
     if not data.get("ago_units"):
         return None
     unit = alternation(data["ago_units"])
-    number = r"\d+|[^\W\d_]+(?:-[^\W\d_]+)?"
     parts = []
     if data.get("ago_after"):
-        parts.append(rf"\b(?P<n>{number})\s+(?P<unit>{unit})\s+(?:{alternation(data['ago_after'])})\b")
+        parts.append(rf"\b(?P<n>{_AGO_NUMBER})\s+(?P<unit>{unit})\s+(?:{alternation(data['ago_after'])})\b")
     if data.get("ago_before"):
-        parts.append(rf"\b{_starts(data['ago_before'])}(?:{alternation(data['ago_before'])})\s+(?P<n2>{number})\s+(?P<unit2>{unit})\b")
+        parts.append(rf"\b{_starts(data['ago_before'])}(?:{alternation(data['ago_before'])})\s+(?P<n2>{_AGO_NUMBER})\s+(?P<unit2>{unit})\b")
     return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
 
@@ -203,11 +206,10 @@ def _vague_past_re(data: dict) -> re.Pattern | None:
     units = data.get("vague_past_units")
     if units:
         unit = alternation(units)
-        number = r"\d+|[^\W\d_]+(?:-[^\W\d_]+)?"
         if data.get("ago_after"):
-            parts.append(rf"\b(?:{number})\s+(?:{unit})\s+(?:{alternation(data['ago_after'])})\b")
+            parts.append(rf"\b(?:{_AGO_NUMBER})\s+(?:{unit})\s+(?:{alternation(data['ago_after'])})\b")
         if data.get("ago_before"):
-            parts.append(rf"\b(?:{alternation(data['ago_before'])})\s+(?:{number})\s+(?:{unit})\b")
+            parts.append(rf"\b(?:{alternation(data['ago_before'])})\s+(?:{_AGO_NUMBER})\s+(?:{unit})\b")
     return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
 

@@ -18,7 +18,7 @@ from functools import lru_cache
 from streams.nlp.eventcontext import ArticleContext, between, nearest, window_words
 from streams.nlp.fuzzy import fold
 from streams.nlp.mentions import DateMention
-from streams.nlp.textutil import load_data
+from streams.nlp.textutil import alternation, load_data
 from streams.nlp.triggers import TriggerHit, lexicon
 
 #: a sentence dated more than this many days before publication is background
@@ -136,7 +136,7 @@ def _early_hours_re(lang: str) -> re.Pattern | None:
     words = (load_data(lang, "dates") or {}).get("early_hours", [])
     if not words:
         return None
-    return re.compile(r"^[\s)]*(?:" + "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)")
+    return re.compile(rf"^[\s)]*(?:{alternation([fold(w) for w in words], ' ')})(?!\w)")
 
 
 def _early_hours(lang: str, after: str) -> bool:

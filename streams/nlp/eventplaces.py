@@ -21,7 +21,7 @@ from streams.nlp.eventcontext import ArticleContext, between
 from streams.nlp.fuzzy import fold
 from streams.nlp.mentions import PlaceMention
 from streams.nlp.places import find_places
-from streams.nlp.textutil import load_data
+from streams.nlp.textutil import alternation, load_data
 from streams.nlp.triggers import Trigger, _locative_pattern, in_group, is_verbal, lexicon
 
 #: places of a country the article never names are used from this many mentions on
@@ -276,8 +276,7 @@ def _across_pattern(lang: str) -> re.Pattern | None:
     words = (load_data(lang, "places") or {}).get("across_country", [])
     if not words:
         return None
-    alternation = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?i:{alternation})\s*$")
+    return re.compile(rf"(?<!\w)(?i:{alternation(words, ' ')})\s*$")
 
 
 def _country_only(ctx: ArticleContext, sent: tuple[int, int]) -> bool:

@@ -403,8 +403,7 @@ def _month_year_re(lang: str) -> tuple[re.Pattern | None, dict[str, int]]:
     months = {fold(k): v for k, v in ((load_data(lang, "dates") or {}).get("months") or {}).items() if len(k) >= 3}
     if not months:
         return None, {}
-    names = "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)({names})\.?,?\s+(?:(?:de|of)\s+)?((?:19|20)\d\d)(?!\w)"), months
+    return re.compile(rf"(?<!\w)({alternation(months, ' ')})\.?,?\s+(?:(?:de|of)\s+)?((?:19|20)\d\d)(?!\w)"), months
 
 
 def _months_long_before(folded: str, lang: str, today: date) -> list[tuple[int, int]]:
@@ -427,8 +426,7 @@ def _bare_month_re(lang: str) -> tuple[re.Pattern | None, dict[str, int]]:
     markers = [fold(m) for m in data.get("year_markers", []) + data.get("month_markers", [])]
     if not months or not markers:
         return None, {}
-    names = "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternation(markers)})\s+({names})(?!\w)(?!\.?,?\s*(?:(?:de|of)\s+)?\d)"), months
+    return re.compile(rf"(?<!\w)(?:{alternation(markers)})\s+({alternation(months, ' ')})(?!\w)(?!\.?,?\s*(?:(?:de|of)\s+)?\d)"), months
 
 
 def _bare_months_long_before(sentence: str, folded: str, lang: str, today: date) -> list[tuple[int, int]]:

@@ -198,7 +198,7 @@ def _words_pattern(words: list[str]) -> re.Pattern | None:
     if not words:
         return None
     folded = [fold(w) for w in sorted(set(words), key=len, reverse=True)]
-    alts = "|".join(map(re.escape, folded))
+    alts = alternation(folded, " ")
     # a look-ahead for the words' first letters: a position no word starts at fails at once
     # instead of trying every alternative (the match is the same)
     firsts = "".join(re.escape(c) for c in sorted({w[0] for w in folded})) if all(folded) else ""
@@ -209,7 +209,7 @@ def _words_pattern(words: list[str]) -> re.Pattern | None:
 def _joiner_pattern(words: list[str]) -> re.Pattern | None:
     if not words:
         return None
-    return re.compile("|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True)))
+    return re.compile(alternation([fold(w) for w in words], " "))
 
 
 def _endings_pattern(endings: list[str]) -> re.Pattern | None:
@@ -217,16 +217,14 @@ def _endings_pattern(endings: list[str]) -> re.Pattern | None:
     a capitalised word is a name, "Irán" is no future tense)."""
     if not endings:
         return None
-    alts = "|".join(re.escape(e) for e in sorted(endings, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)[^\W\d_A-ZÀ-ÖØ-Þ]\w*?(?:{alts})(?!\w)")
+    return re.compile(rf"(?<!\w)[^\W\d_A-ZÀ-ÖØ-Þ]\w*?(?:{alternation(endings, ' ')})(?!\w)")
 
 
 def _locative_pattern(words: list[str]) -> re.Pattern | None:
     if not words:
         return None
-    alts = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
     name = r"[A-ZÀ-Þ][\w'’.-]*"
-    return re.compile(rf"(?<!\w)(?i:{alts})\s+(?:(?:the|la|le|el|l')\s+)?(?:{name}[\s,]+){{0,4}}$")
+    return re.compile(rf"(?<!\w)(?i:{alternation(words, ' ')})\s+(?:(?:the|la|le|el|l')\s+)?(?:{name}[\s,]+){{0,4}}$")
 
 
 @lru_cache(maxsize=None)
@@ -331,7 +329,7 @@ def _pluperfect_pattern(spec: dict) -> re.Pattern | None:
         return None
     aux = alternation([fold(w) for w in spec["auxiliaries"]])
     fillers = alternation([fold(w) for w in spec.get("fillers", [])]) if spec.get("fillers") else None
-    ending = "|".join(re.escape(fold(e)) for e in sorted(spec["participle_endings"], key=len, reverse=True))
+    ending = alternation([fold(e) for e in spec["participle_endings"]], " ")
     filler = rf"(?:(?:{fillers})\s+){{0,3}}" if fillers else ""
     # the trigger is the participle, or the object of one a few words on ("had shared videos of the violence")
     # or the participle after the object ("had its assets nationalised"); no punctuation in between
