@@ -25,7 +25,12 @@ How a number is attached (words from ``data/<lang>/counts.json``):
 - a number that is part of a toll ("two officers were among the dead", "dua
   di antara korban meninggal") is no count of its own;
 - an exact figure beats a vague word ("puluhan") of the same kind in the same
-  sentence.
+  sentence;
+- one person named by an indefinite article ("a protester was shot dead", "un
+  manifestant a été tué", "un joven murió"; ``singular`` of counts.json: the
+  articles and the nouns of people, up to two words apart) is a killed or
+  injured count of 1, as "seorang" already is a number; like a vague word, it
+  yields to a figure of the same kind in its sentence ("a gunman killed 12").
 """
 
 from __future__ import annotations
@@ -52,6 +57,10 @@ _LEFT = 3
 #: ("puluhan ribu personel ... disiagakan untuk mengamankan")
 _CASUALTY_REACH = 4
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|[%‰°$€£¥₹₽₴]")
+#: words (adjectives, an age) allowed between an indefinite article and the noun of a person
+_SINGULAR_GAP = 2
+#: the kinds one person named by an indefinite article may be a count of (an arrest of one is no count)
+_SINGULAR_KINDS = frozenset({"killed", "injured"})
 #: ends a window: sentence or clause punctuation
 _CLAUSE_RE = re.compile(r"[.;:!?()\[\]]|,|\n")
 #: a sentence starts after a [.!?\n] (or at the start) and runs to the end of its run of other
@@ -84,6 +93,10 @@ class _Lexicon:
     inclusion_re: re.Pattern | None = None
     #: "lebih dari", "more than": a bound before a number, whose stop word ("dari") stops nothing
     bounds: frozenset[str] = frozenset()
+    #: one person named by an indefinite article, in folded text ("a young man", "une femme")
+    singular_re: re.Pattern | None = None
+    #: a word before it that makes the person the agent ("by", "par"): no victim
+    singular_agents: frozenset[str] = frozenset()
 
 
 def _key(text: str) -> str:
@@ -109,7 +122,18 @@ def _lexicon(lang: str) -> _Lexicon:
         re.compile(rf"\s*(?:{_alternation([fold(w) for w in common.get('inclusion_markers', [])])})(?![^\W\d_])")
         if common.get("inclusion_markers") else None,
         frozenset(_key(w) for w in data.get("bounds", [])),
+        _singular_re(data.get("singular", {})),
+        frozenset(_key(w) for w in data.get("singular", {}).get("agents", [])),
     )
+
+
+def _singular_re(data: dict) -> re.Pattern | None:
+    """An indefinite article, at most ``_SINGULAR_GAP`` words (adjectives, an age), then a noun of a person."""
+    if not data.get("articles") or not data.get("people"):
+        return None
+    articles = alternation(_key(w) for w in data["articles"])
+    people = alternation(_key(w) for w in data["people"])
+    return re.compile(rf"(?<![\w-])(?:{articles})\s+(?:[\w-]+\s+){{0,{_SINGULAR_GAP}}}?(?:{people})(?![\w'’-])")
 
 
 def _alternation(signs: list[str]) -> str:
@@ -206,24 +230,65 @@ def find_counts(text: str, lang: str) -> list[CountMention]:
     lx = _lexicon(lang)
     in_dates = {p for s, e in written_date_spans(text, lang) for p in range(s, e)}
     numbers = [n for n in find_numbers(text, lang) if n.start not in in_dates]
-    if not numbers:
+    if not numbers and lx.singular_re is None:
         return []
     inside = in_dates | {p for n in numbers for p in range(n.start, n.end)}
     breaks = [b.start() for b in _CLAUSE_RE.finditer(text) if b.start() not in inside]
     mentions = []
     for k, span in enumerate(numbers):
-        b = bisect_left(breaks, span.start)
-        lo = max(numbers[k - 1].end if k else 0, breaks[b - 1] + 1 if b else 0)
-        b = bisect_left(breaks, span.end)
-        hi = min(numbers[k + 1].start if k + 1 < len(numbers) else len(text), breaks[b] if b < len(breaks) else len(text))
-        before = _words(text, lo, span.start)
-        after = [w for w in _words(text, span.end, hi) if w[1] <= hi] + _after_aside(text, hi, breaks, numbers, lx)
+        before, after = _windows(text, span, numbers, k, breaks, lx)
         if _not_a_count(text, span, lx, before, after):
             continue
         kind = _kind(_find_kind(after, lx, _RIGHT, True), _find_kind(before, lx, _LEFT, False))
         if kind is not None:
             mentions.append(CountMention(span.start, span.end, kind, span.value, span.vague))
+    mentions += _singular_counts(text, lx, mentions, breaks, in_dates)
+    mentions.sort(key=lambda m: m.start)
     return _exact_over_vague(text, mentions)
+
+
+def _windows(text: str, span: NumberSpan, spans: list[NumberSpan], k: int, breaks: list[int],
+             lx: _Lexicon) -> tuple[list, list]:
+    """The words before and after ``span`` (``spans[k]``) within its clause and its neighbours."""
+    b = bisect_left(breaks, span.start)
+    lo = max(spans[k - 1].end if k else 0, breaks[b - 1] + 1 if b else 0)
+    b = bisect_left(breaks, span.end)
+    hi = min(spans[k + 1].start if k + 1 < len(spans) else len(text), breaks[b] if b < len(breaks) else len(text))
+    before = _words(text, lo, span.start)
+    after = [w for w in _words(text, span.end, hi) if w[1] <= hi] + _after_aside(text, hi, breaks, spans, lx)
+    return before, after
+
+
+def _after_agent(folded: str, start: int, lx: _Lexicon) -> bool:
+    """True when the word before ``start`` marks an agent ("tué par un policier"): who did it, not a victim."""
+    before = _WORD_RE.findall(folded, max(0, start - 20), start)
+    return bool(before) and before[-1] in lx.singular_agents
+
+
+def _singular_counts(text: str, lx: _Lexicon, counts: list[CountMention], breaks: list[int],
+                     in_dates: set[int]) -> list[CountMention]:
+    """Killed or injured counts of 1 for one person named by an indefinite article, read in
+    windows bounded by the clause and the counts around it (an age, "une femme de 40 ans",
+    bounds nothing)."""
+    if lx.singular_re is None:
+        return []
+    taken = in_dates | {p for c in counts for p in range(c.start, c.end)}
+    folded = fold(text)
+    singles = [NumberSpan(m.start(), m.end(), 1, vague=True) for m in lx.singular_re.finditer(folded)
+               if not taken.intersection(range(m.start(), m.end())) and not _after_agent(folded, m.start(), lx)]
+    if not singles:
+        return []
+    spans = sorted([NumberSpan(c.start, c.end, c.value) for c in counts] + singles, key=lambda n: n.start)
+    single = set(singles)
+    found = []
+    for k, span in enumerate(spans):
+        if span not in single:
+            continue
+        before, after = _windows(text, span, spans, k, breaks, lx)
+        kind = _kind(_find_kind(after, lx, _RIGHT, True), _find_kind(before, lx, _LEFT, False))
+        if kind in _SINGULAR_KINDS:
+            found.append(CountMention(span.start, span.end, kind, 1, True))
+    return found
 
 
 def _after_aside(text: str, hi: int, breaks: list[int], numbers: list[NumberSpan], lx: _Lexicon) -> list:

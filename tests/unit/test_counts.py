@@ -67,7 +67,7 @@ def test_officers_alone_are_not_a_deployment():
     [
         ("en", "The deal covers 20 million tonnes of grain for 120 days."),
         ("en", "Prices rose 40% and the fund holds $11.5 million."),
-        ("en", "A man aged 18 was killed in 2019 at 11:59 p.m."),
+        ("en", "The man aged 18 was killed in 2019 at 11:59 p.m."),
         ("id", "Sebanyak 13 kendaraan rusak, 10 di antaranya milik polisi."),
         ("id", "Skor 2-2 bertahan hingga pukul 14.30 WIB."),
         ("id", "Pada Kamis (6/1/2022) Pasal 170 dikenakan."),
@@ -150,3 +150,34 @@ def test_police_alone_watching_is_no_deployment():
 ])
 def test_more_than_before_a_number_does_not_cut_it_from_its_verb(lang, text, expected):
     assert [(c.kind, c.value) for c in find_counts(text, lang)] == expected
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        ("en", "A man was shot dead by police in Lagos on Monday.", [("killed", 1)]),
+        ("en", "Police say a woman was killed and a girl was wounded near the border.", [("killed", 1), ("injured", 1)]),
+        ("en", "A 17-year-old boy was wounded when police fired on the crowd.", [("injured", 1)]),
+        ("fr", "Un manifestant a été tué par la police à Lyon lundi.", [("killed", 1)]),
+        ("fr", "Une femme de 40 ans a été blessée par balle à Marseille.", [("injured", 1)]),
+        ("es", "Un joven murió tras recibir un disparo de la policía en Quito.", [("killed", 1)]),
+        ("es", "Una mujer resultó herida en el ataque.", [("injured", 1)]),
+        ("fr", "Après la mort d'un adolescent tué par un policier à Nanterre.", [("killed", 1)]),  # not the officer
+        ("en", "A civilian was killed by a soldier in the village.", [("killed", 1)]),
+    ],
+)
+def test_one_person_named_by_an_indefinite_article_is_a_count_of_one(lang, text, expected):
+    assert counts(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        ("en", "A gunman killed 12 people at a market.", [("killed", 12)]),  # the figure wins
+        ("en", "Police arrested a man in Paris on Monday.", []),  # an arrest of one is no count
+        ("fr", "Un homme a été interpellé lundi.", []),
+        ("en", "A 42-year-old woman and a 60-year-old man have been arrested.", []),  # ages, not arrests
+    ],
+)
+def test_one_person_is_no_arrest_count_and_yields_to_a_figure(lang, text, expected):
+    assert counts(text, lang) == expected
