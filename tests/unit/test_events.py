@@ -511,6 +511,14 @@ def test_a_year_long_past_next_to_a_trigger_makes_it_history():
                          published=june)) == ["COERCE"]
 
 
+def test_a_march_along_a_street_is_no_running_total_but_a_year_of_marches_is():
+    # "a lo largo de" is "throughout" only with a stretch of time; along a street the march is the day's act
+    assert types(extract("Miles de trabajadores marcharon el martes a lo largo de la avenida principal de Quito.",
+                         "es")) == ["PROTEST"]
+    assert "PROTEST" not in types(extract("Los trabajadores marcharon a lo largo del año contra el gobierno en Quito.",
+                                          "es"))
+
+
 def test_habit_adverbs_before_a_trigger_make_it_no_new_act():
     # background_markers: a habit ("often", "sering", "biasanya") tells no deed of a day
     assert extract("Police often arrest protesters outside the parliament.") == []
