@@ -20,7 +20,10 @@ Rules:
   2 October 2022);
 - a date without a year takes the year that puts it nearest publication, a
   date ahead counting double ("30 December" in a January paper is last year's,
-  an announced "January 20" this year's);
+  an announced "January 20" this year's), unless it names a deed nobody
+  schedules ("the Oct. 7 attacks", "les attentats du 13 novembre", "tragedi
+  12 Mei"; dates.json ``deed_nouns``): that one has happened, the latest such
+  day up to publication;
 - numeric dates read day/month in every language but US-style English, where
   an ambiguous "6/1/2022" takes the reading nearest the publication date;
 - a relative word right after a weekday or date ("Selasa kemarin") adds nothing
@@ -90,6 +93,10 @@ class _Lexicon:
     restate_re: re.Pattern | None = None
     #: the publisher's time zone ("WIB", "heure de Paris") after a date: a restated moment
     home_zone_re: re.Pattern | None = None
+    #: a deed noun right after a date ("Oct. 7 attacks"), and one ending the text before it,
+    #: maybe with a connector ("attentats du", "atentados del", "tragedi"): the date names a deed done
+    deed_after_re: re.Pattern | None = None
+    deed_before_re: re.Pattern | None = None
 
 
 def _starts(*word_lists) -> str:
@@ -190,7 +197,38 @@ def _lexicon(lang: str) -> _Lexicon:
         if data.get("restate_markers") else None,
         re.compile(rf"^[^.;\n]{{0,{HOME_ZONE_REACH}}}?(?<![\w'-])(?:{alternation(data['home_time_zones'])})(?![\w'-])")
         if data.get("home_time_zones") else None,
+        *_deed_res(data),
     )
+
+
+#: characters before a date searched for the deed noun it names ("les attentats du ")
+DEED_REACH = 40
+#: a deed's date this many days ahead of publication may be a stale publication time: kept ahead
+DEED_AHEAD_DAYS = 2
+
+
+def _deed_res(data: dict) -> tuple[re.Pattern | None, re.Pattern | None]:
+    """The patterns of ``_Lexicon.deed_after_re`` and ``deed_before_re`` (None without ``deed_nouns``)."""
+    nouns = data.get("deed_nouns")
+    if not nouns:
+        return None, None
+    joiners = data.get("deed_connectors", [])
+    joiner = rf"(?:(?:{alternation(joiners)})\s+)?" if joiners else ""
+    return (re.compile(rf"[\s,]*(?:{alternation(nouns)})(?![\w'-])", re.IGNORECASE),
+            re.compile(rf"(?<![\w'-])(?:{alternation(nouns)})\s+{joiner}$", re.IGNORECASE))
+
+
+def _names_deed(text: str, start: int, end: int, lx: _Lexicon) -> bool:
+    """The date at ``start:end`` of ``text`` names a deed: a deed noun follows it or ends the text before it."""
+    if lx.deed_after_re is None:
+        return False
+    return bool(lx.deed_after_re.match(text, end, end + DEED_REACH)
+                or lx.deed_before_re.search(text[max(0, start - DEED_REACH):start]))
+
+
+def _latest_past(pub: date, m: int, d: int) -> date | None:
+    """The latest day ``m``/``d`` up to publication."""
+    return next((v for v in (_safe(y, m, d) for y in (pub.year, pub.year - 1, pub.year - 2)) if v and v <= pub), None)
 
 
 def _phrase_re(phrases: list[str] | None) -> re.Pattern | None:
@@ -369,6 +407,8 @@ def _written(text: str, lx: _Lexicon, pub: date) -> list[_Found]:
             day = int(g["day"] or g["day2"])
             y = _year(g["year"] or g["year2"])
             value = _safe(y, month, day) if y else (_without_year(pub, month, day) if month else None)
+            if value is not None and not y and (value - pub).days > DEED_AHEAD_DAYS and _names_deed(text, m.start(), m.end(), lx):
+                value = _latest_past(pub, month, day)
         if value is not None:
             found.append(_Found(m.start(), m.end(), value, True))
     return found

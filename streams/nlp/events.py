@@ -195,8 +195,8 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
             continue  # a running toll or a habit is not an event
         if follows_background_marker(sentence, hit, ctx.lang, folded):
             continue  # "since Azerbaijan seized control": the earlier happening a period is counted from
-        if background and in_pluperfect(folded, hit, ctx.lang):
-            continue  # "the newspaper had refused to print them": before the story, told as its background
+        if background and (in_pluperfect(folded, hit, ctx.lang) or _told_by_relative_clause(folded, hit, hits, ctx.lang)):
+            continue  # "the newspaper had refused to print them", "a group that sued": before the story, told as its background
         if t.type == "ASSAULT" and t.mode is None and natural_death(_clause_of(sentence, folded, hit, ctx.lang), ctx.lang):
             continue  # died of a medical emergency
         if is_verbal(t.type) and kept and kept[-1].trigger.type == "PROTEST" and _gap_words(sentence, kept[-1], hit) <= 2:
@@ -309,6 +309,45 @@ def _background_sentence(ctx: ArticleContext, folded: str, sent_start: int, leng
         return False
     report = lexicon(ctx.lang).report
     return not (report and report.search(folded))
+
+
+@lru_cache(maxsize=None)
+def _relative_re(lang: str) -> re.Pattern | None:
+    """A relative pronoun (events.json ``relative_pronouns``: "who", "whose", "qui", "dont",
+    "quien", "cuyo", "yang") and at most ``RELATIVE_REACH`` words after it, no comma nor joiner
+    of the language's ``negation_breaks`` among them ("warga yang mengadang mobilnya dan melukai":
+    the main clause goes on), ending the text: what follows is inside a relative clause."""
+    data = load_data(lang, "events") or {}
+    words = [fold(w) for w in data.get("relative_pronouns", [])]
+    if not words:
+        return None
+    joiners = [fold(w).strip() for w in data.get("negation_breaks", []) if w.strip().isalpha()]
+    word = rf"(?!(?:{alternation(joiners)})(?![\w'-])){NON_BREAK}" if joiners else NON_BREAK
+    return re.compile(rf"(?<![\w'-])(?:{alternation(words)})(?:\s+{word}){{0,{RELATIVE_REACH}}}\s*$")
+
+
+#: a word without the punctuation that ends a relative clause
+NON_BREAK = r"[^\s,;:]+"
+
+
+#: words between a relative pronoun and a trigger of its clause ("who had been repeatedly beaten")
+RELATIVE_REACH = 3
+
+
+def _in_relative_clause(folded: str, hit: TriggerHit, lang: str) -> bool:
+    """The trigger is the verb of a relative clause ("the group which sued", "the man who
+    killed", "l'homme qui avait tué", "buku yang mengkritik")."""
+    pattern = _relative_re(lang)
+    return bool(pattern and pattern.search(folded, max(0, hit.start - 80), hit.start))
+
+
+def _told_by_relative_clause(folded: str, hit: TriggerHit, hits: list[TriggerHit], lang: str) -> bool:
+    """The trigger is the verb of a relative clause and no trigger of the sentence stands outside
+    one: in a background sentence it tells who someone or something is by a deed done before the
+    story ("a woman who was raped ... has revealed", "the order, which Trump signed ..., is part of").
+    Beside a deed of the main clause it tells what the people of that deed were doing then
+    ("police fired tear gas at residents who blocked the road")."""
+    return _in_relative_clause(folded, hit, lang) and all(_in_relative_clause(folded, h, lang) for h in hits)
 
 
 def _clause_of(sentence: str, folded: str, hit: TriggerHit, lang: str) -> str:
@@ -468,10 +507,35 @@ def _history_re(lang: str) -> re.Pattern | None:
     return re.compile(rf"(?<![\w'-])(?:{alternation(markers)})(?![\w'-])")
 
 
+@lru_cache(maxsize=None)
+def _era_re(lang: str) -> re.Pattern | None:
+    """Names of past eras ("World War II", "the Cold War", "la Seconde Guerre mondiale",
+    "la guerra fría", "Perang Dunia II", "zaman penjajahan"; events.json ``era_markers``)."""
+    markers = [fold(m) for m in (load_data(lang, "events") or {}).get("era_markers", [])]
+    if not markers:
+        return None
+    return re.compile(rf"(?<![\w'-])(?:{alternation(markers)})(?![\w'-])")
+
+
+#: words before an era searched for a "since" that makes it the start of a span up to now
+ERA_SINCE_WORDS = 5
+
+
+def _eras(folded: str, lang: str) -> list[tuple[int, int]]:
+    """Spans of the (folded) sentence naming a past era, less those a "since" ("sejak", "depuis",
+    "desde") stands shortly before: "the worst attack since World War II" is today's."""
+    pattern = _era_re(lang)
+    if pattern is None or not pattern.search(folded):
+        return []
+    since = lexicon(lang).background
+    return [m.span() for m in pattern.finditer(folded)
+            if not (since and since.search(" " + " ".join(folded[:m.start()].split()[-ERA_SINCE_WORDS:]) + " "))]
+
+
 def _years_long_before(folded: str, lang: str, today: date) -> list[tuple[int, int]]:
     """Spans of the (folded) sentence naming, after a year marker, a year or decade that ended
     more than a week before publication ("in 2022, she withdrew"), or a year or more back
-    ("last year", "two years ago"): what they date is history."""
+    ("last year", "two years ago"), or a past era ("during World War II"): what they date is history."""
     pattern = _year_re(lang)
     found = []
     for m in pattern.finditer(folded) if pattern else ():
@@ -480,6 +544,7 @@ def _years_long_before(folded: str, lang: str, today: date) -> list[tuple[int, i
             found.append(m.span())
     history = _history_re(lang)
     found += [m.span() for m in history.finditer(folded)] if history else []
+    found += _eras(folded, lang)
     return sorted(found)
 
 
@@ -500,16 +565,31 @@ def _fronted(folded: str, clause_start: int, start: int, end: int) -> bool:
 
 def _dated_by_year(folded: str, hit: TriggerHit, years: list[tuple[int, int]], lang: str) -> bool:
     """A year long past (``years``) dates the trigger: it stands before it in its clause, within
-    ``YEAR_REACH_BEFORE`` words, as a fronted adverbial, or right after it (``YEAR_REACH_AFTER``). A year farther after the
-    trigger dates something else ("withdrew from the deal signed in 2015")."""
+    ``YEAR_REACH_BEFORE`` words (a parenthesis between commas not counted: "Years earlier,
+    according to her sister, she organised"), as a fronted adverbial, or right after it
+    (``YEAR_REACH_AFTER``). A year farther after the trigger dates something else ("withdrew from the deal
+    signed in 2015"). A past era dates what its clause tells within ``YEAR_REACH_BEFORE`` words either
+    side ("Sweden was neutral during World War II and avoided any fighting")."""
     a, b = next((c for c in clauses(folded, lexicon(lang)) if c[0] <= hit.start < c[1]), (0, len(folded)))
+    era = _era_re(lang)
     for start, end in years:
-        if a <= start < hit.start and len(folded[end:hit.start].split()) <= YEAR_REACH_BEFORE and _fronted(
-                folded, a, start, end):
+        if not a <= start < b:
+            continue
+        if era and era.fullmatch(folded, start, end):
+            gap = folded[end:hit.start] if start < hit.start else folded[hit.end:start]
+            if len(gap.split()) <= YEAR_REACH_BEFORE:
+                return True
+            continue
+        if start < hit.start and _fronted(folded, a, start, end) and len(
+                _PARENTHESIS_RE.sub(",", folded[end:hit.start]).split()) <= YEAR_REACH_BEFORE:
             return True
-        if hit.end <= start < b and len(folded[hit.end:start].split()) <= YEAR_REACH_AFTER:
+        if hit.end <= start and len(folded[hit.end:start].split()) <= YEAR_REACH_AFTER:
             return True
     return False
+
+
+#: a parenthesis set off by commas ("Years earlier, according to a story her sister told, Kamala organised")
+_PARENTHESIS_RE = re.compile(r",[^,]*,")
 
 
 #: words between a trigger and a month and year that dates it ("withdrawn in March 2023 after two nights of protests")

@@ -260,3 +260,21 @@ def test_a_vague_past_phrase_followed_by_a_number_counts_back_to_now():
     assert tells_vague_past("In the past, jets struck the town.", "en")
     # a long span counted back stays vague: "in the past two years"
     assert tells_vague_past("Growers suffered losses in the past two years.", "en")
+
+
+@pytest.mark.parametrize(
+    "lang, published, text, expected",
+    [
+        ("en", "2024-08-08T12:00:00+00:00", "the mastermind of the Oct. 7 attacks on Israel", "2023-10-07"),
+        ("fr", "2024-08-08T12:00:00+02:00", "les attentats du 13 novembre ont fait 130 morts", "2023-11-13"),
+        ("es", "2024-01-08T12:00:00+01:00", "los atentados del 11 de marzo dejaron 193 muertos", "2023-03-11"),
+        ("id", "2024-08-08T12:00:00+07:00", "Tragedi 11 September menewaskan ribuan orang", "2023-09-11"),
+        ("ms", "2024-08-08T12:00:00+08:00", "tragedi 11 September mengorbankan ribuan nyawa", "2023-09-11"),
+        # what may be scheduled keeps the reading ahead
+        ("en", "2024-08-08T12:00:00+00:00", "the Nov. 5 election", "2024-11-05"),
+        ("id", "2024-08-08T12:00:00+07:00", "pemilihan 27 November", "2024-11-27"),
+    ],
+)
+def test_a_yearless_date_naming_a_deed_nobody_schedules_is_past(lang, published, text, expected):
+    # dates.json deed_nouns: "the Oct. 7 attacks" in August is last October's, not the coming one
+    assert [d for d, _ in dates(text, published, lang)] == [expected]

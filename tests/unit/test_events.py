@@ -846,3 +846,72 @@ def test_a_running_toll_stays_no_event_and_a_dated_deed_keeps_its_own_count():
     assert extract("On Wednesday, more than 700 people have been killed by security forces in Almaty since the coup.") == []
     (event,) = extract("Security forces killed 12 protesters in Almaty on Wednesday, bringing the toll since the coup to 700.")
     assert (event.type, event.counts) == ("ASSAULT", {"killed": 12})
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Soldiers attacked villages near Almaty during World War II."),
+        ("fr", "Des soldats ont attaqué des villages près d'Almaty pendant la Seconde Guerre mondiale."),
+        ("es", "Los soldados atacaron aldeas cerca de Almaty durante la Segunda Guerra Mundial."),
+        ("id", "Tentara menyerang desa-desa di dekat Almaty pada masa penjajahan."),
+        ("ms", "Tentera menyerang kampung-kampung berhampiran Almaty semasa Perang Dunia Kedua."),
+    ],
+)
+def test_a_past_era_in_the_clause_makes_the_deed_history(lang, text):
+    # era_markers: the name of an era long past dates its clause like a year marker's year
+    assert extract(text, lang) == []
+
+
+def test_an_era_after_since_dates_nothing():
+    # "since World War II" starts a span up to now: what it is compared with is today's
+    from streams.nlp.events import _years_long_before
+    today = date(2024, 11, 18)
+    assert _years_long_before("the worst attack in europe since world war ii.", "en", today) == []
+    assert _years_long_before("serangan terburuk sejak perang dunia ii.", "id", today) == []
+    assert _years_long_before("sweden stayed neutral during world war ii.", "en", today) != []
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "That same year, in a move that surprised many residents of the old city, police arrested protesters in Almaty."),
+        ("es", "Ese mismo año, en una decisión que sorprendió a muchos vecinos de la vieja ciudad, la policía detuvo a manifestantes en Almaty."),
+        ("fr", "La même année, dans une décision qui a surpris de nombreux habitants de la vieille ville, la police a arrêté des manifestants à Almaty."),
+        ("id", "Pada tahun yang sama, dalam langkah yang mengejutkan banyak warga kota tua itu di tengah malam, polisi menangkap demonstran di Almaty."),
+    ],
+)
+def test_a_fronted_history_phrase_reaches_past_a_parenthesis(lang, text):
+    # the words of a parenthesis between commas do not count in the reach of a fronted history adverbial
+    assert extract(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Police in Almaty arrested 20 protesters on Thursday.\n\nA woman who was attacked by the group has spoken to reporters."),
+        ("en", "Police in Almaty arrested 20 protesters on Thursday.\n\nThe decree, which the president signed in his first week, is part of a crackdown."),
+        ("fr", "La police a arrêté jeudi 20 manifestants à Almaty.\n\nL'homme, qui a attaqué un commissariat, est connu de la justice."),
+        ("es", "La policía detuvo el jueves a 20 manifestantes en Almaty.\n\nEl hombre, quien atacó una comisaría, es conocido por la justicia."),
+        ("id", "Polisi menangkap 20 demonstran di Almaty pada Kamis.\n\nIa dikenal sebagai penulis buku yang mengkritik pemerintah."),
+        ("ms", "Polis menahan 20 penunjuk perasaan di Almaty pada Khamis.\n\nBeliau dikenali sebagai penulis buku yang mengkritik kerajaan."),
+    ],
+)
+def test_a_deed_told_only_in_a_relative_clause_of_a_background_sentence_is_who_someone_is(lang, text):
+    # relative_pronouns: after the lede, with no date and no source, a sentence whose triggers all sit in
+    # relative clauses describes people or things by earlier deeds
+    assert types(extract(text, lang)) == ["COERCE"]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Police in Almaty arrested 20 protesters on Thursday.\n\nPolice fired tear gas at residents who blocked the road."),
+        ("id", "Polisi menangkap 20 demonstran di Almaty pada Kamis.\n\nPolisi menembakkan gas air mata ke arah warga yang memblokade jalan."),
+    ],
+)
+def test_a_relative_clause_beside_a_deed_of_the_main_clause_tells_the_same_scene(lang, text):
+    # residents "who blocked the road" while police fired: the blockade is the story's protest
+    assert sorted(types(extract(text, lang))) == ["ASSAULT", "COERCE", "PROTEST"]
+    # and in the lede a relative clause tells the story's deed ("a man who attacked a police station was arrested")
+    assert "ASSAULT" in types(extract("A man who attacked a police station in Almaty was arrested."))
