@@ -468,11 +468,29 @@ def _bare_month_re(lang: str) -> tuple[re.Pattern | None, dict[str, int]]:
     return re.compile(rf"(?<!\w)(?:{alternation(markers)})\s+({alternation(months, ' ')})(?!\w)(?!\.?,?\s*(?:(?:de|of)\s+)?\d)"), months
 
 
+@lru_cache(maxsize=None)
+def _past_month_re(lang: str) -> re.Pattern | None:
+    """A month said to be past without its year: "last October", "el pasado octubre", "octubre
+    pasado", "octobre dernier", "Oktober lalu", "Ogos lepas" (events.json ``past_month_before``
+    and ``past_month_after``); the finders resolve no date from it."""
+    months = {fold(k): v for k, v in ((load_data(lang, "dates") or {}).get("months") or {}).items() if len(k) >= 3}
+    data = load_data(lang, "events") or {}
+    before = [fold(m) for m in data.get("past_month_before", [])]
+    after = [fold(m) for m in data.get("past_month_after", [])]
+    if not months or not (before or after):
+        return None
+    name = alternation(months, " ")
+    before_form = rf"(?:{alternation(before) or '(?!)'})\s+(?P<before>{name})(?!\w)"
+    after_form = rf"(?P<after>{name})\s+(?:{alternation(after) or '(?!)'})(?!\w)"
+    return re.compile(rf"(?<!\w)(?:{before_form}|{after_form})(?!\.?,?\s*(?:(?:de|of)\s+)?\d)")
+
+
 def _bare_months_long_before(sentence: str, folded: str, lang: str, today: date) -> list[tuple[int, int]]:
     """Spans of the (folded) sentence naming, without day or year, a month that ended more than a
     week before publication (read in paragraphs after the lede's only: the lede tells the story's own
     time, and a lone sentence has no context): the latest such month up to publication ("in August" in a paper of
-    October; "in December" in one of March is last year's). Only a capitalised name where the
+    October; "in December" in one of March is last year's), and a month said to be past ("last October",
+    "octobre dernier"), the latest before the month of publication. Only a capitalised name where the
     language capitalises months (dates.json ``capitalised``: "in May", not "in may")."""
     pattern, months = _bare_month_re(lang)
     capitalised = bool((load_data(lang, "dates") or {}).get("capitalised"))
@@ -484,7 +502,16 @@ def _bare_months_long_before(sentence: str, folded: str, lang: str, today: date)
         year = today.year if month <= today.month else today.year - 1
         if date(year, month, calendar.monthrange(year, month)[1]) < today - timedelta(days=PAST_DAYS):
             spans.append(m.span())
-    return spans
+    past = _past_month_re(lang)
+    for m in past.finditer(folded) if past else ():  # "last October": the latest October before this month
+        at = m.start("before") if m.group("before") else m.start("after")
+        if capitalised and not sentence[at].isupper():
+            continue
+        month = months[m.group("before") or m.group("after")]
+        year = today.year if month < today.month else today.year - 1
+        if date(year, month, calendar.monthrange(year, month)[1]) < today - timedelta(days=PAST_DAYS):
+            spans.append(m.span())
+    return sorted(spans)
 
 
 @lru_cache(maxsize=None)

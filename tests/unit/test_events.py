@@ -723,6 +723,24 @@ def test_a_bare_month_long_past_or_that_year_makes_the_deed_history(lang, text):
 @pytest.mark.parametrize(
     "lang, text",
     [
+        ("en", "The city was calm on Thursday.\n\nPolice arrested the opposition leader last October."),
+        ("en", "The city was calm on Thursday.\n\nPolice arrested the opposition leader last January."),
+        ("es", "La ciudad estaba tranquila el jueves.\n\nLa policía detuvo al líder opositor el pasado octubre."),
+        ("es", "La ciudad estaba tranquila el jueves.\n\nLa policía detuvo al líder opositor en octubre pasado."),
+        ("fr", "La ville était calme jeudi.\n\nLa police a arrêté le chef de l'opposition au mois d'octobre dernier."),
+        ("id", "Kota itu tenang pada Kamis.\n\nPolisi menangkap pemimpin oposisi itu Oktober lalu."),
+        ("ms", "Bandar itu tenang pada Khamis.\n\nPolis menahan pemimpin pembangkang itu Oktober lepas."),
+    ],
+)
+def test_a_month_said_to_be_past_makes_the_deed_history(lang, text):
+    # events.json past_month_before/after: "last October" is the latest October before the month of
+    # publication (7 January), "last January" a year back; the finders resolve no day from either
+    assert extract(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
         ("en", "Police in Almaty arrested 20 protesters on Thursday.\n\n"
                "In 2019, the group seized the airport in Aktau. Its gunmen killed three police officers."),
         ("fr", "La police a arrêté jeudi 20 manifestants à Almaty.\n\n"
