@@ -93,3 +93,40 @@ def test_a_country_that_only_says_whose_police_keeps_the_storys_town():
     en = extract("Kenya's police arrested 40 people on Tuesday.\n\n"
                  "The unrest began in Nakuru. Nakuru residents said Nakuru was calm.", "en")
     assert [(e.type, e.place) for e in en if e.type == "COERCE"] == [("COERCE", "Nakuru")]
+
+
+def test_an_act_over_several_listed_places_has_none_but_keeps_their_country():
+    en = extract("Nairobi is calm. On Tuesday the government ordered the army into Punjab and Sindh.", "en")
+    assert [(e.type, e.country, e.place) for e in en if e.type == "MOBILIZE"] == [("MOBILIZE", "PK", None)]
+    es = extract("Lima amaneció tranquila. El martes el Gobierno desplegó a las Fuerzas Armadas en Tumbes, "
+                 "Piura, Cajamarca y Loreto.", "es")
+    assert [(e.type, e.country, e.place) for e in es if e.type == "MOBILIZE"] == [("MOBILIZE", "PE", None)]
+    id_ = extract("Puluhan ribu tentara dikerahkan untuk berpatroli di Kolombo dan kota-kota lain pada Selasa.", "id")
+    assert [(e.type, e.country, e.place) for e in id_ if e.type == "MOBILIZE"] == [("MOBILIZE", "LK", None)]
+
+
+def test_a_town_and_its_province_a_comma_apart_are_one_place_not_a_list():
+    en = extract("On Tuesday the government deployed troops in Malang, East Java.", "en")
+    assert [(e.type, e.place) for e in en if e.type == "MOBILIZE"] == [("MOBILIZE", "Malang")]
+
+
+def test_an_act_over_a_number_of_provinces_has_no_place():
+    es = extract("Arequipa sigue en calma. El martes el Gobierno de Perú impuso el toque de queda en 15 provincias.", "es")
+    assert [(e.type, e.place) for e in es if e.type == "COERCE"] == [("COERCE", None)]
+    fr = extract("Marseille est calme. Mardi, le gouvernement français a imposé un couvre-feu dans 12 départements.", "fr")
+    assert [(e.type, e.place) for e in fr if e.type == "COERCE"] == [("COERCE", None)]
+
+
+def test_a_statement_of_a_governments_seat_is_made_in_its_city():
+    ms = extract("Malaysia menggesa PBB bertindak. Wisma Putra dalam kenyataan hari ini mengutuk serangan Israel "
+                 "ke atas Lubnan.", "ms")
+    assert [(e.type, e.country, e.place) for e in ms if e.type == "ACCUSE"] == [("ACCUSE", "MY", "Putrajaya")]
+    en = extract("The Kremlin on Tuesday condemned the new sanctions imposed on Russia.", "en")
+    assert [(e.type, e.country, e.place) for e in en if e.type == "ACCUSE"] == [("ACCUSE", "RU", "Moscow")]
+    es = extract("Estados Unidos y Rusia siguen enfrentados. La Casa Blanca rechazó el martes las acusaciones.", "es")
+    assert [(e.type, e.country, e.place) for e in es if e.type == "REJECT"] == [("REJECT", "US", "Washington")]
+
+
+def test_a_seat_someone_of_another_country_answers_is_not_where_they_spoke():
+    en = extract("The Kremlin's claims were condemned by Ukraine's foreign minister Dmytro Kuleba on Tuesday.", "en")
+    assert [e.place for e in en if e.type == "ACCUSE"] == [None]
