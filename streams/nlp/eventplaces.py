@@ -169,7 +169,8 @@ def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, in
         elif place.kind == "admin" and main and main.kind != "admin" and main.location.country == place.location.country:
             place = main
     if place is None and (is_verbal(trig.type) or trig.type == "SANCTION"):
-        place = _filed_from(ctx, sent, pos) or (_seat_speaking(ctx, whole, pos) if is_verbal(trig.type) else None)
+        place = _filed_from(ctx, sent, pos) or (
+            (_seat_speaking(ctx, whole, pos) or _said_there_before(ctx, whole)) if is_verbal(trig.type) else None)
     several = (place is not None and not in_group("per_place_types", trig.type, trig.mode)
                and _several_places(ctx, clause, place)) or _counted_areas(ctx, clause)
     wide = several or nationwide(ctx, clause) or (place is None and in_group("scene_types", trig.type, trig.mode)
@@ -213,6 +214,23 @@ def _seat_speaking(ctx: ArticleContext, sent: tuple[int, int], pos: int) -> Plac
     if by is not None and by.country != country and agent and agent.search(ctx.folded[pos:by.start]):
         return None
     return seat
+
+
+def _said_there_before(ctx: ArticleContext, sent: tuple[int, int]) -> PlaceMention | None:
+    """A statement whose sentence names no person (its speaker is "he", "ia", "il") goes on from
+    the sentences before it in its paragraph: where they have someone speak from ("in an address
+    from the Kremlin, Putin accused ... . 'Those who ...,' he said"; "Putin berpidato di Lapangan
+    Katedral, Kremlin. Ia memuji ..."), it was said there, or at the town they went to after."""
+    if any(a.kind == "person" for a in between(ctx.actors, *sent)):
+        return None
+    start = ctx.text.rfind("\n", 0, sent[0]) + 1
+    before = [p for p in between(ctx.places, start, sent[0]) if p.kind in _PLACE_RANK]
+    origin = _spoken_from(ctx, before)
+    if origin is not None:
+        # ... or where they went after ("qui avait qualifié depuis Marseille ..., a réuni ... à Paris")
+        return next((p for p in reversed(before) if p.start > origin.start and p.kind != "admin"
+                     and after_locative(ctx, p)), origin)
+    return next((p for p in reversed(before) if fold(p.surface) in _seats() and after_locative(ctx, p)), None)
 
 
 #: words between two places of a list besides a joiner: a locative repeated ("à Paris et à Lyon")

@@ -130,3 +130,21 @@ def test_a_statement_of_a_governments_seat_is_made_in_its_city():
 def test_a_seat_someone_of_another_country_answers_is_not_where_they_spoke():
     en = extract("The Kremlin's claims were condemned by Ukraine's foreign minister Dmytro Kuleba on Tuesday.", "en")
     assert [e.place for e in en if e.type == "ACCUSE"] == [None]
+
+
+def test_a_statement_by_he_goes_on_where_the_sentence_before_had_its_speaker_speak():
+    en = extract("Putin, in a televised address from the Kremlin on Tuesday, accused the mutineers of treason. "
+                 "\"Those who raised arms against their comrades will be punished,\" he warned.", "en")
+    assert [(e.type, e.place) for e in en if e.type == "THREATEN"] == [("THREATEN", "Moscow")]
+    id_ = extract("Pada Selasa, Presiden Rusia Vladimir Putin berpidato di Lapangan Katedral, Kremlin. "
+                  "Ia memuji pasukan karena telah mencegah perang saudara.", "id")
+    assert [(e.type, e.place) for e in id_ if e.type == "SUPPORT"] == [("SUPPORT", "Moscow")]
+    fr = extract("Emmanuel Macron, qui avait parlé mardi depuis Marseille, a réuni mercredi une cellule de crise "
+                 "à Paris. À l'issue de la réunion, le chef de l'État a condamné des violences injustifiables.", "fr")
+    assert [(e.type, e.place) for e in fr if e.type == "ACCUSE"] == [("ACCUSE", "Paris")]
+
+
+def test_a_statement_by_he_after_a_deed_somewhere_is_not_placed_there():
+    en = extract("Police fired tear gas at protesters in Bangkok on Tuesday. \"This is unacceptable,\" he said "
+                 "condemning the violence.", "en")
+    assert [e.place for e in en if e.type == "ACCUSE"] == [None]
