@@ -173,8 +173,9 @@ def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, in
             (_seat_speaking(ctx, whole, pos) or _said_there_before(ctx, whole)) if is_verbal(trig.type) else None)
     several = (place is not None and not in_group("per_place_types", trig.type, trig.mode)
                and _several_places(ctx, clause, place)) or _counted_areas(ctx, clause)
+    national = _country_only(ctx, sent) or _state_order(ctx, trig, (whole[0], pos))
     wide = several or nationwide(ctx, clause) or (place is None and in_group("scene_types", trig.type, trig.mode)
-                                                  and _country_only(ctx, sent))
+                                                  and national)
     if wide:
         place = None
     if place is None and in_group("meeting_types", trig.type):
@@ -231,6 +232,18 @@ def _said_there_before(ctx: ArticleContext, sent: tuple[int, int]) -> PlaceMenti
         return next((p for p in reversed(before) if p.start > origin.start and p.kind != "admin"
                      and after_locative(ctx, p)), origin)
     return next((p for p in reversed(before) if fold(p.surface) in _seats() and after_locative(ctx, p)), None)
+
+
+#: deeds a government orders for the whole country when it names no place ("Pemerintah mengerahkan 45.000 polisi")
+STATE_ORDERED_TYPES = frozenset({"MOBILIZE"})
+
+
+def _state_order(ctx: ArticleContext, trig: Trigger, sent: tuple[int, int]) -> bool:
+    """A deployment the government, named before it, orders without naming where ("el presidente firmó
+    el decreto ... y ordena a las Fuerzas Armadas", "the government deployed 45,000 police"): a
+    national act, not one at the story's main town."""
+    return trig.type in STATE_ORDERED_TYPES and any(
+        a.kind == "sector" and a.value == "government" for a in between(ctx.actors, *sent))
 
 
 #: words between two places of a list besides a joiner: a locative repeated ("à Paris et à Lyon")

@@ -148,3 +148,18 @@ def test_a_statement_by_he_after_a_deed_somewhere_is_not_placed_there():
     en = extract("Police fired tear gas at protesters in Bangkok on Tuesday. \"This is unacceptable,\" he said "
                  "condemning the violence.", "en")
     assert [e.place for e in en if e.type == "ACCUSE"] == [None]
+
+
+def test_a_deployment_the_government_orders_naming_no_place_is_national():
+    es = extract("Hombres armados irrumpieron el martes en un canal de televisión en Guayaquil. La policía de Guayaquil "
+                 "detuvo a 13 personas en Guayaquil.\n\nEl Gobierno desplegó el martes a las Fuerzas Armadas.", "es")
+    assert [(e.type, e.country, e.place) for e in es if e.type == "MOBILIZE"] == [("MOBILIZE", "EC", None)]
+    id_ = extract("Kerusuhan pecah di Nanterre, Prancis, pada Selasa. Polisi menangkap 20 orang di Nanterre.\n\n"
+                  "Pemerintah Prancis mengerahkan 45.000 polisi pada Selasa malam.", "id")
+    assert [(e.type, e.country, e.place) for e in id_ if e.type == "MOBILIZE"] == [("MOBILIZE", "FR", None)]
+
+
+def test_forces_deployed_at_the_scene_by_no_government_keep_the_storys_town():
+    en = extract("Gunmen stormed a television station in Guayaquil, Ecuador, on Tuesday. Police in Guayaquil "
+                 "arrested 13 people in Guayaquil.\n\nTroops were deployed on Tuesday.", "en")
+    assert [(e.type, e.place) for e in en if e.type == "MOBILIZE"] == [("MOBILIZE", "Guayaquil")]
