@@ -309,9 +309,11 @@ def _counted_areas_pattern(lang: str) -> re.Pattern | None:
 
 def _counted_areas(ctx: ArticleContext, clause: tuple[int, int]) -> bool:
     """The clause spreads the act over a number of towns or provinces ("Toque de queda en 15
-    provincias", "protests in 12 cities"): no single place."""
+    provincias", "protests in 12 cities"): no single place, unless it names one they are in
+    after them ("menyerang tiga desa di Kabupaten Nduga": the regency)."""
     pattern = _counted_areas_pattern(ctx.lang)
-    return pattern is not None and pattern.search(ctx.folded[clause[0]:clause[1]]) is not None
+    found = pattern.search(ctx.folded, clause[0], clause[1]) if pattern is not None else None
+    return found is not None and not any(p.kind in _PLACE_RANK for p in between(ctx.places, found.end(), clause[1]))
 
 
 def _filed_from(ctx: ArticleContext, sent: tuple[int, int], pos: int) -> PlaceMention | None:

@@ -115,6 +115,9 @@ def test_an_act_over_a_number_of_provinces_has_no_place():
     assert [(e.type, e.place) for e in es if e.type == "COERCE"] == [("COERCE", None)]
     fr = extract("Marseille est calme. Mardi, le gouvernement français a imposé un couvre-feu dans 12 départements.", "fr")
     assert [(e.type, e.place) for e in fr if e.type == "COERCE"] == [("COERCE", None)]
+    # ... but villages counted in a named regency are there
+    id_ = extract("Kelompok bersenjata membakar rumah di 3 desa di Kabupaten Nduga, Papua, pada Selasa.", "id")
+    assert all(e.place is not None for e in id_) and id_
 
 
 def test_a_statement_of_a_governments_seat_is_made_in_its_city():
