@@ -151,6 +151,7 @@ def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, in
     that way defers to the article's town ("East Java police"). A meeting
     without a place in its sentence is at the article's scene.
     """
+    whole = sent
     if is_verbal(trig.type):
         # a speech act is where it was made: not at a place its object names ("condemned the attack in Beirut")
         clause, sent = (clause[0], min(clause[1], pos)), (sent[0], min(sent[1], pos))
@@ -168,9 +169,13 @@ def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, in
         elif place.kind == "admin" and main and main.kind != "admin" and main.location.country == place.location.country:
             place = main
     if place is None and (is_verbal(trig.type) or trig.type == "SANCTION"):
-        place = _filed_from(ctx, sent, pos)
-    wide = nationwide(ctx, clause) or (place is None and in_group("scene_types", trig.type, trig.mode)
-                                         and _country_only(ctx, sent))
+        place = _filed_from(ctx, sent, pos) or (
+            (_seat_speaking(ctx, whole, pos) or _said_there_before(ctx, whole)) if is_verbal(trig.type) else None)
+    several = (place is not None and not in_group("per_place_types", trig.type, trig.mode)
+               and _several_places(ctx, clause, place)) or _counted_areas(ctx, clause)
+    national = _country_only(ctx, sent) or _state_order(ctx, trig, (whole[0], pos))
+    wide = several or nationwide(ctx, clause) or (place is None and in_group("scene_types", trig.type, trig.mode)
+                                                  and national)
     if wide:
         place = None
     if place is None and in_group("meeting_types", trig.type):
@@ -193,6 +198,122 @@ def _spoken_from(ctx: ArticleContext, candidates: list[PlaceMention]) -> PlaceMe
         return None
     return next((p for p in reversed(candidates) if p.kind in _PLACE_RANK
                  and origin.search(ctx.text[max(0, p.start - 60):p.start])), None)
+
+
+def _seat_speaking(ctx: ArticleContext, sent: tuple[int, int], pos: int) -> PlaceMention | None:
+    """A government's seat named before a statement as the one making it ("the
+    Kremlin said", "difundido por la Casa Blanca", "Wisma Putra dalam kenyataan ... mengutuk"):
+    the statement was made in the seat's city. None when someone of another country is named
+    between the seat and the act, or is its agent ("the Kremlin's claims were rejected by Kyiv")."""
+    seat = next((p for p in reversed(between(ctx.places, sent[0], pos)) if fold(p.surface) in _seats()), None)
+    if seat is None:
+        return None
+    country = seat.location.country
+    if any(a.country and a.country != country for a in between(ctx.actors, seat.end, pos)):
+        return None
+    agent, by = lexicon(ctx.lang).agent, next(iter(between(ctx.actors, pos + 1, sent[1])), None)
+    if by is not None and by.country != country and agent and agent.search(ctx.folded[pos:by.start]):
+        return None
+    return seat
+
+
+def _said_there_before(ctx: ArticleContext, sent: tuple[int, int]) -> PlaceMention | None:
+    """A statement whose sentence names no person (its speaker is "he", "ia", "il") goes on from
+    the sentences before it in its paragraph: where they have someone speak from ("in an address
+    from the Kremlin, Putin accused ... . 'Those who ...,' he said"; "Putin berpidato di Lapangan
+    Katedral, Kremlin. Ia memuji ..."), it was said there, or at the town they went to after."""
+    if any(a.kind == "person" for a in between(ctx.actors, *sent)):
+        return None
+    start = ctx.text.rfind("\n", 0, sent[0]) + 1
+    before = [p for p in between(ctx.places, start, sent[0]) if p.kind in _PLACE_RANK]
+    origin = _spoken_from(ctx, before)
+    if origin is not None:
+        # ... or where they went after ("qui avait qualifié depuis Marseille ..., a réuni ... à Paris")
+        return next((p for p in reversed(before) if p.start > origin.start and p.kind != "admin"
+                     and after_locative(ctx, p)), origin)
+    return next((p for p in reversed(before) if fold(p.surface) in _seats() and after_locative(ctx, p)), None)
+
+
+#: deeds a government orders for the whole country when it names no place ("Pemerintah mengerahkan 45.000 polisi")
+STATE_ORDERED_TYPES = frozenset({"MOBILIZE"})
+
+
+def _state_order(ctx: ArticleContext, trig: Trigger, sent: tuple[int, int]) -> bool:
+    """A deployment the government, named before it, orders without naming where ("el presidente firmó
+    el decreto ... y ordena a las Fuerzas Armadas", "the government deployed 45,000 police"): a
+    national act, not one at the story's main town."""
+    return trig.type in STATE_ORDERED_TYPES and any(
+        a.kind == "sector" and a.value == "government" for a in between(ctx.actors, *sent))
+
+
+#: words between two places of a list besides a joiner: a locative repeated ("à Paris et à Lyon")
+_LIST_GAP = re.compile(r"[\s,;]*")
+
+
+def _list_link(ctx: ArticleContext, a: PlaceMention, b: PlaceMention) -> str | None:
+    """How two places follow each other in a list: "comma", "joiner" (and, y, et, dan), or None."""
+    gap = ctx.text[a.end:b.start]
+    if _LIST_GAP.fullmatch(gap):
+        return "comma" if "," in gap else None
+    words = fold(gap).strip(" ,;")
+    joiner = lexicon(ctx.lang).joiner
+    locative = lexicon(ctx.lang).locative
+    if joiner is None:
+        return None
+    m = joiner.match(words)
+    if m is None or words[m.end():m.end() + 1] not in ("", " "):
+        return None
+    rest = words[m.end():].strip()
+    return "joiner" if not rest or (locative and len(rest.split()) == 1 and locative.search(rest + " ")) else None
+
+
+def _several_places(ctx: ArticleContext, clause: tuple[int, int], place: PlaceMention) -> bool:
+    """The place is one of several the clause lists for one act ("ordered the army into Punjab and
+    Khyber Pakhtunkhwa", "en Tumbes, Piura, Cajamarca, Amazonas y Loreto", "di Kolombo dan kota-kota
+    lain"): the act has no single place. Two places a bare comma apart are a town and its province
+    ("Malang, East Java"), not a list."""
+    after = fold(ctx.text[place.end:min(clause[1], place.end + 40)]).lstrip(" ,")
+    other = _other_places_pattern(ctx.lang)
+    if other is not None and other.match(after):
+        return True
+    places = [p for p in between(ctx.places, *clause) if p.kind in _PLACE_RANK]
+    if place not in places:
+        return False
+    i = places.index(place)
+    links = []
+    j = i
+    while j > 0 and (link := _list_link(ctx, places[j - 1], places[j])):
+        links.append(link)
+        j -= 1
+    j = i
+    while j + 1 < len(places) and (link := _list_link(ctx, places[j], places[j + 1])):
+        links.append(link)
+        j += 1
+    return "joiner" in links or len(links) >= 2
+
+
+@lru_cache(maxsize=None)
+def _other_places_pattern(lang: str) -> re.Pattern | None:
+    """"and other cities", "dan kota-kota lain" right after a place (places.json ``other_places``)."""
+    words = (load_data(lang, "places") or {}).get("other_places", [])
+    return re.compile(rf"(?:{alternation([fold(w) for w in words], ' ')})(?!\w)") if words else None
+
+
+@lru_cache(maxsize=None)
+def _counted_areas_pattern(lang: str) -> re.Pattern | None:
+    """A number before a plural noun of towns or provinces ("15 provinces", "di 15 provinsi";
+    places.json ``area_nouns``)."""
+    words = (load_data(lang, "places") or {}).get("area_nouns", [])
+    return re.compile(rf"(?<![\w.,])(?:[2-9]|[1-9]\d+)\s+(?:{alternation([fold(w) for w in words], ' ')})(?!\w)") if words else None
+
+
+def _counted_areas(ctx: ArticleContext, clause: tuple[int, int]) -> bool:
+    """The clause spreads the act over a number of towns or provinces ("Toque de queda en 15
+    provincias", "protests in 12 cities"): no single place, unless it names one they are in
+    after them ("menyerang tiga desa di Kabupaten Nduga": the regency)."""
+    pattern = _counted_areas_pattern(ctx.lang)
+    found = pattern.search(ctx.folded, clause[0], clause[1]) if pattern is not None else None
+    return found is not None and not any(p.kind in _PLACE_RANK for p in between(ctx.places, found.end(), clause[1]))
 
 
 def _filed_from(ctx: ArticleContext, sent: tuple[int, int], pos: int) -> PlaceMention | None:
@@ -236,6 +357,11 @@ def event_country(ctx: ArticleContext, trig: Trigger, place: PlaceMention | None
                  and not _is_demonym(ctx.lang, p)]
         nearest_named = min(named, key=lambda p: p.start - pos if p.start >= pos else pos - p.end, default=None)
         country = nearest_named.location.country if nearest_named else None
+        if country is None:
+            # the towns or provinces an act without a single place covers ("en Tumbes, Piura y Loreto")
+            local = {p.location.country for p in between(ctx.places, *clause)
+                     if p.kind in _PLACE_RANK and after_locative(ctx, p)}
+            country = local.pop() if len(local) == 1 else None
     return country or ctx.primary_country
 
 

@@ -334,6 +334,10 @@ def _known(entry: Entry, context: set[str]) -> bool:
     return entry.place.country in context or entry.place.population >= BIG_CITY
 
 
+#: a hyphen and a number after a name: a model, not a place ("Hwasong-18" missiles, "Paris-2024")
+_MODEL_RE = re.compile(r"[-‐‑]\d")
+
+
 def _followed_by_comma(text: str, a: _Match, b: _Match) -> bool:
     return _COMMA_RE.fullmatch(text, a.end, b.start) is not None
 
@@ -354,7 +358,7 @@ def find_places(text: str, lang: str) -> list[PlaceMention]:
         chosen[k] = _resolve(matches[k], context, near)
     mentions = []
     for m, entry in zip(matches, chosen):
-        if entry is None:
+        if entry is None or _MODEL_RE.match(text, m.end):
             continue
         p = entry.place
         location = Location(p.name, p.country, p.lat, p.lon, p.geonames_id)

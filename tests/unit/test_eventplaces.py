@@ -93,3 +93,76 @@ def test_a_country_that_only_says_whose_police_keeps_the_storys_town():
     en = extract("Kenya's police arrested 40 people on Tuesday.\n\n"
                  "The unrest began in Nakuru. Nakuru residents said Nakuru was calm.", "en")
     assert [(e.type, e.place) for e in en if e.type == "COERCE"] == [("COERCE", "Nakuru")]
+
+
+def test_an_act_over_several_listed_places_has_none_but_keeps_their_country():
+    en = extract("Nairobi is calm. On Tuesday the government ordered the army into Punjab and Sindh.", "en")
+    assert [(e.type, e.country, e.place) for e in en if e.type == "MOBILIZE"] == [("MOBILIZE", "PK", None)]
+    es = extract("Lima amaneció tranquila. El martes el Gobierno desplegó a las Fuerzas Armadas en Tumbes, "
+                 "Piura, Cajamarca y Loreto.", "es")
+    assert [(e.type, e.country, e.place) for e in es if e.type == "MOBILIZE"] == [("MOBILIZE", "PE", None)]
+    id_ = extract("Puluhan ribu tentara dikerahkan untuk berpatroli di Kolombo dan kota-kota lain pada Selasa.", "id")
+    assert [(e.type, e.country, e.place) for e in id_ if e.type == "MOBILIZE"] == [("MOBILIZE", "LK", None)]
+
+
+def test_a_town_and_its_province_a_comma_apart_are_one_place_not_a_list():
+    en = extract("On Tuesday the government deployed troops in Malang, East Java.", "en")
+    assert [(e.type, e.place) for e in en if e.type == "MOBILIZE"] == [("MOBILIZE", "Malang")]
+
+
+def test_an_act_over_a_number_of_provinces_has_no_place():
+    es = extract("Arequipa sigue en calma. El martes el Gobierno de Perú impuso el toque de queda en 15 provincias.", "es")
+    assert [(e.type, e.place) for e in es if e.type == "COERCE"] == [("COERCE", None)]
+    fr = extract("Marseille est calme. Mardi, le gouvernement français a imposé un couvre-feu dans 12 départements.", "fr")
+    assert [(e.type, e.place) for e in fr if e.type == "COERCE"] == [("COERCE", None)]
+    # ... but villages counted in a named regency are there
+    id_ = extract("Kelompok bersenjata membakar rumah di 3 desa di Kabupaten Nduga, Papua, pada Selasa.", "id")
+    assert all(e.place is not None for e in id_) and id_
+
+
+def test_a_statement_of_a_governments_seat_is_made_in_its_city():
+    ms = extract("Malaysia menggesa PBB bertindak. Wisma Putra dalam kenyataan hari ini mengutuk serangan Israel "
+                 "ke atas Lubnan.", "ms")
+    assert [(e.type, e.country, e.place) for e in ms if e.type == "ACCUSE"] == [("ACCUSE", "MY", "Putrajaya")]
+    en = extract("The Kremlin on Tuesday condemned the new sanctions imposed on Russia.", "en")
+    assert [(e.type, e.country, e.place) for e in en if e.type == "ACCUSE"] == [("ACCUSE", "RU", "Moscow")]
+    es = extract("Estados Unidos y Rusia siguen enfrentados. La Casa Blanca rechazó el martes las acusaciones.", "es")
+    assert [(e.type, e.country, e.place) for e in es if e.type == "REJECT"] == [("REJECT", "US", "Washington")]
+
+
+def test_a_seat_someone_of_another_country_answers_is_not_where_they_spoke():
+    en = extract("The Kremlin's claims were condemned by Ukraine's foreign minister Dmytro Kuleba on Tuesday.", "en")
+    assert [e.place for e in en if e.type == "ACCUSE"] == [None]
+
+
+def test_a_statement_by_he_goes_on_where_the_sentence_before_had_its_speaker_speak():
+    en = extract("Putin, in a televised address from the Kremlin on Tuesday, accused the mutineers of treason. "
+                 "\"Those who raised arms against their comrades will be punished,\" he warned.", "en")
+    assert [(e.type, e.place) for e in en if e.type == "THREATEN"] == [("THREATEN", "Moscow")]
+    id_ = extract("Pada Selasa, Presiden Rusia Vladimir Putin berpidato di Lapangan Katedral, Kremlin. "
+                  "Ia memuji pasukan karena telah mencegah perang saudara.", "id")
+    assert [(e.type, e.place) for e in id_ if e.type == "SUPPORT"] == [("SUPPORT", "Moscow")]
+    fr = extract("Emmanuel Macron, qui avait parlé mardi depuis Marseille, a réuni mercredi une cellule de crise "
+                 "à Paris. À l'issue de la réunion, le chef de l'État a condamné des violences injustifiables.", "fr")
+    assert [(e.type, e.place) for e in fr if e.type == "ACCUSE"] == [("ACCUSE", "Paris")]
+
+
+def test_a_statement_by_he_after_a_deed_somewhere_is_not_placed_there():
+    en = extract("Police fired tear gas at protesters in Bangkok on Tuesday. \"This is unacceptable,\" he said "
+                 "condemning the violence.", "en")
+    assert [e.place for e in en if e.type == "ACCUSE"] == [None]
+
+
+def test_a_deployment_the_government_orders_naming_no_place_is_national():
+    es = extract("Hombres armados irrumpieron el martes en un canal de televisión en Guayaquil. La policía de Guayaquil "
+                 "detuvo a 13 personas en Guayaquil.\n\nEl Gobierno desplegó el martes a las Fuerzas Armadas.", "es")
+    assert [(e.type, e.country, e.place) for e in es if e.type == "MOBILIZE"] == [("MOBILIZE", "EC", None)]
+    id_ = extract("Kerusuhan pecah di Nanterre, Prancis, pada Selasa. Polisi menangkap 20 orang di Nanterre.\n\n"
+                  "Pemerintah Prancis mengerahkan 45.000 polisi pada Selasa malam.", "id")
+    assert [(e.type, e.country, e.place) for e in id_ if e.type == "MOBILIZE"] == [("MOBILIZE", "FR", None)]
+
+
+def test_forces_deployed_at_the_scene_by_no_government_keep_the_storys_town():
+    en = extract("Gunmen stormed a television station in Guayaquil, Ecuador, on Tuesday. Police in Guayaquil "
+                 "arrested 13 people in Guayaquil.\n\nTroops were deployed on Tuesday.", "en")
+    assert [(e.type, e.place) for e in en if e.type == "MOBILIZE"] == [("MOBILIZE", "Guayaquil")]

@@ -254,3 +254,17 @@ def test_exonyms_of_capitals_are_the_capitals_in_english(text, lang, expected):
 def test_a_capital_is_the_city_not_the_province_of_the_same_name(text, lang, expected):
     found = [p for p in find_places(text, lang) if p.kind != "country"]
     assert [(p.kind, p.location.name) for p in found] == [("city", name) for name in expected]
+
+
+def test_a_name_with_a_hyphen_and_a_number_is_a_model_not_a_place():
+    id_ = find_places("Korea Utara menembakkan rudal Hwasong-18 dari Pyongyang.", "id")
+    assert [p.location.name for p in id_] == ["North Korea", "Pyongyang"]
+    en = find_places("North Korea fired a Hwasong-18 missile from near Pyongyang.", "en")
+    assert [p.location.name for p in en] == ["North Korea", "Pyongyang"]
+
+
+def test_transliterated_cities_take_their_usual_english_spelling():
+    fr = find_places("Des pourparlers se sont tenus près de Gomel, en Biélorussie.", "fr")
+    assert [p.location.name for p in fr][0] == "Gomel"
+    id_ = find_places("Pasukan Tigray kembali ke Mekelle, Etiopia.", "id")
+    assert "Mekelle" in [p.location.name for p in id_]
