@@ -77,6 +77,18 @@ class _Lexicon:
         hits = self.memo.get(token)
         if hits is not None:
             return hits
+        best = self._entries(token)
+        if not best:
+            bare = _bare(token)
+            if bare:
+                best = self._entries(bare)
+        hits = tuple((t, w) for t, w in best.items() if w)
+        if len(self.memo) >= MEMO_SIZE:
+            self.memo.clear()
+        self.memo[token] = hits
+        return hits
+
+    def _entries(self, token: str) -> dict[str, float]:
         # the most specific entry of a topic decides: an exact word over any stem, a longer stem over
         # a shorter ('investigat*' 0 keeps 'invest*' off 'investigation'; 'military' is not counted
         # again by 'militar*')
@@ -88,11 +100,24 @@ class _Lexicon:
                 best[topic] = weight
         for topic, weight in self.exact.get(token, ()):
             best[topic] = weight
-        hits = tuple((t, w) for t, w in best.items() if w)
-        if len(self.memo) >= MEMO_SIZE:
-            self.memo.clear()
-        self.memo[token] = hits
-        return hits
+        return best
+
+
+#: elided articles and conjunctions written onto the next word (French l'armée, d'émeutes, qu'il)
+ELISIONS = frozenset({"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"})
+APOSTROPHES = ("'", "\u2019")
+
+
+def _bare(token: str) -> str | None:
+    """The word without the elided article or conjunction before it ("l'armée" -> "armée",
+    "qu'il" -> "il"), or None when it has none."""
+    for mark in APOSTROPHES:
+        at = token.find(mark)
+        if at < 0:
+            continue
+        if token[:at] in ELISIONS and at + 1 < len(token):
+            return token[at + 1 :]
+    return None
 
 
 @lru_cache(maxsize=None)

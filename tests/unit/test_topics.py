@@ -153,3 +153,11 @@ def test_a_peaceful_protest_is_politics_as_much_as_conflict():
     assert "politics" in topics
     text = "Ribuan pengunjuk rasa menggelar unjuk rasa damai di depan gedung DPR menolak undang-undang itu."
     assert "politics" in classify_topics("Unjuk Rasa Tolak Undang-Undang", text, "id")
+
+
+def test_french_elided_articles_do_not_hide_a_word():
+    # l'armée, d'émeutes, l'entraîneur: the word after the elided article is looked up
+    assert topic_scores("", "l'armée", "fr")["conflict"] == topic_scores("", "armée", "fr")["conflict"] > 0
+    assert topic_scores("", "d’émeutes", "fr")["conflict"] > 0
+    text = "Le Paris Saint-Germain a battu Lyon 3-1 grâce à un doublé de l'attaquant ; l'entraîneur a salué le match."
+    assert classify_topics("Ligue 1 : victoire du PSG", text, "fr") == ["sports"]
