@@ -133,7 +133,8 @@ def _event_evidence() -> dict[str, dict[str, float]]:
 
 
 def _add_text(text: str, lex: _Lexicon, factor: float, scores: dict[str, float]) -> None:
-    tokens = words(text)
+    # one apostrophe: the lexicons write "forces de l'ordre", web text often "forces de l’ordre"
+    tokens = words(text.replace("\u2019", "'"))
     counts = Counter(tokens)
     #: word -> the topics of the matched phrases it stands in (one entry per occurrence)
     inside: dict[str, list[frozenset[str]]] = {}

@@ -161,3 +161,7 @@ def test_french_elided_articles_do_not_hide_a_word():
     assert topic_scores("", "d’émeutes", "fr")["conflict"] > 0
     text = "Le Paris Saint-Germain a battu Lyon 3-1 grâce à un doublé de l'attaquant ; l'entraîneur a salué le match."
     assert classify_topics("Ligue 1 : victoire du PSG", text, "fr") == ["sports"]
+
+
+def test_a_typographic_apostrophe_matches_the_lexicon_phrase():
+    assert topic_scores("", "les forces de l’ordre", "fr")["conflict"] == topic_scores("", "les forces de l'ordre", "fr")["conflict"] > 0
