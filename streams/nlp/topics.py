@@ -77,16 +77,47 @@ class _Lexicon:
         hits = self.memo.get(token)
         if hits is not None:
             return hits
-        found = list(self.exact.get(token, ()))
-        for n in self.stem_lengths:
-            if n > len(token):
-                break
-            found.extend(self.stems.get(token[:n], ()))
-        hits = tuple(found)
+        best = self._entries(token)
+        if not best:
+            bare = _bare(token)
+            if bare:
+                best = self._entries(bare)
+        hits = tuple((t, w) for t, w in best.items() if w)
         if len(self.memo) >= MEMO_SIZE:
             self.memo.clear()
         self.memo[token] = hits
         return hits
+
+    def _entries(self, token: str) -> dict[str, float]:
+        # the most specific entry of a topic decides: an exact word over any stem, a longer stem over
+        # a shorter ('investigat*' 0 keeps 'invest*' off 'investigation'; 'military' is not counted
+        # again by 'militar*')
+        best: dict[str, float] = {}
+        for n in self.stem_lengths:
+            if n > len(token):
+                break
+            for topic, weight in self.stems.get(token[:n], ()):
+                best[topic] = weight
+        for topic, weight in self.exact.get(token, ()):
+            best[topic] = weight
+        return best
+
+
+#: elided articles and conjunctions written onto the next word (French l'armée, d'émeutes, qu'il)
+ELISIONS = frozenset({"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"})
+APOSTROPHES = ("'", "\u2019")
+
+
+def _bare(token: str) -> str | None:
+    """The word without the elided article or conjunction before it ("l'armée" -> "armée",
+    "qu'il" -> "il"), or None when it has none."""
+    for mark in APOSTROPHES:
+        at = token.find(mark)
+        if at < 0:
+            continue
+        if token[:at] in ELISIONS and at + 1 < len(token):
+            return token[at + 1 :]
+    return None
 
 
 @lru_cache(maxsize=None)
@@ -102,31 +133,51 @@ def _event_evidence() -> dict[str, dict[str, float]]:
 
 
 def _add_text(text: str, lex: _Lexicon, factor: float, scores: dict[str, float]) -> None:
-    tokens = words(text)
+    # one apostrophe: the lexicons write "forces de l'ordre", web text often "forces de l’ordre"
+    tokens = words(text.replace("\u2019", "'"))
     counts = Counter(tokens)
+    #: word -> the topics of the matched phrases it stands in (one entry per occurrence)
+    inside: dict[str, list[frozenset[str]]] = {}
+    if not lex.phrases.keys().isdisjoint(counts):
+        found: Counter = Counter()
+        phrases = lex.phrases
+        for i, token in enumerate(tokens):
+            candidates = phrases.get(token)
+            if candidates:
+                longest = 0
+                for rest, stem, hits in candidates:
+                    if len(rest) >= longest and _continues(tokens, i + 1, rest, stem):
+                        longest = len(rest)
+                        match = hits
+                if longest:
+                    found[match] += 1
+                    senses = frozenset(topic for topic, _ in match)
+                    for covered in tokens[i : i + 1 + longest]:
+                        inside.setdefault(covered, []).append(senses)
+        for hits, n in found.items():
+            count = min(n, TERM_CAP) * factor
+            for topic, weight in hits:
+                scores[topic] += weight * count
     memo = lex.memo
     for token, n in counts.items():
         hits = memo.get(token)
         if hits is None:
             hits = lex.lookup(token)
-        if hits:
+        if not hits:
+            continue
+        senses = inside.get(token)
+        if senses is None:
             count = min(n, TERM_CAP) * factor
             for topic, weight in hits:
                 scores[topic] += weight * count
-    if lex.phrases.keys().isdisjoint(counts):
-        return
-    found: Counter = Counter()
-    phrases = lex.phrases
-    for i, token in enumerate(tokens):
-        candidates = phrases.get(token)
-        if candidates:
-            for rest, stem, hits in candidates:
-                if _continues(tokens, i + 1, rest, stem):
-                    found[hits] += 1
-    for hits, n in found.items():
-        count = min(n, TERM_CAP) * factor
+            continue
+        # a word inside a matched phrase has the phrase's sense: it adds only to the phrase's topics
+        # (the 'gas' of 'tear gas' is no fuel, the 'sosial' of 'media sosial' no social affair)
+        free = max(n - len(senses), 0)
         for topic, weight in hits:
-            scores[topic] += weight * count
+            k = free + sum(1 for s in senses if topic in s)
+            if k:
+                scores[topic] += weight * min(k, TERM_CAP) * factor
 
 
 def _continues(tokens: list[str], at: int, rest: tuple[str, ...], stem: bool) -> bool:

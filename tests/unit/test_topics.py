@@ -91,3 +91,77 @@ if __name__ == "__main__":
     for flag in (False, True):
         p, r, f = dev_topic_f1(flag)
         print(f"dev topics{' + gold event types' if flag else ''}: P={p:.3f} R={r:.3f} F1={f:.3f}")
+
+
+@pytest.mark.parametrize(
+    "lang, word, topic",
+    [
+        ("en", "Crimea", "crime"),  # crim* is crime, not the peninsula
+        ("en", "investigation", "economy"),  # invest* is money, not an inquiry
+        ("en", "important", "economy"),  # import* is trade, not importance
+        ("fr", "européenne", "economy"),  # euro* is the currency, not Europe
+        ("es", "aludiendo", "disaster"),  # alud* is an avalanche, not an allusion
+        ("es", "Chipre", "technology"),  # chip* is a chip, not Cyprus
+        ("es", "socialistas", "society"),  # social* is society, not a party
+    ],
+)
+def test_a_stem_does_not_catch_unrelated_words(lang, word, topic):
+    assert topic_scores("", f"{word} {word} {word}", lang)[topic] == 0
+
+
+def test_the_most_specific_entry_of_a_topic_decides():
+    # 'military' and 'militar*' are one entry of conflict, not two; a weight-0 longer stem excludes
+    assert topic_scores("", "military", "en")["conflict"] == topic_scores("", "militaries", "en")["conflict"]
+    assert topic_scores("", "investment", "en")["economy"] > 0 == topic_scores("", "investigators", "en")["economy"]
+
+
+@pytest.mark.parametrize(
+    "lang, text, topic, not_topic",
+    [
+        ("en", "Police fired tear gas at the crowd.", "conflict", "economy"),
+        ("id", "Polisi menembakkan gas air mata ke arah massa.", "conflict", "economy"),
+        ("id", "Video itu viral di media sosial.", "technology", "society"),
+        ("ms", "Video itu tular di media sosial.", "technology", "society"),
+        ("en", "The trade war hit exporters.", "economy", "conflict"),
+        ("es", "La guerra comercial golpea a los exportadores.", "economy", "conflict"),
+        ("id", "Perang dagang menekan eksportir.", "economy", "conflict"),
+        ("fr", "La guerre commerciale frappe les exportateurs.", "economy", "conflict"),
+    ],
+)
+def test_a_word_inside_a_phrase_has_the_phrase_sense(lang, text, topic, not_topic):
+    scores = topic_scores("", text, lang)
+    assert scores[topic] > 0 and scores[not_topic] == 0
+
+
+@pytest.mark.parametrize(
+    "lang, title, text, topic",
+    [
+        ("id", "Polisi Tangkap Pencuri Motor", "Pencuri itu tertangkap warga lalu terdakwa diadili di pengadilan.", "crime"),
+        ("ms", "Polis tangkap perompak", "Perompak itu ditangkap dan dipenjarakan selepas mencuri wang.", "crime"),
+        ("fr", "Le suspect mis en examen et écroué", "Le meurtrier présumé a été incarcéré après sa condamnation.", "crime"),
+        ("en", "Impeachment looms", "The coalition called a referendum after the veto of the decree.", "politics"),
+        ("es", "El Congreso aprueba la destitución", "La coalición convocó un referéndum tras el veto al decreto.", "politics"),
+    ],
+)
+def test_affixed_and_related_forms_of_a_family_count(lang, title, text, topic):
+    assert topic in classify_topics(title, text, lang)
+
+
+def test_a_peaceful_protest_is_politics_as_much_as_conflict():
+    text = "Thousands of protesters marched peacefully to parliament against the new law."
+    topics = classify_topics("Protest against the law", text, "en")
+    assert "politics" in topics
+    text = "Ribuan pengunjuk rasa menggelar unjuk rasa damai di depan gedung DPR menolak undang-undang itu."
+    assert "politics" in classify_topics("Unjuk Rasa Tolak Undang-Undang", text, "id")
+
+
+def test_french_elided_articles_do_not_hide_a_word():
+    # l'armée, d'émeutes, l'entraîneur: the word after the elided article is looked up
+    assert topic_scores("", "l'armée", "fr")["conflict"] == topic_scores("", "armée", "fr")["conflict"] > 0
+    assert topic_scores("", "d’émeutes", "fr")["conflict"] > 0
+    text = "Le Paris Saint-Germain a battu Lyon 3-1 grâce à un doublé de l'attaquant ; l'entraîneur a salué le match."
+    assert classify_topics("Ligue 1 : victoire du PSG", text, "fr") == ["sports"]
+
+
+def test_a_typographic_apostrophe_matches_the_lexicon_phrase():
+    assert topic_scores("", "les forces de l’ordre", "fr")["conflict"] == topic_scores("", "les forces de l'ordre", "fr")["conflict"] > 0
