@@ -76,6 +76,9 @@ class Trigger:
     #: the type (TYPE or TYPE/mode) the word takes when a state or an international body does it:
     #: a government that "protests" lodges a complaint (ACCUSE), it does not demonstrate
     by_state: str = ""
+    #: an exchange between two parties ("prisoner swap", "pertukaran tawanan"): each party's act
+    #: toward the other, two events when the text names both
+    reciprocal: bool = False
 
 
 #: words after a characterising verb searched for its evaluation
@@ -251,6 +254,7 @@ def lexicon(lang: str) -> Lexicon:
             not_preceded_by=tuple(fold(w) for w in entry.get("not_preceded_by", ())),
             not_preceded_within=int(entry.get("not_preceded_within", 2)),
             by_state=entry.get("by_state", ""),
+            reciprocal=bool(entry.get("reciprocal")),
         )
         phrases.extend((phrase, trigger) for phrase in entry["p"])
     # idioms that contain a trigger word ("menahan diri") come first: same length, they win

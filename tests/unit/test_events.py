@@ -838,3 +838,58 @@ def test_a_running_toll_stays_no_event_and_a_dated_deed_keeps_its_own_count():
     assert extract("On Wednesday, more than 700 people have been killed by security forces in Almaty since the coup.") == []
     (event,) = extract("Security forces killed 12 protesters in Almaty on Wednesday, bringing the toll since the coup to 700.")
     assert (event.type, event.counts) == ("ASSAULT", {"killed": 12})
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Thousands of students marched in Almaty on Wednesday to protest against a 100 percent pay rise granted "
+               "to ministers and senior officials in effect since October."),
+        ("id", "Ribuan mahasiswa berunjuk rasa di Almaty pada Rabu untuk memprotes kenaikan gaji 100 persen bagi para "
+               "menteri dan pejabat tinggi yang berlaku sejak Oktober."),
+    ],
+)
+def test_a_running_marker_far_after_a_dated_act_dates_something_else(lang, text):
+    # "since October" dates the pay rise ten words and more after the march of Wednesday, not the march
+    events = extract(text, lang)
+    assert [(e.type, e.date) for e in events] == [("PROTEST", "2022-01-05")]
+
+
+def test_a_running_marker_still_reaches_an_undated_toll_far_before_it():
+    assert extract("Security forces have killed 12 protesters in Almaty and other cities across the country "
+                   "since the coup.") == []
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Russia and Kazakhstan exchanged hundreds of prisoners on Wednesday."),
+        ("id", "Rusia dan Kazakhstan melakukan pertukaran tawanan pada Rabu."),
+        ("ms", "Rusia dan Kazakhstan mengadakan pertukaran tahanan pada Rabu."),
+    ],
+)
+def test_a_prisoner_exchange_is_each_sides_release_of_the_others_prisoners(lang, text):
+    # events.json ``reciprocal``: one release by each side, toward the other
+    events = extract(text, lang)
+    assert [(e.type, e.date) for e in events] == [("RETREAT", "2022-01-05")] * 2
+    assert sorted((e.actors, e.targets) for e in events) == [(["KZ"], ["RU"]), (["RU"], ["KZ"])]
+
+
+def test_an_exchange_with_one_side_named_stays_one_event():
+    events = extract("Kazakhstan carried out a prisoner exchange on Wednesday.")
+    assert [(e.type, e.actors) for e in events] == [("RETREAT", ["KZ"])]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Missiles struck Almaty on Wednesday, killing 2 people. In Aktau, 5 people were killed on Wednesday, "
+               "the governor said."),
+        ("id", "Rudal menghantam Almaty pada Rabu dan menewaskan 2 orang. Di Aktau, 5 orang tewas pada Rabu, kata gubernur."),
+    ],
+)
+def test_a_toll_told_at_another_place_is_that_places_own_event(lang, text):
+    # a toll the text splits by place goes on its own event, not on the attack of the other town
+    events = sorted(extract(text, lang), key=lambda e: e.place)
+    assert [(e.type, e.place) for e in events] == [("ASSAULT", "Aktau"), ("ASSAULT", "Almaty")]
+    assert events[0].counts == {"killed": 5} and events[1].counts.get("killed") in (None, 2)
