@@ -53,6 +53,8 @@ SUBSET_REACH = 25
 RECENT_ACT_DAYS = 7
 #: words before a running-total marker ("desde octubre") it reaches back over, past an act dated to the last days
 CUMULATIVE_REACH = 10
+#: words before a running-total marker searched for a superlative that makes it a comparison
+SUPERLATIVE_REACH = 4
 _WORD_START = re.compile(r"(?<!\S)\S")
 
 
@@ -285,13 +287,17 @@ def _acted_by_crowd(event: ExtractedEvent) -> bool:
 def _cumulative_from(ctx: ArticleContext, sentence: str, folded: str, start: int) -> int | None:
     """Where in the sentence a running total or habit reaches from (``None``: nowhere): a marker such as
     "since" or "so far" that does not open a time range of the last days ("sejak Selasa (21/5) malam")
-    reaches its whole sentence, except an act dated to the last days and closed by a comma before it
+    reaches its whole sentence (unless a superlative makes it a comparison: "the largest protest since
+    2019"), except an act dated to the last days and closed by a comma before it
     ("iniciaron este miércoles una huelga de hambre ..., como parte de una protesta que realizan desde
     hace 27 días": the strike is Wednesday's act, only the protest is the habit) or lying more than
     ``CUMULATIVE_REACH`` words before it ("desfilaron este jueves ... para protestar contra un aumento
     ... efectivo desde octubre": the marker dates the raise, not Thursday's march)."""
     reach = None
+    superlative = lexicon(ctx.lang).superlative
     for a, b in cumulative_markers(sentence, ctx.lang, folded):
+        if superlative and superlative.search(folded, _words_back(folded, a, SUPERLATIVE_REACH), a):
+            continue  # "the largest protest since 2019", "la pire attaque depuis": a comparison, no running total
         follows = [d for d in ctx.dates if 0 <= d.start - (start + b) <= 3]
         if any(abs((ctx.today - d.value).days) <= 3 for d in follows):
             continue

@@ -195,6 +195,9 @@ class Lexicon:
     #: a pluperfect ending with a trigger's first word ("had refused", "había sido detenido",
     #: "avait attaqué"; events.json ``pluperfect``): a deed before the story's time
     pluperfect: re.Pattern | None = None
+    #: superlatives and ordinals ("the largest", "la mayor", "la plus grande", "terbesar", "first"): a
+    #: running-total marker just after one compares ("the largest protest since 2019"), it sums up nothing
+    superlative: re.Pattern | None = None
 
 
 def _words_pattern(words: list[str]) -> re.Pattern | None:
@@ -304,6 +307,7 @@ def lexicon(lang: str) -> Lexicon:
         anaphora_after=_words_pattern(data.get("anaphora_after", [])),
         questions=_words_pattern(data.get("questions", [])),
         pluperfect=_pluperfect_pattern(data.get("pluperfect") or {}),
+        superlative=_words_pattern(data.get("superlatives", [])),
         rules=_rule_pattern(data.get("rule_statements") or {}),
     )
 

@@ -893,3 +893,29 @@ def test_a_toll_told_at_another_place_is_that_places_own_event(lang, text):
     events = sorted(extract(text, lang), key=lambda e: e.place)
     assert [(e.type, e.place) for e in events] == [("ASSAULT", "Aktau"), ("ASSAULT", "Almaty")]
     assert events[0].counts == {"killed": 5} and events[1].counts.get("killed") in (None, 2)
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Thousands of students rallied in Almaty on Wednesday in the largest protest since the country's independence."),
+        ("id", "Ribuan mahasiswa berunjuk rasa di Almaty pada Rabu dalam aksi terbesar sejak kemerdekaan negara itu."),
+        ("fr", "Des milliers d'étudiants ont manifesté à Almaty, dans la plus grande manifestation depuis l'indépendance "
+               "du pays."),
+    ],
+)
+def test_a_running_marker_after_a_superlative_is_a_comparison(lang, text):
+    # events.json ``superlatives``: "the largest protest since ..." compares, it sums up no running total
+    assert [e.type for e in extract(text, lang)] == ["PROTEST"]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Most of the 700 people killed since the coup were protesters."),
+        ("fr", "Plus de 700 personnes ont été tuées depuis le coup d'État."),
+        ("es", "Más de 700 personas han muerto desde el golpe de Estado."),
+    ],
+)
+def test_more_than_and_most_are_no_superlatives(lang, text):
+    assert extract(text, lang) == []
