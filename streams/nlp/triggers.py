@@ -198,6 +198,14 @@ class Lexicon:
     #: superlatives and ordinals ("the largest", "la mayor", "la plus grande", "terbesar", "first"): a
     #: running-total marker just after one compares ("the largest protest since 2019"), it sums up nothing
     superlative: re.Pattern | None = None
+    #: endings of participles that, glued by a hyphen to the word before, form a compound adjective
+    #: ("Russian-backed forces", "so-called", "long-threatened"; events.json ``hyphen_attribute_endings``) ...
+    hyphen_endings: tuple[str, ...] = ()
+    #: ... unless that word is a verb prefix ("re-arrested", "counter-attacked"; ``hyphen_verb_prefixes``)
+    hyphen_verbs: frozenset[str] = frozenset()
+    #: prefixes glued by a hyphen that make a trigger name no act ("anti-riot gear", "non-violence",
+    #: "post-riot"; events.json ``hyphen_negating_prefixes``)
+    hyphen_negating: frozenset[str] = frozenset()
 
 
 def _words_pattern(words: list[str]) -> re.Pattern | None:
@@ -308,6 +316,9 @@ def lexicon(lang: str) -> Lexicon:
         questions=_words_pattern(data.get("questions", [])),
         pluperfect=_pluperfect_pattern(data.get("pluperfect") or {}),
         superlative=_words_pattern(data.get("superlatives", [])),
+        hyphen_endings=tuple(fold(e) for e in data.get("hyphen_attribute_endings", [])),
+        hyphen_verbs=frozenset(fold(w) for w in data.get("hyphen_verb_prefixes", [])),
+        hyphen_negating=frozenset(fold(w) for w in data.get("hyphen_negating_prefixes", [])),
         rules=_rule_pattern(data.get("rule_statements") or {}),
     )
 
@@ -594,6 +605,26 @@ def _question_spans(lex: Lexicon, folded: str, parts: list[tuple[int, int]]) -> 
     return spans
 
 
+_GLUED_WORD = re.compile(r"(?<![\w-])(\w+)-$")
+
+
+def _in_compound(lex: Lexicon, folded: str, start: int, end: int) -> bool:
+    """The trigger is glued by a hyphen to the word before it and the compound names no act: a
+    participle made an adjective ("Russian-backed", "so-called", "long-threatened invasion"), a word after
+    a negating or temporal prefix ("anti-riot", "non-violence", "post-riot"). A verb prefix keeps the
+    act ("re-arrested", "counter-attacked")."""
+    if start < 2 or folded[start - 1] != "-" or not (lex.hyphen_endings or lex.hyphen_negating):
+        return False
+    glued = _GLUED_WORD.search(folded, max(0, start - 30), start)
+    if glued is None:
+        return False
+    prefix = glued.group(1)
+    if prefix in lex.hyphen_negating:
+        return True
+    first = folded[start:end].split(None, 1)[0]
+    return prefix not in lex.hyphen_verbs and first.endswith(lex.hyphen_endings) if lex.hyphen_endings else False
+
+
 def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[TriggerHit]:
     """Triggers of one sentence that survive the modal, negation, conditional and sports filters.
 
@@ -621,6 +652,8 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
     hits: list[TriggerHit] = []
     evaluation_end, evaluation_type = -1, ""  # what a characterising verb says is part of its act
     for start, end, trigger in found:
+        if _in_compound(lex, folded, start, end):
+            continue  # "Russian-backed forces", "the so-called peace line", "anti-riot police": a word of a compound
         if trigger.sports and (sporty or market):
             continue  # "a shot on goal", "a bloodbath on the stock market"
         if market and in_group("market_figurative", trigger.type, trigger.mode):

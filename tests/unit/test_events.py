@@ -919,3 +919,31 @@ def test_a_running_marker_after_a_superlative_is_a_comparison(lang, text):
 )
 def test_more_than_and_most_are_no_superlatives(lang, text):
     assert extract(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    "text, wanted",
+    [
+        ("The US-backed militant groups launched an attack on army positions in Almaty on Wednesday.", ["ASSAULT"]),
+        ("Police in Almaty on Wednesday detained members of a Russian-backed group.", ["COERCE"]),
+        ("Israel on Wednesday mounted its long-threatened invasion of Almaty.", []),
+        ("Police re-arrested the activist in Almaty on Wednesday.", ["COERCE"]),
+        ("Rebels counter-attacked in Almaty on Wednesday.", ["ASSAULT"]),
+    ],
+)
+def test_a_participle_glued_by_a_hyphen_is_an_attribute_not_an_act(text, wanted):
+    # events.json ``hyphen_attribute_endings``: "Russian-backed" describes the group, nobody backed anything;
+    # a verb prefix keeps the act (``hyphen_verb_prefixes``)
+    assert types(extract(text)) == wanted
+
+
+@pytest.mark.parametrize(
+    "lang, text, unwanted",
+    [
+        ("fr", "Des policiers anti-émeute ont été déployés à Almaty.", "PROTEST"),
+        ("id", "Ribuan orang menggelar aksi anti-kekerasan di Almaty pada Rabu.", "ASSAULT"),
+    ],
+)
+def test_a_trigger_after_a_negating_prefix_names_no_act(lang, text, unwanted):
+    # events.json ``hyphen_negating_prefixes``: riot police and a rally against violence are neither riot nor violence
+    assert unwanted not in types(extract(text, lang))
