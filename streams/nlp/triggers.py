@@ -206,6 +206,9 @@ class Lexicon:
     #: prefixes glued by a hyphen that make a trigger name no act ("anti-riot gear", "non-violence",
     #: "post-riot"; events.json ``hyphen_negating_prefixes``)
     hyphen_negating: frozenset[str] = frozenset()
+    #: implicative verbs before a purpose marker ("had to", "managed to", "were forced to"; events.json
+    #: ``implicative_markers``): the infinitive after them was done ("police had to open fire")
+    implicative: re.Pattern | None = None
 
 
 def _words_pattern(words: list[str]) -> re.Pattern | None:
@@ -319,6 +322,7 @@ def lexicon(lang: str) -> Lexicon:
         hyphen_endings=tuple(fold(e) for e in data.get("hyphen_attribute_endings", [])),
         hyphen_verbs=frozenset(fold(w) for w in data.get("hyphen_verb_prefixes", [])),
         hyphen_negating=frozenset(fold(w) for w in data.get("hyphen_negating_prefixes", [])),
+        implicative=_words_pattern(data.get("implicative_markers", [])),
         rules=_rule_pattern(data.get("rule_statements") or {}),
     )
 
@@ -574,6 +578,9 @@ def _evaluated(lex: Lexicon, trigger: Trigger, folded: str, end: int) -> tuple[T
     return (_as_evaluated(trigger, best[2], best[3]), reach) if best else None
 
 
+#: words between an implicative verb ("had to", "managed to") and the trigger it makes a deed ("had to swiftly arrest")
+IMPLICATIVE_GAP = 1
+
 #: words before a THREATEN trigger searched for a disaster word, its subject ("a wildfire is threatening")
 HAZARD_WINDOW = 3
 
@@ -701,8 +708,9 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
                     if _announced_force(lex, trigger, folded, near):  # "arrestará", "frapperont"
                         hits.append(TriggerHit(start, end, _threat(trigger)))
                     continue
-            if lex.purpose and lex.purpose.search(near):
-                continue
+            if lex.purpose and lex.purpose.search(near) and not _ends_near(lex, lex.implicative, folded, start,
+                                                                            IMPLICATIVE_GAP):
+                continue  # "gathered to protest": a purpose; "police had to open fire": done
             if lex.conditional and lex.conditional.search(folded[: start]):
                 continue
         if lex.negation and lex.negation.search(near) and trigger.type != "REJECT":

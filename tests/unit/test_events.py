@@ -947,3 +947,19 @@ def test_a_participle_glued_by_a_hyphen_is_an_attribute_not_an_act(text, wanted)
 def test_a_trigger_after_a_negating_prefix_names_no_act(lang, text, unwanted):
     # events.json ``hyphen_negating_prefixes``: riot police and a rally against violence are neither riot nor violence
     assert unwanted not in types(extract(text, lang))
+
+
+@pytest.mark.parametrize(
+    "text, wanted",
+    [
+        ("Police in Almaty had to open fire on a violent mob on Wednesday.", ["ASSAULT"]),
+        ("Police in Almaty were able to arrest 31 people on Wednesday.", ["COERCE"]),
+        ("The mob then took to attacking the police in Almaty on Wednesday.", ["ASSAULT"]),
+        ("Police in Almaty will have to arrest more people.", []),
+        ("Protesters gathered in Almaty on Wednesday to protest against the government.", []),
+    ],
+)
+def test_an_implicative_verb_makes_the_infinitive_after_it_a_deed(text, wanted):
+    # events.json ``implicative_markers`` (English, whose purpose marker is the infinitive's "to"): "had to open
+    # fire" was done, "to protest" after a gathering stays a purpose, a future obligation no deed
+    assert types(extract(text)) == wanted
