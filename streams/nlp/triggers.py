@@ -209,9 +209,6 @@ class Lexicon:
     #: implicative verbs before a purpose marker ("had to", "managed to", "were forced to"; events.json
     #: ``implicative_markers``): the infinitive after them was done ("police had to open fire")
     implicative: re.Pattern | None = None
-    #: words after a purpose marker that make it a preposition ("led to the arrest of", "succumbed to
-    #: the police firing"; events.json ``purpose_breaks``): no purpose
-    purpose_breaks: frozenset[str] = frozenset()
 
 
 def _words_pattern(words: list[str]) -> re.Pattern | None:
@@ -326,7 +323,6 @@ def lexicon(lang: str) -> Lexicon:
         hyphen_verbs=frozenset(fold(w) for w in data.get("hyphen_verb_prefixes", [])),
         hyphen_negating=frozenset(fold(w) for w in data.get("hyphen_negating_prefixes", [])),
         implicative=_words_pattern(data.get("implicative_markers", [])),
-        purpose_breaks=frozenset(fold(w) for w in data.get("purpose_breaks", [])),
         rules=_rule_pattern(data.get("rule_statements") or {}),
     )
 
@@ -429,18 +425,6 @@ def may_be_quoted(event_type: str) -> bool:
 def _window_before(folded: str, start: int, size: int) -> str:
     words = folded[:start].rsplit(None, size)  # the last ``size`` words, split from the end
     return " ".join(words[-size:]) + " "
-
-
-def _purpose(lex: Lexicon, near: str) -> bool:
-    """The words just before a trigger (``near``) hold a purpose marker that introduces it ("to
-    protest", "untuk membahas"), not a preposition before a noun ("led to the arrest of": a word of
-    ``purpose_breaks`` follows the marker)."""
-    found = None
-    for found in lex.purpose.finditer(near):
-        pass
-    if found is None:
-        return False
-    return not (lex.purpose_breaks and any(w in lex.purpose_breaks for w in near[found.end():].split()))
 
 
 def _after_break(window: str, breaks: tuple[str, ...]) -> str:
@@ -724,8 +708,8 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
                     if _announced_force(lex, trigger, folded, near):  # "arrestará", "frapperont"
                         hits.append(TriggerHit(start, end, _threat(trigger)))
                     continue
-            if lex.purpose and _purpose(lex, near) and not _ends_near(lex, lex.implicative, folded, start,
-                                                                       IMPLICATIVE_GAP):
+            if lex.purpose and lex.purpose.search(near) and not _ends_near(lex, lex.implicative, folded, start,
+                                                                            IMPLICATIVE_GAP):
                 continue  # "gathered to protest": a purpose; "police had to open fire": done
             if lex.conditional and lex.conditional.search(folded[: start]):
                 continue

@@ -963,16 +963,3 @@ def test_an_implicative_verb_makes_the_infinitive_after_it_a_deed(text, wanted):
     # events.json ``implicative_markers`` (English, whose purpose marker is the infinitive's "to"): "had to open
     # fire" was done, "to protest" after a gathering stays a purpose, a future obligation no deed
     assert types(extract(text)) == wanted
-
-
-@pytest.mark.parametrize(
-    "text, wanted",
-    [
-        ("The raid in Almaty on Wednesday led to the arrest of the main suspect.", ["COERCE"]),
-        ("Two men in Almaty succumbed to the police firing on Wednesday.", ["ASSAULT"]),
-        ("Police were sent to Almaty on Wednesday to arrest the suspects.", []),
-    ],
-)
-def test_to_before_a_determiner_is_a_preposition_not_a_purpose(text, wanted):
-    # events.json ``purpose_breaks``: "led to the arrest" tells an arrest; "sent ... to arrest" a purpose
-    assert types(extract(text)) == wanted
