@@ -578,8 +578,9 @@ def _evaluated(lex: Lexicon, trigger: Trigger, folded: str, end: int) -> tuple[T
     return (_as_evaluated(trigger, best[2], best[3]), reach) if best else None
 
 
-#: words between an implicative verb ("had to", "managed to") and the trigger it makes a deed ("had to swiftly arrest")
-IMPLICATIVE_GAP = 1
+#: words between an implicative verb ("had to", "managed to") and the trigger it makes a deed (none: "had to be
+#: airlifted" tells a passive, whose trigger may have another sense)
+IMPLICATIVE_GAP = 0
 
 #: words before a THREATEN trigger searched for a disaster word, its subject ("a wildfire is threatening")
 HAZARD_WINDOW = 3
