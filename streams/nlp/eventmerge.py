@@ -94,6 +94,12 @@ def _country_of(code: str) -> str | None:
     return code if kind == "country" else person_country(code) if kind == "person" else None
 
 
+def side_of(code: str) -> str:
+    """The side an actor code stands for: its country where known ("UA:government" and "UA" are one
+    side), else the code itself (an organisation, a person of unknown country)."""
+    return _country_of(code) or code
+
+
 def _other_sides(xs: list[str], ys: list[str]) -> bool:
     """Both name actors and none of one side can be any of the other's."""
     return bool(xs and ys) and not any(_compatible(p, q) for p in xs for q in ys)
@@ -114,9 +120,8 @@ def same_happening(x: Candidate, y: Candidate) -> bool:
         return False
     if a.mode and b.mode and a.mode != b.mode:
         return False
-    if (a.place and b.place and a.place != b.place and a.mode and b.mode and x.place_kind == y.place_kind
-            and not (x.place_inherited or y.place_inherited)):
-        return False
+    if (a.mode and b.mode or x.casualty or y.casualty) and _elsewhere(x, y):
+        return False  # a toll told at its own place is that place's (counts split by place)
     if is_verbal(a.type):
         sa, sb = _speakers(a.actors), _speakers(b.actors)
         if sa and sb and not sa & sb:
@@ -161,9 +166,19 @@ def _united(own: list[str], own_named: bool, more: list[str], more_named: bool) 
     return [x for x in merged if x not in officials and not (x.endswith(":government") and x[:-11] in officials)]
 
 
+def _elsewhere(x: Candidate, y: Candidate) -> bool:
+    """Both name their own place (not the story's), of one kind, and the places differ: two scenes
+    ("two people were killed in Kyiv" and "in Kharkiv, more than 50 people were wounded")."""
+    a, b = x.event, y.event
+    return bool(a.place and b.place and a.place != b.place and x.place_kind == y.place_kind
+                and not (x.place_inherited or y.place_inherited))
+
+
 def _toll_owner(merged: list[Candidate], c: Candidate) -> Candidate | None:
-    """The riot, else the attack, of the same country and day that a toll belongs to."""
-    same_day = [m for m in merged if m.event.country == c.event.country and m.event.date == c.event.date]
+    """The riot, else the attack, of the same country and day that a toll belongs to, told at
+    no other place (a toll the text splits by place is each place's own)."""
+    same_day = [m for m in merged if m.event.country == c.event.country and m.event.date == c.event.date
+                and not _elsewhere(m, c)]
     for wanted in (("PROTEST", "riot"), ("ASSAULT", None)):
         for m in same_day:
             if m.event.type == wanted[0] and (wanted[1] is None and m.event.mode or m.event.mode == wanted[1]):

@@ -29,7 +29,7 @@ from streams.nlp.actors import ActorMention, find_actors, seat_country
 from streams.nlp.dates import dates_only_a_noun, tells_vague_past
 from streams.nlp.eventcontext import ArticleContext, between, paragraph_index, spans
 from streams.nlp.eventdates import DATE_IN_SENTENCE, PAST_DAYS, dateline_end, dominant_date, event_date, is_past
-from streams.nlp.eventmerge import GENERIC_VICTIMS, Candidate, merge_candidates
+from streams.nlp.eventmerge import GENERIC_VICTIMS, Candidate, merge_candidates, side_of
 from streams.nlp.eventplaces import country_ranking, dominant_place, event_country, pick_scene, trusted_places
 from streams.nlp.eventroles import codes, default_actor, fit_roles, international, parties, roles
 from streams.nlp.fuzzy import fold
@@ -51,6 +51,11 @@ ANCHOR_OBJECT_WORDS = 3
 SUBSET_REACH = 25
 #: an act dated this many days from publication ("este miércoles") is the story's own, not part of a running total
 RECENT_ACT_DAYS = 7
+#: words before a running-total marker ("desde octubre") it reaches back over, past an act dated to the last days
+CUMULATIVE_REACH = 10
+#: words before a running-total marker searched for a superlative that makes it a comparison
+SUPERLATIVE_REACH = 4
+_WORD_START = re.compile(r"(?<!\S)\S")
 
 
 def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clause: tuple[int, int],
@@ -247,6 +252,23 @@ def _at_listed_places(ctx: ArticleContext, c: Candidate, sent_start: int) -> lis
     return copies
 
 
+def _exchanged(c: Candidate) -> list[Candidate]:
+    """An exchange between two sides ("Russia and Ukraine exchanged hundreds of prisoners", "pertukaran
+    tawanan antara Israel dan Hamas") is each side's act toward the other: ``c`` becomes the first
+    side's, and the second side's is returned (no copy when its roles do not name exactly two sides)."""
+    e = c.event
+    sides: dict[str, list[str]] = {}
+    for code in e.actors + e.targets:
+        sides.setdefault(side_of(code), []).append(code)
+    if len(sides) != 2:
+        return []
+    first, second = sides.values()
+    e.actors, e.targets = list(first), list(second)
+    c.default_target = False
+    other = msgspec.structs.replace(e, actors=list(second), targets=list(first), counts={})
+    return [replace(c, event=other, explicit_actor=True)]
+
+
 def _sides(target_codes: list[str]) -> set[str]:
     """The sectors hit that tell a side ("dozens of police were injured"), beyond mere people."""
     return {t.split(":")[1] for t in target_codes if ":" in t} - GENERIC_VICTIMS
@@ -265,11 +287,17 @@ def _acted_by_crowd(event: ExtractedEvent) -> bool:
 def _cumulative_from(ctx: ArticleContext, sentence: str, folded: str, start: int) -> int | None:
     """Where in the sentence a running total or habit reaches from (``None``: nowhere): a marker such as
     "since" or "so far" that does not open a time range of the last days ("sejak Selasa (21/5) malam")
-    reaches its whole sentence, except an act dated to the last days and closed by a comma before it
+    reaches its whole sentence (unless a superlative makes it a comparison: "the largest protest since
+    2019"), except an act dated to the last days and closed by a comma before it
     ("iniciaron este miércoles una huelga de hambre ..., como parte de una protesta que realizan desde
-    hace 27 días": the strike is Wednesday's act, only the protest is the habit)."""
+    hace 27 días": the strike is Wednesday's act, only the protest is the habit) or lying more than
+    ``CUMULATIVE_REACH`` words before it ("desfilaron este jueves ... para protestar contra un aumento
+    ... efectivo desde octubre": the marker dates the raise, not Thursday's march)."""
     reach = None
+    superlative = lexicon(ctx.lang).superlative
     for a, b in cumulative_markers(sentence, ctx.lang, folded):
+        if superlative and superlative.search(folded, _words_back(folded, a, SUPERLATIVE_REACH), a):
+            continue  # "the largest protest since 2019", "la pire attaque depuis": a comparison, no running total
         follows = [d for d in ctx.dates if 0 <= d.start - (start + b) <= 3]
         if any(abs((ctx.today - d.value).days) <= 3 for d in follows):
             continue
@@ -277,8 +305,17 @@ def _cumulative_from(ctx: ArticleContext, sentence: str, folded: str, start: int
                  if abs((ctx.today - d.value).days) <= RECENT_ACT_DAYS]
         comma = folded.find(",", dated[-1].end - start, a) if dated else -1
         here = comma if comma >= 0 else 0
+        if dated and comma < 0:
+            window = _words_back(folded, a, CUMULATIVE_REACH)
+            here = window if window >= dated[-1].end - start else 0
         reach = here if reach is None else min(reach, here)
     return reach
+
+
+def _words_back(folded: str, at: int, n: int) -> int:
+    """Where the ``n`` words before offset ``at`` of ``folded`` begin (0 when there are fewer)."""
+    starts = [m.start() for m in _WORD_START.finditer(folded, 0, at)]
+    return starts[-n] if len(starts) >= n else 0
 
 
 def _in_detail_clause(ctx: ArticleContext, folded: str, start: int, count: CountMention) -> bool:
@@ -731,6 +768,8 @@ def _candidates(ctx: ArticleContext, s: Sentence, sentence: str, folded: str, hi
         if _acted_by_crowd(candidate.event):
             continue  # protesters' demands or seizures are part of their protest, not separate events
         made.append(candidate)
+        if hit.trigger.reciprocal:
+            made.extend(_exchanged(candidate))
         made.extend(_at_listed_places(ctx, candidate, s.start))
         if ctx.incident_date is None and candidate.date_rank == DATE_IN_SENTENCE and not is_verbal(candidate.event.type):
             ctx.incident_date = date.fromisoformat(candidate.event.date)

@@ -76,6 +76,9 @@ class Trigger:
     #: the type (TYPE or TYPE/mode) the word takes when a state or an international body does it:
     #: a government that "protests" lodges a complaint (ACCUSE), it does not demonstrate
     by_state: str = ""
+    #: an exchange between two parties ("prisoner swap", "pertukaran tawanan"): each party's act
+    #: toward the other, two events when the text names both
+    reciprocal: bool = False
 
 
 #: words after a characterising verb searched for its evaluation
@@ -192,6 +195,20 @@ class Lexicon:
     #: a pluperfect ending with a trigger's first word ("had refused", "había sido detenido",
     #: "avait attaqué"; events.json ``pluperfect``): a deed before the story's time
     pluperfect: re.Pattern | None = None
+    #: superlatives and ordinals ("the largest", "la mayor", "la plus grande", "terbesar", "first"): a
+    #: running-total marker just after one compares ("the largest protest since 2019"), it sums up nothing
+    superlative: re.Pattern | None = None
+    #: endings of participles that, glued by a hyphen to the word before, form a compound adjective
+    #: ("Russian-backed forces", "so-called", "long-threatened"; events.json ``hyphen_attribute_endings``) ...
+    hyphen_endings: tuple[str, ...] = ()
+    #: ... unless that word is a verb prefix ("re-arrested", "counter-attacked"; ``hyphen_verb_prefixes``)
+    hyphen_verbs: frozenset[str] = frozenset()
+    #: prefixes glued by a hyphen that make a trigger name no act ("anti-riot gear", "non-violence",
+    #: "post-riot"; events.json ``hyphen_negating_prefixes``)
+    hyphen_negating: frozenset[str] = frozenset()
+    #: implicative verbs before a purpose marker ("had to", "managed to", "were forced to"; events.json
+    #: ``implicative_markers``): the infinitive after them was done ("police had to open fire")
+    implicative: re.Pattern | None = None
 
 
 def _words_pattern(words: list[str]) -> re.Pattern | None:
@@ -251,6 +268,7 @@ def lexicon(lang: str) -> Lexicon:
             not_preceded_by=tuple(fold(w) for w in entry.get("not_preceded_by", ())),
             not_preceded_within=int(entry.get("not_preceded_within", 2)),
             by_state=entry.get("by_state", ""),
+            reciprocal=bool(entry.get("reciprocal")),
         )
         phrases.extend((phrase, trigger) for phrase in entry["p"])
     # idioms that contain a trigger word ("menahan diri") come first: same length, they win
@@ -300,6 +318,11 @@ def lexicon(lang: str) -> Lexicon:
         anaphora_after=_words_pattern(data.get("anaphora_after", [])),
         questions=_words_pattern(data.get("questions", [])),
         pluperfect=_pluperfect_pattern(data.get("pluperfect") or {}),
+        superlative=_words_pattern(data.get("superlatives", [])),
+        hyphen_endings=tuple(fold(e) for e in data.get("hyphen_attribute_endings", [])),
+        hyphen_verbs=frozenset(fold(w) for w in data.get("hyphen_verb_prefixes", [])),
+        hyphen_negating=frozenset(fold(w) for w in data.get("hyphen_negating_prefixes", [])),
+        implicative=_words_pattern(data.get("implicative_markers", [])),
         rules=_rule_pattern(data.get("rule_statements") or {}),
     )
 
@@ -555,6 +578,10 @@ def _evaluated(lex: Lexicon, trigger: Trigger, folded: str, end: int) -> tuple[T
     return (_as_evaluated(trigger, best[2], best[3]), reach) if best else None
 
 
+#: words between an implicative verb ("had to", "managed to") and the trigger it makes a deed (none: "had to be
+#: airlifted" tells a passive, whose trigger may have another sense)
+IMPLICATIVE_GAP = 0
+
 #: words before a THREATEN trigger searched for a disaster word, its subject ("a wildfire is threatening")
 HAZARD_WINDOW = 3
 
@@ -586,6 +613,26 @@ def _question_spans(lex: Lexicon, folded: str, parts: list[tuple[int, int]]) -> 
     return spans
 
 
+_GLUED_WORD = re.compile(r"(?<![\w-])(\w+)-$")
+
+
+def _in_compound(lex: Lexicon, folded: str, start: int, end: int) -> bool:
+    """The trigger is glued by a hyphen to the word before it and the compound names no act: a
+    participle made an adjective ("Russian-backed", "so-called", "long-threatened invasion"), a word after
+    a negating or temporal prefix ("anti-riot", "non-violence", "post-riot"). A verb prefix keeps the
+    act ("re-arrested", "counter-attacked")."""
+    if start < 2 or folded[start - 1] != "-" or not (lex.hyphen_endings or lex.hyphen_negating):
+        return False
+    glued = _GLUED_WORD.search(folded, max(0, start - 30), start)
+    if glued is None:
+        return False
+    prefix = glued.group(1)
+    if prefix in lex.hyphen_negating:
+        return True
+    first = folded[start:end].split(None, 1)[0]
+    return prefix not in lex.hyphen_verbs and first.endswith(lex.hyphen_endings) if lex.hyphen_endings else False
+
+
 def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[TriggerHit]:
     """Triggers of one sentence that survive the modal, negation, conditional and sports filters.
 
@@ -613,6 +660,8 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
     hits: list[TriggerHit] = []
     evaluation_end, evaluation_type = -1, ""  # what a characterising verb says is part of its act
     for start, end, trigger in found:
+        if _in_compound(lex, folded, start, end):
+            continue  # "Russian-backed forces", "the so-called peace line", "anti-riot police": a word of a compound
         if trigger.sports and (sporty or market):
             continue  # "a shot on goal", "a bloodbath on the stock market"
         if market and in_group("market_figurative", trigger.type, trigger.mode):
@@ -660,8 +709,9 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
                     if _announced_force(lex, trigger, folded, near):  # "arrestará", "frapperont"
                         hits.append(TriggerHit(start, end, _threat(trigger)))
                     continue
-            if lex.purpose and lex.purpose.search(near):
-                continue
+            if lex.purpose and lex.purpose.search(near) and not _ends_near(lex, lex.implicative, folded, start,
+                                                                            IMPLICATIVE_GAP):
+                continue  # "gathered to protest": a purpose; "police had to open fire": done
             if lex.conditional and lex.conditional.search(folded[: start]):
                 continue
         if lex.negation and lex.negation.search(near) and trigger.type != "REJECT":
