@@ -286,6 +286,21 @@ def test_disasters_and_accidents_are_no_attacks():
     assert [e.type for e in events] == ["ASSAULT"]
 
 
+@pytest.mark.parametrize(
+    "lang, clash, crash",
+    [
+        ("es", "Los choques entre manifestantes y policías dejaron dos muertos en Almaty el jueves.",
+         "Dos personas murieron en un choque frontal entre dos autobuses en Almaty el jueves."),
+        ("fr", "Deux hommes ont été tués jeudi à Almaty et le suspect a pris la fuite.",
+         "Deux personnes ont été tuées jeudi à Almaty dans une fuite de gaz."),
+    ],
+)
+def test_words_of_a_clash_or_a_flight_are_no_accident(lang, clash, crash):
+    # accidents.json: "choques" are clashes as often as crashes, "a pris la fuite" is a culprit fleeing
+    assert "ASSAULT" in types(extract(clash, lang))
+    assert extract(crash, lang) == []
+
+
 def test_a_body_without_a_country_acts_from_its_seat():
     (event,) = extract("The European Union imposed new sanctions on Russia on Thursday.")
     assert (event.type, event.country, event.actors, event.targets) == ("SANCTION", "BE", ["EU"], ["RU"])
