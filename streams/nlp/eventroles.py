@@ -411,3 +411,72 @@ def fit_roles(event_type: str, role: str, role_codes: list[str]) -> list[str]:
     if allowed is None:
         return role_codes
     return [c for c in role_codes if ":" in c and c.split(":")[1] in allowed]
+
+
+#: the state a sector speaks for: these sectors of a country are one side with it ("KZ", "KZ:police")
+STATE_SECTORS = frozenset({"government", "military", "police"})
+#: sectors that stand against a state in a story of unrest or armed conflict
+CHALLENGERS = frozenset({"protesters", "rebels"})
+#: event types whose actors and targets set the sides of a story against each other: who marches,
+#: fires on, storms, arrests or seizes whom
+CONFLICT_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE"})
+#: speech acts aimed at the story's other side when the sentence names no one else: a warning or a
+#: vow of force by a government is against the protesters or rebels the story is about ("the
+#: government will act firmly against anarchic acts", "those who organised the mutiny will be punished")
+SIDE_TARGETED_TYPES = frozenset({"THREATEN"})
+
+
+def side_of(code: str, person_countries: dict[str, str]) -> str | None:
+    """The side a role code stands for: a state ("KZ") for the country, its government, army or
+    police and the people of that country who speak for it (``person_countries``); a challenger
+    sector ("KZ:protesters") for itself; None for bystanders (civilians, media, business)."""
+    if ":" in code:
+        cc, sector = code.split(":", 1)
+        if sector in STATE_SECTORS:
+            return cc
+        return code if sector in CHALLENGERS else None
+    if len(code) == 2 and code.isupper():
+        return code
+    return person_countries.get(code)
+
+
+def story_opponent(actor_codes: list[str], events: list, person_countries: dict[str, str],
+                   mentions: list[ActorMention] = (), home: str | None = None) -> str | None:
+    """The challengers (protesters, rebels) the story sets against the actors' side: those the
+    story's conflict events (``CONFLICT_TYPES``) oppose to that side, and those of the actors' own
+    country the article names when the story has a conflict event there (sector ``mentions``; without
+    a country they are of ``home``, the story's country), the most often; None when the actors take no side or nobody challenges them."""
+    sides = {s for s in (side_of(a, person_countries) for a in actor_codes) if s}
+    if not sides:
+        return None
+    tally: dict[str, int] = {}
+    for e in events:
+        if e.type not in CONFLICT_TYPES:
+            continue
+        acting = {side_of(a, person_countries) for a in e.actors}
+        hit = {side_of(t, person_countries) for t in e.targets}
+        if sides & acting and not sides & hit:
+            other = e.targets
+        elif sides & hit and not sides & acting:
+            other = e.actors
+        else:
+            continue
+        for code in other:
+            if ":" in code and code.split(":", 1)[1] in CHALLENGERS:
+                tally[code] = tally.get(code, 0) + 1
+    if not any(e.type in CONFLICT_TYPES and e.country in sides for e in events):
+        mentions = ()  # no unrest nor fighting at the actors' home: the challengers named are elsewhere's
+    for m in mentions:
+        country = m.country or home
+        if m.kind == "sector" and m.value in CHALLENGERS and country in sides:
+            code = f"{country}:{m.value}"
+            tally[code] = tally.get(code, 0) + 1
+    return max(tally, key=lambda s: tally[s]) if tally else None
+
+
+def own_side_dropped(actor_codes: list[str], target_codes: list[str], person_countries: dict[str, str]) -> list[str]:
+    """Targets less the actors' own state: in a warning the army or police the speaker names are
+    the means of the threat ("warned that the armed forces would intervene"), and the country the
+    speaker speaks for is no party threatened ("have betrayed Russia and will be punished")."""
+    sides = {s for s in (side_of(a, person_countries) for a in actor_codes) if s and ":" not in s}
+    return [t for t in target_codes if side_of(t, person_countries) not in sides]

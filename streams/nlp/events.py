@@ -31,7 +31,8 @@ from streams.nlp.eventcontext import ArticleContext, between, paragraph_index, s
 from streams.nlp.eventdates import DATE_IN_SENTENCE, PAST_DAYS, dateline_end, dominant_date, event_date, is_past
 from streams.nlp.eventmerge import GENERIC_VICTIMS, Candidate, merge_candidates
 from streams.nlp.eventplaces import country_ranking, dominant_place, event_country, pick_scene, trusted_places
-from streams.nlp.eventroles import codes, default_actor, fit_roles, international, parties, roles
+from streams.nlp.eventroles import (SIDE_TARGETED_TYPES, codes, default_actor, fit_roles, international, own_side_dropped,
+                                    parties, roles, story_opponent)
 from streams.nlp.fuzzy import fold
 from streams.nlp.mentions import CountMention, DateMention, PlaceMention
 from streams.nlp.triggers import (
@@ -389,7 +390,7 @@ def extract_events(
         if persons:
             last_person = persons[-1]
     found += _implied_protest(found)
-    _default_victims(found)
+    _default_victims(found, ctx)
     events = merge_candidates(found)
     for e in events:
         e.actors, e.targets = _most_precise(e.actors), _most_precise(e.targets)
@@ -555,9 +556,11 @@ def _implied_protest(found: list[Candidate]) -> list[Candidate]:
     return []
 
 
-def _default_victims(found: list[Candidate]) -> None:
+def _default_victims(found: list[Candidate], ctx: ArticleContext | None = None) -> None:
     """Default targets follow the story: in a protest story the people police or soldiers
-    arrest or fire on are protesters, elsewhere they are civilians."""
+    arrest or fire on are protesters, elsewhere they are civilians. A warning that names no one
+    it is aimed at but its speaker's own state is aimed at the side the story sets against that
+    speaker (``eventroles.story_opponent``)."""
     protest = any(c.event.type == "PROTEST" for c in found)
     forces = ("police", "military")
     for c in found:
@@ -567,6 +570,18 @@ def _default_victims(found: list[Candidate]) -> None:
             c.event.targets = [t.replace(":protesters", ":civilians") for t in c.event.targets]
         elif any(a.split(":")[-1] in forces for a in c.event.actors if ":" in a):
             c.event.targets = [t.replace(":civilians", ":protesters") for t in c.event.targets]
+    mentions = ctx.actors if ctx is not None else []
+    persons = {a.value: a.country for a in mentions if a.kind == "person" and a.country}
+    events = [c.event for c in found]
+    for c in found:
+        e = c.event
+        if e.type in SIDE_TARGETED_TYPES:
+            # a speaker of no known country speaks for the state where the warning is made
+            speakers = {**{a: e.country for a in e.actors if ":" not in a and len(a) > 3 and e.country}, **persons}
+            e.targets = own_side_dropped(e.actors, e.targets, speakers)
+            if not e.targets:
+                opponent = story_opponent(e.actors, events, speakers, mentions, ctx.primary_country if ctx else None)
+                e.targets = [opponent] if opponent else []
 
 
 def _sentence_events(ctx: ArticleContext, s: Sentence, last_person: ActorMention | None, counts: list[CountMention],

@@ -245,3 +245,26 @@ def test_what_explodes_is_no_actor_its_owners_are_hit():
         ("BEIRUT - Ratusan alat kelui milik anggota Hizbullah meletup di Beirut pada Selasa.", "ms"),
     ):
         assert roles(text, lang, "ASSAULT") == [([], ["LB:rebels"])], text
+
+
+def test_a_warning_naming_no_one_is_aimed_at_the_side_the_story_sets_against_its_speaker():
+    # a government's vow of force in a protest story is against the protesters, in a mutiny or
+    # insurgency story against the rebels; the speaker's own forces (the means of the threat) and
+    # own country are no target
+    text = ("NAIROBI, Kenya - Thousands of protesters marched on parliament in Nairobi on Tuesday.\n\n"
+            "Police fired tear gas at the protesters on Tuesday.\n\n"
+            "Interior Minister Kithure Kindiki warned on Tuesday that those behind the violence would be punished.")
+    assert [t for _, t in roles(text, "en", "THREATEN")] == [["KE:protesters"]]
+    text = ("JAKARTA - Ribuan mahasiswa berunjuk rasa di depan gedung DPR di Jakarta pada Selasa (14/5).\n\n"
+            "Menteri Pertahanan, Selasa (14/5), memberi peringatan keras bahwa tentara akan bertindak tegas.")
+    assert [t for _, t in roles(text, "id", "THREATEN")] == [["ID:protesters"]]
+    text = ("MAPUTO, Mozambique - Des milliers de manifestants ont défilé mardi à Maputo.\n\n"
+            "Le ministre de la Défense, Cristóvão Chume, a menacé mardi de faire intervenir l'armée.")
+    assert [t for _, t in roles(text, "fr", "THREATEN")] == [["MZ:protesters"]]
+
+
+def test_a_warning_in_a_story_without_unrest_at_home_keeps_no_target():
+    # no protest nor fighting in the speaker's country: the story sets no side against them
+    text = ("MOSCOW, Russia - Foreign ministry spokeswoman Maria Zakharova warned on Tuesday of a painful "
+            "response to the sanctions.")
+    assert [t for _, t in roles(text, "en", "THREATEN")] == [[]]
