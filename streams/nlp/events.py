@@ -556,6 +556,13 @@ def _implied_protest(found: list[Candidate]) -> list[Candidate]:
     return []
 
 
+#: acts of a state's forces on people (type: (forces, challengers the people taken are)): arrests
+#: in a story of unrest or insurgency take its protesters or rebels; fire and beatings its protesters
+#: only (where an army fights rebels the people it hits are still civilians)
+_CROWD_CONTROL = {"COERCE": (("police", "military"), ("protesters", "rebels")),
+                  "ASSAULT": (("police", "military"), ("protesters",))}
+
+
 def _default_victims(found: list[Candidate], ctx: ArticleContext | None = None) -> None:
     """Default targets follow the story: in a protest story the people police or soldiers
     arrest or fire on are protesters, elsewhere they are civilians. A warning that names no one
@@ -573,6 +580,8 @@ def _default_victims(found: list[Candidate], ctx: ArticleContext | None = None) 
     mentions = ctx.actors if ctx is not None else []
     persons = {a.value: a.country for a in mentions if a.kind == "person" and a.country}
     events = [c.event for c in found]
+    home = ctx.primary_country if ctx else None
+    speakers_none: dict[str, str] = {}
     for c in found:
         e = c.event
         if e.type in SIDE_TARGETED_TYPES:
@@ -582,6 +591,14 @@ def _default_victims(found: list[Candidate], ctx: ArticleContext | None = None) 
             if not e.targets:
                 opponent = story_opponent(e.actors, events, speakers, mentions, ctx.primary_country if ctx else None)
                 e.targets = [opponent] if opponent else []
+        elif e.type in _CROWD_CONTROL and any(t.endswith(":civilians") for t in e.targets):
+            # "police arrested 945 people", "fired on residents": in a story of unrest the people
+            # the state's forces arrest or fire on at home are its challengers
+            forces = [a for a in e.actors if a.split(":")[-1] in _CROWD_CONTROL[e.type][0]]
+            opponent = story_opponent(forces, events, speakers_none, mentions, home) if forces else None
+            if opponent and opponent.split(":")[-1] in _CROWD_CONTROL[e.type][1]:
+                cc = opponent.split(":")[0]
+                e.targets = list(dict.fromkeys(opponent if t == f"{cc}:civilians" else t for t in e.targets))
 
 
 def _sentence_events(ctx: ArticleContext, s: Sentence, last_person: ActorMention | None, counts: list[CountMention],

@@ -268,3 +268,20 @@ def test_a_warning_in_a_story_without_unrest_at_home_keeps_no_target():
     text = ("MOSCOW, Russia - Foreign ministry spokeswoman Maria Zakharova warned on Tuesday of a painful "
             "response to the sanctions.")
     assert [t for _, t in roles(text, "en", "THREATEN")] == [[]]
+
+
+def test_people_arrested_in_a_story_of_unrest_are_its_protesters_or_rebels():
+    # the "people" police arrest at home are the challengers the story sets against them
+    text = ("LAHORE, Pakistan - Thousands of protesters stormed the army headquarters in Lahore on Tuesday.\n\n"
+            "Police arrested 945 people across the province on Tuesday.")
+    assert roles(text, "en", "COERCE") == [(["PK:police"], ["PK:protesters"])]
+    text = ("JAKARTA - Ribuan mahasiswa berunjuk rasa di depan gedung DPR di Jakarta pada Selasa (14/5).\n\n"
+            "Polisi menangkap 50 orang warga di Jakarta pada Selasa (14/5).")
+    assert roles(text, "id", "COERCE") == [(["ID:police"], ["ID:protesters"])]
+    text = ("GUAYAQUIL, Ecuador.- Un grupo armado de la banda Los Choneros atacó el martes una comisaría en Guayaquil.\n\n"
+            "La Policía informó que 13 personas fueron detenidas el martes en Guayaquil.")
+    assert roles(text, "es", "COERCE") == [(["EC:police"], ["EC:rebels"])]
+    # where an army fights rebels, the villagers it fires on stay civilians
+    text = ("YANGON, Myanmar - Rebels attacked an army post in Lashio on Tuesday.\n\n"
+            "Soldiers shot dead five villagers in Lashio on Tuesday.")
+    assert roles(text, "en", "ASSAULT")[-1] == (["MM:military"], ["MM:civilians"])
