@@ -441,7 +441,7 @@ def side_of(code: str, person_countries: dict[str, str]) -> str | None:
 
 
 def story_opponent(actor_codes: list[str], events: list, person_countries: dict[str, str],
-                   mentions: list[ActorMention] = (), home: str | None = None) -> str | None:
+                   mentions: list[ActorMention] = (), home: str | None = None, states: bool = False) -> str | None:
     """The challengers (protesters, rebels) the story sets against the actors' side: those the
     story's conflict events (``CONFLICT_TYPES``) oppose to that side, and those of the actors' own
     country the article names when the story has a conflict event there (sector ``mentions``; without
@@ -462,7 +462,10 @@ def story_opponent(actor_codes: list[str], events: list, person_countries: dict[
         else:
             continue
         for code in other:
-            if ":" in code and code.split(":", 1)[1] in CHALLENGERS:
+            side = side_of(code, person_countries)
+            if side is None or side in sides:
+                continue
+            if (":" in code and code.split(":", 1)[1] in CHALLENGERS) or (states and (":" in code or side == code)):
                 tally[code] = tally.get(code, 0) + 1
     if not any(e.type in CONFLICT_TYPES and e.country in sides for e in events):
         mentions = ()  # no unrest nor fighting at the actors' home: the challengers named are elsewhere's

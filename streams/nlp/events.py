@@ -563,6 +563,10 @@ _CROWD_CONTROL = {"COERCE": (("police", "military"), ("protesters", "rebels")),
                   "ASSAULT": (("police", "military"), ("protesters",))}
 
 
+#: physical acts whose maker, when the text names none, is the side the story opposes to those hit
+_SIDED_ACTS = frozenset({"ASSAULT"})
+
+
 def _default_victims(found: list[Candidate], ctx: ArticleContext | None = None) -> None:
     """Default targets follow the story: in a protest story the people police or soldiers
     arrest or fire on are protesters, elsewhere they are civilians. A warning that names no one
@@ -591,6 +595,11 @@ def _default_victims(found: list[Candidate], ctx: ArticleContext | None = None) 
             if not e.targets:
                 opponent = story_opponent(e.actors, events, speakers, mentions, ctx.primary_country if ctx else None)
                 e.targets = [opponent] if opponent else []
+        elif e.type in _SIDED_ACTS and not e.actors and e.targets:
+            # "Wagner fighters shot down ...", "79 police were injured in clashes": the act told
+            # without its maker is one of the story's other side against the side hit
+            opponent = story_opponent(e.targets, events, speakers_none, mentions, home, states=True)
+            e.actors = [opponent] if opponent else []
         elif e.type in _CROWD_CONTROL and any(t.endswith(":civilians") for t in e.targets):
             # "police arrested 945 people", "fired on residents": in a story of unrest the people
             # the state's forces arrest or fire on at home are its challengers

@@ -285,3 +285,17 @@ def test_people_arrested_in_a_story_of_unrest_are_its_protesters_or_rebels():
     text = ("YANGON, Myanmar - Rebels attacked an army post in Lashio on Tuesday.\n\n"
             "Soldiers shot dead five villagers in Lashio on Tuesday.")
     assert roles(text, "en", "ASSAULT")[-1] == (["MM:military"], ["MM:civilians"])
+
+
+def test_an_attack_told_without_its_maker_is_by_the_side_the_story_opposes_to_those_hit():
+    # "79 police were injured in clashes" in a protest story: by the protesters; "13 airmen were
+    # killed" in a mutiny story: by the rebels
+    text = ("JAKARTA - Ribuan mahasiswa berunjuk rasa di depan gedung DPR di Jakarta pada Selasa (14/5).\n\n"
+            "Sebanyak 79 polisi terluka dalam bentrokan di Jakarta pada Selasa (14/5).")
+    assert roles(text, "id", "ASSAULT") == [(["ID:protesters"], ["ID:police"])]
+    text = ("PARIS, France - Des milliers de manifestants ont défilé mardi à Nanterre.\n\n"
+            "Quelque 79 policiers ont été blessés mardi soir à Nanterre.")
+    assert roles(text, "fr", "ASSAULT") == [(["FR:protesters"], ["FR:police"])]
+    text = ("MOSCOW, Russia - Wagner mercenaries seized the army headquarters in Rostov-on-Don on Saturday.\n\n"
+            "At least 13 airmen were killed on Saturday when their helicopters were shot down near Voronezh.")
+    assert roles(text, "en", "ASSAULT") == [(["RU:rebels"], ["RU:military"])]
