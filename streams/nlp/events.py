@@ -595,6 +595,12 @@ def _default_victims(found: list[Candidate], ctx: ArticleContext | None = None) 
             if not e.targets:
                 opponent = story_opponent(e.actors, events, speakers, mentions, ctx.primary_country if ctx else None)
                 e.targets = [opponent] if opponent else []
+        elif e.type in _SIDED_ACTS and e.actors and not e.targets and all(a.endswith(":civilians") for a in e.actors):
+            # "ocho personas murieron por impacto de bala", "eight people died of gunshot wounds":
+            # the people named before a wound or weapon word are its victims, not its makers
+            e.actors, e.targets = [], e.actors
+            opponent = story_opponent(e.targets, events, speakers_none, mentions, home, states=True)
+            e.actors = [opponent] if opponent else []
         elif e.type in _SIDED_ACTS and not e.actors and e.targets:
             # "Wagner fighters shot down ...", "79 police were injured in clashes": the act told
             # without its maker is one of the story's other side against the side hit

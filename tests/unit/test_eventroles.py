@@ -299,3 +299,14 @@ def test_an_attack_told_without_its_maker_is_by_the_side_the_story_opposes_to_th
     text = ("MOSCOW, Russia - Wagner mercenaries seized the army headquarters in Rostov-on-Don on Saturday.\n\n"
             "At least 13 airmen were killed on Saturday when their helicopters were shot down near Voronezh.")
     assert roles(text, "en", "ASSAULT") == [(["RU:rebels"], ["RU:military"])]
+
+
+def test_people_named_before_a_wound_or_weapon_word_are_its_victims():
+    # "eight people died of gunshot wounds", "ocho personas murieron por impacto de bala": the
+    # people suffer the attack; nobody is named as making it
+    text = ("LIMA, Peru - Thousands of protesters marched on Saturday in Juliaca.\n\n"
+            "Eight people died of gunshot wounds on Saturday in Juliaca.")
+    assert roles(text, "en", "ASSAULT") == [([], ["PE:civilians"])]
+    text = ("LIMA, Perú.- Miles de manifestantes marcharon el sábado en Juliaca.\n\n"
+            "Ocho personas murieron por impacto de bala el sábado en Juliaca.")
+    assert roles(text, "es", "ASSAULT") == [([], ["PE:civilians"])]
