@@ -10,10 +10,12 @@ person named. Codes follow the eval notation (``actors.ActorMention.code``).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from streams.nlp.actors import ActorMention, conjunctions, prepositions, speech_verbs, title_sectors
 from streams.nlp.eventcontext import ArticleContext, between
 from streams.nlp.fuzzy import fold
+from streams.nlp.textutil import alternation, load_data
 from streams.nlp.triggers import TriggerHit, is_passive, is_verbal, lexicon, plover_group
 
 #: characters after a closing quote searched for its speaker ('"...," said Oleg Nikolenko')
@@ -81,6 +83,13 @@ def roles(ctx: ArticleContext, hit: TriggerHit, pos: int, end: int, clause: tupl
         before = _after_reporter(ctx, before, pos)
     after = [a for a in mentions if a.start > pos]  # also inside a phrase with a gap ("held ... responsible")
     actors = _side_actors(before, ctx.text, True, ctx.lang)
+    if before and not is_verbal(trig.type) and _participle_adjunct(ctx, pos, end):
+        # "police fired on the crowd, killing three": police; "... because the crowd turned violent,
+        # attacking officers": the crowd, the subject of the clause the adjunct hangs on
+        subordinators = _subordinators(ctx.lang)
+        opened = [m.end() for m in subordinators.finditer(ctx.folded, before[0].start, pos)] if subordinators else []
+        own = [a for a in before if a.start >= opened[-1]] if opened else before
+        actors = _side_actors(own or before, ctx.text, False, ctx.lang)
     targets = _side_actors(after, ctx.text, False, ctx.lang)[:2]
     agent = lexicon(ctx.lang).agent
     by_agent = bool(targets and agent and agent.search(ctx.folded[end:targets[0].start]))
@@ -168,6 +177,41 @@ def _after_reporter(ctx: ArticleContext, before: list[ActorMention], pos: int) -
     if pronouns and any(pronouns.fullmatch(w.strip(",\"'")) for w in ctx.folded[said.end():pos].split()):
         return before  # "Olaf Scholz said that he had halted ...": the speaker tells their own act
     return [a for a in before if a.start >= said.end()]
+
+
+#: (endings, prefixes) of a verb that opens a participial adjunct after a comma ("..., killing three",
+#: "..., tuant trois personnes", "..., matando a tres", "..., menewaskan tiga orang")
+_ADJUNCT_VERBS = {"en": (("ing",), ()), "fr": (("ant",), ()), "es": (("ando", "iendo", "yendo"), ()),
+                  "id": ((), ("me",)), "ms": ((), ("me",))}
+#: a comma, and the French gerund's "en", right before such a verb
+_ADJUNCT_LEAD_RE = re.compile(r",\s*(?:en\s+)?$")
+
+
+@lru_cache(maxsize=None)
+def _subordinators(lang: str) -> re.Pattern | None:
+    """The subordinating conjunctions of ``lang`` (``actors.json``), with or without a comma: each
+    opens a clause of its own subject ("because the crowd had turned violent")."""
+    words = [fold(w) for w in (load_data(lang, "actors") or {}).get("subordinators") or []]
+    return re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)") if words else None
+
+
+def _participle_adjunct(ctx: ArticleContext, pos: int, end: int) -> bool:
+    """The trigger opens a participial adjunct after a comma ("police fired tear gas at the
+    crowd, killing three people"): its subject is the clause's subject, the first actor named,
+    not the object just before the comma."""
+    endings, prefixes = _ADJUNCT_VERBS.get(ctx.lang, ((), ()))
+    words = ctx.folded[pos:end].split()
+    if not words or not _ADJUNCT_LEAD_RE.search(ctx.folded[max(0, pos - 6):pos]):
+        return False
+    word = words[0]
+    if endings:
+        return word.endswith(endings)
+    # a prefixed verb after a comma may also be the main verb after an apposition ("Presiden Sri
+    # Lanka, Gotabaya Rajapaksa, meletak jawatan"): an adjunct only when a verb stands before the comma
+    lead = ctx.folded[max(0, pos - 200):pos]
+    lead = re.split(r"[.!?;:]", lead)[-1].rsplit(",", 1)[0]
+    return (bool(prefixes) and word.startswith(prefixes) and len(word) > 5
+            and any(w.startswith(prefixes) and len(w) > 5 for w in lead.split()))
 
 
 #: articles and determiners between a preposition and its object ("to the Red Cross")

@@ -310,3 +310,17 @@ def test_people_named_before_a_wound_or_weapon_word_are_its_victims():
     text = ("LIMA, Perú.- Miles de manifestantes marcharon el sábado en Juliaca.\n\n"
             "Ocho personas murieron por impacto de bala el sábado en Juliaca.")
     assert roles(text, "es", "ASSAULT") == [([], ["PE:civilians"])]
+
+
+def test_a_participial_adjunct_after_a_comma_takes_the_subject_of_its_clause():
+    # "gunmen attacked a police checkpoint, killing three officers": the gunmen kill, not the
+    # police named just before the comma (who then made an attack of their own)
+    text = "KABUL, Afghanistan - Gunmen attacked a police checkpoint in Kunduz on Tuesday, killing three officers."
+    assert roles(text, "en", "ASSAULT") == [(["AF:rebels"], ["AF:police"])]
+    text = ("JAKARTA - Kelompok bersenjata menyerang pos polisi di Puncak pada Selasa (14/5), "
+            "menewaskan tiga polisi.")
+    assert roles(text, "id", "ASSAULT") == [(["ID:rebels"], ["ID:police"])]
+    # the adjunct hangs on the nearest clause: "because the crowd turned violent, attacking officers"
+    text = ("JAKARTA, Indonesia - Police chief Nico Afinta said on Tuesday officers had fired the gas because the "
+            "crowd had turned violent, attacking officers and damaging cars.")
+    assert ["ID:protesters"] in [a for a, _ in roles(text, "en", "ASSAULT")]
