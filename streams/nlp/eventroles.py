@@ -494,6 +494,7 @@ def story_opponent(actor_codes: list[str], events: list, person_countries: dict[
     if not sides:
         return None
     tally: dict[str, int] = {}
+    at_war = False
     for e in events:
         if e.type not in CONFLICT_TYPES:
             continue
@@ -509,10 +510,13 @@ def story_opponent(actor_codes: list[str], events: list, person_countries: dict[
             side = side_of(code, person_countries)
             if side is None or side in sides:
                 continue
+            at_war = at_war or ":" not in side  # a foreign state opposed to the actors' side
             if (":" in code and code.split(":", 1)[1] in CHALLENGERS) or (states and (":" in code or side == code)):
                 tally[code] = tally.get(code, 0) + 1
-    if not any(e.type in CONFLICT_TYPES and e.country in sides for e in events):
-        mentions = ()  # no unrest nor fighting at the actors' home: the challengers named are elsewhere's
+    if not any(e.type in CONFLICT_TYPES and e.country in sides for e in events) or at_war:
+        # no unrest nor fighting at the actors' home: the challengers named are elsewhere's; at war
+        # with another state, the militants named are that war's
+        mentions = ()
     for m in mentions:
         country = m.country or home
         if m.kind == "sector" and m.value in CHALLENGERS and country in sides:

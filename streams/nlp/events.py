@@ -556,11 +556,11 @@ def _implied_protest(found: list[Candidate]) -> list[Candidate]:
     return []
 
 
-#: acts of a state's forces on people (type: (forces, challengers the people taken are)): arrests
+#: acts of a state's forces on people (type: (forces, challengers the people taken are, modes)): arrests
 #: in a story of unrest or insurgency take its protesters or rebels; fire and beatings its protesters
 #: only (where an army fights rebels the people it hits are still civilians)
-_CROWD_CONTROL = {"COERCE": (("police", "military"), ("protesters", "rebels")),
-                  "ASSAULT": (("police", "military"), ("protesters",))}
+_CROWD_CONTROL = {"COERCE": (("police", "military"), ("protesters", "rebels"), ("arrest",)),
+                  "ASSAULT": (("police", "military"), ("protesters",), ("firearms", "beat", "crowd-control", "violence", None))}
 
 
 #: physical acts whose maker, when the text names none, is the side the story opposes to those hit
@@ -606,7 +606,8 @@ def _default_victims(found: list[Candidate], ctx: ArticleContext | None = None) 
             # without its maker is one of the story's other side against the side hit
             opponent = story_opponent(e.targets, events, speakers_none, mentions, home, states=True)
             e.actors = [opponent] if opponent else []
-        elif e.type in _CROWD_CONTROL and any(t.endswith(":civilians") for t in e.targets):
+        elif (e.type in _CROWD_CONTROL and e.mode in _CROWD_CONTROL[e.type][2]
+              and any(t.endswith(":civilians") for t in e.targets)):
             # "police arrested 945 people", "fired on residents": in a story of unrest the people
             # the state's forces arrest or fire on at home are its challengers
             forces = [a for a in e.actors if a.split(":")[-1] in _CROWD_CONTROL[e.type][0]]
