@@ -569,9 +569,12 @@ _SIDED_ACTS = frozenset({"ASSAULT"})
 
 def _default_victims(found: list[Candidate], ctx: ArticleContext | None = None) -> None:
     """Default targets follow the story: in a protest story the people police or soldiers
-    arrest or fire on are protesters, elsewhere they are civilians. A warning that names no one
+    arrest or fire on are protesters, elsewhere they are civilians. The story's sides
+    (``eventroles.story_opponent``) fill what a sentence leaves out: a warning that names no one
     it is aimed at but its speaker's own state is aimed at the side the story sets against that
-    speaker (``eventroles.story_opponent``)."""
+    speaker; an attack told without its maker is by the side opposed to those hit; people the
+    state's forces arrest or fire on at home are the story's protesters (or arrested rebels); and
+    people named before a wound or weapon word with no one hit are the victims."""
     protest = any(c.event.type == "PROTEST" for c in found)
     forces = ("police", "military")
     for c in found:
