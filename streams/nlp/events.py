@@ -557,10 +557,18 @@ def _implied_protest(found: list[Candidate]) -> list[Candidate]:
 
 
 #: acts of a state's forces on people (type: (forces, challengers the people taken are, modes)): arrests
-#: in a story of unrest or insurgency take its protesters or rebels; fire and beatings its protesters
-#: only (where an army fights rebels the people it hits are still civilians)
-_CROWD_CONTROL = {"COERCE": (("police", "military"), ("protesters", "rebels"), ("arrest",)),
-                  "ASSAULT": (("police", "military"), ("protesters",), ("firearms", "beat", "crowd-control", "violence", None))}
+#: in a story of unrest or insurgency take its protesters or rebels (not those fired on: the shooting
+#: of a civilian may be what set off the riots, and where an army fights rebels the people it hits
+#: are still civilians)
+_CROWD_CONTROL = {"COERCE": (("police", "military"), ("protesters", "rebels"), ("arrest",))}
+
+
+def _answered(event: ExtractedEvent, opponent: str, events: list[ExtractedEvent]) -> bool:
+    """The story tells, the same day, an act of the same type by those hit on ``opponent``
+    (a clash: police fired on protesters, and officers were hurt): the unattributed hurt is
+    part of that exchange, told with its own sides; it takes no maker."""
+    return any(o is not event and o.type == event.type and o.date == event.date and opponent in o.targets
+               and set(o.actors) & set(event.targets) for o in events)
 
 
 #: physical acts whose maker, when the text names none, is the side the story opposes to those hit
@@ -573,7 +581,7 @@ def _default_victims(found: list[Candidate], ctx: ArticleContext | None = None) 
     (``eventroles.story_opponent``) fill what a sentence leaves out: a warning that names no one
     it is aimed at but its speaker's own state is aimed at the side the story sets against that
     speaker; an attack told without its maker is by the side opposed to those hit; people the
-    state's forces arrest or fire on at home are the story's protesters (or arrested rebels); and
+    state's forces arrest at home are the story's protesters or rebels; and
     people named before a wound or weapon word with no one hit are the victims."""
     protest = any(c.event.type == "PROTEST" for c in found)
     forces = ("police", "military")
@@ -608,7 +616,8 @@ def _default_victims(found: list[Candidate], ctx: ArticleContext | None = None) 
             # "Wagner fighters shot down ...", "79 police were injured in clashes": the act told
             # without its maker is one of the story's other side against the side hit
             opponent = story_opponent(e.targets, events, speakers_none, mentions, home, states=True)
-            e.actors = [opponent] if opponent else []
+            if opponent and not _answered(e, opponent, events):
+                e.actors = [opponent]
         elif (e.type in _CROWD_CONTROL and e.mode in _CROWD_CONTROL[e.type][2]
               and any(t.endswith(":civilians") for t in e.targets)):
             # "police arrested 945 people", "fired on residents": in a story of unrest the people
