@@ -33,6 +33,8 @@ from streams.nlp.titles import find_titled_persons, qualifies, title_pattern
 _NAME_RUN_RE = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*)(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*)*")
 #: a token of a name run
 _TOKEN_RE = re.compile(r"\S+")
+#: an English possessive after a name ("Zurabishvili's veto", "Lukashenka's office"): the name is known
+_POSSESSIVE_RE = re.compile(r"['’]s$")
 #: a short gap between a sector word and the place or demonym that qualifies it
 _QUALIFIER_GAP = 12
 #: a word shorter than this must match exactly (no typo allowed)
@@ -132,7 +134,7 @@ def _name_words() -> OneEditIndex:
 @lru_cache(maxsize=65536)
 def _token_words(token: str) -> tuple[tuple[str, ...], bool]:
     """(folded words of a capitalised token, whether each could belong to a known name)."""
-    words = tuple(fold(token).replace("-", " ").strip(".,'’").split())
+    words = tuple(_POSSESSIVE_RE.sub("", fold(token).strip(".,'’")).replace("-", " ").strip(".,'’").split())
     _, by_word, _ = _persons()
     known = all(w in by_word or (len(w) >= _MIN_FUZZY_WORD and _name_words().near(w)) for w in words)
     return words, bool(words) and known

@@ -10,10 +10,12 @@ person named. Codes follow the eval notation (``actors.ActorMention.code``).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from streams.nlp.actors import ActorMention, conjunctions, prepositions, speech_verbs, title_sectors
 from streams.nlp.eventcontext import ArticleContext, between
 from streams.nlp.fuzzy import fold
+from streams.nlp.textutil import alternation, load_data
 from streams.nlp.triggers import TriggerHit, is_passive, is_verbal, lexicon, plover_group
 
 #: characters after a closing quote searched for its speaker ('"...," said Oleg Nikolenko')
@@ -81,6 +83,13 @@ def roles(ctx: ArticleContext, hit: TriggerHit, pos: int, end: int, clause: tupl
         before = _after_reporter(ctx, before, pos)
     after = [a for a in mentions if a.start > pos]  # also inside a phrase with a gap ("held ... responsible")
     actors = _side_actors(before, ctx.text, True, ctx.lang)
+    if before and not is_verbal(trig.type) and _participle_adjunct(ctx, pos, end):
+        # "police fired on the crowd, killing three": police; "... because the crowd turned violent,
+        # attacking officers": the crowd, the subject of the clause the adjunct hangs on
+        subordinators = _subordinators(ctx.lang)
+        opened = [m.end() for m in subordinators.finditer(ctx.folded, before[0].start, pos)] if subordinators else []
+        own = [a for a in before if a.start >= opened[-1]] if opened else before
+        actors = _side_actors(own or before, ctx.text, False, ctx.lang)
     targets = _side_actors(after, ctx.text, False, ctx.lang)[:2]
     agent = lexicon(ctx.lang).agent
     by_agent = bool(targets and agent and agent.search(ctx.folded[end:targets[0].start]))
@@ -168,6 +177,41 @@ def _after_reporter(ctx: ArticleContext, before: list[ActorMention], pos: int) -
     if pronouns and any(pronouns.fullmatch(w.strip(",\"'")) for w in ctx.folded[said.end():pos].split()):
         return before  # "Olaf Scholz said that he had halted ...": the speaker tells their own act
     return [a for a in before if a.start >= said.end()]
+
+
+#: (endings, prefixes) of a verb that opens a participial adjunct after a comma ("..., killing three",
+#: "..., tuant trois personnes", "..., matando a tres", "..., menewaskan tiga orang")
+_ADJUNCT_VERBS = {"en": (("ing",), ()), "fr": (("ant",), ()), "es": (("ando", "iendo", "yendo"), ()),
+                  "id": ((), ("me",)), "ms": ((), ("me",))}
+#: a comma, and the French gerund's "en", right before such a verb
+_ADJUNCT_LEAD_RE = re.compile(r",\s*(?:en\s+)?$")
+
+
+@lru_cache(maxsize=None)
+def _subordinators(lang: str) -> re.Pattern | None:
+    """The subordinating conjunctions of ``lang`` (``actors.json``), with or without a comma: each
+    opens a clause of its own subject ("because the crowd had turned violent")."""
+    words = [fold(w) for w in (load_data(lang, "actors") or {}).get("subordinators") or []]
+    return re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)") if words else None
+
+
+def _participle_adjunct(ctx: ArticleContext, pos: int, end: int) -> bool:
+    """The trigger opens a participial adjunct after a comma ("police fired tear gas at the
+    crowd, killing three people"): its subject is the clause's subject, the first actor named,
+    not the object just before the comma."""
+    endings, prefixes = _ADJUNCT_VERBS.get(ctx.lang, ((), ()))
+    words = ctx.folded[pos:end].split()
+    if not words or not _ADJUNCT_LEAD_RE.search(ctx.folded[max(0, pos - 6):pos]):
+        return False
+    word = words[0]
+    if endings:
+        return word.endswith(endings)
+    # a prefixed verb after a comma may also be the main verb after an apposition ("Presiden Sri
+    # Lanka, Gotabaya Rajapaksa, meletak jawatan"): an adjunct only when a verb stands before the comma
+    lead = ctx.folded[max(0, pos - 200):pos]
+    lead = re.split(r"[.!?;:]", lead)[-1].rsplit(",", 1)[0]
+    return (bool(prefixes) and word.startswith(prefixes) and len(word) > 5
+            and any(w.startswith(prefixes) and len(w) > 5 for w in lead.split()))
 
 
 #: articles and determiners between a preposition and its object ("to the Red Cross")
@@ -411,3 +455,79 @@ def fit_roles(event_type: str, role: str, role_codes: list[str]) -> list[str]:
     if allowed is None:
         return role_codes
     return [c for c in role_codes if ":" in c and c.split(":")[1] in allowed]
+
+
+#: the state a sector speaks for: these sectors of a country are one side with it ("KZ", "KZ:police")
+STATE_SECTORS = frozenset({"government", "military", "police"})
+#: sectors that stand against a state in a story of unrest or armed conflict
+CHALLENGERS = frozenset({"protesters", "rebels"})
+#: event types whose actors and targets set the sides of a story against each other: who marches,
+#: fires on, storms, arrests or seizes whom
+CONFLICT_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE"})
+#: speech acts aimed at the story's other side when the sentence names no one else: a warning or a
+#: vow of force by a government is against the protesters or rebels the story is about ("the
+#: government will act firmly against anarchic acts", "those who organised the mutiny will be punished")
+SIDE_TARGETED_TYPES = frozenset({"THREATEN"})
+
+
+def side_of(code: str, person_countries: dict[str, str]) -> str | None:
+    """The side a role code stands for: a state ("KZ") for the country, its government, army or
+    police and the people of that country who speak for it (``person_countries``); a challenger
+    sector ("KZ:protesters") for itself; None for bystanders (civilians, media, business)."""
+    if ":" in code:
+        cc, sector = code.split(":", 1)
+        if sector in STATE_SECTORS:
+            return cc
+        return code if sector in CHALLENGERS else None
+    if len(code) == 2 and code.isupper():
+        return code
+    return person_countries.get(code)
+
+
+def story_opponent(actor_codes: list[str], events: list, person_countries: dict[str, str],
+                   mentions: list[ActorMention] = (), home: str | None = None, states: bool = False) -> str | None:
+    """The challengers (protesters, rebels) the story sets against the actors' side: those the
+    story's conflict events (``CONFLICT_TYPES``) oppose to that side, and those of the actors' own
+    country the article names when the story has a conflict event there (sector ``mentions``; without
+    a country they are of ``home``, the story's country), the most often; None when the actors take no side or nobody challenges them."""
+    sides = {s for s in (side_of(a, person_countries) for a in actor_codes) if s}
+    if not sides:
+        return None
+    tally: dict[str, int] = {}
+    at_war = False
+    for e in events:
+        if e.type not in CONFLICT_TYPES:
+            continue
+        acting = {side_of(a, person_countries) for a in e.actors}
+        hit = {side_of(t, person_countries) for t in e.targets}
+        if sides & acting and not sides & hit:
+            other = e.targets
+        elif sides & hit and not sides & acting:
+            other = e.actors
+        else:
+            continue
+        for code in other:
+            side = side_of(code, person_countries)
+            if side is None or side in sides:
+                continue
+            at_war = at_war or ":" not in side  # a foreign state opposed to the actors' side
+            if (":" in code and code.split(":", 1)[1] in CHALLENGERS) or (states and (":" in code or side == code)):
+                tally[code] = tally.get(code, 0) + 1
+    if not any(e.type in CONFLICT_TYPES and e.country in sides for e in events) or at_war:
+        # no unrest nor fighting at the actors' home: the challengers named are elsewhere's; at war
+        # with another state, the militants named are that war's
+        mentions = ()
+    for m in mentions:
+        country = m.country or home
+        if m.kind == "sector" and m.value in CHALLENGERS and country in sides:
+            code = f"{country}:{m.value}"
+            tally[code] = tally.get(code, 0) + 1
+    return max(tally, key=lambda s: tally[s]) if tally else None
+
+
+def own_side_dropped(actor_codes: list[str], target_codes: list[str], person_countries: dict[str, str]) -> list[str]:
+    """Targets less the actors' own state: in a warning the army or police the speaker names are
+    the means of the threat ("warned that the armed forces would intervene"), and the country the
+    speaker speaks for is no party threatened ("have betrayed Russia and will be punished")."""
+    sides = {s for s in (side_of(a, person_countries) for a in actor_codes) if s and ":" not in s}
+    return [t for t in target_codes if side_of(t, person_countries) not in sides]

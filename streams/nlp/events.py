@@ -31,7 +31,8 @@ from streams.nlp.eventcontext import ArticleContext, between, paragraph_index, s
 from streams.nlp.eventdates import DATE_IN_SENTENCE, PAST_DAYS, dateline_end, dominant_date, event_date, is_past
 from streams.nlp.eventmerge import GENERIC_VICTIMS, Candidate, merge_candidates, side_of
 from streams.nlp.eventplaces import country_ranking, dominant_place, event_country, pick_scene, trusted_places
-from streams.nlp.eventroles import codes, default_actor, fit_roles, international, parties, roles
+from streams.nlp.eventroles import (SIDE_TARGETED_TYPES, codes, default_actor, fit_roles, international, own_side_dropped,
+                                    parties, roles, story_opponent)
 from streams.nlp.fuzzy import fold
 from streams.nlp.mentions import CountMention, DateMention, PlaceMention
 from streams.nlp.triggers import (
@@ -465,7 +466,7 @@ def extract_events(
         if persons:
             last_person = persons[-1]
     found += _implied_protest(found)
-    _default_victims(found)
+    _default_victims(found, ctx)
     events = merge_candidates(found)
     for e in events:
         e.actors, e.targets = _most_precise(e.actors), _most_precise(e.targets)
@@ -699,9 +700,33 @@ def _implied_protest(found: list[Candidate]) -> list[Candidate]:
     return []
 
 
-def _default_victims(found: list[Candidate]) -> None:
+#: acts of a state's forces on people (type: (forces, challengers the people taken are, modes)): arrests
+#: in a story of unrest or insurgency take its protesters or rebels (not those fired on: the shooting
+#: of a civilian may be what set off the riots, and where an army fights rebels the people it hits
+#: are still civilians)
+_CROWD_CONTROL = {"COERCE": (("police", "military"), ("protesters", "rebels"), ("arrest",))}
+
+
+def _answered(event: ExtractedEvent, opponent: str, events: list[ExtractedEvent]) -> bool:
+    """The story tells, the same day, an act of the same type by those hit on ``opponent``
+    (a clash: police fired on protesters, and officers were hurt): the unattributed hurt is
+    part of that exchange, told with its own sides; it takes no maker."""
+    return any(o is not event and o.type == event.type and o.date == event.date and opponent in o.targets
+               and set(o.actors) & set(event.targets) for o in events)
+
+
+#: physical acts whose maker, when the text names none, is the side the story opposes to those hit
+_SIDED_ACTS = frozenset({"ASSAULT"})
+
+
+def _default_victims(found: list[Candidate], ctx: ArticleContext | None = None) -> None:
     """Default targets follow the story: in a protest story the people police or soldiers
-    arrest or fire on are protesters, elsewhere they are civilians."""
+    arrest or fire on are protesters, elsewhere they are civilians. The story's sides
+    (``eventroles.story_opponent``) fill what a sentence leaves out: a warning that names no one
+    it is aimed at but its speaker's own state is aimed at the side the story sets against that
+    speaker; an attack told without its maker is by the side opposed to those hit; people the
+    state's forces arrest at home are the story's protesters or rebels; and
+    people named before a wound or weapon word with no one hit are the victims."""
     protest = any(c.event.type == "PROTEST" for c in found)
     forces = ("police", "military")
     for c in found:
@@ -711,6 +736,41 @@ def _default_victims(found: list[Candidate]) -> None:
             c.event.targets = [t.replace(":protesters", ":civilians") for t in c.event.targets]
         elif any(a.split(":")[-1] in forces for a in c.event.actors if ":" in a):
             c.event.targets = [t.replace(":civilians", ":protesters") for t in c.event.targets]
+    mentions = ctx.actors if ctx is not None else []
+    persons = {a.value: a.country for a in mentions if a.kind == "person" and a.country}
+    events = [c.event for c in found]
+    home = ctx.primary_country if ctx else None
+    speakers_none: dict[str, str] = {}
+    for c in found:
+        e = c.event
+        if e.type in SIDE_TARGETED_TYPES:
+            # a speaker of no known country speaks for the state where the warning is made
+            speakers = {**{a: e.country for a in e.actors if ":" not in a and len(a) > 3 and e.country}, **persons}
+            e.targets = own_side_dropped(e.actors, e.targets, speakers)
+            if not e.targets:
+                opponent = story_opponent(e.actors, events, speakers, mentions, ctx.primary_country if ctx else None)
+                e.targets = [opponent] if opponent else []
+        elif e.type in _SIDED_ACTS and e.actors and not e.targets and all(a.endswith(":civilians") for a in e.actors):
+            # "ocho personas murieron por impacto de bala", "eight people died of gunshot wounds":
+            # the people named before a wound or weapon word are its victims, not its makers
+            e.actors, e.targets = [], e.actors
+            opponent = story_opponent(e.targets, events, speakers_none, mentions, home, states=True)
+            e.actors = [opponent] if opponent else []
+        elif e.type in _SIDED_ACTS and not e.actors and e.targets:
+            # "Wagner fighters shot down ...", "79 police were injured in clashes": the act told
+            # without its maker is one of the story's other side against the side hit
+            opponent = story_opponent(e.targets, events, speakers_none, mentions, home, states=True)
+            if opponent and not _answered(e, opponent, events):
+                e.actors = [opponent]
+        elif (e.type in _CROWD_CONTROL and e.mode in _CROWD_CONTROL[e.type][2]
+              and any(t.endswith(":civilians") for t in e.targets)):
+            # "police arrested 945 people", "fired on residents": in a story of unrest the people
+            # the state's forces arrest or fire on at home are its challengers
+            forces = [a for a in e.actors if a.split(":")[-1] in _CROWD_CONTROL[e.type][0]]
+            opponent = story_opponent(forces, events, speakers_none, mentions, home) if forces else None
+            if opponent and opponent.split(":")[-1] in _CROWD_CONTROL[e.type][1]:
+                cc = opponent.split(":")[0]
+                e.targets = list(dict.fromkeys(opponent if t == f"{cc}:civilians" else t for t in e.targets))
 
 
 def _sentence_events(ctx: ArticleContext, s: Sentence, last_person: ActorMention | None, counts: list[CountMention],

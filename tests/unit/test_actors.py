@@ -145,3 +145,11 @@ def test_transliterations_of_people_in_the_news_resolve_to_the_english_spelling(
     assert values(find_persons("Presiden Georgia Salome Zurabishvili memveto undang-undang itu.")) == [
         "Salome Zourabichvili"]
     assert person_country("Alexander Lukashenko") == "BY" and person_country("Kim Jong Un") == "KP"
+
+
+def test_a_known_person_with_an_english_possessive_is_known():
+    # "Zurabishvili's veto", "Lukashenka's office": the listed spelling takes its canonical name
+    # and country (the possessive exists in English only)
+    from streams.nlp.actors import find_persons
+    found = find_persons("Parliament overrode President Salome Zurabishvili's veto. Lukashenka’s office said so.")
+    assert [(p.value, p.country) for p in found] == [("Salome Zourabichvili", "GE"), ("Alexander Lukashenko", "BY")]

@@ -245,3 +245,82 @@ def test_what_explodes_is_no_actor_its_owners_are_hit():
         ("BEIRUT - Ratusan alat kelui milik anggota Hizbullah meletup di Beirut pada Selasa.", "ms"),
     ):
         assert roles(text, lang, "ASSAULT") == [([], ["LB:rebels"])], text
+
+
+def test_a_warning_naming_no_one_is_aimed_at_the_side_the_story_sets_against_its_speaker():
+    # a government's vow of force in a protest story is against the protesters, in a mutiny or
+    # insurgency story against the rebels; the speaker's own forces (the means of the threat) and
+    # own country are no target
+    text = ("NAIROBI, Kenya - Thousands of protesters marched on parliament in Nairobi on Tuesday.\n\n"
+            "Police fired tear gas at the protesters on Tuesday.\n\n"
+            "Interior Minister Kithure Kindiki warned on Tuesday that those behind the violence would be punished.")
+    assert [t for _, t in roles(text, "en", "THREATEN")] == [["KE:protesters"]]
+    text = ("JAKARTA - Ribuan mahasiswa berunjuk rasa di depan gedung DPR di Jakarta pada Selasa (14/5).\n\n"
+            "Menteri Pertahanan, Selasa (14/5), memberi peringatan keras bahwa tentara akan bertindak tegas.")
+    assert [t for _, t in roles(text, "id", "THREATEN")] == [["ID:protesters"]]
+    text = ("MAPUTO, Mozambique - Des milliers de manifestants ont défilé mardi à Maputo.\n\n"
+            "Le ministre de la Défense, Cristóvão Chume, a menacé mardi de faire intervenir l'armée.")
+    assert [t for _, t in roles(text, "fr", "THREATEN")] == [["MZ:protesters"]]
+
+
+def test_a_warning_in_a_story_without_unrest_at_home_keeps_no_target():
+    # no protest nor fighting in the speaker's country: the story sets no side against them
+    text = ("MOSCOW, Russia - Foreign ministry spokeswoman Maria Zakharova warned on Tuesday of a painful "
+            "response to the sanctions.")
+    assert [t for _, t in roles(text, "en", "THREATEN")] == [[]]
+
+
+def test_people_arrested_in_a_story_of_unrest_are_its_protesters_or_rebels():
+    # the "people" police arrest at home are the challengers the story sets against them
+    text = ("LAHORE, Pakistan - Thousands of protesters stormed the army headquarters in Lahore on Tuesday.\n\n"
+            "Police arrested 945 people across the province on Tuesday.")
+    assert roles(text, "en", "COERCE") == [(["PK:police"], ["PK:protesters"])]
+    text = ("JAKARTA - Ribuan mahasiswa berunjuk rasa di depan gedung DPR di Jakarta pada Selasa (14/5).\n\n"
+            "Polisi menangkap 50 orang warga di Jakarta pada Selasa (14/5).")
+    assert roles(text, "id", "COERCE") == [(["ID:police"], ["ID:protesters"])]
+    text = ("GUAYAQUIL, Ecuador.- Un grupo armado de la banda Los Choneros atacó el martes una comisaría en Guayaquil.\n\n"
+            "La Policía informó que 13 personas fueron detenidas el martes en Guayaquil.")
+    assert roles(text, "es", "COERCE") == [(["EC:police"], ["EC:rebels"])]
+    # where an army fights rebels, the villagers it fires on stay civilians
+    text = ("YANGON, Myanmar - Rebels attacked an army post in Lashio on Tuesday.\n\n"
+            "Soldiers shot dead five villagers in Lashio on Tuesday.")
+    assert roles(text, "en", "ASSAULT")[-1] == (["MM:military"], ["MM:civilians"])
+
+
+def test_an_attack_told_without_its_maker_is_by_the_side_the_story_opposes_to_those_hit():
+    # "79 police were injured in clashes" in a protest story: by the protesters; "13 airmen were
+    # killed" in a mutiny story: by the rebels
+    text = ("JAKARTA - Ribuan mahasiswa berunjuk rasa di depan gedung DPR di Jakarta pada Selasa (14/5).\n\n"
+            "Sebanyak 79 polisi terluka dalam bentrokan di Jakarta pada Selasa (14/5).")
+    assert roles(text, "id", "ASSAULT") == [(["ID:protesters"], ["ID:police"])]
+    text = ("PARIS, France - Des milliers de manifestants ont défilé mardi à Nanterre.\n\n"
+            "Quelque 79 policiers ont été blessés mardi soir à Nanterre.")
+    assert roles(text, "fr", "ASSAULT") == [(["FR:protesters"], ["FR:police"])]
+    text = ("MOSCOW, Russia - Wagner mercenaries seized the army headquarters in Rostov-on-Don on Saturday.\n\n"
+            "At least 13 airmen were killed on Saturday when their helicopters were shot down near Voronezh.")
+    assert roles(text, "en", "ASSAULT") == [(["RU:rebels"], ["RU:military"])]
+
+
+def test_people_named_before_a_wound_or_weapon_word_are_its_victims():
+    # "eight people died of gunshot wounds", "ocho personas murieron por impacto de bala": the
+    # people suffer the attack; nobody is named as making it
+    text = ("LIMA, Peru - Thousands of protesters marched on Saturday in Juliaca.\n\n"
+            "Eight people died of gunshot wounds on Saturday in Juliaca.")
+    assert roles(text, "en", "ASSAULT") == [([], ["PE:civilians"])]
+    text = ("LIMA, Perú.- Miles de manifestantes marcharon el sábado en Juliaca.\n\n"
+            "Ocho personas murieron por impacto de bala el sábado en Juliaca.")
+    assert roles(text, "es", "ASSAULT") == [([], ["PE:civilians"])]
+
+
+def test_a_participial_adjunct_after_a_comma_takes_the_subject_of_its_clause():
+    # "gunmen attacked a police checkpoint, killing three officers": the gunmen kill, not the
+    # police named just before the comma (who then made an attack of their own)
+    text = "KABUL, Afghanistan - Gunmen attacked a police checkpoint in Kunduz on Tuesday, killing three officers."
+    assert roles(text, "en", "ASSAULT") == [(["AF:rebels"], ["AF:police"])]
+    text = ("JAKARTA - Kelompok bersenjata menyerang pos polisi di Puncak pada Selasa (14/5), "
+            "menewaskan tiga polisi.")
+    assert roles(text, "id", "ASSAULT") == [(["ID:rebels"], ["ID:police"])]
+    # the adjunct hangs on the nearest clause: "because the crowd turned violent, attacking officers"
+    text = ("JAKARTA, Indonesia - Police chief Nico Afinta said on Tuesday officers had fired the gas because the "
+            "crowd had turned violent, attacking officers and damaging cars.")
+    assert ["ID:protesters"] in [a for a, _ in roles(text, "en", "ASSAULT")]
