@@ -144,26 +144,10 @@ def _absorb(into: Candidate, other: Candidate) -> None:
         a.place, a.location = b.place, b.location
         into.place_kind, into.place_inherited = other.place_kind, other.place_inherited
     a.actors += [x for x in b.actors if x not in a.actors]
-    pass  # X1
     a.targets += [x for x in b.targets if x not in a.targets and x not in a.actors]
-    pass  # X2
     for k, v in b.counts.items():
         a.counts[k] = max(v, a.counts.get(k, 0))
     a.confidence = max(a.confidence, b.confidence)
-
-
-def _united(own: list[str], own_named: bool, more: list[str], more_named: bool) -> list[str]:
-    """The roles of two mentions of one act. Roles only a fall-back gave (the trigger's
-    default, "police" for an arrest) yield to roles the other mention named and add nothing
-    to them; a country and its own government or official are one party (the more
-    specific is kept: "PE" and "Dina Boluarte" are "Dina Boluarte")."""
-    if own_named != more_named:
-        return list(own if own_named else more)
-    merged = own + [x for x in more if x not in own]
-    if merged == own:
-        return merged
-    officials = {c for x in merged if _kind(x) == "person" and (c := person_country(x))}
-    return [x for x in merged if x not in officials and not (x.endswith(":government") and x[:-11] in officials)]
 
 
 def _elsewhere(x: Candidate, y: Candidate) -> bool:
