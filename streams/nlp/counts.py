@@ -59,6 +59,9 @@ _CASUALTY_REACH = 4
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|[%‰°$€£¥₹₽₴]")
 #: words (adjectives, an age) allowed between an indefinite article and the noun of a person
 _SINGULAR_GAP = 2
+#: characters around one person named by an indefinite article searched first for a killed or injured word
+#: (the windows read at most ``_RIGHT`` words after it and ``_LEFT`` before)
+_SINGULAR_NEAR = 80
 #: the kinds one person named by an indefinite article may be a count of (an arrest of one is no count)
 _SINGULAR_KINDS = frozenset({"killed", "injured"})
 #: ends a window: sentence or clause punctuation
@@ -97,6 +100,8 @@ class _Lexicon:
     singular_re: re.Pattern | None = None
     #: a word before it that makes the person the agent ("by", "par"): no victim
     singular_agents: frozenset[str] = frozenset()
+    #: the killed and injured words, to skip at once the people no such word stands near
+    casualty_re: re.Pattern | None = None
 
 
 def _key(text: str) -> str:
@@ -124,6 +129,8 @@ def _lexicon(lang: str) -> _Lexicon:
         frozenset(_key(w) for w in data.get("bounds", [])),
         _singular_re(data.get("singular", {})),
         frozenset(_key(w) for w in data.get("singular", {}).get("agents", [])),
+        re.compile(rf"(?<![\w-])(?:{alternation(w for w, kind in kinds.items() if kind in _SINGULAR_KINDS)})(?![\w-])")
+        if data.get("singular") else None,
     )
 
 
@@ -275,7 +282,8 @@ def _singular_counts(text: str, lx: _Lexicon, counts: list[CountMention], breaks
     taken = in_dates | {p for c in counts for p in range(c.start, c.end)}
     folded = fold(text)
     singles = [NumberSpan(m.start(), m.end(), 1, vague=True) for m in lx.singular_re.finditer(folded)
-               if not taken.intersection(range(m.start(), m.end())) and not _after_agent(folded, m.start(), lx)]
+               if lx.casualty_re.search(folded, max(0, m.start() - _SINGULAR_NEAR), m.end() + _SINGULAR_NEAR)
+               and not taken.intersection(range(m.start(), m.end())) and not _after_agent(folded, m.start(), lx)]
     if not singles:
         return []
     spans = sorted([NumberSpan(c.start, c.end, c.value) for c in counts] + singles, key=lambda n: n.start)

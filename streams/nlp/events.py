@@ -518,9 +518,16 @@ def _past_month_re(lang: str) -> re.Pattern | None:
     if not months or not (before or after):
         return None
     name = alternation(months, " ")
-    before_form = rf"(?:{alternation(before) or '(?!)'})\s+(?P<before>{name})(?!\w)"
-    after_form = rf"(?P<after>{name})\s+(?:{alternation(after) or '(?!)'})(?!\w)"
-    return re.compile(rf"(?<!\w)(?:{before_form}|{after_form})(?!\.?,?\s*(?:(?:de|of)\s+)?\d)")
+    forms = ([rf"(?:{alternation(before)})\s+(?P<before>{name})(?!\w)"] if before else []) + (
+        [rf"(?P<after>{name})\s+(?:{alternation(after)})(?!\w)"] if after else [])
+    return re.compile(rf"(?<!\w)(?:{'|'.join(forms)})(?!\.?,?\s*(?:(?:de|of)\s+)?\d)")
+
+
+@lru_cache(maxsize=None)
+def _past_month_words(lang: str) -> tuple[str, ...]:
+    """The words of ``_past_month_re`` besides the months: a sentence without one has no past month."""
+    data = load_data(lang, "events") or {}
+    return tuple(fold(m) for m in data.get("past_month_before", []) + data.get("past_month_after", []))
 
 
 def _bare_months_long_before(sentence: str, folded: str, lang: str, today: date) -> list[tuple[int, int]]:
@@ -540,12 +547,12 @@ def _bare_months_long_before(sentence: str, folded: str, lang: str, today: date)
         year = today.year if month <= today.month else today.year - 1
         if date(year, month, calendar.monthrange(year, month)[1]) < today - timedelta(days=PAST_DAYS):
             spans.append(m.span())
-    past = _past_month_re(lang)
+    past = _past_month_re(lang) if any(w in folded for w in _past_month_words(lang)) else None
     for m in past.finditer(folded) if past else ():  # "last October": the latest October before this month
-        at = m.start("before") if m.group("before") else m.start("after")
-        if capitalised and not sentence[at].isupper():
+        group = "before" if m.groupdict().get("before") else "after"
+        if capitalised and not sentence[m.start(group)].isupper():
             continue
-        month = months[m.group("before") or m.group("after")]
+        month = months[m.group(group)]
         year = today.year if month < today.month else today.year - 1
         if date(year, month, calendar.monthrange(year, month)[1]) < today - timedelta(days=PAST_DAYS):
             spans.append(m.span())
