@@ -674,8 +674,7 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
         return []
     sporty = any(t.sports for _, _, t in found) and bool(
         (lex.sports and lex.sports.search(folded)) or _SCORE_RE.search(folded))
-    market = bool(lex.markets and lex.markets.search(folded))
-    drill = bool(lex.exercises and lex.exercises.search(folded))
+    market = drill = None  # searched when a trigger first needs them
     parts = clauses(folded, lex)
     asked = _question_spans(lex, folded, parts)
     ruled = _rule_spans(lex, folded, parts)
@@ -684,10 +683,14 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
     for start, end, trigger in found:
         if _in_compound(lex, folded, start, end):
             continue  # "Russian-backed forces", "the so-called peace line", "anti-riot police": a word of a compound
+        if market is None and (trigger.sports and not sporty or in_group("market_figurative", trigger.type, trigger.mode)):
+            market = bool(lex.markets and lex.markets.search(folded))
         if trigger.sports and (sporty or market):
             continue  # "a shot on goal", "a bloodbath on the stock market"
         if market and in_group("market_figurative", trigger.type, trigger.mode):
             continue  # "stocks were slaughtered", "investors fled", "gold rallied"
+        if drill is None and in_group("exercise_figurative", trigger.type, trigger.mode):
+            drill = bool(lex.exercises and lex.exercises.search(folded))
         if drill and in_group("exercise_figurative", trigger.type, trigger.mode):
             continue  # the "attack" of a joint exercise is simulated
         if start < evaluation_end and trigger.type == evaluation_type:
