@@ -449,9 +449,30 @@ def _ends_near(lex: Lexicon, cue: re.Pattern | None, folded: str, start: int, ga
     join between ("no reports of major clashes", "is an explosive attack")."""
     if cue is None:
         return False
-    words = _after_break(_window_before(folded, start, MODAL_WINDOW), lex.negation_breaks).split()
+    joined, ends = _words_before(lex, folded, start)
     ending = _ending(cue.pattern)
-    return any(ending.search(" ".join(words[:len(words) - g])) for g in range(min(gap, len(words)) + 1))
+    # " ".join(words[:k]) is joined[:ends[k]]: search up to there rather than build each prefix
+    n = len(ends) - 1
+    return any(ending.search(joined, 0, ends[n - g]) for g in range(min(gap, n) + 1))
+
+
+#: the last window ``_words_before`` gave (each trigger asks up to four cues about the same window)
+_LAST_WINDOW: list = [(None, -1, None, ("", (0,)))]
+
+
+def _words_before(lex: Lexicon, folded: str, start: int) -> tuple[str, tuple[int, ...]]:
+    """The words of the window before ``start`` after its last clause join, joined by single
+    spaces, and the end in that string of each prefix of k words (k = 0 ... all)."""
+    last = _LAST_WINDOW[0]  # one tuple, swapped whole: safe across threads
+    if last[0] is folded and last[1] == start and last[2] is lex:
+        return last[3]
+    words = _after_break(_window_before(folded, start, MODAL_WINDOW), lex.negation_breaks).split()
+    ends = [0]
+    for w in words:
+        ends.append(ends[-1] + len(w) + (1 if len(ends) > 1 else 0))
+    found = (" ".join(words), tuple(ends))
+    _LAST_WINDOW[0] = (folded, start, lex, found)
+    return found
 
 
 def _in_attribute(lex: Lexicon, folded: str, start: int, trigger: Trigger) -> bool:
@@ -552,8 +573,9 @@ def _other_sense(trigger: Trigger, folded: str, start: int, end: int, parts: lis
 
 
 @lru_cache(maxsize=None)
-def _whole_word(word: str) -> re.Pattern:
-    return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+def _any_whole_word(words: tuple[str, ...]) -> re.Pattern:
+    """One of ``words`` as a whole word: one scan of the text instead of one per word."""
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})(?!\w)")
 
 
 @lru_cache(maxsize=None)
@@ -652,8 +674,7 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
         return []
     sporty = any(t.sports for _, _, t in found) and bool(
         (lex.sports and lex.sports.search(folded)) or _SCORE_RE.search(folded))
-    market = bool(lex.markets and lex.markets.search(folded))
-    drill = bool(lex.exercises and lex.exercises.search(folded))
+    market = drill = None  # searched when a trigger first needs them
     parts = clauses(folded, lex)
     asked = _question_spans(lex, folded, parts)
     ruled = _rule_spans(lex, folded, parts)
@@ -662,10 +683,14 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
     for start, end, trigger in found:
         if _in_compound(lex, folded, start, end):
             continue  # "Russian-backed forces", "the so-called peace line", "anti-riot police": a word of a compound
+        if market is None and (trigger.sports and not sporty or in_group("market_figurative", trigger.type, trigger.mode)):
+            market = bool(lex.markets and lex.markets.search(folded))
         if trigger.sports and (sporty or market):
             continue  # "a shot on goal", "a bloodbath on the stock market"
         if market and in_group("market_figurative", trigger.type, trigger.mode):
             continue  # "stocks were slaughtered", "investors fled", "gold rallied"
+        if drill is None and in_group("exercise_figurative", trigger.type, trigger.mode):
+            drill = bool(lex.exercises and lex.exercises.search(folded))
         if drill and in_group("exercise_figurative", trigger.type, trigger.mode):
             continue  # the "attack" of a joint exercise is simulated
         if start < evaluation_end and trigger.type == evaluation_type:
@@ -677,7 +702,7 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
         if trigger.type == "THREATEN" and lex.disaster_words and lex.disaster_words.search(
                 _window_before(folded, start, HAZARD_WINDOW)):
             continue  # "storms are threatening communities", "banjir mengancam": a hazard, no one's threat
-        if trigger.requires and not any(_whole_word(w).search(folded) for w in trigger.requires):
+        if trigger.requires and not _any_whole_word(trigger.requires).search(folded):
             continue
         if (trigger.not_followed_by or trigger.not_preceded_by) and _other_sense(trigger, folded, start, end, parts):
             continue  # "I agree that ...", "the gunmen fled the scene": another sense of the word
