@@ -1074,3 +1074,20 @@ def test_an_implicative_verb_makes_the_infinitive_after_it_a_deed(text, wanted):
     # events.json ``implicative_markers`` (English, whose purpose marker is the infinitive's "to"): "had to open
     # fire" was done, "to protest" after a gathering stays a purpose, a future obligation no deed
     assert types(extract(text)) == wanted
+
+
+@pytest.mark.parametrize(
+    "lang, text, wanted",
+    [
+        ("en", "Prosecutors in Almaty filed corruption charges against the former mayor on Wednesday.", "ACCUSE"),
+        ("en", "The government of Kazakhstan commuted the death sentences of six prisoners on Wednesday.", "CONCEDE"),
+        ("es", "La mujer retiró la denuncia contra el alcalde de Almaty el miércoles.", "CONCEDE"),
+        ("fr", "Le Kazakhstan a ordonné à l'ambassadeur russe de quitter le pays mercredi.", "SANCTION"),
+        ("id", "Kejaksaan Agung menetapkan mantan menteri itu sebagai tersangka pada Rabu.", "ACCUSE"),
+        ("ms", "Kerajaan Kazakhstan memberikan amnesti kepada 200 banduan pada Rabu.", "CONCEDE"),
+    ],
+)
+def test_an_object_between_verb_and_noun_keeps_the_act(lang, text, wanted):
+    # gapped trigger forms ("filed ... charges against", "menetapkan ... sebagai tersangka") and the families
+    # of withdrawn complaints, diplomats ordered out and amnesty
+    assert wanted in types(extract(text, lang))
