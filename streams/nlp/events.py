@@ -474,10 +474,16 @@ def extract_events(
 
 
 @lru_cache(maxsize=None)
+def _month_names(lang: str) -> dict[str, int]:
+    """Folded month names of dates.json (abbreviations of fewer than three letters left out) -> month."""
+    return {fold(k): v for k, v in ((load_data(lang, "dates") or {}).get("months") or {}).items() if len(k) >= 3}
+
+
+@lru_cache(maxsize=None)
 def _month_year_re(lang: str) -> tuple[re.Pattern | None, dict[str, int]]:
     """A month named with its year ("March 2023", "marzo de 2023", "Maret 2023"): the finders
     resolve no day from it, yet it dates what the sentence tells."""
-    months = {fold(k): v for k, v in ((load_data(lang, "dates") or {}).get("months") or {}).items() if len(k) >= 3}
+    months = _month_names(lang)
     if not months:
         return None, {}
     return re.compile(rf"(?<!\w)({alternation(months, ' ')})\.?,?\s+(?:(?:de|of)\s+)?((?:19|20)\d\d)(?!\w)"), months
@@ -498,7 +504,7 @@ def _months_long_before(folded: str, lang: str, today: date) -> list[tuple[int, 
 def _bare_month_re(lang: str) -> tuple[re.Pattern | None, dict[str, int]]:
     """A month named without day or year after a year marker or a month marker ("in August",
     "en août", "durante mayo", "pada bulan Mei"): the finders resolve no date from it."""
-    months = {fold(k): v for k, v in ((load_data(lang, "dates") or {}).get("months") or {}).items() if len(k) >= 3}
+    months = _month_names(lang)
     data = load_data(lang, "events") or {}
     markers = [fold(m) for m in data.get("year_markers", []) + data.get("month_markers", [])]
     if not months or not markers:
@@ -511,7 +517,7 @@ def _past_month_re(lang: str) -> re.Pattern | None:
     """A month said to be past without its year: "last October", "el pasado octubre", "octubre
     pasado", "octobre dernier", "Oktober lalu", "Ogos lepas" (events.json ``past_month_before``
     and ``past_month_after``); the finders resolve no date from it."""
-    months = {fold(k): v for k, v in ((load_data(lang, "dates") or {}).get("months") or {}).items() if len(k) >= 3}
+    months = _month_names(lang)
     data = load_data(lang, "events") or {}
     before = [fold(m) for m in data.get("past_month_before", [])]
     after = [fold(m) for m in data.get("past_month_after", [])]
@@ -552,7 +558,7 @@ def _bare_months_long_before(sentence: str, folded: str, lang: str, today: date)
         group = "before" if m.groupdict().get("before") else "after"
         if capitalised and not sentence[m.start(group)].isupper():
             continue
-        month = months[m.group(group)]
+        month = _month_names(lang)[m.group(group)]
         year = today.year if month < today.month else today.year - 1
         if date(year, month, calendar.monthrange(year, month)[1]) < today - timedelta(days=PAST_DAYS):
             spans.append(m.span())

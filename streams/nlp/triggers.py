@@ -575,7 +575,7 @@ def _other_sense(trigger: Trigger, folded: str, start: int, end: int, parts: lis
 @lru_cache(maxsize=None)
 def _any_whole_word(words: tuple[str, ...]) -> re.Pattern:
     """One of ``words`` as a whole word: one scan of the text instead of one per word."""
-    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})(?!\w)")
+    return re.compile(rf"(?<!\w)(?:{alternation(words, ' ')})(?!\w)")
 
 
 @lru_cache(maxsize=None)
