@@ -22,7 +22,7 @@ from typing import Any
 
 import faust
 from faust.sensors.prometheus import setup_prometheus_sensors
-from faust.types import EventT
+from faust.types import EventT, FutureMessage
 
 from streams import metrics
 
@@ -158,9 +158,36 @@ nlp = Offload(settings.nlp_processes)
 TOPICS: dict[str, faust.TopicT] = {spec.name: _faust_topic(spec) for spec in ALL_TOPICS}
 
 
-def _table(name: str, source: TopicSpec, help: str, **options: Any) -> faust.Table:
-    return app.Table(name, default=None, partitions=partitions_of(source, settings.partitions), help=help,
-                     options=dict(ROCKSDB_OPTIONS), **options)
+class WatchedTable(faust.Table):
+    """A table that keeps the changelog messages of its writes until they are taken (``take_writes``),
+    for an agent that acknowledges by hand to wait for the state a message wrote before it
+    acknowledges the message. Faust commits an offset after flushing its send buffer, but that flush
+    gives up after 0.1 s without a message sent and does not wait for the message being handed to
+    the client (``faust.transport.producer.ProducerBuffer.flush_atmost``): an offset could be
+    committed while the state its message wrote was still unsent, and a worker killed then lost
+    that state for good (the message is never delivered again)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._writes: list[FutureMessage] = []
+
+    def send_changelog(self, *args: Any, **kwargs: Any) -> FutureMessage:
+        write = super().send_changelog(*args, **kwargs)
+        self._writes.append(write)
+        return write
+
+    def take_writes(self) -> list[FutureMessage]:
+        """The changelog messages of the writes since the last call, done once the broker has them."""
+        writes, self._writes = self._writes, []
+        return writes
+
+
+def _table(name: str, source: TopicSpec, help: str, kind: type[faust.Table] = faust.Table,
+           **options: Any) -> faust.Table:
+    """``app.Table(name, ...)``, of class ``kind``."""
+    return app.tables.add(kind(app, name=name, default=None, beacon=app.tables.beacon, help=help,
+                               partitions=partitions_of(source, settings.partitions),
+                               options=dict(ROCKSDB_OPTIONS), **options))
 
 
 #: normalize: article id -> fingerprint of the last version sent on (co-partitioned with articles.raw; dated)
@@ -170,8 +197,9 @@ fingerprints = _table("fingerprints", ARTICLES_CLEAN, "content fingerprint -> fi
 #: cluster: decisions (with MinHash signatures), canonical events, stories of one blocking key (co-partitioned with articles.enriched)
 #: values are JSON text the clusterer encodes and parses itself (``dedup.state.TypedState``): the same
 #: JSON the json codec wrote, without a detour through dicts (``bytes`` values: the raw codec)
-cluster_state = _table("cluster-state", ARTICLES_ENRICHED, "dedup and event-clustering state",
-                       value_type=bytes)
+#: its agent acknowledges a message once the state it wrote is on the changelog (``WatchedTable``)
+cluster_state: WatchedTable = _table("cluster-state", ARTICLES_ENRICHED, "dedup and event-clustering state",
+                                     kind=WatchedTable, value_type=bytes)
 #: alerts: event id -> rules already fired for it (co-partitioned with events; dated)
 fired_alerts = _table("fired-alerts", EVENTS, "event id -> alert rules already fired")
 

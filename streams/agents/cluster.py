@@ -9,8 +9,11 @@ answers a redelivered article with the same events again.
 
 Upserts wait up to ``KABAR_EMIT_INTERVAL`` seconds and go out as the latest
 state of each event (``upserts.PendingUpserts``). Messages are acknowledged
-by hand, after the upserts they caused are sent: a crash or a rebalance
-before that delivers them again, and they are answered again.
+by hand, after the upserts they caused are sent and the state they wrote is
+on the changelog (``app.WatchedTable``): a crash or a rebalance before that
+delivers them again, and they are answered again. A committed offset whose
+state did not reach the changelog would lose its article for good: the
+restarted worker neither has it in its state nor is given it again.
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ async def _forget_on_revoke(sender, revoked, **kwargs) -> None:
     state.values.clear()
     clusterer.forget_index()
     pending.drop()  # not acknowledged: the new owner handles those messages again
+    cluster_state.take_writes()
 
 
 @app.on_partitions_assigned.connect
@@ -52,17 +56,22 @@ async def _forget_on_assign(sender, assigned, **kwargs) -> None:
     state.values.clear()
     clusterer.forget_index()
     pending.drop()
+    cluster_state.take_writes()
 
 
 async def emit() -> None:
-    """Send the waiting upserts, then acknowledge the messages behind them (one at a time:
-    the lock keeps an event's states in the order they were reached)."""
+    """Send the waiting upserts and wait for the state writes behind them, then acknowledge the
+    messages behind them (one at a time: the lock keeps an event's states in the order they were
+    reached). The writes taken with the messages include all of theirs (a message's writes come
+    before it is added to ``pending``), and perhaps a next message's, which is only waited for early."""
     async with _emitting:
         states, messages = pending.take()
+        written = cluster_state.take_writes()
         for ev in states:
             await send(EVENTS, ev.id, ev)
             metrics.upserted(ev.last_seen, time.time())
         count(STAGE, "event-upserts", len(states))
+        await asyncio.gather(*written)
         for stream, event in messages:
             await stream.ack(event)
 

@@ -192,6 +192,21 @@ def test_processing_an_article_twice_changes_nothing():
     assert state == snapshot
 
 
+def test_an_article_redelivered_after_later_ones_is_answered_with_the_current_state_of_its_events():
+    # A restarted worker's state can be ahead of its committed offset (the changelog has what the
+    # killed worker wrote for messages it had not acknowledged): the redone article finds its
+    # decision applied, and its answer is the latest state of its events, which lists it.
+    clusterer = Clusterer({})
+    clusterer.process(_wire())
+    clusterer.process(_copy())
+    latest = {e.id: e for e in clusterer.process(_indonesian()).events}
+    again = clusterer.process(_wire())
+    assert [e.id for e in again.events] == list(latest)
+    for event in again.events:
+        assert event == latest[event.id]
+        assert "wire" in event.articles
+
+
 def test_a_decision_stored_before_a_crash_is_completed_on_redelivery():
     done = {}
     Clusterer(done).process(_indonesian())

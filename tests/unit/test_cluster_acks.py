@@ -1,0 +1,72 @@
+"""When the cluster agent acknowledges a message: only once the upserts it caused are sent and the
+state it wrote is on the changelog. Faust commits every acknowledged offset, and a worker killed
+after a commit that came before its message's state reached the changelog restarts without that
+article in its state and is never given it again: its mention is lost."""
+
+import asyncio
+
+import faust
+
+from streams.agents import cluster
+from streams.agents.upserts import PendingUpserts
+from streams.app import cluster_state
+from streams.dedup.cluster import Clusterer
+from tests.unit.test_event_mentions import _report
+
+
+class FakeTable:
+    """The changelog writes of ``cluster-state`` since they were last taken."""
+
+    def __init__(self) -> None:
+        self.writes: list[asyncio.Future] = []
+
+    def take_writes(self) -> list[asyncio.Future]:
+        writes, self.writes = self.writes, []
+        return writes
+
+
+class FakeStream:
+    def __init__(self) -> None:
+        self.acked: list[str] = []
+
+    async def ack(self, event: str) -> None:
+        self.acked.append(event)
+
+
+def test_a_message_is_acknowledged_only_once_the_state_it_wrote_is_on_the_changelog(monkeypatch):
+    result = Clusterer({}).process(_report(0))
+    table, stream, sent = FakeTable(), FakeStream(), []
+
+    async def send(spec, key, record) -> None:
+        sent.append(key)
+
+    async def scenario() -> None:
+        monkeypatch.setattr(cluster, "_emitting", asyncio.Lock())
+        write = asyncio.get_running_loop().create_future()
+        table.writes.append(write)  # the article's state, handed to the producer, not yet on the broker
+        cluster.pending.add((stream, "message-0"), [(result.article_id, result.events)])
+        emitting = asyncio.ensure_future(cluster.emit())
+        await asyncio.sleep(0.05)
+        assert sent == [result.events[0].id]
+        assert stream.acked == [], "acknowledged (so committed) before its state was on the changelog"
+        write.set_result(None)
+        await emitting
+        assert stream.acked == ["message-0"]
+        assert table.writes == []
+
+    monkeypatch.setattr(cluster, "cluster_state", table)
+    monkeypatch.setattr(cluster, "send", send)
+    monkeypatch.setattr(cluster, "pending", PendingUpserts(0.2))
+    asyncio.run(scenario())
+
+
+def test_the_cluster_state_table_hands_over_each_changelog_write_once(monkeypatch):
+    sends = iter(["write-1", "write-2", "write-3"])
+    monkeypatch.setattr(faust.Table, "send_changelog", lambda self, *args, **kwargs: next(sends))
+    cluster_state.take_writes()
+    cluster_state.send_changelog(0, "KZ|art:a", b"{}")
+    cluster_state.send_changelog(0, "KZ|evt:e", b"{}")
+    assert cluster_state.take_writes() == ["write-1", "write-2"]
+    cluster_state.send_changelog(0, "KZ|art:a", None)
+    assert cluster_state.take_writes() == ["write-3"]
+    assert cluster_state.take_writes() == []
