@@ -198,8 +198,8 @@ fingerprints = _table("fingerprints", ARTICLES_CLEAN, "content fingerprint -> fi
 #: values are JSON text the clusterer encodes and parses itself (``dedup.state.TypedState``): the same
 #: JSON the json codec wrote, without a detour through dicts (``bytes`` values: the raw codec)
 #: its agent acknowledges a message once the state it wrote is on the changelog (``WatchedTable``)
-cluster_state: WatchedTable = _table("cluster-state", ARTICLES_ENRICHED, "dedup and event-clustering state",
-                                     kind=WatchedTable, value_type=bytes)
+cluster_state = _table("cluster-state", ARTICLES_ENRICHED, "dedup and event-clustering state",
+                       kind=WatchedTable, value_type=bytes)
 #: alerts: event id -> rules already fired for it (co-partitioned with events; dated)
 fired_alerts = _table("fired-alerts", EVENTS, "event id -> alert rules already fired")
 
