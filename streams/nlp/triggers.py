@@ -209,6 +209,8 @@ class Lexicon:
     #: implicative verbs before a purpose marker ("had to", "managed to", "were forced to"; events.json
     #: ``implicative_markers``): the infinitive after them was done ("police had to open fire")
     implicative: re.Pattern | None = None
+    #: texts that speak without a speaker ("the communique", "el comunicado", "laporan itu")
+    documents: re.Pattern | None = None
 
 
 def _words_pattern(words: list[str]) -> re.Pattern | None:
@@ -323,6 +325,7 @@ def lexicon(lang: str) -> Lexicon:
         hyphen_verbs=frozenset(fold(w) for w in data.get("hyphen_verb_prefixes", [])),
         hyphen_negating=frozenset(fold(w) for w in data.get("hyphen_negating_prefixes", [])),
         implicative=_words_pattern(data.get("implicative_markers", [])),
+        documents=_words_pattern(data.get("document_subjects", [])),
         rules=_rule_pattern(data.get("rule_statements") or {}),
     )
 

@@ -1,0 +1,37 @@
+"""Event types that must hold on unseen text: decisions after the trigger that dropped whole kinds.
+
+A demand whose speaker the actor finder does not know ("union leaders", "los jubilados") is still
+a REQUEST; only a document asks nobody. Talks between two sides of one country (the government and
+unions, two leaders) are a CONSULT as much as talks between states; one body meeting itself is none.
+Sentences written for these tests.
+"""
+
+from tests.unit.test_events import extract
+
+
+def types(text, lang="en"):
+    return [e.type for e in extract(text, lang)]
+
+
+def test_a_demand_by_speakers_the_actor_finder_does_not_know_is_a_request():
+    assert "REQUEST" in types("In Almaty on Thursday, retired miners demanded that pensions be paid on time.")
+    assert "REQUEST" in types("Los jubilados exigieron el jueves en Almaty el pago de sus pensiones.", "es")
+    assert "REQUEST" in types("Para pensiunan menuntut agar uang pensiun dibayar tepat waktu di Almaty pada Kamis.", "id")
+
+
+def test_a_demand_made_by_a_document_is_no_request():
+    assert "REQUEST" not in types("The final communique, demanding that protesters leave, was read out in Almaty.")
+    assert "REQUEST" not in types("El comunicado final, que exige a los manifestantes abandonar la plaza, "
+                                  "se leyó el jueves en Almaty.", "es")
+    assert "REQUEST" not in types("Laporan itu mendesak agar demonstran meninggalkan alun-alun Almaty pada Kamis.", "id")
+
+
+def test_talks_between_two_sides_of_one_country_are_a_consultation():
+    assert types("On Thursday the government held talks with union leaders in Almaty.") == ["CONSULT"]
+    assert types("Pemerintah menggelar dialog dengan perwakilan buruh di Almaty pada Kamis.", "id") == ["CONSULT"]
+    assert types("El gobierno se reunió el jueves en Almaty con los sindicatos.", "es") == ["CONSULT"]
+
+
+def test_one_body_meeting_itself_is_no_consultation():
+    assert types("On Thursday the two ministers met in Almaty.") == []
+    assert types("Le gouvernement s'est réuni jeudi à Almaty.", "fr") == []
