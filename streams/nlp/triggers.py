@@ -524,8 +524,10 @@ def _announced_force(lex: Lexicon, trigger: Trigger, folded: str, near: str, bef
 
 @lru_cache(maxsize=None)
 def _threat(trigger: Trigger) -> Trigger:
-    """The threat of what ``trigger`` names (PLOVER THREATEN), made by whoever speaks."""
-    return replace(trigger, type="THREATEN", mode=None, actor="government", anchor=False, needs_count=False,
+    """The threat of what ``trigger`` names (PLOVER THREATEN), made by whoever speaks: by default
+    the state that would use force, the crowd that would protest (a union announcing a strike)."""
+    actor = trigger.actor if trigger.type == "PROTEST" else "government"
+    return replace(trigger, type="THREATEN", mode=None, actor=actor, anchor=False, needs_count=False,
                    casualty=False, passive=False, modal_ok=True, by_state="")
 
 

@@ -35,3 +35,12 @@ def test_talks_between_two_sides_of_one_country_are_a_consultation():
 def test_one_body_meeting_itself_is_no_consultation():
     assert types("On Thursday the two ministers met in Almaty.") == []
     assert types("Le gouvernement s'est réuni jeudi à Almaty.", "fr") == []
+
+
+def test_a_protest_a_speaker_announces_in_the_plain_future_is_a_threat():
+    # PLOVER THREATEN: "threaten to mobilize or engage in actions of political dissent ... strikes"
+    assert types("In Almaty on Thursday the union said its members will strike on Monday.") == ["THREATEN"]
+    assert types("En Almaty, la oposición anunció el jueves que realizará una manifestación el lunes.", "es") == ["THREATEN"]
+    assert types("Serikat buruh di Almaty menyatakan pada Kamis akan menggelar mogok nasional.", "id") == ["THREATEN"]
+    (threat,) = extract("In Almaty on Thursday the union said its members will strike on Monday.")
+    assert threat.actors == ["KZ:protesters"]  # the crowd that would protest threatens, not a government
