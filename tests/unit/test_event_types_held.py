@@ -3,14 +3,21 @@
 A demand whose speaker the actor finder does not know ("union leaders", "los jubilados") is still
 a REQUEST; only a document asks nobody. Talks between two sides of one country (the government and
 unions, two leaders) are a CONSULT as much as talks between states; one body meeting itself is none.
+A protest announced in the plain future is a THREATEN; a strike suspended is a CONCEDE.
 Sentences written for these tests.
 """
+
+from streams.nlp.triggers import find_triggers
 
 from tests.unit.test_events import extract
 
 
 def types(text, lang="en"):
     return [e.type for e in extract(text, lang)]
+
+
+def trigger_types(sentence, lang="en"):
+    return [(h.trigger.type, h.trigger.mode) for h in find_triggers(sentence, lang)]
 
 
 def test_a_demand_by_speakers_the_actor_finder_does_not_know_is_a_request():
@@ -44,3 +51,9 @@ def test_a_protest_a_speaker_announces_in_the_plain_future_is_a_threat():
     assert types("Serikat buruh di Almaty menyatakan pada Kamis akan menggelar mogok nasional.", "id") == ["THREATEN"]
     (threat,) = extract("In Almaty on Thursday the union said its members will strike on Monday.")
     assert threat.actors == ["KZ:protesters"]  # the crowd that would protest threatens, not a government
+
+
+def test_a_strike_suspended_is_a_concession():
+    # PLOVER CONCEDE covers "suspending protests"; the lifting words sit apart from the strike word
+    assert trigger_types("Les cheminots ont suspendu jeudi leur grève à Almaty.", "fr") == [("CONCEDE", "ease")]
+    assert trigger_types("Los camioneros suspendieron ayer su paro de transporte.", "es") == [("CONCEDE", "ease")]
