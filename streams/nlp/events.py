@@ -67,7 +67,7 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
     pos, end = sent[0] + hit.start, sent[0] + hit.end
     clause = (sent[0] + clause[0], sent[0] + clause[1])
     actors, targets = roles(ctx, hit, pos, end, clause, last_person)
-    if trig.needs_actor and not actors and _document_speaks(ctx, hit, sent[0]):
+    if trig.needs_actor and not actors and (trig.named_actor or _document_speaks(ctx, hit, sent[0])):
         return None  # "the consensus called for ...": a document, not someone, asks
     if trig.by_state and _state_acts(ctx, actors):
         # "China protested to the embassy": a state's protest is a formal complaint, not a demonstration

@@ -57,3 +57,15 @@ def test_a_strike_suspended_is_a_concession():
     # PLOVER CONCEDE covers "suspending protests"; the lifting words sit apart from the strike word
     assert trigger_types("Les cheminots ont suspendu jeudi leur grève à Almaty.", "fr") == [("CONCEDE", "ease")]
     assert trigger_types("Los camioneros suspendieron ayer su paro de transporte.", "es") == [("CONCEDE", "ease")]
+
+
+def test_a_protest_announced_or_convened_is_a_threat_not_yet_a_protest():
+    assert trigger_types("The drivers' union announced a nationwide strike in Almaty.") == [("THREATEN", None)]
+    assert trigger_types("Los sindicatos convocaron a una huelga general contra el gobierno.", "es") == [("THREATEN", None)]
+    assert trigger_types("Serikat buruh mengumumkan aksi mogok nasional di Almaty.", "id") == [("THREATEN", None)]
+    assert trigger_types("The strike the union announced began in Almaty on Thursday.") == [("PROTEST", "strike")]
+
+
+def test_a_word_common_outside_politics_still_needs_an_actor_found():
+    assert "REQUEST" not in types("On Thursday in Almaty, a reader asked to meet the author.")
+    assert "REQUEST" in types("On Thursday in Almaty, retired miners urged the government to pay pensions.")
