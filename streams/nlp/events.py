@@ -91,7 +91,7 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
         target_codes = [country] if country else []
     if (in_group("international_types", event_type) and not international(actors + targets, country)
             and not trig.between_states and not _two_sides(actors + targets)):
-        return None  # a cabinet meeting is no consultation ("bilateral talks" are, whoever is named; so are a government's talks with unions)
+        return None  # a cabinet meeting is no consultation ("bilateral talks" are, whoever is named)
     inherited = False
     if place is None and not wide and in_group("scene_types", event_type, mode):
         place = ctx.dominant_place if ctx.dominant_place and ctx.dominant_place.location.country == country else None

@@ -262,15 +262,15 @@ def lexicon(lang: str) -> Lexicon:
     # triggers, which win on equal phrases
     extra = [load_data(lang, name) or {} for name in data.get("trigger_files", [])]
     phrases: list[tuple[str, Trigger]] = []
-    generated = [e for x in extra for e in x.get("triggers", [])]
-    for entry in data.get("triggers", []) + generated:
+    hand_made = data.get("triggers", [])
+    for i, entry in enumerate(hand_made + [e for x in extra for e in x.get("triggers", [])]):
         trigger = Trigger(
             type=entry["type"], mode=entry.get("mode"), actor=entry.get("actor", ""),
             target=entry.get("target", ""), passive=bool(entry.get("passive")),
             sports=bool(entry.get("sports")), modal_ok=bool(entry.get("modal_ok")),
             anchor=bool(entry.get("anchor")), content=bool(entry.get("content")),
             needs_actor=bool(entry.get("needs_actor")), casualty=bool(entry.get("casualty")),
-            named_actor=entry.get("needs_actor") == "named" or entry in generated,
+            named_actor=entry.get("needs_actor") == "named" or i >= len(hand_made),
             needs_count=bool(entry.get("needs_count")), disaster=bool(entry.get("disaster")),
             requires=tuple(fold(w) for w in entry.get("requires", ())),
             evaluative=bool(entry.get("evaluative")),
