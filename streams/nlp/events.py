@@ -67,7 +67,7 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
     pos, end = sent[0] + hit.start, sent[0] + hit.end
     clause = (sent[0] + clause[0], sent[0] + clause[1])
     actors, targets = roles(ctx, hit, pos, end, clause, last_person)
-    if trig.needs_actor and not actors:
+    if trig.needs_actor and not actors and (trig.named_actor or _document_speaks(ctx, hit, sent[0])):
         return None  # "the consensus called for ...": a document, not someone, asks
     if trig.by_state and _state_acts(ctx, actors):
         # "China protested to the embassy": a state's protest is a formal complaint, not a demonstration
@@ -90,8 +90,8 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
         event_type, mode = "AID", "military"
         target_codes = [country] if country else []
     if (in_group("international_types", event_type) and not international(actors + targets, country)
-            and not trig.between_states):
-        return None  # a cabinet meeting is no diplomatic consultation ("bilateral talks" are, whoever is named)
+            and not trig.between_states and not _two_sides(actors + targets)):
+        return None  # a cabinet meeting is no consultation ("bilateral talks" are, whoever is named)
     inherited = False
     if place is None and not wide and in_group("scene_types", event_type, mode):
         place = ctx.dominant_place if ctx.dominant_place and ctx.dominant_place.location.country == country else None
@@ -112,6 +112,27 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
     casualty = trig.casualty and all(a.kind == "person" for a in actors) and not _sides(target_codes)
     return Candidate(event, pos, rank, place.kind if place else None, inherited, casualty, trig.needs_count,
                      explicit_actor=bool(actors), default_target=not targets)
+
+
+#: words before a trigger searched for a document that makes it ("the final communique, demanding that")
+DOCUMENT_WORDS = 8
+
+
+def _document_speaks(ctx: ArticleContext, hit: TriggerHit, sent_start: int) -> bool:
+    """A document (``document_subjects`` of events.json) stands among the words before the
+    trigger: it, not a speaker, makes the speech act. Without one, a speech act no actor was
+    found for is still someone's ("union leaders demanded")."""
+    documents = lexicon(ctx.lang).documents
+    before = ctx.folded[sent_start:sent_start + hit.start].split()[-DOCUMENT_WORDS:]
+    return bool(documents and documents.search(" ".join(before)))
+
+
+def _two_sides(parties: list[ActorMention]) -> bool:
+    """The parties of a meeting are two sides of one country: two sectors (the government and
+    unions, protesters or rebels) or two people named. PLOVER's CONSULT is any meeting or talks
+    between parties; one body meeting itself (a cabinet meeting, a leader and his cabinet) is none."""
+    return (len({p.value for p in parties if p.kind == "sector"}) >= 2
+            or len({p.value for p in parties if p.kind == "person"}) >= 2)
 
 
 @lru_cache(maxsize=None)

@@ -34,6 +34,8 @@ NEGATION_WINDOW = 3
 MODAL_AFTER_WINDOW = 3
 #: the lifting of a restriction (a reversal marker this many words around it) is a concession
 REVERSAL_WINDOW = 3
+#: words before a protest searched for a word announcing it ("announced a nationwide strike")
+ANNOUNCE_WINDOW = 3
 
 
 @dataclass(frozen=True)
@@ -49,8 +51,12 @@ class Trigger:
     anchor: bool = False
     #: a speech act that is also taken for the content of an earlier one ("urged an investigation")
     content: bool = False
-    #: only coded when the sentence names who acts (no fall-back to the last speaker)
+    #: only coded when the sentence names who acts (no fall-back to the last speaker) or, unless
+    #: ``named_actor``, names no document that would be the one acting ("the communique demanded")
     needs_actor: bool = False
+    #: ``needs_actor`` strictly: a word too common outside politics ("asked", "must") or from a
+    #: generated lexicon is an event only with an actor found
+    named_actor: bool = False
     #: a death or injury word: the toll of some event rather than an event of its own
     casualty: bool = False
     #: only an event when its clause gives a count it can carry ("mengamankan 257 orang")
@@ -159,6 +165,8 @@ class Lexicon:
     unreal_modal: re.Pattern | None = None
     #: vows of force ("vowed to", "bersumpah akan"): a threat by the one who vows
     vow: re.Pattern | None = None
+    #: words that announce a protest to come ("announced", "anunció", "convocaron a", "mengumumkan")
+    announce: re.Pattern | None = None
     #: what a characterising verb may say of something, per PLOVER type: ((type, mode, words), ...)
     #: ("unacceptable": ACCUSE, "baseless": REJECT, "a welcome step": SUPPORT)
     evaluations: tuple[tuple[str, str | None, re.Pattern], ...] = ()
@@ -209,6 +217,8 @@ class Lexicon:
     #: implicative verbs before a purpose marker ("had to", "managed to", "were forced to"; events.json
     #: ``implicative_markers``): the infinitive after them was done ("police had to open fire")
     implicative: re.Pattern | None = None
+    #: texts that speak without a speaker ("the communique", "el comunicado", "laporan itu")
+    documents: re.Pattern | None = None
 
 
 def _words_pattern(words: list[str]) -> re.Pattern | None:
@@ -252,13 +262,15 @@ def lexicon(lang: str) -> Lexicon:
     # triggers, which win on equal phrases
     extra = [load_data(lang, name) or {} for name in data.get("trigger_files", [])]
     phrases: list[tuple[str, Trigger]] = []
-    for entry in data.get("triggers", []) + [e for x in extra for e in x.get("triggers", [])]:
+    hand_made = data.get("triggers", [])
+    for i, entry in enumerate(hand_made + [e for x in extra for e in x.get("triggers", [])]):
         trigger = Trigger(
             type=entry["type"], mode=entry.get("mode"), actor=entry.get("actor", ""),
             target=entry.get("target", ""), passive=bool(entry.get("passive")),
             sports=bool(entry.get("sports")), modal_ok=bool(entry.get("modal_ok")),
             anchor=bool(entry.get("anchor")), content=bool(entry.get("content")),
             needs_actor=bool(entry.get("needs_actor")), casualty=bool(entry.get("casualty")),
+            named_actor=entry.get("needs_actor") == "named" or i >= len(hand_made),
             needs_count=bool(entry.get("needs_count")), disaster=bool(entry.get("disaster")),
             requires=tuple(fold(w) for w in entry.get("requires", ())),
             evaluative=bool(entry.get("evaluative")),
@@ -305,6 +317,7 @@ def lexicon(lang: str) -> Lexicon:
         threat_modal=_words_pattern(data.get("threat_modals", [])),
         unreal_modal=_words_pattern(data.get("unreal_modals", [])),
         vow=_words_pattern(data.get("vows", [])),
+        announce=_words_pattern(data.get("announce_markers", [])),
         evaluations=_evaluations(data.get("evaluations", {})),
         markets=_words_pattern(data.get("markets", [])),
         exercises=_words_pattern(data.get("exercises", [])),
@@ -323,6 +336,7 @@ def lexicon(lang: str) -> Lexicon:
         hyphen_verbs=frozenset(fold(w) for w in data.get("hyphen_verb_prefixes", [])),
         hyphen_negating=frozenset(fold(w) for w in data.get("hyphen_negating_prefixes", [])),
         implicative=_words_pattern(data.get("implicative_markers", [])),
+        documents=_words_pattern(data.get("document_subjects", [])),
         rules=_rule_pattern(data.get("rule_statements") or {}),
     )
 
@@ -521,8 +535,10 @@ def _announced_force(lex: Lexicon, trigger: Trigger, folded: str, near: str, bef
 
 @lru_cache(maxsize=None)
 def _threat(trigger: Trigger) -> Trigger:
-    """The threat of what ``trigger`` names (PLOVER THREATEN), made by whoever speaks."""
-    return replace(trigger, type="THREATEN", mode=None, actor="government", anchor=False, needs_count=False,
+    """The threat of what ``trigger`` names (PLOVER THREATEN), made by whoever speaks: by default
+    the state that would use force, the crowd that would protest (a union announcing a strike)."""
+    actor = trigger.actor if trigger.type == "PROTEST" else "government"
+    return replace(trigger, type="THREATEN", mode=None, actor=actor, anchor=False, needs_count=False,
                    casualty=False, passive=False, modal_ok=True, by_state="")
 
 
@@ -745,6 +761,9 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
                 lex.reversal.search(_window_before(folded, start, REVERSAL_WINDOW))
                 or lex.reversal.search(_window_after(folded, end, parts, REVERSAL_WINDOW))):
             trigger = _lifted(trigger)  # "lifted the curfew", "sanksi dicabut"
+        if lex.announce and in_group("announced_types", trigger.type, trigger.mode) and lex.announce.search(
+                _window_before(folded, start, ANNOUNCE_WINDOW)):
+            trigger = _threat(trigger)  # "the union announced a strike": a threat of dissent, no protest yet
         hits.append(TriggerHit(start, end, trigger))
     return hits
 
