@@ -67,3 +67,21 @@ def test_sector_words_inside_a_country_name_are_the_country(lang, text, code):
 ])
 def test_former_names_and_more_bodies(text, code):
     assert [m.value for m in find_organisations(text)] == [code]
+
+
+@pytest.mark.parametrize("lang,text,code", [
+    ("en", "Bosnian Serbs blocked the road on Monday.", "BA"),
+    ("en", "Ghanaian troops crossed the border.", "GH:military"),
+    ("en", "Thousands of Albanians gathered in the square.", "AL"),
+    ("es", "Los albaneses se reunieron en la plaza.", "AL"),
+    ("es", "Tropas marroquíes cruzaron la frontera.", "MA:military"),
+    ("fr", "Les Ivoiriens se sont réunis sur la place.", "CI"),
+    ("fr", "Les soldats nigériens ont franchi la frontière.", "NE:military"),
+])
+def test_demonyms_of_every_country(lang, text, code):
+    assert code in codes(text, lang)
+
+
+def test_a_feminine_demonym_alone_is_no_actor():
+    # "la frontière libanaise": the adjective qualifies a thing, not an actor
+    assert codes("Ils ont discuté de la frontière libanaise.", "fr") == []
