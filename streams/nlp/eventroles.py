@@ -357,6 +357,17 @@ def _pronoun_subject(ctx: ArticleContext, pos: int) -> bool:
     return bool(pronouns) and any(pronouns.fullmatch(w.strip(",\"'")) for w in before.split()[-(SUBJECT_WORDS + 1):])
 
 
+def unnamed_subject(ctx: ArticleContext, pos: int, clause: tuple[int, int]) -> bool:
+    """Someone we cannot code acts: a capitalised word other than a pronoun or an article stands just
+    before the trigger ("Fecode reclama", "La CGT hizo un llamamiento", "Lucio Gutiérrez pide"; also a
+    sentence's first adverb before a verb whose subject is left unsaid: "Asimismo reclaman"). A demand
+    needs someone who makes it (``needs_actor``); a name the lists lack is still someone, not a document."""
+    words = ctx.text[clause[0]:pos].rsplit(None, SUBJECT_WORDS)[-SUBJECT_WORDS:]
+    pronouns = lexicon(ctx.lang).pronouns
+    folded = [fold(w.strip(",.;:\"'()")) for w in words if w[:1].isupper()]
+    return any(w not in _DETERMINERS and not (pronouns and pronouns.fullmatch(w)) for w in folded)
+
+
 def _unknown_subject(ctx: ArticleContext, pos: int, clause: tuple[int, int]) -> bool:
     """A capitalised name we do not know stands just before the trigger ("Wang rejected"):
     the speaker is someone new, not the last person named. Pronouns are no names."""

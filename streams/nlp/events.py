@@ -32,7 +32,7 @@ from streams.nlp.eventdates import DATE_IN_SENTENCE, PAST_DAYS, dateline_end, do
 from streams.nlp.eventmerge import GENERIC_VICTIMS, Candidate, merge_candidates, side_of
 from streams.nlp.eventplaces import country_ranking, dominant_place, event_country, pick_scene, trusted_places
 from streams.nlp.eventroles import (SIDE_TARGETED_TYPES, codes, default_actor, fit_roles, international, own_side_dropped,
-                                    parties, roles, story_opponent)
+                                    parties, roles, story_opponent, unnamed_subject)
 from streams.nlp.fuzzy import fold
 from streams.nlp.mentions import CountMention, DateMention, PlaceMention
 from streams.nlp.triggers import (
@@ -67,7 +67,7 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
     pos, end = sent[0] + hit.start, sent[0] + hit.end
     clause = (sent[0] + clause[0], sent[0] + clause[1])
     actors, targets = roles(ctx, hit, pos, end, clause, last_person)
-    if trig.needs_actor and not actors:
+    if trig.needs_actor and not actors and not unnamed_subject(ctx, pos, clause):
         return None  # "the consensus called for ...": a document, not someone, asks
     if trig.by_state and _state_acts(ctx, actors):
         # "China protested to the embassy": a state's protest is a formal complaint, not a demonstration

@@ -324,3 +324,12 @@ def test_a_participial_adjunct_after_a_comma_takes_the_subject_of_its_clause():
     text = ("JAKARTA, Indonesia - Police chief Nico Afinta said on Tuesday officers had fired the gas because the "
             "crowd had turned violent, attacking officers and damaging cars.")
     assert ["ID:protesters"] in [a for a, _ in roles(text, "en", "ASSAULT")]
+
+
+def test_a_demand_by_a_name_we_cannot_code_is_kept():
+    # an unknown union or person still demands; an article before a noun is no name
+    assert [e.type for e in extract("BOGOTÁ - Fecode reclama al gobierno un aumento salarial este martes.", "es")] == [
+        "REQUEST"]
+    assert "REQUEST" in [e.type for e in extract("PARIS - La FNSEA a réclamé mardi une baisse des taxes.", "fr")]
+    assert "REQUEST" in [e.type for e in extract("LAGOS - Ndubuisi Okafor demanded on Tuesday that the fuel price be cut.", "en")]
+    assert "REQUEST" not in [e.type for e in extract("LAGOS - The new rules demand that every driver carry a permit.", "en")]
