@@ -432,13 +432,20 @@ def find_actors(text: str, lang: str, places: list[PlaceMention], folded: str | 
     add(groups)
     if len(folded) == len(text):
         add(group_anaphors(text, lang, groups, folded))
-    sectors = groups + find_sectors(text, lang, places, folded)
+    sectors = groups + _outside_country_names(find_sectors(text, lang, places, folded), places)
     add(ActorMention(n.start, n.end, "person", n.name, n.country)
         for n in find_titled_persons(text, lang, places, [(a.start, a.end) for a in bodies + sectors], folded))
     add(sectors)
     add(ActorMention(p.start, p.end, "country", p.location.country, p.location.country)
         for p in places if p.kind == "country" and p.location.country)
     return _without_held_offices(text, _distributed(text, sorted(ranked, key=lambda a: a.start)))
+
+
+def _outside_country_names(sectors: list[ActorMention], places: list[PlaceMention]) -> list[ActorMention]:
+    """Less the sector nouns that are words of a country's name ("the Soviet Union", "the People's
+    Republic of China", "Republik Rakyat Tiongkok"): the country acts, not a union or the people."""
+    names = [(p.start, p.end) for p in places if p.kind == "country" and p.location.country]
+    return [s for s in sectors if not any(a <= s.start and s.end <= b and (a, b) != (s.start, s.end) for a, b in names)]
 
 
 def _titles(text: str, office: ActorMention, person: ActorMention) -> bool:

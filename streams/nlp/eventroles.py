@@ -124,16 +124,26 @@ def roles(ctx: ArticleContext, hit: TriggerHit, pos: int, end: int, clause: tupl
         elif persons:
             actors = [persons[-1]]
         if actors and actors[0].kind == "person":  # "Taliban spokesman Zabihullah Mujahid": and the Taliban
-            actors += [m for m in title_sectors(ctx.text, ctx.actors, actors[0], ctx.lang) if m not in actors]
-            targets = [t for t in targets if t not in actors]
+            actors, targets = _with_titles(ctx, actors, targets)
         elif (not actors and last_person is not None and not _unknown_subject(ctx, pos, clause)
               and (not trig.needs_actor or _pronoun_subject(ctx, pos))):
             actors = [last_person]  # "he said, demanding that ...": the person named before
+    if not is_verbal(trig.type) and actors and actors[0].kind == "person":
+        # "Ketua Polis Negara, Jeneral Listyo Sigit Prabowo melucutkan jawatan ...": the police act with him
+        actors, targets = _with_titles(ctx, actors, targets)
     if trig.type in STATE_ACTS:
         # the same party is not its own target (``fit_roles`` makes a government its state)
         targets = [t for t in targets if all((t.kind, t.value, t.country) != (a.kind, a.value, a.country) for a in actors)]
         actors = _as_states(actors)
     return actors, targets
+
+
+def _with_titles(ctx: ArticleContext, actors: list[ActorMention],
+                 targets: list[ActorMention]) -> tuple[list[ActorMention], list[ActorMention]]:
+    """(actors, targets) with the sectors that title the first actor, a person, among the actors
+    (``actors.title_sectors``) and no longer among the targets."""
+    actors = actors + [m for m in title_sectors(ctx.text, ctx.actors, actors[0], ctx.lang) if m not in actors]
+    return actors, [t for t in targets if t not in actors]
 
 
 #: acts only a state takes (PLOVER SANCTION and AID: sanctions, embargoes, cut ties, asylum, aid
@@ -355,6 +365,17 @@ def _pronoun_subject(ctx: ArticleContext, pos: int) -> bool:
     pronouns = lexicon(ctx.lang).subject_pronouns
     before = re.split(r"[.!?;:]", ctx.folded[max(0, pos - PRONOUN_REACH):pos])[-1]
     return bool(pronouns) and any(pronouns.fullmatch(w.strip(",\"'")) for w in before.split()[-(SUBJECT_WORDS + 1):])
+
+
+def unnamed_subject(ctx: ArticleContext, pos: int, clause: tuple[int, int]) -> bool:
+    """Someone we cannot code acts: a capitalised word other than a pronoun or an article stands just
+    before the trigger ("Fecode reclama", "La CGT hizo un llamamiento", "Lucio Gutiérrez pide"; also a
+    sentence's first adverb before a verb whose subject is left unsaid: "Asimismo reclaman"). A demand
+    needs someone who makes it (``needs_actor``); a name the lists lack is still someone, not a document."""
+    words = ctx.text[clause[0]:pos].rsplit(None, SUBJECT_WORDS)[-SUBJECT_WORDS:]
+    pronouns = lexicon(ctx.lang).pronouns
+    folded = [fold(w.strip(",.;:\"'()")) for w in words if w[:1].isupper()]
+    return any(w not in _DETERMINERS and not (pronouns and pronouns.fullmatch(w)) for w in folded)
 
 
 def _unknown_subject(ctx: ArticleContext, pos: int, clause: tuple[int, int]) -> bool:

@@ -32,7 +32,7 @@ from streams.nlp.eventdates import DATE_IN_SENTENCE, PAST_DAYS, dateline_end, do
 from streams.nlp.eventmerge import GENERIC_VICTIMS, Candidate, merge_candidates, side_of
 from streams.nlp.eventplaces import country_ranking, dominant_place, event_country, pick_scene, trusted_places
 from streams.nlp.eventroles import (SIDE_TARGETED_TYPES, codes, default_actor, fit_roles, international, own_side_dropped,
-                                    parties, roles, story_opponent)
+                                    parties, roles, story_opponent, unnamed_subject)
 from streams.nlp.fuzzy import fold
 from streams.nlp.mentions import CountMention, DateMention, PlaceMention
 from streams.nlp.triggers import (
@@ -67,8 +67,11 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
     pos, end = sent[0] + hit.start, sent[0] + hit.end
     clause = (sent[0] + clause[0], sent[0] + clause[1])
     actors, targets = roles(ctx, hit, pos, end, clause, last_person)
-    if trig.needs_actor and not actors and (trig.named_actor or _document_speaks(ctx, hit, sent[0])):
-        return None  # "the consensus called for ...": a document, not someone, asks
+    if trig.needs_actor and not actors and (_document_speaks(ctx, hit, sent[0])
+                                            or trig.named_actor and not unnamed_subject(ctx, pos, clause)):
+        # "the consensus called for ...": a document, not someone, asks; a word as common outside politics
+        # as "asked" asks nothing without a name before it ("Fecode asked" does: a union the lists lack)
+        return None
     if trig.by_state and _state_acts(ctx, actors):
         # "China protested to the embassy": a state's protest is a formal complaint, not a demonstration
         state_type, _, state_mode = trig.by_state.partition("/")
@@ -304,6 +307,14 @@ def _acted_by_crowd(event: ExtractedEvent) -> bool:
     """The event type is one a crowd's act belongs to its protest (plover.json ``crowd_acts``)."""
     sectors = plover_group("crowd_acts").get(event.type, ())
     return any(a.split(":")[-1] in sectors for a in event.actors if ":" in a)
+
+
+def _protest_told(hits: list[TriggerHit], told: list[Candidate]) -> bool:
+    """A protest is told in the sentence or before it: a crowd's demand or refusal is part of that
+    protest. Without one, a group's demand is its own ("doctors demanded better pay"); a crowd's
+    deed (a seizure) is always its protest's."""
+    return (any(h.trigger.type == "PROTEST" for h in hits)
+            or any(c.event.type == "PROTEST" for c in told))
 
 
 def _cumulative_from(ctx: ArticleContext, sentence: str, folded: str, start: int) -> int | None:
@@ -859,7 +870,8 @@ def _candidates(ctx: ArticleContext, s: Sentence, sentence: str, folded: str, hi
                 (c.event.type, c.event.date) == (candidate.event.type, candidate.event.date) for c in told):
             continue  # "the agreement made no mention of ...": the accord told before that day, not a new one
         candidate.clause = clause
-        if _acted_by_crowd(candidate.event):
+        if _acted_by_crowd(candidate.event) and (
+                not in_group("verbal_types", candidate.event.type) or _protest_told(hits, told)):
             continue  # protesters' demands or seizures are part of their protest, not separate events
         made.append(candidate)
         if hit.trigger.reciprocal:

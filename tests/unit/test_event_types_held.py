@@ -26,6 +26,16 @@ def test_a_demand_by_speakers_the_actor_finder_does_not_know_is_a_request():
     assert "REQUEST" in types("Para pensiunan menuntut agar uang pensiun dibayar tepat waktu di Almaty pada Kamis.", "id")
 
 
+def test_a_group_demands_on_its_own_unless_its_protest_is_told():
+    # a crowd's demand is part of its protest; a group that protests nothing asks for itself
+    assert "REQUEST" in types("In Nairobi on Tuesday, Kenyan doctors demanded better pay from the county.")
+    assert "REQUEST" in types("Les médecins kényans ont exigé mardi à Nairobi une hausse des salaires.", "fr")
+    assert "REQUEST" not in types("Thousands of doctors marched in Nairobi on Tuesday. Kenyan doctors demanded "
+                                  "better pay.")
+    assert "REQUEST" not in types("Des milliers de médecins ont manifesté mardi à Nairobi. Les médecins kényans "
+                                  "ont exigé une hausse des salaires.", "fr")
+
+
 def test_a_demand_made_by_a_document_is_no_request():
     assert "REQUEST" not in types("The final communique, demanding that protesters leave, was read out in Almaty.")
     assert "REQUEST" not in types("El comunicado final, que exige a los manifestantes abandonar la plaza, "

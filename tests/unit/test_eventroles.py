@@ -324,3 +324,22 @@ def test_a_participial_adjunct_after_a_comma_takes_the_subject_of_its_clause():
     text = ("JAKARTA, Indonesia - Police chief Nico Afinta said on Tuesday officers had fired the gas because the "
             "crowd had turned violent, attacking officers and damaging cars.")
     assert ["ID:protesters"] in [a for a, _ in roles(text, "en", "ASSAULT")]
+
+
+def test_a_demand_by_a_name_we_cannot_code_is_kept():
+    # an unknown union or person still demands; an article before a noun is no name
+    assert [e.type for e in extract("BOGOTÁ - Fecode reclama al gobierno un aumento salarial este martes.", "es")] == [
+        "REQUEST"]
+    assert "REQUEST" in [e.type for e in extract("PARIS - La FNSEA a réclamé mardi une baisse des taxes.", "fr")]
+    assert "REQUEST" in [e.type for e in extract("LAGOS - Ndubuisi Okafor demanded on Tuesday that the fuel price be cut.", "en")]
+    assert "REQUEST" not in [e.type for e in extract("LAGOS - The new rules demand that every driver carry a permit.", "en")]
+
+
+def test_a_force_that_titles_the_person_who_acts_acts_with_them():
+    # not only in speech acts: the police chief's arrest is the police's, and the title is no target
+    for text, lang in (("JAKARTA - Kapolri Jenderal Listyo Sigit Prabowo pada Senin menahan tiga wartawan.", "id"),
+                       ("JAKARTA: Ketua Polis Negara Indonesia, Jeneral Listyo Sigit Prabowo hari ini menahan tiga wartawan.",
+                        "ms"),
+                       ("KABUL - Taliban spokesman Zabihullah Mujahid on Tuesday detained two journalists in Kabul.", "en")):
+        (actors, _), = roles(text, lang, "COERCE")
+        assert len(actors) == 2 and actors[1].split(":")[-1] in ("police", "rebels"), (lang, actors)
