@@ -209,6 +209,11 @@ class Lexicon:
     #: implicative verbs before a purpose marker ("had to", "managed to", "were forced to"; events.json
     #: ``implicative_markers``): the infinitive after them was done ("police had to open fire")
     implicative: re.Pattern | None = None
+    #: words right after an event noun ("riot-hit", "violence-affected") or right before it ("rawan",
+    #: "en proie aux") that make it describe the places or people it struck (events.json
+    #: ``affected_markers``): "riot-hit areas" tells no new riot
+    affected_after: re.Pattern | None = None
+    affected_before: re.Pattern | None = None
 
 
 def _words_pattern(words: list[str]) -> re.Pattern | None:
@@ -227,6 +232,16 @@ def _joiner_pattern(words: list[str]) -> re.Pattern | None:
     if not words:
         return None
     return re.compile(alternation([fold(w) for w in words], " "))
+
+
+def _leading_pattern(words: list[str]) -> re.Pattern | None:
+    """One of ``words`` opening a text (they may start with a hyphen: "-hit")."""
+    return re.compile(rf"(?:{alternation([fold(w) for w in words], ' ')})(?!\w)") if words else None
+
+
+def _trailing_pattern(words: list[str]) -> re.Pattern | None:
+    """One of ``words`` closing a text, bar spaces."""
+    return re.compile(rf"(?<!\w)(?:{alternation([fold(w) for w in words], ' ')})\s*$") if words else None
 
 
 def _endings_pattern(endings: list[str]) -> re.Pattern | None:
@@ -324,6 +339,8 @@ def lexicon(lang: str) -> Lexicon:
         hyphen_negating=frozenset(fold(w) for w in data.get("hyphen_negating_prefixes", [])),
         implicative=_words_pattern(data.get("implicative_markers", [])),
         rules=_rule_pattern(data.get("rule_statements") or {}),
+        affected_after=_leading_pattern((data.get("affected_markers") or {}).get("after", [])),
+        affected_before=_trailing_pattern((data.get("affected_markers") or {}).get("before", [])),
     )
 
 
@@ -655,6 +672,18 @@ def _in_compound(lex: Lexicon, folded: str, start: int, end: int) -> bool:
     return prefix not in lex.hyphen_verbs and first.endswith(lex.hyphen_endings) if lex.hyphen_endings else False
 
 
+#: characters around a trigger searched for an ``affected_markers`` word
+AFFECTED_REACH = 24
+
+
+def _describes_affected(lex: Lexicon, folded: str, start: int, end: int) -> bool:
+    """The trigger is an event noun that, with the word glued after it or standing before it,
+    describes the places or people it struck ("riot-hit districts", "violence-affected families",
+    "wilayah rawan konflik", "un pays en proie aux violences")."""
+    return bool((lex.affected_after and lex.affected_after.match(folded, end, end + AFFECTED_REACH))
+                or (lex.affected_before and lex.affected_before.search(folded, max(0, start - AFFECTED_REACH), start)))
+
+
 def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[TriggerHit]:
     """Triggers of one sentence that survive the modal, negation, conditional and sports filters.
 
@@ -683,6 +712,8 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
     for start, end, trigger in found:
         if _in_compound(lex, folded, start, end):
             continue  # "Russian-backed forces", "the so-called peace line", "anti-riot police": a word of a compound
+        if _describes_affected(lex, folded, start, end):
+            continue  # "riot-hit areas", "daerah rawan konflik": where it struck, not a new act
         if market is None and (trigger.sports and not sporty or in_group("market_figurative", trigger.type, trigger.mode)):
             market = bool(lex.markets and lex.markets.search(folded))
         if trigger.sports and (sporty or market):

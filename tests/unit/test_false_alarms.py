@@ -19,3 +19,26 @@ def types_of(text, lang):
 ])
 def test_a_deed_dated_by_the_opening_days_of_a_war_is_history(lang, text):
     assert "COERCE" not in types_of(text, lang)
+
+
+@pytest.mark.parametrize("text", [
+    "Senators on Thursday sought answers over the alleged spy base in Almaty.",
+    "The inquiry on Thursday looked into his alleged role in the fraud.",
+])
+def test_alleged_as_an_adjective_is_no_new_accusation(text):
+    assert "ACCUSE" not in types_of(text, "en")
+
+
+def test_alleged_as_a_verb_stays_an_accusation():
+    assert "ACCUSE" in types_of("Prosecutors alleged on Thursday that the minister took bribes.", "en")
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The minister toured riot-hit districts of Almaty on Thursday."),
+    ("en", "Aid reached violence-affected families in Almaty on Thursday."),
+    ("fr", "Le ministre a visité jeudi les quartiers touchés par les émeutes à Almaty."),
+    ("es", "El ministro visitó el jueves los barrios afectados por los disturbios en Almaty."),
+    ("fr", "Le pays, en proie aux violences depuis des mois, a reçu jeudi le ministre."),
+])
+def test_an_event_noun_describing_the_places_it_struck_is_no_new_act(lang, text):
+    assert not {"PROTEST", "ASSAULT"} & set(types_of(text, lang))
