@@ -209,11 +209,12 @@ class Lexicon:
     #: implicative verbs before a purpose marker ("had to", "managed to", "were forced to"; events.json
     #: ``implicative_markers``): the infinitive after them was done ("police had to open fire")
     implicative: re.Pattern | None = None
-    #: words right after an event noun ("riot-hit", "violence-affected") or right before it ("rawan",
-    #: "en proie aux") that make it describe the places or people it struck (events.json
-    #: ``affected_markers``): "riot-hit areas" tells no new riot
-    affected_after: re.Pattern | None = None
-    affected_before: re.Pattern | None = None
+    #: words right after an event noun ("riot-hit", "violence-affected", "récentes") or right before it
+    #: ("rawan", "en proie aux", "the recent") that make it describe the places or people it struck or
+    #: recall an act told before the story (events.json ``affected_markers``, ``recalled_markers``):
+    #: "riot-hit areas" and "the recent riots" tell no new riot
+    described_after: re.Pattern | None = None
+    described_before: re.Pattern | None = None
 
 
 def _words_pattern(words: list[str]) -> re.Pattern | None:
@@ -232,6 +233,11 @@ def _joiner_pattern(words: list[str]) -> re.Pattern | None:
     if not words:
         return None
     return re.compile(alternation([fold(w) for w in words], " "))
+
+
+def _described_by(data: dict, side: str) -> list[str]:
+    """The words on ``side`` ("after" or "before") of an event noun that make it describe, not tell."""
+    return [w for key in ("affected_markers", "recalled_markers") for w in (data.get(key) or {}).get(side, [])]
 
 
 def _leading_pattern(words: list[str]) -> re.Pattern | None:
@@ -339,8 +345,8 @@ def lexicon(lang: str) -> Lexicon:
         hyphen_negating=frozenset(fold(w) for w in data.get("hyphen_negating_prefixes", [])),
         implicative=_words_pattern(data.get("implicative_markers", [])),
         rules=_rule_pattern(data.get("rule_statements") or {}),
-        affected_after=_leading_pattern((data.get("affected_markers") or {}).get("after", [])),
-        affected_before=_trailing_pattern((data.get("affected_markers") or {}).get("before", [])),
+        described_after=_leading_pattern(_described_by(data, "after")),
+        described_before=_trailing_pattern(_described_by(data, "before")),
     )
 
 
@@ -672,16 +678,17 @@ def _in_compound(lex: Lexicon, folded: str, start: int, end: int) -> bool:
     return prefix not in lex.hyphen_verbs and first.endswith(lex.hyphen_endings) if lex.hyphen_endings else False
 
 
-#: characters around a trigger searched for an ``affected_markers`` word
-AFFECTED_REACH = 24
+#: characters around a trigger searched for an ``affected_markers`` or ``recalled_markers`` word
+DESCRIBED_REACH = 24
 
 
-def _describes_affected(lex: Lexicon, folded: str, start: int, end: int) -> bool:
+def _described(lex: Lexicon, folded: str, start: int, end: int) -> bool:
     """The trigger is an event noun that, with the word glued after it or standing before it,
     describes the places or people it struck ("riot-hit districts", "violence-affected families",
-    "wilayah rawan konflik", "un pays en proie aux violences")."""
-    return bool((lex.affected_after and lex.affected_after.match(folded, end, end + AFFECTED_REACH))
-                or (lex.affected_before and lex.affected_before.search(folded, max(0, start - AFFECTED_REACH), start)))
+    "wilayah rawan konflik", "un pays en proie aux violences") or recalls an act told before the
+    story ("the recent riots", "les émeutes récentes", "los recientes disturbios")."""
+    return bool((lex.described_after and lex.described_after.match(folded, end, end + DESCRIBED_REACH))
+                or (lex.described_before and lex.described_before.search(folded, max(0, start - DESCRIBED_REACH), start)))
 
 
 def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[TriggerHit]:
@@ -712,8 +719,8 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
     for start, end, trigger in found:
         if _in_compound(lex, folded, start, end):
             continue  # "Russian-backed forces", "the so-called peace line", "anti-riot police": a word of a compound
-        if _describes_affected(lex, folded, start, end):
-            continue  # "riot-hit areas", "daerah rawan konflik": where it struck, not a new act
+        if _described(lex, folded, start, end):
+            continue  # "riot-hit areas", "daerah rawan konflik", "the recent riots": no new act
         if market is None and (trigger.sports and not sporty or in_group("market_figurative", trigger.type, trigger.mode)):
             market = bool(lex.markets and lex.markets.search(folded))
         if trigger.sports and (sporty or market):
