@@ -42,3 +42,12 @@ def test_alleged_as_a_verb_stays_an_accusation():
 ])
 def test_an_event_noun_describing_the_places_it_struck_is_no_new_act(lang, text):
     assert not {"PROTEST", "ASSAULT"} & set(types_of(text, lang))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The commission toured Almaty on Thursday in connection with the recent riots."),
+    ("fr", "La commission s'est rendue jeudi à Almaty après les récentes émeutes."),
+    ("es", "La comisión visitó el jueves Almaty tras los disturbios recientes."),
+])
+def test_an_event_noun_recalled_as_recent_is_no_new_act(lang, text):
+    assert "PROTEST" not in types_of(text, lang)
