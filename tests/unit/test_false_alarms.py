@@ -51,3 +51,17 @@ def test_an_event_noun_describing_the_places_it_struck_is_no_new_act(lang, text)
 ])
 def test_an_event_noun_recalled_as_recent_is_no_new_act(lang, text):
     assert "PROTEST" not in types_of(text, lang)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Selon la police jeudi, le groupe a auparavant attaqué une caserne à Almaty."),
+    ("es", "Según la policía el jueves, el grupo anteriormente atacó un cuartel en Almaty."),
+    ("id", "Menurut polisi, Kamis, kelompok itu di masa lalu menyerang markas tentara di Almaty."),
+    ("ms", "Menurut polis pada Khamis, kumpulan itu pada masa lalu menyerang markas tentera di Almaty."),
+])
+def test_a_deed_told_as_done_in_the_past_is_background(lang, text):
+    assert "ASSAULT" not in types_of(text, lang)
+
+
+def test_a_photo_shoot_is_no_shooting():
+    assert types_of("The actor stunned fans at a photo shoot in Almaty on Thursday.", "en") == []
