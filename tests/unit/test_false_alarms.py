@@ -65,3 +65,14 @@ def test_a_deed_told_as_done_in_the_past_is_background(lang, text):
 
 def test_a_photo_shoot_is_no_shooting():
     assert types_of("The actor stunned fans at a photo shoot in Almaty on Thursday.", "en") == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Two workers were killed on Thursday when a fuel tank exploded at a depot in Almaty."),
+    ("en", "A blast tore through the port of Almaty on Thursday, caused by ammonium nitrate left in a shed."),
+    ("fr", "Une citerne a explosé jeudi dans un dépôt d'Almaty, tuant deux ouvriers."),
+    ("es", "Un tanque de combustible explotó el jueves en un depósito de Almaty y mató a dos obreros."),
+    ("id", "Dua pekerja tewas saat tangki bahan bakar meledak di sebuah depo di Almaty, Kamis."),
+])
+def test_an_industrial_explosion_is_no_attack(lang, text):
+    assert "ASSAULT" not in types_of(text, lang)
