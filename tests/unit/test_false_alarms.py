@@ -76,14 +76,3 @@ def test_a_photo_shoot_is_no_shooting():
 ])
 def test_an_industrial_explosion_is_no_attack(lang, text):
     assert "ASSAULT" not in types_of(text, lang)
-
-
-@pytest.mark.parametrize("lang, text", [
-    ("en", "Schools in Almaty reopened on Thursday in the wake of the riots."),
-    ("fr", "Les écoles d'Almaty ont rouvert jeudi à la suite des émeutes."),
-    ("es", "Las escuelas de Almaty reabrieron el jueves a raíz de los disturbios."),
-    ("id", "Sekolah di Almaty kembali dibuka, Kamis, menyusul kerusuhan."),
-    ("ms", "Sekolah di Almaty dibuka semula pada Khamis berikutan rusuhan."),
-])
-def test_an_event_noun_named_as_what_came_before_is_no_new_act(lang, text):
-    assert "PROTEST" not in types_of(text, lang)
