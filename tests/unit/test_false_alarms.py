@@ -76,3 +76,11 @@ def test_a_photo_shoot_is_no_shooting():
 ])
 def test_an_industrial_explosion_is_no_attack(lang, text):
     assert "ASSAULT" not in types_of(text, lang)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The most recent attack, on Thursday, killed five soldiers in Almaty."),
+    ("es", "El más reciente ataque, el jueves, mató a cinco soldados en Almaty."),
+])
+def test_the_latest_act_is_still_an_event(lang, text):
+    assert "ASSAULT" in types_of(text, lang)
