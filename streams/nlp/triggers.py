@@ -219,6 +219,12 @@ class Lexicon:
     implicative: re.Pattern | None = None
     #: texts that speak without a speaker ("the communique", "el comunicado", "laporan itu")
     documents: re.Pattern | None = None
+    #: words right after an event noun ("riot-hit", "violence-affected", "récentes") or right before it
+    #: ("rawan", "en proie aux", "the recent") that make it describe the places or people it struck or
+    #: recall an act told before the story (events.json ``affected_markers``, ``recalled_markers``):
+    #: "riot-hit areas" and "the recent riots" tell no new riot
+    described_after: re.Pattern | None = None
+    described_before: re.Pattern | None = None
 
 
 def _words_pattern(words: list[str]) -> re.Pattern | None:
@@ -237,6 +243,21 @@ def _joiner_pattern(words: list[str]) -> re.Pattern | None:
     if not words:
         return None
     return re.compile(alternation([fold(w) for w in words], " "))
+
+
+def _described_by(data: dict, side: str) -> list[str]:
+    """The words on ``side`` ("after" or "before") of an event noun that make it describe, not tell."""
+    return [w for key in ("affected_markers", "recalled_markers") for w in (data.get(key) or {}).get(side, [])]
+
+
+def _leading_pattern(words: list[str]) -> re.Pattern | None:
+    """One of ``words`` opening a text (they may start with a hyphen: "-hit")."""
+    return re.compile(rf"(?:{alternation([fold(w) for w in words], ' ')})(?!\w)") if words else None
+
+
+def _trailing_pattern(words: list[str]) -> re.Pattern | None:
+    """One of ``words`` closing a text, bar spaces."""
+    return re.compile(rf"(?<!\w)(?:{alternation([fold(w) for w in words], ' ')})\s*$") if words else None
 
 
 def _endings_pattern(endings: list[str]) -> re.Pattern | None:
@@ -338,6 +359,8 @@ def lexicon(lang: str) -> Lexicon:
         implicative=_words_pattern(data.get("implicative_markers", [])),
         documents=_words_pattern(data.get("document_subjects", [])),
         rules=_rule_pattern(data.get("rule_statements") or {}),
+        described_after=_leading_pattern(_described_by(data, "after")),
+        described_before=_trailing_pattern(_described_by(data, "before")),
     )
 
 
@@ -671,6 +694,19 @@ def _in_compound(lex: Lexicon, folded: str, start: int, end: int) -> bool:
     return prefix not in lex.hyphen_verbs and first.endswith(lex.hyphen_endings) if lex.hyphen_endings else False
 
 
+#: characters around a trigger searched for an ``affected_markers`` or ``recalled_markers`` word
+DESCRIBED_REACH = 24
+
+
+def _described(lex: Lexicon, folded: str, start: int, end: int) -> bool:
+    """The trigger is an event noun that, with the word glued after it or standing before it,
+    describes the places or people it struck ("riot-hit districts", "violence-affected families",
+    "wilayah rawan konflik", "un pays en proie aux violences") or recalls an act told before the
+    story ("the recent riots", "les émeutes récentes", "los recientes disturbios")."""
+    return bool((lex.described_after and lex.described_after.match(folded, end, end + DESCRIBED_REACH))
+                or (lex.described_before and lex.described_before.search(folded, max(0, start - DESCRIBED_REACH), start)))
+
+
 def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[TriggerHit]:
     """Triggers of one sentence that survive the modal, negation, conditional and sports filters.
 
@@ -699,6 +735,8 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
     for start, end, trigger in found:
         if _in_compound(lex, folded, start, end):
             continue  # "Russian-backed forces", "the so-called peace line", "anti-riot police": a word of a compound
+        if _described(lex, folded, start, end):
+            continue  # "riot-hit areas", "daerah rawan konflik", "the recent riots": no new act
         if market is None and (trigger.sports and not sporty or in_group("market_figurative", trigger.type, trigger.mode)):
             market = bool(lex.markets and lex.markets.search(folded))
         if trigger.sports and (sporty or market):
