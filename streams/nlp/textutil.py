@@ -55,7 +55,7 @@ def alternation(phrases: Iterable[str], space: str = r"\s+") -> str:
     branch can match the next character, and where a phrase ends inside a longer one
     the longer is tried first. When two branches of a fork could match the same
     character (case variants "Mei"/"mei" under IGNORECASE, or a character ``space``
-    also matches), the flat alternation is returned instead.
+    also matches, beside a space or right after one), the flat alternation is returned instead.
     """
     unique = set(phrases)
     return _trie(unique, space) or flat_alternation(unique, space)
@@ -85,25 +85,31 @@ def _trie(phrases: set[str], space: str) -> str | None:
         node[_END] = {}
     space_re = re.compile(space)
 
-    def ambiguous(node: dict) -> bool:
+    def ambiguous(node: dict, after_space: bool) -> bool:
         seen: set[str] = set()
         for unit in node:
-            if unit is _END or unit is _SPACE:
+            if unit is _END:
                 continue
+            if unit is _SPACE:
+                if after_space:  # a greedy space before would take it and not give it back
+                    return True
+                continue
+            if after_space and any(space_re.match(v) for v in _variants(unit)):
+                return True
             variants = _variants(unit)
             if seen & variants or (_SPACE in node and any(space_re.match(v) for v in variants)):
                 return True
             seen |= variants
         return False
 
-    def emit(node: dict) -> str | None:
-        if ambiguous(node):
+    def emit(node: dict, after_space: bool = False) -> str | None:
+        if ambiguous(node, after_space):
             return None
         branches = []
         for unit, child in node.items():
             if unit is _END:
                 continue
-            rest = emit(child)
+            rest = emit(child, unit is _SPACE)
             if rest is None:
                 return None
             branches.append((space if unit is _SPACE else re.escape(unit)) + rest)

@@ -4,7 +4,7 @@ the phrases, longest first, matches, in any surrounding pattern and with or with
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from streams.nlp.textutil import alternation, flat_alternation
@@ -23,6 +23,7 @@ _CONTEXTS = (
 
 @settings(max_examples=300)
 @given(_PHRASES, _TEXT, st.sampled_from([r"\s+", r"\W+", " "]), st.sampled_from([0, re.IGNORECASE]))
+@example([" ", "  A"], "  A", r"\s+", 0)  # a greedy space would eat the next phrase's space and not give it back
 def test_the_trie_matches_as_the_plain_alternation(phrases, text, space, flags):
     trie, plain = alternation(phrases, space), flat_alternation(phrases, space)
     for context in _CONTEXTS:
