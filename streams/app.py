@@ -68,8 +68,8 @@ class _Store(RocksDBStore):
     holds, written after the values, and a worker that starts replays the changelog from there.
     Without the log a crash loses what had not reached an SST file yet, the offset with it, and
     the replay brings it back; a clean stop flushes. The log was a file write per table write and
-    per changelog acknowledgement: about a third of the worker's RocksDB time in ``kabar bench``
-    (8 against 3 µs of CPU a write)."""
+    per changelog acknowledgement (~21 an article in ``kabar bench``): two thirds of each write's
+    CPU (8 against 3 µs)."""
 
     def _open_for_partition(self, partition: int):
         db = super()._open_for_partition(partition)
