@@ -21,7 +21,10 @@ from collections.abc import MutableMapping
 from typing import Any
 
 import faust
+import rocksdict
+from faust import stores
 from faust.sensors.prometheus import setup_prometheus_sensors
+from faust.stores.rocksdb import Store as RocksDBStore
 from faust.types import EventT, FutureMessage
 
 from streams import metrics
@@ -59,6 +62,33 @@ ROCKSDB_OPTIONS = {
 }
 
 
+class _Store(RocksDBStore):
+    """Faust's RocksDB store without RocksDB's write-ahead log. The changelog is what makes a
+    table durable: each partition's database keeps the offset of the last changelog record it
+    holds, written after the values, and a worker that starts replays the changelog from there.
+    Without the log a crash loses what had not reached an SST file yet, the offset with it, and
+    the replay brings it back; a clean stop flushes. The log was a file write per table write and
+    per changelog acknowledgement (~21 an article in ``kabar bench``): two thirds of each write's
+    CPU (8 against 3 µs)."""
+
+    def _open_for_partition(self, partition: int):
+        db = super()._open_for_partition(partition)
+        write_options = rocksdict.WriteOptions()
+        write_options.disable_wal = True
+        db.set_write_options(write_options)
+        return db
+
+
+#: the scheme under which Faust finds ``_Store``; ``KABAR_STORE=rocksdb://`` means it
+STORE_SCHEME = "kabar-rocksdb"
+stores.STORES.aliases[STORE_SCHEME] = f"{__name__}:_Store"
+
+
+def faust_store(url: str) -> str:
+    """The store URL Faust is given for ``KABAR_STORE``: RocksDB is ``_Store``'s."""
+    return f"{STORE_SCHEME}://{url[len('rocksdb://'):]}" if url.startswith("rocksdb://") else url
+
+
 class _Worker(faust.Worker):
     """Faust's worker without its terminal spinner. To spin on every log
     message the spinner sets the root logger to DEBUG, so each message sent
@@ -84,7 +114,7 @@ app = faust.App(
     version=settings.app_version,
     broker=settings.broker,
     broker_credentials=broker_credentials(settings),
-    store=settings.store,
+    store=faust_store(settings.store),
     datadir=str(settings.home / "worker" / f"{settings.group_id}-{settings.web_port}"),
     topic_partitions=settings.partitions,
     topic_replication_factor=1,

@@ -67,6 +67,15 @@ class Monitor(PrometheusMonitor):
         self._series_of(self._metrics.topic_messages_sent, f"topic.{topic}").inc()
         return BaseMonitor.on_send_initiated(self, producer, topic, message, keysize, valsize)
 
+    def track_tp_end_offset(self, tp, offset) -> None:
+        BaseMonitor.track_tp_end_offset(self, tp, offset)
+        self._series_of(self._metrics.topic_partition_end_offset, tp.topic, tp.partition).set(offset)
+
+    def on_tp_commit(self, tp_offsets) -> None:
+        BaseMonitor.on_tp_commit(self, tp_offsets)
+        for tp, offset in tp_offsets.items():
+            self._series_of(self._metrics.topic_partition_offset_commited, tp.topic, tp.partition).set(offset)
+
     def on_rebalance_start(self, app):
         state = super().on_rebalance_start(app)
         self._series.clear()  # the per-partition series were just removed

@@ -162,9 +162,13 @@ def test_kabars_sensor_counts_what_fausts_counts_in_the_same_series():
             monitor.on_table_get(table, "k")
             monitor.on_table_set(table, "k", b"v")
             monitor.on_send_initiated(None, "articles.clean", None, 1, 2)
+            monitor.track_tp_end_offset(tp, offset + 5)
+            monitor.on_tp_commit({tp: offset})
         monitor.on_table_del(table, "k")
         monitor.on_rebalance_start(app)  # Faust drops the per-partition series here
         monitor.on_message_in(TP("articles.raw", 2), 9, SimpleNamespace())
+        monitor.track_tp_end_offset(tp, 14)
+        monitor.on_tp_commit({tp: 9})
         return registry_of[monitor]
 
     registry_of = {}
@@ -180,3 +184,5 @@ def test_kabars_sensor_counts_what_fausts_counts_in_the_same_series():
     assert ours == faust_view
     assert ("t_table_operations_total", (("operation", "keys_updated"), ("table", "table.seen")), 2.0) in ours
     assert ("t_messages_received_per_topics_partition", (("partition", "2"), ("topic", "articles.raw")), 9.0) in ours
+    assert ("t_topic_partition_end_offset", (("partition", "2"), ("topic", "articles.raw")), 14.0) in ours
+    assert ("t_topic_partition_offset_commited", (("partition", "2"), ("topic", "articles.raw")), 9.0) in ours
