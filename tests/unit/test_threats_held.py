@@ -41,3 +41,8 @@ def test_a_future_sanction_nobody_announces_is_no_event():
 
 def test_people_driven_out_in_the_future_are_nobodys_threat():
     assert "THREATEN" not in types("Ribuan warga akan terusir dari rumah mereka, kata menteri pada Kamis.", "id")
+
+
+def test_a_sanction_ruled_out_is_no_threat():
+    assert "THREATEN" not in types("El ministro dijo el jueves que Kazajistán no romperá relaciones con Moscú.", "es")
+    assert "THREATEN" not in types("Le ministre a déclaré jeudi que le Kazakhstan ne suspendra pas son aide.", "fr")
