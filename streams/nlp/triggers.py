@@ -541,12 +541,14 @@ def _window_after(folded: str, end: int, parts: list[tuple[int, int]], size: int
 
 
 def _announced_force(lex: Lexicon, trigger: Trigger, folded: str, near: str, before: str | None = None) -> bool:
-    """Force or coercion someone says will come, not negated: vowed ("vowed to arrest": the vow
+    """Force, coercion or a sanction someone says will come, not negated: vowed ("vowed to arrest": the vow
     is the speech act), or in the future tense or after a plain future modal (``before``, the
     words before the trigger: "will", "akan", not "may" or "plans to") in a sentence with a
     speech verb. PLOVER's THREATEN ("the minister said Khan will be arrested again")."""
     if not in_group("threatened_types", trigger.type, trigger.mode) or (lex.negation and lex.negation.search(near)):
         return False
+    if trigger.passive and in_group("flight_types", trigger.type, trigger.mode):
+        return False  # "warga akan terusir": people driven out, no one's threat
     if before is not None and lex.vow and lex.vow.search(before):
         return True
     if before is not None and not (lex.threat_modal and lex.threat_modal.search(before)):
@@ -554,6 +556,13 @@ def _announced_force(lex: Lexicon, trigger: Trigger, folded: str, near: str, bef
     if before is not None and lex.unreal_modal and lex.unreal_modal.search(before):
         return False  # "the strike would have killed hundreds": a counterfactual, no announcement
     return bool(lex.report and lex.report.search(folded))
+
+
+def _future_verb(lex: Lexicon, trigger: Trigger, sentence: str, start: int) -> bool:
+    """The trigger's own first word is a verb in the synthetic future ("romperá relaciones",
+    "suspendra son aide", "protestarán"): for a type a speaker can threaten, an act to come, no
+    deed yet. Other types keep their word (a future ending there is the phrase's own)."""
+    return in_group("threatened_types", trigger.type, trigger.mode) and bool(lex.future.match(sentence, start))
 
 
 @lru_cache(maxsize=None)
@@ -784,8 +793,8 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
                     hits.append(TriggerHit(start, end, _threat(trigger)))  # "police will arrest anyone who ...", he said
                 continue
             if lex.future:
-                if lex.future.search(sentence, clause_start, start):
-                    if _announced_force(lex, trigger, folded, near):  # "arrestará", "frapperont"
+                if lex.future.search(sentence, clause_start, start) or _future_verb(lex, trigger, sentence, start):
+                    if _announced_force(lex, trigger, folded, near):  # "arrestará", "romperá relaciones"
                         hits.append(TriggerHit(start, end, _threat(trigger)))
                     continue
             if lex.purpose and lex.purpose.search(near) and not _ends_near(lex, lex.implicative, folded, start,
