@@ -18,6 +18,12 @@ Voices (a family lists the ones its verbs take):
   in gender and number), ``pronominal`` (se + the finite and perfect forms,
   the gerund with its enclitic: "se manifestaron", "manifestándose"),
   ``aspect`` (comenzó a/empezaron a/volvió a ... + infinitive).
+- Spanish and French futures: a family with ``finite`` also gets ``future`` (3sg, 3pl and, for
+  quotes, 1pl of the synthetic future: "protestará", "protestarán", "protestaremos"; "manifestera",
+  "manifesteront", "manifesterons"), one with ``pronominal`` also ``pronominal_future`` ("se
+  reunirán", "se réuniront"); a verb or family may list ``future`` alone. These forms go to an
+  entry of their own flagged ``future``: an act to come, never a deed (triggers.py makes it a
+  THREATEN when a speaker announces force, a protest or a sanction, and no event otherwise).
 - French: ``finite`` (3sg/3pl present, passé simple, imparfait), ``perfect``
   (a/ont/avait/avaient, with l'/les before them, + participle), ``gerund``
   (present participle), ``passive`` (a été/ont été/avait été/avaient été/est/
@@ -64,6 +70,11 @@ _ES_ENDINGS = {
     "er": {"pres": ("e", "en"), "pret": ("ió", "ieron"), "impf": ("ía", "ían"), "part": "ido", "ger": "iendo"},
     "ir": {"pres": ("e", "en"), "pret": ("ió", "ieron"), "impf": ("ía", "ían"), "part": "ido", "ger": "iendo"},
 }
+#: infinitive endings whose future stem is irregular (detener -> detendrá, proponer -> propondrá)
+_ES_FUTURE_STEMS = {"tener": "tendr", "poner": "pondr", "venir": "vendr", "salir": "saldr", "valer": "valdr",
+                    "hacer": "har", "decir": "dir", "poder": "podr", "querer": "querr", "saber": "sabr",
+                    "haber": "habr", "caber": "cabr"}
+_ES_FUTURE_ENDINGS = ("á", "án", "emos")
 _ES_PASSIVE_SG = ("fue", "ha sido", "había sido", "resultó")
 _ES_PASSIVE_PL = ("fueron", "han sido", "habían sido", "resultaron")
 _ES_PERFECT = ("ha", "han", "había", "habían")
@@ -73,7 +84,8 @@ _ES_ASPECT = ("comenzó a", "comenzaron a", "empezó a", "empezaron a", "volvió
 
 def es_forms(verb: dict) -> dict[str, list[str]]:
     """The forms of a Spanish verb by voice; ``verb`` is {"v": infinitive, and optional overrides
-    "pres", "pret", "impf" (two forms: 3sg, 3pl), "part" (masculine singular), "ger"}."""
+    "pres", "pret", "impf" (two forms: 3sg, 3pl), "part" (masculine singular), "ger", "fut" (the
+    future stem: "detendr")}."""
     inf = verb["v"]
     stem, cls = inf[:-2], inf[-2:]
     end = _ES_ENDINGS[cls]
@@ -85,8 +97,10 @@ def es_forms(verb: dict) -> dict[str, list[str]]:
     pbase = part[:-1]
     parts_sg, parts_pl = [part, pbase + "a"], [part + "s", pbase + "as"]
     finite = pres + pret + impf
+    future = [_es_future_stem(verb) + e for e in _ES_FUTURE_ENDINGS]
     forms = {
         "finite": finite,
+        "future": future,
         "perfect": [f"{aux} {part}" for aux in _ES_PERFECT],
         "gerund": [ger],
         "passive": [f"{aux} {p}" for aux in _ES_PASSIVE_SG for p in parts_sg]
@@ -103,7 +117,19 @@ def es_forms(verb: dict) -> dict[str, list[str]]:
     enclitic = _es_accent_gerund(ger) + "se"
     forms["pronominal"] = ([f"se {f}" for f in finite] + [f"se {aux} {part}" for aux in _ES_PERFECT]
                            + [enclitic] + [f"{aux} {inf}se" for aux in _ES_ASPECT])
+    forms["pronominal_future"] = [f"se {f}" for f in future[:2]] + [f"nos {future[2]}"]
     return forms
+
+
+def _es_future_stem(verb: dict) -> str:
+    """The stem the future endings go on: the infinitive, or its irregular form ("mantener" -> "mantendr")."""
+    inf = verb["v"]
+    if verb.get("fut"):
+        return verb["fut"]
+    for ending, stem in _ES_FUTURE_STEMS.items():
+        if inf.endswith(ending):
+            return inf[: -len(ending)] + stem
+    return inf
 
 
 def _es_accent_gerund(ger: str) -> str:
@@ -120,12 +146,14 @@ _FR_PERFECT_SG = ("a", "avait", "l'a", "l'avait")  # l'a: the participle agrees 
 _FR_PERFECT_PL = ("ont", "avaient", "l'ont", "l'avaient", "les a", "les ont", "les avaient")
 _FR_PASSIVE_SG = ("a été", "avait été", "est", "été")
 _FR_PASSIVE_PL = ("ont été", "avaient été", "sont", "été")
+_FR_FUTURE_ENDINGS = ("a", "ont", "ons")
 _FR_ASPECT = ("a commencé à", "ont commencé à", "avait commencé à", "avaient commencé à")
 
 
 def fr_forms(verb: dict) -> dict[str, list[str]]:
     """The forms of a French verb by voice; ``verb`` is {"v": infinitive, optional overrides "pres",
-    "ps" (passé simple), "impf" (3sg, 3pl), "part" (masculine singular), "ger" (present participle)}."""
+    "ps" (passé simple), "impf" (3sg, 3pl), "part" (masculine singular), "ger" (present participle),
+    "fut" (the future stem: "jettera" -> "jetter")}."""
     inf = verb["v"]
     if inf.endswith("er"):
         stem = inf[:-2]
@@ -145,10 +173,14 @@ def fr_forms(verb: dict) -> dict[str, list[str]]:
     parts_sg = [part, part + "e"] if not part.endswith("e") else [part]
     parts_pl = [p + "s" if not p.endswith("s") else p for p in parts_sg]
     finite = pres + ps + impf
+    fut_stem = verb.get("fut") or (inf[:-1] if inf.endswith("re") else inf)
+    future = [fut_stem + e for e in _FR_FUTURE_ENDINGS]
     elide = inf[0] in "aeéèêiouh"
     se = "s'" if elide else "se "
     forms = {
         "finite": finite,
+        "future": future,
+        "pronominal_future": [se + f for f in future[:2]] + [f"nous {future[2]}"],
         "perfect": [f"{aux} {p}" for aux in _FR_PERFECT_SG for p in parts_sg]
         + [f"{aux} {part}" for aux in _FR_PERFECT_PL if not aux.startswith("les")]
         + [f"{aux} {p}" for aux in _FR_PERFECT_PL if aux.startswith("les") for p in parts_pl],
@@ -212,22 +244,26 @@ _OBJECT_CLITICS = ("l'", "les ")
 #: words that open a noun phrase: after one, a verb form that folds to a noun is still the verb
 _DETERMINERS = {"el", "la", "los", "las", "un", "una", "unos", "unas", "al", "su", "sus", "le", "les", "l'", "des", "du"}
 
+#: the future voice of a voice: a family's finite verbs also say what is to come
+FUTURE_OF = {"finite": "future", "pronominal": "pronominal_future"}
+FUTURE_VOICES = frozenset(FUTURE_OF.values())
+
 FORMS = {"es": es_forms, "fr": fr_forms, "id": ms_id_forms, "ms": ms_id_forms}
 
 
 # ---------------------------------------------------------------- families to triggers
 
-def family_phrases(lang: str, family: dict) -> list[str]:
+def family_phrases(lang: str, family: dict, future: bool = False) -> list[str]:
     """The phrases of one family: its verbs' forms in its voices (each with its objects, if it has
-    any), its light verbs times its nouns, and its literal ``extra`` phrases."""
+    any), its light verbs times its nouns, and its literal ``extra`` phrases; with ``future``, only
+    the synthetic futures of its voices (``FUTURE_OF``)."""
     forms_of = FORMS[lang]
-    voices = family.get("voices", [])
     objects = family.get("objects", [])
     phrases: list[str] = []
     for verb in family.get("verbs", []):
         forms = forms_of(verb)
         noun_like = set(forms.get("_folds_to_noun", []))
-        for voice in verb.get("voices", voices):
+        for voice in _voices(verb.get("voices", family.get("voices", [])), future):
             for form in forms.get(voice, []):
                 if form in noun_like:
                     phrases.extend(f"{form} {obj}" for obj in objects if obj.split()[0] in _DETERMINERS)
@@ -237,10 +273,19 @@ def family_phrases(lang: str, family: dict) -> list[str]:
                     phrases.extend(f"{form} {obj}" for obj in objects)
                 else:
                     phrases.append(form)
-    phrases.extend(f"{light} {noun}" for light in family.get("light", []) for noun in family.get("nouns", []))
-    phrases.extend(family.get("extra", []))
+    if not future:
+        phrases.extend(f"{light} {noun}" for light in family.get("light", []) for noun in family.get("nouns", []))
+        phrases.extend(family.get("extra", []))
     seen: set[str] = set()
     return [p for p in phrases if not (p in seen or seen.add(p))]
+
+
+def _voices(voices: list[str], future: bool) -> list[str]:
+    """The voices to write: those listed bar ``future`` (the present and past ones), or with
+    ``future`` the future voices of those listed."""
+    if not future:
+        return [v for v in voices if v not in FUTURE_VOICES]
+    return [FUTURE_OF.get(v, v) for v in voices if v in FUTURE_OF or v in FUTURE_VOICES]
 
 
 def _like(family: dict, hand: list[dict]) -> dict:
@@ -268,7 +313,11 @@ def generate(lang: str, table: dict, hand: list[dict] | None = None) -> dict:
         entry.setdefault("target", "")
         entry["_family"] = family.get("name", "")
         entry["p"] = family_phrases(lang, family)
-        triggers.append(entry)
+        if entry["p"]:
+            triggers.append(entry)
+        future = family_phrases(lang, family, future=True)  # none in Indonesian and Malay ("akan")
+        if future:
+            triggers.append({**entry, "future": True, "_family": entry["_family"] + " (future)", "p": future})
     return {
         "_doc": f"Generated by streams/nlp/morph_lexicon.py from data/{lang}/morph_verbs.json; do not edit, "
                 "edit the verb table and rerun `python -m streams.nlp.morph_lexicon " + lang + "`.",

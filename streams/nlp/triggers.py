@@ -85,6 +85,9 @@ class Trigger:
     #: an exchange between two parties ("prisoner swap", "pertukaran tawanan"): each party's act
     #: toward the other, two events when the text names both
     reciprocal: bool = False
+    #: a verb in the synthetic future ("protestarán", "se reunirán", "manifesteront"; morph_lexicon):
+    #: an act to come, never a deed
+    future: bool = False
 
 
 #: words after a characterising verb searched for its evaluation
@@ -302,6 +305,7 @@ def lexicon(lang: str) -> Lexicon:
             not_preceded_within=int(entry.get("not_preceded_within", 2)),
             by_state=entry.get("by_state", ""),
             reciprocal=bool(entry.get("reciprocal")),
+            future=bool(entry.get("future")),
         )
         phrases.extend((phrase, trigger) for phrase in entry["p"])
     # idioms that contain a trigger word ("menahan diri") come first: same length, they win
@@ -558,11 +562,17 @@ def _announced_force(lex: Lexicon, trigger: Trigger, folded: str, near: str, bef
     return bool(lex.report and lex.report.search(folded))
 
 
-def _future_verb(lex: Lexicon, trigger: Trigger, sentence: str, start: int) -> bool:
-    """The trigger's own first word is a verb in the synthetic future ("romperá relaciones",
-    "suspendra son aide", "protestarán"): for a type a speaker can threaten, an act to come, no
-    deed yet. Other types keep their word (a future ending there is the phrase's own)."""
-    return in_group("threatened_types", trigger.type, trigger.mode) and bool(lex.future.match(sentence, start))
+def _future_verb(lex: Lexicon, trigger: Trigger, sentence: str, start: int, end: int) -> bool:
+    """The trigger's verb is in the synthetic future ("romperá relaciones", "suspendra son aide",
+    "se manifestarán"): for a type a speaker can threaten, an act to come, no deed yet. A trigger
+    flagged ``future`` has its verb anywhere in its span (after "se"); in others only a first word
+    counts (a future ending elsewhere is the phrase's own). The ending is read on the unfolded
+    text: "protestaran" (a subjunctive) folds like "protestarán" but is no future."""
+    if not in_group("threatened_types", trigger.type, trigger.mode) or not lex.future:
+        return False
+    if trigger.future:
+        return bool(lex.future.search(sentence, start, end))
+    return bool(lex.future.match(sentence, start))
 
 
 @lru_cache(maxsize=None)
@@ -785,6 +795,10 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
             continue  # "in the play, a rebel army storms the palace"
         if _in_attribute(lex, folded, start, trigger):
             continue  # "Belarus, accused of having served as a base for the invasion"
+        if trigger.future:
+            if _future_verb(lex, trigger, sentence, start, end) and _announced_force(lex, trigger, folded, near):
+                hits.append(TriggerHit(start, end, _threat(trigger)))  # "protestarán el lunes", dijo
+            continue  # "se reunirán el lunes": no meeting yet; "si protestaran": a subjunctive
         if not trigger.modal_ok:
             clause_start = next((a for a, b in parts if a <= start < b), 0)
             before = _window_before(folded[clause_start:], start - clause_start, MODAL_WINDOW)
@@ -793,7 +807,7 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
                     hits.append(TriggerHit(start, end, _threat(trigger)))  # "police will arrest anyone who ...", he said
                 continue
             if lex.future:
-                if lex.future.search(sentence, clause_start, start) or _future_verb(lex, trigger, sentence, start):
+                if lex.future.search(sentence, clause_start, start) or _future_verb(lex, trigger, sentence, start, end):
                     if _announced_force(lex, trigger, folded, near):  # "arrestará", "romperá relaciones"
                         hits.append(TriggerHit(start, end, _threat(trigger)))
                     continue
