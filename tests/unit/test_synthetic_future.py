@@ -48,3 +48,13 @@ def test_a_meeting_to_come_is_no_consult():
                                   "es")
     assert "CONSULT" not in types("Les ministres des deux pays se réuniront lundi à Dakar, a dit le porte-parole.",
                                   "fr")
+
+
+def test_several_speakers_announce_a_future_too():
+    assert types("Los jubilados protestarán el viernes ante el congreso, informaron sus dirigentes.", "es") == ["THREATEN"]
+    assert types("Les infirmières manifesteront jeudi devant la préfecture, ont déclaré leurs syndicats.",
+                 "fr") == ["THREATEN"]
+
+
+def test_the_future_of_french_ir_verbs_is_read_as_a_future():
+    assert types("Le collectif envahira la mairie lundi, a déclaré son porte-parole.", "fr") == ["THREATEN"]
