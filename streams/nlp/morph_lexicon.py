@@ -239,6 +239,49 @@ def ms_id_forms(verb: dict) -> dict[str, list[str]]:
     return forms
 
 
+# ---------------------------------------------------------------- verbs of saying
+
+#: French subject pronouns after an inverted verb ("a-t-il déclaré", "affirment-ils")
+_FR_INVERTED_SG = ("il", "elle", "on")
+_FR_INVERTED_PL = ("ils", "elles")
+#: the auxiliaries of a French verb of saying's perfect (a speech act takes no preceding object clitic)
+_FR_REPORT_AUX = ("a", "ont", "avait", "avaient")
+_FR_INVERTED_AUX = (("a-t", _FR_INVERTED_SG), ("avait", _FR_INVERTED_SG), ("ont", _FR_INVERTED_PL),
+                    ("avaient", _FR_INVERTED_PL))
+
+
+def _fr_inverted(forms: dict[str, list[str]], part: str) -> list[str]:
+    """The inverted forms of a French verb of saying after a quotation: "a-t-il déclaré",
+    "ont-elles dit", "déclare-t-il", "dit-elle", "affirment-ils" (the -t- between two vowels)."""
+    out = [f"{aux}-{pro} {part}" for aux, pros in _FR_INVERTED_AUX for pro in pros]
+    present = forms["finite"][:2]
+    if len(present) == 2:
+        sg, pl = present
+        link = "-t-" if sg[-1] in "aeé" else "-"
+        out += [f"{sg}{link}{pro}" for pro in _FR_INVERTED_SG] + [f"{pl}-{pro}" for pro in _FR_INVERTED_PL]
+    return out
+
+
+def report_phrases(lang: str, verb: dict) -> list[str]:
+    """The forms of a verb of saying that mark a sentence as someone's words (``report_markers`` of
+    triggers.py): Spanish and French finite and perfect forms (French also inverted after a
+    quotation), Indonesian and Malay active forms."""
+    forms = FORMS[lang](verb)
+    if lang == "es":
+        return forms["finite"] + forms["perfect"]
+    if lang == "fr":
+        part = verb.get("part") or forms["perfect"][0].split(" ", 1)[1]
+        perfect = [f"{aux} {part}" for aux in _FR_REPORT_AUX]
+        return forms["finite"] + perfect + _fr_inverted(forms, part)
+    return forms["active"]
+
+
+def report_markers(lang: str, table: dict) -> list[str]:
+    """The phrases of the table's verbs of saying (``report_verbs``), once each."""
+    phrases = [p for verb in table.get("report_verbs", {}).get("verbs", []) for p in report_phrases(lang, verb)]
+    return list(dict.fromkeys(phrases))
+
+
 #: object pronouns before a French auxiliary: such a form takes no further object
 _OBJECT_CLITICS = ("l'", "les ")
 #: words that open a noun phrase: after one, a verb form that folds to a noun is still the verb
@@ -324,6 +367,7 @@ def generate(lang: str, table: dict, hand: list[dict] | None = None) -> dict:
         "_sources": table.get("_sources", ""),
         "triggers": triggers,
         "ignore": table.get("ignore", []),
+        "report_markers": report_markers(lang, table),
     }
 
 
