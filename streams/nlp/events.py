@@ -479,6 +479,11 @@ def extract_events(
     for s in sentences:
         sentence = text[s.start:s.end]
         own_dates = between(dates, s.start, s.end)
+        asides = _dated_asides(folded[s.start:s.end], lang, own_dates, s.start, today)
+        if asides:
+            # "Boluarte, que asumió el mando el 7 de diciembre, descartó dimitir": the old date is the aside's
+            own_dates = [d for d in own_dates if not any(a <= d.start - s.start < b for a, b in asides)]
+            sentence = _blanked(sentence, asides)
         if is_past(sentence, own_dates, today) or (not own_dates and tells_vague_past(sentence, lang)):
             previous = []
             if ctx.paragraph_of[s.start] > ctx.paragraph_of[ctx.lede] and (own_dates or not dates_only_a_noun(sentence, lang)):
@@ -491,7 +496,7 @@ def extract_events(
                                        + (_bare_months_long_before(sentence, ctx.folded[s.start:s.end], lang, today)
                                           if ctx.paragraph_of[s.start] > ctx.paragraph_of[ctx.lede] else []))
         years = [] if recent else _years_long_before(ctx.folded[s.start:s.end], lang, today)
-        made = _sentence_events(ctx, s, last_person, counts, previous, found, old, years)
+        made = _sentence_events(ctx, s, last_person, counts, previous, found, old, years, asides)
         found.extend(made)
         previous = made or previous
         persons = [a for a in between(ctx.actors, s.start, s.end) if a.kind == "person"]
@@ -503,6 +508,38 @@ def extract_events(
     for e in events:
         e.actors, e.targets = _most_precise(e.actors), _most_precise(e.targets)
     return events
+
+
+@lru_cache(maxsize=None)
+def _aside_re(lang: str) -> re.Pattern | None:
+    """A comma and a relative pronoun that open a clause about someone named before it
+    (events.json ``aside_relatives``: ", que", ", qui", ", who", ", yang")."""
+    words = [fold(w) for w in (load_data(lang, "events") or {}).get("aside_relatives", [])]
+    return re.compile(rf",\s*(?:{alternation(words)})(?!\w)") if words else None
+
+
+def _dated_asides(folded: str, lang: str, dates: list[DateMention], offset: int, today: date) -> list[tuple[int, int]]:
+    """Spans (in the folded sentence) of relative clauses set off by commas that hold a date long
+    before publication and none near it: "X, who took office on December 7, ruled out ..." tells an
+    old act in the aside and a new one around it. ``offset``: where the sentence starts in the text."""
+    pattern = _aside_re(lang)
+    if pattern is None or not dates:
+        return []
+    found = []
+    for m in pattern.finditer(folded):
+        end = folded.find(",", m.end())
+        end = len(folded) if end < 0 else end
+        inside = [d for d in dates if m.start() <= d.start - offset < end]
+        if inside and all((today - d.value).days > PAST_DAYS for d in inside):
+            found.append((m.start(), end))
+    return found
+
+
+def _blanked(sentence: str, spans: list[tuple[int, int]]) -> str:
+    """``sentence`` with the given spans replaced by spaces (offsets kept)."""
+    for a, b in spans:
+        sentence = sentence[:a] + " " * (b - a) + sentence[b:]
+    return sentence
 
 
 @lru_cache(maxsize=None)
@@ -820,14 +857,17 @@ def _default_victims(found: list[Candidate], ctx: ArticleContext | None = None) 
 
 def _sentence_events(ctx: ArticleContext, s: Sentence, last_person: ActorMention | None, counts: list[CountMention],
                      previous: list[Candidate], found: list[Candidate], old: list[tuple[int, int]] = (),
-                     years: list[tuple[int, int]] = ()) -> list[Candidate]:
+                     years: list[tuple[int, int]] = (), asides: list[tuple[int, int]] = ()) -> list[Candidate]:
     """The events of one sentence, with the counts it gives (some may go to earlier events); ``old``:
     spans of the sentence naming a month and year long past, ``years`` a year or decade long past after
-    a year marker (what they date is history)."""
+    a year marker (what they date is history); ``asides``: relative clauses dated long before (what
+    they tell is history, the rest of the sentence is not)."""
     sentence = ctx.text[s.start:s.end]
     folded = ctx.folded[s.start:s.end]
     given = between(counts, s.start, s.end)
     hits = find_triggers(sentence, ctx.lang, folded)
+    if asides:
+        hits = [h for h in hits if not any(a <= h.start < b for a, b in asides)]
     if old:
         hits = [h for h in hits if not _dated_long_before(folded, h, old, ctx.lang)]
     if years:

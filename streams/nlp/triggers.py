@@ -231,6 +231,9 @@ class Lexicon:
     #: any form of a verb of saying: the hand-made ``report_markers`` and those the verb table
     #: generates (morph.json): a sentence with one tells someone's words ("advirtió", "a-t-il averti")
     said: re.Pattern | None = None
+    #: a word and the time phrase wire style puts after a verb, before its object ("rompió este jueves
+    #: sus relaciones", "a rompu jeudi ses relations"; group 1: the time phrase): read over as if absent
+    time_insertion: re.Pattern | None = None
 
 
 def _words_pattern(words: list[str]) -> re.Pattern | None:
@@ -369,7 +372,41 @@ def lexicon(lang: str) -> Lexicon:
         rules=_rule_pattern(data.get("rule_statements") or {}),
         described_after=_leading_pattern(_described_by(data, "after")),
         described_before=_trailing_pattern(_described_by(data, "before")),
+        time_insertion=_time_insertion_pattern(lang, data.get("time_insertions") or {}),
     )
+
+
+def _time_insertion_pattern(lang: str, spec: dict) -> re.Pattern | None:
+    """A day named after a verb (events.json ``time_insertions``: determiners and day parts around
+    the weekdays and relative days of dates.json): "este martes", "el jueves por la noche", "hier soir"."""
+    if not spec:
+        return None
+    dates = load_data(lang, "dates") or {}
+    days = [fold(w) for w in dates.get("weekdays", {})]
+    relative = [fold(w) for w in dates.get("relative", {})]
+    determiners = [fold(w) for w in spec.get("determiners", [])]
+    parts = [fold(w) for w in spec.get("day_parts", [])]
+    day = rf"(?:(?:{alternation(determiners)})\s+)?(?:{alternation(days)})(?:\s+(?:{alternation(parts)}))?"
+    prepositions = [fold(w) for w in spec.get("not_after", [])]
+    # after a preposition the day is its complement ("convocó para este sábado una marcha"), not an insertion
+    free = rf"(?!(?:{alternation(prepositions + determiners)})\s)"
+    return re.compile(rf"(?<!\w){free}\w+ ({day}|{alternation(relative)})(?= \w)")
+
+
+def _phrases_found(lex: Lexicon, folded: str) -> tuple[list[tuple[int, int, Trigger]], str]:
+    """The lexicon's phrases in ``folded`` and the text their context is read in: where a day stands
+    between a verb and its object or cue ("amenazó el jueves con declarar"), the phrases read over it
+    too (the longer reading wins where they overlap) and the text with the day blanked out."""
+    found = lex.index.find(folded)
+    if lex.time_insertion is None or not lex.time_insertion.search(folded):
+        return found, folded
+    blanked = folded
+    for m in lex.time_insertion.finditer(folded):
+        blanked = blanked[:m.start(1)] + " " * (m.end(1) - m.start(1)) + blanked[m.end(1):]
+    over = lex.index.find(blanked)
+    kept = [f for f in found if not any(a < f[1] and f[0] < b and b - a > f[1] - f[0] for a, b, _ in over)]
+    added = [o for o in over if not any(o[0] < b and a < o[1] for a, b, _ in kept)]
+    return sorted(kept + added, key=lambda f: f[0]), blanked
 
 
 #: words between a rule's noun and its verb ("regulations of the league prohibit", "the law also bans")
@@ -553,10 +590,32 @@ def _announced_force(lex: Lexicon, trigger: Trigger, folded: str, near: str, bef
     is the speech act), or in the future tense or after a plain future modal (``before``, the
     words before the trigger: "will", "akan", not "may" or "plans to") in a sentence with a
     speech verb. PLOVER's THREATEN ("the minister said Khan will be arrested again")."""
-    if not in_group("threatened_types", trigger.type, trigger.mode) or (lex.negation and lex.negation.search(near)):
+    if not in_group("threatened_types", trigger.type, trigger.mode):
         return False
     if trigger.passive and in_group("flight_types", trigger.type, trigger.mode):
         return False  # "warga akan terusir": people driven out, no one's threat
+    return _announced(lex, folded, near, before)
+
+
+#: words before a retreat its future modal must stand within ("akan menarik", "akan segera membebaskan")
+RETREAT_MODAL_WORDS = 2
+
+
+def _announced_retreat(lex: Lexicon, trigger: Trigger, folded: str, near: str, before: str | None = None) -> bool:
+    """A withdrawal, release or resignation a speaker says will come ("anunció que retirará sus
+    tropas", "akan menarik pasukannya", kata ...): PLOVER's CONCEDE (declaring, not implementing,
+    a withdrawal; offering to resign), told as ``_announced_force`` tells threats, but with the
+    modal right before the verb ("evacuation will go on until the deadline for the withdrawal of
+    troops" announces no withdrawal)."""
+    if before is not None:
+        before = " ".join(before.split()[-RETREAT_MODAL_WORDS:])
+    return in_group("conceded_types", trigger.type, trigger.mode) and _announced(lex, folded, near, before)
+
+
+def _announced(lex: Lexicon, folded: str, near: str, before: str | None) -> bool:
+    """What a trigger tells is announced by a speaker for the future, not negated (see ``_announced_force``)."""
+    if lex.negation and lex.negation.search(near):
+        return False
     if before is not None and lex.vow and lex.vow.search(before):
         return True
     if before is not None and not (lex.threat_modal and lex.threat_modal.search(before)):
@@ -572,7 +631,8 @@ def _future_verb(lex: Lexicon, trigger: Trigger, sentence: str, start: int, end:
     flagged ``future`` has its verb anywhere in its span (after "se"); in others only a first word
     counts (a future ending elsewhere is the phrase's own). The ending is read on the unfolded
     text: "protestaran" (a subjunctive) folds like "protestarán" but is no future."""
-    if not in_group("threatened_types", trigger.type, trigger.mode) or not lex.future:
+    if not lex.future or not (in_group("threatened_types", trigger.type, trigger.mode)
+                              or in_group("conceded_types", trigger.type, trigger.mode)):
         return False
     if trigger.future:
         return bool(lex.future.search(sentence, start, end))
@@ -586,6 +646,14 @@ def _threat(trigger: Trigger) -> Trigger:
     actor = trigger.actor if trigger.type == "PROTEST" else "government"
     return replace(trigger, type="THREATEN", mode=None, actor=actor, anchor=False, needs_count=False,
                    casualty=False, passive=False, modal_ok=True, by_state="")
+
+
+@lru_cache(maxsize=None)
+def _promised(trigger: Trigger) -> Trigger:
+    """The concession of announcing what ``trigger`` names (PLOVER CONCEDE: a withdrawal declared,
+    a release or resignation offered), made by whoever would retreat."""
+    return replace(trigger, type="CONCEDE", mode=None, anchor=False, needs_count=False, casualty=False,
+                   passive=False, modal_ok=True, by_state="")
 
 
 @lru_cache(maxsize=None)
@@ -744,7 +812,8 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
     folded = fold(sentence) if folded is None else folded
     if len(folded) != len(sentence):
         return []
-    found = [(a, b, t) for a, b, t in lex.index.find(folded) if t is not _IGNORED]
+    found, folded = _phrases_found(lex, folded)
+    found = [(a, b, t) for a, b, t in found if t is not _IGNORED]
     if not found:
         return []
     sporty = any(t.sports for _, _, t in found) and bool(
@@ -802,6 +871,8 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
         if trigger.future:
             if _future_verb(lex, trigger, sentence, start, end) and _announced_force(lex, trigger, folded, near):
                 hits.append(TriggerHit(start, end, _threat(trigger)))  # "protestarán el lunes", dijo
+            elif _future_verb(lex, trigger, sentence, start, end) and _announced_retreat(lex, trigger, folded, near):
+                hits.append(TriggerHit(start, end, _promised(trigger)))  # "liberará a los rehenes", dijo
             continue  # "se reunirán el lunes": no meeting yet; "si protestaran": a subjunctive
         if not trigger.modal_ok:
             clause_start = next((a for a, b in parts if a <= start < b), 0)
@@ -809,11 +880,16 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
             if lex.modal and (lex.modal.search(before) or lex.modal.search(_window_after(folded, end, parts))):
                 if _announced_force(lex, trigger, folded, near, before):
                     hits.append(TriggerHit(start, end, _threat(trigger)))  # "police will arrest anyone who ...", he said
+                elif _announced_retreat(lex, trigger, folded, near, before):
+                    hits.append(TriggerHit(start, end, _promised(trigger)))  # "said it will withdraw its troops"
                 continue
             if lex.future:
                 if lex.future.search(sentence, clause_start, start) or _future_verb(lex, trigger, sentence, start, end):
                     if _announced_force(lex, trigger, folded, near):  # "arrestará", "romperá relaciones"
                         hits.append(TriggerHit(start, end, _threat(trigger)))
+                    elif _future_verb(lex, trigger, sentence, start, end) and _announced_retreat(
+                            lex, trigger, folded, near):  # "retirará sus tropas", not "propondrá ... la entrega de armas"
+                        hits.append(TriggerHit(start, end, _promised(trigger)))
                     continue
             if lex.purpose and lex.purpose.search(near) and not _ends_near(lex, lex.implicative, folded, start,
                                                                             IMPLICATIVE_GAP):

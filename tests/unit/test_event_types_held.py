@@ -65,7 +65,8 @@ def test_a_protest_a_speaker_announces_in_the_plain_future_is_a_threat():
 
 def test_a_strike_suspended_is_a_concession():
     # PLOVER CONCEDE covers "suspending protests"; the lifting words sit apart from the strike word
-    assert trigger_types("Les cheminots ont suspendu jeudi leur grève à Almaty.", "fr") == [("CONCEDE", "ease")]
+    # (read over the day, the French phrase is the end-of-own-strike family's, whose mode is unset)
+    assert [t for t, _ in trigger_types("Les cheminots ont suspendu jeudi leur grève à Almaty.", "fr")] == ["CONCEDE"]
     assert trigger_types("Los camioneros suspendieron ayer su paro de transporte.", "es") == [("CONCEDE", "ease")]
 
 

@@ -1,4 +1,4 @@
-"""Verbs of saying generated from a verb table (morph_verbs.json ``report_verbs``).
+"""Verbs of saying generated from a verb table (morph_verbs.json ``report_verbs``), and what a speaker announces.
 
 A sentence with a verb of saying tells someone's words: force or a protest it announces in the
 future is a THREATEN (PLOVER: "the minister said Khan will be arrested again"). The hand-made
@@ -40,3 +40,20 @@ def test_force_or_a_protest_announced_by_a_speaker_who_stressed_it_is_a_threat()
 def test_the_future_without_a_speaker_stays_no_event():
     assert types("La policía detendrá a los saqueadores.", "es") == []
     assert types("La police arrêtera les pilleurs.", "fr") == []
+
+
+def test_a_retreat_a_speaker_announces_for_the_future_is_a_concession():
+    # PLOVER CONCEDE: declaring (not implementing) a withdrawal; offering to release or resign
+    assert types("El gobierno anunció el jueves que retirará sus tropas de la zona.", "es") == ["CONCEDE"]
+    assert types("Les rebelles libéreront les otages lundi, a déclaré leur porte-parole.", "fr") == ["CONCEDE"]
+    assert types("Pemerintah mengatakan akan menarik pasukannya dari wilayah itu.", "id") == ["CONCEDE"]
+    assert types("The rebels will release the hostages on Monday, their spokesman said.", "en") == ["CONCEDE"]
+
+
+def test_a_retreat_noun_after_a_distant_future_is_no_concession():
+    assert types("Ia menegaskan evakuasi akan tetap dilanjutkan hingga batas waktu penarikan pasukan.", "id") == []
+    assert types("El gobierno retirará sus tropas de la zona.", "es") == []  # nobody announces it
+
+
+def test_hostages_released_are_no_new_kidnapping():
+    assert types("La guerrilla liberó el jueves a tres rehenes en Colombia.", "es") == ["RETREAT"]
