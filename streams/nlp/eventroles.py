@@ -459,9 +459,15 @@ def international(parties: list[ActorMention], country: str | None) -> bool:
 
 def parties(ctx: ArticleContext, sent: tuple[int, int], found: list[ActorMention]) -> list[ActorMention]:
     """Everyone named in a meeting's sentence: people, bodies and countries (sectors only
-    when no one else is named), first mention first."""
-    named = [a for a in between(ctx.actors, *sent) if a.kind in ("person", "org", "country")]
-    return named or found
+    when no one else is named, or a government whose country is none of those named: "the
+    Peruvian president met his Bolivian counterpart"), first mention first."""
+    mentioned = between(ctx.actors, *sent)
+    named = [a for a in mentioned if a.kind in ("person", "org", "country")]
+    if not named:
+        return found
+    countries = {a.country for a in named}
+    return [a for a in mentioned if a in named or (a.kind == "sector" and a.value == "government" and a.country
+                                                   and a.country not in countries)]
 
 
 def fit_roles(event_type: str, role: str, role_codes: list[str]) -> list[str]:

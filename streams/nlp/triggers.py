@@ -234,6 +234,8 @@ class Lexicon:
     #: a word and the time phrase wire style puts after a verb, before its object ("rompió este jueves
     #: sus relaciones", "a rompu jeudi ses relations"; group 1: the time phrase): read over as if absent
     time_insertion: re.Pattern | None = None
+    #: modals of a plain future a retreat is promised with ("will", "akan", "va a"; not "would")
+    promise_modal: re.Pattern | None = None
 
 
 def _words_pattern(words: list[str]) -> re.Pattern | None:
@@ -373,6 +375,7 @@ def lexicon(lang: str) -> Lexicon:
         described_after=_leading_pattern(_described_by(data, "after")),
         described_before=_trailing_pattern(_described_by(data, "before")),
         time_insertion=_time_insertion_pattern(lang, data.get("time_insertions") or {}),
+        promise_modal=_words_pattern(data.get("promise_modals", [])),
     )
 
 
@@ -604,12 +607,15 @@ RETREAT_MODAL_WORDS = 2
 def _announced_retreat(lex: Lexicon, trigger: Trigger, folded: str, near: str, before: str | None = None) -> bool:
     """A withdrawal, release or resignation a speaker says will come ("anunció que retirará sus
     tropas", "akan menarik pasukannya", kata ...): PLOVER's CONCEDE (declaring, not implementing,
-    a withdrawal; offering to resign), told as ``_announced_force`` tells threats, but with the
-    modal right before the verb ("evacuation will go on until the deadline for the withdrawal of
-    troops" announces no withdrawal)."""
-    if before is not None:
-        before = " ".join(before.split()[-RETREAT_MODAL_WORDS:])
-    return in_group("conceded_types", trigger.type, trigger.mode) and _announced(lex, folded, near, before)
+    a withdrawal; offering to resign), told as ``_announced_force`` tells threats, but only in the
+    synthetic future or with a plain future modal (``promise_modals``) right before the verb
+    ("evacuation will go on until the deadline for the withdrawal of troops" announces no withdrawal)."""
+    if not in_group("conceded_types", trigger.type, trigger.mode):
+        return False
+    if before is not None and not (lex.promise_modal and lex.promise_modal.search(
+            " ".join(before.split()[-RETREAT_MODAL_WORDS:]))):
+        return False  # "threatened to pull out", "would be released": a threat or a hypothesis, no promise
+    return _announced(lex, folded, near, None)
 
 
 def _announced(lex: Lexicon, folded: str, near: str, before: str | None) -> bool:

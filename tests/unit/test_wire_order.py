@@ -37,3 +37,10 @@ def test_what_the_old_aside_tells_stays_history():
     assert types("El exministro, que fue detenido el 2 de octubre, renunció este viernes a su partido.", "es") == [
         "RETREAT"]
     assert types("The former minister, who was arrested on October 2, resigned from his party on Friday.", "en") == ["RETREAT"]
+
+
+def test_a_meeting_of_a_sector_and_a_foreign_counterpart_is_a_consultation():
+    # "the Peruvian president" is a sector with its country; the counterpart names another country
+    assert types("El presidente peruano se reunió el viernes con su homólogo boliviano en La Paz.", "es") == ["CONSULT"]
+    assert types("Le président malien a rencontré vendredi son homologue sénégalais à Dakar.", "fr") == ["CONSULT"]
+    assert types("The Peruvian president met his Bolivian counterpart in La Paz on Friday.", "en") == ["CONSULT"]
