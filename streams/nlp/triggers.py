@@ -610,7 +610,7 @@ def _lifted(trigger: Trigger) -> Trigger:
 
 
 #: words after a request searched for what a civic appeal asks ("urged residents to donate blood")
-CIVIC_APPEAL_WINDOW = 8
+CIVIC_APPEAL_WINDOW = 10
 #: words between a call and the protest it calls for ("called on its supporters to march")
 CALL_OBJECT_WORDS = 4
 
@@ -820,7 +820,10 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
             continue  # "I agree that ...", "the gunmen fled the scene": another sense of the word
         if trigger.type == "REQUEST" and lex.civic_appeals and lex.civic_appeals.search(
                 _window_after(folded, end, parts, CIVIC_APPEAL_WINDOW)):
-            continue  # "hospitals appealed for blood donors", "meminta hadirin mengheningkan cipta"
+            # "hospitals appealed for blood donors", "meminta hadirin mengheningkan cipta": no request, and
+            # like a question it tells no act up to the end of its clause ("a minute's silence for those killed")
+            asked.append((start, next((b for a, b in parts if a <= start < b), len(folded))))
+            continue
         if in_group("announced_types", trigger.type, trigger.mode) and _convened(lex, folded, hits, start):
             hits.append(TriggerHit(start, end, trigger))
             continue  # "called on workers to strike", "appelé à la grève": what the call asks, whatever its mood

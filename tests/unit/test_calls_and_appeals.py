@@ -55,3 +55,32 @@ def test_civic_and_ceremonial_appeals_are_no_requests():
     assert types("Hospital di Almaty merayu orang ramai menderma darah pada Khamis.", "ms") == []
     assert types("Presiden meminta hadirin mengheningkan cipta untuk para korban pada Kamis.", "id") == []
     assert types("On Thursday the foreign minister urged Kazakhstan to release the detained journalists.") == ["REQUEST"]
+
+
+def test_a_demand_renewed_or_pressure_to_act_is_a_request():
+    assert types("On Thursday the ILO reiterated its demand that Kazakhstan ease restrictions on workers.") == ["REQUEST"]
+    assert types("Jeudi, l'OIT a réitéré sa demande au Kazakhstan de lever les restrictions.", "fr") == ["REQUEST"]
+    assert types("ILO mengulangi tuntutannya agar Kazakhstan melonggarkan pembatasan pada Kamis.", "id") == ["REQUEST"]
+    assert types("On Thursday the authorities pressured the workers to cancel their strike.") == ["REQUEST"]
+    assert types("El jueves el gobierno presionó a los sindicatos para que cancelen la huelga.", "es") == ["REQUEST"]
+
+
+def test_do_it_or_face_a_penalty_is_an_ultimatum():
+    assert "THREATEN" in types("The government declared on Tuesday that Kazakhstan must drop its barriers to exports "
+                               "or face tariff penalties.")
+    assert types("Mardi, le gouvernement a déclaré que le Kazakhstan doit lever ses barrières sous peine de sanctions.",
+                 "fr") == ["THREATEN"]
+    assert types("Pemerintah menyatakan Kazakhstan harus mencabut hambatan ekspor atau menghadapi sanksi tarif pada "
+                 "Selasa.", "id") == ["THREATEN"]
+
+
+def test_safety_advice_to_the_public_is_no_request():
+    assert types("On Thursday the embassy urged its citizens in Almaty to stay indoors and follow official information.") \
+        == []
+    assert types("KBRI mengimbau WNI di Almaty untuk tetap tenang dan memantau informasi resmi pada Kamis.", "id") == []
+
+
+def test_what_a_civic_appeal_names_is_no_act():
+    assert types("On Thursday the chamber chief urged a minute of silence for those killed in the riots in Almaty.") == []
+    assert types("Presiden meminta hadirin mengheningkan cipta untuk warga yang tewas dalam serangan di Almaty pada "
+                 "Kamis.", "id") == []
