@@ -36,7 +36,8 @@ from streams.nlp.eventroles import (SIDE_TARGETED_TYPES, codes, default_actor, f
 from streams.nlp.fuzzy import fold
 from streams.nlp.mentions import CountMention, DateMention, PlaceMention
 from streams.nlp.triggers import (
-    Trigger, TriggerHit, cameo_root, clauses, count_kinds, cumulative_markers, find_triggers, follows_background_marker,
+    CALL_OBJECT_WORDS, Trigger, TriggerHit, cameo_root, clauses, count_kinds, cumulative_markers, find_triggers,
+    follows_background_marker,
     in_group, in_pluperfect, is_disaster_story, is_reporting, is_verbal, lexicon, may_be_quoted, natural_death, plover_group, plover_list,
     tells_mishap,
 )
@@ -239,13 +240,79 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
         if is_reporting(t.type) and speech_at is None and not t.evaluative:
             speech_at = hit.start  # what a characterisation is about ("called the attack reckless") was told before
         kept.append(hit)
-    anchors = [h for h in kept if h.trigger.anchor]
-    if anchors:
-        # "ordered a curfew": the order is how the curfew was imposed, not a separate request;
-        # "urged an inquiry into the use of tear gas" stays a request
-        kept = [h for h in kept if h.trigger.type != "REQUEST"
-                or not any(0 <= _gap_words(sentence, h, a) <= ANCHOR_OBJECT_WORDS for a in anchors if a.start > h.start)]
-    return kept
+    return _requested_acts(ctx.lang, sentence, folded, hits, kept, names)
+
+
+def _named_after(sentence: str, request: TriggerHit, hits: list[TriggerHit]) -> list[TriggerHit]:
+    """The triggers of ``hits`` that name the object of ``request`` (at most ANCHOR_OBJECT_WORDS words after it)."""
+    return [h for h in hits
+            if h.start > request.start and 0 <= _gap_words(sentence, request, h) <= ANCHOR_OBJECT_WORDS]
+
+
+#: words before a protest searched for a call marker ("on its supporters to march", "a los trabajadores a la
+#: huelga")
+CALL_MARKER_WORDS = 2
+#: words that may stand between a call and its protest with no call marker ("called for a nationwide strike")
+CALL_PLAIN_WORDS = 2
+
+
+def _called_for(lang: str, sentence: str, folded: str, request: TriggerHit, protest: TriggerHit,
+                names: list[tuple[int, int]]) -> bool:
+    """Whether ``protest`` is what ``request`` calls for (at most CALL_OBJECT_WORDS words after it), not
+    whom it asks ("pidió a los manifestantes") nor how they are described ("pidió a médicos en huelga
+    una tregua", events.json ``state_markers``): a call marker (``call_markers``: "to", "a", "à", "untuk")
+    leads to it, or it follows the call closely with no party named between ("llamó a una huelga",
+    "menyerukan mogok")."""
+    gap = _gap_words(sentence, request, protest)
+    if protest.start < request.end or gap > CALL_OBJECT_WORDS:
+        return False
+    if any(a <= protest.start and protest.end <= b for a, b in names):
+        return False  # "pidió a los manifestantes": whom the call asks
+    lex = lexicon(lang)
+    before = folded[request.end:protest.start].split()
+    state = before[-1:] + folded[protest.start:protest.end].split()[:1]
+    if lex.state_markers and any(lex.state_markers.fullmatch(word) for word in state):
+        return False  # "pide a médicos en huelga una tregua", "asked doctors on strike"
+    lead = " " + " ".join(before[-CALL_MARKER_WORDS:]) + " "
+    if lex.call_markers and lex.call_markers.search(lead):
+        return True
+    return gap <= CALL_PLAIN_WORDS and not any(request.end <= a and b <= protest.start for a, b in names)
+
+
+def _requested_acts(lang: str, sentence: str, folded: str, hits: list[TriggerHit], kept: list[TriggerHit],
+                    names: list[tuple[int, int]]) -> list[TriggerHit]:
+    """Requests and the act they name right after them (``hits``: all triggers of the sentence;
+    ``names``: spans of the actors it names).
+
+    An order imposes the act: "ordered a curfew" is the curfew, not a separate request. A call or an
+    appeal only asks for it: "called for sanctions", "pidió sanciones" is a request and the sanctions
+    are its content (PLOVER REQUEST), as is a concession asked for ("exigió el fin de la huelga",
+    "meminta buruh menghentikan mogok": nobody conceded yet). A call to protest convenes the protest:
+    "called a general strike", "llamó a una huelga", "menyerukan mogok" is a threat of dissent by the
+    caller (PLOVER THREATEN, as plover.json ``announced_types``); "pidió a los manifestantes" only
+    names whom it asks. "urged an inquiry into the use of tear gas" stays a request: the tear gas is
+    too far from the call to be its object.
+    """
+    requests = [h for h in kept if h.trigger.type == "REQUEST"]
+    if not requests:
+        return kept
+    orders = lexicon(lang).orders
+    dropped: set[int] = set()
+    convened: set[int] = set()
+    still = {id(h) for h in kept}
+    for request in requests:
+        named = _named_after(sentence, request, hits)
+        anchors = [id(h) for h in named if (h.trigger.anchor or h.trigger.type == "CONCEDE") and id(h) in still]
+        if orders and orders.search(folded[request.start:request.end]):
+            if anchors:
+                dropped.add(id(request))
+            continue
+        dropped.update(anchors)
+        if any(in_group("announced_types", h.trigger.type, h.trigger.mode)
+               and _called_for(lang, sentence, folded, request, h, names) for h in hits):
+            convened.add(id(request))
+    return [TriggerHit(h.start, h.end, replace(h.trigger, type="THREATEN", mode=None)) if id(h) in convened else h
+            for h in kept if id(h) not in dropped]
 
 
 def _at_listed_places(ctx: ArticleContext, c: Candidate, sent_start: int) -> list[Candidate]:

@@ -236,6 +236,20 @@ class Lexicon:
     time_insertion: re.Pattern | None = None
     #: modals of a plain future a retreat is promised with ("will", "akan", "va a"; not "would")
     promise_modal: re.Pattern | None = None
+    #: verbs of ordering ("ordered", "ordenó", "memerintahkan"; events.json ``order_words``): a request
+    #: made with one imposes the act it names ("ordered a curfew"); any other request only asks for it
+    orders: re.Pattern | None = None
+    #: what civic and ceremonial appeals ask of the public ("blood", "a minute of silence", "witnesses",
+    #: "sangre", "mengheningkan cipta"; events.json ``civic_appeals``): a request for one is no
+    #: political demand (PLOVER REQUEST asks a party to act)
+    civic_appeals: re.Pattern | None = None
+    #: words that introduce what a call asks of the party it names ("to", "a", "à", "untuk";
+    #: events.json ``call_markers``): "called on workers to strike" convenes a strike, "pidió a
+    #: médicos en huelga una tregua" only names whom it asks
+    call_markers: re.Pattern | None = None
+    #: words that make a protest word a state of the people it follows ("doctors on strike", "médicos en
+    #: huelga", "buruh yang mogok"; events.json ``state_markers``): no protest called for
+    state_markers: re.Pattern | None = None
 
 
 def _words_pattern(words: list[str]) -> re.Pattern | None:
@@ -376,6 +390,10 @@ def lexicon(lang: str) -> Lexicon:
         described_before=_trailing_pattern(_described_by(data, "before")),
         time_insertion=_time_insertion_pattern(lang, data.get("time_insertions") or {}),
         promise_modal=_words_pattern(data.get("promise_modals", [])),
+        orders=_words_pattern(data.get("order_words", [])),
+        civic_appeals=_words_pattern(data.get("civic_appeals", [])),
+        call_markers=_words_pattern(data.get("call_markers", [])),
+        state_markers=_words_pattern(data.get("state_markers", [])),
     )
 
 
@@ -669,6 +687,27 @@ def _lifted(trigger: Trigger) -> Trigger:
                    by_state="")
 
 
+#: words after a request searched for what a civic appeal asks ("urged residents to donate blood")
+CIVIC_APPEAL_WINDOW = 10
+#: words between a call and the protest it calls for ("called on its supporters to march")
+CALL_OBJECT_WORDS = 4
+
+
+def _convened(lex: Lexicon, folded: str, hits: list[TriggerHit], start: int) -> bool:
+    """Whether the protest word at ``start`` is what the request just before it calls for: a call
+    (not an order, events.json ``order_words``) at most CALL_OBJECT_WORDS words before, in its clause.
+    Such a word is kept whatever its mood ("to strike", "à manifester"): the call is judged by it."""
+    if not hits or hits[-1].trigger.type != "REQUEST":
+        return False
+    call = hits[-1]
+    between = folded[call.end:start]
+    if len(between.split()) > CALL_OBJECT_WORDS or any(c in between for c in ",;:"):
+        return False
+    if any(cue and cue.search(between) for cue in (lex.reversal, lex.negation)):
+        return False  # "demanded an end to strikes", "urged workers not to strike"
+    return not (lex.orders and lex.orders.search(folded[call.start:call.end]))
+
+
 def clauses(folded: str, lex: Lexicon) -> list[tuple[int, int]]:
     """Clause spans of a folded sentence, split at the language's clause breaks."""
     cuts = {0, len(folded)}
@@ -858,6 +897,15 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
             continue
         if (trigger.not_followed_by or trigger.not_preceded_by) and _other_sense(trigger, folded, start, end, parts):
             continue  # "I agree that ...", "the gunmen fled the scene": another sense of the word
+        if trigger.type == "REQUEST" and lex.civic_appeals and lex.civic_appeals.search(
+                _window_after(folded, end, parts, CIVIC_APPEAL_WINDOW)):
+            # "hospitals appealed for blood donors", "meminta hadirin mengheningkan cipta": no request, and
+            # like a question it tells no act up to the end of its clause ("a minute's silence for those killed")
+            asked.append((start, next((b for a, b in parts if a <= start < b), len(folded))))
+            continue
+        if in_group("announced_types", trigger.type, trigger.mode) and _convened(lex, folded, hits, start):
+            hits.append(TriggerHit(start, end, trigger))
+            continue  # "called on workers to strike", "appelé à la grève": what the call asks, whatever its mood
         if trigger.evaluative:
             evaluated = _evaluated(lex, trigger, folded, end)
             clause = next(((a, b) for a, b in parts if a <= start < b), (0, len(folded)))
