@@ -102,6 +102,8 @@ class _Lexicon:
     singular_agents: frozenset[str] = frozenset()
     #: the killed and injured words, to skip at once the people no such word stands near
     casualty_re: re.Pattern | None = None
+    #: "and", "dan", "et", "y" joining two nouns of people counted together ("79 police and gendarmes")
+    people_joiners: frozenset[str] = frozenset()
 
 
 def _key(text: str) -> str:
@@ -131,6 +133,7 @@ def _lexicon(lang: str) -> _Lexicon:
         frozenset(_key(w) for w in data.get("singular", {}).get("agents", [])),
         re.compile(rf"(?<![\w-])(?:{alternation(w for w, kind in kinds.items() if kind in _SINGULAR_KINDS)})(?![\w-])")
         if data.get("singular") else None,
+        frozenset(_key(w) for w in data.get("people_joiners", [])),
     )
 
 
@@ -156,6 +159,9 @@ def _find_kind(words: list[tuple[int, int, str]], lx: _Lexicon, limit: int, forw
             i -= 2  # "melukai lebih dari 450": a bound, not the end of the clause
             continue
         if words[i][2] in lx.stops:
+            if forward and _joins_people(words, i, lx, found):
+                i += 1
+                continue
             break
         hit = None
         for n in range(min(lx.max_words, i + 1 if not forward else len(words) - i), 0, -1):
@@ -177,6 +183,16 @@ def _find_kind(words: list[tuple[int, int, str]], lx: _Lexicon, limit: int, forw
             distance += 1
         i += 1 if forward else -1
     return found
+
+
+def _joins_people(words: list[tuple[int, int, str]], i: int, lx: _Lexicon, found: list[tuple[int, str, bool]]) -> bool:
+    """The stop at ``i`` joins the force noun right after the number to another noun of the same
+    people ("79 police and gendarmes were injured", "79 polisi dan gendarme terluka", "79 policiers
+    et gendarmes blessés"): the figure counts both, and the window goes on. Not when a word of
+    another count follows ("300 police and arrested 20")."""
+    if i != 1 or words[i][2] not in lx.people_joiners or found != [(0, "personnel", True)] or i + 1 >= len(words):
+        return False
+    return lx.kinds.get(words[i + 1][2], "personnel") == "personnel"
 
 
 def _casualty(found: list[tuple[int, str, bool]]) -> str | None:
