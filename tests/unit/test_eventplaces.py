@@ -166,4 +166,3 @@ def test_forces_deployed_at_the_scene_by_no_government_keep_the_storys_town():
     en = extract("Gunmen stormed a television station in Guayaquil, Ecuador, on Tuesday. Police in Guayaquil "
                  "arrested 13 people in Guayaquil.\n\nTroops were deployed on Tuesday.", "en")
     assert [(e.type, e.place) for e in en if e.type == "MOBILIZE"] == [("MOBILIZE", "Guayaquil")]
-
