@@ -173,7 +173,7 @@ def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, in
             (_seat_speaking(ctx, whole, pos) or _said_there_before(ctx, whole)) if is_verbal(trig.type) else None)
     several = (place is not None and not in_group("per_place_types", trig.type, trig.mode)
                and _several_places(ctx, clause, place)) or _counted_areas(ctx, clause)
-    national = _country_only(ctx, sent) or _state_order(ctx, trig, (whole[0], pos))
+    national = _country_only(ctx, sent) or _state_order(ctx, trig, (whole[0], pos)) or _unnamed_region(ctx, clause)
     wide = several or nationwide(ctx, clause) or (place is None and in_group("scene_types", trig.type, trig.mode)
                                                   and national)
     if wide:
@@ -403,6 +403,20 @@ def _across_pattern(lang: str) -> re.Pattern | None:
     if not words:
         return None
     return re.compile(rf"(?<!\w)(?i:{alternation(words, ' ')})\s*$")
+
+
+@lru_cache(maxsize=None)
+def _unnamed_region_pattern(lang: str) -> re.Pattern | None:
+    """"in the south", "di selatan", "dans le nord" (places.json ``unnamed_regions``)."""
+    words = (load_data(lang, "places") or {}).get("unnamed_regions", [])
+    return re.compile(rf"(?<!\w)(?:{alternation([fold(w) for w in words], ' ')})(?![\w-])") if words else None
+
+
+def _unnamed_region(ctx: ArticleContext, clause: tuple[int, int]) -> bool:
+    """The clause puts the act in a part of the country it does not name ("fled their villages in the
+    south", "meninggalkan kampung halaman mereka di selatan"): not at the story's main town."""
+    pattern = _unnamed_region_pattern(ctx.lang)
+    return bool(pattern and pattern.search(ctx.folded, clause[0], clause[1]))
 
 
 def _country_only(ctx: ArticleContext, sent: tuple[int, int]) -> bool:

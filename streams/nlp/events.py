@@ -114,7 +114,7 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
     # ... and "18 members of the security forces died" an attack on them
     casualty = trig.casualty and all(a.kind == "person" for a in actors) and not _sides(target_codes)
     return Candidate(event, pos, rank, place.kind if place else None, inherited, casualty, trig.needs_count,
-                     explicit_actor=bool(actors), default_target=not targets)
+                     explicit_actor=bool(actors), default_target=not targets, wide=wide)
 
 
 #: words before a trigger searched for a document that makes it ("the final communique, demanding that")
