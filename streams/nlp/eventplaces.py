@@ -407,9 +407,14 @@ def _across_pattern(lang: str) -> re.Pattern | None:
 
 @lru_cache(maxsize=None)
 def _unnamed_region_pattern(lang: str) -> re.Pattern | None:
-    """"in the south", "di selatan", "dans le nord" (places.json ``unnamed_regions``)."""
-    words = (load_data(lang, "places") or {}).get("unnamed_regions", [])
-    return re.compile(rf"(?<!\w)(?:{alternation([fold(w) for w in words], ' ')})(?![\w-])") if words else None
+    """"in the south", "di selatan", "dans le nord" (places.json ``unnamed_regions``), not of a town
+    ("in the south of the city", "di selatan kota": ``town_parts``)."""
+    data = load_data(lang, "places") or {}
+    words, towns = data.get("unnamed_regions", []), data.get("town_parts", [])
+    if not words:
+        return None
+    town = rf"(?!\s+(?:{alternation([fold(w) for w in towns], ' ')})(?!\w))" if towns else ""
+    return re.compile(rf"(?<!\w)(?:{alternation([fold(w) for w in words], ' ')})(?![\w-]){town}")
 
 
 def _unnamed_region(ctx: ArticleContext, clause: tuple[int, int]) -> bool:
