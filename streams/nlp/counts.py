@@ -342,3 +342,36 @@ def _exact_over_vague(text: str, mentions: list[CountMention]) -> list[CountMent
 
     exact = {(sentence(m.start), m.kind) for m in mentions if not m.vague}
     return [m for m in mentions if not m.vague or (sentence(m.start), m.kind) not in exact]
+
+
+#: characters between a person's name and the words that say they died or were hurt
+VICTIM_GAP = 3
+
+
+@lru_cache(maxsize=None)
+def _victim_re(lang: str) -> tuple[tuple[re.Pattern, str], ...]:
+    """Per kind, the words right after a name that make that person a victim (counts.json
+    ``victim_predicates``: "died", "gugur", "a été tué", "murió")."""
+    data = (load_json(lang, "counts") or {}).get("victim_predicates", {})
+    return tuple((re.compile(rf"(?:{alternation([fold(w) for w in words], ' ')})(?![\w-])"), kind)
+                 for kind, words in data.items() if words)
+
+
+def named_victims(folded: str, lang: str, persons: list[tuple[int, int]], counts: list[CountMention]) -> list[CountMention]:
+    """A killed or injured count of 1 for each person named right before a word of their death or
+    injury ("Brigjen Danny gugur setelah ditembak", "Nahel M. died", "Juan Pérez murió"): a victim the
+    text names instead of counting. ``folded``: the folded text; ``persons``: spans of the people it
+    names. Like a vague word it yields to a figure of its kind in its sentence ("Danny and 3 others
+    died")."""
+    patterns = _victim_re(lang)
+    if not patterns or not persons:
+        return counts
+    found = []
+    for start, end in persons:
+        gap = len(folded[end:end + VICTIM_GAP]) - len(folded[end:end + VICTIM_GAP].lstrip())
+        for pattern, kind in patterns:
+            if pattern.match(folded, end + gap):
+                found.append(CountMention(start, end, kind, 1, True))
+                break
+    return _exact_over_vague(folded, sorted(counts + found, key=lambda m: m.start)) if found else counts
+

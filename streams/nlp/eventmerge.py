@@ -51,8 +51,6 @@ class Candidate:
     explicit_actor: bool = False
     #: the targets are the trigger's default sector, not named in the text
     default_target: bool = False
-    #: its clause spreads it over the whole country or several places ("across Lebanon"): no place
-    wide: bool = False
 
 
 def _days(a: str | None, b: str | None) -> int:
@@ -139,9 +137,8 @@ def _absorb(into: Candidate, other: Candidate) -> None:
         a.date, into.date_rank = b.date, other.date_rank
     a.mode = a.mode or b.mode
     # a place only inherited from the story (its main city) does not fill a null place: a
-    # nationwide act has none; a place the mention named does, unless the act was told as
-    # spread over the country ("blasts across Lebanon" told again as "the blasts in Beirut")
-    if b.place and not into.wide and (a.place is None and not other.place_inherited
+    # nationwide act has none; a place the mention named does
+    if b.place and (a.place is None and not other.place_inherited
                     or into.place_inherited and not other.place_inherited
                     or (into.place_kind == "admin" and other.place_kind in ("city", "site"))):
         a.place, a.location = b.place, b.location

@@ -26,6 +26,7 @@ from functools import lru_cache
 import msgspec
 
 from streams.nlp.actors import ActorMention, find_actors, seat_country
+from streams.nlp.counts import named_victims
 from streams.nlp.dates import dates_only_a_noun, tells_vague_past
 from streams.nlp.eventcontext import ArticleContext, between, paragraph_index, spans
 from streams.nlp.eventdates import DATE_IN_SENTENCE, PAST_DAYS, dateline_end, dominant_date, event_date, is_past
@@ -114,7 +115,7 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
     # ... and "18 members of the security forces died" an attack on them
     casualty = trig.casualty and all(a.kind == "person" for a in actors) and not _sides(target_codes)
     return Candidate(event, pos, rank, place.kind if place else None, inherited, casualty, trig.needs_count,
-                     explicit_actor=bool(actors), default_target=not targets, wide=wide)
+                     explicit_actor=bool(actors), default_target=not targets)
 
 
 #: words before a trigger searched for a document that makes it ("the final communique, demanding that")
@@ -461,7 +462,7 @@ def extract_events(
     places = [p for p in trusted if p.start >= filed]
     filed_on = next((d.value for d in dates if d.start < filed and abs((today - d.value).days) <= 1), today)
     dates = [d for d in dates if d.start >= filed]
-    counts = spans(counts)
+    counts = spans(named_victims(folded, lang, [(a.start, a.end) for a in actors if a.kind == "person"], counts))
     ctx = ArticleContext(
         text=text, folded=folded, lang=lang, today=today, places=spans(places), dates=spans(dates),
         actors=spans(actors), primary_country=primary,

@@ -168,15 +168,6 @@ def test_forces_deployed_at_the_scene_by_no_government_keep_the_storys_town():
     assert [(e.type, e.place) for e in en if e.type == "MOBILIZE"] == [("MOBILIZE", "Guayaquil")]
 
 
-def test_an_act_told_across_the_country_keeps_no_place_when_told_again_at_a_town():
-    fr = extract("Au moins neuf personnes ont été tuées mercredi lorsque des centaines de bipeurs ont explosé "
-                 "à travers le Liban.\n\nDes bipeurs ont explosé mercredi à Beyrouth, dans un supermarché.", "fr")
-    assert [(e.type, e.place) for e in fr] == [("ASSAULT", None)]
-    id_ = extract("Ratusan pager meledak di seluruh Lebanon pada Rabu dan menewaskan sembilan orang.\n\n"
-                  "Sebuah pager meledak pada Rabu di Beirut, di sebuah pasar.", "id")
-    assert [(e.type, e.place) for e in id_] == [("ASSAULT", None)]
-
-
 def test_an_act_in_a_part_of_the_country_named_by_its_direction_takes_no_town():
     en = extract("Police fired tear gas at protesters in Lagos on Wednesday.\n\n"
                  "Thousands of residents fled their villages in the north on Wednesday.", "en")
