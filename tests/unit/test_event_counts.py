@@ -1,4 +1,4 @@
-"""A victim the text names instead of counting is a count of 1 (counts.named_victims)."""
+"""Counts of people the text names or places in the past (counts.named_victims, events._past_toll)."""
 
 from datetime import datetime, timezone
 
@@ -40,3 +40,15 @@ def test_a_figure_of_another_kind_in_the_sentence_stays():
 def test_a_named_speaker_of_a_killing_is_no_victim():
     en = extract("President John Mensah condemned the killing of three protesters by police in Accra on Sunday.", "en")
     assert all(e.counts.get("killed") != 1 for e in en)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ms", "Serangan udara Israel di Beirut membunuh 12 orang dan mencederakan 40 yang lain pada Ahad. "
+           "Serangan pada Ahad berlaku seminggu selepas letupan yang mencederakan hampir 3,000 orang minggu lalu."),
+    ("en", "Israeli air strikes on Beirut killed 12 people and wounded 40 on Sunday. "
+           "Sunday's strikes came after blasts that wounded nearly 3,000 people last week."),
+    ("fr", "Des frappes israéliennes ont tué 12 personnes et blessé 40 dimanche à Beyrouth. Les frappes de dimanche "
+           "surviennent après des explosions qui ont blessé près de 3 000 personnes la semaine dernière."),
+])
+def test_a_toll_of_last_week_in_a_sentence_of_today_is_no_count(lang, text):
+    assert all(e.counts.get("injured") != 3000 for e in extract(text, lang))
