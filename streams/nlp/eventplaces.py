@@ -222,8 +222,8 @@ def _said_there_before(ctx: ArticleContext, sent: tuple[int, int]) -> PlaceMenti
     the sentences before it in its paragraph: where they have someone speak from ("in an address
     from the Kremlin, Putin accused ... . 'Those who ...,' he said"; "Putin berpidato di Lapangan
     Katedral, Kremlin. Ia memuji ..."), it was said there, or at the town they went to after."""
-    if any(a.kind == "person" for a in between(ctx.actors, *sent)):
-        return None
+    if any(a.kind == "person" and not any(q0 < a.start < q1 for q0, q1 in ctx.quotes) for a in between(ctx.actors, *sent)):
+        return None  # a person named in the quotation ("« c'est celle du président Poutine », a-t-il affirmé") is not its speaker
     start = ctx.text.rfind("\n", 0, sent[0]) + 1
     before = [p for p in between(ctx.places, start, sent[0]) if p.kind in _PLACE_RANK]
     origin = _spoken_from(ctx, before)

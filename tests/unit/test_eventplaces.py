@@ -184,3 +184,12 @@ def test_a_part_of_the_storys_town_named_by_its_direction_keeps_the_town():
     id_ = extract("Ribuan orang berunjuk rasa pada Rabu di Medan.\n\n"
                   "Pada malam hari, polisi menembakkan gas air mata ke arah demonstran di selatan kota.", "id")
     assert {e.place for e in id_ if e.type == "ASSAULT"} == {"Medan"}
+
+
+def test_a_person_named_in_the_quotation_does_not_stop_it_being_said_where_its_speaker_spoke():
+    fr = extract("Emmanuel Macron s'est adressé aux Français mercredi soir depuis l'Elysée. « Cette guerre n'est pas "
+                 "celle de la Russie, c'est celle du président Poutine », a-t-il affirmé, dénonçant une agression.", "fr")
+    assert [(e.type, e.place) for e in fr] == [("ACCUSE", "Paris")]
+    id_ = extract("Presiden Joko Widodo berpidato pada Rabu malam dari Bogor. \"Ini bukan perang rakyat Rusia, ini perang "
+                  "Presiden Putin,\" ujarnya, mengecam invasi itu.", "id")
+    assert [(e.type, e.country, e.place) for e in id_] == [("ACCUSE", "ID", "Bogor")]
