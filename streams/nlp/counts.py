@@ -102,6 +102,8 @@ class _Lexicon:
     singular_agents: frozenset[str] = frozenset()
     #: the killed and injured words, to skip at once the people no such word stands near
     casualty_re: re.Pattern | None = None
+    #: "and", "dan", "et", "y" joining two nouns of people counted together ("79 police and gendarmes")
+    people_joiners: frozenset[str] = frozenset()
 
 
 def _key(text: str) -> str:
@@ -131,6 +133,7 @@ def _lexicon(lang: str) -> _Lexicon:
         frozenset(_key(w) for w in data.get("singular", {}).get("agents", [])),
         re.compile(rf"(?<![\w-])(?:{alternation(w for w, kind in kinds.items() if kind in _SINGULAR_KINDS)})(?![\w-])")
         if data.get("singular") else None,
+        frozenset(_key(w) for w in data.get("people_joiners", [])),
     )
 
 
@@ -156,6 +159,9 @@ def _find_kind(words: list[tuple[int, int, str]], lx: _Lexicon, limit: int, forw
             i -= 2  # "melukai lebih dari 450": a bound, not the end of the clause
             continue
         if words[i][2] in lx.stops:
+            if forward and _joins_people(words, i, lx, found):
+                i += 1
+                continue
             break
         hit = None
         for n in range(min(lx.max_words, i + 1 if not forward else len(words) - i), 0, -1):
@@ -177,6 +183,16 @@ def _find_kind(words: list[tuple[int, int, str]], lx: _Lexicon, limit: int, forw
             distance += 1
         i += 1 if forward else -1
     return found
+
+
+def _joins_people(words: list[tuple[int, int, str]], i: int, lx: _Lexicon, found: list[tuple[int, str, bool]]) -> bool:
+    """The stop at ``i`` joins the force noun right after the number to another noun of the same
+    people ("79 police and gendarmes were injured", "79 polisi dan gendarme terluka", "79 policiers
+    et gendarmes blessés"): the figure counts both, and the window goes on. Not when a word of
+    another count follows ("300 police and arrested 20")."""
+    if i != 1 or words[i][2] not in lx.people_joiners or found != [(0, "personnel", True)] or i + 1 >= len(words):
+        return False
+    return lx.kinds.get(words[i + 1][2], "personnel") == "personnel"
 
 
 def _casualty(found: list[tuple[int, str, bool]]) -> str | None:
@@ -326,3 +342,36 @@ def _exact_over_vague(text: str, mentions: list[CountMention]) -> list[CountMent
 
     exact = {(sentence(m.start), m.kind) for m in mentions if not m.vague}
     return [m for m in mentions if not m.vague or (sentence(m.start), m.kind) not in exact]
+
+
+#: characters between a person's name and the words that say they died or were hurt
+VICTIM_GAP = 3
+
+
+@lru_cache(maxsize=None)
+def _victim_re(lang: str) -> tuple[tuple[re.Pattern, str], ...]:
+    """Per kind, the words right after a name that make that person a victim (counts.json
+    ``victim_predicates``: "died", "gugur", "a été tué", "murió")."""
+    data = (load_json(lang, "counts") or {}).get("victim_predicates", {})
+    return tuple((re.compile(rf"(?:{alternation([fold(w) for w in words], ' ')})(?![\w-])"), kind)
+                 for kind, words in data.items() if words)
+
+
+def named_victims(folded: str, lang: str, persons: list[tuple[int, int]], counts: list[CountMention]) -> list[CountMention]:
+    """A killed or injured count of 1 for each person named right before a word of their death or
+    injury ("Brigjen Danny gugur setelah ditembak", "Nahel M. died", "Juan Pérez murió"): a victim the
+    text names instead of counting. ``folded``: the folded text; ``persons``: spans of the people it
+    names. Like a vague word it yields to a figure of its kind in its sentence ("Danny and 3 others
+    died")."""
+    patterns = _victim_re(lang)
+    if not patterns or not persons:
+        return counts
+    found = []
+    for start, end in persons:
+        gap = len(folded[end:end + VICTIM_GAP]) - len(folded[end:end + VICTIM_GAP].lstrip())
+        for pattern, kind in patterns:
+            if pattern.match(folded, end + gap):
+                found.append(CountMention(start, end, kind, 1, True))
+                break
+    return _exact_over_vague(folded, sorted(counts + found, key=lambda m: m.start)) if found else counts
+

@@ -97,6 +97,8 @@ class _Lexicon:
     #: maybe with a connector ("attentats du", "atentados del", "tragedi"): the date names a deed done
     deed_after_re: re.Pattern | None = None
     deed_before_re: re.Pattern | None = None
+    #: "since", "sejak", "depuis", "desde" ending the text before a date: it opens a span
+    since_re: re.Pattern | None = None
 
 
 def _starts(*word_lists) -> str:
@@ -198,6 +200,8 @@ def _lexicon(lang: str) -> _Lexicon:
         re.compile(rf"^[^.;\n]{{0,{HOME_ZONE_REACH}}}?(?<![\w'-])(?:{alternation(data['home_time_zones'])})(?![\w'-])")
         if data.get("home_time_zones") else None,
         *_deed_res(data),
+        re.compile(rf"(?<![\w'-])(?:{alternation(data['span_start_markers'])})\s+$", re.IGNORECASE)
+        if data.get("span_start_markers") else None,
     )
 
 
@@ -539,12 +543,25 @@ def _without_restated(text: str, lx: _Lexicon, mentions: list[DateMention]) -> l
     return kept
 
 
+#: characters before a date searched for a word that makes it the start of a span
+SINCE_REACH = 16
+
+
+def opens_span(text: str, start: int, lang: str) -> bool:
+    """The date at ``start`` follows "since", "sejak", "depuis", "desde" (dates.json
+    ``span_start_markers``): when something began that goes on ("blocked the entrance since
+    Sunday night"), not the day of the act its sentence tells."""
+    since = _lexicon(lang).since_re
+    return bool(since and since.search(text, max(0, start - SINCE_REACH), start))
+
+
 def _with_same_days(text: str, lx: _Lexicon, mentions: list[DateMention], named: list[_Found]) -> list[DateMention]:
     """``mentions`` plus each "the same day" of the text, dated like the date or weekday named
-    before it (``named``; not a "today" that may sit in a quotation)."""
+    before it (``named``; not a "today" that may sit in a quotation, nor the start of a span:
+    "since Sunday")."""
     added = []
     for m in lx.same_day_re.finditer(text):
-        before = [d for d in named if d.end <= m.start()]
+        before = [d for d in named if d.end <= m.start() and not opens_span(text, d.start, lx.lang)]
         if before and not any(d.start < m.end() and m.start() < d.end for d in mentions):
             added.append(DateMention(m.start(), m.end(), before[-1].value, False))
     return sorted(mentions + added, key=lambda d: d.start) if added else mentions

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from streams.nlp.eventcontext import ArticleContext, between, nearest, window_words
 from streams.nlp.fuzzy import fold
+from streams.nlp.dates import opens_span
 from streams.nlp.mentions import DateMention
 from streams.nlp.textutil import alternation, load_data
 from streams.nlp.triggers import TriggerHit, lexicon
@@ -101,7 +102,7 @@ def event_date(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], hits
         if lex.after and lex.after.search(gap):
             return near, near.value, DATE_IN_PARAGRAPH  # the same day, or before: a weak date
         return near, _range_end(ctx, near), DATE_IN_SENTENCE
-    para = _paragraph_date(ctx, sent, verbal)
+    para = _paragraph_date(ctx, sent, verbal) or _continued_date(ctx, sent, verbal)
     if para:
         return None, para, DATE_IN_PARAGRAPH
     if ctx.paragraph_of[sent[0]] == ctx.paragraph_of[ctx.lede]:
@@ -154,10 +155,36 @@ def _is_report_date(ctx: ArticleContext, d: DateMention) -> bool:
     return said
 
 
+#: characters at the start of a sentence searched for a phrase that continues the time told before
+CONTINUATION_REACH = 40
+
+
+@lru_cache(maxsize=None)
+def _continuation_re(lang: str) -> re.Pattern | None:
+    words = (load_data(lang, "dates") or {}).get("continuation_markers", [])
+    if not words:
+        return None
+    return re.compile(rf"^\W*(?:\w+\W+){{0,2}}?(?:{alternation([fold(w) for w in words], ' ')})(?!\w)")
+
+
+def _continued_date(ctx: ArticleContext, sent: tuple[int, int], verbal: bool) -> date | None:
+    """A sentence opening with "within hours", "hours later", "beberapa jam kemudian", "peu
+    après" (dates.json ``continuation_markers``) goes on from the time told before it, in an earlier
+    paragraph too: the latest recent date mentioned before it (for a deed, not that of a report;
+    not one a span starts from)."""
+    pattern = _continuation_re(ctx.lang)
+    if pattern is None or not pattern.search(ctx.folded[sent[0]:sent[0] + CONTINUATION_REACH]):
+        return None
+    earlier = [d for d in ctx.dates if d.end <= sent[0] and -1 <= (ctx.today - d.value).days <= PAST_DAYS
+               and (verbal or not _is_report_date(ctx, d)) and not opens_span(ctx.text, d.start, ctx.lang)]
+    return earlier[-1].value if earlier else None
+
+
 def _paragraph_date(ctx: ArticleContext, sent: tuple[int, int], verbal: bool) -> date | None:
     """The latest recent date mentioned earlier in the sentence's paragraph (for a deed,
-    not the date of a report)."""
+    not the date of a report; not one a span starts from: "since Sunday night")."""
     para = ctx.paragraph_of[sent[0]]
     earlier = [d for d in ctx.dates if d.end <= sent[0] and ctx.paragraph_of[d.start] == para
-               and -1 <= (ctx.today - d.value).days <= PAST_DAYS and (verbal or not _is_report_date(ctx, d))]
+               and -1 <= (ctx.today - d.value).days <= PAST_DAYS and (verbal or not _is_report_date(ctx, d))
+               and not opens_span(ctx.text, d.start, ctx.lang)]
     return earlier[-1].value if earlier else None

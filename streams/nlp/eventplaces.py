@@ -173,7 +173,7 @@ def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, in
             (_seat_speaking(ctx, whole, pos) or _said_there_before(ctx, whole)) if is_verbal(trig.type) else None)
     several = (place is not None and not in_group("per_place_types", trig.type, trig.mode)
                and _several_places(ctx, clause, place)) or _counted_areas(ctx, clause)
-    national = _country_only(ctx, sent) or _state_order(ctx, trig, (whole[0], pos))
+    national = _country_only(ctx, sent) or _state_order(ctx, trig, (whole[0], pos)) or _unnamed_region(ctx, clause)
     wide = several or nationwide(ctx, clause) or (place is None and in_group("scene_types", trig.type, trig.mode)
                                                   and national)
     if wide:
@@ -222,8 +222,8 @@ def _said_there_before(ctx: ArticleContext, sent: tuple[int, int]) -> PlaceMenti
     the sentences before it in its paragraph: where they have someone speak from ("in an address
     from the Kremlin, Putin accused ... . 'Those who ...,' he said"; "Putin berpidato di Lapangan
     Katedral, Kremlin. Ia memuji ..."), it was said there, or at the town they went to after."""
-    if any(a.kind == "person" for a in between(ctx.actors, *sent)):
-        return None
+    if any(a.kind == "person" and not any(q0 < a.start < q1 for q0, q1 in ctx.quotes) for a in between(ctx.actors, *sent)):
+        return None  # a person named in the quotation ("« c'est celle du président Poutine », a-t-il affirmé") is not its speaker
     start = ctx.text.rfind("\n", 0, sent[0]) + 1
     before = [p for p in between(ctx.places, start, sent[0]) if p.kind in _PLACE_RANK]
     origin = _spoken_from(ctx, before)
@@ -403,6 +403,25 @@ def _across_pattern(lang: str) -> re.Pattern | None:
     if not words:
         return None
     return re.compile(rf"(?<!\w)(?i:{alternation(words, ' ')})\s*$")
+
+
+@lru_cache(maxsize=None)
+def _unnamed_region_pattern(lang: str) -> re.Pattern | None:
+    """"in the south", "di selatan", "dans le nord" (places.json ``unnamed_regions``), not of a town
+    ("in the south of the city", "di selatan kota": ``town_parts``)."""
+    data = load_data(lang, "places") or {}
+    words, towns = data.get("unnamed_regions", []), data.get("town_parts", [])
+    if not words:
+        return None
+    town = rf"(?!\s+(?:{alternation([fold(w) for w in towns], ' ')})(?!\w))" if towns else ""
+    return re.compile(rf"(?<!\w)(?:{alternation([fold(w) for w in words], ' ')})(?![\w-]){town}")
+
+
+def _unnamed_region(ctx: ArticleContext, clause: tuple[int, int]) -> bool:
+    """The clause puts the act in a part of the country it does not name ("fled their villages in the
+    south", "meninggalkan kampung halaman mereka di selatan"): not at the story's main town."""
+    pattern = _unnamed_region_pattern(ctx.lang)
+    return bool(pattern and pattern.search(ctx.folded, clause[0], clause[1]))
 
 
 def _country_only(ctx: ArticleContext, sent: tuple[int, int]) -> bool:

@@ -26,6 +26,7 @@ from functools import lru_cache
 import msgspec
 
 from streams.nlp.actors import ActorMention, find_actors, seat_country
+from streams.nlp.counts import named_victims
 from streams.nlp.dates import dates_only_a_noun, tells_vague_past
 from streams.nlp.eventcontext import ArticleContext, between, paragraph_index, spans
 from streams.nlp.eventdates import DATE_IN_SENTENCE, PAST_DAYS, dateline_end, dominant_date, event_date, is_past
@@ -418,6 +419,17 @@ def _words_back(folded: str, at: int, n: int) -> int:
     return starts[-n] if len(starts) >= n else 0
 
 
+def _past_toll(ctx: ArticleContext, sentence: str, folded: str, start: int, count: CountMention) -> bool:
+    """The toll's clause puts it at a time long past that no date resolves ("the blasts that killed 39
+    and wounded nearly 3,000 last week", "la semaine dernière"): the figure of a past event, no count
+    of today's (the conventions)."""
+    if count.kind not in ("killed", "injured"):
+        return False
+    a, b = next((c for c in clauses(folded, lexicon(ctx.lang)) if c[0] <= count.start - start < c[1]),
+                (0, len(sentence)))
+    return tells_vague_past(sentence[a:b], ctx.lang)
+
+
 def _in_detail_clause(ctx: ArticleContext, folded: str, start: int, count: CountMention) -> bool:
     """The figure is part of a toll given elsewhere ("two police officers were among the
     dead": a subset marker next to it) or counts deaths that were no violence ("died of
@@ -528,7 +540,7 @@ def extract_events(
     places = [p for p in trusted if p.start >= filed]
     filed_on = next((d.value for d in dates if d.start < filed and abs((today - d.value).days) <= 1), today)
     dates = [d for d in dates if d.start >= filed]
-    counts = spans(counts)
+    counts = spans(named_victims(folded, lang, [(a.start, a.end) for a in actors if a.kind == "person"], counts))
     ctx = ArticleContext(
         text=text, folded=folded, lang=lang, today=today, places=spans(places), dates=spans(dates),
         actors=spans(actors), primary_country=primary,
@@ -946,7 +958,8 @@ def _sentence_events(ctx: ArticleContext, s: Sentence, last_person: ActorMention
                        last_person, found)
     given = [c for c in given if not _in_detail_clause(ctx, folded, s.start, c)
              and not (cumulative is not None and c.start - s.start >= cumulative
-                      and c.kind in ("killed", "injured"))]  # a running toll
+                      and c.kind in ("killed", "injured"))  # a running toll
+             and not _past_toll(ctx, sentence, folded, s.start, c)]
     made = [c for c in made if not c.needs_count
             or any(k.kind in count_kinds(c.event.type, c.event.mode) for k in given)]
     left = _assign_counts(made, given, s.start)

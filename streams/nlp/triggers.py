@@ -297,7 +297,7 @@ def _locative_pattern(words: list[str]) -> re.Pattern | None:
     if not words:
         return None
     name = r"[A-ZÀ-Þ][\w'’.-]*"
-    return re.compile(rf"(?<!\w)(?i:{alternation(words, ' ')})\s+(?:(?:the|la|le|el|l')\s+)?(?:{name}[\s,]+){{0,4}}$")
+    return re.compile(rf"(?<!\w)(?i:{alternation(words, ' ')})\s+(?:(?:the|la|le|el)\s+|l['’]\s*)?(?:{name}[\s,]+){{0,4}}$")
 
 
 @lru_cache(maxsize=None)

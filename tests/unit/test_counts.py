@@ -181,3 +181,18 @@ def test_one_person_named_by_an_indefinite_article_is_a_count_of_one(lang, text,
 )
 def test_one_person_is_no_arrest_count_and_yields_to_a_figure(lang, text, expected):
     assert counts(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("id", "Sebanyak 79 polisi dan gendarme terluka dalam bentrokan.", [("injured", 79)]),
+    ("en", "Some 79 police and gendarmes were injured in the clashes.", [("injured", 79)]),
+    ("es", "Un total de 79 policías y militares resultaron heridos.", [("injured", 79)]),
+    ("ms", "Seramai 79 polis dan askar cedera dalam pertempuran itu.", [("injured", 79)]),
+])
+def test_a_figure_of_two_forces_joined_by_and_keeps_its_casualty_word(lang, text, expected):
+    assert [(c.kind, c.value) for c in find_counts(text, lang)] == expected
+
+
+def test_a_force_and_another_counts_verb_are_not_joined():
+    assert [(c.kind, c.value) for c in find_counts("Polisi mengerahkan 300 polisi dan menangkap 20 orang.", "id")] == [
+        ("personnel", 300), ("arrested", 20)]

@@ -166,3 +166,30 @@ def test_forces_deployed_at_the_scene_by_no_government_keep_the_storys_town():
     en = extract("Gunmen stormed a television station in Guayaquil, Ecuador, on Tuesday. Police in Guayaquil "
                  "arrested 13 people in Guayaquil.\n\nTroops were deployed on Tuesday.", "en")
     assert [(e.type, e.place) for e in en if e.type == "MOBILIZE"] == [("MOBILIZE", "Guayaquil")]
+
+
+def test_an_act_in_a_part_of_the_country_named_by_its_direction_takes_no_town():
+    en = extract("Police fired tear gas at protesters in Lagos on Wednesday.\n\n"
+                 "Thousands of residents fled their villages in the north on Wednesday.", "en")
+    assert [e.place for e in en if e.type == "SANCTION"] == [None]
+    id_ = extract("Polisi menembakkan gas air mata ke arah demonstran di Medan pada Rabu.\n\n"
+                  "Ribuan warga mengungsi dari desa mereka di utara pada Rabu.", "id")
+    assert [e.place for e in id_ if e.type == "SANCTION"] == [None]
+
+
+def test_a_part_of_the_storys_town_named_by_its_direction_keeps_the_town():
+    es = extract("Miles de personas marcharon el miércoles en Cali.\n\n"
+                 "En la noche, la policía disparó gases lacrimógenos contra manifestantes en el sur de la ciudad.", "es")
+    assert {e.place for e in es if e.type == "ASSAULT"} == {"Cali"}
+    id_ = extract("Ribuan orang berunjuk rasa pada Rabu di Medan.\n\n"
+                  "Pada malam hari, polisi menembakkan gas air mata ke arah demonstran di selatan kota.", "id")
+    assert {e.place for e in id_ if e.type == "ASSAULT"} == {"Medan"}
+
+
+def test_a_person_named_in_the_quotation_does_not_stop_it_being_said_where_its_speaker_spoke():
+    fr = extract("Emmanuel Macron s'est adressé aux Français mercredi soir depuis l'Elysée. « Cette guerre n'est pas "
+                 "celle de la Russie, c'est celle du président Poutine », a-t-il affirmé, dénonçant une agression.", "fr")
+    assert [(e.type, e.place) for e in fr] == [("ACCUSE", "Paris")]
+    id_ = extract("Presiden Joko Widodo berpidato pada Rabu malam dari Bogor. \"Ini bukan perang rakyat Rusia, ini perang "
+                  "Presiden Putin,\" ujarnya, mengecam invasi itu.", "id")
+    assert [(e.type, e.country, e.place) for e in id_] == [("ACCUSE", "ID", "Bogor")]

@@ -1,0 +1,54 @@
+"""Counts of people the text names or places in the past (counts.named_victims, events._past_toll)."""
+
+from datetime import datetime, timezone
+
+import pytest
+
+from streams.nlp.counts import find_counts
+from streams.nlp.dates import find_dates
+from streams.nlp.events import extract_events
+from streams.nlp.places import find_places
+from streams.nlp.sentences import split_sentences
+from streams.records import Sentence
+
+PUBLISHED = datetime(2023, 3, 12, 9, 0, tzinfo=timezone.utc)  # a Sunday
+
+
+def extract(text, lang):
+    sentences = [Sentence(a, b) for a, b in split_sentences(text)]
+    return extract_events(text, sentences, lang, PUBLISHED, find_places(text, lang),
+                          find_dates(text, PUBLISHED, lang), find_counts(text, lang))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("id", "Brigjen Danny Karya Nugraha gugur setelah ditembak kelompok bersenjata di Kabupaten Puncak, Minggu."),
+    ("es", "El periodista Juan Carlos Pérez murió tras ser baleado por desconocidos en Guayaquil el domingo."),
+    ("en", "Opposition activist John Mensah died after police opened fire on a rally in Accra on Sunday."),
+])
+def test_a_named_person_who_died_in_an_attack_is_one_killed(lang, text):
+    assert [e.counts.get("killed") for e in extract(text, lang) if e.type == "ASSAULT"] == [1]
+
+
+def test_a_figure_of_another_kind_in_the_sentence_stays():
+    fr = extract("Le député Karim Benali a été tué par un tir à Lyon dimanche, et 3 personnes ont été blessées.", "fr")
+    assert [e.counts for e in fr if e.type == "ASSAULT"] == [{"killed": 1, "injured": 3}]
+    id_ = extract("Brigjen Danny Karya Nugraha gugur dan tiga orang terluka setelah ditembak kelompok bersenjata "
+                  "di Kabupaten Puncak, Minggu.", "id")
+    assert [e.counts for e in id_ if e.type == "ASSAULT"] == [{"killed": 1, "injured": 3}]
+
+
+def test_a_named_speaker_of_a_killing_is_no_victim():
+    en = extract("President John Mensah condemned the killing of three protesters by police in Accra on Sunday.", "en")
+    assert all(e.counts.get("killed") != 1 for e in en)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ms", "Serangan udara Israel di Beirut membunuh 12 orang dan mencederakan 40 yang lain pada Ahad. "
+           "Serangan pada Ahad berlaku seminggu selepas letupan yang mencederakan hampir 3,000 orang minggu lalu."),
+    ("en", "Israeli air strikes on Beirut killed 12 people and wounded 40 on Sunday. "
+           "Sunday's strikes came after blasts that wounded nearly 3,000 people last week."),
+    ("fr", "Des frappes israéliennes ont tué 12 personnes et blessé 40 dimanche à Beyrouth. Les frappes de dimanche "
+           "surviennent après des explosions qui ont blessé près de 3 000 personnes la semaine dernière."),
+])
+def test_a_toll_of_last_week_in_a_sentence_of_today_is_no_count(lang, text):
+    assert all(e.counts.get("injured") != 3000 for e in extract(text, lang))
