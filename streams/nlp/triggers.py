@@ -490,11 +490,8 @@ def _ends_near(lex: Lexicon, cue: re.Pattern | None, folded: str, start: int, ga
     join between ("no reports of major clashes", "is an explosive attack")."""
     if cue is None:
         return False
-    joined, ends = _words_before(lex, folded, start)
-    ending = _ending(cue.pattern)
-    # " ".join(words[:k]) is joined[:ends[k]]: search up to there rather than build each prefix
-    n = len(ends) - 1
-    return any(ending.search(joined, 0, ends[n - g]) for g in range(min(gap, n) + 1))
+    joined, _ = _words_before(lex, folded, start)
+    return _ending(cue.pattern, gap).search(joined) is not None
 
 
 #: the last window ``_words_before`` gave (each trigger asks up to four cues about the same window)
@@ -534,9 +531,13 @@ def _in_attribute(lex: Lexicon, folded: str, start: int, trigger: Trigger) -> bo
 
 
 @lru_cache(maxsize=None)
-def _ending(pattern: str) -> re.Pattern:
-    """``pattern`` anchored at the end of a text (bar punctuation)."""
-    return re.compile(pattern + r"\W*$")
+def _ending(pattern: str, gap: int) -> re.Pattern:
+    """``pattern`` followed by at most ``gap`` words to the end of a text of words joined by single
+    spaces (bar punctuation): one search instead of one per prefix of the text. It matches where
+    ``pattern`` + ``\\W*$`` matches one of those prefixes, as ``pattern`` looks at most one
+    character past its match (``_words_pattern``'s ``(?!\\w)``), which a space satisfies as the
+    prefix's end does."""
+    return re.compile(pattern + rf"\W*(?: \S+){{0,{gap}}}$")
 
 
 def _window_after(folded: str, end: int, parts: list[tuple[int, int]], size: int = MODAL_AFTER_WINDOW) -> str:
