@@ -14,10 +14,9 @@ from streams.nlp.triggers import DENIED_GAP, TOPIC_GAP, _ends_near, _words_befor
 
 def _plain_ends_near(lex, cue, folded: str, start: int, gap: int) -> bool:
     """The cue anchored at the end (bar punctuation) of each window prefix that drops up to ``gap`` words."""
-    joined, ends = _words_before(lex, folded, start)
+    words = _words_before(lex, folded, start).split()
     ending = re.compile(cue.pattern + r"\W*$")
-    n = len(ends) - 1
-    return any(ending.search(joined, 0, ends[n - g]) for g in range(min(gap, n) + 1))
+    return any(ending.search(" ".join(words[:len(words) - g])) for g in range(min(gap, len(words)) + 1))
 
 
 _CUE_WORDS = st.lists(st.sampled_from(["no", "reports of", "tidak ada", "est une", "sign", "a"]), min_size=1, max_size=4)
