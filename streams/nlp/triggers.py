@@ -552,28 +552,19 @@ def _ends_near(lex: Lexicon, cue: re.Pattern | None, folded: str, start: int, ga
     join between ("no reports of major clashes", "is an explosive attack")."""
     if cue is None:
         return False
-    joined, ends = _words_before(lex, folded, start)
-    ending = _ending(cue.pattern)
-    # " ".join(words[:k]) is joined[:ends[k]]: search up to there rather than build each prefix
-    n = len(ends) - 1
-    return any(ending.search(joined, 0, ends[n - g]) for g in range(min(gap, n) + 1))
+    return _ending(cue.pattern, gap).search(_words_before(lex, folded, start)) is not None
 
 
 #: the last window ``_words_before`` gave (each trigger asks up to four cues about the same window)
-_LAST_WINDOW: list = [(None, -1, None, ("", (0,)))]
+_LAST_WINDOW: list = [(None, -1, None, "")]
 
 
-def _words_before(lex: Lexicon, folded: str, start: int) -> tuple[str, tuple[int, ...]]:
-    """The words of the window before ``start`` after its last clause join, joined by single
-    spaces, and the end in that string of each prefix of k words (k = 0 ... all)."""
+def _words_before(lex: Lexicon, folded: str, start: int) -> str:
+    """The words of the window before ``start`` after its last clause join, joined by single spaces."""
     last = _LAST_WINDOW[0]  # one tuple, swapped whole: safe across threads
     if last[0] is folded and last[1] == start and last[2] is lex:
         return last[3]
-    words = _after_break(_window_before(folded, start, MODAL_WINDOW), lex.negation_breaks).split()
-    ends = [0]
-    for w in words:
-        ends.append(ends[-1] + len(w) + (1 if len(ends) > 1 else 0))
-    found = (" ".join(words), tuple(ends))
+    found = " ".join(_after_break(_window_before(folded, start, MODAL_WINDOW), lex.negation_breaks).split())
     _LAST_WINDOW[0] = (folded, start, lex, found)
     return found
 
@@ -596,9 +587,13 @@ def _in_attribute(lex: Lexicon, folded: str, start: int, trigger: Trigger) -> bo
 
 
 @lru_cache(maxsize=None)
-def _ending(pattern: str) -> re.Pattern:
-    """``pattern`` anchored at the end of a text (bar punctuation)."""
-    return re.compile(pattern + r"\W*$")
+def _ending(pattern: str, gap: int) -> re.Pattern:
+    """``pattern`` followed by at most ``gap`` words to the end of a text of words joined by single
+    spaces (bar punctuation): one search instead of one per prefix of the text. It matches where
+    ``pattern`` + ``\\W*$`` matches one of those prefixes, as ``pattern`` looks at most one
+    character past its match (``_words_pattern``'s ``(?!\\w)``), which a space satisfies as the
+    prefix's end does."""
+    return re.compile(pattern + rf"\W*(?: \S+){{0,{gap}}}$")
 
 
 def _window_after(folded: str, end: int, parts: list[tuple[int, int]], size: int = MODAL_AFTER_WINDOW) -> str:
