@@ -189,6 +189,15 @@ class Lexicon:
     fiction: re.Pattern | None = None
     #: a work whose topic the trigger names ("a film about the siege", "lagu tentang perang")
     work_topics: re.Pattern | None = None
+    #: a preposition of topic before an event noun ("talked about the riots", "tentang kerusuhan",
+    #: "au sujet de l'attaque", "sobre los disturbios"): the noun is what is talked about, no new act
+    topic_markers: re.Pattern | None = None
+    #: a word of remembrance before an event noun ("the anniversary of the massacre", "memperingati
+    #: 10 tahun serangan", "commémoré l'attentat", "aniversario de la masacre"): an act long past
+    commemorations: re.Pattern | None = None
+    #: a predicate after an event noun saying such acts are common or rare ("protests are common",
+    #: "unjuk rasa sudah biasa terjadi", "les manifestations sont fréquentes"): a habit, no act
+    generic_predicates: re.Pattern | None = None
     #: an attribute of a noun ("Belarus, accused of ...", "yang dituduh"): the trigger in it and up
     #: to the next comma describes someone, it reports no new act
     attributive: re.Pattern | None = None
@@ -196,6 +205,10 @@ class Lexicon:
     #: it name an act already told ("the agreement made no mention of ...")
     anaphora_before: re.Pattern | None = None
     anaphora_after: re.Pattern | None = None
+    #: demonstratives before a noun trigger ("this", "ces", "estas") or after it ("ini", "tersebut"):
+    #: the noun points back to an act the text has told (events.json ``demonstratives``)
+    demonstrative_before: re.Pattern | None = None
+    demonstrative_after: re.Pattern | None = None
     #: a verb of asking with a question word ("asked whether", "demandé si", "ditanya apakah"): its
     #: clause is a question, no request, and what the question names did not happen
     questions: re.Pattern | None = None
@@ -250,7 +263,8 @@ def _joiner_pattern(words: list[str]) -> re.Pattern | None:
 
 def _described_by(data: dict, side: str) -> list[str]:
     """The words on ``side`` ("after" or "before") of an event noun that make it describe, not tell."""
-    return [w for key in ("affected_markers", "recalled_markers") for w in (data.get(key) or {}).get(side, [])]
+    return [w for key in ("affected_markers", "recalled_markers", "naming_markers")
+            for w in (data.get(key) or {}).get(side, [])]
 
 
 def _leading_pattern(words: list[str]) -> re.Pattern | None:
@@ -351,9 +365,14 @@ def lexicon(lang: str) -> Lexicon:
         predicative=_words_pattern(data.get("predicative", [])),
         fiction=_words_pattern(data.get("fiction_frames", [])),
         work_topics=_words_pattern(data.get("work_topics", [])),
+        topic_markers=_words_pattern(data.get("topic_markers", [])),
+        commemorations=_words_pattern(data.get("commemorations", [])),
+        generic_predicates=_words_pattern(data.get("generic_predicates", [])),
         attributive=_joiner_pattern(data.get("attributive", [])),
         anaphora_before=_words_pattern(data.get("anaphora_before", [])),
         anaphora_after=_words_pattern(data.get("anaphora_after", [])),
+        demonstrative_before=_words_pattern((data.get("demonstratives") or {}).get("before", [])),
+        demonstrative_after=_words_pattern((data.get("demonstratives") or {}).get("after", [])),
         questions=_words_pattern(data.get("questions", [])),
         pluperfect=_pluperfect_pattern(data.get("pluperfect") or {}),
         superlative=_words_pattern(data.get("superlatives", [])),
@@ -481,8 +500,14 @@ def _after_break(window: str, breaks: tuple[str, ...]) -> str:
 DENIED_GAP = 2
 #: words after an attributive phrase that may still belong to the attribute ("accused of having served as a base for the invasion")
 ATTRIBUTE_WORDS = 8
+#: a bracket, quote or comma closing a phrase: a topic phrase before it ends there ("(soal Yerusalem) membayar")
+_CLOSING = re.compile(r"[)\]\"”,;:]\s")
 #: words between a work and the trigger naming its topic ("a film about the 1965 siege")
 TOPIC_GAP = 3
+#: words between a word of remembrance and the act it recalls ("conmemoró los diez años del atentado")
+COMMEMORATION_GAP = 4
+#: words after an event noun searched for a predicate of frequency ("protests are not uncommon")
+GENERIC_WINDOW = 4
 
 
 def _ends_near(lex: Lexicon, cue: re.Pattern | None, folded: str, start: int, gap: int = DENIED_GAP) -> bool:
@@ -791,6 +816,13 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
             continue  # "there were no reports of major clashes", "tidak ada laporan penangkapan"
         if _ends_near(lex, lex.predicative, folded, start) or _ends_near(lex, lex.work_topics, folded, start, TOPIC_GAP):
             continue  # "the album is an explosive attack on ...", "a war drama about the siege of a town"
+        if _ends_near(lex, lex.topic_markers, folded, start, TOPIC_GAP) and not _CLOSING.search(
+                _window_before(folded, start, TOPIC_GAP)):
+            continue  # "talked about the riots", "berbicara tentang kerusuhan": a topic, no new act
+        if _ends_near(lex, lex.commemorations, folded, start, COMMEMORATION_GAP):
+            continue  # "on the anniversary of the massacre", "memperingati tragedi penembakan": history
+        if lex.generic_predicates and lex.generic_predicates.search(_window_after(folded, end, parts, GENERIC_WINDOW)):
+            continue  # "protests are common in the capital", "las protestas son frecuentes": a habit
         if lex.fiction and lex.fiction.search(folded, next((a for a, b in parts if a <= start < b), 0), start):
             continue  # "in the play, a rebel army storms the palace"
         if _in_attribute(lex, folded, start, trigger):
