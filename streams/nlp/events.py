@@ -429,24 +429,10 @@ def _refers_back(folded: str, hit: TriggerHit, lang: str) -> bool:
     """The trigger is a noun with a definite or demonstrative determiner ("the deal", "l'accord",
     "kesepakatan itu"): it names an act the text has already told."""
     lex = lexicon(lang)
-    return _determined(folded, hit, lex.anaphora_before, lex.anaphora_after)
-
-
-def _points_back(folded: str, hit: TriggerHit, lang: str) -> bool:
-    """The trigger is a noun with a demonstrative ("these arrests", "cette manifestation", "esta
-    protesta", "unjuk rasa ini"): it names an act the text has already told. A speech act's phrase
-    of several words holds its object ("mengecam serangan tersebut"): the demonstrative is the object's."""
-    if is_verbal(hit.trigger.type) and len(folded[hit.start:hit.end].split()) > 1:
-        return False
-    lex = lexicon(lang)
-    return _determined(folded, hit, lex.demonstrative_before, lex.demonstrative_after)
-
-
-def _determined(folded: str, hit: TriggerHit, before_words: re.Pattern | None, after_words: re.Pattern | None) -> bool:
-    """The word just before the trigger is one of ``before_words`` or the word just after it one of ``after_words``."""
     before = (folded[:hit.start].rsplit(None, 1)[-1:] or [""])[0]
     after = (folded[hit.end:].split(None, 1)[:1] or [""])[0].rstrip(".,;:")
-    return bool((before_words and before_words.fullmatch(before)) or (after_words and after_words.fullmatch(after)))
+    return bool((lex.anaphora_before and lex.anaphora_before.fullmatch(before))
+                or (lex.anaphora_after and lex.anaphora_after.fullmatch(after)))
 
 
 def _gap_words(sentence: str, first: TriggerHit, second: TriggerHit) -> int:
@@ -883,9 +869,6 @@ def _candidates(ctx: ArticleContext, s: Sentence, sentence: str, folded: str, hi
         if in_group("anaphoric_types", candidate.event.type) and _refers_back(folded, hit, ctx.lang) and any(
                 (c.event.type, c.event.date) == (candidate.event.type, candidate.event.date) for c in told):
             continue  # "the agreement made no mention of ...": the accord told before that day, not a new one
-        if _points_back(folded, hit, ctx.lang) and not any(
-                c.event.type == candidate.event.type for c in (*told, *made)):
-            continue  # "these arrests worried the union": what it points back to was told as no act (a plan, history)
         candidate.clause = clause
         if _acted_by_crowd(candidate.event) and (
                 not in_group("verbal_types", candidate.event.type) or _protest_told(hits, told)):

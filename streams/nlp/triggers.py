@@ -198,6 +198,9 @@ class Lexicon:
     #: a predicate after an event noun saying such acts are common or rare ("protests are common",
     #: "unjuk rasa sudah biasa terjadi", "les manifestations sont fréquentes"): a habit, no act
     generic_predicates: re.Pattern | None = None
+    #: a copula of definition right after an event noun that opens its sentence ("A curfew is an order
+    #: ...", "Jam malam adalah ...", "Le couvre-feu est une mesure ..."): a definition, no act
+    definitions: re.Pattern | None = None
     #: an attribute of a noun ("Belarus, accused of ...", "yang dituduh"): the trigger in it and up
     #: to the next comma describes someone, it reports no new act
     attributive: re.Pattern | None = None
@@ -205,10 +208,6 @@ class Lexicon:
     #: it name an act already told ("the agreement made no mention of ...")
     anaphora_before: re.Pattern | None = None
     anaphora_after: re.Pattern | None = None
-    #: demonstratives before a noun trigger ("this", "ces", "estas") or after it ("ini", "tersebut"):
-    #: the noun points back to an act the text has told (events.json ``demonstratives``)
-    demonstrative_before: re.Pattern | None = None
-    demonstrative_after: re.Pattern | None = None
     #: a verb of asking with a question word ("asked whether", "demandé si", "ditanya apakah"): its
     #: clause is a question, no request, and what the question names did not happen
     questions: re.Pattern | None = None
@@ -368,11 +367,10 @@ def lexicon(lang: str) -> Lexicon:
         topic_markers=_words_pattern(data.get("topic_markers", [])),
         commemorations=_words_pattern(data.get("commemorations", [])),
         generic_predicates=_words_pattern(data.get("generic_predicates", [])),
+        definitions=_leading_pattern(data.get("definition_markers", [])),
         attributive=_joiner_pattern(data.get("attributive", [])),
         anaphora_before=_words_pattern(data.get("anaphora_before", [])),
         anaphora_after=_words_pattern(data.get("anaphora_after", [])),
-        demonstrative_before=_words_pattern((data.get("demonstratives") or {}).get("before", [])),
-        demonstrative_after=_words_pattern((data.get("demonstratives") or {}).get("after", [])),
         questions=_words_pattern(data.get("questions", [])),
         pluperfect=_pluperfect_pattern(data.get("pluperfect") or {}),
         superlative=_words_pattern(data.get("superlatives", [])),
@@ -504,6 +502,8 @@ ATTRIBUTE_WORDS = 8
 _CLOSING = re.compile(r"[)\]\"”,;:]\s")
 #: words between a work and the trigger naming its topic ("a film about the 1965 siege")
 TOPIC_GAP = 3
+#: words between a preposition of topic and the event noun it governs (a determiner: "sobre los disturbios")
+TOPIC_MARKER_GAP = 1
 #: words between a word of remembrance and the act it recalls ("conmemoró los diez años del atentado")
 COMMEMORATION_GAP = 4
 #: words after an event noun searched for a predicate of frequency ("protests are not uncommon")
@@ -816,13 +816,15 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
             continue  # "there were no reports of major clashes", "tidak ada laporan penangkapan"
         if _ends_near(lex, lex.predicative, folded, start) or _ends_near(lex, lex.work_topics, folded, start, TOPIC_GAP):
             continue  # "the album is an explosive attack on ...", "a war drama about the siege of a town"
-        if _ends_near(lex, lex.topic_markers, folded, start, TOPIC_GAP) and not _CLOSING.search(
-                _window_before(folded, start, TOPIC_GAP)):
+        if _ends_near(lex, lex.topic_markers, folded, start, TOPIC_MARKER_GAP) and not _CLOSING.search(
+                _window_before(folded, start, TOPIC_MARKER_GAP + 1)):
             continue  # "talked about the riots", "berbicara tentang kerusuhan": a topic, no new act
         if _ends_near(lex, lex.commemorations, folded, start, COMMEMORATION_GAP):
             continue  # "on the anniversary of the massacre", "memperingati tragedi penembakan": history
         if lex.generic_predicates and lex.generic_predicates.search(_window_after(folded, end, parts, GENERIC_WINDOW)):
             continue  # "protests are common in the capital", "las protestas son frecuentes": a habit
+        if lex.definitions and len(folded[:start].split()) <= 1 and lex.definitions.match(folded, end):
+            continue  # "A curfew is an order requiring people to stay indoors": a definition
         if lex.fiction and lex.fiction.search(folded, next((a for a, b in parts if a <= start < b), 0), start):
             continue  # "in the play, a rebel army storms the palace"
         if _in_attribute(lex, folded, start, trigger):
