@@ -189,9 +189,6 @@ class Lexicon:
     fiction: re.Pattern | None = None
     #: a work whose topic the trigger names ("a film about the siege", "lagu tentang perang")
     work_topics: re.Pattern | None = None
-    #: a preposition of topic before an event noun ("talked about the riots", "tentang kerusuhan",
-    #: "au sujet de l'attaque", "sobre los disturbios"): the noun is what is talked about, no new act
-    topic_markers: re.Pattern | None = None
     #: a word of remembrance before an event noun ("the anniversary of the massacre", "memperingati
     #: 10 tahun serangan", "commémoré l'attentat", "aniversario de la masacre"): an act long past
     commemorations: re.Pattern | None = None
@@ -201,6 +198,10 @@ class Lexicon:
     #: a copula of definition right after an event noun that opens its sentence ("A curfew is an order
     #: ...", "Jam malam adalah ...", "Le couvre-feu est une mesure ..."): a definition, no act
     definitions: re.Pattern | None = None
+    #: a relative pronoun with a verb in the present right after it ("a country that criminalizes dissent",
+    #: "a militia that is attacking convoys", "un gobierno que reprime"; events.json ``present_relatives``):
+    #: the clause tells what someone habitually does, no act of the story
+    present_relative: PresentRelative | None = None
     #: an attribute of a noun ("Belarus, accused of ...", "yang dituduh"): the trigger in it and up
     #: to the next comma describes someone, it reports no new act
     attributive: re.Pattern | None = None
@@ -240,6 +241,25 @@ class Lexicon:
     #: "riot-hit areas" and "the recent riots" tell no new riot
     described_after: re.Pattern | None = None
     described_before: re.Pattern | None = None
+
+
+@dataclass(frozen=True)
+class PresentRelative:
+    """Relative pronouns (folded), the auxiliaries of a progressive after them, and the endings of
+    present-tense verbs (matched on the lower-cased text: accents matter) that follow them."""
+    openers: frozenset[str]
+    auxiliaries: frozenset[str]
+    endings: tuple[str, ...]
+    progressive_endings: tuple[str, ...]
+    not_endings: tuple[str, ...]
+
+
+def _present_relative(spec: dict) -> PresentRelative | None:
+    if not spec.get("openers"):
+        return None
+    return PresentRelative(frozenset(fold(w) for w in spec["openers"]), frozenset(fold(w) for w in spec.get("auxiliaries", [])),
+                           tuple(spec.get("endings", [])), tuple(spec.get("progressive_endings", [])),
+                           tuple(spec.get("not_endings", [])))
 
 
 def _words_pattern(words: list[str]) -> re.Pattern | None:
@@ -364,10 +384,10 @@ def lexicon(lang: str) -> Lexicon:
         predicative=_words_pattern(data.get("predicative", [])),
         fiction=_words_pattern(data.get("fiction_frames", [])),
         work_topics=_words_pattern(data.get("work_topics", [])),
-        topic_markers=_words_pattern(data.get("topic_markers", [])),
         commemorations=_words_pattern(data.get("commemorations", [])),
         generic_predicates=_words_pattern(data.get("generic_predicates", [])),
         definitions=_leading_pattern(data.get("definition_markers", [])),
+        present_relative=_present_relative(data.get("present_relatives") or {}),
         attributive=_joiner_pattern(data.get("attributive", [])),
         anaphora_before=_words_pattern(data.get("anaphora_before", [])),
         anaphora_after=_words_pattern(data.get("anaphora_after", [])),
@@ -498,16 +518,12 @@ def _after_break(window: str, breaks: tuple[str, ...]) -> str:
 DENIED_GAP = 2
 #: words after an attributive phrase that may still belong to the attribute ("accused of having served as a base for the invasion")
 ATTRIBUTE_WORDS = 8
-#: a bracket, quote or comma closing a phrase: a topic phrase before it ends there ("(soal Yerusalem) membayar")
-_CLOSING = re.compile(r"[)\]\"”,;:]\s")
 #: words between a work and the trigger naming its topic ("a film about the 1965 siege")
 TOPIC_GAP = 3
-#: words between a preposition of topic and the event noun it governs (a determiner: "sobre los disturbios")
-TOPIC_MARKER_GAP = 1
 #: words between a word of remembrance and the act it recalls ("conmemoró los diez años del atentado")
 COMMEMORATION_GAP = 4
 #: words after an event noun searched for a predicate of frequency ("protests are not uncommon")
-GENERIC_WINDOW = 4
+GENERIC_WINDOW = 5
 
 
 def _ends_near(lex: Lexicon, cue: re.Pattern | None, folded: str, start: int, gap: int = DENIED_GAP) -> bool:
@@ -751,6 +767,17 @@ def _described(lex: Lexicon, folded: str, start: int, end: int) -> bool:
                 or (lex.described_before and lex.described_before.search(folded, max(0, start - DESCRIBED_REACH), start)))
 
 
+def _in_present_relative(spec: PresentRelative, sentence: str, folded: str, start: int) -> bool:
+    """The trigger's first word is a verb in the present right after a relative pronoun, or its
+    progressive participle after the pronoun and an auxiliary ("that attacks", "that is attacking")."""
+    before = folded[:start].split()[-2:]
+    first = (sentence[start:].split(None, 1)[:1] or [""])[0].lower()
+    if before[-1:] and before[-1] in spec.openers:
+        return first.endswith(spec.endings) and not first.endswith(spec.not_endings)
+    return (len(before) == 2 and before[0] in spec.openers and before[1] in spec.auxiliaries
+            and first.endswith(spec.progressive_endings))
+
+
 def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[TriggerHit]:
     """Triggers of one sentence that survive the modal, negation, conditional and sports filters.
 
@@ -816,15 +843,14 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
             continue  # "there were no reports of major clashes", "tidak ada laporan penangkapan"
         if _ends_near(lex, lex.predicative, folded, start) or _ends_near(lex, lex.work_topics, folded, start, TOPIC_GAP):
             continue  # "the album is an explosive attack on ...", "a war drama about the siege of a town"
-        if _ends_near(lex, lex.topic_markers, folded, start, TOPIC_MARKER_GAP) and not _CLOSING.search(
-                _window_before(folded, start, TOPIC_MARKER_GAP + 1)):
-            continue  # "talked about the riots", "berbicara tentang kerusuhan": a topic, no new act
         if _ends_near(lex, lex.commemorations, folded, start, COMMEMORATION_GAP):
             continue  # "on the anniversary of the massacre", "memperingati tragedi penembakan": history
         if lex.generic_predicates and lex.generic_predicates.search(_window_after(folded, end, parts, GENERIC_WINDOW)):
             continue  # "protests are common in the capital", "las protestas son frecuentes": a habit
         if lex.definitions and len(folded[:start].split()) <= 1 and lex.definitions.match(folded, end):
             continue  # "A curfew is an order requiring people to stay indoors": a definition
+        if lex.present_relative and _in_present_relative(lex.present_relative, sentence, folded, start):
+            continue  # "a country that criminalizes dissent", "un gobierno que reprime a la prensa": a habit
         if lex.fiction and lex.fiction.search(folded, next((a for a, b in parts if a <= start < b), 0), start):
             continue  # "in the play, a rebel army storms the palace"
         if _in_attribute(lex, folded, start, trigger):
