@@ -246,12 +246,15 @@ class Lexicon:
 @dataclass(frozen=True)
 class PresentRelative:
     """Relative pronouns (folded), the auxiliaries of a progressive after them, and the endings of
-    present-tense verbs (matched on the lower-cased text: accents matter) that follow them."""
+    present-tense verbs (matched on the lower-cased text: accents matter) that follow them, past
+    the clitic pronouns of ``clitics``."""
     openers: frozenset[str]
     auxiliaries: frozenset[str]
     endings: tuple[str, ...]
     progressive_endings: tuple[str, ...]
     not_endings: tuple[str, ...]
+    #: pronouns before the verb that are not it ("se niega": the verb is "niega")
+    clitics: frozenset[str] = frozenset()
 
 
 def _present_relative(spec: dict) -> PresentRelative | None:
@@ -259,7 +262,7 @@ def _present_relative(spec: dict) -> PresentRelative | None:
         return None
     return PresentRelative(frozenset(fold(w) for w in spec["openers"]), frozenset(fold(w) for w in spec.get("auxiliaries", [])),
                            tuple(spec.get("endings", [])), tuple(spec.get("progressive_endings", [])),
-                           tuple(spec.get("not_endings", [])))
+                           tuple(spec.get("not_endings", [])), frozenset(spec.get("clitics", [])))
 
 
 def _words_pattern(words: list[str]) -> re.Pattern | None:
@@ -771,7 +774,8 @@ def _in_present_relative(spec: PresentRelative, sentence: str, folded: str, star
     """The trigger's first word is a verb in the present right after a relative pronoun, or its
     progressive participle after the pronoun and an auxiliary ("that attacks", "that is attacking")."""
     before = folded[:start].split()[-2:]
-    first = (sentence[start:].split(None, 1)[:1] or [""])[0].lower()
+    words = sentence[start:].lower().split(None, 2)
+    first = words[1] if len(words) > 1 and words[0] in spec.clitics else (words[:1] or [""])[0]
     if before[-1:] and before[-1] in spec.openers:
         return first.endswith(spec.endings) and not first.endswith(spec.not_endings)
     return (len(before) == 2 and before[0] in spec.openers and before[1] in spec.auxiliaries

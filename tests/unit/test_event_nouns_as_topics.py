@@ -78,7 +78,7 @@ def test_an_event_noun_naming_a_group_or_a_thing_is_no_new_act(text):
 @pytest.mark.parametrize("lang, text", [
     ("en", "The envoy met on Thursday a militia that attacks convoys near Almaty."),
     ("en", "The envoy met on Thursday a militia that is attacking convoys near Almaty."),
-    ("es", "El enviado visitó el jueves un país que encarcela a los periodistas."),
+    ("es", "El enviado visitó el jueves a un ministro, quien encarcela a los periodistas."),
     ("fr", "L'envoyé a visité jeudi un pays qui emprisonne les journalistes."),
 ])
 def test_a_relative_clause_in_the_present_tells_a_habit(lang, text):
@@ -87,7 +87,7 @@ def test_a_relative_clause_in_the_present_tells_a_habit(lang, text):
 
 @pytest.mark.parametrize("lang, text", [
     ("en", "Police in Almaty dispersed students who attacked a convoy on Thursday."),
-    ("es", "La policía dispersó el jueves en Almaty a los estudiantes que atacaron un convoy."),
+    ("es", "La policía dispersó el jueves en Almaty a un grupo, quienes atacaron un convoy."),
 ])
 def test_a_relative_clause_in_the_past_keeps_its_act(lang, text):
     assert "ASSAULT" in types_of(text, lang)
