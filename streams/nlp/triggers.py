@@ -243,6 +243,10 @@ class Lexicon:
     described_before: re.Pattern | None = None
 
 
+#: quotation marks around a word
+_QUOTES = "\"'“”‘’«»"
+
+
 @dataclass(frozen=True)
 class PresentRelative:
     """Relative pronouns (folded), the auxiliaries of a progressive after them, and the endings of
@@ -773,9 +777,10 @@ def _described(lex: Lexicon, folded: str, start: int, end: int) -> bool:
 def _in_present_relative(spec: PresentRelative, sentence: str, folded: str, start: int) -> bool:
     """The trigger's first word is a verb in the present right after a relative pronoun, or its
     progressive participle after the pronoun and an auxiliary ("that attacks", "that is attacking")."""
-    before = folded[:start].split()[-2:]
+    before = [w for w in (w.strip(_QUOTES) for w in folded[:start].split()[-3:]) if w][-2:]  # 'that is “terrorizing”'
     words = sentence[start:].lower().split(None, 2)
     first = words[1] if len(words) > 1 and words[0] in spec.clitics else (words[:1] or [""])[0]
+    first = first.strip(_QUOTES)
     if before[-1:] and before[-1] in spec.openers:
         return first.endswith(spec.endings) and not first.endswith(spec.not_endings)
     return (len(before) == 2 and before[0] in spec.openers and before[1] in spec.auxiliaries
@@ -853,8 +858,10 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
             continue  # "protests are common in the capital", "las protestas son frecuentes": a habit
         if lex.definitions and len(folded[:start].split()) <= 1 and lex.definitions.match(folded, end):
             continue  # "A curfew is an order requiring people to stay indoors": a definition
-        if lex.present_relative and _in_present_relative(lex.present_relative, sentence, folded, start):
-            continue  # "a country that criminalizes dissent", "un gobierno que reprime a la prensa": a habit
+        if (lex.present_relative and not is_verbal(trigger.type)
+                and _in_present_relative(lex.present_relative, sentence, folded, start)):
+            continue  # "a militia that attacks convoys", "un pays qui emprisonne": a habit ("a resolution that
+            # deplores" is the resolution's speech act)
         if lex.fiction and lex.fiction.search(folded, next((a for a, b in parts if a <= start < b), 0), start):
             continue  # "in the play, a rebel army storms the palace"
         if _in_attribute(lex, folded, start, trigger):

@@ -78,6 +78,7 @@ def test_an_event_noun_naming_a_group_or_a_thing_is_no_new_act(text):
 @pytest.mark.parametrize("lang, text", [
     ("en", "The envoy met on Thursday a militia that attacks convoys near Almaty."),
     ("en", "The envoy met on Thursday a militia that is attacking convoys near Almaty."),
+    ("en", "The envoy met on Thursday a militia that is “attacking” convoys near Almaty."),
     ("es", "El enviado visitó el jueves a un ministro, quien encarcela a los periodistas."),
     ("fr", "L'envoyé a visité jeudi un pays qui emprisonne les journalistes."),
 ])
@@ -91,3 +92,11 @@ def test_a_relative_clause_in_the_present_tells_a_habit(lang, text):
 ])
 def test_a_relative_clause_in_the_past_keeps_its_act(lang, text):
     assert "ASSAULT" in types_of(text, lang)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The assembly in Almaty adopted on Thursday a resolution that “condemns” the blockade."),
+    ("fr", "L'assemblée a adopté jeudi à Almaty une résolution qui « condamne » le blocus."),
+])
+def test_a_document_speaking_in_a_relative_clause_keeps_its_speech_act(lang, text):
+    assert "ACCUSE" in types_of(text, lang)
