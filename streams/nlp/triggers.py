@@ -199,7 +199,7 @@ class Lexicon:
     #: ...", "Jam malam adalah ...", "Le couvre-feu est une mesure ..."): a definition, no act
     definitions: re.Pattern | None = None
     #: a relative pronoun with a verb in the present right after it ("a country that criminalizes dissent",
-    #: "a militia that is attacking convoys", "un gobierno que reprime"; events.json ``present_relatives``):
+    #: "a militia that is attacking convoys", "quien encarcela", "qui emprisonne"; events.json ``present_relatives``):
     #: the clause tells what someone habitually does, no act of the story
     present_relative: PresentRelative | None = None
     #: an attribute of a noun ("Belarus, accused of ...", "yang dituduh"): the trigger in it and up
@@ -264,9 +264,11 @@ class PresentRelative:
 def _present_relative(spec: dict) -> PresentRelative | None:
     if not spec.get("openers"):
         return None
-    return PresentRelative(frozenset(fold(w) for w in spec["openers"]), frozenset(fold(w) for w in spec.get("auxiliaries", [])),
-                           tuple(spec.get("endings", [])), tuple(spec.get("progressive_endings", [])),
-                           tuple(spec.get("not_endings", [])), frozenset(spec.get("clitics", [])))
+    return PresentRelative(
+        openers=frozenset(fold(w) for w in spec["openers"]),
+        auxiliaries=frozenset(fold(w) for w in spec.get("auxiliaries", [])),
+        endings=tuple(spec.get("endings", [])), progressive_endings=tuple(spec.get("progressive_endings", [])),
+        not_endings=tuple(spec.get("not_endings", [])), clitics=frozenset(spec.get("clitics", [])))
 
 
 def _words_pattern(words: list[str]) -> re.Pattern | None:
@@ -768,8 +770,9 @@ DESCRIBED_REACH = 24
 def _described(lex: Lexicon, folded: str, start: int, end: int) -> bool:
     """The trigger is an event noun that, with the word glued after it or standing before it,
     describes the places or people it struck ("riot-hit districts", "violence-affected families",
-    "wilayah rawan konflik", "un pays en proie aux violences") or recalls an act told before the
-    story ("the recent riots", "les émeutes récentes", "los recientes disturbios")."""
+    "wilayah rawan konflik", "un pays en proie aux violences"), recalls an act told before the
+    story ("the recent riots", "les émeutes récentes", "los recientes disturbios") or, as part of a
+    compound, names a group or a thing ("the protest movement", events.json ``naming_markers``)."""
     return bool((lex.described_after and lex.described_after.match(folded, end, end + DESCRIBED_REACH))
                 or (lex.described_before and lex.described_before.search(folded, max(0, start - DESCRIBED_REACH), start)))
 
