@@ -189,6 +189,19 @@ class Lexicon:
     fiction: re.Pattern | None = None
     #: a work whose topic the trigger names ("a film about the siege", "lagu tentang perang")
     work_topics: re.Pattern | None = None
+    #: a word of remembrance before an event noun ("the anniversary of the massacre", "memperingati
+    #: 10 tahun serangan", "commémoré l'attentat", "aniversario de la masacre"): an act long past
+    commemorations: re.Pattern | None = None
+    #: a predicate after an event noun saying such acts are common or rare ("protests are common",
+    #: "unjuk rasa sudah biasa terjadi", "les manifestations sont fréquentes"): a habit, no act
+    generic_predicates: re.Pattern | None = None
+    #: a copula of definition right after an event noun that opens its sentence ("A curfew is an order
+    #: ...", "Jam malam adalah ...", "Le couvre-feu est une mesure ..."): a definition, no act
+    definitions: re.Pattern | None = None
+    #: a relative pronoun with a verb in the present right after it ("a country that criminalizes dissent",
+    #: "a militia that is attacking convoys", "quien encarcela", "qui emprisonne"; events.json ``present_relatives``):
+    #: the clause tells what someone habitually does, no act of the story
+    present_relative: PresentRelative | None = None
     #: an attribute of a noun ("Belarus, accused of ...", "yang dituduh"): the trigger in it and up
     #: to the next comma describes someone, it reports no new act
     attributive: re.Pattern | None = None
@@ -252,6 +265,34 @@ class Lexicon:
     state_markers: re.Pattern | None = None
 
 
+#: quotation marks around a word
+_QUOTES = "\"'“”‘’«»"
+
+
+@dataclass(frozen=True)
+class PresentRelative:
+    """Relative pronouns (folded), the auxiliaries of a progressive after them, and the endings of
+    present-tense verbs (matched on the lower-cased text: accents matter) that follow them, past
+    the clitic pronouns of ``clitics``."""
+    openers: frozenset[str]
+    auxiliaries: frozenset[str]
+    endings: tuple[str, ...]
+    progressive_endings: tuple[str, ...]
+    not_endings: tuple[str, ...]
+    #: pronouns before the verb that are not it ("se niega": the verb is "niega")
+    clitics: frozenset[str] = frozenset()
+
+
+def _present_relative(spec: dict) -> PresentRelative | None:
+    if not spec.get("openers"):
+        return None
+    return PresentRelative(
+        openers=frozenset(fold(w) for w in spec["openers"]),
+        auxiliaries=frozenset(fold(w) for w in spec.get("auxiliaries", [])),
+        endings=tuple(spec.get("endings", [])), progressive_endings=tuple(spec.get("progressive_endings", [])),
+        not_endings=tuple(spec.get("not_endings", [])), clitics=frozenset(spec.get("clitics", [])))
+
+
 def _words_pattern(words: list[str]) -> re.Pattern | None:
     if not words:
         return None
@@ -272,7 +313,8 @@ def _joiner_pattern(words: list[str]) -> re.Pattern | None:
 
 def _described_by(data: dict, side: str) -> list[str]:
     """The words on ``side`` ("after" or "before") of an event noun that make it describe, not tell."""
-    return [w for key in ("affected_markers", "recalled_markers") for w in (data.get(key) or {}).get(side, [])]
+    return [w for key in ("affected_markers", "recalled_markers", "naming_markers")
+            for w in (data.get(key) or {}).get(side, [])]
 
 
 def _leading_pattern(words: list[str]) -> re.Pattern | None:
@@ -374,6 +416,10 @@ def lexicon(lang: str) -> Lexicon:
         predicative=_words_pattern(data.get("predicative", [])),
         fiction=_words_pattern(data.get("fiction_frames", [])),
         work_topics=_words_pattern(data.get("work_topics", [])),
+        commemorations=_words_pattern(data.get("commemorations", [])),
+        generic_predicates=_words_pattern(data.get("generic_predicates", [])),
+        definitions=_leading_pattern(data.get("definition_markers", [])),
+        present_relative=_present_relative(data.get("present_relatives") or {}),
         attributive=_joiner_pattern(data.get("attributive", [])),
         anaphora_before=_words_pattern(data.get("anaphora_before", [])),
         anaphora_after=_words_pattern(data.get("anaphora_after", [])),
@@ -545,6 +591,10 @@ DENIED_GAP = 2
 ATTRIBUTE_WORDS = 8
 #: words between a work and the trigger naming its topic ("a film about the 1965 siege")
 TOPIC_GAP = 3
+#: words between a word of remembrance and the act it recalls ("conmemoró los diez años del atentado")
+COMMEMORATION_GAP = 4
+#: words after an event noun searched for a predicate of frequency ("protests are not uncommon")
+GENERIC_WINDOW = 5
 
 
 def _ends_near(lex: Lexicon, cue: re.Pattern | None, folded: str, start: int, gap: int = DENIED_GAP) -> bool:
@@ -832,10 +882,24 @@ DESCRIBED_REACH = 24
 def _described(lex: Lexicon, folded: str, start: int, end: int) -> bool:
     """The trigger is an event noun that, with the word glued after it or standing before it,
     describes the places or people it struck ("riot-hit districts", "violence-affected families",
-    "wilayah rawan konflik", "un pays en proie aux violences") or recalls an act told before the
-    story ("the recent riots", "les émeutes récentes", "los recientes disturbios")."""
+    "wilayah rawan konflik", "un pays en proie aux violences"), recalls an act told before the
+    story ("the recent riots", "les émeutes récentes", "los recientes disturbios") or, as part of a
+    compound, names a group or a thing ("the protest movement", events.json ``naming_markers``)."""
     return bool((lex.described_after and lex.described_after.match(folded, end, end + DESCRIBED_REACH))
                 or (lex.described_before and lex.described_before.search(folded, max(0, start - DESCRIBED_REACH), start)))
+
+
+def _in_present_relative(spec: PresentRelative, sentence: str, folded: str, start: int) -> bool:
+    """The trigger's first word is a verb in the present right after a relative pronoun, or its
+    progressive participle after the pronoun and an auxiliary ("that attacks", "that is attacking")."""
+    before = [w for w in (w.strip(_QUOTES) for w in folded[:start].split()[-3:]) if w][-2:]  # 'that is “terrorizing”'
+    words = sentence[start:].lower().split(None, 2)
+    first = words[1] if len(words) > 1 and words[0] in spec.clitics else (words[:1] or [""])[0]
+    first = first.strip(_QUOTES)
+    if before[-1:] and before[-1] in spec.openers:
+        return first.endswith(spec.endings) and not first.endswith(spec.not_endings)
+    return (len(before) == 2 and before[0] in spec.openers and before[1] in spec.auxiliaries
+            and first.endswith(spec.progressive_endings))
 
 
 def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[TriggerHit]:
@@ -913,6 +977,16 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
             continue  # "there were no reports of major clashes", "tidak ada laporan penangkapan"
         if _ends_near(lex, lex.predicative, folded, start) or _ends_near(lex, lex.work_topics, folded, start, TOPIC_GAP):
             continue  # "the album is an explosive attack on ...", "a war drama about the siege of a town"
+        if _ends_near(lex, lex.commemorations, folded, start, COMMEMORATION_GAP):
+            continue  # "on the anniversary of the massacre", "memperingati tragedi penembakan": history
+        if lex.generic_predicates and lex.generic_predicates.search(_window_after(folded, end, parts, GENERIC_WINDOW)):
+            continue  # "protests are common in the capital", "las protestas son frecuentes": a habit
+        if lex.definitions and len(folded[:start].split()) <= 1 and lex.definitions.match(folded, end):
+            continue  # "A curfew is an order requiring people to stay indoors": a definition
+        if (lex.present_relative and not is_verbal(trigger.type)
+                and _in_present_relative(lex.present_relative, sentence, folded, start)):
+            continue  # "a militia that attacks convoys", "un pays qui emprisonne": a habit ("a resolution that
+            # deplores" is the resolution's speech act)
         if lex.fiction and lex.fiction.search(folded, next((a for a, b in parts if a <= start < b), 0), start):
             continue  # "in the play, a rebel army storms the palace"
         if _in_attribute(lex, folded, start, trigger):
