@@ -26,7 +26,8 @@ import orjson
 import pytest
 
 from tests.integration.helpers import synthetic_archive
-from tests.support import ROOT, Worker, committed_events, kabar, mentions, read_committed, read_topic, settle_events
+from tests.support import (ROOT, Worker, committed_events, committed_offset, kabar, mentions, read_committed, read_topic,
+                           settle_events)
 
 
 def _env(base: dict, name: str, partitions: int, processing: str = "at_least_once") -> dict:
@@ -101,6 +102,32 @@ def test_sigkill_mid_replay_then_restart_gives_the_same_events(pipeline_env, kaz
         regressing = {i: r for i, r in revisions.items() if r != sorted(r)}
         assert not regressing, f"states out of order: {regressing}"
         assert not changed, f"one revision of an event sent with two different states: {sorted(changed)}"
+
+
+def test_a_worker_killed_after_a_commit_its_cluster_state_lags_behind_loses_no_mention(pipeline_env, kazakhstan):
+    """The test above with its window held open: the ``cluster-state`` changelog lags seconds behind
+    the table (``lagging_changelog``), and the worker is killed as soon as it has committed an offset
+    on ``articles.enriched``. Whatever it committed must have its state on the changelog (the agent
+    waits for it before acknowledging); the restarted worker redoes the rest. Before it waited, the
+    articles behind that first commit were in neither and were lost."""
+    archive, reference = kazakhstan
+    env = _env(pipeline_env, "lag", 1)
+    first = Worker(env, "lag-1", module="tests.integration.lagging_changelog").start()
+    replay = subprocess.Popen([sys.executable, "-m", "streams.cli", "replay", str(archive), "--speed", "5000"],
+                              env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    end = time.monotonic() + 120
+    while not committed_offset(env, "articles.enriched") and time.monotonic() < end:
+        time.sleep(0.2)
+    first.stop("KILL")
+    assert committed_offset(env, "articles.enriched"), "the worker committed nothing in two minutes"
+    assert replay.wait(timeout=120) == 0
+    assert len(mentions(committed_events(env))) < len(mentions(reference)), "the worker finished before it was killed"
+    second = Worker(env, "lag-2").start()
+    try:
+        state = settle_events(env, expect_articles=mentions(reference), timeout=120)
+    finally:
+        second.stop()
+    assert _summary(state) == _summary(reference)
 
 
 def test_two_workers_split_the_partitions_and_lose_or_double_nothing(pipeline_env, tmp_path):
