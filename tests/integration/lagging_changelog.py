@@ -10,18 +10,26 @@ is handed to the client (in order: the changelog stays a prefix of the
 table's writes), so that window is open all the time and a worker killed at
 any moment has committed offsets whose state is not on the changelog, unless
 the agent waits for it before acknowledging.
+
+``KABAR_TEST_CHANGELOG_LAG`` sets ``LAG`` (5 s); when the file
+``KABAR_TEST_REJOIN_FILE`` names appears, the worker's consumer rejoins its group
+(a rebalance, as Faust may have while starting) and the file is removed.
 """
 
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
+from pathlib import Path
 
 from faust.transport.producer import ProducerBuffer
 
+from streams.app import app
 from streams.cli import main
 
-LAG = 5.0
+LAG = float(os.environ.get("KABAR_TEST_CHANGELOG_LAG", "5"))
+REJOIN_FILE = os.environ.get("KABAR_TEST_REJOIN_FILE")
 _send = ProducerBuffer._send_pending
 _lagging: asyncio.Queue | None = None
 
@@ -46,6 +54,16 @@ async def _send_pending(self: ProducerBuffer, fut) -> None:
 
 
 ProducerBuffer._send_pending = _send_pending
+
+if REJOIN_FILE:
+    @app.timer(interval=0.1)
+    async def _rejoin_when_asked() -> None:
+        """The consumer rejoins its group (in the consumer's thread, which owns it)."""
+        asked = Path(REJOIN_FILE)
+        if asked.exists():
+            asked.unlink()
+            thread = app.consumer._thread
+            thread.thread_loop.call_soon_threadsafe(thread._consumer._coordinator.request_rejoin)
 
 if __name__ == "__main__":
     sys.exit(main())
