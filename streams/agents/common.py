@@ -8,6 +8,7 @@ letter could not be sent) is never committed.
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import logging
 import time
@@ -20,7 +21,7 @@ from aiokafka import TopicPartition
 from streams import metrics
 from streams.agents.continuity import STALL_SECONDS, Continuity, ReadBack, Stalls
 from streams.agents.handling import Handling, dead_letter_of
-from streams.app import TOPICS, app, nlp, settings
+from streams.app import TOPICS, WatchedTable, app, nlp, settings
 from streams.cloudevents import headers_of, source_of
 from streams.codec import DecodeError, decode, encode
 from streams.messages import Outcome
@@ -88,6 +89,38 @@ async def offloaded(stage: str, event) -> Outcome | None:
         await send_dead(stage, outcome.reason, event, outcome.detail)
         return None
     return outcome
+
+
+class AckedWhenWritten:
+    """Acknowledges an agent's messages in the order they were handled, each once the changelog
+    writes of ``table`` made while handling it are on the broker (see ``app.WatchedTable``: Faust
+    can commit an offset while a table write is still unsent, and a worker killed then loses the
+    write for good). The waiting is done in a task of its own, so the agent goes on meanwhile. A
+    write that fails stops the acknowledgements: nothing after it is committed."""
+
+    def __init__(self, stage: str, table: WatchedTable) -> None:
+        self.stage = stage
+        self.table = table
+        self._queue: asyncio.Queue | None = None
+        self._task: asyncio.Task | None = None
+
+    def ack(self, stream: Any, event: Any) -> None:
+        """Acknowledge ``event`` on ``stream`` once the writes made since the last call are done."""
+        if self._queue is None:
+            self._queue = asyncio.Queue()
+            self._task = asyncio.ensure_future(self._acknowledge(self._queue))
+        self._queue.put_nowait((self.table.take_writes(), stream, event))
+
+    async def _acknowledge(self, queue: asyncio.Queue) -> None:
+        while True:
+            writes, stream, event = await queue.get()
+            try:
+                await asyncio.gather(*writes)
+            except Exception:
+                log.exception("%s: a changelog write of %s failed: no message is acknowledged from here on",
+                              self.stage, self.table.name)
+                raise
+            await stream.ack(event)
 
 
 R = TypeVar("R")
