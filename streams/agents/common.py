@@ -2,8 +2,9 @@
 
 Each agent takes its events through a ``Handling`` (``handling_of``): an exception in a stage
 becomes a dead letter, and what Faust skipped is read back first. Agents acknowledge each event
-by hand once it is handled, so one whose handling did not finish (the worker stopped, a dead
-letter could not be sent) is never committed.
+by hand once it is handled and what it wrote to its table is on the changelog
+(``AckedWhenWritten``), so one whose handling did not finish (the worker stopped, a dead
+letter could not be sent) or whose table entry is still unsent is never committed.
 """
 
 from __future__ import annotations
