@@ -96,32 +96,29 @@ class AckedWhenWritten:
     """Acknowledges an agent's messages in the order they were handled, each once the changelog
     writes of ``table`` made while handling it are on the broker (see ``app.WatchedTable``: Faust
     can commit an offset while a table write is still unsent, and a worker killed then loses the
-    write for good). The waiting is done in a task of its own, so the agent goes on meanwhile. A
-    write that fails stops the acknowledgements: nothing after it is committed."""
+    write for good). Each message waits in a task of its own, after the one before it, so the
+    agent goes on meanwhile and nothing is left waiting once the writes are done. A write that
+    fails stops the acknowledgements: nothing after it is committed."""
 
     def __init__(self, stage: str, table: WatchedTable) -> None:
         self.stage = stage
         self.table = table
-        self._queue: asyncio.Queue | None = None
-        self._task: asyncio.Task | None = None
+        self._last: asyncio.Future | None = None
 
     def ack(self, stream: Any, event: Any) -> None:
         """Acknowledge ``event`` on ``stream`` once the writes made since the last call are done."""
-        if self._queue is None:
-            self._queue = asyncio.Queue()
-            self._task = asyncio.ensure_future(self._acknowledge(self._queue))
-        self._queue.put_nowait((self.table.take_writes(), stream, event))
+        self._last = asyncio.ensure_future(self._ack_after(self._last, self.table.take_writes(), stream, event))
 
-    async def _acknowledge(self, queue: asyncio.Queue) -> None:
-        while True:
-            writes, stream, event = await queue.get()
-            try:
-                await asyncio.gather(*writes)
-            except Exception:
-                log.exception("%s: a changelog write of %s failed: no message is acknowledged from here on",
-                              self.stage, self.table.name)
-                raise
-            await stream.ack(event)
+    async def _ack_after(self, previous: asyncio.Future | None, writes: list, stream: Any, event: Any) -> None:
+        if previous is not None:
+            await previous  # raises if a write before failed
+        try:
+            await asyncio.gather(*writes)
+        except Exception:
+            log.exception("%s: a changelog write of %s failed: no message is acknowledged from here on",
+                          self.stage, self.table.name)
+            raise
+        await stream.ack(event)
 
 
 R = TypeVar("R")
