@@ -212,12 +212,12 @@ class WatchedTable(faust.Table):
         return writes
 
 
-def _table(name: str, source: TopicSpec, help: str, kind: type[faust.Table] = faust.Table,
-           **options: Any) -> faust.Table:
-    """``app.Table(name, ...)``, of class ``kind``."""
-    return app.tables.add(kind(app, name=name, default=None, beacon=app.tables.beacon, help=help,
-                               partitions=partitions_of(source, settings.partitions),
-                               options=dict(ROCKSDB_OPTIONS), **options))
+def _table(name: str, source: TopicSpec, help: str, **options: Any) -> WatchedTable:
+    """``app.Table(name, ...)``, a ``WatchedTable``: its agent acknowledges a message once what it
+    wrote is on the changelog."""
+    return app.tables.add(WatchedTable(app, name=name, default=None, beacon=app.tables.beacon, help=help,
+                                       partitions=partitions_of(source, settings.partitions),
+                                       options=dict(ROCKSDB_OPTIONS), **options))
 
 
 #: normalize: article id -> fingerprint of the last version sent on (co-partitioned with articles.raw; dated)
@@ -227,9 +227,7 @@ fingerprints = _table("fingerprints", ARTICLES_CLEAN, "content fingerprint -> fi
 #: cluster: decisions (with MinHash signatures), canonical events, stories of one blocking key (co-partitioned with articles.enriched)
 #: values are JSON text the clusterer encodes and parses itself (``dedup.state.TypedState``): the same
 #: JSON the json codec wrote, without a detour through dicts (``bytes`` values: the raw codec)
-#: its agent acknowledges a message once the state it wrote is on the changelog (``WatchedTable``)
-cluster_state = _table("cluster-state", ARTICLES_ENRICHED, "dedup and event-clustering state",
-                       kind=WatchedTable, value_type=bytes)
+cluster_state = _table("cluster-state", ARTICLES_ENRICHED, "dedup and event-clustering state", value_type=bytes)
 #: alerts: event id -> rules already fired for it (co-partitioned with events; dated)
 fired_alerts = _table("fired-alerts", EVENTS, "event id -> alert rules already fired")
 

@@ -51,18 +51,20 @@ def pipeline_env(tmp_path_factory) -> dict[str, str]:
 
 
 class Worker:
-    """A `kabar worker` subprocess with its own web port and state folder."""
+    """A `kabar worker` subprocess with its own web port and state folder; ``module``: the module
+    run as `kabar` (a test's variant with a fault injected)."""
 
-    def __init__(self, env: dict[str, str], name: str = "w1"):
+    def __init__(self, env: dict[str, str], name: str = "w1", module: str = "streams.cli"):
         self.env = dict(env, KABAR_WEB_PORT=str(free_port()))
         self.name = name
+        self.module = module
         self.proc: subprocess.Popen | None = None
         self.log = Path(env["KABAR_HOME"]) / f"worker-{name}.log"
 
     def start(self, timeout: float = 90) -> "Worker":
         """Start, and return once the worker owns partitions and is not rebalancing."""
         self.log.parent.mkdir(parents=True, exist_ok=True)
-        self.proc = subprocess.Popen([sys.executable, "-m", "streams.cli", "worker", "--loglevel", "info"],
+        self.proc = subprocess.Popen([sys.executable, "-m", self.module, "worker", "--loglevel", "info"],
                                      env=self.env, cwd=ROOT, stdout=open(self.log, "ab"), stderr=subprocess.STDOUT)
         end = time.monotonic() + timeout
         while time.monotonic() < end:
@@ -216,6 +218,24 @@ def read_committed(env: dict[str, str], topic: str) -> list[bytes]:
             return [v for tp in tps for v in values[tp]]
         finally:
             await consumer.stop()
+
+    return asyncio.run(read())
+
+
+def committed_offset(env: dict[str, str], topic: str, partition: int = 0) -> int | None:
+    """The offset the worker's consumer group committed on ``topic`` (without prefix), or None."""
+
+    async def read() -> int | None:
+        settings = from_env(env)
+        admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap_servers, **kafka_auth(settings))
+        await admin.start()
+        try:
+            tp = TopicPartition(settings.topic(topic), partition)
+            offsets = await admin.list_consumer_group_offsets(settings.group_id, partitions=[tp])
+        finally:
+            await admin.close()
+        meta = offsets.get(tp)
+        return meta.offset if meta is not None and meta.offset >= 0 else None
 
     return asyncio.run(read())
 

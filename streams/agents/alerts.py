@@ -22,8 +22,8 @@ import os
 
 import aiohttp
 
-from streams.agents.common import count, decoded, handling_of, publish_dead, send, timed
-from streams.app import TOPICS, app, fired_alerts_cached, keep, settings
+from streams.agents.common import AckedWhenWritten, count, decoded, handling_of, publish_dead, send, timed
+from streams.app import TOPICS, app, fired_alerts, fired_alerts_cached, keep, settings
 from streams.dedup.expiry import value_of
 from streams.desk.alerts import Rule, RulesError, default_rules, evaluate, load_rules
 from streams.desk.delivery import Deliveries, secrets_for
@@ -32,6 +32,8 @@ from streams.topics import ALERTS, EVENTS
 
 STAGE = "alerts"
 HANDLING = handling_of(STAGE)
+#: a message is acknowledged once its ``fired-alerts`` entry is on the changelog
+ACKS = AckedWhenWritten(STAGE, fired_alerts)
 #: alerts being delivered at once; the next one waits for a slot
 IN_FLIGHT = 16
 
@@ -57,7 +59,7 @@ async def alerts(stream):
     stream = stream.noack()
     async for event in stream.events():
         await HANDLING.handle(event, timed(STAGE, _alert))
-        await stream.ack(event)
+        ACKS.ack(stream, event)
 
 
 async def _alert(event) -> None:

@@ -11,7 +11,8 @@ Upserts wait up to ``KABAR_EMIT_INTERVAL`` seconds and go out as the latest
 state of each event (``upserts.PendingUpserts``). Messages are acknowledged
 by hand, after the upserts they caused are sent and the state they wrote is
 on the changelog (``app.WatchedTable``): a crash or a rebalance before that
-delivers them again, and they are answered again. A committed offset whose
+delivers them again, and they are answered again (after the state their first
+handling wrote, which a rebalance does not forget). A committed offset whose
 state did not reach the changelog would lose its article for good: the
 restarted worker neither has it in its state nor is given it again.
 """
@@ -47,8 +48,7 @@ _emitting = asyncio.Lock()
 async def _forget_on_revoke(sender, revoked, **kwargs) -> None:
     state.values.clear()
     clusterer.forget_index()
-    pending.drop()  # not acknowledged: the new owner handles those messages again
-    cluster_state.take_writes()
+    pending.drop()  # not acknowledged: the new owner handles those messages again (see ``emit``)
 
 
 @app.on_partitions_assigned.connect
@@ -56,14 +56,16 @@ async def _forget_on_assign(sender, assigned, **kwargs) -> None:
     state.values.clear()
     clusterer.forget_index()
     pending.drop()
-    cluster_state.take_writes()
 
 
 async def emit() -> None:
     """Send the waiting upserts and wait for the state writes behind them, then acknowledge the
     messages behind them (one at a time: the lock keeps an event's states in the order they were
     reached). The writes taken with the messages include all of theirs (a message's writes come
-    before it is added to ``pending``), and perhaps a next message's, which is only waited for early."""
+    before it is added to ``pending``), and perhaps a next message's, which is only waited for early.
+    A rebalance drops the waiting messages but not their writes: delivered again, such a message
+    finds its state already written and writes nothing, so what it waits for is the writes of its
+    first handling, still among those taken here."""
     async with _emitting:
         states, messages = pending.take()
         written = cluster_state.take_writes()

@@ -2,12 +2,14 @@
 
 Each agent takes its events through a ``Handling`` (``handling_of``): an exception in a stage
 becomes a dead letter, and what Faust skipped is read back first. Agents acknowledge each event
-by hand once it is handled, so one whose handling did not finish (the worker stopped, a dead
-letter could not be sent) is never committed.
+by hand once it is handled and what it wrote to its table is on the changelog
+(``AckedWhenWritten``), so one whose handling did not finish (the worker stopped, a dead
+letter could not be sent) or whose table entry is still unsent is never committed.
 """
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import logging
 import time
@@ -20,7 +22,7 @@ from aiokafka import TopicPartition
 from streams import metrics
 from streams.agents.continuity import STALL_SECONDS, Continuity, ReadBack, Stalls
 from streams.agents.handling import Handling, dead_letter_of
-from streams.app import TOPICS, app, nlp, settings
+from streams.app import TOPICS, WatchedTable, app, nlp, settings
 from streams.cloudevents import headers_of, source_of
 from streams.codec import DecodeError, decode, encode
 from streams.messages import Outcome
@@ -88,6 +90,35 @@ async def offloaded(stage: str, event) -> Outcome | None:
         await send_dead(stage, outcome.reason, event, outcome.detail)
         return None
     return outcome
+
+
+class AckedWhenWritten:
+    """Acknowledges an agent's messages in the order they were handled, each once the changelog
+    writes of ``table`` made while handling it are on the broker (see ``app.WatchedTable``: Faust
+    can commit an offset while a table write is still unsent, and a worker killed then loses the
+    write for good). Each message waits in a task of its own, after the one before it, so the
+    agent goes on meanwhile and nothing is left waiting once the writes are done. A write that
+    fails stops the acknowledgements: nothing after it is committed."""
+
+    def __init__(self, stage: str, table: WatchedTable) -> None:
+        self.stage = stage
+        self.table = table
+        self._last: asyncio.Future | None = None
+
+    def ack(self, stream: Any, event: Any) -> None:
+        """Acknowledge ``event`` on ``stream`` once the writes made since the last call are done."""
+        self._last = asyncio.ensure_future(self._ack_after(self._last, self.table.take_writes(), stream, event))
+
+    async def _ack_after(self, previous: asyncio.Future | None, writes: list, stream: Any, event: Any) -> None:
+        if previous is not None:
+            await previous  # raises if a write before failed
+        try:
+            await asyncio.gather(*writes)
+        except Exception:
+            log.exception("%s: a changelog write of %s failed: no message is acknowledged from here on",
+                          self.stage, self.table.name)
+            raise
+        await stream.ack(event)
 
 
 R = TypeVar("R")

@@ -9,8 +9,8 @@ counted. Entries written before they held the partition key (a bare id) send the
 
 from __future__ import annotations
 
-from streams.agents.common import count, handling_of, log, offloaded, send_bytes, timed
-from streams.app import TOPICS, app, fingerprints_cached, keep
+from streams.agents.common import AckedWhenWritten, count, handling_of, log, offloaded, send_bytes, timed
+from streams.app import TOPICS, app, fingerprints, fingerprints_cached, keep
 from streams.dedup.expiry import value_of
 from streams.messages import copy_message
 from streams.topics import ARTICLES_CLEAN, ARTICLES_ENRICHED
@@ -26,6 +26,8 @@ def first_of(entry: object) -> tuple[str, str] | None:
 
 
 HANDLING = handling_of(STAGE, ARTICLES_CLEAN)
+#: a message is acknowledged once its ``fingerprints`` entry is on the changelog
+ACKS = AckedWhenWritten(STAGE, fingerprints)
 
 
 @app.agent(TOPICS[ARTICLES_CLEAN.name], concurrency=1)
@@ -33,7 +35,7 @@ async def enrich(stream):
     stream = stream.noack()
     async for event in stream.events():
         await HANDLING.handle(event, timed(STAGE, _enrich))
-        await stream.ack(event)
+        ACKS.ack(stream, event)
 
 
 async def _enrich(event) -> None:

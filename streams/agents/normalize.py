@@ -7,8 +7,8 @@ repeat (same article id, same fingerprint) is dropped through the
 
 from __future__ import annotations
 
-from streams.agents.common import count, handling_of, log, offloaded, send_bytes, timed
-from streams.app import TOPICS, app, keep, seen_articles_cached
+from streams.agents.common import AckedWhenWritten, count, handling_of, log, offloaded, send_bytes, timed
+from streams.app import TOPICS, app, keep, seen_articles, seen_articles_cached
 from streams.dedup.expiry import value_of
 from streams.topics import ARTICLES_CLEAN, ARTICLES_RAW
 
@@ -16,6 +16,8 @@ STAGE = "normalize"
 
 
 HANDLING = handling_of(STAGE, ARTICLES_RAW)
+#: a message is acknowledged once its ``seen-articles`` entry is on the changelog
+ACKS = AckedWhenWritten(STAGE, seen_articles)
 
 
 @app.agent(TOPICS[ARTICLES_RAW.name], concurrency=1)
@@ -23,7 +25,7 @@ async def normalize(stream):
     stream = stream.noack()
     async for event in stream.events():
         await HANDLING.handle(event, timed(STAGE, _normalize))
-        await stream.ack(event)
+        ACKS.ack(stream, event)
 
 
 async def _normalize(event) -> None:
