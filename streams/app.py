@@ -6,7 +6,7 @@ values (``cluster-state`` as JSON text, see ``dedup.state``) and are
 changelogged, so a restarted worker recovers them.
 
 Every table is bounded by event time: ``cluster-state`` by the clusterer, the
-others as dated tables (``expiry.put``/``expiry.sweep``) through ``keep``. The
+others as dated tables (``expiry.DatedTable``) through ``keep``. The
 sweep runs in the agent, on the message being handled, not in a timer: a
 Faust table can only be changed during stream iteration (outside it,
 ``del table[key]`` raises ``TypeError``, since the changelog partition is the
@@ -17,13 +17,14 @@ this worker owns and writes its tombstones to the right changelog partition.
 from __future__ import annotations
 
 import time
-from collections.abc import MutableMapping
+from collections.abc import Iterator
 from typing import Any
 
 import faust
 import rocksdict
 from faust import stores
 from faust.sensors.prometheus import setup_prometheus_sensors
+from faust.stores.memory import Store as MemoryStore
 from faust.stores.rocksdb import Store as RocksDBStore
 from faust.types import EventT, FutureMessage
 
@@ -79,14 +80,36 @@ class _Store(RocksDBStore):
         return db
 
 
-#: the scheme under which Faust finds ``_Store``; ``KABAR_STORE=rocksdb://`` means it
+class _MemoryStore(MemoryStore):
+    """Faust's memory store, knowing the partition of every key, as the RocksDB store does (one
+    database a partition): Faust's notes it only for keys it recovered, not for those written
+    since, and a dated table's index is rebuilt from the entries of one partition (``entries_of``)."""
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        super().__setitem__(key, value)
+        event = faust.current_event()
+        if event is not None:
+            self._key_partition[key] = event.message.partition
+
+    def __delitem__(self, key: Any) -> None:
+        super().__delitem__(key)
+        self._key_partition.pop(key, None)
+
+
+#: the schemes under which Faust finds ``_Store`` and ``_MemoryStore``; ``KABAR_STORE=rocksdb://``
+#: and ``memory://`` mean them
 STORE_SCHEME = "kabar-rocksdb"
+MEMORY_SCHEME = "kabar-memory"
 stores.STORES.aliases[STORE_SCHEME] = f"{__name__}:_Store"
+stores.STORES.aliases[MEMORY_SCHEME] = f"{__name__}:_MemoryStore"
 
 
 def faust_store(url: str) -> str:
-    """The store URL Faust is given for ``KABAR_STORE``: RocksDB is ``_Store``'s."""
-    return f"{STORE_SCHEME}://{url[len('rocksdb://'):]}" if url.startswith("rocksdb://") else url
+    """The store URL Faust is given for ``KABAR_STORE``: RocksDB is ``_Store``'s, memory ``_MemoryStore``'s."""
+    for scheme, ours in (("rocksdb://", STORE_SCHEME), ("memory://", MEMORY_SCHEME)):
+        if url.startswith(scheme):
+            return f"{ours}://{url[len(scheme):]}"
+    return url
 
 
 class _Worker(faust.Worker):
@@ -231,33 +254,53 @@ cluster_state = _table("cluster-state", ARTICLES_ENRICHED, "dedup and event-clus
 #: alerts: event id -> rules already fired for it (co-partitioned with events; dated)
 fired_alerts = _table("fired-alerts", EVENTS, "event id -> alert rules already fired")
 
-#: the dated tables as their agents read and write them: through read caches, since ``keep`` reads
-#: the partition's index several times a message (one agent writes each table: see ``ReadCache``).
-#: Small ones: what is read again is the index (a few keys a partition), entries mostly once.
-seen_articles_cached, fingerprints_cached, fired_alerts_cached = _DATED = tuple(
+#: the dated tables as their agents read them: through read caches, since ``keep`` reads the
+#: partition's ``meta`` twice a message (one agent writes each table: see ``ReadCache``).
+#: Small ones: what is read again is ``meta`` (a key a partition), entries mostly once.
+seen_articles_cached, fingerprints_cached, fired_alerts_cached = _CACHED = tuple(
     ReadCache(table, limit=DATED_CACHE_MAX) for table in (seen_articles, fingerprints, fired_alerts))
+
+
+def entries_of(table: faust.Table):
+    """``expiry.Entries`` of a Faust table: the keys and values its store holds for one partition."""
+
+    def entries(partition: int) -> Iterator[tuple[str, Any]]:
+        store = table.data
+        if isinstance(store, RocksDBStore):
+            for key, value in store._visible_items(store._db_for_partition(partition)):
+                yield store._decode_key(key), store._decode_value(value)
+        else:
+            yield from ((k, store.data.get(k)) for k, p in list(store._key_partition.items()) if p == partition)
+    return entries
+
+
+#: the dated tables as their agents write them (``keep``), each partition's day index in memory
+seen_articles_dated, fingerprints_dated, fired_alerts_dated = _DATED = tuple(
+    expiry.DatedTable(cache, entries_of(cache.table)) for cache in _CACHED)
 
 
 @app.on_partitions_revoked.connect
 async def _forget_dated_on_revoke(sender, revoked, **kwargs) -> None:
-    for cache in _DATED:
+    for cache, dated in zip(_CACHED, _DATED):
         cache.values.clear()
+        dated.forget()
 
 
 @app.on_partitions_assigned.connect
 async def _forget_dated_on_assign(sender, assigned, **kwargs) -> None:
-    for cache in _DATED:
+    for cache, dated in zip(_CACHED, _DATED):
         cache.values.clear()
+        dated.forget()
 
 
-def keep(table: MutableMapping[str, Any], event: EventT, key: str, value: object, event_time: str | None) -> None:
+def keep(dated: expiry.DatedTable, event: EventT, key: str, value: object, event_time: str | None) -> None:
     """Store ``value`` under ``key`` in a dated table (read it back with ``expiry.value_of``),
     filed under the day of ``event_time`` (the partition's clock if it has none), then
     expire what the partition's clock has left more than a horizon behind (a grace later:
-    see ``expiry.sweep``). Call it while
-    handling ``event``: the entry goes to that message's partition, as Faust writes it."""
+    see ``DatedTable.sweep``). Call it while handling ``event``: the entry goes to that
+    message's partition, as Faust writes it."""
     moment = parse_time(event_time)
     day = expiry.day_of(moment.timestamp()) if moment is not None else 0
     partition = event.message.partition
-    expiry.put(table, partition, key, value, day)
-    expiry.sweep(table, partition, settings.horizon_days, time.time(), settings.sweep_grace)
+    dated.put(partition, key, value, day)
+    dated.sweep(partition, settings.horizon_days, time.time(), settings.sweep_grace)

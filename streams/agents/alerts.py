@@ -23,7 +23,7 @@ import os
 import aiohttp
 
 from streams.agents.common import AckedWhenWritten, count, decoded, handling_of, publish_dead, send, timed
-from streams.app import TOPICS, app, fired_alerts, fired_alerts_cached, keep, settings
+from streams.app import TOPICS, app, fired_alerts, fired_alerts_cached, fired_alerts_dated, keep, settings
 from streams.dedup.expiry import value_of
 from streams.desk.alerts import Rule, RulesError, default_rules, evaluate, load_rules
 from streams.desk.delivery import Deliveries, secrets_for
@@ -73,7 +73,7 @@ async def _alert(event) -> None:
         await send(ALERTS, ev.id, alert)
         fired.add(alert.rule)
     if fired:  # also when nothing new fired: an event still updated keeps its entry
-        keep(fired_alerts_cached, event, ev.id, sorted(fired), ev.last_seen or ev.first_seen)
+        keep(fired_alerts_dated, event, ev.id, sorted(fired), ev.last_seen or ev.first_seen)
     if new:
         count(STAGE, "out", len(new))
 

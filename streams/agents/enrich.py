@@ -10,7 +10,7 @@ counted. Entries written before they held the partition key (a bare id) send the
 from __future__ import annotations
 
 from streams.agents.common import AckedWhenWritten, count, handling_of, log, offloaded, send_bytes, timed
-from streams.app import TOPICS, app, fingerprints, fingerprints_cached, keep
+from streams.app import TOPICS, app, fingerprints, fingerprints_cached, fingerprints_dated, keep
 from streams.dedup.expiry import value_of
 from streams.messages import copy_message
 from streams.topics import ARTICLES_CLEAN, ARTICLES_ENRICHED
@@ -54,6 +54,6 @@ async def _enrich(event) -> None:
         return
     await send_bytes(ARTICLES_ENRICHED, enriched.key, enriched.value)
     if entry is None:
-        keep(fingerprints_cached, event, enriched.fingerprint, [enriched.article_id, enriched.key],
+        keep(fingerprints_dated, event, enriched.fingerprint, [enriched.article_id, enriched.key],
              enriched.published_at)
     count(STAGE, "out")

@@ -8,7 +8,7 @@ repeat (same article id, same fingerprint) is dropped through the
 from __future__ import annotations
 
 from streams.agents.common import AckedWhenWritten, count, handling_of, log, offloaded, send_bytes, timed
-from streams.app import TOPICS, app, keep, seen_articles, seen_articles_cached
+from streams.app import TOPICS, app, keep, seen_articles, seen_articles_cached, seen_articles_dated
 from streams.dedup.expiry import value_of
 from streams.topics import ARTICLES_CLEAN, ARTICLES_RAW
 
@@ -35,8 +35,8 @@ async def _normalize(event) -> None:
     if value_of(seen_articles_cached.get(clean.article_id)) == clean.fingerprint:
         count(STAGE, "repeat")
         log.debug("normalize: %s already sent with this text", clean.article_id)
-        keep(seen_articles_cached, event, clean.article_id, clean.fingerprint, clean.published_at)  # seen again: kept
+        keep(seen_articles_dated, event, clean.article_id, clean.fingerprint, clean.published_at)  # seen again: kept
         return
     await send_bytes(ARTICLES_CLEAN, clean.key, clean.value)
-    keep(seen_articles_cached, event, clean.article_id, clean.fingerprint, clean.published_at)
+    keep(seen_articles_dated, event, clean.article_id, clean.fingerprint, clean.published_at)
     count(STAGE, "out")

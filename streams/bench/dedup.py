@@ -16,8 +16,8 @@ encoding the state is counted. The stream imitates what the ``cluster`` agent se
   runs and the state should level off after the horizon.
 
 Beside the clusterer's state, the stream goes through the worker's other
-tables as the agents use them (``expiry.put`` and ``expiry.sweep`` on plain
-dicts, one index per partition as in the worker): ``seen-articles`` (article
+tables as the agents use them (``expiry.DatedTable`` on plain dicts, one
+index per partition as in the worker): ``seen-articles`` (article
 id -> fingerprint), ``fingerprints`` (fingerprint -> first article id) and
 ``fired-alerts`` (event id -> rules fired, from the real alert rules). The
 clusterer is given a shard as in the worker, so idle countries are swept too.
@@ -71,11 +71,12 @@ class DatedTables:
     def __init__(self, horizon_days: int) -> None:
         self.horizon_days = horizon_days
         self.tables: dict[str, dict[str, Any]] = {"seen-articles": {}, "fingerprints": {}, "fired-alerts": {}}
+        self.dated = {name: expiry.DatedTable(table, _entries_of(table)) for name, table in self.tables.items()}
 
     def _keep(self, name: str, key: str, value: Any, day: int) -> None:
-        table, partition = self.tables[name], _partition(key)
-        expiry.put(table, partition, key, value, day)
-        expiry.sweep(table, partition, self.horizon_days)
+        partition = _partition(key)
+        self.dated[name].put(partition, key, value, day)
+        self.dated[name].sweep(partition, self.horizon_days)
 
     def article(self, article: EnrichedArticle, fingerprint: str, day: int) -> None:
         """What normalize and enrich keep of an article."""
@@ -93,12 +94,17 @@ class DatedTables:
             self._keep("fired-alerts", ev.id, sorted(fired), expiry.day_of(moment.timestamp()))
 
     def sizes(self) -> dict[str, int]:
-        """Keys per table, entries and index together."""
+        """Keys per table, entries and each partition's ``meta`` together."""
         return {name: len(table) for name, table in self.tables.items()}
 
 
 def _partition(key: str) -> int:
     return zlib.crc32(key.encode("utf-8")) % PARTITIONS
+
+
+def _entries_of(table: dict[str, Any]) -> expiry.Entries:
+    """The entries of one partition of ``table`` (``_partition`` tells them apart)."""
+    return lambda partition: ((k, v) for k, v in table.items() if _partition(k) == partition)
 
 
 def bench_dedup(

@@ -1,4 +1,4 @@
-"""Applying a stored decision, idempotently: events, the day index, then ``applied``.
+"""Applying a stored decision, idempotently: events, the day index (in memory), then ``applied``.
 
 The decision is stored first under ``art:<id>``, then applied and marked
 applied; every step is a no-op when the article is already in place (an

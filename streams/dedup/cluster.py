@@ -110,31 +110,44 @@ class Clusterer:
         self._partition_keys: set[str] = set()
         #: the LSH buckets of the originals in ``state``, derived from their decisions (``lsh``)
         self._index: lsh.BandIndex | None = None
+        #: per partition key, its keys by filing day (``expiry``), derived from their records
+        self._days: dict[str, expiry.Days] = {}
 
     def forget_index(self) -> None:
-        """Drop the LSH index, to be rebuilt from the state at the next article: the worker calls
-        it when its partitions change (the state holds others' articles, or no longer ours)."""
+        """Drop the LSH index and the day index, to be rebuilt from the state at the next
+        article: the worker calls it when its partitions change (the state holds others'
+        articles, or no longer ours)."""
         self._index = None
 
     @property
     def index(self) -> lsh.BandIndex:
-        """The LSH index, built from the stored decisions of originals on first use: a new
-        instance on a restored state finds the copies the one before it would have."""
+        """The LSH index, built from the stored decisions of originals on first use (the day
+        index with it): a new instance on a restored state finds the copies the one before it
+        would have, and expires what it would have."""
         if self._index is None:
             originals = []
+            days: dict[str, expiry.Days] = {}
             for key in list(self.records):
-                if keys.kind(key) == keys.ARTICLE:
-                    record = self.records.get(key)
-                    if isinstance(record, Decision) and record.dup is None and record.sig:
-                        originals.append((record.day, key, record.sig))
+                if keys.kind(key) not in (keys.ARTICLE, keys.EVENT):
+                    continue
+                record = self.records.get(key)
+                scope, rest = keys.unscoped(key)
+                if record is not None:
+                    days.setdefault(scope, expiry.Days()).add(record.day, [rest])
+                if isinstance(record, Decision) and record.dup is None and record.sig:
+                    originals.append((record.day, key, record.sig))
             index = lsh.BandIndex()
             for _, key, stored in sorted(originals, key=lambda original: original[0]):
                 sig = minhash.decode(stored)
                 if sig is not None:
                     scope, rest = keys.unscoped(key)
                     index.insert(scope, keys.article_id(rest), lsh.bands(scope, sig))
-            self._index = index
+            self._index, self._days = index, days
         return self._index
+
+    def days(self, partition_key: str) -> expiry.Days:
+        """The day index of ``partition_key`` (after ``index``, which builds them all)."""
+        return self._days.setdefault(partition_key, expiry.Days())
 
     def process(self, article: EnrichedArticle, shard: int | None = None) -> ClusterResult | Rejection:
         """Cluster one article (idempotent per article id). ``shard``: the
@@ -147,7 +160,8 @@ class Clusterer:
             return Rejection(Reason.NO_PUBLISHED_TIME, str(article.published_at)[:100])
         key_of_article = partition_key(article)
         self._partition_keys.add(key_of_article)
-        store = expiry.Prefixed(self.records, key_of_article)
+        index = self.index
+        store = expiry.Prefixed(self.records, key_of_article, self.days(key_of_article))
         key = keys.article(article.id)
         version = text(article.fingerprint) or digest(article.text if isinstance(article.text, str) else "")
         decision = store.get(key)
@@ -156,7 +170,6 @@ class Clusterer:
                 return ClusterResult(article.id, None, "", [], expired=True)
             decision = None  # a revision of an expired article is a new article
         just_decided = decision is None
-        index = self.index
         if decision is None:
             sig = minhash.signature(article.text or article.title or "")
             bands = lsh.bands(key_of_article, sig) if sig is not None else []
@@ -176,7 +189,8 @@ class Clusterer:
         events = apply(store, article, published, decision, just_decided)
         retire.expire_before(store, expiry.clock(store) - self.horizon_days, self.horizon_days, index)
         if shard is not None:
-            retire.sweep_shard(self.records, shard, key_of_article, expiry.clock(store), self.horizon_days, index)
+            retire.sweep_shard(self.records, shard, key_of_article, expiry.clock(store), self.horizon_days, index,
+                               self.days)
         return ClusterResult(article.id, decision.dup, decision.story, events)
 
     def expire(self, now: str | datetime, partition_keys: Iterable[str] | None = None) -> int:
@@ -194,5 +208,6 @@ class Clusterer:
         if moment is None:
             return 0
         day = expiry.day_of(moment.timestamp())
+        index = self.index
         return retire.expire_days(self.records, partition_keys or self._partition_keys, day, self.horizon_days,
-                                  self.index)
+                                  index, self.days)

@@ -1,41 +1,64 @@
 """Bounded state: which keys were written on which day, so old days go whole.
 
-Used by the clusterer's state and, through ``put`` and ``sweep``, by the
-worker's other tables (``seen-articles``, ``fingerprints``, ``fired-alerts``).
+Used by the clusterer's state and by the worker's other tables
+(``seen-articles``, ``fingerprints``, ``fired-alerts``: ``DatedTable``).
 
 Everything the clusterer stores is filed under an event-time day: the UTC day
 of an article's publication, or the clock if that day is older (a late
-article, see ``filing_day``). Alongside the data, each day has an *index*: the
-keys filed under that day, in chunks of ``CHUNK`` keys under
-``idx:<day>:<n>``. Expiring a day reads its chunks (``keys_of``), lets the
-caller delete or prune each key, then drops the chunks (``forget``): the
-store is never scanned, and the cost of expiry is the size of that day.
+article, see ``filing_day``). Each record names its day, and an *index* in
+memory (``Days``, one per scope) lists the keys filed under each day.
+Expiring a day takes its keys (``keys_of``), lets the caller delete or prune
+each key, then drops the day (``forget``): the store is not scanned at each
+expiry, and the cost of expiry is the size of that day.
 
-A single ``meta`` key holds the event-time clock (the latest day seen) and,
-per live day, how many chunks its index has started. Every assignment to a
-Faust table is a message on its changelog, so writes are few: registering
-keys writes the day's last chunk, and ``meta`` only when the clock moves or a
-chunk is started (once in ``CHUNK`` keys), not on every registration (a
-dated table's entry cost three changelog messages, not two, when ``meta``
-counted keys). Chunks are small (16 keys) because each write sends the whole
-chunk again: with 64, the index was a tenth of the bytes the worker's tables
-sent an article, for one ``meta`` write in 64 registrations instead of 16.
+The index is not stored: it is rebuilt from the records (their days) when a
+worker gets its partitions, in the same pass that rebuilds the clusterer's
+LSH index. Every assignment to a Faust table is a message on its changelog,
+and a stored index cost one for each article (the day's last chunk of keys,
+written again with each registration), beside a ``meta`` write every 16.
+A crash cannot leave a key the rebuilt index misses: what is in the store is
+in the index. State written by an earlier version still has its stored index
+(chunks of keys under ``idx:<day>:<n>``, counted per day in ``meta``): they
+are read beside the index in memory and dropped with their day.
+
+A single ``meta`` key holds the event-time clock (the latest day seen), written
+only when the clock moves.
 """
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping
+from collections.abc import Callable, Iterable, MutableMapping
 from typing import Any
 
 from streams.dedup.keys import DATED_INDEX, META, dated_index, index_chunk, scoped
 
-CHUNK = 16
 SECONDS_PER_DAY = 86400
 
 
 def day_of(epoch_seconds: float) -> int:
     """The event-time bucket: days since 1970-01-01 UTC."""
     return int(epoch_seconds // SECONDS_PER_DAY)
+
+
+class Days:
+    """Which keys are filed under which event-time day, for one scope: the index, in memory.
+    A key filed again on a later day is listed under both until the earlier day goes (its
+    record's day tells which filing is current)."""
+
+    def __init__(self) -> None:
+        self.keys: dict[int, set[str]] = {}
+
+    def add(self, day: int, keys: Iterable[str]) -> None:
+        self.keys.setdefault(day, set()).update(keys)
+
+    def before(self, cutoff: int) -> list[int]:
+        return [day for day in self.keys if day < cutoff]
+
+    def of(self, day: int) -> set[str]:
+        return self.keys.get(day, set())
+
+    def drop(self, day: int) -> None:
+        self.keys.pop(day, None)
 
 
 def _meta(state: MutableMapping[str, Any]) -> dict[str, Any]:
@@ -56,72 +79,61 @@ def filing_day(state: MutableMapping[str, Any], day: int) -> int:
     return day if now is None else max(day, now)
 
 
-def register(state: MutableMapping[str, Any], day: int, keys: list[str], seen_day: int | None = None) -> None:
-    """Record that ``keys`` were written on ``day``; move the clock to
-    ``seen_day`` if that is later.
-
-    Keys go into the day's last chunk while it has room, then into new ones.
-    ``meta`` is written first, and only if the clock moved or a chunk was
-    started: a crash in between leaves it naming a chunk not yet written
-    (read as empty), never a chunk it does not name."""
-    meta = _meta(state)
-    changed = False
-    if seen_day is not None and (meta["clock"] is None or seen_day > meta["clock"]):
-        meta["clock"] = seen_day
-        changed = True
-    chunks: dict[str, list[str]] = {}
+def register(state: Prefixed, day: int, keys: list[str], seen_day: int | None = None) -> None:
+    """Record that ``keys`` are written on ``day`` (in the index in memory); move the clock to
+    ``seen_day`` if that is later (the one write, and only then)."""
+    if seen_day is not None:
+        meta = _meta(state)
+        if meta["clock"] is None or seen_day > meta["clock"]:
+            meta["clock"] = seen_day
+            state[META] = meta
     if keys:
-        started = meta["days"].get(str(day), 0)
-        last = (state.get(index_chunk(day, started - 1)) or []) if started else []
-        while keys:
-            if not started or len(last) >= CHUNK:
-                started, last = started + 1, []
-                meta["days"][str(day)] = started
-                changed = True
-            batch, keys = keys[:CHUNK - len(last)], keys[CHUNK - len(last):]
-            last = chunks[index_chunk(day, started - 1)] = last + batch
-    if changed:
-        state[META] = meta
-    for chunk_key, chunk in chunks.items():
-        state[chunk_key] = chunk
+        state.days.add(day, keys)
 
 
-def days_before(state: MutableMapping[str, Any], cutoff: int) -> list[int]:
+def days_before(state: Prefixed, cutoff: int) -> list[int]:
     """The live days older than ``cutoff``, oldest first."""
-    return sorted(int(d) for d in _meta(state)["days"] if int(d) < cutoff)
+    stored = {int(d) for d in _meta(state)["days"] if int(d) < cutoff}
+    return sorted(stored.union(state.days.before(cutoff)))
 
 
-def keys_of(state: MutableMapping[str, Any], day: int) -> list[str]:
-    """The keys registered on ``day`` (possibly more than once)."""
-    keys: list[str] = []
+def keys_of(state: Prefixed, day: int) -> list[str]:
+    """The keys registered on ``day``."""
+    keys = set(state.days.of(day))
     for n in range(_meta(state)["days"].get(str(day), 0)):
-        keys.extend(state.get(index_chunk(day, n)) or [])
-    return keys
+        keys.update(state.get(index_chunk(day, n)) or [])
+    return sorted(keys)
 
 
-def forget(state: MutableMapping[str, Any], day: int) -> None:
-    """Drop the index of ``day``, once its keys have been expired (in this
-    order, so that a crash in between expires them again, harmlessly)."""
+def forget(state: Prefixed, day: int) -> None:
+    """Drop the index of ``day``, once its keys have been expired (a stored one written by an
+    earlier version too: its chunks, then its count in ``meta``, so that a crash in between
+    expires them again, harmlessly)."""
+    state.days.drop(day)
     meta = _meta(state)
-    for n in range(meta["days"].get(str(day), 0)):
+    if str(day) not in meta["days"]:
+        return
+    for n in range(meta["days"][str(day)]):
         if index_chunk(day, n) in state:
             del state[index_chunk(day, n)]
-    meta["days"].pop(str(day), None)
+    meta["days"].pop(str(day))
     state[META] = meta
 
 
 class Prefixed:
-    """The part of a store whose keys start with ``name + "|"``.
+    """The part of a store whose keys start with ``name + "|"``, and its index in memory (``days``:
+    a new, empty one if not given).
 
     A Faust table is partitioned: each key must only ever be written from one
     partition (the table keeps a key written from two partitions in two
     places, and may read back the stale one). Prefixing every key of a group
     with something that belongs to one partition keeps that true."""
 
-    def __init__(self, state: MutableMapping[str, Any], name: str) -> None:
+    def __init__(self, state: MutableMapping[str, Any], name: str, days: Days | None = None) -> None:
         self.state = state
         self.name = name
         self.prefix = scoped(name, "")
+        self.days = Days() if days is None else days
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.state.get(self.prefix + key, default)
@@ -140,20 +152,20 @@ class Prefixed:
 #
 # A dated table maps a key to ``{"value": ..., "day": d}``: the value and the
 # event-time day it is filed under. Beside the entries, each partition of the
-# table keeps the index above (clock, keys per day) under ``~expiry:<partition>|``,
-# a prefix no article id, fingerprint or event id takes. Entries and index are
-# written while handling a message of that partition, so both land on that
+# table keeps its ``meta`` under ``~expiry:<partition>|``, a prefix no article
+# id, fingerprint or event id takes, and its index in memory, rebuilt from the
+# partition's entries after each rebalance (``DatedTable``). Entries and ``meta``
+# are written while handling a message of that partition, so both land on that
 # partition's changelog, and a sweep deletes them there: its tombstones are
 # what make a deletion survive a restart. The clock is the partition's, as in
 # Faust's own windowed tables: a partition lagging behind in a replay does not
 # lose the state it still needs to the others' progress.
 
-#: where a dated table keeps the index of one partition
+#: where a dated table keeps the ``meta`` (and, written by an earlier version, the index) of one partition
 INDEX = DATED_INDEX
 
-
-def _index(table: MutableMapping[str, Any], partition: int) -> Prefixed:
-    return Prefixed(table, dated_index(partition))
+#: the entries of one partition of a table: ``(key, stored value)`` pairs
+Entries = Callable[[int], Iterable[tuple[str, Any]]]
 
 
 def value_of(entry: Any) -> Any:
@@ -161,61 +173,84 @@ def value_of(entry: Any) -> Any:
     return entry.get("value") if isinstance(entry, dict) else None
 
 
-def put(table: MutableMapping[str, Any], partition: int, key: str, value: Any, day: int) -> None:
-    """Store ``value`` under ``key``, filed under event day ``day`` (or the
-    partition's clock, if later: see ``filing_day``), and move the clock.
+class DatedTable:
+    """A dated table, and the index in memory of each of its partitions.
 
-    An entry already holding ``value`` is re-filed only when that moves it to
-    a later day (at most one write a day): an article or event seen again
-    keeps its entry alive, and a repeat costs no write on the same day."""
-    index = _index(table, partition)
-    filed = filing_day(index, day)
-    entry = table.get(key)
-    if isinstance(entry, dict) and entry.get("value") == value and entry.get("day", -1) >= filed:
-        return
-    register(index, filed, [key], seen_day=day)  # first: a crash in between leaves no unindexed entry
-    table[key] = {"value": value, "day": filed}
+    ``entries_of(partition)`` reads a partition's stored entries: its index is
+    built from them on first use, and again after ``forget`` (the worker calls it
+    when its partitions change, as it empties its read caches)."""
 
+    def __init__(self, table: MutableMapping[str, Any], entries_of: Entries) -> None:
+        self.table = table
+        self.entries_of = entries_of
+        self._days: dict[int, Days] = {}
 
-def sweep(table: MutableMapping[str, Any], partition: int, horizon_days: int, now: float = 0.0,
-          grace: float = 0.0) -> int:
-    """Delete the entries of ``partition`` filed more than ``horizon_days``
-    before its clock, and their index; return how many entries went.
+    def forget(self) -> None:
+        """Drop every partition's index, to be rebuilt from the store when next used."""
+        self._days.clear()
 
-    With a ``grace`` (seconds of ``now``, wall time), a cutoff is first armed
-    and applied only once ``grace`` has passed: a message handled before the
-    clock leapt and delivered again (at least once, the redo after a restart
-    or a rebalance reaches back to the last commit) still finds the entries it
-    found the first time. Entries then go up to two graces late."""
-    index = _index(table, partition)
-    today = clock(index)
-    if today is None:
-        return 0
-    cutoff = today - horizon_days
-    if grace <= 0:
-        return _expire_before(table, index, cutoff)
-    removed = 0
-    armed = _meta(index).get("armed")
-    if armed is not None and now - armed[1] >= grace:
-        removed = _expire_before(table, index, armed[0])
-        armed = None
-    if armed is None:
-        meta = _meta(index)
-        was = meta.pop("armed", None)
-        if days_before(index, cutoff):
-            meta["armed"] = [cutoff, now]
-        if meta.get("armed") != was:
-            index[META] = meta
-    return removed
+    def index(self, partition: int) -> Prefixed:
+        """The ``meta`` of ``partition`` and its index in memory."""
+        days = self._days.get(partition)
+        if days is None:
+            days = self._days[partition] = Days()
+            for key, entry in self.entries_of(partition):
+                if not key.startswith(INDEX) and isinstance(entry, dict) and isinstance(entry.get("day"), int):
+                    days.add(entry["day"], [key])
+        return Prefixed(self.table, dated_index(partition), days)
 
+    def put(self, partition: int, key: str, value: Any, day: int) -> None:
+        """Store ``value`` under ``key``, filed under event day ``day`` (or the
+        partition's clock, if later: see ``filing_day``), and move the clock.
 
-def _expire_before(table: MutableMapping[str, Any], index: Prefixed, cutoff: int) -> int:
-    removed = 0
-    for day in days_before(index, cutoff):
-        for key in keys_of(index, day):
-            entry = table.get(key)
-            if isinstance(entry, dict) and entry.get("day", day) <= day:  # not re-filed on a later day
-                del table[key]
-                removed += 1
-        forget(index, day)
-    return removed
+        An entry already holding ``value`` is re-filed only when that moves it to
+        a later day (at most one write a day): an article or event seen again
+        keeps its entry alive, and a repeat costs no write on the same day."""
+        index = self.index(partition)
+        filed = filing_day(index, day)
+        entry = self.table.get(key)
+        if isinstance(entry, dict) and entry.get("value") == value and entry.get("day", -1) >= filed:
+            return
+        register(index, filed, [key], seen_day=day)
+        self.table[key] = {"value": value, "day": filed}
+
+    def sweep(self, partition: int, horizon_days: int, now: float = 0.0, grace: float = 0.0) -> int:
+        """Delete the entries of ``partition`` filed more than ``horizon_days``
+        before its clock; return how many went.
+
+        With a ``grace`` (seconds of ``now``, wall time), a cutoff is first armed
+        and applied only once ``grace`` has passed: a message handled before the
+        clock leapt and delivered again (at least once, the redo after a restart
+        or a rebalance reaches back to the last commit) still finds the entries it
+        found the first time. Entries then go up to two graces late."""
+        index = self.index(partition)
+        today = clock(index)
+        if today is None:
+            return 0
+        cutoff = today - horizon_days
+        if grace <= 0:
+            return self._expire_before(index, cutoff)
+        removed = 0
+        armed = _meta(index).get("armed")
+        if armed is not None and now - armed[1] >= grace:
+            removed = self._expire_before(index, armed[0])
+            armed = None
+        if armed is None:
+            meta = _meta(index)
+            was = meta.pop("armed", None)
+            if days_before(index, cutoff):
+                meta["armed"] = [cutoff, now]
+            if meta.get("armed") != was:
+                index[META] = meta
+        return removed
+
+    def _expire_before(self, index: Prefixed, cutoff: int) -> int:
+        removed = 0
+        for day in days_before(index, cutoff):
+            for key in keys_of(index, day):
+                entry = self.table.get(key)
+                if isinstance(entry, dict) and entry.get("day", day) <= day:  # not re-filed on a later day
+                    del self.table[key]
+                    removed += 1
+            forget(index, day)
+        return removed

@@ -9,10 +9,11 @@ instead) holds, for each partition key (an article's primary country, else
 - ``blk:<country>:<family>:<date>``: the ids of the events of a block (``matching``);
 - ``lsh:<band>:<hex>``: an LSH bucket, ``[article id, day]`` pairs, in state written before
   the buckets became an index in memory (``lsh``), pruned as its articles expire;
-- ``idx:<day>:<n>`` and ``meta``: the per-day index and clock of ``expiry``.
+- ``meta``: the clock of ``expiry``; ``idx:<day>:<n>``: a chunk of the per-day index, in state
+  written before the index moved to memory (``expiry``), dropped with its day.
 
 Unscoped, ``~shard:<n>`` is the ``ShardRecord`` of table partition ``n`` (its
-clock and partition keys), and the worker's dated tables keep their index
+clock and partition keys), and the worker's dated tables keep their ``meta``
 under the scope ``~expiry:<n>``. An id may contain ``|``, a scope never does (a
 partition key is a country code or ``ZZ-<language>``) and never starts like a
 key format, so a key that starts with a format is read as unscoped (the
@@ -31,7 +32,7 @@ BAND = "lsh:"
 INDEX = "idx:"
 META = "meta"
 SHARD = "~shard:"
-#: the scope of a dated table's index in one table partition (``expiry.put``)
+#: the scope of a dated table's ``meta`` in one table partition (``expiry.DatedTable``)
 DATED_INDEX = "~expiry:"
 SCOPE = "|"
 

@@ -24,7 +24,7 @@ expires every partition key stored there (``sweep_shard``, listed in its
 
 from __future__ import annotations
 
-from collections.abc import Iterable, MutableMapping
+from collections.abc import Callable, Iterable, MutableMapping
 from typing import Any
 
 import msgspec
@@ -39,6 +39,7 @@ RETIRED_HORIZONS = 3
 
 def sweep_shard(
     state: MutableMapping[str, Any], shard: int, partition_key: str, day: int, horizon_days: int, index: lsh.BandIndex,
+    days: Callable[[str], expiry.Days],
 ) -> None:
     """Note ``partition_key`` as stored in ``shard``; when the shard's clock moves on to
     ``day``, expire its other partition keys up to it. A country that gets no more
@@ -50,17 +51,19 @@ def sweep_shard(
     if not new_day and partition_key in record.keys:
         return
     if new_day:  # first: a crash before the record is written sweeps again, harmlessly
-        expire_days(state, record.keys, day, horizon_days, index)
+        expire_days(state, record.keys, day, horizon_days, index, days)
     state[key] = ShardRecord(clock=max(day, record.clock or day), keys=sorted({*record.keys, partition_key}))
 
 
 def expire_days(
     state: MutableMapping[str, Any], partition_keys: Iterable[str], day: int, horizon_days: int, index: lsh.BandIndex,
+    days: Callable[[str], expiry.Days],
 ) -> int:
     """Expire what is filed more than ``horizon_days`` before event-time ``day`` under each
-    partition key; return the number of keys expired or pruned."""
+    partition key (whose day index ``days`` gives); return the number of keys expired or pruned."""
     cutoff = day - horizon_days
-    return sum(expire_before(expiry.Prefixed(state, k), cutoff, horizon_days, index) for k in sorted(partition_keys))
+    return sum(expire_before(expiry.Prefixed(state, k, days(k)), cutoff, horizon_days, index)
+               for k in sorted(partition_keys))
 
 
 def expire_before(store: expiry.Prefixed, cutoff: int, horizon_days: int, index: lsh.BandIndex) -> int:
@@ -91,7 +94,7 @@ def expire_key(store: expiry.Prefixed, key: str, day: int, horizon_days: int, in
         # A tombstone (the version only) for as long as a retired event: an article
         # redelivered after its state expired (a replay can move more than a horizon
         # within one commit interval) is recognised, not clustered a second time.
-        expiry.register(store, later, [key])  # first: a crash in between leaves no orphan
+        expiry.register(store, later, [key])
         store[key] = Tombstone(day=later, gone=record.version)
         return 1
     if isinstance(record, EventState) and not record.retired:
@@ -104,7 +107,7 @@ def expire_key(store: expiry.Prefixed, key: str, day: int, horizon_days: int, in
             store[record.block] = members
         elif record.block in store:
             del store[record.block]
-        expiry.register(store, later, [key])  # first: a crash in between leaves no orphan
+        expiry.register(store, later, [key])
         store[key] = msgspec.structs.replace(record, retired=True, day=later)
         return 1
     del store[key]

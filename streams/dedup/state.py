@@ -10,9 +10,9 @@ What the state holds (key formats in ``keys``):
   beside it (filing day, block, first/last seen and count times as epochs, the
   article versions applied);
 - ``~shard:<n>``: a ``ShardRecord`` (a table partition's clock and partition keys);
-- blocks and the expiry index stay plain JSON lists and dicts (``matching``, ``expiry``;
-  the index is shared with the worker's dated tables); LSH buckets written by an earlier
-  version too, until they expire (the buckets are an index in memory now: ``lsh``).
+- blocks and the expiry ``meta`` stay plain JSON lists and dicts (``matching``, ``expiry``);
+  so do the index chunks and LSH buckets written by earlier versions, until they expire (the
+  day index and the buckets are in memory now, rebuilt from the records: ``expiry``, ``lsh``).
 
 There is no story record: a story is an id carried by decisions and events.
 

@@ -67,7 +67,7 @@ def test_late_state_lives_one_horizon_of_clock_progress_then_expires():
 def test_a_crash_at_any_write_of_a_late_article_then_redelivery_gives_the_uncrashed_result():
     before, _ = _ahead_of_2022()
     Clusterer(before, horizon_days=HORIZON).process(_indonesian())
-    assert crash_at_every_write(before, _wire(), HORIZON) >= 5
+    assert crash_at_every_write(before, _wire(), HORIZON) >= 4  # decision, events, block: the index is in memory
 
 
 def _expired_wire():

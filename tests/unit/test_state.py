@@ -90,3 +90,11 @@ def test_the_worker_storage_holds_the_same_json_and_gives_the_same_results():
     assert {k: orjson.loads(v) for k, v in text.items()} == plain
     assert any(isinstance(v, dict) and "gone" in v for v in plain.values())  # expiry ran
 
+
+
+def test_the_stored_day_index_of_the_previous_version_expires_with_its_day():
+    """The index is in memory now, rebuilt from the records; chunks stored before go with their day."""
+    state = json.loads(json.dumps(OLD_STATE))
+    Clusterer(state).expire("2030-01-01T00:00:00Z", ["KZ"])
+    assert not [k for k in state if "|idx:" in k or "|art:" in k or "|evt:" in k]
+    assert state["KZ|meta"]["days"] == {}

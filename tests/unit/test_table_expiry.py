@@ -1,7 +1,7 @@
 """The worker's tables are bounded by event time (issue 11: three tables grew forever).
 
 ``seen-articles``, ``fingerprints`` and ``fired-alerts`` are dated tables
-(``expiry.put`` / ``expiry.sweep``); ``cluster-state`` sweeps the countries of
+(``expiry.DatedTable``); ``cluster-state`` sweeps the countries of
 its table partition that stopped getting articles (``Clusterer.process`` with
 a ``shard``). Stores here are plain dicts, as in ``kabar eval`` and the bench.
 """
@@ -33,16 +33,23 @@ def _entries(table: dict) -> set[str]:
     return {k for k in table if not k.startswith(expiry.INDEX)}
 
 
+def _dated(table: dict, partition_of=lambda key: 0) -> expiry.DatedTable:
+    """``table`` as a dated table whose keys belong to the partitions ``partition_of`` tells (a
+    new one on the same dict is a restarted worker: it rebuilds its index from the entries)."""
+    return expiry.DatedTable(table, lambda p: ((k, v) for k, v in table.items() if partition_of(k) == p))
+
+
 @pytest.mark.parametrize("name", TABLES)
 def test_an_entry_lives_one_horizon_of_event_time(name):
     key, value = TABLES[name]
     table: dict = {}
-    expiry.put(table, 0, key, value, DAY)
-    expiry.put(table, 0, "other", value, DAY + HORIZON)
-    assert expiry.sweep(table, 0, HORIZON) == 0
+    dated = _dated(table)
+    dated.put(0, key, value, DAY)
+    dated.put(0, "other", value, DAY + HORIZON)
+    assert dated.sweep(0, HORIZON) == 0
     assert expiry.value_of(table[key]) == value  # exactly one horizon old: inside
-    expiry.put(table, 0, "later", value, DAY + HORIZON + 1)
-    assert expiry.sweep(table, 0, HORIZON) == 1
+    dated.put(0, "later", value, DAY + HORIZON + 1)
+    assert dated.sweep(0, HORIZON) == 1
     assert _entries(table) == {"other", "later"}
 
 
@@ -50,58 +57,63 @@ def test_an_entry_lives_one_horizon_of_event_time(name):
 def test_a_sweep_leaves_no_index_behind_once_everything_expired(name):
     key, value = TABLES[name]
     table: dict = {}
+    dated = _dated(table)
     for day in range(DAY, DAY + 10):
-        expiry.put(table, 0, f"{key}-{day}", value, day)
-    expiry.put(table, 0, "last", value, DAY + 100)
-    expiry.sweep(table, 0, HORIZON)
-    assert set(table) == {"last", f"{expiry.INDEX}0|meta", f"{expiry.INDEX}0|idx:{DAY + 100}:0"}
+        dated.put(0, f"{key}-{day}", value, day)
+    dated.put(0, "last", value, DAY + 100)
+    dated.sweep(0, HORIZON)
+    assert set(table) == {"last", f"{expiry.INDEX}0|meta"}
 
 
 def test_an_entry_seen_again_is_kept_alive_and_a_same_day_repeat_writes_nothing():
     table: dict = {}
-    expiry.put(table, 0, "a", "fp", DAY)
-    expiry.put(table, 0, "b", "fp", DAY + 5)
+    dated = _dated(table)
+    dated.put(0, "a", "fp", DAY)
+    dated.put(0, "b", "fp", DAY + 5)
     before = dict(table)
-    expiry.put(table, 0, "a", "fp", DAY)  # seen again five days of event time later: filed at the clock
+    dated.put(0, "a", "fp", DAY)  # seen again five days of event time later: filed at the clock
     assert table["a"]["day"] == DAY + 5
     again = dict(table)
-    expiry.put(table, 0, "a", "fp", DAY + 5)
+    dated.put(0, "a", "fp", DAY + 5)
     assert table == again != before
-    expiry.put(table, 0, "c", "fp", DAY + HORIZON + 1)
-    expiry.sweep(table, 0, HORIZON)
+    dated.put(0, "c", "fp", DAY + HORIZON + 1)
+    dated.sweep(0, HORIZON)
     assert _entries(table) == {"a", "b", "c"}  # a's first filing day went, a did not
 
 
 def test_a_late_entry_is_filed_under_the_clock_not_expired_at_once():
     table: dict = {}
-    expiry.put(table, 0, "new", "x", DAY + 30)
-    expiry.put(table, 0, "old-news", "y", DAY)  # a replay mixing years
-    expiry.sweep(table, 0, HORIZON)
+    dated = _dated(table)
+    dated.put(0, "new", "x", DAY + 30)
+    dated.put(0, "old-news", "y", DAY)  # a replay mixing years
+    dated.sweep(0, HORIZON)
     assert _entries(table) == {"new", "old-news"}
 
 
 def test_each_partition_has_its_own_clock_and_a_sweep_touches_only_its_own():
     table: dict = {}
-    expiry.put(table, 0, "p0-old", "x", DAY)
-    expiry.put(table, 1, "p1-old", "x", DAY)
-    expiry.put(table, 1, "p1-new", "x", DAY + 30)
-    assert expiry.sweep(table, 0, HORIZON) == 0
-    assert expiry.sweep(table, 1, HORIZON) == 1
+    dated = _dated(table)
+    dated.put(0, "p0-old", "x", DAY)
+    dated.put(1, "p1-old", "x", DAY)
+    dated.put(1, "p1-new", "x", DAY + 30)
+    assert dated.sweep(0, HORIZON) == 0
+    assert dated.sweep(1, HORIZON) == 1
     assert _entries(table) == {"p0-old", "p1-new"}
     assert all(k.startswith((f"{expiry.INDEX}0|", f"{expiry.INDEX}1|")) for k in set(table) - _entries(table))
 
 
 def test_a_value_that_changes_is_stored_and_refiled():
     table: dict = {}
-    expiry.put(table, 0, "article", "fp-1", DAY)
-    expiry.put(table, 0, "article", "fp-2", DAY + 3)
+    dated = _dated(table)
+    dated.put(0, "article", "fp-1", DAY)
+    dated.put(0, "article", "fp-2", DAY + 3)
     assert table["article"] == {"value": "fp-2", "day": DAY + 3}
-    expiry.put(table, 0, "x", "fp", DAY + HORIZON + 1)
-    expiry.sweep(table, 0, HORIZON)
+    dated.put(0, "x", "fp", DAY + HORIZON + 1)
+    dated.sweep(0, HORIZON)
     assert expiry.value_of(table["article"]) == "fp-2"
 
 
-def test_a_crash_between_index_and_entry_leaks_nothing():
+def test_a_crash_between_meta_and_entry_leaks_nothing():
     class CrashOnEntry(dict):
         def __setitem__(self, key, value):
             if not key.startswith(expiry.INDEX):
@@ -110,26 +122,43 @@ def test_a_crash_between_index_and_entry_leaks_nothing():
 
     crashed = CrashOnEntry()
     with pytest.raises(RuntimeError):
-        expiry.put(crashed, 0, "a", "fp", DAY)
+        _dated(crashed).put(0, "a", "fp", DAY)
     table = dict(crashed)
-    expiry.put(table, 0, "a", "fp", DAY)  # redelivered
-    expiry.put(table, 0, "b", "fp", DAY + HORIZON + 1)
-    expiry.sweep(table, 0, HORIZON)
+    dated = _dated(table)  # restarted
+    dated.put(0, "a", "fp", DAY)  # redelivered
+    dated.put(0, "b", "fp", DAY + HORIZON + 1)
+    dated.sweep(0, HORIZON)
     assert _entries(table) == {"b"}
-    assert not any(f"idx:{DAY}:" in k for k in table)
+
+
+def test_a_restarted_worker_rebuilds_the_index_from_the_entries_of_its_partitions():
+    def partition_of(key: str) -> int:  # "old-1" and "~expiry:1|meta" are partition 1's
+        return int(key.split("|")[0][-1])
+
+    table: dict = {}
+    before = _dated(table, partition_of)
+    before.put(0, "old-0", "fp", DAY)
+    before.put(1, "old-1", "fp", DAY)
+    before.put(0, "kept-0", "fp", DAY + 3)
+    after = _dated(table, partition_of)  # the worker restarted: nothing of the index was stored
+    after.put(0, "new-0", "fp", DAY + HORIZON + 1)
+    assert after.sweep(0, HORIZON) == 1
+    assert after.sweep(1, HORIZON) == 0  # partition 1's clock has not moved
+    assert _entries(table) == {"old-1", "kept-0", "new-0"}
 
 
 def test_dated_tables_stay_bounded_over_a_long_run():
     table: dict = {}
+    dated = _dated(table)
     sizes = []
     for day in range(DAY, DAY + 200):
         for n in range(50):
             partition = n % 4
-            expiry.put(table, partition, f"{day}-{n}", "v", day)
-            expiry.sweep(table, partition, HORIZON)
+            dated.put(partition, f"{day}-{n}", "v", day)
+            dated.sweep(partition, HORIZON)
         sizes.append(len(table))
-    # (horizon + today) days of 50 entries, plus per partition a meta and a chunk or two per day
-    assert max(sizes[20:]) == sizes[20] <= 8 * 50 + 4 * (1 + 8 * 2)
+    # (horizon + today) days of 50 entries, plus a meta per partition
+    assert max(sizes[20:]) == sizes[20] <= 8 * 50 + 4
 
 
 def _article(aid: str, country: str, day: str) -> EnrichedArticle:
@@ -172,9 +201,10 @@ def test_keep_files_the_entry_on_the_partition_of_the_message_handled_and_sweeps
 
     monkeypatch.setattr(app, "settings", replace(app.settings, sweep_grace=0))
     table: dict = {}
+    dated = _dated(table, lambda key: 2)
     message = SimpleNamespace(message=SimpleNamespace(partition=2))
-    app.keep(table, message, "a", "fp", "2024-01-01T08:00:00Z")
-    app.keep(table, message, "b", "fp", f"2024-01-{app.settings.horizon_days + 3:02d}T08:00:00Z")
+    app.keep(dated, message, "a", "fp", "2024-01-01T08:00:00Z")
+    app.keep(dated, message, "b", "fp", f"2024-01-{app.settings.horizon_days + 3:02d}T08:00:00Z")
     assert _entries(table) == {"b"}
     assert {k.split("|")[0] for k in set(table) - _entries(table)} == {f"{expiry.INDEX}2"}
 
@@ -183,35 +213,38 @@ def test_with_a_grace_an_entry_outlives_the_leap_of_the_clock_by_that_grace():
     # A message handled before the clock leapt can be delivered again (the redo after a restart
     # reaches back to the last commit): within the grace it still finds its entry.
     table: dict = {}
-    expiry.put(table, 0, "old", "fp", DAY)
-    expiry.put(table, 0, "new", "fp", DAY + HORIZON + 200)
-    assert expiry.sweep(table, 0, HORIZON, now=1000.0, grace=30) == 0
-    assert expiry.sweep(table, 0, HORIZON, now=1029.0, grace=30) == 0
+    dated = _dated(table)
+    dated.put(0, "old", "fp", DAY)
+    dated.put(0, "new", "fp", DAY + HORIZON + 200)
+    assert dated.sweep(0, HORIZON, now=1000.0, grace=30) == 0
+    assert dated.sweep(0, HORIZON, now=1029.0, grace=30) == 0
     assert expiry.value_of(table.get("old")) == "fp"
-    assert expiry.sweep(table, 0, HORIZON, now=1030.0, grace=30) == 1
+    assert dated.sweep(0, HORIZON, now=1030.0, grace=30) == 1
     assert _entries(table) == {"new"}
     assert "armed" not in table[f"{expiry.INDEX}0|{expiry.META}"]
 
 
 def test_with_a_grace_a_sweep_that_has_nothing_to_expire_writes_nothing():
     table: dict = {}
-    expiry.put(table, 0, "a", "fp", DAY)
-    expiry.put(table, 0, "b", "fp", DAY + 1)
+    dated = _dated(table)
+    dated.put(0, "a", "fp", DAY)
+    dated.put(0, "b", "fp", DAY + 1)
     writes = dict(table)
-    assert expiry.sweep(table, 0, HORIZON, now=1000.0, grace=30) == 0
+    assert dated.sweep(0, HORIZON, now=1000.0, grace=30) == 0
     assert table == writes
 
 
 def test_with_a_grace_the_cutoff_applied_is_the_one_armed_not_the_clock_of_the_moment():
     table: dict = {}
-    expiry.put(table, 0, "first", "fp", DAY)
-    expiry.put(table, 0, "second", "fp", DAY + 10)
-    expiry.put(table, 0, "leap", "fp", DAY + 10 + HORIZON - 1)  # "first" falls behind, "second" not yet
-    expiry.sweep(table, 0, HORIZON, now=0.0, grace=30)
-    expiry.put(table, 0, "later", "fp", DAY + 30 + HORIZON)  # now "second" falls behind too
-    assert expiry.sweep(table, 0, HORIZON, now=31.0, grace=30) == 1
+    dated = _dated(table)
+    dated.put(0, "first", "fp", DAY)
+    dated.put(0, "second", "fp", DAY + 10)
+    dated.put(0, "leap", "fp", DAY + 10 + HORIZON - 1)  # "first" falls behind, "second" not yet
+    dated.sweep(0, HORIZON, now=0.0, grace=30)
+    dated.put(0, "later", "fp", DAY + 30 + HORIZON)  # now "second" falls behind too
+    assert dated.sweep(0, HORIZON, now=31.0, grace=30) == 1
     assert _entries(table) == {"second", "leap", "later"}
-    assert expiry.sweep(table, 0, HORIZON, now=62.0, grace=30) == 2
+    assert dated.sweep(0, HORIZON, now=62.0, grace=30) == 2
     assert _entries(table) == {"later"}
 
 
@@ -227,27 +260,46 @@ class _Writes(dict):
         super().__setitem__(key, value)
 
 
-def test_a_dated_entry_costs_two_writes_and_meta_is_written_once_a_chunk():
+def test_a_dated_entry_costs_one_write_and_meta_is_written_when_the_clock_moves():
     table = _Writes()
-    for i in range(expiry.CHUNK * 2):
-        expiry.put(table, 0, f"k{i}", "v", DAY)
+    dated = _dated(table)
+    for i in range(32):
+        dated.put(0, f"k{i}", "v", DAY)
+    dated.put(0, "next-day", "v", DAY + 1)
     meta = f"{expiry.INDEX}0|meta"
-    assert table.writes[meta] == 2  # the first chunk with the clock, then the second chunk
-    assert sum(table.writes.values()) == 2 * expiry.CHUNK * 2 + 2
-    assert sorted(expiry.keys_of(expiry.Prefixed(table, f"{expiry.INDEX}0"), DAY)) == sorted(
-        f"k{i}" for i in range(expiry.CHUNK * 2))
+    assert table.writes[meta] == 2  # the clock set, then moved a day
+    assert sum(table.writes.values()) == 32 + 1 + 2
+    assert dated.index(0).days.keys == {DAY: {f"k{i}" for i in range(32)}, DAY + 1: {"next-day"}}
 
 
 def test_an_index_that_counted_keys_per_day_still_expires_everything():
     """The layout before: ``meta`` counted the keys of each day, not its chunks."""
     table: dict = {}
+    dated = _dated(table)
     index = expiry.Prefixed(table, f"{expiry.INDEX}0")
     for i in range(70):
         table[f"old{i}"] = {"value": "v", "day": DAY}
     index["idx:%d:0" % DAY] = [f"old{i}" for i in range(64)]
     index["idx:%d:1" % DAY] = [f"old{i}" for i in range(64, 70)]
     index[expiry.META] = {"clock": DAY, "days": {str(DAY): 70}}
-    expiry.put(table, 0, "new", "v", DAY)
-    expiry.put(table, 0, "later", "v", DAY + HORIZON + 1)
-    assert expiry.sweep(table, 0, HORIZON) == 71
+    dated.put(0, "new", "v", DAY)
+    dated.put(0, "later", "v", DAY + HORIZON + 1)
+    assert dated.sweep(0, HORIZON) == 71
     assert _entries(table) == {"later"}
+    assert set(table) == {"later", f"{expiry.INDEX}0|{expiry.META}"}  # its index chunks went with their day
+    assert table[f"{expiry.INDEX}0|{expiry.META}"]["days"] == {}
+
+
+def test_the_index_chunks_of_the_previous_layout_go_with_their_day():
+    """Before, the index was stored: ``meta`` counted the chunks of each day, each chunk listed keys."""
+    table: dict = {}
+    index = expiry.Prefixed(table, f"{expiry.INDEX}0")
+    for i in range(20):
+        table[f"old{i}"] = {"value": "v", "day": DAY}
+    index["idx:%d:0" % DAY] = [f"old{i}" for i in range(16)]
+    index["idx:%d:1" % DAY] = [f"old{i}" for i in range(16, 20)]
+    index[expiry.META] = {"clock": DAY, "days": {str(DAY): 2}}
+    dated = _dated(table)  # the new version starts on that state
+    dated.put(0, "later", "v", DAY + HORIZON + 1)
+    assert dated.sweep(0, HORIZON) == 20
+    assert set(table) == {"later", f"{expiry.INDEX}0|{expiry.META}"}

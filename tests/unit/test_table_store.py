@@ -33,3 +33,27 @@ def test_table_writes_skip_the_write_ahead_log_and_a_clean_close_keeps_them():
     assert done.returncode == 0, done.stderr[-2000:]
     shown = json.loads(done.stdout)
     assert shown == {"store": "_Store", "wal_bytes": 0, "read_back": True}
+
+
+#: entries written to two partitions of a dated table's RocksDB store, then read back per partition
+#: as a worker rebuilds a partition's day index after a rebalance (``app.entries_of``)
+ENTRIES = """
+import json, os, tempfile
+os.environ.update(KABAR_HOME=tempfile.mkdtemp(), KABAR_STORE="rocksdb://")
+from streams import app
+store = app.seen_articles.data
+for partition, key, day in ((0, "a", 19000), (1, "b", 19001), (1, "~expiry:1|meta", None)):
+    value = {"value": "fp", "day": day} if day else {"clock": 19001, "days": {}}
+    store._db_for_partition(partition).put(store._encode_key(key), store._encode_value(value))
+entries = app.entries_of(app.seen_articles)
+print(json.dumps({p: sorted(entries(p)) for p in (0, 1)}))
+"""
+
+
+def test_the_entries_of_one_partition_are_read_from_its_own_database():
+    done = subprocess.run([sys.executable, "-c", ENTRIES], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert json.loads(done.stdout) == {
+        "0": [["a", {"value": "fp", "day": 19000}]],
+        "1": [["b", {"value": "fp", "day": 19001}], ["~expiry:1|meta", {"clock": 19001, "days": {}}]],
+    }
