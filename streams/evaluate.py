@@ -182,6 +182,41 @@ def _confusions(missed: list[dict], spurious: list[dict]) -> list[tuple[str, str
     return out
 
 
+#: what an unmatched prediction gets wrong when it is paired with an unmatched gold event
+#: that agrees on everything else; pairs are tried in this order
+ERROR_KINDS = ("wrong_type", "wrong_country", "wrong_date")
+
+
+def _agrees_but(kind: str, g: dict, p: dict) -> bool:
+    apart = _days_apart(g.get("date"), p.get("date"))
+    same = {
+        "wrong_type": g.get("type") == p.get("type"),
+        "wrong_country": g.get("country") == p.get("country"),
+        "wrong_date": apart is not None and apart <= 1,
+    }
+    return all(ok for k, ok in same.items() if k != kind)
+
+
+def _error_kinds(missed: list[dict], spurious: list[dict]) -> Counter:
+    """Why unmatched events did not match: each unmatched prediction that agrees with an
+    unmatched gold event on all but one of type, country and date is counted once under
+    what it got wrong; the rest are false alarms (``spurious``) and misses (``missed``).
+    Pairs are not tied to a sentence, so in an article whose events share a country and a
+    day the ``wrong_type`` count is an upper bound."""
+    missed, spurious = list(missed), list(spurious)
+    kinds: Counter = Counter()
+    for kind in ERROR_KINDS:
+        for p in list(spurious):
+            g = next((g for g in missed if _agrees_but(kind, g, p)), None)
+            if g is not None:
+                missed.remove(g)
+                spurious.remove(p)
+                kinds[kind] += 1
+    kinds["spurious"] += len(spurious)
+    kinds["missed"] += len(missed)
+    return kinds
+
+
 def failures(gold: list[dict[str, Any]], predictions: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Per article, the gold events no prediction matched and the predictions no gold event
     matched (with the sentence each came from): what to study on the *tune* half."""
@@ -226,6 +261,7 @@ def score(gold: list[dict[str, Any]], predictions: list[dict[str, Any]]) -> dict
     per_lang: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     per_type: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     confusions: Counter = Counter()
+    error_kinds: Counter = Counter()
     dup_gold, dup_pred = set(), set()
     for g, p in zip(gold, predictions):
         pairs = match_events(g.get("events") or [], p.get("events") or [])
@@ -247,8 +283,9 @@ def score(gold: list[dict[str, Any]], predictions: list[dict[str, Any]]) -> dict
             per_type[e.get("type") or "?"][1] += 1
         for e in g.get("events") or []:
             per_type[e.get("type") or "?"][2] += 1
-        confusions.update(_confusions(_unmatched(g.get("events") or [], pairs, 0),
-                                      _unmatched(p.get("events") or [], pairs, 1)))
+        missed, spurious = _unmatched(g.get("events") or [], pairs, 0), _unmatched(p.get("events") or [], pairs, 1)
+        confusions.update(_confusions(missed, spurious))
+        error_kinds.update(_error_kinds(missed, spurious))
         for ge, pe in pairs:
             place_ok += _same_place(ge.get("place"), pe.get("place"))
             date_ok += ge.get("date") == pe.get("date")
@@ -294,6 +331,7 @@ def score(gold: list[dict[str, Any]], predictions: list[dict[str, Any]]) -> dict
             t: dict(zip(("precision", "recall", "f1"), (round(v, 4) for v in _f1(*s))), predicted=s[1], gold=s[2])
             for t, s in sorted(per_type.items())
         },
+        "error_kinds": {k: error_kinds[k] for k in (*ERROR_KINDS, "spurious", "missed")},
         "confusions": [{"gold": g, "predicted": p, "n": n} for (g, p), n in confusions.most_common(CONFUSIONS_SHOWN)],
         "articles": len(gold),
     }
@@ -327,7 +365,7 @@ def evaluate(folder: str | Path, predictions_path: str | Path | None = None, hal
 
 def format_table(result: dict[str, Any]) -> str:
     """The scores as a readable table: totals, then per language, per type and the confusions."""
-    nested = ("per_language", "per_type", "confusions")
+    nested = ("per_language", "per_type", "error_kinds", "confusions")
     lines = []
     for key, value in result.items():
         if key in nested:
@@ -340,6 +378,9 @@ def format_table(result: dict[str, Any]) -> str:
     lines.append(f"\n{'type':<10} {'P':>6} {'R':>6} {'F1':>6}  predicted/gold")
     for t, s in result.get("per_type", {}).items():
         lines.append(f"{t:<10} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f}  {s['predicted']}/{s['gold']}")
+    if result.get("error_kinds"):
+        lines.append("\nunmatched events by what went wrong (a pair right but for one field counts once)")
+        lines.extend(f"  {k:<14} {n}" for k, n in result["error_kinds"].items())
     if result.get("confusions"):
         lines.append("\nmost frequent errors (gold -> predicted; '-' = none)")
         lines.extend(f"  {c['gold']:<9} -> {c['predicted']:<9} {c['n']}" for c in result["confusions"])

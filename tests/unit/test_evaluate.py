@@ -39,6 +39,16 @@ def test_per_type_scores_and_confusions_name_what_went_wrong():
     assert pairs == {("ACCUSE", "REQUEST"): 1, ("RETREAT", "-"): 1, ("-", "ASSAULT"): 1}
 
 
+def test_error_kinds_say_which_field_kept_an_event_from_matching():
+    gold = [article("a", [ev("ACCUSE"), ev("PROTEST", country="RU"), ev("COERCE", date="2022-01-01"),
+                          ev("AID", country="US")])]
+    pred = [article("a", [ev("ASSAULT"), ev("PROTEST", country="UA"), ev("COERCE", date="2022-01-04"),
+                          ev("SANCTION", country="FR", date="2022-01-09")])]
+    kinds = score(gold, pred)["error_kinds"]
+    assert kinds == {"wrong_type": 1, "wrong_country": 1, "wrong_date": 1, "spurious": 1, "missed": 1}
+    assert score(gold, [dict(gold[0])])["error_kinds"] == dict.fromkeys(kinds, 0)
+
+
 def test_event_free_articles_count_as_clean_only_without_any_prediction():
     gold = [article("match", []), article("market", []), article("news", [ev("PROTEST")])]
     pred = [article("match", [ev("ASSAULT"), ev("COERCE")]), article("market", []), article("news", [])]
@@ -168,6 +178,7 @@ def test_table_lists_every_score():
     assert "en          0.500  0.500  0.500  1" in lines
     assert "ACCUSE      0.000  0.000  0.000  0/1" in lines
     assert "  ACCUSE    -> -         1" in lines
+    assert "  spurious       1" in lines and "  wrong_type     0" in lines
 
 
 def test_evaluate_runs_the_pipeline_and_writes_predictions(tmp_path):
