@@ -1,0 +1,144 @@
+"""Turn the real-journalism corpora into Kabar input and list Kabar's candidate events.
+
+Pages: fundus parser-test pages (plain body = summary + each section's headline and
+paragraphs, publication date from the expectation file) and real-news-id-ms articles.
+Only pages in Kabar's five languages are kept. Each page gets a split by publisher
+(see `split_of`), so labels in `real-pages.jsonl` can be re-joined to candidates by
+(page, sentence, type).
+
+Usage (from the worktree root):
+  python eval/filter/pages.py articles > /tmp/pages.jsonl      # Kabar input, one article a line
+  python eval/filter/pages.py candidates > /tmp/cands.jsonl    # runs extraction, one candidate a line
+"""
+
+import hashlib
+import json
+import subprocess
+import sys
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+CORPORA = Path(__file__).resolve().parents[3] / "shared" / "corpora"
+FUNDUS = CORPORA / "fundus-parser-tests"
+REAL_NEWS = CORPORA / "real-news-id-ms" / "articles.jsonl"
+LANGS = ("en", "es", "fr", "id", "ms")
+ENGLISH_FOLDERS = {"us", "uk", "au", "ca", "za", "ind", "my", "na", "ls", "tz", "il"}
+FOLDER_LANG = {"es": "es", "mx": "es", "py": "es", "fr": "fr", "id": "id"}
+DETECTED_FOLDERS = {"be", "lu", "ch", "lb", "mx"}  # mixed-language folders: keep what detects as fr/en
+SEED = 2026
+
+
+def split_of(publisher: str) -> str:
+    """'held' for about a third of publishers, 'train' for the rest; fixed by seed and name."""
+    digest = hashlib.sha256(f"{SEED}:{publisher}".encode()).digest()
+    return "held" if digest[0] % 3 == 0 else "train"
+
+
+def fundus_body(body: dict) -> str:
+    """Plain text as SOURCE.md defines it: summary, then each section's headline and paragraphs."""
+    parts = list(body.get("summary", []))
+    for section in body.get("sections", []):
+        parts.extend(section.get("headline", []))
+        parts.extend(section.get("paragraphs", []))
+    return "\n\n".join(p.strip() for p in parts if p.strip())
+
+
+def fundus_lang(country: str, text: str) -> str | None:
+    """The page's language if it is one of Kabar's five: the folder's language, confirmed by
+    Kabar's own detector (some folders hold pages in isiZulu, Swahili or German)."""
+    from streams.nlp.language import detect_language
+
+    detected = detect_language(text)[0]
+    if country in DETECTED_FOLDERS:
+        expected = detected
+    else:
+        expected = "en" if country in ENGLISH_FOLDERS else FOLDER_LANG.get(country)
+    return expected if expected in LANGS and detected == expected else None
+
+
+def fundus_articles():
+    for row in json.loads((FUNDUS / "manifest.json").read_text()):
+        expected = json.loads((FUNDUS / row["expected"]).read_text())[row["parser_version"]]
+        text = fundus_body(expected.get("body", {}))
+        lang = fundus_lang(row["country"], text) if text else None
+        if lang is None:
+            continue
+        published = datetime.fromisoformat(expected["publishing_date"]).isoformat()
+        yield {
+            "id": "fundus-parser-tests/" + row["html"],
+            "url": row["url"],
+            "source": row["publisher"],
+            "language": lang,
+            "published_at": published,
+            "title": expected.get("title", ""),
+            "text": text,
+        }
+
+
+def real_news_articles():
+    for line in REAL_NEWS.read_text(encoding="utf-8").splitlines():
+        article = json.loads(line)
+        yield {
+            "id": "real-news-id-ms/articles.jsonl#" + article["id"],
+            "url": article["url"],
+            "source": article["source"],
+            "language": article["language"],
+            "published_at": article["published_at"],
+            "title": article["title"],
+            "text": article["text"],
+        }
+
+
+def articles():
+    yield from fundus_articles()
+    yield from real_news_articles()
+
+
+def kabar_input() -> list[dict]:
+    rows = []
+    for article in articles():
+        article["split"] = split_of(article["source"])
+        rows.append(article)
+    return rows
+
+
+def candidates():
+    """One row per event Kabar extracts, keyed like the labels file (page, sentence, type)."""
+    pages = {article["id"]: article for article in kabar_input()}
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8") as handle:
+        for article in pages.values():
+            handle.write(json.dumps(article, ensure_ascii=False) + "\n")
+        handle.flush()
+        command = [sys.executable, "-m", "streams.cli", "extract", handle.name]
+        output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    for line in output.splitlines():
+        enriched = json.loads(line)
+        page = pages[enriched["id"]]
+        for event in enriched.get("events", []):
+            yield {
+                "page": page["id"],
+                "split": page["split"],
+                "lang": page["language"],
+                "publisher": page["source"],
+                "sentence": event.get("evidence"),
+                "type": event["type"],
+                "country": event.get("country"),
+                "date": event.get("date"),
+                "confidence": event.get("confidence"),
+            }
+
+
+def main(argv: list[str]) -> None:
+    if argv[1:] == ["articles"]:
+        rows = kabar_input()
+    elif argv[1:] == ["candidates"]:
+        rows = candidates()
+    else:
+        sys.exit(__doc__)
+    for row in rows:
+        print(json.dumps(row, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main(sys.argv)
