@@ -1,7 +1,9 @@
 """Turn the real-journalism corpora into Kabar input and list Kabar's candidate events.
 
 Pages: fundus parser-test pages (plain body = summary + each section's headline and
-paragraphs, publication date from the expectation file) and real-news-id-ms articles.
+paragraphs, publication date from the expectation file), real-news-id-ms articles, and
+Zyte benchmark pages (ground-truth body; published time from the page's metadata; title
+from the page's <title> tag).
 Only pages in Kabar's five languages are kept. Each page gets a split by publisher
 (see `split_of`), so labels in `real-pages.jsonl` can be re-joined to candidates by
 (page, sentence, type).
@@ -11,8 +13,11 @@ Usage (from the worktree root):
   python eval/filter/pages.py candidates > /tmp/cands.jsonl    # runs extraction, one candidate a line
 """
 
+import gzip
 import hashlib
+import html
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -22,6 +27,13 @@ from pathlib import Path
 CORPORA = Path(__file__).resolve().parents[3] / "shared" / "corpora"
 FUNDUS = CORPORA / "fundus-parser-tests"
 REAL_NEWS = CORPORA / "real-news-id-ms" / "articles.jsonl"
+ZYTE = CORPORA / "zyte-article-extraction"
+PUBLISHED_META = re.compile(
+    r'(?:article:published_time"\s+content=|"datePublished"\s*:\s*|itemprop="datePublished"\s+content=)'
+    r'"(\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d)?)?(?:Z|[+-]\d\d:?\d\d)?)',
+    re.I,
+)
+TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
 LANGS = ("en", "es", "fr", "id", "ms")
 ENGLISH_FOLDERS = {"us", "uk", "au", "ca", "za", "ind", "my", "na", "ls", "tz", "il"}
 FOLDER_LANG = {"es": "es", "mx": "es", "py": "es", "fr": "fr", "id": "id"}
@@ -90,9 +102,46 @@ def real_news_articles():
         }
 
 
+def zyte_meta(page_id: str) -> tuple[str | None, str]:
+    """Publication time from the page's own metadata (Open Graph or schema.org), if any, and
+    the page's <title>."""
+    page = gzip.open(ZYTE / "html" / f"{page_id}.html.gz").read().decode("utf-8", "replace")
+    title = TITLE_TAG.search(page)
+    title_text = " ".join(html.unescape(title.group(1)).split()) if title else ""
+    found = PUBLISHED_META.search(page)
+    try:
+        published = datetime.fromisoformat(found.group(1).replace("Z", "+00:00").replace(" ", "T"))
+    except (AttributeError, ValueError):
+        return None, title_text
+    return published.isoformat(), title_text
+
+
+def zyte_articles():
+    """Zyte benchmark pages with a ground-truth body, a published time and one of the five languages."""
+    from streams.nlp.language import detect_language
+
+    truth = json.loads((ZYTE / "ground-truth.json").read_text(encoding="utf-8"))
+    for page_id, row in sorted(truth.items()):
+        text = row["articleBody"].strip()
+        lang = detect_language(text)[0]
+        published, title = zyte_meta(page_id) if lang in LANGS else (None, "")
+        if published is None or not title:
+            continue
+        yield {
+            "id": f"zyte-article-extraction/html/{page_id}.html.gz",
+            "url": row["url"],
+            "source": row["url"].split("/")[2].removeprefix("www."),
+            "language": lang,
+            "published_at": published,
+            "title": title,
+            "text": text,
+        }
+
+
 def articles():
     yield from fundus_articles()
     yield from real_news_articles()
+    yield from zyte_articles()
 
 
 def kabar_input() -> list[dict]:
@@ -111,7 +160,7 @@ def candidates():
             handle.write(json.dumps(article, ensure_ascii=False) + "\n")
         handle.flush()
         command = [sys.executable, "-m", "streams.cli", "extract", handle.name]
-        output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+        output = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=True).stdout
     for line in output.splitlines():
         enriched = json.loads(line)
         page = pages[enriched["id"]]
