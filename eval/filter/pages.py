@@ -33,6 +33,7 @@ PUBLISHED_META = re.compile(
     r'"(\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d)?)?(?:Z|[+-]\d\d:?\d\d)?)',
     re.I,
 )
+MIN_YEAR = 1990
 TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
 LANGS = ("en", "es", "fr", "id", "ms")
 ENGLISH_FOLDERS = {"us", "uk", "au", "ca", "za", "ind", "my", "na", "ls", "tz", "il"}
@@ -112,6 +113,8 @@ def zyte_meta(page_id: str) -> tuple[str | None, str]:
     try:
         published = datetime.fromisoformat(found.group(1).replace("Z", "+00:00").replace(" ", "T"))
     except (AttributeError, ValueError):
+        return None, title_text
+    if published.year < MIN_YEAR:  # placeholder dates such as 0001-01-01
         return None, title_text
     return published.isoformat(), title_text
 
