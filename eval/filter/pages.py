@@ -6,7 +6,8 @@ Zyte benchmark pages (ground-truth body; published time from the page's metadata
 from the page's <title> tag).
 Only pages in Kabar's five languages are kept. Each page gets a split by publisher
 (see `split_of`), so labels in `real-pages.jsonl` can be re-joined to candidates by
-(page, sentence, type).
+(page, sentence, type, occurrence); occurrence counts candidates with the same first three
+keys (Kabar sometimes emits one type twice from one sentence).
 
 Usage (from the worktree root):
   python eval/filter/pages.py articles > /tmp/pages.jsonl      # Kabar input, one article a line
@@ -164,10 +165,13 @@ def candidates():
         handle.flush()
         command = [sys.executable, "-m", "streams.cli", "extract", handle.name]
         output = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=True).stdout
+    seen: dict[tuple, int] = {}
     for line in output.splitlines():
         enriched = json.loads(line)
         page = pages[enriched["id"]]
         for event in enriched.get("events", []):
+            key = (page["id"], event.get("evidence"), event["type"])
+            seen[key] = seen.get(key, 0) + 1
             yield {
                 "page": page["id"],
                 "split": page["split"],
@@ -178,6 +182,7 @@ def candidates():
                 "country": event.get("country"),
                 "date": event.get("date"),
                 "confidence": event.get("confidence"),
+                "occurrence": seen[key],
             }
 
 
