@@ -38,8 +38,7 @@ MIN_YEAR = 1990
 TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
 LANGS = ("en", "es", "fr", "id", "ms")
 ENGLISH_FOLDERS = {"us", "uk", "au", "ca", "za", "ind", "my", "na", "ls", "tz", "il"}
-FOLDER_LANG = {"es": "es", "mx": "es", "py": "es", "fr": "fr", "id": "id"}
-DETECTED_FOLDERS = {"be", "lu", "ch", "lb", "mx"}  # mixed-language folders: keep what detects as fr/en
+FOLDER_LANG = {"es": "es", "py": "es", "fr": "fr", "id": "id"}
 SEED = 2026
 
 
@@ -59,15 +58,13 @@ def fundus_body(body: dict) -> str:
 
 
 def fundus_lang(country: str, text: str) -> str | None:
-    """The page's language if it is one of Kabar's five: the folder's language, confirmed by
-    Kabar's own detector (some folders hold pages in isiZulu, Swahili or German)."""
+    """The page's language if it is one of Kabar's five: the folder's language confirmed by
+    Kabar's own detector (some folders hold pages in isiZulu, Swahili or German), or, for
+    folders of other languages, whatever the detector finds (a few pages there are English)."""
     from streams.nlp.language import detect_language
 
     detected = detect_language(text)[0]
-    if country in DETECTED_FOLDERS:
-        expected = detected
-    else:
-        expected = "en" if country in ENGLISH_FOLDERS else FOLDER_LANG.get(country)
+    expected = "en" if country in ENGLISH_FOLDERS else FOLDER_LANG.get(country, detected)
     return expected if expected in LANGS and detected == expected else None
 
 
