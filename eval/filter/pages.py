@@ -154,7 +154,7 @@ def kabar_input() -> list[dict]:
 
 
 def candidates():
-    """One row per event Kabar extracts, keyed like the labels file (page, sentence, type)."""
+    """One row per event Kabar extracts, keyed like the labels file (page, sentence, type, occurrence)."""
     pages = {article["id"]: article for article in kabar_input()}
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8") as handle:
         for article in pages.values():
