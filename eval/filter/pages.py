@@ -1,9 +1,10 @@
 """Turn the real-journalism corpora into Kabar input and list Kabar's candidate events.
 
 Pages: fundus parser-test pages (plain body = summary + each section's headline and
-paragraphs, publication date from the expectation file), real-news-id-ms articles, and
-Zyte benchmark pages (ground-truth body; published time from the page's metadata; title
-from the page's <title> tag).
+paragraphs, publication date from the expectation file), Zyte benchmark pages (ground-truth
+body; published time from the page's metadata; title from the page's <title> tag), and the
+Indonesian and Malay articles of the dev set's tune half. real-news-id-ms is a hidden test set
+and is never read here.
 Only pages in Kabar's five languages are kept. Each page gets a split by publisher
 (see `split_of`), so labels in `real-pages.jsonl` can be re-joined to candidates by
 (page, sentence, type, occurrence); occurrence counts candidates with the same first three
@@ -27,7 +28,9 @@ from pathlib import Path
 
 CORPORA = Path(__file__).resolve().parents[3] / "shared" / "corpora"
 FUNDUS = CORPORA / "fundus-parser-tests"
-REAL_NEWS = CORPORA / "real-news-id-ms" / "articles.jsonl"
+DEV = CORPORA.parent / "eval" / "dev"
+DEV_SPLIT = Path(__file__).resolve().parents[1] / "dev-split.json"
+TUNE_LANGS = ("id", "ms")
 ZYTE = CORPORA / "zyte-article-extraction"
 PUBLISHED_META = re.compile(
     r'(?:article:published_time"\s+content=|"datePublished"\s*:\s*|itemprop="datePublished"\s+content=)'
@@ -87,11 +90,15 @@ def fundus_articles():
         }
 
 
-def real_news_articles():
-    for line in REAL_NEWS.read_text(encoding="utf-8").splitlines():
-        article = json.loads(line)
+def tune_articles():
+    """Tune-half gold articles in TUNE_LANGS, as the producer would send them (gold fields dropped)."""
+    for name in json.loads(DEV_SPLIT.read_text())["tune"]:
+        path = DEV / (name if name.endswith(".json") else f"{name}.json")
+        article = json.loads(path.read_text(encoding="utf-8"))
+        if article["language"] not in TUNE_LANGS:
+            continue
         yield {
-            "id": "real-news-id-ms/articles.jsonl#" + article["id"],
+            "id": f"../eval/dev/{path.name}",
             "url": article["url"],
             "source": article["source"],
             "language": article["language"],
@@ -141,8 +148,8 @@ def zyte_articles():
 
 def articles():
     yield from fundus_articles()
-    yield from real_news_articles()
     yield from zyte_articles()
+    yield from tune_articles()
 
 
 def kabar_input() -> list[dict]:
