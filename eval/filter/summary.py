@@ -14,6 +14,11 @@ from pathlib import Path
 LABELS = Path(__file__).with_name("real-pages.jsonl")
 
 
+def source_of(row: dict) -> str:
+    """'tune' for dev-set tune-half articles (Kabar is tuned on them), else the corpus folder."""
+    return "tune" if row["page"].startswith("../eval/") else row["page"].split("/", 1)[0]
+
+
 def precision_table(rows: list[dict], key) -> list[str]:
     groups: dict[str, Counter] = {}
     for row in rows:
@@ -38,6 +43,7 @@ def main(path: Path) -> None:
     header = "| group | candidates | event | wrong-type | not-event | missed | precision | lenient |"
     rule = "|---|---|---|---|---|---|---|---|"
     print(header, rule, *precision_table(rows, lambda row: "all"), sep="\n")
+    print(*precision_table(rows, lambda row: f"source {source_of(row)}"), sep="\n")
     print(*precision_table(rows, lambda row: f"lang {row['lang']}"), sep="\n")
     print(*precision_table(rows, lambda row: f"split {row['split']}"), sep="\n")
     print(*precision_table(rows, lambda row: f"{row['lang']} {row['split']}"), sep="\n")
