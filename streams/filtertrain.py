@@ -111,16 +111,19 @@ def _pages_module():
 
 #: pages of the labels file that are tune articles of shared/eval/dev: already examples of the tune half
 TUNE_PAGE_PREFIX = "../eval/"
+#: a hidden test set (its SOURCE.md keeps its labels out of shared/): never trained or measured on
+HIDDEN_PAGE_PREFIX = "real-news-id-ms/"
 
 
 def load_labels(path: Path) -> dict[tuple[str, str, str, int], dict[str, Any]]:
-    """The labels of real-pages.jsonl by (page, sentence, type, occurrence), tune articles left out."""
+    """The labels of real-pages.jsonl by (page, sentence, type, occurrence), tune articles and the
+    hidden test set left out."""
     labels = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
         row = json.loads(line)
-        if row.get("verdict") in VERDICT_LABELS and not row["page"].startswith(TUNE_PAGE_PREFIX):
+        if row.get("verdict") in VERDICT_LABELS and not row["page"].startswith((TUNE_PAGE_PREFIX, HIDDEN_PAGE_PREFIX)):
             key = (row["page"], (row.get("sentence") or "").strip(), row.get("type"), int(row.get("occurrence") or 1))
             labels[key] = row
     return labels

@@ -36,39 +36,59 @@ def _show(name: str, scores: dict) -> str:
             f"dropped {after['dropped']}")
 
 
+def _missing_data(args: argparse.Namespace) -> str | None:
+    """What shared data training needs and cannot find (``None``: all there)."""
+    from streams.filtertrain import REPO
+
+    dev = Path(args.shared) / "eval" / "dev"
+    if not dev.is_dir():
+        return (f"{dev} is missing: the gold articles live in the shared data folder next to the "
+                "repository (../shared); pass --shared DIR if it is elsewhere")
+    corpora = REPO.parent / "shared" / "corpora"
+    if Path(args.labels).is_file() and not args.tune_only and not corpora.is_dir():
+        return (f"{corpora} is missing: eval/filter/pages.py rebuilds the labelled pages from the shared "
+                "corpora next to the repository; put them there or pass --tune-only")
+    return None
+
+
+def _write(path: Path, model: dict, enable: bool | None) -> bool:
+    """Write the model file, keeping its ``_doc`` and (unless ``enable`` says) its ``enabled``."""
+    from streams import filtertrain as ft
+
+    previous = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    enabled = enable if enable is not None else bool(previous.get("enabled", False))
+    data = {"_doc": previous.get("_doc", ft.__doc__.strip().splitlines()[0]),
+            "_sources": "built by `kabar train-filter` from the tune half of shared/eval/dev and "
+                        "eval/filter/real-pages.jsonl (split train)",
+            "enabled": enabled, **model}
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return enabled
+
+
 def _cmd_train_filter(args: argparse.Namespace) -> int:
     from streams import filtertrain as ft
 
-    shared = Path(args.shared)
-    if not (shared / "eval" / "dev").is_dir():
-        print(f"kabar train-filter: {shared / 'eval' / 'dev'} is missing: the gold articles live in the "
-              "shared data folder next to the repository (../shared); pass --shared DIR if it is elsewhere",
-              file=sys.stderr)
+    missing = _missing_data(args)
+    if missing:
+        print(f"kabar train-filter: {missing}", file=sys.stderr)
         return 2
     progress = (lambda line: print(line, file=sys.stderr)) if not args.quiet else (lambda line: None)
     progress("collecting the rules' events on the tune half ...")
-    examples, missed = ft.tune_examples(shared, progress)
+    examples, missed = ft.tune_examples(Path(args.shared), progress)
     labels = Path(args.labels)
     if labels.is_file() and not args.tune_only:
         progress(f"collecting the labelled real pages of {labels} ...")
         examples += ft.page_examples(labels, progress)
     elif not args.tune_only:
         progress(f"no {labels}: training on tune only")
-    progress(f"fitting on {sum(e.split == 'train' for e in examples)} events ({missed} tune gold events missed by the rules)")
+    progress(f"fitting on {sum(e.split == 'train' for e in examples)} events "
+             f"({missed} tune gold events missed by the rules)")
     model = ft.train(examples, missed, args.l2)
-    measured = model["measured"]
-    for key in sorted(k for k in measured if k.startswith("cv_") or k == "held_pages"):
-        print(_show(key, measured[key]))
+    for key in sorted(k for k in model["measured"] if k.startswith("cv_") or k == "held_pages"):
+        print(_show(key, model["measured"][key]))
     print(f"threshold {model['threshold']}, {len(model['weights'])} weights, fingerprint {ft.fingerprint(model)}")
-    out = Path(args.output)
-    previous = json.loads(out.read_text(encoding="utf-8")) if out.is_file() else {}
-    enabled = args.enable if args.enable is not None else bool(previous.get("enabled", False))
-    data = {"_doc": previous.get("_doc", ft.__doc__.strip().splitlines()[0]),
-            "_sources": "built by `kabar train-filter` from the tune half of shared/eval/dev and "
-                        "eval/filter/real-pages.jsonl (split train)",
-            "enabled": enabled, **model}
-    out.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n", encoding="utf-8")
-    print(f"wrote {out} (enabled: {enabled})")
+    enabled = _write(Path(args.output), model, args.enable)
+    print(f"wrote {args.output} (enabled: {enabled})")
     return 0
 
 
