@@ -8,7 +8,8 @@ Training examples are the rules' events, each with the filter's features and a l
 - the hand-labelled real pages of ``eval/filter/real-pages.jsonl`` (split ``train`` only; ``held``
   publishers measure the filter): their text is rebuilt from ``shared/corpora`` by
   ``eval/filter/pages.py``, each event found there is joined to its label by (page, sentence,
-  type); ``event`` is an event, ``not-event`` and ``wrong-type`` are not.
+  type, occurrence); ``event`` is an event, ``not-event`` and ``wrong-type`` are not. The file's
+  tune articles are left out (they are tune examples already), and so is the hidden test set.
 
 The model is a logistic regression fit by Newton's method with an L2 penalty (deterministic: no
 sampling). Grouped cross-validation (stories of tune, publishers of the pages; folds dealt with a
@@ -40,8 +41,9 @@ L2 = 3.0
 NEWTON_STEPS = 30
 #: verdicts of real-pages.jsonl and the label each gives (``missed``: no event of Kabar's)
 VERDICT_LABELS = {"event": 1, "not-event": 0, "wrong-type": 0}
-#: thresholds tried, and weights smaller than this are left out of the model file
+#: thresholds tried
 THRESHOLDS = tuple(round(0.02 * i, 2) for i in range(0, 40))
+#: weights smaller than this are left out of the model file
 MIN_WEIGHT = 5e-4
 
 
@@ -211,7 +213,7 @@ def out_of_fold(examples: list[Example], l2: float = L2) -> np.ndarray:
 
 def scores_at(labels: np.ndarray, probabilities: np.ndarray, threshold: float, missed: int = 0) -> dict[str, float]:
     """Precision, recall and F1 of the events kept at ``threshold`` (``missed``: gold events no
-    candidate stands for, counted against recall); ``kept_share`` of the positives kept."""
+    candidate stands for, counted against recall); ``kept_positives``: the share of positives kept."""
     kept = probabilities >= threshold
     tp = float(np.sum(kept & (labels == 1)))
     positives = float(np.sum(labels == 1))

@@ -100,3 +100,16 @@ def test_train_filter_explains_missing_shared_data(tmp_path, capsys):
 
     assert main(["train-filter", "--shared", str(tmp_path / "nowhere"), "--output", str(tmp_path / "m.json")]) == 2
     assert "pass --shared DIR" in capsys.readouterr().err
+
+
+def test_train_filter_explains_missing_corpora(tmp_path, capsys, monkeypatch):
+    from streams.cli import main
+
+    (tmp_path / "shared" / "eval" / "dev").mkdir(parents=True)
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text("", encoding="utf-8")
+    monkeypatch.setattr(ft, "REPO", tmp_path / "elsewhere" / "repo")
+    args = ["train-filter", "--shared", str(tmp_path / "shared"), "--labels", str(labels),
+            "--output", str(tmp_path / "m.json")]
+    assert main(args) == 2
+    assert "pass --tune-only" in capsys.readouterr().err
