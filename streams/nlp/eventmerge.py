@@ -51,6 +51,8 @@ class Candidate:
     explicit_actor: bool = False
     #: the targets are the trigger's default sector, not named in the text
     default_target: bool = False
+    #: how many mentions of the text were merged into this one (itself included)
+    mentions: int = 1
 
 
 def _days(a: str | None, b: str | None) -> int:
@@ -148,6 +150,7 @@ def _absorb(into: Candidate, other: Candidate) -> None:
     for k, v in b.counts.items():
         a.counts[k] = max(v, a.counts.get(k, 0))
     a.confidence = max(a.confidence, b.confidence)
+    into.mentions += other.mentions
 
 
 def _elsewhere(x: Candidate, y: Candidate) -> bool:
@@ -171,6 +174,11 @@ def _toll_owner(merged: list[Candidate], c: Candidate) -> Candidate | None:
 
 
 def merge_candidates(candidates: list[Candidate]) -> list[ExtractedEvent]:
+    """The events of ``merged_candidates``."""
+    return [m.event for m in merged_candidates(candidates)]
+
+
+def merged_candidates(candidates: list[Candidate]) -> list[Candidate]:
     """The distinct happenings among ``candidates``, in order of first mention.
 
     A toll without an attack of its own ("four people died") goes to the riot
@@ -183,19 +191,21 @@ def merge_candidates(candidates: list[Candidate]) -> list[ExtractedEvent]:
         if owner is not None:
             for kind, value in c.event.counts.items():
                 owner.event.counts.setdefault(kind, value)
+            owner.mentions += 1
             continue
         twin = next((m for m in merged if same_happening(m, c)), None)
         if twin is None:
             merged.append(c)
         else:
             _absorb(twin, c)
-    events = [m.event for m in sorted(merged, key=lambda m: m.pos)]
+    merged.sort(key=lambda m: m.pos)
+    events = [m.event for m in merged]
     for e in events:
         e.actors = _officials_for_government(e.actors, e.country)
     _mobilized_against_rebels(events)
     _sanctioned_state(events)
     _answered(events)
-    return events
+    return merged
 
 
 #: acts that answer an earlier one (a denial answers a charge, a refusal a demand) ...

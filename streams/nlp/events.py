@@ -9,7 +9,8 @@ previous sentence's events; the size of a deployment may come sentences
 later). Skipped: sentences about the distant past, running totals, what a
 quotation narrates, what a speech act is about ("blamed the violence on
 ..."), a crowd's demands and seizures (part of its protest). Events of one
-article that describe the same happening are merged (``eventmerge``).
+article that describe the same happening are merged (``eventmerge``); the learned filter
+(``eventfilter``) may then drop those its model scores as no fresh event.
 
 Everything here is pure: mentions come in as arguments, so the extractor is
 tested without the finders; ``enrich.py`` calls the finders and this module.
@@ -30,7 +31,8 @@ from streams.nlp.counts import named_victims
 from streams.nlp.dates import dates_only_a_noun, tells_vague_past
 from streams.nlp.eventcontext import ArticleContext, between, paragraph_index, spans
 from streams.nlp.eventdates import DATE_IN_SENTENCE, PAST_DAYS, dateline_end, dominant_date, event_date, is_past
-from streams.nlp.eventmerge import GENERIC_VICTIMS, Candidate, merge_candidates, side_of
+from streams.nlp.eventfilter import filtered
+from streams.nlp.eventmerge import GENERIC_VICTIMS, Candidate, merged_candidates, side_of
 from streams.nlp.eventplaces import country_ranking, dominant_place, event_country, pick_scene, trusted_places
 from streams.nlp.eventroles import (SIDE_TARGETED_TYPES, codes, default_actor, fit_roles, international, own_side_dropped,
                                     parties, roles, story_opponent, unnamed_subject)
@@ -583,7 +585,7 @@ def extract_events(
             last_person = persons[-1]
     found += _implied_protest(found)
     _default_victims(found, ctx)
-    events = merge_candidates(found)
+    events = [c.event for c in filtered(ctx, merged_candidates(found), sentences)]
     for e in events:
         e.actors, e.targets = _most_precise(e.actors), _most_precise(e.targets)
     return events
