@@ -133,7 +133,8 @@ def _weekday_re(data: dict) -> re.Pattern:
     )
 
 
-#: how many units an "ago" phrase counts: a figure or a number word ("two", "dua", "deux")
+#: how many units an "ago" phrase counts: a figure or a number word ("two", "dua", "deux"); atomic, as a
+#: shorter word is followed by a letter, digit or hyphen, never by the white space the patterns want after it
 _AGO_NUMBER = r"(?>\d+|[^\W\d_]+(?:-[^\W\d_]+)?)"
 
 
