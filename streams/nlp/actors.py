@@ -453,8 +453,10 @@ def _titles(text: str, office: ActorMention, person: ActorMention) -> bool:
     between ("Presiden AS Joe Biden", "le ministre de l'Intérieur, Gérald Darmanin"), or just after
     it behind a comma ("Dina Boluarte, presidenta del Perú")."""
     if person.start >= office.end:
+        if person.start - office.end > _TITLE_SPAN:
+            return False  # too far apart: no need to read the words between
         gap = _TITLE_TO_NAME_RE.match(text, office.end)
-        return gap is not None and gap.end() >= person.start and person.start - office.end <= _TITLE_SPAN
+        return gap is not None and gap.end() >= person.start
     if person.end <= office.start:
         gap = _NAME_TO_TITLE_RE.match(text, person.end)
         return gap is not None and gap.end() == office.start

@@ -133,8 +133,9 @@ def _weekday_re(data: dict) -> re.Pattern:
     )
 
 
-#: how many units an "ago" phrase counts: a figure or a number word ("two", "dua", "deux")
-_AGO_NUMBER = r"\d+|[^\W\d_]+(?:-[^\W\d_]+)?"
+#: how many units an "ago" phrase counts: a figure or a number word ("two", "dua", "deux"); atomic, as a
+#: shorter word is followed by a letter, digit or hyphen, never by the white space the patterns want after it
+_AGO_NUMBER = r"(?>\d+|[^\W\d_]+(?:-[^\W\d_]+)?)"
 
 
 def _ago_re(data: dict) -> re.Pattern | None:
@@ -244,14 +245,14 @@ def _vague_past_re(data: dict) -> re.Pattern | None:
     resolved from ("two years ago", "hace dos años", "il y a trois mois": ``vague_past_units``)."""
     parts = []
     if data.get("vague_past"):
-        parts.append(rf"(?<![\w'-])(?:{alternation(data['vague_past'])})(?![\w'-])")
+        parts.append(rf"(?<![\w'-]){_starts(data['vague_past'])}(?:{alternation(data['vague_past'])})(?![\w'-])")
     units = data.get("vague_past_units")
     if units:
-        unit = alternation(units)
+        unit = _starts(units) + f"(?:{alternation(units)})"
         if data.get("ago_after"):
-            parts.append(rf"\b(?:{_AGO_NUMBER})\s+(?:{unit})\s+(?:{alternation(data['ago_after'])})\b")
+            parts.append(rf"\b(?:{_AGO_NUMBER})\s+{unit}\s+(?:{alternation(data['ago_after'])})\b")
         if data.get("ago_before"):
-            parts.append(rf"\b(?:{alternation(data['ago_before'])})\s+(?:{_AGO_NUMBER})\s+(?:{unit})\b")
+            parts.append(rf"\b{_starts(data['ago_before'])}(?:{alternation(data['ago_before'])})\s+(?:{_AGO_NUMBER})\s+{unit}\b")
     return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
 

@@ -153,3 +153,17 @@ def test_a_known_person_with_an_english_possessive_is_known():
     from streams.nlp.actors import find_persons
     found = find_persons("Parliament overrode President Salome Zurabishvili's veto. Lukashenka’s office said so.")
     assert [(p.value, p.country) for p in found] == [("Salome Zourabichvili", "GE"), ("Alexander Lukashenko", "BY")]
+
+
+def test_an_office_titles_a_name_only_within_the_title_span():
+    """Capitalised words may stand between an office and its name, but no further than the title span."""
+    from streams.nlp.actors import _TITLE_SPAN, _titles
+
+    for office_word, filler, name in (("President", "Of The Great Northern Eastern Western Federal Island Republic", "Ana Lima"),
+                                      ("Presidente", "De La Gran Federación Insular Del Norte Del Este Y Del Oeste", "Ana Lima")):
+        near = f"{office_word} Ana Lima spoke."
+        far = f"{office_word} {filler} {name} spoke."
+        assert far.index(name) - len(office_word) > _TITLE_SPAN
+        office = ActorMention(0, len(office_word), "sector", "government")
+        assert _titles(near, office, ActorMention(near.index(name), near.index(name) + len(name), "person", name))
+        assert not _titles(far, office, ActorMention(far.index(name), far.index(name) + len(name), "person", name))

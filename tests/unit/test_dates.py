@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -278,3 +279,38 @@ def test_a_vague_past_phrase_followed_by_a_number_counts_back_to_now():
 def test_a_yearless_date_naming_a_deed_nobody_schedules_is_past(lang, published, text, expected):
     # dates.json deed_nouns: "the Oct. 7 attacks" in August is last October's, not the coming one
     assert [d for d, _ in dates(text, published, lang)] == [expected]
+
+
+def _unhurried(pattern: re.Pattern) -> re.Pattern:
+    """``pattern`` without the speed-ups of ``dates`` (atomic groups, first-letter look-aheads)."""
+    source = re.sub(r"\(\?=\[[^\]]*\]\)", "", pattern.pattern.replace("(?>", "(?:"))
+    return re.compile(source, pattern.flags)
+
+
+_VAGUE_SENTENCES = [
+    ("en", "Twenty-five years ago, and two-thirds of the years ago, rebels seized the town two months ago."),
+    ("en", "It happened long, long ago; the years-long siege ended a few weeks ago in the past 48 hours."),
+    ("fr", "Il y a vingt-cinq ans, et il y a trois mois, les rebelles ont pris la ville l'an dernier."),
+    ("es", "Hace veinticinco años y hace dos meses los rebeldes tomaron la ciudad el año pasado."),
+    ("id", "Dua puluh lima tahun lalu dan tiga bulan yang lalu pemberontak merebut kota itu tahun lalu."),
+    ("ms", "Dua puluh tahun lalu dan beberapa bulan lepas pemberontak menawan bandar itu."),
+]
+
+
+@pytest.mark.parametrize("lang, text", _VAGUE_SENTENCES)
+def test_vague_past_pattern_finds_what_it_found_without_its_speed_ups(lang, text):
+    from streams.nlp.dates import _lexicon
+
+    pattern = _lexicon(lang).vague_past_re
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in _unhurried(pattern).finditer(text)]
+
+
+@given(st.lists(st.sampled_from(["two", "dua", "deux", "25", "years", "tahun", "ans", "ago", "lalu", "hace", "il y a",
+                                 "Ago", "-", " ", "  ", ",", "long", "a", "ya", "años", "last", "week"]), max_size=14))
+def test_vague_past_pattern_matches_as_before_on_any_word_soup(words):
+    from streams.nlp.dates import _lexicon
+
+    text = " ".join(words).replace(" - ", "-")
+    for lang in ("en", "fr", "es", "id"):
+        pattern = _lexicon(lang).vague_past_re
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in _unhurried(pattern).finditer(text)]
