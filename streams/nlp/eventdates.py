@@ -63,7 +63,13 @@ def is_past(sentence: str, dates: list[DateMention], today: date) -> bool:
         return False
     if any((today - d.value).days > PAST_DAYS for d in dates):
         return True
-    return any(int(y) < today.year - (1 if today.month > 2 else 2) for y in _YEAR_RE.findall(sentence))
+    return bool(old_years(sentence, today))
+
+
+def old_years(sentence: str, today: date) -> list[tuple[int, int]]:
+    """Spans of the bare years in ``sentence`` that lie long before publication ("in 2018")."""
+    last = today.year - (1 if today.month > 2 else 2)
+    return [m.span() for m in _YEAR_RE.finditer(sentence) if int(m.group(1)) < last]
 
 
 def event_date(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], hits: list[TriggerHit],

@@ -1,0 +1,53 @@
+"""Pure misses (issue 10, recall13): acts a sentence tells that a filter meant for something else dropped.
+
+- A relative clause set off by commas that names a bare year long past ("X, whose party backed her in
+  2018, urged ...", "X, cuyo partido la apoyó en 2018, pidió ...") dates the aside, not the sentence.
+- What a speech act is about ends with its clause when the next clause has a subject of its own:
+  "expressed support for Noboa, while the security minister offered to send forces" tells two acts.
+- A locative fronting the sentence ("In Buenos Aires, ...") places an act whose clause names a
+  place only as a party ("if Quito asks").
+Sentences written for these tests.
+"""
+
+from tests.unit.test_enrich import enriched
+
+
+def events(text, lang):
+    return enriched(text, lang, published="2024-01-10T18:00:00-05:00", title="News").events
+
+
+def types(text, lang):
+    return sorted(e.type for e in events(text, lang))
+
+
+def test_an_aside_with_a_bare_year_long_past_does_not_make_the_sentence_history():
+    assert types("The president, whose party backed her election in 2018, urged voters to stay calm on Tuesday.",
+                 "en") == ["REQUEST"]
+    assert types("La presidenta, cuyo partido apoyó su elección en 2018, pidió el martes calma a los votantes.",
+                 "es") == ["REQUEST"]
+    assert types("La présidente, dont le parti a soutenu l'élection en 2018, a appelé mardi les électeurs au calme.",
+                 "fr") == ["REQUEST"]
+
+
+def test_a_sentence_about_a_year_long_past_stays_history():
+    assert types("The president urged voters to stay calm in 2018.", "en") == []
+
+
+def test_a_second_clause_with_its_own_subject_is_a_second_act():
+    text = ("Foreign Minister Diana Mondino condemned the violence on Tuesday, while Security Minister Patricia "
+            "Bullrich deployed troops to the border.")
+    assert types(text, "en") == ["ACCUSE", "MOBILIZE"]
+    text = ("La ministre Diana Mondino a condamné mardi les violences, tandis que la ministre Patricia Bullrich a "
+            "déployé des troupes à la frontière.")
+    assert types(text, "fr") == ["ACCUSE", "MOBILIZE"]
+    text = ("En Buenos Aires, la canciller Diana Mondino expresó el apoyo absoluto de su Gobierno a Daniel Noboa, "
+            "mientras la ministra de Seguridad, Patricia Bullrich, ofreció enviar fuerzas de seguridad si Quito lo "
+            "solicita.")
+    found = events(text, "es")
+    assert sorted(e.type for e in found) == ["AGREE", "SUPPORT"]
+    assert {e.country for e in found} == {"AR"}
+
+
+def test_what_a_speech_act_is_about_stays_its_content():
+    # no subject of its own after the break: the attack is what the condemnation is about
+    assert types("The government condemned the attack on the embassy on Tuesday.", "en") == ["ACCUSE"]
