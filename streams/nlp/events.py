@@ -575,7 +575,7 @@ def extract_events(
             # "Boluarte, que asumió el mando el 7 de diciembre, descartó dimitir": the old date is the aside's
             own_dates = [d for d in own_dates if not any(a <= d.start - s.start < b for a, b in asides)]
             sentence = _blanked(sentence, asides)
-        if is_past(sentence, own_dates, today) or (not own_dates and tells_vague_past(sentence, lang)):
+        if is_past(sentence, own_dates, today, lang) or (not own_dates and tells_vague_past(sentence, lang)):
             previous = []
             if ctx.paragraph_of[s.start] > ctx.paragraph_of[ctx.lede] and (own_dates or not dates_only_a_noun(sentence, lang)):
                 history_paragraph = ctx.paragraph_of[s.start]
@@ -617,7 +617,7 @@ def _dated_asides(folded: str, lang: str, dates: list[DateMention], offset: int,
     pattern = _aside_re(lang)
     if pattern is None:
         return []
-    years = old_years(folded, today)
+    years = old_years(folded, today, lang)
     if not dates and not years:
         return []
     found = []

@@ -51,3 +51,15 @@ def test_a_second_clause_with_its_own_subject_is_a_second_act():
 def test_what_a_speech_act_is_about_stays_its_content():
     # no subject of its own after the break: the attack is what the condemnation is about
     assert types("The government condemned the attack on the embassy on Tuesday.", "en") == ["ACCUSE"]
+
+
+def test_a_year_that_names_a_document_does_not_make_the_sentence_history():
+    assert types("The minister reaffirmed his support for the 2016 arbitral ruling.", "en") == ["SUPPORT"]
+    assert types("El ministro reafirmó su apoyo al acuerdo nuclear de 2015.", "es") == ["SUPPORT"]
+    assert types("Menteri itu menyatakan dukungan terhadap Perjanjian Pertahanan Bersama 1951.", "id") == [
+        "SUPPORT"]
+
+
+def test_a_year_that_dates_a_document_still_makes_history():
+    assert types("The minister signed the agreement in 2015.", "en") == []
+    assert types("Perjanjian itu ditandatangani menteri pada 1951.", "id") == []
