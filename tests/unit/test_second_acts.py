@@ -63,3 +63,12 @@ def test_a_year_that_names_a_document_does_not_make_the_sentence_history():
 def test_a_year_that_dates_a_document_still_makes_history():
     assert types("The minister signed the agreement in 2015.", "en") == []
     assert types("Perjanjian itu ditandatangani menteri pada 1951.", "id") == []
+
+
+def test_people_sent_to_jail_or_caught_by_police_are_arrested():
+    # passives that name the act by where people were taken or by whom they were caught
+    assert types("Two activists were caught by police in the capital on Tuesday.", "en") == ["COERCE"]
+    assert types("He was caught by the police camera speeding on Tuesday.", "en") == []
+    assert types("Dos dirigentes fueron enviados a prisión el martes.", "es") == ["COERCE"]
+    assert types("Deux dirigeants ont été envoyés en prison mardi.", "fr") == ["COERCE"]
+    assert types("Dua pemimpin dihantar ke penjara pada Selasa.", "ms") == ["COERCE"]
