@@ -416,13 +416,32 @@ def _cumulative_from(ctx: ArticleContext, sentence: str, folded: str, start: int
             continue
         dated = [d for d in between(ctx.dates, start, start + a)
                  if abs((ctx.today - d.value).days) <= RECENT_ACT_DAYS]
-        comma = folded.find(",", dated[-1].end - start, a) if dated else -1
+        comma = _clause_opening(folded, ctx.lang, dated[-1].end - start, a) if dated else -1
         here = comma if comma >= 0 else 0
         if dated and comma < 0:
             window = _words_back(folded, a, CUMULATIVE_REACH)
             here = window if window >= dated[-1].end - start else 0
         reach = here if reach is None else min(reach, here)
     return reach
+
+
+@lru_cache(maxsize=None)
+def _subordinator_re(lang: str) -> re.Pattern | None:
+    """A conjunction that opens a subordinate clause of time (events.json ``subordinators``: "as",
+    "mientras", "alors que", "ketika")."""
+    words = [fold(w) for w in (load_data(lang, "events") or {}).get("subordinators", [])]
+    return re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)") if words else None
+
+
+def _clause_opening(folded: str, lang: str, start: int, end: int) -> int:
+    """Where a comma or a subordinating conjunction first stands in ``folded[start:end]`` (-1: none):
+    "dispersed the crowd on Tuesday as violence continued" closes Tuesday's act before the marker
+    as a comma does."""
+    comma = folded.find(",", start, end)
+    subordinator = _subordinator_re(lang)
+    found = subordinator.search(folded, start, end) if subordinator else None
+    openings = [i for i in (comma, found.start() if found else -1) if i >= 0]
+    return min(openings) if openings else -1
 
 
 def _words_back(folded: str, at: int, n: int) -> int:

@@ -72,3 +72,11 @@ def test_people_sent_to_jail_or_caught_by_police_are_arrested():
     assert types("Dos dirigentes fueron enviados a prisión el martes.", "es") == ["COERCE"]
     assert types("Deux dirigeants ont été envoyés en prison mardi.", "fr") == ["COERCE"]
     assert types("Dua pemimpin dihantar ke penjara pada Selasa.", "ms") == ["COERCE"]
+
+
+def test_an_act_dated_before_a_clause_of_what_goes_on_is_the_days_own():
+    assert types("Police fired at the crowd in the capital on Tuesday as violence continued.", "en") == ["ASSAULT"]
+    assert types("Polisi menembakkan gas air mata ke arah massa pada Selasa ketika kerusuhan terus berlanjut.",
+                 "id") == ["ASSAULT"]
+    # no conjunction: the marker still makes the toll a running one
+    assert types("More than 700 people have been killed since October.", "en") == []
