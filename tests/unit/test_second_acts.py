@@ -80,3 +80,13 @@ def test_an_act_dated_before_a_clause_of_what_goes_on_is_the_days_own():
                  "id") == ["ASSAULT"]
     # no conjunction: the marker still makes the toll a running one
     assert types("More than 700 people have been killed since October.", "en") == []
+
+
+def test_an_infinitive_after_an_implicative_or_a_causative_was_done():
+    assert types("Kenyan police had to fire tear gas in Nairobi on Tuesday.", "en") == ["ASSAULT"]
+    assert types("Protesters blocked roads in Nairobi on Tuesday, prompting police to fire tear gas.", "en") == [
+        "ASSAULT", "PROTEST"]
+    assert types("Kenyan police gathered in Nairobi on Tuesday to fire tear gas.", "en") == []  # a purpose
+    # Spanish and French causatives take no purpose word: the act is already kept
+    assert types("Los manifestantes bloquearon carreteras en Lima el martes, lo que llevó a la policía a lanzar "
+                 "gases lacrimógenos.", "es") == ["ASSAULT", "PROTEST"]
