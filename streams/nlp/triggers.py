@@ -824,6 +824,7 @@ def _evaluated(lex: Lexicon, trigger: Trigger, folded: str, end: int) -> tuple[T
 #: airlifted" tells a passive, whose trigger may have another sense)
 IMPLICATIVE_GAP = 0
 
+
 def _implied_deed(lex: Lexicon, folded: str, start: int) -> bool:
     """An implicative verb ends right before the trigger, or one word before it when that word is no
     passive auxiliary: the act was done ("had to fire tear gas", "were forced to use water cannon"),
