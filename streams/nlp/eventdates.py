@@ -57,13 +57,52 @@ def dateline_end(text: str) -> int:
     return m.end() if m else 0
 
 
-def is_past(sentence: str, dates: list[DateMention], today: date) -> bool:
+def is_past(sentence: str, dates: list[DateMention], today: date, lang: str | None = None) -> bool:
     """The sentence is about something long before publication."""
     if any(-1 <= (today - d.value).days <= PAST_DAYS for d in dates):
         return False
     if any((today - d.value).days > PAST_DAYS for d in dates):
         return True
-    return any(int(y) < today.year - (1 if today.month > 2 else 2) for y in _YEAR_RE.findall(sentence))
+    return bool(old_years(sentence, today, lang))
+
+
+def old_years(sentence: str, today: date, lang: str | None = None) -> list[tuple[int, int]]:
+    """Spans of the bare years in ``sentence`` that lie long before publication ("in 2018"), less
+    those that name a document in ``lang`` ("the 2016 arbitral ruling": see ``document_years``)."""
+    last = today.year - (1 if today.month > 2 else 2)
+    old = [m.span() for m in _YEAR_RE.finditer(sentence) if int(m.group(1)) < last]
+    named, barred = _document_years(lang) if old and lang else (None, frozenset())
+    if named is None:
+        return old
+    folded = fold(sentence)
+    naming = {m.start("year") for m in named.finditer(folded)
+              if not barred or folded[:m.start("year")].split()[-1] not in barred}
+    return [span for span in old if span[0] not in naming]
+
+
+#: words that may stand between a document noun and the year that names it ("the 2015 nuclear deal",
+#: "el acuerdo nuclear de 2015")
+DOCUMENT_YEAR_WORDS = 3
+
+
+@lru_cache(maxsize=None)
+def _document_years(lang: str) -> tuple[re.Pattern | None, frozenset[str]]:
+    """(a year that names a document, the words that make a bare year after a noun a date) from
+    events.json ``document_years``: a year after a determiner of ``leads`` and before a noun ("the
+    2016 arbitral ruling"), or after a noun, with one of ``joiners`` ("el acuerdo de 2015") or, where
+    there are none, bare unless one of ``not_after`` stands right before it ("Perjanjian Pertahanan
+    Bersama 1951", not "perjanjian itu diteken pada 1951")."""
+    spec = (load_data(lang, "events") or {}).get("document_years")
+    if not spec:
+        return None, frozenset()
+    nouns = alternation([fold(w) for w in spec["nouns"]])
+    gap = rf"(?:\s+\S+){{0,{DOCUMENT_YEAR_WORDS}}}?"
+    if spec.get("leads"):
+        pattern = rf"(?<!\w)(?:{alternation(spec['leads'])})\s+(?P<year>\d{{4}}){gap}\s+(?:{nouns})(?!\w)"
+    else:
+        joiners = rf"\s+(?:{alternation([fold(w) for w in spec['joiners']])})" if spec.get("joiners") else ""
+        pattern = rf"(?<!\w)(?:{nouns}){gap}{joiners}\s+(?P<year>\d{{4}})(?!\w)"
+    return re.compile(pattern), frozenset(fold(w) for w in spec.get("not_after", []))
 
 
 def event_date(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], hits: list[TriggerHit],

@@ -165,7 +165,9 @@ def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, in
         if _locative_country_elsewhere(ctx, clause, place):
             place = None  # "moved forces to its base in Djibouti to evacuate staff from Khartoum": where, not whence
         elif not in_group("scene_types", trig.type, trig.mode):
-            place = None  # "accused Almaty's mayor", "Kyiv refused": named, not where it happened
+            # "accused Almaty's mayor", "Kyiv refused": named, not where it happened; a locative fronting the
+            # sentence still is ("En Buenos Aires, ... ofreció enviar fuerzas si Quito lo solicita")
+            place = next((p for p in between(ctx.places, sent[0], pos) if after_locative(ctx, p)), None)
         elif place.kind == "admin" and main and main.kind != "admin" and main.location.country == place.location.country:
             place = main
     if place is None and (is_verbal(trig.type) or trig.type == "SANCTION"):

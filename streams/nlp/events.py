@@ -30,7 +30,8 @@ from streams.nlp.actors import ActorMention, find_actors, seat_country
 from streams.nlp.counts import named_victims
 from streams.nlp.dates import dates_only_a_noun, tells_vague_past
 from streams.nlp.eventcontext import ArticleContext, between, paragraph_index, spans
-from streams.nlp.eventdates import DATE_IN_SENTENCE, PAST_DAYS, dateline_end, dominant_date, event_date, is_past
+from streams.nlp.eventdates import (DATE_IN_SENTENCE, PAST_DAYS, dateline_end, dominant_date, event_date, is_past,
+                                    old_years)
 from streams.nlp.eventfilter import filtered
 from streams.nlp.eventmerge import GENERIC_VICTIMS, Candidate, merged_candidates, side_of
 from streams.nlp.eventplaces import country_ranking, dominant_place, event_country, pick_scene, trusted_places
@@ -209,6 +210,7 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
     marker = lexicon(ctx.lang).reporting
     found = marker.search(folded) if marker else None
     speech_at = found.start() if found else None
+    content_end = len(sentence)  # where what the speech act is about ends
     names = [(a.start - sent_start, a.end - sent_start) for a in between(ctx.actors, sent_start, sent_start + len(sentence))
              if a.kind in ("sector", "org", "person")]
     mishap = None
@@ -238,12 +240,22 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
         pos = sent_start + hit.start
         if not may_be_quoted(t.type) and any(a < pos < b for a, b in ctx.quotes):
             continue  # what a quotation tells is the speaker's story
-        if speech_at is not None and speech_at < hit.start and (not is_verbal(t.type) or t.content) and not t.anchor:
+        own_subject = hit.start >= content_end and any(content_end <= a < hit.start for a, _ in names)
+        if (speech_at is not None and speech_at < hit.start and not own_subject and (not is_verbal(t.type) or t.content)
+                and not t.anchor):
             continue  # what a speaker talks about is the content of the speech act
-        if is_reporting(t.type) and speech_at is None and not t.evaluative:
-            speech_at = hit.start  # what a characterisation is about ("called the attack reckless") was told before
+        if is_reporting(t.type) and (speech_at is None or own_subject) and not t.evaluative:
+            # what a characterisation is about ("called the attack reckless") was told before; a later clause with
+            # a subject of its own tells a second act ("expresó su apoyo a Noboa, mientras Bullrich ofreció ...")
+            speech_at = hit.start
+            content_end = _clause_end(folded, hit, ctx.lang)
         kept.append(hit)
     return _requested_acts(ctx.lang, sentence, folded, hits, kept, names)
+
+
+def _clause_end(folded: str, hit: TriggerHit, lang: str) -> int:
+    """Where the clause of ``hit`` ends in the folded sentence."""
+    return next((b for a, b in clauses(folded, lexicon(lang)) if a <= hit.start < b), len(folded))
 
 
 def _named_after(sentence: str, request: TriggerHit, hits: list[TriggerHit]) -> list[TriggerHit]:
@@ -406,13 +418,32 @@ def _cumulative_from(ctx: ArticleContext, sentence: str, folded: str, start: int
             continue
         dated = [d for d in between(ctx.dates, start, start + a)
                  if abs((ctx.today - d.value).days) <= RECENT_ACT_DAYS]
-        comma = folded.find(",", dated[-1].end - start, a) if dated else -1
+        comma = _clause_opening(folded, ctx.lang, dated[-1].end - start, a) if dated else -1
         here = comma if comma >= 0 else 0
         if dated and comma < 0:
             window = _words_back(folded, a, CUMULATIVE_REACH)
             here = window if window >= dated[-1].end - start else 0
         reach = here if reach is None else min(reach, here)
     return reach
+
+
+@lru_cache(maxsize=None)
+def _subordinator_re(lang: str) -> re.Pattern | None:
+    """A conjunction that opens a subordinate clause of time (events.json ``subordinators``: "as",
+    "mientras", "alors que", "ketika")."""
+    words = [fold(w) for w in (load_data(lang, "events") or {}).get("subordinators", [])]
+    return re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)") if words else None
+
+
+def _clause_opening(folded: str, lang: str, start: int, end: int) -> int:
+    """Where a comma or a subordinating conjunction first stands in ``folded[start:end]`` (-1: none):
+    "dispersed the crowd on Tuesday as violence continued" closes Tuesday's act before the marker
+    as a comma does."""
+    comma = folded.find(",", start, end)
+    subordinator = _subordinator_re(lang)
+    found = subordinator.search(folded, start, end) if subordinator else None
+    openings = [i for i in (comma, found.start() if found else -1) if i >= 0]
+    return min(openings) if openings else -1
 
 
 def _words_back(folded: str, at: int, n: int) -> int:
@@ -565,7 +596,7 @@ def extract_events(
             # "Boluarte, que asumió el mando el 7 de diciembre, descartó dimitir": the old date is the aside's
             own_dates = [d for d in own_dates if not any(a <= d.start - s.start < b for a, b in asides)]
             sentence = _blanked(sentence, asides)
-        if is_past(sentence, own_dates, today) or (not own_dates and tells_vague_past(sentence, lang)):
+        if is_past(sentence, own_dates, today, lang) or (not own_dates and tells_vague_past(sentence, lang)):
             previous = []
             if ctx.paragraph_of[s.start] > ctx.paragraph_of[ctx.lede] and (own_dates or not dates_only_a_noun(sentence, lang)):
                 history_paragraph = ctx.paragraph_of[s.start]
@@ -600,18 +631,23 @@ def _aside_re(lang: str) -> re.Pattern | None:
 
 
 def _dated_asides(folded: str, lang: str, dates: list[DateMention], offset: int, today: date) -> list[tuple[int, int]]:
-    """Spans (in the folded sentence) of relative clauses set off by commas that hold a date long
-    before publication and none near it: "X, who took office on December 7, ruled out ..." tells an
-    old act in the aside and a new one around it. ``offset``: where the sentence starts in the text."""
+    """Spans (in the folded sentence) of relative clauses set off by commas that hold a date or a bare
+    year long before publication and no date near it: "X, who took office on December 7, ruled out ...",
+    "Zurabishvili, who broke with the party that backed her in 2018, urged ..." tell an old act in the
+    aside and a new one around it. ``offset``: where the sentence starts in the text."""
     pattern = _aside_re(lang)
-    if pattern is None or not dates:
+    if pattern is None:
+        return []
+    years = old_years(folded, today, lang)
+    if not dates and not years:
         return []
     found = []
     for m in pattern.finditer(folded):
         end = folded.find(",", m.end())
         end = len(folded) if end < 0 else end
         inside = [d for d in dates if m.start() <= d.start - offset < end]
-        if inside and all((today - d.value).days > PAST_DAYS for d in inside):
+        old_year = any(m.start() <= a < end for a, _ in years)
+        if (inside or old_year) and all((today - d.value).days > PAST_DAYS for d in inside):
             found.append((m.start(), end))
     return found
 

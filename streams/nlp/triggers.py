@@ -824,6 +824,19 @@ def _evaluated(lex: Lexicon, trigger: Trigger, folded: str, end: int) -> tuple[T
 #: airlifted" tells a passive, whose trigger may have another sense)
 IMPLICATIVE_GAP = 0
 
+
+def _implied_deed(lex: Lexicon, folded: str, start: int) -> bool:
+    """An implicative verb ends right before the trigger, or one word before it when that word is no
+    passive auxiliary: the act was done ("had to fire tear gas", "were forced to use water cannon"),
+    while "had to be evacuated" tells a passive, whose trigger may have another sense."""
+    if _ends_near(lex, lex.implicative, folded, start, IMPLICATIVE_GAP):
+        return True
+    words = _words_before(lex, folded, start).split()
+    if not words or (lex.passive and lex.passive.fullmatch(words[-1])):
+        return False
+    return _ends_near(lex, lex.implicative, folded, start, IMPLICATIVE_GAP + 1)
+
+
 #: words before a THREATEN trigger searched for a disaster word, its subject ("a wildfire is threatening")
 HAZARD_WINDOW = 3
 
@@ -1014,8 +1027,7 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
                             lex, trigger, folded, near):  # "retirará sus tropas", not "propondrá ... la entrega de armas"
                         hits.append(TriggerHit(start, end, _promised(trigger)))
                     continue
-            if lex.purpose and lex.purpose.search(near) and not _ends_near(lex, lex.implicative, folded, start,
-                                                                            IMPLICATIVE_GAP):
+            if lex.purpose and lex.purpose.search(near) and not _implied_deed(lex, folded, start):
                 continue  # "gathered to protest": a purpose; "police had to open fire": done
             if lex.conditional and lex.conditional.search(folded[: start]):
                 continue
