@@ -585,7 +585,8 @@ def extract_events(
     _default_victims(found, ctx)
     events = merge_candidates(found)
     for e in events:
-        e.actors, e.targets = _most_precise(e.actors), _most_precise(e.targets)
+        e.actors, e.targets = _most_precise(e.actors), _crowd_hit(_most_precise(e.targets))
+        e.actors = _not_hit(e.actors, e.targets)
     return events
 
 
@@ -840,6 +841,25 @@ def _most_precise(codes: list[str]) -> list[str]:
     "LK:government"): the country code alone would count the same side twice."""
     sectors = {c.split(":")[0] for c in codes if ":" in c}
     return [c for c in codes if c not in sectors]
+
+
+def _crowd_hit(targets: list[str]) -> list[str]:
+    """The people of a country hit beside its protesters are those protesters ("police fired on
+    the crowd, killing three people"): not civilians besides them."""
+    crowds = {c.split(":")[0] for c in targets if c.endswith(":protesters")}
+    return [c for c in targets if not (c.endswith(":civilians") and c.split(":")[0] in crowds)]
+
+
+def _not_hit(actors: list[str], targets: list[str]) -> list[str]:
+    """The actors less the parties a mention of the same act tells as hit: one party is not both
+    sides of an act, and the side hit is the surer reading ("explosions wounded Hezbollah fighters"
+    told before "pagers used by Hezbollah members exploded", where the agent of "used" is no attacker).
+    Where every actor, two sides or more, is also hit, a clash is told both ways (police and protesters
+    attacked each other) and the actors stay."""
+    hit = [a for a in actors if a in targets]
+    if len(hit) > 1 and len(hit) == len(actors):
+        return actors
+    return [a for a in actors if a not in hit]
 
 
 def _implied_protest(found: list[Candidate]) -> list[Candidate]:

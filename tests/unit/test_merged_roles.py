@@ -1,0 +1,57 @@
+"""Roles of an event told several times: what one mention names refines what another leaves vague."""
+
+from datetime import datetime, timedelta, timezone
+
+from streams.nlp.counts import find_counts
+from streams.nlp.dates import find_dates
+from streams.nlp.events import extract_events
+from streams.nlp.places import find_places
+from streams.nlp.sentences import split_sentences
+from streams.records import Sentence
+
+PUBLISHED = datetime(2024, 5, 16, 12, 0, tzinfo=timezone(timedelta(hours=7)))
+
+
+def roles(text, lang, event_type, mode=None):
+    sentences = [Sentence(a, b) for a, b in split_sentences(text)]
+    events = extract_events(text, sentences, lang, PUBLISHED, find_places(text, lang),
+                            find_dates(text, PUBLISHED, lang), find_counts(text, lang))
+    return [(e.actors, e.targets) for e in events if e.type == event_type and (mode is None or e.mode == mode)]
+
+
+def test_people_hit_beside_the_protesters_are_those_protesters():
+    # the crowd fired on is the protesters: "people" shot in the same attack are no civilians besides them
+    (attack,) = roles("MAPUTO, Mozambique - Police fired tear gas at protesters in Maputo on Wednesday. Three people "
+                      "were shot dead in the clashes on Wednesday, a hospital said.", "en", "ASSAULT", "crowd-control")
+    assert attack == (["MZ:police"], ["MZ:protesters"])
+    (attack,) = roles("LIMA, Perú - La policía disparó gases lacrimógenos contra los manifestantes en Lima este "
+                      "miércoles. La policía disparó contra personas en Lima este miércoles y mató a tres.",
+                      "es", "ASSAULT", "firearms")
+    assert attack == (["PE:police"], ["PE:protesters"])
+
+
+def test_a_protest_named_against_the_police_is_not_also_against_the_government_by_default():
+    # the government is a riot's default target only until a mention of it names whom it hit
+    text = {
+        "en": "DAKAR, Senegal - Thousands of protesters rioted in Dakar on Wednesday. Protesters torched a police "
+              "station in Dakar on Wednesday night.",
+        "id": "JAKARTA - Ribuan pengunjuk rasa rusuh di Jakarta pada Rabu (15/5). Massa membakar pos polisi di "
+              "Jakarta pada Rabu (15/5) malam.",
+        "es": "LIMA, Perú - Miles de manifestantes protagonizaron disturbios en Lima este miércoles. Los manifestantes "
+              "incendiaron una comisaría de la policía en Lima este miércoles por la noche.",
+    }
+    for lang, cc in (("en", "SN"), ("id", "ID"), ("es", "PE")):
+        assert roles(text[lang], lang, "PROTEST") == [([f"{cc}:protesters"], [f"{cc}:police"])], lang
+
+
+def test_a_party_told_as_hit_is_not_also_the_attacker():
+    # the agent of a participle ("used by Hezbollah members") is no attacker of the fighters the act wounded
+    for lang, text in (
+        ("en", "BEIRUT, Lebanon - Explosions wounded Hezbollah fighters across Lebanon on Tuesday. Nine people were "
+               "killed on Tuesday when pagers used by Hezbollah members exploded in Beirut."),
+        ("fr", "BEYROUTH, Liban - Des explosions ont blessé des combattants du Hezbollah à travers le Liban mardi. Neuf "
+               "personnes ont été tuées mardi lorsque des bipeurs utilisés par des membres du Hezbollah ont explosé "
+               "à Beyrouth."),
+    ):
+        (attack,) = roles(text, lang, "ASSAULT")
+        assert "LB:rebels" in attack[1] and "LB:rebels" not in attack[0], lang
