@@ -94,6 +94,8 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
         # a force sent into another country is aid to it (PLOVER AID, military)
         event_type, mode = "AID", "military"
         target_codes = [country] if country else []
+    elif event_type == "MOBILIZE":
+        actor_codes, target_codes = _own_forces_sent(country, actor_codes, target_codes)
     if (in_group("international_types", event_type) and not international(actors + targets, country)
             and not trig.between_states and not _two_sides(actors + targets)):
         return None  # a cabinet meeting is no consultation ("bilateral talks" are, whoever is named)
@@ -117,6 +119,20 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
     casualty = trig.casualty and all(a.kind == "person" for a in actors) and not _sides(target_codes)
     return Candidate(event, pos, rank, place.kind if place else None, inherited, casualty, trig.needs_count,
                      explicit_actor=bool(actors), default_target=not targets)
+
+
+#: the sectors a state deploys
+_FORCES = ("military", "police")
+
+
+def _own_forces_sent(country: str | None, actor_codes: list[str], target_codes: list[str]) -> tuple[list[str], list[str]]:
+    """(actors, targets) of a deployment at home: the state's own forces it sends mobilize with it
+    ("Perú dispuso el despliegue de las Fuerzas Armadas", "Indonesia mengerahkan tentara"), they are
+    not its target (``eventroles`` moves them only when no country is named as the sender)."""
+    if not country or not actor_codes or not all(a.split(":")[0] == country for a in actor_codes):
+        return actor_codes, target_codes
+    own = [t for t in target_codes if t.split(":")[0] == country and t.split(":")[-1] in _FORCES]
+    return actor_codes + own, [t for t in target_codes if t not in own]
 
 
 #: words before a trigger searched for a document that makes it ("the final communique, demanding that")

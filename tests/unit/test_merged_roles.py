@@ -55,3 +55,13 @@ def test_a_party_told_as_hit_is_not_also_the_attacker():
     ):
         (attack,) = roles(text, lang, "ASSAULT")
         assert "LB:rebels" in attack[1] and "LB:rebels" not in attack[0], lang
+
+
+def test_a_state_deploying_its_own_forces_at_home_mobilizes_with_them():
+    # the troops a country sends within its borders are no target of the deployment
+    for lang, text, cc in (
+        ("es", "LIMA, Perú - Perú dispuso este martes el despliegue de las Fuerzas Armadas en Tumbes y Piura.", "PE"),
+        ("id", "JAKARTA - Indonesia mengerahkan ribuan tentara ke Papua pada Selasa (14/5).", "ID"),
+        ("en", "MANILA, Philippines - The Philippines deployed troops to Mindanao on Tuesday.", "PH"),
+    ):
+        assert roles(text, lang, "MOBILIZE") == [([f"{cc}:military"], [])], lang
