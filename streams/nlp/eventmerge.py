@@ -144,20 +144,10 @@ def _absorb(into: Candidate, other: Candidate) -> None:
         a.place, a.location = b.place, b.location
         into.place_kind, into.place_inherited = other.place_kind, other.place_inherited
     a.actors += [x for x in b.actors if x not in a.actors]
-    if _default_government(into) and not other.default_target:
-        # the government a protest is against by default stands in only until a mention names
-        # whom it is against ("clashes with police")
-        a.targets, into.default_target = [], False
-    if not _default_government(other) or into.default_target:
-        a.targets += [x for x in b.targets if x not in a.targets and x not in a.actors]
+    a.targets += [x for x in b.targets if x not in a.targets and x not in a.actors]
     for k, v in b.counts.items():
         a.counts[k] = max(v, a.counts.get(k, 0))
     a.confidence = max(a.confidence, b.confidence)
-
-
-def _default_government(c: Candidate) -> bool:
-    """The candidate's targets are only its trigger's default, a government."""
-    return c.default_target and bool(c.event.targets) and all(t.endswith(":government") for t in c.event.targets)
 
 
 def _elsewhere(x: Candidate, y: Candidate) -> bool:

@@ -31,20 +31,6 @@ def test_people_hit_beside_the_protesters_are_those_protesters():
     assert attack == (["PE:police"], ["PE:protesters"])
 
 
-def test_a_protest_named_against_the_police_is_not_also_against_the_government_by_default():
-    # the government is a riot's default target only until a mention of it names whom it hit
-    text = {
-        "en": "DAKAR, Senegal - Thousands of protesters rioted in Dakar on Wednesday. Protesters torched a police "
-              "station in Dakar on Wednesday night.",
-        "id": "JAKARTA - Ribuan pengunjuk rasa rusuh di Jakarta pada Rabu (15/5). Massa membakar pos polisi di "
-              "Jakarta pada Rabu (15/5) malam.",
-        "es": "LIMA, Perú - Miles de manifestantes protagonizaron disturbios en Lima este miércoles. Los manifestantes "
-              "incendiaron una comisaría de la policía en Lima este miércoles por la noche.",
-    }
-    for lang, cc in (("en", "SN"), ("id", "ID"), ("es", "PE")):
-        assert roles(text[lang], lang, "PROTEST") == [([f"{cc}:protesters"], [f"{cc}:police"])], lang
-
-
 def test_a_party_told_as_hit_is_not_also_the_attacker():
     # the agent of a participle ("used by Hezbollah members") is no attacker of the fighters the act wounded
     for lang, text in (
