@@ -298,6 +298,16 @@ def speech_verbs(lang: str) -> re.Pattern | None:
 
 
 @lru_cache(maxsize=None)
+def toll_nouns(lang: str) -> re.Pattern | None:
+    """A toll or its victims ending the text searched (``actors.json`` ``toll_nouns``, folded):
+    the physical act named next is what the toll counts ("updated the toll of the blasts")."""
+    words = [fold(w) for w in (load_data(lang, "actors") or {}).get("toll_nouns") or []]
+    if not words:
+        return None
+    return re.compile(rf"(?<!\w)(?:{alternation(words)})\s*$")
+
+
+@lru_cache(maxsize=None)
 def prepositions(lang: str) -> frozenset[str]:
     """Prepositions of ``lang`` (``actors.json`` ``prepositions``, folded): a name right after
     one is its object ("handed them to the Red Cross"), not the subject of what follows."""

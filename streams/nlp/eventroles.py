@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from streams.nlp.actors import ActorMention, conjunctions, prepositions, speech_verbs, title_sectors
+from streams.nlp.actors import ActorMention, conjunctions, prepositions, speech_verbs, title_sectors, toll_nouns
 from streams.nlp.eventcontext import ArticleContext, between
 from streams.nlp.fuzzy import fold
 from streams.nlp.textutil import alternation, load_data
@@ -80,7 +80,7 @@ def roles(ctx: ArticleContext, hit: TriggerHit, pos: int, end: int, clause: tupl
     if subjects or not trig.needs_actor:
         before = subjects  # an act that needs an actor keeps the names it has (its subject may be unnamed)
     if not is_verbal(trig.type):
-        before = _after_reporter(ctx, before, pos)
+        before = [] if _counted_by_toll(ctx, pos, clause) else _after_reporter(ctx, before, pos)
     after = [a for a in mentions if a.start > pos]  # also inside a phrase with a gap ("held ... responsible")
     actors = _side_actors(before, ctx.text, True, ctx.lang)
     if before and not is_verbal(trig.type) and _participle_adjunct(ctx, pos, end):
@@ -187,6 +187,18 @@ def _after_reporter(ctx: ArticleContext, before: list[ActorMention], pos: int) -
     if pronouns and any(pronouns.fullmatch(w.strip(",\"'")) for w in ctx.folded[said.end():pos].split()):
         return before  # "Olaf Scholz said that he had halted ...": the speaker tells their own act
     return [a for a in before if a.start >= said.end()]
+
+
+#: characters before a trigger searched for a toll that counts it ("the toll of the")
+TOLL_REACH = 40
+
+
+def _counted_by_toll(ctx: ArticleContext, pos: int, clause: tuple[int, int]) -> bool:
+    """A toll or its victims stand right before the physical act ("Minister X updated the toll of
+    the blasts", "memperbarui jumlah korban ledakan", "le bilan des explosions"): the names before
+    report or tally the act; none of them made it."""
+    tolls = toll_nouns(ctx.lang)
+    return bool(tolls and tolls.search(ctx.folded[max(clause[0], pos - TOLL_REACH):pos]))
 
 
 #: (endings, prefixes) of a verb that opens a participial adjunct after a comma ("..., killing three",

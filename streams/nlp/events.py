@@ -97,6 +97,8 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
         # a force sent into another country is aid to it (PLOVER AID, military)
         event_type, mode = "AID", "military"
         target_codes = [country] if country else []
+    elif event_type == "MOBILIZE":
+        actor_codes, target_codes = _own_forces_sent(country, actor_codes, target_codes)
     if (in_group("international_types", event_type) and not international(actors + targets, country)
             and not trig.between_states and not _two_sides(actors + targets)):
         return None  # a cabinet meeting is no consultation ("bilateral talks" are, whoever is named)
@@ -120,6 +122,20 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
     casualty = trig.casualty and all(a.kind == "person" for a in actors) and not _sides(target_codes)
     return Candidate(event, pos, rank, place.kind if place else None, inherited, casualty, trig.needs_count,
                      explicit_actor=bool(actors), default_target=not targets)
+
+
+#: the sectors a state deploys
+_FORCES = ("military", "police")
+
+
+def _own_forces_sent(country: str | None, actor_codes: list[str], target_codes: list[str]) -> tuple[list[str], list[str]]:
+    """(actors, targets) of a deployment at home: the state's own forces it sends mobilize with it
+    ("Perú dispuso el despliegue de las Fuerzas Armadas", "Indonesia mengerahkan tentara"), they are
+    not its target (``eventroles`` moves them only when no country is named as the sender)."""
+    if not country or not actor_codes or not all(a.split(":")[0] == country for a in actor_codes):
+        return actor_codes, target_codes
+    own = [t for t in target_codes if t.split(":")[0] == country and t.split(":")[-1] in _FORCES]
+    return actor_codes + own, [t for t in target_codes if t not in own]
 
 
 #: words before a trigger searched for a document that makes it ("the final communique, demanding that")
@@ -618,7 +634,8 @@ def extract_events(
     _default_victims(found, ctx)
     events = [c.event for c in filtered(ctx, merged_candidates(found), sentences)]
     for e in events:
-        e.actors, e.targets = _most_precise(e.actors), _most_precise(e.targets)
+        e.actors, e.targets = _most_precise(e.actors), _crowd_hit(_most_precise(e.targets))
+        e.actors = _not_hit(e.actors, e.targets)
     return events
 
 
@@ -878,6 +895,25 @@ def _most_precise(codes: list[str]) -> list[str]:
     "LK:government"): the country code alone would count the same side twice."""
     sectors = {c.split(":")[0] for c in codes if ":" in c}
     return [c for c in codes if c not in sectors]
+
+
+def _crowd_hit(targets: list[str]) -> list[str]:
+    """The people of a country hit beside its protesters are those protesters ("police fired on
+    the crowd, killing three people"): not civilians besides them."""
+    crowds = {c.split(":")[0] for c in targets if c.endswith(":protesters")}
+    return [c for c in targets if not (c.endswith(":civilians") and c.split(":")[0] in crowds)]
+
+
+def _not_hit(actors: list[str], targets: list[str]) -> list[str]:
+    """The actors less the parties a mention of the same act tells as hit: one party is not both
+    sides of an act, and the side hit is the surer reading ("explosions wounded Hezbollah fighters"
+    told before "pagers used by Hezbollah members exploded", where the agent of "used" is no attacker).
+    Where every actor, two sides or more, is also hit, a clash is told both ways (police and protesters
+    attacked each other) and the actors stay."""
+    hit = [a for a in actors if a in targets]
+    if len(hit) > 1 and len(hit) == len(actors):
+        return actors
+    return [a for a in actors if a not in hit]
 
 
 def _implied_protest(found: list[Candidate]) -> list[Candidate]:
