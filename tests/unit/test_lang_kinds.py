@@ -1,0 +1,58 @@
+"""Kinds of Spanish and Malay text that generalise across languages (issue 10, lang13).
+
+A negating preposition ("sin", "without", "sans", "tanpa") negates the word right after it: in
+"familias sin techo protestaron" it negates the roof, not the protest. A modal that opens an aside
+between commas ("el desfile, previsto para el sábado, fue prohibido") qualifies the noun before the
+aside, not the verb after it. Violence that a protest is against, that people flee or fall victim
+to ("contra la violencia", "fleeing violence", "menentang keganasan") is a topic, no attack of its own.
+Sentences written for these tests.
+"""
+
+from tests.unit.test_events import extract
+
+
+def types(text, lang):
+    return [e.type for e in extract(text, lang)]
+
+
+def test_a_negating_preposition_before_a_noun_leaves_the_verb_after_it():
+    assert types('Decenas de familias "sin techo" protestaron el martes en Asunción.', "es") == ["PROTEST"]
+    assert types("Families without homes protested on Tuesday in the capital.", "en") == ["PROTEST"]
+    assert types("Des familles sans logement ont manifesté mardi à Lyon.", "fr") == ["PROTEST"]
+    assert types("Warga tanpa rumah berunjuk rasa di Medan pada Selasa.", "id") == ["PROTEST"]
+
+
+def test_a_negating_preposition_right_before_a_trigger_still_negates_it():
+    assert "COERCE" not in types("Los vecinos se retiraron sin ser detenidos.", "es")
+    assert "COERCE" not in types("They left without being arrested.", "en")
+    assert "COERCE" not in types("Ils sont partis sans être arrêtés.", "fr")
+    assert "COERCE" not in types("Mereka pulang tanpa ditangkap.", "id")
+    assert "PROTEST" not in types("Undang-undang itu diluluskan tanpa sebarang bantahan.", "ms")
+
+
+def test_a_modal_in_an_aside_does_not_make_the_main_verb_a_plan():
+    assert types("El desfile, previsto para este sábado en Valencia, fue prohibido por el ministerio.", "es") == ["COERCE"]
+    assert types("La marche, prévue pour samedi à Lille, a été interdite par la préfecture.", "fr") == ["COERCE"]
+    assert types("Perhimpunan itu, yang dijadual pada Sabtu, diharamkan oleh polis.", "ms") == ["COERCE"]
+    assert types("Aksi itu, yang direncanakan pada Sabtu, dilarang oleh polisi.", "id") == ["COERCE"]
+
+
+def test_a_modal_before_the_verb_still_makes_it_a_plan():
+    assert types("El ministerio podría prohibir el desfile.", "es") == []
+    assert types("En Lima, las mujeres pueden ser atacadas, golpeadas o asaltadas, dicen los vecinos.", "es") == []
+    assert types("Polis akan mengharamkan perhimpunan itu.", "ms") == []
+    assert types("Le ministère, selon la presse, pourrait interdire la marche.", "fr") == []
+
+
+def test_violence_a_protest_is_against_or_people_flee_is_no_attack():
+    assert types("Miles de personas marcharon el jueves en Quito contra la violencia.", "es") == ["PROTEST"]
+    assert "ASSAULT" not in types("Unas 300 familias desplazadas por la violencia llegaron el lunes a Cali.", "es")
+    assert types("Thousands marched in Nairobi on Thursday against the violence.", "en") == ["PROTEST"]
+    assert types("Des milliers de personnes ont manifesté jeudi à Lyon contre les violences.", "fr") == ["PROTEST"]
+    assert "ASSAULT" not in types("Ribuan orang berhimpun di Kuala Lumpur semalam menentang keganasan.", "ms")
+    assert "ASSAULT" not in types("Ribuan warga berunjuk rasa di Medan pada Kamis menentang kekerasan.", "id")
+
+
+def test_violence_told_as_a_deed_is_still_an_attack():
+    assert "ASSAULT" in types("La violencia dejó diez muertos el martes en Guayaquil.", "es")
+    assert "ASSAULT" in types("Keganasan di sempadan mengorbankan 10 nyawa semalam.", "ms")
