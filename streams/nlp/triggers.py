@@ -272,6 +272,9 @@ class Lexicon:
     #: relative pronouns that open an aside after a comma (", que", ", which", ", yang"; events.json
     #: ``aside_relatives``): a modal right after one qualifies the noun before the aside
     aside_openers: frozenset[str] = frozenset()
+    #: words of people held by others ("hostages", "rehenes", "otages", "sandera", "tebusan"; events.json
+    #: ``hostage_words``): police or troops who free them rescue them, no captor yields
+    hostages: re.Pattern | None = None
 
 
 #: quotation marks around a word
@@ -453,6 +456,7 @@ def lexicon(lang: str) -> Lexicon:
         preposition_auxiliaries=frozenset(
             fold(w) for w in (data.get("negating_prepositions") or {}).get("auxiliaries", [])),
         aside_openers=frozenset(fold(w) for w in data.get("aside_relatives", [])),
+        hostages=_words_pattern(data.get("hostage_words", [])),
     )
 
 

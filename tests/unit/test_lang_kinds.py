@@ -5,6 +5,7 @@ A negating preposition ("sin", "without", "sans", "tanpa") negates the word righ
 between commas ("el desfile, previsto para el sábado, fue prohibido") qualifies the noun before the
 aside, not the verb after it. Violence that a protest is against, that people flee or fall victim
 to ("contra la violencia", "fleeing violence", "menentang keganasan") is a topic, no attack of its own.
+Police or troops who free hostages rescue them: PLOVER's RETREAT (release) is the captor's act.
 Sentences written for these tests.
 """
 
@@ -56,3 +57,16 @@ def test_violence_a_protest_is_against_or_people_flee_is_no_attack():
 def test_violence_told_as_a_deed_is_still_an_attack():
     assert "ASSAULT" in types("La violencia dejó diez muertos el martes en Guayaquil.", "es")
     assert "ASSAULT" in types("Keganasan di sempadan mengorbankan 10 nyawa semalam.", "ms")
+
+
+def test_police_freeing_hostages_is_a_rescue_not_a_release():
+    assert "RETREAT" not in types("Agentes de la policía entraron al banco y liberaron a los rehenes.", "es")
+    assert "RETREAT" not in types("Polis memasuki rumah itu dan membebaskan tebusan.", "ms")
+    assert "RETREAT" not in types("Police officers entered the bus and freed the hostages.", "en")
+    assert "RETREAT" not in types("Les gendarmes sont entrés dans l'école et ont libéré les otages.", "fr")
+    assert "RETREAT" not in types("Polisi memasuki rumah itu dan membebaskan para sandera.", "id")
+
+
+def test_captors_releasing_hostages_still_retreat():
+    assert types("Los secuestradores liberaron a los rehenes el martes.", "es") == ["RETREAT"]
+    assert types("The kidnappers released the hostages on Tuesday.", "en") == ["RETREAT"]
