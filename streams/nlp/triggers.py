@@ -712,6 +712,14 @@ def _modal_before(lex: Lexicon, before: str) -> bool:
     return False
 
 
+def _market_protested(lex: Lexicon, trigger: Trigger, folded: str, start: int) -> bool:
+    """For the types of plover.json ``market_subject_types`` (a rally), a market is figurative only as the
+    subject, named before the word ("gold rallied"); named only after it, it is what people protest
+    ("protested against rising oil prices", "berhimpun untuk membantah kenaikan harga minyak")."""
+    return (in_group("market_subject_types", trigger.type, trigger.mode)
+            and not (lex.markets and lex.markets.search(folded, 0, start)))
+
+
 def _negated(lex: Lexicon, near: str) -> bool:
     """A negation among ``near``, the few words before a trigger, negates it. A negating preposition
     ("sin", "without", "tanpa") does so only when nothing but auxiliaries stands between it and the
@@ -983,7 +991,8 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
             market = bool(lex.markets and lex.markets.search(folded))
         if trigger.sports and (sporty or market):
             continue  # "a shot on goal", "a bloodbath on the stock market"
-        if market and in_group("market_figurative", trigger.type, trigger.mode):
+        if market and in_group("market_figurative", trigger.type, trigger.mode) and not _market_protested(
+                lex, trigger, folded, start):
             continue  # "stocks were slaughtered", "investors fled", "gold rallied"
         if drill is None and in_group("exercise_figurative", trigger.type, trigger.mode):
             drill = bool(lex.exercises and lex.exercises.search(folded))

@@ -7,7 +7,9 @@ aside, not the verb after it. Violence that a protest is against, that people fl
 to ("contra la violencia", "fleeing violence", "menentang keganasan") is a topic, no attack of its own.
 Police or troops who free hostages rescue them: PLOVER's RETREAT (release) is the captor's act.
 The reflexive forms of some trigger verbs are another verb ("se detuvieron" stopped, "se sont
-dispersés" broke up): the generator writes them to the ignore list. Sentences written for these tests.
+dispersés" broke up): the generator writes them to the ignore list. A market named after a protest
+word is what people protest ("contra el alza del precio del petróleo", "membantah kenaikan harga
+minyak"), not a figure of speech. Sentences written for these tests.
 """
 
 from streams.nlp.morph_lexicon import other_sense_reflexives
@@ -94,3 +96,18 @@ def test_arrests_and_dispersals_by_the_police_stay():
     assert "COERCE" in types("La policía detuvo a 12 personas el martes en Rosario.", "es")
     assert "ASSAULT" in types("La policía dispersó a los manifestantes con gases en Rosario.", "es")
     assert "ASSAULT" in types("Les manifestants ont été dispersés par la police à Nantes.", "fr")
+
+
+def test_a_protest_against_oil_prices_is_a_protest():
+    assert types("Miles de personas protestaron el lunes en Quito contra el alza del precio del petróleo.",
+                 "es") == ["PROTEST"]
+    assert types("Ribuan rakyat berhimpun di Dataran Merdeka untuk membantah kenaikan harga minyak.", "ms") == ["PROTEST"]
+    assert types("Ribuan buruh berunjuk rasa di Surabaya menolak kenaikan harga minyak.", "id") == ["PROTEST"]
+    assert types("Thousands protested in Accra on Monday against rising oil prices.", "en") == ["PROTEST"]
+    assert types("Des milliers de personnes ont manifesté lundi à Dakar contre la hausse des prix du pétrole.",
+                 "fr") == ["PROTEST"]
+
+
+def test_a_market_that_rallies_is_still_no_protest():
+    assert "PROTEST" not in types("Shares rallied in Tokyo on Monday.", "en")
+    assert "PROTEST" not in types("Oil prices rallied in London on Monday.", "en")
