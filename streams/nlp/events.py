@@ -77,6 +77,8 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
         # "the consensus called for ...": a document, not someone, asks; a word as common outside politics
         # as "asked" asks nothing without a name before it ("Fecode asked" does: a union the lists lack)
         return None
+    if trig.type == "RETREAT" and _rescue(ctx, hit, sent[0], clause, actors):
+        return None  # "police stormed the building and freed the hostages": a rescue, no captor yielded
     if trig.by_state and _state_acts(ctx, actors):
         # "China protested to the embassy": a state's protest is a formal complaint, not a demonstration
         state_type, _, state_mode = trig.by_state.partition("/")
@@ -136,6 +138,25 @@ def _own_forces_sent(country: str | None, actor_codes: list[str], target_codes: 
         return actor_codes, target_codes
     own = [t for t in target_codes if t.split(":")[0] == country and t.split(":")[-1] in _FORCES]
     return actor_codes + own, [t for t in target_codes if t not in own]
+
+
+#: sectors whose freeing of hostages is a rescue
+_RESCUER_SECTORS = frozenset({"police", "military"})
+#: words after a release searched for whom it frees ("freed the twelve hostages", "liberaron a los rehenes")
+RELEASED_WORDS = 4
+
+
+def _rescue(ctx: ArticleContext, hit: TriggerHit, sent_start: int, clause: tuple[int, int],
+            actors: list[ActorMention]) -> bool:
+    """The release is police or troops freeing hostages (events.json ``hostage_words``): a rescue.
+    PLOVER's RETREAT (release) is the captor letting its captives go ("the kidnappers released the
+    hostages"); security forces who free someone else's hostages yield nothing."""
+    hostages = lexicon(ctx.lang).hostages
+    if hostages is None or not actors or not all(a.kind == "sector" and a.value in _RESCUER_SECTORS for a in actors):
+        return False
+    words = ctx.folded[sent_start + hit.start:clause[1]].split()
+    reach = len(ctx.folded[sent_start + hit.start:sent_start + hit.end].split()) + RELEASED_WORDS
+    return bool(hostages.search(" ".join(words[:reach])))
 
 
 #: words before a trigger searched for a document that makes it ("the final communique, demanding that")

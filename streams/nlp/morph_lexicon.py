@@ -43,6 +43,12 @@ A family's ``like`` names a phrase of a hand-made trigger of ``events.json``:
 the family takes that entry's type, mode, flags and restrictions (its own keys
 win), so generated forms keep the sense the hand-made entry was written for.
 
+A verb's ``reflexive_other`` says its reflexive forms mean something else
+(Spanish "detenerse" to stop, "dispersarse" to scatter; French "s'arrêter", "se
+disperser"): they go to the ``ignore`` list, so that "se detuvieron ante el
+cordón" or "se sont dispersés" is no arrest or dispersal, whatever voices the
+verb is written in.
+
 A family's ``objects`` are appended to each generated form ("detuvo a",
 "detuvo al"): the verb counts only with them. ``nouns`` times ``light`` gives
 light-verb phrases ("realizaron detenciones", "melakukan penangkapan").
@@ -323,6 +329,15 @@ def family_phrases(lang: str, family: dict, future: bool = False) -> list[str]:
     return [p for p in phrases if not (p in seen or seen.add(p))]
 
 
+def other_sense_reflexives(lang: str, table: dict) -> list[str]:
+    """The reflexive forms ("se detuvieron", "s'est dispersé") of the table's verbs flagged
+    ``reflexive_other``, once each: another verb than the trigger, no event."""
+    forms_of = FORMS[lang]
+    phrases = [p for family in table.get("families", []) for verb in family.get("verbs", [])
+               if verb.get("reflexive_other") for p in forms_of(verb).get("pronominal", [])]
+    return list(dict.fromkeys(phrases))
+
+
 def _voices(voices: list[str], future: bool) -> list[str]:
     """The voices to write: those listed bar ``future`` (the present and past ones), or with
     ``future`` the future voices of those listed."""
@@ -366,7 +381,7 @@ def generate(lang: str, table: dict, hand: list[dict] | None = None) -> dict:
                 "edit the verb table and rerun `python -m streams.nlp.morph_lexicon " + lang + "`.",
         "_sources": table.get("_sources", ""),
         "triggers": triggers,
-        "ignore": table.get("ignore", []),
+        "ignore": table.get("ignore", []) + other_sense_reflexives(lang, table),
         "report_markers": report_markers(lang, table),
     }
 

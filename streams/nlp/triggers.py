@@ -263,6 +263,18 @@ class Lexicon:
     #: words that make a protest word a state of the people it follows ("doctors on strike", "médicos en
     #: huelga", "buruh yang mogok"; events.json ``state_markers``): no protest called for
     state_markers: re.Pattern | None = None
+    #: negations that are prepositions ("without", "sin", "sans", "tanpa"; events.json
+    #: ``negating_prepositions``): they negate a trigger right after them, bar the auxiliaries of
+    #: ``preposition_auxiliaries`` ("sin ser detenidos", "sans avoir été arrêté"); with another word
+    #: between they negate that word ("familias sin techo protestaron")
+    negating_prepositions: frozenset[str] = frozenset()
+    preposition_auxiliaries: frozenset[str] = frozenset()
+    #: relative pronouns that open an aside after a comma (", que", ", which", ", yang"; events.json
+    #: ``aside_relatives``): a modal right after one qualifies the noun before the aside
+    aside_openers: frozenset[str] = frozenset()
+    #: words of people held by others ("hostages", "rehenes", "otages", "sandera", "tebusan"; events.json
+    #: ``hostage_words``): police or troops who free them rescue them, no captor yields
+    hostages: re.Pattern | None = None
 
 
 #: quotation marks around a word
@@ -440,6 +452,11 @@ def lexicon(lang: str) -> Lexicon:
         civic_appeals=_words_pattern(data.get("civic_appeals", [])),
         call_markers=_words_pattern(data.get("call_markers", [])),
         state_markers=_words_pattern(data.get("state_markers", [])),
+        negating_prepositions=frozenset(fold(w) for w in (data.get("negating_prepositions") or {}).get("words", [])),
+        preposition_auxiliaries=frozenset(
+            fold(w) for w in (data.get("negating_prepositions") or {}).get("auxiliaries", [])),
+        aside_openers=frozenset(fold(w) for w in data.get("aside_relatives", [])),
+        hostages=_words_pattern(data.get("hostage_words", [])),
     )
 
 
@@ -681,9 +698,46 @@ def _announced_retreat(lex: Lexicon, trigger: Trigger, folded: str, near: str, b
     return _announced(lex, folded, near, None)
 
 
+def _modal_before(lex: Lexicon, before: str) -> bool:
+    """A modal among ``before``, the words before a trigger, outside an aside it opens between two commas,
+    alone or after a relative pronoun ("el desfile, previsto para el sábado, fue prohibido", "perhimpunan
+    itu, yang dijadual pada Sabtu, diharamkan"): there it qualifies the noun before the aside, not the verb
+    after it ("in Almaty, women can be attacked" has no aside)."""
+    for m in lex.modal.finditer(before):
+        opening = before.rfind(",", 0, m.start())
+        opener = " ".join(before[opening + 1:m.start()].split())
+        in_aside = opening >= 0 and "," in before[m.end():] and (not opener or opener in lex.aside_openers)
+        if not in_aside:
+            return True
+    return False
+
+
+def _market_protested(lex: Lexicon, trigger: Trigger, folded: str, start: int) -> bool:
+    """For the types of plover.json ``market_subject_types`` (a rally), a market is figurative only as the
+    subject, named before the word ("gold rallied"); named only after it, it is what people protest
+    ("protested against rising oil prices", "berhimpun untuk membantah kenaikan harga minyak")."""
+    return (in_group("market_subject_types", trigger.type, trigger.mode)
+            and not (lex.markets and lex.markets.search(folded, 0, start)))
+
+
+def _negated(lex: Lexicon, near: str) -> bool:
+    """A negation among ``near``, the few words before a trigger, negates it. A negating preposition
+    ("sin", "without", "tanpa") does so only when nothing but auxiliaries stands between it and the
+    trigger ("sin ser detenidos"): in "familias sin techo protestaron" it negates "techo"."""
+    if lex.negation is None:
+        return False
+    for m in lex.negation.finditer(near):
+        if m.group() not in lex.negating_prepositions:
+            return True
+        between = (w.strip(_QUOTES + ",") for w in near[m.end():].split())
+        if all(not w or w in lex.preposition_auxiliaries for w in between):
+            return True
+    return False
+
+
 def _announced(lex: Lexicon, folded: str, near: str, before: str | None) -> bool:
     """What a trigger tells is announced by a speaker for the future, not negated (see ``_announced_force``)."""
-    if lex.negation and lex.negation.search(near):
+    if _negated(lex, near):
         return False
     if before is not None and lex.vow and lex.vow.search(before):
         return True
@@ -950,7 +1004,8 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
             market = bool(lex.markets and lex.markets.search(folded))
         if trigger.sports and (sporty or market):
             continue  # "a shot on goal", "a bloodbath on the stock market"
-        if market and in_group("market_figurative", trigger.type, trigger.mode):
+        if market and in_group("market_figurative", trigger.type, trigger.mode) and not _market_protested(
+                lex, trigger, folded, start):
             continue  # "stocks were slaughtered", "investors fled", "gold rallied"
         if drill is None and in_group("exercise_figurative", trigger.type, trigger.mode):
             drill = bool(lex.exercises and lex.exercises.search(folded))
@@ -1013,7 +1068,7 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
         if not trigger.modal_ok:
             clause_start = next((a for a, b in parts if a <= start < b), 0)
             before = _window_before(folded[clause_start:], start - clause_start, MODAL_WINDOW)
-            if lex.modal and (lex.modal.search(before) or lex.modal.search(_window_after(folded, end, parts))):
+            if lex.modal and (_modal_before(lex, before) or lex.modal.search(_window_after(folded, end, parts))):
                 if _announced_force(lex, trigger, folded, near, before):
                     hits.append(TriggerHit(start, end, _threat(trigger)))  # "police will arrest anyone who ...", he said
                 elif _announced_retreat(lex, trigger, folded, near, before):
@@ -1031,7 +1086,7 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
                 continue  # "gathered to protest": a purpose; "police had to open fire": done
             if lex.conditional and lex.conditional.search(folded[: start]):
                 continue
-        if lex.negation and lex.negation.search(near) and trigger.type != "REJECT":
+        if _negated(lex, near) and trigger.type != "REJECT":
             continue
         if lex.reversal and in_group("reversible", trigger.type, trigger.mode) and (
                 lex.reversal.search(_window_before(folded, start, REVERSAL_WINDOW))
