@@ -192,12 +192,15 @@ def test_exactly_once_a_rebalance_mid_batch_then_sigkill_loses_no_mention(pipeli
     the partition's open transaction. A rebalance drops them; delivered again, they find that state
     and write nothing, and their offsets are committed with the transaction. Had the rebalance
     aborted it, the state would be in the worker's table and nowhere on the changelog, and the
-    worker restarted after a SIGKILL would have lost those articles' mentions. Faust stops (and so
-    aborts) a partition's transaction only when the partition leaves the worker
+    worker restarted after a SIGKILL would have lost those articles' mentions. Faust ends a
+    partition's transaction only when the partition leaves the worker
     (``TransactionManager.on_rebalance`` stops the producers of the partitions revoked, the old
-    assignment less the new one); a worker that keeps the partition keeps its transaction open
-    through the rebalance, and the first handling's writes are committed with the redelivered
-    offsets."""
+    assignment less the new one; the partition's next producer aborts what they left open). A
+    worker that keeps the partition keeps its transaction open through the rebalance (Faust's
+    ``begin_transaction`` on it fails, logged, and changes nothing), and the first handling's
+    writes are committed with the redelivered offsets. (Not covered: a partition that leaves the
+    worker and comes back before another worker redid its messages finds the aborted writes in the
+    worker's local table.)"""
     archive, reference = kazakhstan
     first_part, rest = _split(archive, 4, tmp_path)
     env = _env(pipeline_env, "eos-rejoin", 1, "exactly_once")
