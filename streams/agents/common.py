@@ -196,8 +196,12 @@ async def _go_back_to_dropped(assigned) -> None:
     IN_FLIGHT.forget()
     for tp in assigned:
         offset = resume.get((tp.topic, tp.partition))
-        if offset is not None:
+        if offset is None:
+            continue
+        try:
             await app.consumer.seek(tp, offset)
+        except Exception as exc:  # raised here, it would crash the worker: another rebalance took tp away
+            log.warning("could not seek %s[%s] back to %s after the rebalance: %r", tp.topic, tp.partition, offset, exc)
 
 
 _read_back = ReadBack(settings)

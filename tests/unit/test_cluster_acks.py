@@ -1,7 +1,8 @@
 """When the cluster agent acknowledges a message: only once the upserts it caused are sent and the
 state it wrote is on the changelog. Faust commits every acknowledged offset, and a worker killed
 after a commit that came before its message's state reached the changelog restarts without that
-article in its state and is never given it again: its mention is lost."""
+article in its state and is never given it again: its mention is lost. And after a rebalance, where
+the partitions a worker keeps go on: from the first message dropped unacknowledged."""
 
 import asyncio
 from types import SimpleNamespace
@@ -130,3 +131,30 @@ def test_the_other_stages_acknowledge_in_order_each_message_once_its_table_write
         assert stream.acked == ["message-0", "message-1"]
 
     asyncio.run(scenario())
+
+
+def test_after_a_rebalance_the_partitions_kept_go_back_to_what_was_dropped_and_a_failed_seek_is_no_crash(monkeypatch):
+    from aiokafka.errors import IllegalStateError
+
+    from streams.agents import common
+    from streams.agents.continuity import InFlight
+
+    class Consumer:
+        def __init__(self) -> None:
+            self.seeks: list[tuple[int, int]] = []
+
+        async def seek(self, tp, offset: int) -> None:
+            if tp.partition == 1:
+                raise IllegalStateError("another rebalance took it away")
+            self.seeks.append((tp.partition, offset))
+
+    in_flight, consumer = InFlight(), Consumer()
+    for partition, offset in ((0, 5), (0, 6), (1, 9), (2, 3)):
+        in_flight.taken("articles.enriched", partition, offset)
+    in_flight.acked("articles.enriched", 0, 5)
+    monkeypatch.setattr(common, "IN_FLIGHT", in_flight)
+    monkeypatch.setattr(common.app, "_consumer", consumer)
+    kept = [faust.types.TP("articles.enriched", p) for p in (0, 1, 3)]  # partition 2 went to another worker
+    asyncio.run(common._go_back_to_dropped(kept))
+    assert consumer.seeks == [(0, 6)]
+    assert in_flight.resume_points() == {}
