@@ -22,7 +22,7 @@ import os
 
 import aiohttp
 
-from streams.agents.common import AckedWhenWritten, count, decoded, handling_of, publish_dead, send, timed
+from streams.agents.common import AckedWhenWritten, acknowledge, count, decoded, handling_of, publish_dead, send, timed
 from streams.app import TOPICS, app, fired_alerts, fired_alerts_cached, fired_alerts_dated, keep, settings
 from streams.dedup.expiry import value_of
 from streams.desk.alerts import Rule, RulesError, default_rules, evaluate, load_rules
@@ -99,7 +99,7 @@ async def deliver_alerts(stream):
 async def _deliver_then_ack(stream, session: aiohttp.ClientSession, event, slots: asyncio.Semaphore) -> None:
     try:
         await HANDLING.handle(event, lambda message: _deliver(session, message))
-        await stream.ack(event)
+        await acknowledge(stream, event)
     except Exception:  # a dead letter could not be sent: delivered again after a restart
         msg = event.message
         log.exception("%s: the delivery of %s[%s]@%s is not acknowledged", STAGE, msg.topic, msg.partition,

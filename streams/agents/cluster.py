@@ -23,7 +23,7 @@ import asyncio
 import time
 
 from streams import metrics
-from streams.agents.common import count, decoded, handling_of, send, send_dead, timed
+from streams.agents.common import acknowledge, count, decoded, handling_of, send, send_dead, timed
 from streams.agents.readcache import ReadCache
 from streams.agents.upserts import PendingUpserts
 from streams.app import TOPICS, app, cluster_state, settings
@@ -75,7 +75,7 @@ async def emit() -> None:
         count(STAGE, "event-upserts", len(states))
         await asyncio.gather(*written)
         for stream, event in messages:
-            await stream.ack(event)
+            await acknowledge(stream, event)
 
 
 @app.timer(interval=max(settings.emit_interval / 2, 0.01))

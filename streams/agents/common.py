@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 from aiokafka import TopicPartition
 
 from streams import metrics
-from streams.agents.continuity import STALL_SECONDS, Continuity, ReadBack, Stalls
+from streams.agents.continuity import STALL_SECONDS, Continuity, InFlight, ReadBack, Stalls
 from streams.agents.handling import Handling, dead_letter_of
 from streams.app import TOPICS, WatchedTable, app, nlp, settings
 from streams.cloudevents import headers_of, source_of
@@ -92,6 +92,16 @@ async def offloaded(stage: str, event) -> Outcome | None:
     return outcome
 
 
+#: what each agent was handed and has not acknowledged (see ``continuity``)
+IN_FLIGHT = InFlight()
+
+
+async def acknowledge(stream: Any, event: Any) -> None:
+    """Acknowledge ``event`` on ``stream`` (every agent acknowledges through here: see ``IN_FLIGHT``)."""
+    await stream.ack(event)
+    IN_FLIGHT.acked(event.message.topic, event.message.partition, event.message.offset)
+
+
 class AckedWhenWritten:
     """Acknowledges an agent's messages in the order they were handled, each once the changelog
     writes of ``table`` made while handling it are on the broker (see ``app.WatchedTable``: Faust
@@ -118,7 +128,7 @@ class AckedWhenWritten:
             log.exception("%s: a changelog write of %s failed: no message is acknowledged from here on",
                           self.stage, self.table.name)
             raise
-        await stream.ack(event)
+        await acknowledge(stream, event)
 
 
 R = TypeVar("R")
@@ -173,6 +183,25 @@ async def _forget_offsets(sender, assigned, **kwargs) -> None:
     for c in CONTINUITY.values():
         c.forget()
     HANDLED.clear()
+    await _go_back_to_dropped(assigned)
+
+
+async def _go_back_to_dropped(assigned) -> None:
+    """Each partition the worker keeps goes on from the first message its agent was handed and did
+    not acknowledge: the rebalance dropped those (see ``continuity``), and the consumer itself
+    goes back to them only if it resets the partition to its committed offset or, with nothing
+    committed, to the beginning. Faust then seeks to the committed offset where there is one,
+    which is not past them (it commits up to the first offset not acknowledged)."""
+    resume = IN_FLIGHT.resume_points()
+    IN_FLIGHT.forget()
+    for tp in assigned:
+        offset = resume.get((tp.topic, tp.partition))
+        if offset is None:
+            continue
+        try:
+            await app.consumer.seek(tp, offset)
+        except Exception as exc:  # raised here, it would crash the worker: another rebalance took tp away
+            log.warning("could not seek %s[%s] back to %s after the rebalance: %r", tp.topic, tp.partition, offset, exc)
 
 
 _read_back = ReadBack(settings)
@@ -217,6 +246,6 @@ def handling_of(stage: str, spec: TopicSpec | None = None) -> Handling:
     """The path of ``stage``'s events; with ``spec`` (a topic of articles, see ``continuity``), what
     Faust skips of it is read back."""
     if spec is None:
-        return Handling(stage, publish_dead, count)
+        return Handling(stage, publish_dead, count, in_flight=IN_FLIGHT)
     CONTINUITY[stage] = Continuity(settings.topic(spec.name))
-    return Handling(stage, publish_dead, count, CONTINUITY[stage], _read_back)
+    return Handling(stage, publish_dead, count, CONTINUITY[stage], _read_back, in_flight=IN_FLIGHT)

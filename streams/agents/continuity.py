@@ -17,6 +17,16 @@ partition whose committed offset stays behind the end of its log while
 nothing comes for ``STALL_SECONDS`` (``Stalls``), and which has records
 there (not only a transaction's commit marker), is fetched again from the
 committed offset: what was skipped, or never acknowledged, comes again.
+
+A rebalance drops the messages an agent holds unacknowledged (the cluster
+stage's waiting upserts, the messages queued for an agent) while the worker
+may keep the partition. On a partition with nothing committed Faust's commit
+has no gap check (``Consumer._new_offset`` compares the acknowledged offsets
+with the committed one only when there is one): had the consumer gone on past
+the dropped messages, the next acknowledgements would commit past them and
+they would never be handled. So the worker notes what each agent was handed
+and has not acknowledged (``InFlight``) and, on each assignment, seeks the
+partitions it keeps back to the first of them.
 """
 
 from __future__ import annotations
@@ -77,6 +87,32 @@ class Continuity:
         self.expected.clear()
         self._last.clear()
         self._since = self._clock()
+
+
+class InFlight:
+    """The offsets each partition's agent was handed and has not acknowledged, by (topic, partition)."""
+
+    def __init__(self) -> None:
+        self._open: dict[tuple[str, int], set[int]] = {}
+        self._next: dict[tuple[str, int], int] = {}
+
+    def taken(self, topic: str, partition: int, offset: int) -> None:
+        self._open.setdefault((topic, partition), set()).add(offset)
+        self._next[(topic, partition)] = max(self._next.get((topic, partition), 0), offset + 1)
+
+    def acked(self, topic: str, partition: int, offset: int) -> None:
+        self._open.get((topic, partition), set()).discard(offset)
+
+    def resume_points(self) -> dict[tuple[str, int], int]:
+        """Where each partition must go on after a rebalance: its first offset handed and not
+        acknowledged, else the one after the last handed (what came after it was at most queued
+        for the agent, and dropped)."""
+        return {tp: min(self._open[tp], default=after) for tp, after in self._next.items()}
+
+    def forget(self) -> None:
+        """After an assignment: the partitions start again from their resume points."""
+        self._open.clear()
+        self._next.clear()
 
 
 class Stalls:

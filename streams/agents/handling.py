@@ -31,7 +31,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any, Protocol, TypeVar
 
-from streams.agents.continuity import Continuity, Skipped
+from streams.agents.continuity import Continuity, InFlight, Skipped
 from streams.codec import EXCERPT, dead_letter
 from streams.reasons import Reason
 from streams.records import DeadLetter
@@ -64,20 +64,25 @@ def exception_detail(exc: BaseException) -> str:
 
 
 class Handling:
-    """One stage's path for each event; ``seen`` and ``reader`` (together) read back what Faust skipped."""
+    """One stage's path for each event; ``seen`` and ``reader`` (together) read back what Faust skipped;
+    ``in_flight`` notes each event handed (the agent notes it acknowledged, see ``continuity.InFlight``)."""
 
     def __init__(self, stage: str, publish: Publish, count: Count, seen: Continuity | None = None,
-                 reader: Reader | None = None, sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep) -> None:
+                 reader: Reader | None = None, sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
+                 in_flight: InFlight | None = None) -> None:
         self.stage = stage
         self.publish = publish
         self.count = count
         self.seen = seen
         self.reader = reader
         self._sleep = sleep
+        self.in_flight = in_flight
 
     async def handle(self, event: Any, work: Callable[[Any], Awaitable[R]]) -> list[R | None]:
         """``work``'s result for each message Faust skipped before ``event`` and for ``event``,
         in offset order; None for a message whose work raised (it is a dead letter)."""
+        if self.in_flight is not None:
+            self.in_flight.taken(event.message.topic, event.message.partition, event.message.offset)
         return [await self._guarded(message, work) for message in await self._with_skipped(event)]
 
     async def _guarded(self, message: Any, work: Callable[[Any], Awaitable[R]]) -> R | None:

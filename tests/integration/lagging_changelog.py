@@ -14,6 +14,10 @@ the agent waits for it before acknowledging.
 ``KABAR_TEST_CHANGELOG_LAG`` sets ``LAG`` (5 s); when the file
 ``KABAR_TEST_REJOIN_FILE`` names appears, the worker's consumer rejoins its group
 (a rebalance, as Faust may have while starting) and the file is removed.
+``KABAR_TEST_OFFSET_RESET`` sets the consumer's ``auto_offset_reset``: with ``latest`` a
+partition with nothing committed goes on from the end of its log after a rebalance, past
+the messages the rebalance dropped (the consumer was seen once not to go back to them with
+Kabar's ``earliest`` either).
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from streams.cli import main
 
 LAG = float(os.environ.get("KABAR_TEST_CHANGELOG_LAG", "5"))
 REJOIN_FILE = os.environ.get("KABAR_TEST_REJOIN_FILE")
+OFFSET_RESET = os.environ.get("KABAR_TEST_OFFSET_RESET")
 _send = ProducerBuffer._send_pending
 _lagging: asyncio.Queue | None = None
 
@@ -54,6 +59,8 @@ async def _send_pending(self: ProducerBuffer, fut) -> None:
 
 
 ProducerBuffer._send_pending = _send_pending
+if OFFSET_RESET:
+    app.conf.consumer_auto_offset_reset = OFFSET_RESET
 
 if REJOIN_FILE:
     @app.timer(interval=0.1)

@@ -26,7 +26,7 @@ import orjson
 import pytest
 
 from streams.timeutil import parse_time
-from tests.integration.helpers import synthetic_archive
+from tests.integration.helpers import SEED, synthetic_archive, write_archive
 from tests.support import (ROOT, Worker, committed_events, committed_offset, kabar, mentions, read_committed, read_topic,
                            settle_events)
 
@@ -185,6 +185,82 @@ def test_a_worker_killed_after_a_rebalance_redid_its_articles_loses_no_mention(p
     finally:
         second.stop()
     assert _summary(state) == _summary(reference)
+
+
+def test_exactly_once_a_rebalance_mid_batch_then_sigkill_loses_no_mention(pipeline_env, kazakhstan, tmp_path):
+    """With ``exactly_once`` the articles the cluster stage gathers (8 s here) wrote their state in
+    the partition's open transaction. A rebalance drops them; delivered again, they find that state
+    and write nothing, and their offsets are committed with the transaction. Had the rebalance
+    aborted it, the state would be in the worker's table and nowhere on the changelog, and the
+    worker restarted after a SIGKILL would have lost those articles' mentions. Faust ends a
+    partition's transaction only when the partition leaves the worker
+    (``TransactionManager.on_rebalance`` stops the producers of the partitions revoked, the old
+    assignment less the new one; the partition's next producer aborts what they left open). A
+    worker that keeps the partition keeps its transaction open through the rebalance (Faust's
+    ``begin_transaction`` on it fails, logged, and changes nothing), and the first handling's
+    writes are committed with the redelivered offsets. (Not covered: a partition that leaves the
+    worker and comes back before another worker redid its messages finds the aborted writes in the
+    worker's local table.)"""
+    archive, reference = kazakhstan
+    first_part, rest = _split(archive, 4, tmp_path)
+    env = _env(pipeline_env, "eos-rejoin", 1, "exactly_once")
+    rejoin = tmp_path / "rejoin"
+    first = Worker(dict(env, KABAR_EMIT_INTERVAL="8", KABAR_TEST_CHANGELOG_LAG="0", KABAR_TEST_REJOIN_FILE=str(rejoin)),
+                   "eos-rejoin-1", module="tests.integration.lagging_changelog").start()
+    try:
+        kabar(env, "replay", str(first_part))
+        end = time.monotonic() + 60
+        while not _handled_everything(env, first, 4) and time.monotonic() < end:
+            time.sleep(0.2)
+        assert _handled_everything(env, first, 4), "the worker did not handle the first articles in a minute"
+        assert committed_offset(env, "articles.enriched") is None, "the cluster stage committed before the rebalance"
+        rejoin.touch()
+        end = time.monotonic() + 120
+        while not committed_offset(env, "articles.enriched") and time.monotonic() < end:
+            time.sleep(0.2)
+    finally:
+        first.stop("KILL")
+    assert not rejoin.exists(), "the worker never rejoined its group"
+    assert committed_offset(env, "articles.enriched"), "the worker committed nothing in two minutes"
+    kabar(env, "replay", str(rest))
+    second = Worker(env, "eos-rejoin-2").start()
+    try:
+        state = settle_events(env, expect_articles=mentions(reference), timeout=120)
+    finally:
+        second.stop()
+    assert _summary(state) == _summary(reference)
+
+
+def test_a_rebalance_on_a_fresh_group_loses_no_waiting_article(pipeline_env, tmp_path):
+    """A rebalance drops the articles whose upserts the cluster stage is gathering (8 s here); with
+    nothing committed yet Faust's commit has no gap check, so had the consumer gone on past them,
+    the next acknowledgements would commit past them and their events would never go out. The
+    consumer is made to go on from the end of the log (``auto_offset_reset=latest``: it was seen
+    once to go on past them with Kabar's ``earliest`` too); the worker seeks back to the first
+    article it had not acknowledged, and every article is a mention. The articles after the
+    rebalance are other stories, so that no later upsert carries the dropped ones' mentions."""
+    env = _env(pipeline_env, "fresh", 1)
+    rejoin = tmp_path / "rejoin"
+    waiting, after = ("sample-id-demo", "sample-en-strike"), (SEED, "sample-kz-en-1", "sample-kz-en-2")
+    worker = Worker(dict(env, KABAR_EMIT_INTERVAL="8", KABAR_TEST_CHANGELOG_LAG="0", KABAR_TEST_REJOIN_FILE=str(rejoin),
+                         KABAR_TEST_OFFSET_RESET="latest"), "fresh-1", module="tests.integration.lagging_changelog").start()
+    try:
+        kabar(env, "replay", str(write_archive(tmp_path / "waiting.jsonl", *waiting)))
+        end = time.monotonic() + 60
+        while not _handled_everything(env, worker, len(waiting)) and time.monotonic() < end:
+            time.sleep(0.2)
+        assert _handled_everything(env, worker, len(waiting)), "the worker did not handle the first articles in a minute"
+        assert committed_offset(env, "articles.enriched") is None, "the cluster stage committed before the rebalance"
+        rejoin.touch()
+        end = time.monotonic() + 60
+        while (rejoin.exists() or not worker.ready()) and time.monotonic() < end:
+            time.sleep(0.2)
+        assert not rejoin.exists(), "the worker never rejoined its group"
+        kabar(env, "replay", str(write_archive(tmp_path / "after.jsonl", *after)))
+        state = settle_events(env, expect_articles={*waiting, *after}, timeout=90)
+    finally:
+        worker.stop()
+    assert mentions(state) == {*waiting, *after}
 
 
 def test_two_workers_split_the_partitions_and_lose_or_double_nothing(pipeline_env, tmp_path):

@@ -1,9 +1,11 @@
 """When the cluster agent acknowledges a message: only once the upserts it caused are sent and the
 state it wrote is on the changelog. Faust commits every acknowledged offset, and a worker killed
 after a commit that came before its message's state reached the changelog restarts without that
-article in its state and is never given it again: its mention is lost."""
+article in its state and is never given it again: its mention is lost. And after a rebalance, where
+the partitions a worker keeps go on: from the first message dropped unacknowledged."""
 
 import asyncio
+from types import SimpleNamespace
 
 import faust
 
@@ -29,8 +31,13 @@ class FakeStream:
     def __init__(self) -> None:
         self.acked: list[str] = []
 
-    async def ack(self, event: str) -> None:
-        self.acked.append(event)
+    async def ack(self, event: SimpleNamespace) -> None:
+        self.acked.append(event.name)
+
+
+def _message(name: str, offset: int = 0) -> SimpleNamespace:
+    """A Faust event as the acknowledgement sees it: where its message came from, and a name."""
+    return SimpleNamespace(name=name, message=SimpleNamespace(topic="articles.enriched", partition=0, offset=offset))
 
 
 def test_a_message_is_acknowledged_only_once_the_state_it_wrote_is_on_the_changelog(monkeypatch):
@@ -44,7 +51,7 @@ def test_a_message_is_acknowledged_only_once_the_state_it_wrote_is_on_the_change
         monkeypatch.setattr(cluster, "_emitting", asyncio.Lock())
         write = asyncio.get_running_loop().create_future()
         table.writes.append(write)  # the article's state, handed to the producer, not yet on the broker
-        cluster.pending.add((stream, "message-0"), [(result.article_id, result.events)])
+        cluster.pending.add((stream, _message("message-0")), [(result.article_id, result.events)])
         emitting = asyncio.ensure_future(cluster.emit())
         await asyncio.sleep(0.05)
         assert sent == [result.events[0].id]
@@ -86,10 +93,10 @@ def test_a_message_delivered_again_after_a_rebalance_waits_for_the_state_written
         monkeypatch.setattr(cluster, "_emitting", asyncio.Lock())
         write = asyncio.get_running_loop().create_future()
         table.writes.append(write)  # the article's state, handled before the rebalance, not yet on the broker
-        cluster.pending.add((stream, "message-0"), [(result.article_id, result.events)])
+        cluster.pending.add((stream, _message("message-0")), [(result.article_id, result.events)])
         await cluster._forget_on_revoke(None, revoked=set())
         await cluster._forget_on_assign(None, assigned=set())
-        cluster.pending.add((stream, "message-0-again"), [(result.article_id, result.events)])
+        cluster.pending.add((stream, _message("message-0-again")), [(result.article_id, result.events)])
         emitting = asyncio.ensure_future(cluster.emit())
         await asyncio.sleep(0.05)
         assert stream.acked == [], "acknowledged before the state its first handling wrote was on the changelog"
@@ -115,8 +122,8 @@ def test_the_other_stages_acknowledge_in_order_each_message_once_its_table_write
         acks = AckedWhenWritten("normalize", table)
         write = asyncio.get_running_loop().create_future()
         table.writes.append(write)
-        acks.ack(stream, "message-0")
-        acks.ack(stream, "message-1")  # wrote nothing, but comes after message-0
+        acks.ack(stream, _message("message-0"))
+        acks.ack(stream, _message("message-1", 1))  # wrote nothing, but comes after message-0
         await asyncio.sleep(0.05)
         assert stream.acked == [], "acknowledged before its entry was on the changelog"
         write.set_result(None)
@@ -124,3 +131,30 @@ def test_the_other_stages_acknowledge_in_order_each_message_once_its_table_write
         assert stream.acked == ["message-0", "message-1"]
 
     asyncio.run(scenario())
+
+
+def test_after_a_rebalance_the_partitions_kept_go_back_to_what_was_dropped_and_a_failed_seek_is_no_crash(monkeypatch):
+    from aiokafka.errors import IllegalStateError
+
+    from streams.agents import common
+    from streams.agents.continuity import InFlight
+
+    class Consumer:
+        def __init__(self) -> None:
+            self.seeks: list[tuple[int, int]] = []
+
+        async def seek(self, tp, offset: int) -> None:
+            if tp.partition == 1:
+                raise IllegalStateError("another rebalance took it away")
+            self.seeks.append((tp.partition, offset))
+
+    in_flight, consumer = InFlight(), Consumer()
+    for partition, offset in ((0, 5), (0, 6), (1, 9), (2, 3)):
+        in_flight.taken("articles.enriched", partition, offset)
+    in_flight.acked("articles.enriched", 0, 5)
+    monkeypatch.setattr(common, "IN_FLIGHT", in_flight)
+    monkeypatch.setattr(common.app, "_consumer", consumer)
+    kept = [faust.types.TP("articles.enriched", p) for p in (0, 1, 3)]  # partition 2 went to another worker
+    asyncio.run(common._go_back_to_dropped(kept))
+    assert consumer.seeks == [(0, 6)]
+    assert in_flight.resume_points() == {}

@@ -1,6 +1,6 @@
 """Offsets per partition: a skipped one is found, a redelivery is not a gap."""
 
-from streams.agents.continuity import STALL_SECONDS, Continuity, Stalls
+from streams.agents.continuity import STALL_SECONDS, Continuity, InFlight, Stalls
 
 
 def test_offsets_that_follow_each_other_leave_no_gap():
@@ -65,3 +65,29 @@ def test_a_quiet_partition_behind_the_end_of_its_log_is_fetched_again_once_per_s
     assert stalls.stalled(tp, 13, 16, quiet_for=60)  # a new state
     assert stalls.stalled(tp, None, 3, quiet_for=60)  # nothing ever committed
     assert stalls.stalled(("articles.raw", 1), 12, 14, quiet_for=60)
+
+
+def test_a_rebalance_goes_back_to_the_first_message_handed_and_not_acknowledged():
+    in_flight = InFlight()
+    for offset in (10, 11, 12, 13):
+        in_flight.taken("t", 0, offset)
+    in_flight.acked("t", 0, 10)
+    in_flight.acked("t", 0, 12)  # acknowledged out of order (alert deliveries)
+    in_flight.taken("t", 1, 4)
+    assert in_flight.resume_points() == {("t", 0): 11, ("t", 1): 4}
+
+
+def test_with_everything_acknowledged_a_partition_goes_on_after_the_last_message_handed():
+    in_flight = InFlight()
+    for offset in (3, 4):
+        in_flight.taken("t", 0, offset)
+        in_flight.acked("t", 0, offset)
+    assert in_flight.resume_points() == {("t", 0): 5}
+
+
+def test_after_an_assignment_nothing_is_in_flight_and_a_late_acknowledgement_changes_nothing():
+    in_flight = InFlight()
+    in_flight.taken("t", 0, 7)
+    in_flight.forget()
+    in_flight.acked("t", 0, 7)
+    assert in_flight.resume_points() == {}

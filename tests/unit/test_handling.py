@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from streams.agents.continuity import Continuity, Skipped
+from streams.agents.continuity import Continuity, InFlight, Skipped
 from streams.agents.handling import READ_BACK_PAUSE_MAX, Handling
 from streams.codec import decode, encode
 from streams.dedup.cluster import ClusterResult, Clusterer
@@ -179,3 +179,19 @@ def test_a_gap_that_cannot_be_read_back_holds_the_message_after_it_unacknowledge
     assert handled == [4] and acked == [4]  # nothing from the gap on: the last commit stays before it
     assert pauses.taken == sorted(pauses.taken) and pauses.taken[-1] == READ_BACK_PAUSE_MAX
     assert sink.counts["enrich", "read-back-failed"] == 12
+
+
+def test_each_message_faust_hands_is_in_flight_until_acknowledged_but_not_what_was_read_back():
+    class Reader:
+        async def read(self, topic, partition, offsets):
+            return [Skipped(b"KZ", b"{}", SimpleNamespace(topic=topic, partition=partition, offset=o)) for o in offsets]
+
+    async def work(message):
+        return message.message.offset
+
+    in_flight = InFlight()
+    handling = Handling("cluster", Sink().publish, Sink().count, Continuity(TOPIC), Reader(), in_flight=in_flight)
+    asyncio.run(handling.handle(_event(5), work))
+    assert asyncio.run(handling.handle(_event(8), work)) == [6, 7, 8]
+    in_flight.acked(TOPIC, 2, 5)
+    assert in_flight.resume_points() == {(TOPIC, 2): 8}
