@@ -79,6 +79,8 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
         state_type, _, state_mode = trig.by_state.partition("/")
         trig = _as_state_act(trig, state_type, state_mode or None)
     event_type, mode = trig.type, trig.mode
+    if event_type == "RETREAT" and _rescued(ctx, actors, pos, end):
+        return None  # police who free hostages rescue them: no captor released anyone
     verbal = is_verbal(event_type)
 
     place, wide = pick_scene(ctx, trig, pos, sent, clause)
@@ -117,6 +119,23 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
     casualty = trig.casualty and all(a.kind == "person" for a in actors) and not _sides(target_codes)
     return Candidate(event, pos, rank, place.kind if place else None, inherited, casualty, trig.needs_count,
                      explicit_actor=bool(actors), default_target=not targets)
+
+
+#: words after a release searched for whom it frees ("freed the five hostages")
+CAPTIVE_WORDS = 4
+#: sectors that hold no hostages: when they free some, it is a rescue
+_RESCUERS = frozenset({"police", "military"})
+
+
+def _rescued(ctx: ArticleContext, actors: list[ActorMention], pos: int, end: int) -> bool:
+    """The release at ``pos``-``end`` frees captives of a third party ("hostages", "rehenes", "sandera";
+    events.json ``captives``) and is done by the police or the army: a rescue, not PLOVER's RETREAT
+    (a captor releasing whom it holds)."""
+    captives = lexicon(ctx.lang).captives
+    if captives is None or not actors or not all(a.kind == "sector" and a.value in _RESCUERS for a in actors):
+        return False
+    reach = " ".join(ctx.folded[end:end + 30 * CAPTIVE_WORDS].split(None, CAPTIVE_WORDS)[:CAPTIVE_WORDS])
+    return bool(captives.search(ctx.folded, pos, end) or captives.search(reach))
 
 
 #: words before a trigger searched for a document that makes it ("the final communique, demanding that")
@@ -233,6 +252,8 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
             continue  # died of a medical emergency
         if is_verbal(t.type) and kept and kept[-1].trigger.type == "PROTEST" and _gap_words(sentence, kept[-1], hit) <= 2:
             continue  # "a protest rejecting the results": what the protest is against
+        if t.type == "ACCUSE" and kept and kept[-1].trigger.type == "REJECT" and _gap_words(sentence, kept[-1], hit) <= 2:
+            continue  # "denied accusations that", "a rejeté les accusations": what the denial answers, no new accusation
         pos = sent_start + hit.start
         if not may_be_quoted(t.type) and any(a < pos < b for a, b in ctx.quotes):
             continue  # what a quotation tells is the speaker's story

@@ -266,6 +266,9 @@ class Lexicon:
     #: words that make a protest word a state of the people it follows ("doctors on strike", "médicos en
     #: huelga", "buruh yang mogok"; events.json ``state_markers``): no protest called for
     state_markers: re.Pattern | None = None
+    #: people held by a third party ("hostages", "rehenes", "otages", "sandera", "tebusan"; events.json
+    #: ``captives``): security forces who free them rescue them, they release no one they held
+    captives: re.Pattern | None = None
 
 
 #: quotation marks around a word
@@ -444,6 +447,7 @@ def lexicon(lang: str) -> Lexicon:
         civic_appeals=_words_pattern(data.get("civic_appeals", [])),
         call_markers=_words_pattern(data.get("call_markers", [])),
         state_markers=_words_pattern(data.get("state_markers", [])),
+        captives=_words_pattern(data.get("captives", [])),
     )
 
 

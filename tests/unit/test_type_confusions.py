@@ -51,3 +51,47 @@ def test_a_retreat_announced_plainly_or_on_a_kept_condition_stays_a_concession(l
 ])
 def test_aid_cut_or_frozen_is_a_sanction(lang, text):
     assert types_of(text, lang) == ["SANCTION"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Kazakhstan said on Thursday it holds Russia responsible for the killing of 5 civilians."),
+    ("fr", "Le Kazakhstan a jugé jeudi la Russie responsable des explosions à Almaty."),
+    ("es", "Kazajistán hizo el jueves a Rusia responsable de las explosiones en Almaty."),
+    ("id", "Hizbullah pada Kamis menganggap Israel bertanggung jawab penuh atas serangan di Jakarta."),
+    ("ms", "Hizbullah pada Khamis menganggap Israel bertanggungjawab sepenuhnya atas serangan di Jakarta."),
+    ("en", "Russia on Thursday made accusations that Ukraine shelled Almaty."),
+])
+def test_blaming_a_party_for_an_attack_is_an_accusation_not_the_attack(lang, text):
+    assert types_of(text, lang) == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Russia on Thursday denied accusations that its troops shelled Almaty."),
+    ("fr", "La Russie a rejeté jeudi les accusations selon lesquelles ses troupes ont bombardé Almaty."),
+    ("id", "Rusia pada Kamis membantah tuduhan bahwa pasukannya menembaki Jakarta."),
+])
+def test_the_accusation_a_denial_answers_is_no_new_accusation(lang, text):
+    assert types_of(text, lang) == ["REJECT"]
+
+
+def test_an_accusation_after_a_denial_in_its_own_clause_stays():
+    assert types_of("Russia on Thursday rejected the accusations and accused Ukraine of shelling Almaty.", "en") \
+        == ["ACCUSE", "REJECT"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("es", "Agentes de la Policía ingresaron al edificio el jueves y liberaron a los rehenes en Almaty."),
+    ("id", "Polisi pada Kamis membebaskan para sandera di Jakarta."),
+    ("fr", "La police a libéré jeudi les otages à Almaty."),
+])
+def test_police_freeing_hostages_is_a_rescue_no_release(lang, text):
+    assert "RETREAT" not in types_of(text, lang)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The gunmen released the hostages in Almaty on Thursday."),
+    ("es", "Los secuestradores liberaron el jueves a los rehenes en Almaty."),
+    ("en", "Police on Thursday released 20 protesters detained in Almaty."),
+])
+def test_a_captor_releasing_whom_it_holds_is_a_retreat(lang, text):
+    assert types_of(text, lang) == ["RETREAT"]
