@@ -406,6 +406,17 @@ def _protest_told(hits: list[TriggerHit], told: list[Candidate]) -> bool:
             or any(c.event.type == "PROTEST" for c in told))
 
 
+def _protests_demand(ctx: ArticleContext, request: TriggerHit, hits: list[TriggerHit], sent_start: int) -> bool:
+    """``request`` follows a protest of its sentence with nobody named between them: it tells what the
+    crowd demands ("about 200 supporters blocked roads on Sunday demanding that he be reinstated",
+    "berunjuk rasa ... menuntut"), part of that protest (as ``_acted_by_crowd`` tells for crowds named
+    as protesters), not a request of its own."""
+    protest = next((h for h in hits if h.trigger.type == "PROTEST" and h.end <= request.start), None)
+    if protest is None:
+        return False
+    return not between(ctx.actors, sent_start + protest.end, sent_start + request.start)
+
+
 def _cumulative_from(ctx: ArticleContext, sentence: str, folded: str, start: int) -> int | None:
     """Where in the sentence a running total or habit reaches from (``None``: nowhere): a marker such as
     "since" or "so far" that does not open a time range of the last days ("sejak Selasa (21/5) malam")
@@ -1014,6 +1025,8 @@ def _candidates(ctx: ArticleContext, s: Sentence, sentence: str, folded: str, hi
         if _acted_by_crowd(candidate.event) and (
                 not in_group("verbal_types", candidate.event.type) or _protest_told(hits, told)):
             continue  # protesters' demands or seizures are part of their protest, not separate events
+        if candidate.event.type == "REQUEST" and _protests_demand(ctx, hit, hits, s.start):
+            continue  # "blocked roads ... demanding that he be reinstated": the crowd's demand is its protest's
         made.append(candidate)
         if hit.trigger.reciprocal:
             made.extend(_exchanged(candidate))

@@ -4,6 +4,7 @@ it names another."""
 
 import pytest
 
+from tests.unit.test_enrich import enriched
 from tests.unit.test_events import extract
 
 
@@ -95,3 +96,14 @@ def test_police_freeing_hostages_is_a_rescue_no_release(lang, text):
 ])
 def test_a_captor_releasing_whom_it_holds_is_a_retreat(lang, text):
     assert types_of(text, lang) == ["RETREAT"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Hundreds of supporters of the jailed mayor Ivan Petrov blocked roads in Almaty on Thursday "
+           "demanding that he be freed."),
+    ("id", "Ratusan pendukung wali kota Ivan Petrov memblokade jalan di Jakarta pada Kamis menuntut pembebasannya."),
+    ("fr", "Des centaines de partisans du maire Ivan Petrov ont bloqué jeudi les routes d'Almaty en réclamant "
+           "sa libération."),
+])
+def test_what_a_crowd_demands_while_it_protests_is_its_protest(lang, text):
+    assert sorted(e.type for e in enriched(text, lang).events) == ["PROTEST"]
