@@ -1027,7 +1027,7 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
             if _future_verb(lex, trigger, sentence, start, end) and _announced_force(lex, trigger, folded, near):
                 hits.append(TriggerHit(start, end, _threat(trigger)))  # "protestarán el lunes", dijo
             elif _future_verb(lex, trigger, sentence, start, end) and _announced_retreat(lex, trigger, folded, near):
-                hits.append(TriggerHit(start, end, _promise_or_threat(lex, trigger, folded, end)))  # "liberará a los rehenes", dijo
+                hits.append(TriggerHit(start, end, _promise_or_threat(lex, trigger, folded, end)))  # "liberará a ..."
             continue  # "se reunirán el lunes": no meeting yet; "si protestaran": a subjunctive
         if not trigger.modal_ok:
             clause_start = next((a for a, b in parts if a <= start < b), 0)
@@ -1036,7 +1036,7 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
                 if _announced_force(lex, trigger, folded, near, before):
                     hits.append(TriggerHit(start, end, _threat(trigger)))  # "police will arrest anyone who ...", he said
                 elif _announced_retreat(lex, trigger, folded, near, before):
-                    hits.append(TriggerHit(start, end, _promise_or_threat(lex, trigger, folded, end)))  # "said it will withdraw its troops"
+                    hits.append(TriggerHit(start, end, _promise_or_threat(lex, trigger, folded, end)))  # "will withdraw"
                 continue
             if lex.future:
                 if lex.future.search(sentence, clause_start, start) or _future_verb(lex, trigger, sentence, start, end):
