@@ -274,6 +274,8 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
             continue  # died of a medical emergency
         if is_verbal(t.type) and kept and kept[-1].trigger.type == "PROTEST" and _gap_words(sentence, kept[-1], hit) <= 2:
             continue  # "a protest rejecting the results": what the protest is against
+        if t.type == "ACCUSE" and kept and kept[-1].trigger.type == "REJECT" and _gap_words(sentence, kept[-1], hit) <= 2:
+            continue  # "denied accusations that", "a rejeté les accusations": what the denial answers, no new accusation
         pos = sent_start + hit.start
         if not may_be_quoted(t.type) and any(a < pos < b for a, b in ctx.quotes):
             continue  # what a quotation tells is the speaker's story
@@ -434,6 +436,17 @@ def _protest_told(hits: list[TriggerHit], told: list[Candidate]) -> bool:
     deed (a seizure) is always its protest's."""
     return (any(h.trigger.type == "PROTEST" for h in hits)
             or any(c.event.type == "PROTEST" for c in told))
+
+
+def _protests_demand(ctx: ArticleContext, request: TriggerHit, hits: list[TriggerHit], sent_start: int) -> bool:
+    """``request`` follows a protest of its sentence with nobody named between them: it tells what the
+    crowd demands ("about 200 supporters blocked roads on Sunday demanding that he be reinstated",
+    "berunjuk rasa ... menuntut"), part of that protest (as ``_acted_by_crowd`` tells for crowds named
+    as protesters), not a request of its own."""
+    protest = next((h for h in hits if h.trigger.type == "PROTEST" and h.end <= request.start), None)
+    if protest is None:
+        return False
+    return not between(ctx.actors, sent_start + protest.end, sent_start + request.start)
 
 
 def _cumulative_from(ctx: ArticleContext, sentence: str, folded: str, start: int) -> int | None:
@@ -1088,6 +1101,8 @@ def _candidates(ctx: ArticleContext, s: Sentence, sentence: str, folded: str, hi
         if _acted_by_crowd(candidate.event) and (
                 not in_group("verbal_types", candidate.event.type) or _protest_told(hits, told)):
             continue  # protesters' demands or seizures are part of their protest, not separate events
+        if candidate.event.type == "REQUEST" and _protests_demand(ctx, hit, hits, s.start):
+            continue  # "blocked roads ... demanding that he be reinstated": the crowd's demand is its protest's
         made.append(candidate)
         if hit.trigger.reciprocal:
             made.extend(_exchanged(candidate))

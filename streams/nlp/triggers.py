@@ -249,6 +249,9 @@ class Lexicon:
     time_insertion: re.Pattern | None = None
     #: modals of a plain future a retreat is promised with ("will", "akan", "va a"; not "would")
     promise_modal: re.Pattern | None = None
+    #: conditions that hang an announced act on the other side's failure ("unless", "kecuali jika",
+    #: "a menos que", "à moins que"; events.json ``threat_conditions``): the announcement is a threat
+    threat_condition: re.Pattern | None = None
     #: verbs of ordering ("ordered", "ordenó", "memerintahkan"; events.json ``order_words``): a request
     #: made with one imposes the act it names ("ordered a curfew"); any other request only asks for it
     orders: re.Pattern | None = None
@@ -448,6 +451,7 @@ def lexicon(lang: str) -> Lexicon:
         described_before=_trailing_pattern(_described_by(data, "before")),
         time_insertion=_time_insertion_pattern(lang, data.get("time_insertions") or {}),
         promise_modal=_words_pattern(data.get("promise_modals", [])),
+        threat_condition=_words_pattern(data.get("threat_conditions", [])),
         orders=_words_pattern(data.get("order_words", [])),
         civic_appeals=_words_pattern(data.get("civic_appeals", [])),
         call_markers=_words_pattern(data.get("call_markers", [])),
@@ -733,6 +737,30 @@ def _negated(lex: Lexicon, near: str) -> bool:
         if all(not w or w in lex.preposition_auxiliaries for w in between):
             return True
     return False
+
+
+#: words after a condition's opener searched for the negation that makes it a failure ("if Kazakhstan does not pay")
+CONDITION_NEGATION_WORDS = 6
+
+
+def _on_condition(lex: Lexicon, folded: str, end: int) -> bool:
+    """The act announced before ``end`` hangs on what the other side fails to do: a negative
+    condition follows it ("unless", "kecuali jika", "a menos que", "à moins que") or a condition
+    with a negation ("if Kazakhstan does not pay", "jika ... tidak", "si no", "si ... ne ... pas")."""
+    after = folded[end:]
+    if lex.threat_condition and lex.threat_condition.search(after):
+        return True
+    condition = lex.conditional.search(after) if lex.conditional else None
+    if condition is None or lex.negation is None:
+        return False
+    return bool(lex.negation.search(" ".join(after[condition.end():].split()[:CONDITION_NEGATION_WORDS])))
+
+
+def _promise_or_threat(lex: Lexicon, trigger: Trigger, folded: str, end: int) -> Trigger:
+    """What announcing a withdrawal, release or resignation is: a concession (``_promised``), or a
+    threat when it hangs on the other side's failure ("will pull out its troops unless it is paid",
+    "retirará sus tropas si no ...": PLOVER's THREATEN of non-force)."""
+    return _threat(trigger) if _on_condition(lex, folded, end) else _promised(trigger)
 
 
 def _announced(lex: Lexicon, folded: str, near: str, before: str | None) -> bool:
@@ -1063,7 +1091,7 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
             if _future_verb(lex, trigger, sentence, start, end) and _announced_force(lex, trigger, folded, near):
                 hits.append(TriggerHit(start, end, _threat(trigger)))  # "protestarán el lunes", dijo
             elif _future_verb(lex, trigger, sentence, start, end) and _announced_retreat(lex, trigger, folded, near):
-                hits.append(TriggerHit(start, end, _promised(trigger)))  # "liberará a los rehenes", dijo
+                hits.append(TriggerHit(start, end, _promise_or_threat(lex, trigger, folded, end)))  # "liberará a ..."
             continue  # "se reunirán el lunes": no meeting yet; "si protestaran": a subjunctive
         if not trigger.modal_ok:
             clause_start = next((a for a, b in parts if a <= start < b), 0)
@@ -1072,7 +1100,7 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
                 if _announced_force(lex, trigger, folded, near, before):
                     hits.append(TriggerHit(start, end, _threat(trigger)))  # "police will arrest anyone who ...", he said
                 elif _announced_retreat(lex, trigger, folded, near, before):
-                    hits.append(TriggerHit(start, end, _promised(trigger)))  # "said it will withdraw its troops"
+                    hits.append(TriggerHit(start, end, _promise_or_threat(lex, trigger, folded, end)))  # "will withdraw"
                 continue
             if lex.future:
                 if lex.future.search(sentence, clause_start, start) or _future_verb(lex, trigger, sentence, start, end):
@@ -1080,7 +1108,7 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
                         hits.append(TriggerHit(start, end, _threat(trigger)))
                     elif _future_verb(lex, trigger, sentence, start, end) and _announced_retreat(
                             lex, trigger, folded, near):  # "retirará sus tropas", not "propondrá ... la entrega de armas"
-                        hits.append(TriggerHit(start, end, _promised(trigger)))
+                        hits.append(TriggerHit(start, end, _promise_or_threat(lex, trigger, folded, end)))
                     continue
             if lex.purpose and lex.purpose.search(near) and not _implied_deed(lex, folded, start):
                 continue  # "gathered to protest": a purpose; "police had to open fire": done
@@ -1095,6 +1123,9 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
         if lex.announce and in_group("announced_types", trigger.type, trigger.mode) and lex.announce.search(
                 _window_before(folded, start, ANNOUNCE_WINDOW)):
             trigger = _threat(trigger)  # "the union announced a strike": a threat of dissent, no protest yet
+        if (trigger.type == "CONCEDE" and lex.threat_modal and lex.threat_modal.match(folded, start)
+                and _on_condition(lex, folded, end)):
+            trigger = _threat(trigger)  # "will withdraw its troops unless it is paid": no concession, a threat
         hits.append(TriggerHit(start, end, trigger))
     return hits
 

@@ -1,0 +1,109 @@
+"""Kinds of wrong event type on the right sentence (issue 10, types13): each test holds sentences
+written for it, in two or more languages, where the act told is of one PLOVER type and a word near
+it names another."""
+
+import pytest
+
+from tests.unit.test_enrich import enriched
+from tests.unit.test_events import extract
+
+
+def types_of(text, lang):
+    return sorted(e.type for e in extract(text, lang))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Police on Thursday arrested 5 people on charges of bombing a church in Almaty."),
+    ("en", "Police on Thursday detained 5 men suspected of killing a soldier in Almaty."),
+    ("id", "Polisi pada Kamis menangkap 5 orang atas tuduhan melakukan pengeboman di Jakarta."),
+    ("ms", "Polis pada Khamis menahan 5 orang atas tuduhan mengebom gereja di Jakarta."),
+    ("fr", "La police a arrêté jeudi 5 personnes soupçonnées d'avoir attaqué un commissariat à Almaty."),
+    ("es", "La policía detuvo el jueves a 5 hombres bajo sospecha de atacar una comisaría en Almaty."),
+])
+def test_the_deed_an_arrest_is_for_is_no_new_assault(lang, text):
+    assert types_of(text, lang) == ["COERCE"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Russia said on Thursday it will withdraw its troops from Almaty unless Kazakhstan pays."),
+    ("id", "Rusia pada Kamis mengatakan akan menarik pasukannya dari Jakarta kecuali jika Indonesia membayar."),
+    ("es", "Rusia dijo el jueves que retirará sus tropas de Almaty a menos que Kazajistán pague."),
+    ("fr", "La Russie a déclaré jeudi qu'elle retirera ses troupes d'Almaty à moins que le Kazakhstan ne paie."),
+    ("en", "The minister said on Thursday he will resign if the party does not back him."),
+])
+def test_a_retreat_announced_on_the_other_sides_failure_is_a_threat(lang, text):
+    assert types_of(text, lang) == ["THREATEN"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Russia said on Thursday it will withdraw its troops from Almaty next week."),
+    ("en", "Russia said on Thursday it will withdraw its troops if the ceasefire holds."),
+    ("id", "Rusia pada Kamis mengatakan akan membebaskan semua tahanan kecuali lima orang."),
+])
+def test_a_retreat_announced_plainly_or_on_a_kept_condition_stays_a_concession(lang, text):
+    assert types_of(text, lang) == ["CONCEDE"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The EU on Thursday cut its military aid to Kazakhstan."),
+    ("en", "The EU on Thursday froze its aid to Kazakhstan."),
+    ("ms", "Kerajaan pada Khamis membekukan bantuan kepada Indonesia."),
+    ("ms", "Kerajaan pada Khamis memotong bantuan ketenteraan kepada Indonesia."),
+])
+def test_aid_cut_or_frozen_is_a_sanction(lang, text):
+    assert types_of(text, lang) == ["SANCTION"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Kazakhstan said on Thursday it holds Russia responsible for the killing of 5 civilians."),
+    ("fr", "Le Kazakhstan a jugé jeudi la Russie responsable des explosions à Almaty."),
+    ("es", "Kazajistán hizo el jueves a Rusia responsable de las explosiones en Almaty."),
+    ("id", "Hizbullah pada Kamis menganggap Israel bertanggung jawab penuh atas serangan di Jakarta."),
+    ("ms", "Hizbullah pada Khamis menganggap Israel bertanggungjawab sepenuhnya atas serangan di Jakarta."),
+    ("en", "Russia on Thursday made accusations that Ukraine shelled Almaty."),
+])
+def test_blaming_a_party_for_an_attack_is_an_accusation_not_the_attack(lang, text):
+    assert types_of(text, lang) == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Russia on Thursday denied accusations that its troops shelled Almaty."),
+    ("fr", "La Russie a rejeté jeudi les accusations selon lesquelles ses troupes ont bombardé Almaty."),
+    ("id", "Rusia pada Kamis membantah tuduhan bahwa pasukannya menembaki Jakarta."),
+])
+def test_the_accusation_a_denial_answers_is_no_new_accusation(lang, text):
+    assert types_of(text, lang) == ["REJECT"]
+
+
+def test_an_accusation_after_a_denial_in_its_own_clause_stays():
+    assert types_of("Russia on Thursday rejected the accusations and accused Ukraine of shelling Almaty.", "en") \
+        == ["ACCUSE", "REJECT"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("es", "Agentes de la Policía ingresaron al edificio el jueves y liberaron a los rehenes en Almaty."),
+    ("id", "Polisi pada Kamis membebaskan para sandera di Jakarta."),
+    ("fr", "La police a libéré jeudi les otages à Almaty."),
+])
+def test_police_freeing_hostages_is_a_rescue_no_release(lang, text):
+    assert "RETREAT" not in types_of(text, lang)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The gunmen released the hostages in Almaty on Thursday."),
+    ("es", "Los secuestradores liberaron el jueves a los rehenes en Almaty."),
+    ("en", "Police on Thursday released 20 protesters detained in Almaty."),
+])
+def test_a_captor_releasing_whom_it_holds_is_a_retreat(lang, text):
+    assert types_of(text, lang) == ["RETREAT"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Hundreds of supporters of the jailed mayor Ivan Petrov blocked roads in Almaty on Thursday "
+           "demanding that he be freed."),
+    ("id", "Ratusan pendukung wali kota Ivan Petrov memblokade jalan di Jakarta pada Kamis menuntut pembebasannya."),
+    ("fr", "Des centaines de partisans du maire Ivan Petrov ont bloqué jeudi les routes d'Almaty en réclamant "
+           "sa libération."),
+])
+def test_what_a_crowd_demands_while_it_protests_is_its_protest(lang, text):
+    assert sorted(e.type for e in enriched(text, lang).events) == ["PROTEST"]
