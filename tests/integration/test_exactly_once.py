@@ -149,27 +149,26 @@ def _handled_everything(env, worker: Worker, articles: int) -> bool:
             and taken["cluster"] >= len(read_topic(env, "articles.enriched", timeout=0.5)) > 0)
 
 
-def test_a_worker_killed_after_a_rebalance_redid_its_articles_loses_no_mention(pipeline_env, kazakhstan, tmp_path):
-    """A rebalance drops the messages waiting for their acknowledgement, not the state they wrote:
-    delivered again, each article finds its state and writes nothing. Its acknowledgement must
-    still wait for the changelog writes made before the rebalance. Here they lag 45 s; the worker
-    handles the first articles (gathering upserts 8 s, so nothing is acknowledged before the
-    rebalance), rejoins its group, handles them again and is killed at its first commit. (With
-    nothing committed, Faust goes on from where it was after the rebalance; the articles come
-    again when the quiet partition is fetched again, see ``continuity``, 10-20 s later.)
-    Before the acknowledgement waited for those writes, the first articles were lost."""
+def _rejoined_then_killed(env, kazakhstan, tmp_path, name: str, changelog_lag: str, *,
+                          nothing_committed_first: bool = False) -> None:
+    """The first four articles handled (the cluster stage gathering upserts 8 s, so nothing is
+    acknowledged yet), the worker rejoins its group, handles them again and is SIGKILLed at its
+    first commit; a new worker handles the rest. Its events must be those of a run without
+    interruption."""
     archive, reference = kazakhstan
     first_part, rest = _split(archive, 4, tmp_path)
-    env = _env(pipeline_env, "rejoin", 1)
     rejoin = tmp_path / "rejoin"
-    first = Worker(dict(env, KABAR_EMIT_INTERVAL="8", KABAR_TEST_CHANGELOG_LAG="45", KABAR_TEST_REJOIN_FILE=str(rejoin)),
-                   "rejoin-1", module="tests.integration.lagging_changelog").start()
+    first = Worker(dict(env, KABAR_EMIT_INTERVAL="8", KABAR_TEST_CHANGELOG_LAG=changelog_lag,
+                        KABAR_TEST_REJOIN_FILE=str(rejoin)),
+                   f"{name}-1", module="tests.integration.lagging_changelog").start()
     try:
         kabar(env, "replay", str(first_part))
         end = time.monotonic() + 60
         while not _handled_everything(env, first, 4) and time.monotonic() < end:
             time.sleep(0.2)
         assert _handled_everything(env, first, 4), "the worker did not handle the first articles in a minute"
+        if nothing_committed_first:
+            assert committed_offset(env, "articles.enriched") is None, "the cluster stage committed before the rebalance"
         rejoin.touch()
         end = time.monotonic() + 120
         while not committed_offset(env, "articles.enriched") and time.monotonic() < end:
@@ -179,12 +178,24 @@ def test_a_worker_killed_after_a_rebalance_redid_its_articles_loses_no_mention(p
     assert not rejoin.exists(), "the worker never rejoined its group"
     assert committed_offset(env, "articles.enriched"), "the worker committed nothing in two minutes"
     kabar(env, "replay", str(rest))
-    second = Worker(env, "rejoin-2").start()
+    second = Worker(env, f"{name}-2").start()
     try:
         state = settle_events(env, expect_articles=mentions(reference), timeout=120)
     finally:
         second.stop()
     assert _summary(state) == _summary(reference)
+
+
+def test_a_worker_killed_after_a_rebalance_redid_its_articles_loses_no_mention(pipeline_env, kazakhstan, tmp_path):
+    """A rebalance drops the messages waiting for their acknowledgement, not the state they wrote:
+    delivered again, each article finds its state and writes nothing. Its acknowledgement must
+    still wait for the changelog writes made before the rebalance. Here they lag 45 s; the worker
+    handles the first articles (gathering upserts 8 s, so nothing is acknowledged before the
+    rebalance), rejoins its group, handles them again and is killed at its first commit. (With
+    nothing committed, Faust goes on from where it was after the rebalance; the articles come
+    again when the quiet partition is fetched again, see ``continuity``, 10-20 s later.)
+    Before the acknowledgement waited for those writes, the first articles were lost."""
+    _rejoined_then_killed(_env(pipeline_env, "rejoin", 1), kazakhstan, tmp_path, "rejoin", changelog_lag="45")
 
 
 def test_exactly_once_a_rebalance_mid_batch_then_sigkill_loses_no_mention(pipeline_env, kazakhstan, tmp_path):
@@ -201,34 +212,8 @@ def test_exactly_once_a_rebalance_mid_batch_then_sigkill_loses_no_mention(pipeli
     writes are committed with the redelivered offsets. (Not covered: a partition that leaves the
     worker and comes back before another worker redid its messages finds the aborted writes in the
     worker's local table.)"""
-    archive, reference = kazakhstan
-    first_part, rest = _split(archive, 4, tmp_path)
-    env = _env(pipeline_env, "eos-rejoin", 1, "exactly_once")
-    rejoin = tmp_path / "rejoin"
-    first = Worker(dict(env, KABAR_EMIT_INTERVAL="8", KABAR_TEST_CHANGELOG_LAG="0", KABAR_TEST_REJOIN_FILE=str(rejoin)),
-                   "eos-rejoin-1", module="tests.integration.lagging_changelog").start()
-    try:
-        kabar(env, "replay", str(first_part))
-        end = time.monotonic() + 60
-        while not _handled_everything(env, first, 4) and time.monotonic() < end:
-            time.sleep(0.2)
-        assert _handled_everything(env, first, 4), "the worker did not handle the first articles in a minute"
-        assert committed_offset(env, "articles.enriched") is None, "the cluster stage committed before the rebalance"
-        rejoin.touch()
-        end = time.monotonic() + 120
-        while not committed_offset(env, "articles.enriched") and time.monotonic() < end:
-            time.sleep(0.2)
-    finally:
-        first.stop("KILL")
-    assert not rejoin.exists(), "the worker never rejoined its group"
-    assert committed_offset(env, "articles.enriched"), "the worker committed nothing in two minutes"
-    kabar(env, "replay", str(rest))
-    second = Worker(env, "eos-rejoin-2").start()
-    try:
-        state = settle_events(env, expect_articles=mentions(reference), timeout=120)
-    finally:
-        second.stop()
-    assert _summary(state) == _summary(reference)
+    _rejoined_then_killed(_env(pipeline_env, "eos-rejoin", 1, "exactly_once"), kazakhstan, tmp_path, "eos-rejoin",
+                          changelog_lag="0", nothing_committed_first=True)
 
 
 def test_a_rebalance_on_a_fresh_group_loses_no_waiting_article(pipeline_env, tmp_path):
