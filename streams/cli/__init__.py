@@ -16,13 +16,13 @@ import argparse
 import logging
 import sys
 
-from streams.cli import (alerts, bench, broker, desk, feeds, filter, ingest, k8s, nlp, replay, reprocess, run,
-                         schemas, store, tail, worker)
+from streams.cli import (alerts, bench, broker, desk, feeds, ingest, k8s, nlp, replay, reprocess, run, schemas,
+                         store, tail, train_filter, worker)
 from streams.settings import SettingsError
 
 #: the command modules, in --help order
-COMMAND_MODULES = (broker, worker, ingest, desk, run, feeds, replay, reprocess, tail, store, nlp, filter, alerts,
-                   bench, schemas, k8s)
+COMMAND_MODULES = (broker, worker, ingest, desk, run, feeds, replay, reprocess, tail, store, nlp, train_filter,
+                   alerts, bench, schemas, k8s)
 
 
 def build_parser() -> argparse.ArgumentParser:
