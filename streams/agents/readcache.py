@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Callable, Iterator, MutableMapping
 from typing import Any
 
 #: decoded values the cache keeps before it starts afresh (about a horizon of a busy worker's state)
@@ -54,6 +54,11 @@ class ReadCache(MutableMapping):
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.table)
+
+    def scan(self, wanted: Callable[[str], bool]) -> Iterator[tuple[str, Any]]:
+        """The keys ``wanted`` keeps and their values, read from the table past the cache (see
+        ``dedup.state.TypedState.scan``)."""
+        return self.table.scan(wanted)
 
     def __len__(self) -> int:
         return len(self.table)

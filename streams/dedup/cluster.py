@@ -61,6 +61,11 @@ from streams.timeutil import parse_time
 DUP_THRESHOLD = 0.3
 
 
+def _dated(key: str) -> bool:
+    """Whether ``key`` holds an article's decision or an event (the records filed by day)."""
+    return keys.kind(key) in (keys.ARTICLE, keys.EVENT)
+
+
 def partition_key(article: EnrichedArticle) -> str:
     """What an article is blocked and partitioned under: its primary country; for an article
     that names none, ``ZZ`` and its language (one key for all of them was a hot partition,
@@ -127,10 +132,7 @@ class Clusterer:
         if self._index is None:
             originals = []
             days: dict[str, expiry.Days] = {}
-            for key in list(self.records):
-                if keys.kind(key) not in (keys.ARTICLE, keys.EVENT):
-                    continue
-                record = self.records.get(key)
+            for key, record in list(self.records.scan(_dated)):
                 scope, rest = keys.unscoped(key)
                 if record is not None:
                     days.setdefault(scope, expiry.Days()).add(record.day, [rest])

@@ -36,7 +36,7 @@ Records are mutable: the clusterer changes one in place and assigns it back
 
 from __future__ import annotations
 
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Callable, Iterator, MutableMapping
 from typing import Any
 
 import msgspec
@@ -238,3 +238,11 @@ class TypedState(MutableMapping):
 
     def __len__(self) -> int:
         return len(self.store)
+
+    def scan(self, wanted: Callable[[str], bool]) -> Iterator[tuple[str, Any]]:
+        """Each key ``wanted`` keeps, and its record, read in one pass over the store. Use it, not
+        ``get`` on each key, to read all of a Faust table: a table's ``get`` looks only in the
+        partition of the message being handled, and finds nothing of the others."""
+        for key, value in self.store.items():
+            if wanted(key):
+                yield key, self._decode(key, value)

@@ -40,3 +40,28 @@ def test_restart_resumes_without_losing_or_repeating(pipeline_env, tmp_path):
         assert all(e["articles"].count(SEED) == 1 for e in seed_events)
     finally:
         second.stop()
+
+
+def test_a_copy_is_recognised_after_a_restart_whatever_partition_comes_first(pipeline_env, tmp_path):
+    """The restarted worker rebuilds its index of originals from the whole state, not only from the
+    partition of the first article it handles (a Faust table's ``get`` looks in that one alone)."""
+    env = dict(pipeline_env, KABAR_TOPIC_PREFIX=pipeline_env["KABAR_TOPIC_PREFIX"] + "restart-copy.",
+               KABAR_APP_ID=pipeline_env["KABAR_APP_ID"] + "-restart-copy")
+    first = Worker(env, "before").start()
+    try:
+        kabar(env, "replay", str(write_archive(tmp_path / "a.jsonl", "sample-kz-en-1")))
+        wait_for(env, "events", lambda r: any("sample-kz-en-1" in e["articles"] for e in r))
+    finally:
+        first.stop()
+
+    second = Worker(env, "after").start()
+    try:
+        # first an article of another country (another partition), then the copy
+        kabar(env, "replay", str(write_archive(tmp_path / "b.jsonl", "sample-id-demo")))
+        wait_for(env, "events", lambda r: any("sample-id-demo" in e["articles"] for e in r))
+        kabar(env, "replay", str(write_archive(tmp_path / "c.jsonl", "sample-kz-en-2")))
+        records = wait_for(env, "events", lambda r: any("sample-kz-en-2" in e["articles"] for e in r))
+        copied = [e for e in latest_events(records).values() if "sample-kz-en-2" in e["articles"]]
+        assert all("sample-kz-en-1" in e["articles"] for e in copied)
+    finally:
+        second.stop()
