@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from streams.settings import MAX_LOCAL_NODES, Settings, get_settings
+from streams.shutdown import signals_deferred
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 POM = PROJECT_ROOT / "deploy" / "kafka" / "pom.xml"
@@ -370,10 +371,10 @@ def _spawn(settings: Settings, node: int, nodes: int, sasl: bool, quiet: bool) -
     format_storage(p)
     jvm = (*HEAP.split(), *JVM_FLAGS.split(), f"-Dkafka.logs.dir={p.logs}", f"-Dlog4j2.configurationFile={LOG4J}")
     cmd = _java(p, "kafka.Kafka", str(p.config), jvm=jvm)
-    with open(p.logs / "broker.out", "ab") as out:
+    with open(p.logs / "broker.out", "ab") as out, signals_deferred():  # a JVM started has its pid file
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                 start_new_session=True)
-    p.pid.write_text(str(proc.pid))
+        p.pid.write_text(str(proc.pid))
     return proc
 
 

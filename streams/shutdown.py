@@ -13,10 +13,12 @@ once) and a worker's tables come back from their changelogs.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
 import threading
+from collections.abc import Iterator
 
 #: seconds from the stop signal to the end of the process, however stuck the shutdown is
 STOP_DEADLINE = 8.0
@@ -24,6 +26,8 @@ STOP_DEADLINE = 8.0
 EXIT_CUT_SHORT = 1
 
 _armed = threading.Lock()
+#: the signals that stop a command
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
 def exit_after(command: str) -> None:
@@ -52,5 +56,26 @@ def stop_on_signals(command: str) -> None:
         exit_after(command)
         raise KeyboardInterrupt
 
-    for sig in (signal.SIGINT, signal.SIGTERM):
+    for sig in STOP_SIGNALS:
         signal.signal(sig, on_signal)
+
+
+@contextlib.contextmanager
+def signals_deferred() -> Iterator[None]:
+    """SIGINT and SIGTERM that arrive in the block take effect at its end, through the handlers
+    they had. For a block that starts a child process and notes it: a ``KeyboardInterrupt`` raised
+    after the fork and before the note (``subprocess.Popen`` waits for the child's exec) leaves the
+    child running, unknown to what stops the children. Outside the main thread, which alone
+    receives signals, it does nothing."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = {sig: signal.signal(sig, lambda signum, frame: caught.append(signum)) for sig in STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        if caught:
+            signal.raise_signal(caught[0])

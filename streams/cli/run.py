@@ -17,6 +17,7 @@ from pathlib import Path
 from streams import broker
 from streams.cli.ingest import DEFAULT_FEEDS
 from streams.settings import get_settings
+from streams.shutdown import signals_deferred
 
 #: how ``kabar run`` starts its children
 KABAR = (sys.executable, "-m", "streams.cli")
@@ -36,8 +37,9 @@ def _run(args) -> int:
 
     def spawn(*argv: str) -> subprocess.Popen:
         # own session: Ctrl-C reaches `kabar run` only, which stops the children in order
-        p = subprocess.Popen([*KABAR, *argv], env=env, start_new_session=True)
-        children.append(p)
+        with signals_deferred():  # a child started is a child noted, and stopped
+            p = subprocess.Popen([*KABAR, *argv], env=env, start_new_session=True)
+            children.append(p)
         return p
 
     try:

@@ -71,6 +71,15 @@ def descendants(pid: int) -> set[int]:
     return found
 
 
+def described(pid: int) -> str:
+    """``pid`` and its command line, to say what was left running."""
+    try:
+        argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return f"{pid} (gone)"
+    return f"{pid} {' '.join(a.decode(errors='replace') for a in argv)[:200]}"
+
+
 def running(pid: int) -> bool:
     """True while the process exists and is not a zombie (exited, waiting to be collected)."""
     try:
@@ -101,8 +110,9 @@ class Command:
                 raise AssertionError(f"not {what} within {timeout:.0f} s:\n{self.output()[-3000:]}")
             time.sleep(0.2)
 
-    def stop(self, sig: signal.Signals) -> list[int]:
-        """Send ``sig``; returns what is still running ``LIMIT`` seconds later (it and what it started)."""
+    def stop(self, sig: signal.Signals) -> list[str]:
+        """Send ``sig``; returns what is still running ``LIMIT`` seconds later (it and what it
+        started), each as its pid and command line."""
         started = descendants(self.proc.pid)
         assert started or not self.has_children, "the command had started no process to stop"
         self.proc.send_signal(sig)
@@ -114,8 +124,9 @@ class Command:
             if not left:
                 break
             time.sleep(0.1)
+        what = [described(pid) for pid in left]
         self.kill(*left)
-        return left
+        return what
 
     def kill(self, *pids: int) -> None:
         """Clean up after a failed test: the command's group (its own session) and ``pids``."""
@@ -266,6 +277,30 @@ def test_run_stops_its_children_and_its_broker_within_ten_seconds(sig, env, tmp_
     run.wait_until(lambda: all(line in run.output() for line in everyone_up), "running its children")
     assert run.stop(sig) == [], run.output()[-3000:]
     assert "broker stopped (stand-in)" in run.output()
+
+
+# The same, with a child that exists before `subprocess.Popen` returns it (Popen waits for its exec).
+SLOW_POPEN = """
+import subprocess, sys, time
+class SlowPopen(subprocess.Popen):
+    def __init__(self, args, *rest, **options):
+        super().__init__(args, *rest, **options)
+        if "tail" in args:
+            print("tail started, Popen not returned yet", flush=True)
+            time.sleep(1.5)
+subprocess.Popen = SlowPopen
+"""
+
+
+@pytest.mark.parametrize("sig", STOP_SIGNALS, ids=lambda s: s.name)
+def test_run_stops_a_child_it_was_starting_when_the_signal_came(sig, env, tmp_path):
+    child = tmp_path / "child.py"
+    child.write_text(STUBBORN_CHILD)
+    feeds = tmp_path / "feeds.toml"
+    feeds.write_text("")
+    run = Command(harness(SLOW_POPEN + RUN, str(child), str(feeds)), env, tmp_path / "run.log", has_children=True)
+    run.wait_until(lambda: "tail started, Popen not returned yet" in run.output(), "starting the tail")
+    assert run.stop(sig) == [], run.output()[-3000:]
 
 
 def test_broker_stop_sees_that_the_broker_it_started_has_exited(tmp_path):
