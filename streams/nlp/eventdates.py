@@ -141,7 +141,8 @@ def event_date(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], hits
         if lex.after and lex.after.search(gap):
             return near, near.value, DATE_IN_PARAGRAPH  # the same day, or before: a weak date
         return near, _range_end(ctx, near), DATE_IN_SENTENCE
-    para = _paragraph_date(ctx, sent, verbal) or _continued_date(ctx, sent, verbal)
+    para = (_paragraph_date(ctx, sent, verbal) or _continued_date(ctx, sent, verbal)
+            or _continued_paragraph(ctx, sent, verbal))
     if para:
         return None, para, DATE_IN_PARAGRAPH
     if ctx.paragraph_of[sent[0]] == ctx.paragraph_of[ctx.lede]:
@@ -217,6 +218,17 @@ def _continued_date(ctx: ArticleContext, sent: tuple[int, int], verbal: bool) ->
     earlier = [d for d in ctx.dates if d.end <= sent[0] and -1 <= (ctx.today - d.value).days <= PAST_DAYS
                and (verbal or not _is_report_date(ctx, d)) and not opens_span(ctx.text, d.start, ctx.lang)]
     return earlier[-1].value if earlier else None
+
+
+def _continued_paragraph(ctx: ArticleContext, sent: tuple[int, int], verbal: bool) -> date | None:
+    """A paragraph opening with "earlier in the afternoon", "plus tôt dans l'après-midi", "hours
+    later" goes on from the time told before it in all its sentences, not only its first: the
+    date ``_continued_date`` gives its opening."""
+    para = ctx.paragraph_of[sent[0]]
+    start = sent[0]
+    while start > 0 and ctx.paragraph_of[start - 1] == para:
+        start -= 1
+    return _continued_date(ctx, (start, sent[1]), verbal) if start < sent[0] else None
 
 
 def _paragraph_date(ctx: ArticleContext, sent: tuple[int, int], verbal: bool) -> date | None:

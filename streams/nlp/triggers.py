@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import islice
+from itertools import islice, pairwise
 
 from streams.nlp.fuzzy import fold
 from streams.nlp.phrases import PhraseIndex
@@ -278,6 +278,15 @@ class Lexicon:
     #: words of people held by others ("hostages", "rehenes", "otages", "sandera", "tebusan"; events.json
     #: ``hostage_words``): police or troops who free them rescue them, no captor yields
     hostages: re.Pattern | None = None
+    #: determiners that make a participle right after them a noun or an attribute ("los detenidos",
+    #: "les expulsés", "los 75 deportados"; events.json ``participle_nouns``): people, no new act
+    participle_determiners: frozenset[str] = frozenset()
+    #: endings of those participles, matched on the lower-cased text ("ados", "ées")
+    participle_endings: tuple[str, ...] = ()
+    #: participles of the lexicon's verbs, by ``_participle_key``: the words its phrases put after an
+    #: auxiliary of ``participle_nouns`` ("fueron detenidos", "ont été expulsés"), so that nouns with a
+    #: participle's ending ("el atentado", "la levée") are no participles
+    participle_keys: frozenset[str] = frozenset()
 
 
 #: quotation marks around a word
@@ -461,7 +470,26 @@ def lexicon(lang: str) -> Lexicon:
             fold(w) for w in (data.get("negating_prepositions") or {}).get("auxiliaries", [])),
         aside_openers=frozenset(fold(w) for w in data.get("aside_relatives", [])),
         hostages=_words_pattern(data.get("hostage_words", [])),
+        **_participle_nouns(data.get("participle_nouns") or {}, [p for p, _ in phrases]),
     )
+
+
+def _participle_key(word: str) -> str:
+    """A folded participle without its gender and number endings ("detenidas", "detenido" -> "detenid";
+    "expulsees", "expulse" -> "expuls")."""
+    return word.rstrip("s").rstrip("aeo")
+
+
+def _participle_nouns(spec: dict, phrases: list[str]) -> dict:
+    """The ``participle_nouns`` fields of a Lexicon: determiners, endings and the keys of the
+    participles the trigger phrases put after one of the spec's auxiliaries."""
+    if not spec:
+        return {}
+    auxiliaries = frozenset(fold(w) for w in spec.get("auxiliaries", []))
+    keys = {_participle_key(b) for p in phrases for a, b in pairwise(fold(p).split()) if a in auxiliaries}
+    return {"participle_determiners": frozenset(fold(w) for w in spec.get("determiners", [])),
+            "participle_endings": tuple(e.lower() for e in spec.get("endings", [])),
+            "participle_keys": frozenset(keys)}
 
 
 def _time_insertion_pattern(lang: str, spec: dict) -> re.Pattern | None:
@@ -984,6 +1012,27 @@ def _described(lex: Lexicon, folded: str, start: int, end: int) -> bool:
                 or (lex.described_before and lex.described_before.search(folded, max(0, start - DESCRIBED_REACH), start)))
 
 
+#: a number between a determiner and a participle made a noun ("los 75 detenidos")
+_NUMBER_WORD = re.compile(r"\d[\d.,]*")
+
+
+def _participle_noun(lex: Lexicon, sentence: str, folded: str, start: int, end: int, trigger: Trigger) -> bool:
+    """The trigger is one participle right after a determiner (a number may stand between): a noun or
+    an attribute naming people by what was done to them ("los detenidos fueron liberados", "uno de los
+    deportados", "les expulsés sont arrivés"), no act told ("75 detenidos", with no determiner, still
+    counts an arrest). A toll word ("los heridos") keeps its count, and a protest word names those who
+    protest ("los amotinados", "les insurgés"): the protest they make stays."""
+    if not lex.participle_keys or trigger.casualty or trigger.type == "PROTEST" or " " in folded[start:end].strip():
+        return False
+    word = sentence[start:end].lower()
+    if not word.endswith(lex.participle_endings) or _participle_key(folded[start:end]) not in lex.participle_keys:
+        return False
+    before = folded[:start].split()[-2:]  # "l'" glued to the word is a word of its own here
+    if len(before) == 2 and _NUMBER_WORD.fullmatch(before[1]):
+        before = before[:1]
+    return bool(before) and before[-1] in lex.participle_determiners
+
+
 def _in_present_relative(spec: PresentRelative, sentence: str, folded: str, start: int) -> bool:
     """The trigger's first word is a verb in the present right after a relative pronoun, or its
     progressive participle after the pronoun and an auxiliary ("that attacks", "that is attacking")."""
@@ -1028,6 +1077,8 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
             continue  # "Russian-backed forces", "the so-called peace line", "anti-riot police": a word of a compound
         if _described(lex, folded, start, end):
             continue  # "riot-hit areas", "daerah rawan konflik", "the recent riots": no new act
+        if _participle_noun(lex, sentence, folded, start, end, trigger):
+            continue  # "los detenidos fueron liberados", "les expulsés": people, no new act
         if market is None and (trigger.sports and not sporty or in_group("market_figurative", trigger.type, trigger.mode)):
             market = bool(lex.markets and lex.markets.search(folded))
         if trigger.sports and (sporty or market):
