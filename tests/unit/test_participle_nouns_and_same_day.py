@@ -1,4 +1,4 @@
-"""Kinds of Spanish and French text (issue 10, es14), in every language where the kind exists.
+"""Participles made nouns, and paragraphs told earlier the same day (issue 10), in every language where the kind exists.
 
 A participle right after a definite, demonstrative or possessive determiner is a noun naming people
 by what was done to them ("los detenidos", "les expulsés"): it tells no new act; with a number alone
