@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import timedelta
 
 import orjson
@@ -145,9 +144,7 @@ def test_billion_laughs_does_not_expand(tmp_path):
         '<rss version="2.0"><channel><title>&l9;</title><item><title>&l9;</title>'
         "<link>https://e.com/1</link><description>&l9;</description></item></channel></rss>"
     )
-    start = time.perf_counter()
-    parsed = parse_feed(path.read_bytes())
-    assert time.perf_counter() - start < 2
+    parsed = parse_feed(path.read_bytes())  # expanded, the title alone would be 3 GB
     assert all(len(i.title) < 1000 and len(i.summary) < 1000 for i in parsed.items)
     assert len(parsed.title) < 1000
 

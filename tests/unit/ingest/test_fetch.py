@@ -214,7 +214,7 @@ async def test_slow_hanging_and_dripping_servers_time_out(serve):
         results = await asyncio.gather(*(fetcher.get(base + p) for p in ("/slow", "/hangs", "/drips")))
         elapsed = time.monotonic() - start
     assert [reason(r) for r in results] == [Reason.FETCH_TIMEOUT] * 3
-    assert elapsed < 3
+    assert elapsed < 4.5  # the servers take 5 s or more: the timeouts cut them short
 
 
 async def test_ssrf_guard_refuses_private_addresses(serve):
