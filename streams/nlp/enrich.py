@@ -4,8 +4,10 @@ This is the one pure call of the enrich agent (``articles.clean`` ->
 ``articles.enriched``) and of ``kabar eval``/``kabar extract``, so all three
 run the same code. The fact finders (places, dates, counts) run once over the
 body; ``events.extract_events`` builds events from their mentions, unless the
-text alone is only about sport, markets or technology (``eventless_topics`` of
-plover.json: a match report's "attack" is no event); topics are then
+text alone is only about sport, markets or technology, or a long text only about
+those or health, the environment, disasters or society (``eventless_topics`` and
+``eventless_long_topics`` of plover.json: a match report's "attack", a plague that
+"hit" a hiker, doctors urging people to drink water are no events); topics are then
 classified with the event types as a hint; ``countries`` (most prominent
 first) is the dedup stage's blocking key. ``enrich`` never raises: a failure
 inside becomes a ``Rejection`` carrying the exception's name.
@@ -29,6 +31,18 @@ log = logging.getLogger(__name__)
 
 #: longest body enriched; the rest of a huge text is ignored (events sit in the lede)
 MAX_CHARS = 60_000
+#: fewest sentences for a text's topics to be trusted on health, the environment, disasters or
+#: society (``eventless_long_topics``): a snippet's few words may miss the politics of its acts
+LONG_TEXT_SENTENCES = 6
+
+
+def _eventless(topics: list[str], sentences: int) -> bool:
+    """The text, by its topics alone, reports no events: only sport, markets or technology, or a
+    long text only about those or about health, the environment, disasters or society."""
+    quiet = set(plover_list("eventless_topics"))
+    if sentences >= LONG_TEXT_SENTENCES:
+        quiet |= set(plover_list("eventless_long_topics"))
+    return set(topics) <= quiet
 
 
 def _enrich(clean: CleanArticle) -> EnrichedArticle | Rejection:
@@ -42,8 +56,8 @@ def _enrich(clean: CleanArticle) -> EnrichedArticle | Rejection:
     title_places = find_places(clean.title, lang) if clean.title else []
     countries = country_ranking(places, title_places, dateline_end(text))
     topics = classify_topics(clean.title, text, lang, ())
-    if set(topics) <= set(plover_list("eventless_topics")):
-        events = []  # a match report's "attack" and a market's "bloodbath" are no events
+    if _eventless(topics, len(sentences)):
+        events = []  # a match report's "attack", a market's "bloodbath", a heatwave that "struck": no events
     else:
         events = extract_events(
             text, sentences, lang, published, places,
