@@ -29,3 +29,14 @@ def test_a_government_meeting_with_itself_is_no_consultation(lang, sentence):
 ])
 def test_meetings_between_parties_stay_consultations(lang, sentence):
     assert "CONSULT" in types(sentence, lang)
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "Police said domestic violence cases rose in the district on Monday."),
+    ("en", "The council launched a violence prevention campaign on Monday."),
+    ("id", "Polisi menangani kasus kekerasan dalam rumah tangga di Bekasi pada Senin."),
+    ("id", "Kasus KDRT meningkat di Bekasi pada Senin."),
+    ("es", "La policía atendió casos de violencia doméstica el lunes."),
+])
+def test_violence_in_the_home_or_a_prevention_programme_is_no_assault(lang, sentence):
+    assert "ASSAULT" not in types(sentence, lang)
