@@ -7,7 +7,8 @@ body; ``events.extract_events`` builds events from their mentions, unless the
 text alone is only about sport, markets or technology, or a long text only about
 those or health, the environment, disasters or society (``eventless_topics`` and
 ``eventless_long_topics`` of plover.json: a match report's "attack", a plague that
-"hit" a hiker, doctors urging people to drink water are no events); topics are then
+"hit" a hiker, doctors urging people to drink water are no events; of a long text
+about crime and nothing political only the state's acts are kept); topics are then
 classified with the event types as a hint; ``countries`` (most prominent
 first) is the dedup stage's blocking key. ``enrich`` never raises: a failure
 inside becomes a ``Rejection`` carrying the exception's name.
@@ -23,9 +24,9 @@ from streams.nlp.eventdates import dateline_end
 from streams.nlp.events import country_ranking, extract_events
 from streams.nlp.places import find_places
 from streams.nlp.topics import classify_topics
-from streams.nlp.triggers import plover_list
+from streams.nlp.triggers import in_group, plover_list
 from streams.reasons import Reason
-from streams.records import CleanArticle, EnrichedArticle, Rejection
+from streams.records import CleanArticle, EnrichedArticle, ExtractedEvent, Rejection
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,21 @@ def _eventless(topics: list[str], sentences: int) -> bool:
     if sentences >= LONG_TEXT_SENTENCES:
         quiet |= set(plover_list("eventless_long_topics"))
     return set(topics) <= quiet
+
+
+def _private_crime_story(topics: list[str], sentences: int) -> bool:
+    """A long text about crime and otherwise only topics that report no events: what it tells is
+    private crime (out of PLOVER's types), bar what the state does about it."""
+    quiet = set(plover_list("eventless_topics")) | set(plover_list("eventless_long_topics"))
+    return sentences >= LONG_TEXT_SENTENCES and "crime" in topics and set(topics) <= quiet | {"crime"}
+
+
+def _state_act(event: ExtractedEvent) -> bool:
+    """The state acting in a crime story: an arrest, a charge or a sentence (``crime_story_types``), or
+    anything its forces or government do (``crime_story_state_sectors``: "police fired on the crowd")."""
+    sectors = set(plover_list("crime_story_state_sectors"))
+    return in_group("crime_story_types", event.type, event.mode) or any(
+        actor.split(":")[-1] in sectors for actor in event.actors)
 
 
 def _enrich(clean: CleanArticle) -> EnrichedArticle | Rejection:
@@ -64,6 +80,8 @@ def _enrich(clean: CleanArticle) -> EnrichedArticle | Rejection:
             find_dates(text, published, lang), find_counts(text, lang),
             primary_country=countries[0] if countries else None,
         )
+        if _private_crime_story(topics, len(sentences)):
+            events = [e for e in events if _state_act(e)]  # a robbery's stabbing, a suspect's denial: private
         topics = classify_topics(clean.title, text, lang, tuple(e.type for e in events))
     return EnrichedArticle(
         id=clean.id, url=clean.url, title=clean.title, text=clean.text,

@@ -106,3 +106,24 @@ def test_a_short_snippet_keeps_its_events_whatever_its_few_words_are_about():
                        ("es", "Cientos de estudiantes protestaron el martes frente a la universidad.")]:
         result = enriched(text, lang, published="2024-09-04T10:00:00+07:00", title=text)
         assert [e.type for e in result.events] == ["PROTEST"], (lang, result.topics, result.events)
+
+
+def test_a_long_crime_story_keeps_only_what_the_state_does():
+    # issue 10 (generic14): a robbery's stabbing, the robber's threat and the suspect's denial are private
+    # crime, out of PLOVER's types; the arrest and the charge are the state's acts
+    stories = [
+        ("en", "Shop owner stabbed in robbery",
+         "A shop owner was stabbed by a robber in Leeds on Monday night. The robber threatened staff with a knife "
+         "and took cash from the till. Police arrested a 24-year-old man on Tuesday. He was charged with robbery "
+         "and wounding. The suspect denied the charges in court. The victim is recovering in hospital."),
+        ("es", "Apuñalan a un comerciante en un robo",
+         "Un comerciante fue apuñalado por un ladrón el lunes por la noche en Sevilla. El ladrón amenazó a los "
+         "empleados con un cuchillo y se llevó el dinero de la caja. La policía detuvo el martes a un hombre de 24 "
+         "años. El detenido negó los hechos ante el juez. La víctima se recupera en el hospital. Los vecinos dicen "
+         "que el barrio es tranquilo."),
+    ]
+    for lang, title, text in stories:
+        result = enriched(text, lang, published="2024-09-04T10:00:00+02:00", title=title)
+        assert result.topics == ["crime"], (lang, result.topics)
+        kinds = {e.type for e in result.events}
+        assert "COERCE" in kinds and not kinds & {"ASSAULT", "THREATEN", "REJECT"}, (lang, result.events)
