@@ -939,6 +939,7 @@ def _internal_meeting(lex: Lexicon, folded: str, start: int, end: int, parts: li
         folded, end, parts, INTERNAL_AFTER)
     return lex.internal_meetings.search(around) is not None
 
+
 #: a question mark closing a quotation just before the trigger, at most two words between
 #: ("“Shouldn't we say no?” she asked", "? » a demandé"): the trigger introduces a question
 _QUESTION_END = re.compile(r"[,.;:?!]")

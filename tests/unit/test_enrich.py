@@ -75,7 +75,6 @@ def test_a_total_with_an_aside_stays_the_toll_of_its_attack():
     assert [(e.type, e.counts) for e in result.events] == [("ASSAULT", {"killed": 492})]
 
 
-
 def test_a_long_health_or_disaster_story_has_no_events_of_its_warnings_and_hazards():
     # issue 10 (generic14): a text only about disease, weather or the environment reports no political
     # events: doctors' advice is no REQUEST, a plague that "hit" a hiker and fires that "threaten" no ASSAULT
