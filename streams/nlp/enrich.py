@@ -4,8 +4,11 @@ This is the one pure call of the enrich agent (``articles.clean`` ->
 ``articles.enriched``) and of ``kabar eval``/``kabar extract``, so all three
 run the same code. The fact finders (places, dates, counts) run once over the
 body; ``events.extract_events`` builds events from their mentions, unless the
-text alone is only about sport, markets or technology (``eventless_topics`` of
-plover.json: a match report's "attack" is no event); topics are then
+text alone is only about sport, markets or technology, or a long text only about
+those or health, the environment, disasters or society (``eventless_topics`` and
+``eventless_long_topics`` of plover.json: a match report's "attack", a plague that
+"hit" a hiker, doctors urging people to drink water are no events; of a long text
+about crime and nothing political only the state's acts are kept); topics are then
 classified with the event types as a hint; ``countries`` (most prominent
 first) is the dedup stage's blocking key. ``enrich`` never raises: a failure
 inside becomes a ``Rejection`` carrying the exception's name.
@@ -21,14 +24,41 @@ from streams.nlp.eventdates import dateline_end
 from streams.nlp.events import country_ranking, extract_events
 from streams.nlp.places import find_places
 from streams.nlp.topics import classify_topics
-from streams.nlp.triggers import plover_list
+from streams.nlp.triggers import in_group, plover_list
 from streams.reasons import Reason
-from streams.records import CleanArticle, EnrichedArticle, Rejection
+from streams.records import CleanArticle, EnrichedArticle, ExtractedEvent, Rejection
 
 log = logging.getLogger(__name__)
 
 #: longest body enriched; the rest of a huge text is ignored (events sit in the lede)
 MAX_CHARS = 60_000
+#: fewest sentences for a text's topics to be trusted on health, the environment, disasters or
+#: society (``eventless_long_topics``): a snippet's few words may miss the politics of its acts
+LONG_TEXT_SENTENCES = 6
+
+
+def _eventless(topics: list[str], sentences: int) -> bool:
+    """The text, by its topics alone, reports no events: only sport, markets or technology, or a
+    long text only about those or about health, the environment, disasters or society."""
+    quiet = set(plover_list("eventless_topics"))
+    if sentences >= LONG_TEXT_SENTENCES:
+        quiet |= set(plover_list("eventless_long_topics"))
+    return set(topics) <= quiet
+
+
+def _private_crime_story(topics: list[str], sentences: int) -> bool:
+    """A long text about crime and otherwise only topics that report no events: what it tells is
+    private crime (out of PLOVER's types), bar what the state does about it."""
+    quiet = set(plover_list("eventless_topics")) | set(plover_list("eventless_long_topics"))
+    return sentences >= LONG_TEXT_SENTENCES and "crime" in topics and set(topics) <= quiet | {"crime"}
+
+
+def _state_act(event: ExtractedEvent) -> bool:
+    """The state acting in a crime story: an arrest, a charge or a sentence (``crime_story_types``), or
+    anything its forces or government do (``crime_story_state_sectors``: "police fired on the crowd")."""
+    sectors = set(plover_list("crime_story_state_sectors"))
+    return in_group("crime_story_types", event.type, event.mode) or any(
+        actor.split(":")[-1] in sectors for actor in event.actors)
 
 
 def _enrich(clean: CleanArticle) -> EnrichedArticle | Rejection:
@@ -42,14 +72,16 @@ def _enrich(clean: CleanArticle) -> EnrichedArticle | Rejection:
     title_places = find_places(clean.title, lang) if clean.title else []
     countries = country_ranking(places, title_places, dateline_end(text))
     topics = classify_topics(clean.title, text, lang, ())
-    if set(topics) <= set(plover_list("eventless_topics")):
-        events = []  # a match report's "attack" and a market's "bloodbath" are no events
+    if _eventless(topics, len(sentences)):
+        events = []  # a match report's "attack", a market's "bloodbath", a heatwave that "struck": no events
     else:
         events = extract_events(
             text, sentences, lang, published, places,
             find_dates(text, published, lang), find_counts(text, lang),
             primary_country=countries[0] if countries else None,
         )
+        if _private_crime_story(topics, len(sentences)):
+            events = [e for e in events if _state_act(e)]  # a robbery's stabbing, a suspect's denial: private
         topics = classify_topics(clean.title, text, lang, tuple(e.type for e in events))
     return EnrichedArticle(
         id=clean.id, url=clean.url, title=clean.title, text=clean.text,

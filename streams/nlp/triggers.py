@@ -179,6 +179,9 @@ class Lexicon:
     #: words of military drills ("joint exercises", "live-fire"): the attacks in them are simulated
     #: (plover.json ``exercise_figurative``)
     exercises: re.Pattern | None = None
+    #: a government's meetings with itself ("cabinet meeting", "rapat krisis", "conseil des ministres"):
+    #: no consultation between parties (plover.json ``internal_meeting_types``)
+    internal_meetings: re.Pattern | None = None
     #: words that end the reach of a negation or purpose marker before a trigger ("and", "dan", ",")
     negation_breaks: tuple[str, ...] = ()
     #: phrases denying that something happened at all ("no reports of", "tidak ada laporan")
@@ -435,6 +438,7 @@ def lexicon(lang: str) -> Lexicon:
         evaluations=_evaluations(data.get("evaluations", {})),
         markets=_words_pattern(data.get("markets", [])),
         exercises=_words_pattern(data.get("exercises", [])),
+        internal_meetings=_words_pattern(data.get("internal_meetings", [])),
         negation_breaks=tuple(fold(b) for b in data.get("negation_breaks", [])),
         negated_existence=_words_pattern(data.get("negated_existence", [])),
         predicative=_words_pattern(data.get("predicative", [])),
@@ -949,6 +953,20 @@ def _implied_deed(lex: Lexicon, folded: str, start: int) -> bool:
 
 #: words before a THREATEN trigger searched for a disaster word, its subject ("a wildfire is threatening")
 HAZARD_WINDOW = 3
+#: words before and after a meeting trigger searched for a government's meeting with itself
+#: ("national security committee meeting", "a meeting of the national security committee")
+INTERNAL_BEFORE, INTERNAL_AFTER = 3, 7
+
+
+def _internal_meeting(lex: Lexicon, folded: str, start: int, end: int, parts: list[tuple[int, int]]) -> bool:
+    """A government's meeting with itself is named around the trigger ("chaired a cabinet meeting",
+    "memimpin rapat krisis", "a réuni un conseil de défense"): no consultation between parties."""
+    if lex.internal_meetings is None:
+        return False
+    around = _window_before(folded, start, INTERNAL_BEFORE) + folded[start:end] + _window_after(
+        folded, end, parts, INTERNAL_AFTER)
+    return lex.internal_meetings.search(around) is not None
+
 
 #: a question mark closing a quotation just before the trigger, at most two words between
 #: ("“Shouldn't we say no?” she asked", "? » a demandé"): the trigger introduces a question
@@ -1090,6 +1108,9 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
             drill = bool(lex.exercises and lex.exercises.search(folded))
         if drill and in_group("exercise_figurative", trigger.type, trigger.mode):
             continue  # the "attack" of a joint exercise is simulated
+        if in_group("internal_meeting_types", trigger.type, trigger.mode) and _internal_meeting(
+                lex, folded, start, end, parts):
+            continue  # "chaired a cabinet meeting", "memimpin rapat krisis": a government meeting itself
         if start < evaluation_end and trigger.type == evaluation_type:
             continue  # "called it a flagrant violation of international law": one condemnation
         if any(a <= start < b for a, b in ruled):

@@ -73,3 +73,56 @@ def test_a_total_with_an_aside_stays_the_toll_of_its_attack():
             "di selatan Lubnan pada Isnin.")
     result = enriched(text, "ms", published="2024-09-24T10:00:00+08:00")
     assert [(e.type, e.counts) for e in result.events] == [("ASSAULT", {"killed": 492})]
+
+
+def test_a_long_health_or_disaster_story_has_no_events_of_its_warnings_and_hazards():
+    # issue 10 (generic14): a text only about disease, weather or the environment reports no political
+    # events: doctors' advice is no REQUEST, a plague that "hit" a hiker and fires that "threaten" no ASSAULT
+    stories = [
+        ("en", "Plague case in rural county",
+         "A hiker who camped near the lake has been hit by bubonic plague, health officials said on Tuesday. "
+         "The patient was treated with antibiotics at the county hospital. Doctors urged residents to avoid "
+         "touching dead rodents. The disease kills rats and fleas spread the infection to people. Cases are "
+         "rare and most patients recover. The county has seen two cases in ten years."),
+        ("es", "Una ola de calor golpea el sur",
+         "Una ola de calor golpeó el martes el sur del país. Las temperaturas superaron los 44 grados. Los médicos "
+         "pidieron a la población beber agua y evitar el sol en las horas centrales. La sequía ataca los cultivos. "
+         "Los incendios forestales amenazan varios pueblos. Los meteorólogos esperan lluvias la semana próxima."),
+        ("id", "Kebakaran hutan meluas di Riau",
+         "Kebakaran hutan dan lahan di Riau meluas pada Selasa (5/9). Kabut asap menyerang permukiman warga. "
+         "Petugas pemadam kebakaran meminta warga memakai masker. Warga diminta menghindari aktivitas di luar rumah. "
+         "Hujan belum turun selama tiga minggu. Titik api terus bertambah di lahan gambut."),
+    ]
+    for lang, title, text in stories:
+        result = enriched(text, lang, published="2024-09-04T10:00:00+07:00", title=title)
+        assert set(result.topics) <= {"health", "disaster", "environment"}, (lang, result.topics)
+        assert result.events == [], (lang, result.events)
+
+
+def test_a_short_snippet_keeps_its_events_whatever_its_few_words_are_about():
+    # a snippet's topics are too thin to say it holds no politics: students gathering is "society"
+    for lang, text in [("en", "Hundreds of students protested outside the university on Tuesday."),
+                       ("es", "Cientos de estudiantes protestaron el martes frente a la universidad.")]:
+        result = enriched(text, lang, published="2024-09-04T10:00:00+07:00", title=text)
+        assert [e.type for e in result.events] == ["PROTEST"], (lang, result.topics, result.events)
+
+
+def test_a_long_crime_story_keeps_only_what_the_state_does():
+    # issue 10 (generic14): a robbery's stabbing, the robber's threat and the suspect's denial are private
+    # crime, out of PLOVER's types; the arrest and the charge are the state's acts
+    stories = [
+        ("en", "Shop owner stabbed in robbery",
+         "A shop owner was stabbed by a robber in Leeds on Monday night. The robber threatened staff with a knife "
+         "and took cash from the till. Police arrested a 24-year-old man on Tuesday. He was charged with robbery "
+         "and wounding. The suspect denied the charges in court. The victim is recovering in hospital."),
+        ("es", "Apuñalan a un comerciante en un robo",
+         "Un comerciante fue apuñalado por un ladrón el lunes por la noche en Sevilla. El ladrón amenazó a los "
+         "empleados con un cuchillo y se llevó el dinero de la caja. La policía detuvo el martes a un hombre de 24 "
+         "años. El detenido negó los hechos ante el juez. La víctima se recupera en el hospital. Los vecinos dicen "
+         "que el barrio es tranquilo."),
+    ]
+    for lang, title, text in stories:
+        result = enriched(text, lang, published="2024-09-04T10:00:00+02:00", title=title)
+        assert result.topics == ["crime"], (lang, result.topics)
+        kinds = {e.type for e in result.events}
+        assert "COERCE" in kinds and not kinds & {"ASSAULT", "THREATEN", "REJECT"}, (lang, result.events)
