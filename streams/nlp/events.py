@@ -684,13 +684,14 @@ def _dated_asides(folded: str, lang: str, dates: list[DateMention], offset: int,
     "Zurabishvili, who broke with the party that backed her in 2018, urged ..." tell an old act in the
     aside and a new one around it. ``offset``: where the sentence starts in the text."""
     pattern = _aside_re(lang)
-    if pattern is None:
-        return []
+    relatives = list(pattern.finditer(folded)) if pattern is not None else []
+    if not relatives:
+        return []  # most sentences: no aside, so no need to read their years
     years = old_years(folded, today, lang)
     if not dates and not years:
         return []
     found = []
-    for m in pattern.finditer(folded):
+    for m in relatives:
         end = folded.find(",", m.end())
         end = len(folded) if end < 0 else end
         inside = [d for d in dates if m.start() <= d.start - offset < end]
