@@ -1060,7 +1060,7 @@ def _sentence_events(ctx: ArticleContext, s: Sentence, last_person: ActorMention
                      asides: list[tuple[int, int]] = ()) -> list[Candidate]:
     """The events of one sentence, with the counts it gives (some may go to earlier events);
     ``long_before`` gives the sentence's spans dated long past (``_long_before``), read only when
-    the sentence has a trigger (the scans cost as much as the triggers' own); ``asides``: relative
+    the sentence has a trigger (they only ever filter triggers); ``asides``: relative
     clauses dated long before (what they tell is history, the rest of the sentence is not)."""
     sentence = ctx.text[s.start:s.end]
     folded = ctx.folded[s.start:s.end]
