@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import msgspec
 
@@ -653,12 +654,8 @@ def extract_events(
             continue  # history, or "last week": no date the article lets us resolve
         if not own_dates and ctx.paragraph_of[s.start] == history_paragraph:
             continue  # "In 2019 ... . Prosecutors charged Maxwell ...": a background paragraph's narrative time carries on
-        recent = any(-1 <= (today - d.value).days <= PAST_DAYS for d in own_dates)
-        old = [] if recent else sorted(_months_long_before(ctx.folded[s.start:s.end], lang, today)
-                                       + (_bare_months_long_before(sentence, ctx.folded[s.start:s.end], lang, today)
-                                          if ctx.paragraph_of[s.start] > ctx.paragraph_of[ctx.lede] else []))
-        years = [] if recent else _years_long_before(ctx.folded[s.start:s.end], lang, today)
-        made = _sentence_events(ctx, s, last_person, counts, previous, found, old, years, asides)
+        made = _sentence_events(ctx, s, last_person, counts, previous, found,
+                                partial(_long_before, ctx, s, sentence, own_dates), asides)
         found.extend(made)
         previous = made or previous
         persons = [a for a in between(ctx.actors, s.start, s.end) if a.kind == "person"]
@@ -687,13 +684,14 @@ def _dated_asides(folded: str, lang: str, dates: list[DateMention], offset: int,
     "Zurabishvili, who broke with the party that backed her in 2018, urged ..." tell an old act in the
     aside and a new one around it. ``offset``: where the sentence starts in the text."""
     pattern = _aside_re(lang)
-    if pattern is None:
-        return []
+    relatives = list(pattern.finditer(folded)) if pattern is not None else []
+    if not relatives:
+        return []  # most sentences: no aside, so no need to read their years
     years = old_years(folded, today, lang)
     if not dates and not years:
         return []
     found = []
-    for m in pattern.finditer(folded):
+    for m in relatives:
         end = folded.find(",", m.end())
         end = len(folded) if end < 0 else end
         inside = [d for d in dates if m.start() <= d.start - offset < end]
@@ -1042,19 +1040,35 @@ def _default_victims(found: list[Candidate], ctx: ArticleContext | None = None) 
                 e.targets = list(dict.fromkeys(opponent if t == f"{cc}:civilians" else t for t in e.targets))
 
 
+def _long_before(ctx: ArticleContext, s: Sentence, sentence: str,
+                 own_dates: list[DateMention]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(old, years) of a sentence that gives no recent date: ``old`` the spans naming a month and
+    year long past, ``years`` a year or decade long past after a year marker (what they date is
+    history). ``sentence`` is the sentence as the history checks read it (dated asides blanked)."""
+    if any(-1 <= (ctx.today - d.value).days <= PAST_DAYS for d in own_dates):
+        return [], []
+    folded = ctx.folded[s.start:s.end]
+    old = sorted(_months_long_before(folded, ctx.lang, ctx.today)
+                 + (_bare_months_long_before(sentence, folded, ctx.lang, ctx.today)
+                    if ctx.paragraph_of[s.start] > ctx.paragraph_of[ctx.lede] else []))
+    return old, _years_long_before(folded, ctx.lang, ctx.today)
+
+
 def _sentence_events(ctx: ArticleContext, s: Sentence, last_person: ActorMention | None, counts: list[CountMention],
-                     previous: list[Candidate], found: list[Candidate], old: list[tuple[int, int]] = (),
-                     years: list[tuple[int, int]] = (), asides: list[tuple[int, int]] = ()) -> list[Candidate]:
-    """The events of one sentence, with the counts it gives (some may go to earlier events); ``old``:
-    spans of the sentence naming a month and year long past, ``years`` a year or decade long past after
-    a year marker (what they date is history); ``asides``: relative clauses dated long before (what
-    they tell is history, the rest of the sentence is not)."""
+                     previous: list[Candidate], found: list[Candidate],
+                     long_before: Callable[[], tuple[list[tuple[int, int]], list[tuple[int, int]]]] = lambda: ([], []),
+                     asides: list[tuple[int, int]] = ()) -> list[Candidate]:
+    """The events of one sentence, with the counts it gives (some may go to earlier events);
+    ``long_before`` gives the sentence's spans dated long past (``_long_before``), read only when
+    the sentence has a trigger (they only ever filter triggers); ``asides``: relative
+    clauses dated long before (what they tell is history, the rest of the sentence is not)."""
     sentence = ctx.text[s.start:s.end]
     folded = ctx.folded[s.start:s.end]
     given = between(counts, s.start, s.end)
     hits = find_triggers(sentence, ctx.lang, folded)
     if asides:
         hits = [h for h in hits if not any(a <= h.start < b for a, b in asides)]
+    old, years = long_before() if hits else ([], [])
     if old:
         hits = [h for h in hits if not _dated_long_before(folded, h, old, ctx.lang)]
     if years:

@@ -1091,3 +1091,27 @@ def test_an_object_between_verb_and_noun_keeps_the_act(lang, text, wanted):
     # gapped trigger forms ("filed ... charges against", "menetapkan ... sebagai tersangka") and the families
     # of withdrawn complaints, diplomats ordered out and amnesty
     assert wanted in types(extract(text, lang))
+
+
+@pytest.mark.parametrize("lang,quiet,told", [
+    ("en", "The weather on the coast was mild and the markets were calm.",
+     "Police arrested 20 protesters in Jakarta on Thursday."),
+    ("id", "Cuaca di pesisir cerah dan pasar tenang.",
+     "Polisi menangkap 20 pengunjuk rasa di Jakarta pada Kamis."),
+])
+def test_long_past_spans_are_read_only_for_sentences_with_a_trigger(monkeypatch, lang, quiet, told):
+    """The month and year scans that date a trigger long before publication only filter trigger
+    hits: a sentence without one is never scanned (speed), and the events stay the same."""
+    from streams.nlp import events as events_module
+
+    scanned = []
+    real = events_module._long_before
+
+    def spy(ctx, s, sentence, own_dates):
+        scanned.append(ctx.text[s.start:s.end])
+        return real(ctx, s, sentence, own_dates)
+
+    monkeypatch.setattr(events_module, "_long_before", spy)
+    found = extract(f"{quiet} {told}", lang)
+    assert [e.type for e in found] == ["COERCE"]
+    assert scanned == [told]
