@@ -1,0 +1,74 @@
+"""Entries of the PLOVER definitions of SANCTION, COOPERATE, CONCEDE, RETREAT, THREATEN and REQUEST that the
+lexicons of some languages lacked (issue 10, types14), on sentences written for these tests: each entry of a
+definition is checked in the five languages, not only in the language where it was first seen."""
+
+import pytest
+
+from tests.unit.test_events import extract
+
+
+def types(text, lang):
+    return sorted({e.type for e in extract(text, lang)})
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "On Friday the separatists walked out of the negotiations in Geneva."),
+    ("en", "Uzbekistan on Friday called off its talks with Tajikistan."),
+    ("fr", "Vendredi, les séparatistes ont claqué la porte des négociations à Genève."),
+    ("fr", "L'Ouzbékistan a suspendu vendredi les pourparlers avec le Tadjikistan."),
+    ("es", "Los separatistas abandonaron el viernes las negociaciones en Ginebra."),
+    ("es", "Ouganda puso fin el viernes a su mediación entre los dos países."),
+    ("id", "Kelompok separatis pada Jumat keluar dari perundingan di Jenewa."),
+    ("ms", "Kumpulan pemisah pada Jumaat menarik diri daripada rundingan di Geneva."),
+])
+def test_negotiations_walked_out_of_or_broken_off_are_a_sanction(lang, text):
+    assert types(text, lang) == ["SANCTION"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Vendredi, la junte a expulsé les observateurs de l'Union africaine."),
+    ("es", "La junta expulsó el viernes a los observadores de la Unión Africana."),
+    ("id", "Junta militer pada Jumat mengusir pengamat Uni Afrika."),
+    ("ms", "Junta tentera pada Jumaat mengusir pemerhati Kesatuan Afrika."),
+])
+def test_observers_or_a_mission_expelled_are_a_sanction_not_an_expulsion_of_persons(lang, text):
+    assert types(text, lang) == ["SANCTION"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ms", "Kerajaan Malaysia pada Jumaat mengharamkan import daging dari Brazil."),
+    ("es", "Venezuela rebajó el viernes sus relaciones diplomáticas con Panamá."),
+])
+def test_trade_banned_or_ties_downgraded_are_a_sanction(lang, text):
+    assert types(text, lang) == ["SANCTION"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "On Friday the junta allowed observers of the African Union into the country."),
+    ("fr", "Vendredi, la junte a autorisé les observateurs de l'Union africaine à entrer dans le pays."),
+    ("es", "La junta permitió el viernes a los observadores de la Unión Africana entrar en el país."),
+    ("id", "Junta militer pada Jumat mengizinkan pengamat Uni Afrika masuk ke negara itu."),
+    ("ms", "Junta tentera pada Jumaat membenarkan pemerhati Kesatuan Afrika masuk ke negara itu."),
+])
+def test_letting_in_observers_or_aid_is_a_retreat(lang, text):
+    assert "RETREAT" in types(text, lang)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Uzbekistan and Tajikistan resumed security cooperation on Friday."),
+    ("fr", "L'Ouzbékistan et le Tadjikistan ont repris vendredi leur coopération."),
+    ("es", "Uzbekistán y Tayikistán reanudaron el viernes la cooperación militar."),
+    ("id", "Uzbekistan dan Tajikistan pada Jumat memulihkan kerja sama keamanan."),
+    ("ms", "Uzbekistan dan Tajikistan pada Jumaat menyambung semula kerjasama keselamatan."),
+])
+def test_cooperation_resumed_is_cooperation(lang, text):
+    assert types(text, lang) == ["COOPERATE"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("es", "Los camioneros levantaron el viernes el bloqueo de la autopista."),
+    ("ms", "Para petani pada Jumaat menamatkan sekatan jalan raya di Kedah."),
+    ("id", "Gubernur itu pada Jumat menawarkan pengunduran dirinya."),
+])
+def test_a_blockade_ended_or_a_resignation_offered_is_a_concession(lang, text):
+    assert types(text, lang) == ["CONCEDE"]
