@@ -72,3 +72,13 @@ def test_cooperation_resumed_is_cooperation(lang, text):
 ])
 def test_a_blockade_ended_or_a_resignation_offered_is_a_concession(lang, text):
     assert types(text, lang) == ["CONCEDE"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "On Saturday the militia leader called off his armed march on the capital."),
+    ("fr", "Samedi, le chef de la milice a annulé sa marche armée sur la capitale."),
+    ("es", "El jefe de la milicia suspendió el sábado su marcha armada sobre la capital."),
+    ("id", "Para mahasiswa pada Sabtu membatalkan aksi long march ke Jakarta."),
+])
+def test_a_march_called_off_by_its_own_side_is_a_concession_not_a_protest(lang, text):
+    assert types(text, lang) == ["CONCEDE"]
