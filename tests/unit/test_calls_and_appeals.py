@@ -3,6 +3,8 @@ written for these tests: a call for an act asks for it (REQUEST), an order impos
 protest convenes the protest (THREATEN, a threat of dissent by the caller); civic and ceremonial
 appeals to the public (blood donors, a minute of silence) ask no party to act."""
 
+import pytest
+
 from tests.unit.test_events import extract
 
 
@@ -84,3 +86,19 @@ def test_what_a_civic_appeal_names_is_no_act():
     assert types("On Thursday the chamber chief urged a minute of silence for those killed in the riots in Almaty.") == []
     assert types("Presiden meminta hadirin mengheningkan cipta untuk warga yang tewas dalam serangan di Almaty pada "
                  "Kamis.", "id") == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "On Friday the mayor urged residents to avoid unnecessary travel during the storm."),
+    ("fr", "Vendredi, la préfète a appelé les habitants à limiter leurs déplacements pendant la tempête."),
+    ("es", "El gobernador pidió el viernes a los vecinos extremar las precauciones por la tormenta."),
+    ("id", "Bupati pada Jumat mengimbau warga menunda perjalanan selama cuaca buruk."),
+    ("ms", "Datuk Bandar pada Jumaat menasihati penduduk menangguhkan perjalanan semasa ribut."),
+])
+def test_travel_and_caution_advice_to_the_public_is_no_request(lang, text):
+    assert extract(text, lang) == []
+
+
+def test_a_question_reported_with_demanded_is_no_request():
+    assert extract("On Friday the presenter demanded why the minister had stayed silent.") == []
+    assert extract("Le sénateur a voulu savoir vendredi pourquoi le ministre s'était tu.", "fr") == []
