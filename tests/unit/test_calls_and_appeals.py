@@ -102,3 +102,24 @@ def test_travel_and_caution_advice_to_the_public_is_no_request(lang, text):
 def test_a_question_reported_with_demanded_is_no_request():
     assert extract("On Friday the presenter demanded why the minister had stayed silent.") == []
     assert extract("Le sénateur a voulu savoir vendredi pourquoi le ministre s'était tu.", "fr") == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "On Monday the federation called on workers to stage a nationwide strike."),
+    ("en", "On Monday the federation called on port workers to go on strike."),
+    ("es", "La federación hizo el lunes un llamamiento a los estibadores a una huelga nacional."),
+    ("es", "La federación llamó el lunes a los estibadores a realizar una huelga general."),
+    ("fr", "La fédération a appelé lundi les dockers à faire grève."),
+    ("id", "Federasi itu pada Senin menyerukan para buruh pelabuhan untuk melakukan aksi mogok."),
+    ("ms", "Persekutuan itu pada Isnin menyeru pekerja pelabuhan untuk mengadakan piket."),
+])
+def test_a_call_to_stage_or_join_a_strike_convenes_it(lang, text):
+    assert types(text, lang) == ["THREATEN"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "On Monday the president asked the police to stop the protest."),
+    ("es", "El presidente pidió el lunes a la policía detener la protesta."),
+])
+def test_a_call_to_stop_a_protest_stays_a_request(lang, text):
+    assert types(text, lang) == ["REQUEST"]
