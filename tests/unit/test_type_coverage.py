@@ -82,3 +82,44 @@ def test_a_blockade_ended_or_a_resignation_offered_is_a_concession(lang, text):
 ])
 def test_a_march_called_off_by_its_own_side_is_a_concession_not_a_protest(lang, text):
     assert types(text, lang) == ["CONCEDE"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "On Friday Germany halted arms deliveries to Uzbekistan."),
+    ("fr", "L'Allemagne a suspendu vendredi ses livraisons d'armes à l'Ouzbékistan."),
+    ("es", "Alemania suspendió el viernes la venta de armas a Uzbekistán."),
+    ("id", "Jerman pada Jumat menghentikan penjualan senjata ke Uzbekistan."),
+    ("ms", "Jerman pada Jumaat menggantung eksport senjata ke Uzbekistan."),
+    ("en", "On Friday Uzbekistan withdrew from the defence pact with Tajikistan."),
+    ("ms", "Uzbekistan pada Jumaat menggantung keanggotaannya dalam pakatan itu."),
+])
+def test_arms_sales_halted_or_a_pact_left_are_a_sanction(lang, text):
+    assert types(text, lang) == ["SANCTION"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "On Friday Uzbekistan handed the former general over to the International Criminal Court."),
+    ("fr", "L'Ouzbékistan a remis vendredi l'ancien général à la Cour pénale internationale."),
+    ("es", "Uzbekistán entregó el viernes al exgeneral a la Corte Penal Internacional."),
+    ("id", "Uzbekistan pada Jumat menyerahkan mantan jenderal itu ke Mahkamah Pidana Internasional."),
+    ("ms", "Uzbekistan pada Jumaat menyerahkan bekas jeneral itu kepada Mahkamah Jenayah Antarabangsa."),
+    ("id", "Uzbekistan dan Tajikistan pada Jumat menggelar latihan militer bersama."),
+])
+def test_a_suspect_surrendered_to_an_international_court_or_a_joint_exercise_is_cooperation(lang, text):
+    assert types(text, lang) == ["COOPERATE"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "On Friday the militia accepted the ceasefire proposal of the mediators."),
+    ("fr", "Vendredi, la milice a accepté la proposition de cessez-le-feu des médiateurs."),
+    ("es", "La milicia aceptó el viernes la propuesta de alto el fuego de los mediadores."),
+    ("id", "Milisi itu pada Jumat menerima usulan gencatan senjata dari para mediator."),
+    ("ms", "Militia itu pada Jumaat menerima cadangan gencatan senjata daripada pengantara."),
+    ("es", "El gobierno retiró el viernes el polémico proyecto de ley de seguridad."),
+])
+def test_a_ceasefire_proposal_accepted_or_a_bill_withdrawn_is_a_concession(lang, text):
+    assert types(text, lang) == ["CONCEDE"]
+
+
+def test_someone_threatened_with_prison_is_the_target_of_a_threat():
+    assert types("El líder sindical fue amenazado el viernes con la cárcel.", "es") == ["THREATEN"]
