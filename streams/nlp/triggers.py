@@ -449,7 +449,7 @@ def lexicon(lang: str) -> Lexicon:
         hyphen_verbs=frozenset(fold(w) for w in data.get("hyphen_verb_prefixes", [])),
         hyphen_negating=frozenset(fold(w) for w in data.get("hyphen_negating_prefixes", [])),
         implicative=_words_pattern(data.get("implicative_markers", [])),
-        documents=_words_pattern(data.get("document_subjects", [])),
+        documents=_words_pattern(data.get("document_subjects", []) + data.get("commentators", [])),
         rules=_rule_pattern(data.get("rule_statements") or {}),
         described_after=_leading_pattern(_described_by(data, "after")),
         described_before=_trailing_pattern(_described_by(data, "before")),

@@ -123,3 +123,18 @@ def test_a_call_to_stage_or_join_a_strike_convenes_it(lang, text):
 ])
 def test_a_call_to_stop_a_protest_stays_a_request(lang, text):
     assert types(text, lang) == ["REQUEST"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "On Monday economists urged the central bank to raise interest rates."),
+    ("es", "Los analistas pidieron el lunes al banco central subir las tasas de interés."),
+    ("fr", "Des économistes ont appelé lundi la banque centrale à relever ses taux."),
+    ("id", "Para pengamat pada Senin mendesak bank sentral menaikkan suku bunga."),
+    ("ms", "Penganalisis pada Isnin menggesa bank pusat menaikkan kadar faedah."),
+])
+def test_a_call_by_commentators_is_reported_opinion_not_a_request(lang, text):
+    assert extract(text, lang) == []
+
+
+def test_a_call_by_a_party_that_names_commentators_stays_a_request():
+    assert types("On Monday the minister urged analysts to stop spreading rumours.") == ["REQUEST"]
