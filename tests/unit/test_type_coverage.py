@@ -123,3 +123,37 @@ def test_a_ceasefire_proposal_accepted_or_a_bill_withdrawn_is_a_concession(lang,
 
 def test_someone_threatened_with_prison_is_the_target_of_a_threat():
     assert types("El líder sindical fue amenazado el viernes con la cárcel.", "es") == ["THREATEN"]
+
+
+def test_police_halting_a_march_is_no_concession():
+    assert "CONCEDE" not in types("On Saturday police halted the march on the capital.", "en")
+    assert "CONCEDE" not in types("Polisi pada Sabtu menghentikan aksi unjuk rasa di Jakarta.", "id")
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "On Monday the UN withdrew its observers from Chad."),
+    ("fr", "L'ONU a retiré lundi ses observateurs du Tchad."),
+    ("es", "La ONU retiró el lunes a sus observadores de Chad."),
+    ("id", "PBB pada Senin menarik para pengamatnya dari Chad."),
+    ("ms", "PBB pada Isnin menarik balik pemerhatinya dari Chad."),
+])
+def test_observers_withdrawn_by_their_own_body_are_a_sanction(lang, text):
+    assert types(text, lang) == ["SANCTION"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The UN envoy announced on Monday that he will withdraw the observers from Chad."),
+    ("fr", "Le parti a annoncé lundi qu'il boycottera les prochaines élections législatives."),
+    ("es", "El partido anunció el lunes que boicoteará las próximas elecciones legislativas."),
+])
+def test_a_sanction_announced_for_the_future_is_a_threat(lang, text):
+    assert types(text, lang) == ["THREATEN"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "On Monday Germany pressed for a new inquiry into the killings."),
+    ("en", "On Monday Germany pushed for new sanctions against Uzbekistan."),
+    ("es", "Alemania presionó el lunes para imponer nuevas sanciones a Uzbekistán."),
+])
+def test_pressing_for_an_act_is_a_request(lang, text):
+    assert types(text, lang) == ["REQUEST"]
