@@ -41,7 +41,7 @@ from streams.nlp.eventroles import (SIDE_TARGETED_TYPES, codes, default_actor, f
 from streams.nlp.fuzzy import fold
 from streams.nlp.mentions import CountMention, DateMention, PlaceMention
 from streams.nlp.triggers import (
-    CALL_OBJECT_WORDS, Trigger, TriggerHit, cameo_root, clauses, count_kinds, cumulative_markers, find_triggers,
+    CALL_OBJECT_WORDS, Lexicon, Trigger, TriggerHit, cameo_root, clauses, count_kinds, cumulative_markers, find_triggers,
     follows_background_marker,
     in_group, in_pluperfect, is_disaster_story, is_reporting, is_verbal, lexicon, may_be_quoted, natural_death, plover_group, plover_list,
     tells_mishap,
@@ -311,6 +311,15 @@ CALL_MARKER_WORDS = 2
 CALL_PLAIN_WORDS = 2
 
 
+def _marker_then_fillers(lex: Lexicon, before: list[str]) -> bool:
+    """Whether the words before a protest end in a call marker followed only by fillers (events.json
+    ``call_fillers``: "to stage a general", "a realizar una", "untuk melakukan aksi")."""
+    rest = list(before)
+    while rest and rest[-1] in lex.call_fillers:
+        rest.pop()
+    return len(rest) < len(before) and bool(rest) and bool(lex.call_markers.fullmatch(rest[-1]))
+
+
 def _called_for(lang: str, sentence: str, folded: str, request: TriggerHit, protest: TriggerHit,
                 names: list[tuple[int, int]]) -> bool:
     """Whether ``protest`` is what ``request`` calls for (at most CALL_OBJECT_WORDS words after it), not
@@ -329,7 +338,7 @@ def _called_for(lang: str, sentence: str, folded: str, request: TriggerHit, prot
     if lex.state_markers and any(lex.state_markers.fullmatch(word) for word in state):
         return False  # "pide a médicos en huelga una tregua", "asked doctors on strike"
     lead = " " + " ".join(before[-CALL_MARKER_WORDS:]) + " "
-    if lex.call_markers and lex.call_markers.search(lead):
+    if lex.call_markers and (lex.call_markers.search(lead) or _marker_then_fillers(lex, before)):
         return True
     return gap <= CALL_PLAIN_WORDS and not any(request.end <= a and b <= protest.start for a, b in names)
 

@@ -266,6 +266,10 @@ class Lexicon:
     #: events.json ``call_markers``): "called on workers to strike" convenes a strike, "pidió a
     #: médicos en huelga una tregua" only names whom it asks
     call_markers: re.Pattern | None = None
+    #: light verbs, determiners and attributes that may stand between a call marker and the protest it
+    #: calls for ("called on workers to stage a general strike", "a realizar una huelga", "à faire grève";
+    #: events.json ``call_fillers``)
+    call_fillers: frozenset[str] = frozenset()
     #: words that make a protest word a state of the people it follows ("doctors on strike", "médicos en
     #: huelga", "buruh yang mogok"; events.json ``state_markers``): no protest called for
     state_markers: re.Pattern | None = None
@@ -458,7 +462,7 @@ def lexicon(lang: str) -> Lexicon:
         hyphen_verbs=frozenset(fold(w) for w in data.get("hyphen_verb_prefixes", [])),
         hyphen_negating=frozenset(fold(w) for w in data.get("hyphen_negating_prefixes", [])),
         implicative=_words_pattern(data.get("implicative_markers", [])),
-        documents=_words_pattern(data.get("document_subjects", [])),
+        documents=_words_pattern(data.get("document_subjects", []) + data.get("commentators", [])),
         rules=_rule_pattern(data.get("rule_statements") or {}),
         described_after=_leading_pattern(_described_by(data, "after")),
         described_before=_trailing_pattern(_described_by(data, "before")),
@@ -468,6 +472,7 @@ def lexicon(lang: str) -> Lexicon:
         orders=_words_pattern(data.get("order_words", [])),
         civic_appeals=_words_pattern(data.get("civic_appeals", [])),
         call_markers=_words_pattern(data.get("call_markers", [])),
+        call_fillers=frozenset(fold(w) for w in data.get("call_fillers", [])),
         state_markers=_words_pattern(data.get("state_markers", [])),
         negating_prepositions=frozenset(fold(w) for w in (data.get("negating_prepositions") or {}).get("words", [])),
         preposition_auxiliaries=frozenset(
@@ -849,7 +854,7 @@ def _lifted(trigger: Trigger) -> Trigger:
 #: words after a request searched for what a civic appeal asks ("urged residents to donate blood")
 CIVIC_APPEAL_WINDOW = 10
 #: words between a call and the protest it calls for ("called on its supporters to march")
-CALL_OBJECT_WORDS = 4
+CALL_OBJECT_WORDS = 5
 
 
 def _convened(lex: Lexicon, folded: str, hits: list[TriggerHit], start: int) -> bool:

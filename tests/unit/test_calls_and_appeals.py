@@ -3,6 +3,8 @@ written for these tests: a call for an act asks for it (REQUEST), an order impos
 protest convenes the protest (THREATEN, a threat of dissent by the caller); civic and ceremonial
 appeals to the public (blood donors, a minute of silence) ask no party to act."""
 
+import pytest
+
 from tests.unit.test_events import extract
 
 
@@ -84,3 +86,55 @@ def test_what_a_civic_appeal_names_is_no_act():
     assert types("On Thursday the chamber chief urged a minute of silence for those killed in the riots in Almaty.") == []
     assert types("Presiden meminta hadirin mengheningkan cipta untuk warga yang tewas dalam serangan di Almaty pada "
                  "Kamis.", "id") == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "On Friday the mayor urged residents to avoid unnecessary travel during the storm."),
+    ("fr", "Vendredi, la préfète a appelé les habitants à limiter leurs déplacements pendant la tempête."),
+    ("es", "El gobernador pidió el viernes a los vecinos extremar las precauciones por la tormenta."),
+    ("id", "Bupati pada Jumat mengimbau warga menunda perjalanan selama cuaca buruk."),
+    ("ms", "Datuk Bandar pada Jumaat menasihati penduduk menangguhkan perjalanan semasa ribut."),
+])
+def test_travel_and_caution_advice_to_the_public_is_no_request(lang, text):
+    assert extract(text, lang) == []
+
+
+def test_a_question_reported_with_demanded_is_no_request():
+    assert extract("On Friday the presenter demanded why the minister had stayed silent.") == []
+    assert extract("Le sénateur a voulu savoir vendredi pourquoi le ministre s'était tu.", "fr") == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "On Monday the federation called on workers to stage a nationwide strike."),
+    ("en", "On Monday the federation called on port workers to go on strike."),
+    ("es", "La federación hizo el lunes un llamamiento a los estibadores a una huelga nacional."),
+    ("es", "La federación llamó el lunes a los estibadores a realizar una huelga general."),
+    ("fr", "La fédération a appelé lundi les dockers à faire grève."),
+    ("id", "Federasi itu pada Senin menyerukan para buruh pelabuhan untuk melakukan aksi mogok."),
+    ("ms", "Persekutuan itu pada Isnin menyeru pekerja pelabuhan untuk mengadakan piket."),
+])
+def test_a_call_to_stage_or_join_a_strike_convenes_it(lang, text):
+    assert types(text, lang) == ["THREATEN"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "On Monday the president asked the police to stop the protest."),
+    ("es", "El presidente pidió el lunes a la policía detener la protesta."),
+])
+def test_a_call_to_stop_a_protest_stays_a_request(lang, text):
+    assert types(text, lang) == ["REQUEST"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "On Monday economists urged the central bank to raise interest rates."),
+    ("es", "Los analistas pidieron el lunes al banco central subir las tasas de interés."),
+    ("fr", "Des économistes ont appelé lundi la banque centrale à relever ses taux."),
+    ("id", "Para pengamat pada Senin mendesak bank sentral menaikkan suku bunga."),
+    ("ms", "Penganalisis pada Isnin menggesa bank pusat menaikkan kadar faedah."),
+])
+def test_a_call_by_commentators_is_reported_opinion_not_a_request(lang, text):
+    assert extract(text, lang) == []
+
+
+def test_a_call_by_a_party_that_names_commentators_stays_a_request():
+    assert types("On Monday the minister urged analysts to stop spreading rumours.") == ["REQUEST"]
