@@ -211,7 +211,13 @@ _stalls = Stalls()
 @app.timer(interval=STALL_SECONDS)
 async def _fetch_stalled_again() -> None:
     """Partitions of the article topics that went quiet behind the end of their log (see
-    ``continuity``) are fetched again from their committed offset."""
+    ``continuity``) are fetched again from their committed offset.
+
+    The seek runs on the consumer's own thread (``seek_wait``): Faust's ``seek`` calls aiokafka's
+    from this loop's thread, where it deletes the partition's fetched records while the consumer's
+    thread may be iterating over them; the fetcher then crashed on a ``KeyError`` and took the
+    worker down (seen in ``kabar bench`` on a loaded machine, where a partition not reached yet
+    looks quiet)."""
     if app.rebalancing or app.consumer is None:
         return
     watched = {c.topic: (stage, c) for stage, c in CONTINUITY.items()}
@@ -239,7 +245,10 @@ async def _fetch_stalled_again() -> None:
         log.warning("%s: %s[%s] is quiet at committed offset %s, behind the end of its log (%s): fetching it again",
                     stage, tp.topic, tp.partition, done, end)
         count(stage, "fetched-again")
-        await app.consumer.seek(tp, done)
+        try:
+            await app.consumer.seek_wait({tp: done})
+        except Exception as exc:  # another rebalance took tp away meanwhile
+            log.warning("%s: could not seek %s[%s] back to %s: %r", stage, tp.topic, tp.partition, done, exc)
 
 
 def handling_of(stage: str, spec: TopicSpec | None = None) -> Handling:

@@ -5,6 +5,7 @@ article in its state and is never given it again: its mention is lost. And after
 the partitions a worker keeps go on: from the first message dropped unacknowledged."""
 
 import asyncio
+import inspect
 from types import SimpleNamespace
 
 import faust
@@ -158,3 +159,46 @@ def test_after_a_rebalance_the_partitions_kept_go_back_to_what_was_dropped_and_a
     asyncio.run(common._go_back_to_dropped(kept))
     assert consumer.seeks == [(0, 6)]
     assert in_flight.resume_points() == {}
+
+
+def test_a_quiet_partition_is_fetched_again_by_a_seek_on_the_consumer_thread_and_a_failed_seek_is_no_crash(monkeypatch):
+    """Faust's ``seek`` runs aiokafka's on the loop's thread, racing the consumer's thread over the
+    fetched records (a ``KeyError`` crashed the fetcher, and the worker); ``seek_wait`` runs it there."""
+    from aiokafka.errors import IllegalStateError
+
+    from streams.agents import common
+
+    topic = common.CONTINUITY["cluster"].topic
+
+    class Consumer:
+        def __init__(self) -> None:
+            self.seeks: list[tuple[int, int]] = []
+
+        def assignment(self):
+            return {faust.types.TP(topic, p) for p in (0, 1)}
+
+        def highwater(self, tp) -> int:
+            return 10
+
+        async def seek(self, tp, offset: int) -> None:
+            raise AssertionError("seek from the loop's thread races the consumer's thread")
+
+        async def seek_wait(self, partitions) -> None:
+            for tp, offset in partitions.items():
+                if tp.partition == 1:
+                    raise IllegalStateError("another rebalance took it away")
+                self.seeks.append((tp.partition, offset))
+
+    class ReadBack:
+        async def committed(self, group, partitions):
+            return {tp: 4 for tp in partitions}
+
+        async def read(self, topic, partition, offsets, limit=None):
+            return ["a record"]
+
+    consumer = Consumer()
+    monkeypatch.setattr(common.app, "_consumer", consumer)
+    monkeypatch.setattr(common, "_read_back", ReadBack())
+    monkeypatch.setattr(common._stalls, "stalled", lambda tp, done, end, quiet: True)
+    asyncio.run(inspect.unwrap(common._fetch_stalled_again)())  # the body (``app.timer`` wraps it in a loop)
+    assert consumer.seeks == [(0, 4)]
