@@ -28,7 +28,7 @@ import msgspec
 
 from streams.nlp.actors import ActorMention, find_actors, seat_country
 from streams.nlp.counts import named_victims
-from streams.nlp.dates import dates_only_a_noun, tells_vague_past
+from streams.nlp.dates import dates_only_a_noun, tells_long_past, tells_vague_past
 from streams.nlp.eventcontext import ArticleContext, between, paragraph_index, spans
 from streams.nlp.eventdates import (DATE_IN_SENTENCE, PAST_DAYS, dateline_end, dominant_date, event_date, is_past,
                                     old_years)
@@ -531,6 +531,31 @@ def _in_detail_clause(ctx: ArticleContext, folded: str, start: int, count: Count
     return False
 
 
+#: undated background sentences after one told long before publication that still tell its narrative
+NARRATIVE_REACH = 2
+
+
+#: days before publication from which a sentence's date sets the time of the narrative after it: a date a
+#: week or two back may date a detail of the story's own days ("the arrest was made on a warrant issued on May 1")
+NARRATIVE_DAYS = 30
+
+
+def _long_past(sentence: str, folded: str, own_dates: list[DateMention], today: date, lang: str) -> bool:
+    """The sentence is told a month or more before publication: all its dates lie that far back, or it
+    names a year long past ("in 2019") or a time a month or more back ("last year", "months ago")."""
+    if own_dates:
+        return all((today - d.value).days > NARRATIVE_DAYS for d in own_dates)
+    history = _history_re(lang)
+    return bool(old_years(sentence, today, lang) or (history and history.search(folded))
+                or tells_long_past(sentence, lang))
+
+
+def _is_heading(sentence: str) -> bool:
+    """A line without closing punctuation (a crosshead or a live blog's entry title): it opens a new
+    section, whose time the narrative before it does not set."""
+    return not sentence.rstrip().rstrip("\"'”’»)").endswith((".", "!", "?", "…"))
+
+
 def _background_sentence(ctx: ArticleContext, folded: str, sent_start: int, length: int) -> bool:
     """The sentence may tell background: it lies after the lede's paragraph, gives no date of its
     own and reports no one's words (in "police said the gunman had killed three", the pluperfect
@@ -638,7 +663,8 @@ def extract_events(
     last_person: ActorMention | None = None
     previous: list[Candidate] = []
     history_paragraph = -1  # the paragraph whose narrative a sentence has put long before publication
-    for s in sentences:
+    history_at = None  # the index of the last sentence told long before publication, while no later one is recent
+    for index, s in enumerate(sentences):
         sentence = text[s.start:s.end]
         own_dates = between(dates, s.start, s.end)
         asides = _dated_asides(folded[s.start:s.end], lang, own_dates, s.start, today)
@@ -648,12 +674,18 @@ def extract_events(
             sentence = _blanked(sentence, asides)
         if is_past(sentence, own_dates, today, lang) or (not own_dates and tells_vague_past(sentence, lang)):
             previous = []
+            history_at = index if _long_past(sentence, fold(sentence), own_dates, today, lang) else history_at
             if ctx.paragraph_of[s.start] > ctx.paragraph_of[ctx.lede] and (own_dates or not dates_only_a_noun(sentence, lang)):
                 history_paragraph = ctx.paragraph_of[s.start]
             continue  # history, or "last week": no date the article lets us resolve
         if not own_dates and ctx.paragraph_of[s.start] == history_paragraph:
             continue  # "In 2019 ... . Prosecutors charged Maxwell ...": a background paragraph's narrative time carries on
         recent = any(-1 <= (today - d.value).days <= PAST_DAYS for d in own_dates)
+        if recent or _is_heading(sentence):
+            history_at = None
+        elif (history_at is not None and index - history_at <= NARRATIVE_REACH
+              and _background_sentence(ctx, folded[s.start:s.end], s.start, len(sentence))):
+            continue  # "In 2019 ... . [new paragraph] Prosecutors charged Maxwell": the old narrative goes on
         old = [] if recent else sorted(_months_long_before(ctx.folded[s.start:s.end], lang, today)
                                        + (_bare_months_long_before(sentence, ctx.folded[s.start:s.end], lang, today)
                                           if ctx.paragraph_of[s.start] > ctx.paragraph_of[ctx.lede] else []))
