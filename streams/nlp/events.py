@@ -550,6 +550,12 @@ def _long_past(sentence: str, folded: str, own_dates: list[DateMention], today: 
                 or tells_long_past(sentence, lang))
 
 
+def _opens_sentence(folded: str, start: int) -> bool:
+    """The phrase at ``start`` opens the (folded) sentence, a conjunction at most before it ("And in
+    June, ..."): a fronted time adverbial, which sets the time of what follows."""
+    return len(folded[:start].split()) <= 1
+
+
 def _is_heading(sentence: str) -> bool:
     """A line without closing punctuation (a crosshead or a live blog's entry title): it opens a new
     section, whose time the narrative before it does not set."""
@@ -690,6 +696,8 @@ def extract_events(
                                        + (_bare_months_long_before(sentence, ctx.folded[s.start:s.end], lang, today)
                                           if ctx.paragraph_of[s.start] > ctx.paragraph_of[ctx.lede] else []))
         years = [] if recent else _years_long_before(ctx.folded[s.start:s.end], lang, today)
+        if any(_opens_sentence(ctx.folded[s.start:s.end], a) for a, _ in old + years):
+            history_at = index  # "In June, ...", "Two years ago, ...": the narrative's time is set long back
         made = _sentence_events(ctx, s, last_person, counts, previous, found, old, years, asides)
         found.extend(made)
         previous = made or previous

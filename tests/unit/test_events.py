@@ -790,6 +790,22 @@ def test_the_narrative_time_of_a_history_sentence_carries_on_into_the_next_parag
 @pytest.mark.parametrize(
     "lang, text",
     [
+        ("en", "Police in Almaty arrested 20 protesters on Thursday.\n\nIn August, the group seized the airport in Aktau, "
+               "its leaders said.\n\nIts gunmen killed three police officers."),
+        ("fr", "La police a arrêté jeudi 20 manifestants à Almaty.\n\nEn août, le groupe a pris l'aéroport d'Aktau, selon "
+               "ses chefs.\n\nSes hommes armés ont tué trois policiers."),
+        ("id", "Polisi menangkap 20 demonstran di Almaty pada Kamis.\n\nPada bulan Agustus, kelompok itu menduduki bandara "
+               "Aktau, kata pemimpinnya.\n\nAnggotanya membunuh tiga polisi."),
+    ],
+)
+def test_a_fronted_time_long_past_sets_the_narrative_time(lang, text):
+    # "In August, ..." in a paper of January opens a narrative of then: the undated sentence after it goes on with it
+    assert types(extract(text, lang)) == ["COERCE"]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
         ("en", "Police in Almaty arrested 20 protesters on Thursday.\n\nIn 2019, the group seized the airport in Aktau."
                "\n\nIt was banned.\n\nIts members met in Astana.\n\nThey live abroad.\n\nGunmen killed three police officers in Almaty."),
         ("fr", "La police a arrêté jeudi 20 manifestants à Almaty.\n\nEn 2019, le groupe a pris l'aéroport d'Aktau."
