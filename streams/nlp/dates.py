@@ -271,7 +271,6 @@ def tells_vague_past(sentence: str, lang: str) -> bool:
     return bool(pattern) and any(not _counted_span(sentence, m.end(), lang) for m in pattern.finditer(sentence))
 
 
-@lru_cache(maxsize=None)
 def tells_long_past(sentence: str, lang: str) -> bool:
     """The sentence places what it tells a month or more back by a vague phrase in a unit of
     ``vague_past_units`` ("last year", "months ago", "tahun lalu", "l'an dernier"), not in the days
@@ -286,7 +285,7 @@ def tells_long_past(sentence: str, lang: str) -> bool:
 def _long_unit_re(lang: str) -> re.Pattern | None:
     """A unit of a month or more (dates.json ``vague_past_units``: "month", "tahun", "année")."""
     units = (load_json(lang, "dates") or {}).get("vague_past_units")
-    return re.compile(rf"(?<![\w'-])(?:{alternation(units)})(?![\w'-])", re.IGNORECASE) if units else None
+    return re.compile(rf"(?<![\w-])(?:{alternation(units)})(?![\w'-])", re.IGNORECASE) if units else None  # "l'an"
 
 
 @lru_cache(maxsize=None)
