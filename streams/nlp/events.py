@@ -532,7 +532,7 @@ def _in_detail_clause(ctx: ArticleContext, folded: str, start: int, count: Count
 
 
 #: undated background sentences after one told long before publication that still tell its narrative
-NARRATIVE_REACH = 3
+NARRATIVE_REACH = 2
 
 
 #: days before publication from which a sentence's date sets the time of the narrative after it: a date a

@@ -807,12 +807,12 @@ def test_a_fronted_time_long_past_sets_the_narrative_time(lang, text):
     "lang, text",
     [
         ("en", "Police in Almaty arrested 20 protesters on Thursday.\n\nIn 2019, the group seized the airport in Aktau."
-               "\n\nIt was banned.\n\nIts members met in Astana.\n\nThey live abroad.\n\nGunmen killed three police officers in Almaty."),
+               "\n\nIt was banned.\n\nIts members met in Astana.\n\nGunmen killed three police officers in Almaty."),
         ("fr", "La police a arrêté jeudi 20 manifestants à Almaty.\n\nEn 2019, le groupe a pris l'aéroport d'Aktau."
-               "\n\nIl a été dissous.\n\nSes membres se sont réunis à Astana.\n\nIls vivent à l'étranger.\n\nDes hommes armés ont tué trois policiers à Almaty."),
+               "\n\nIl a été dissous.\n\nSes membres se sont réunis à Astana.\n\nDes hommes armés ont tué trois policiers à Almaty."),
     ],
 )
-def test_the_narrative_of_a_history_sentence_ends_after_three_sentences(lang, text):
+def test_the_narrative_of_a_history_sentence_ends_after_two_sentences(lang, text):
     assert types(extract(text, lang)) == ["ASSAULT", "COERCE"]
 
 
