@@ -783,7 +783,7 @@ def test_the_narrative_time_of_a_history_sentence_carries_on_in_its_paragraph(la
 )
 def test_the_narrative_time_of_a_history_sentence_carries_on_into_the_next_paragraph(lang, text):
     # an undated sentence told without a source just after one long before publication goes on with its narrative
-    # ("When Epstein killed himself, prosecutors charged Maxwell" after a paragraph set in 2019)
+    # (real pages: "When X died in jail, prosecutors charged Y" after a paragraph set five years back)
     assert types(extract(text, lang)) == ["COERCE"]
 
 
@@ -840,7 +840,7 @@ def test_a_date_two_weeks_back_sets_no_narrative_time():
     assert types(extract(text)) == ["COERCE", "PROTEST"]
 
 
-def test_a_possessive_time_phrase_ends_no_story_time():
+def test_a_possessive_time_phrase_or_the_lede_sets_no_history():
     # "last month's bombing" dates the bombing only: the deed of the next sentence is the story's
     text = "Officials linked the group to last month's bombing in Aktau. Gunmen killed three police officers in Almaty."
     assert types(extract(text)) == ["ASSAULT"]
