@@ -271,6 +271,23 @@ def tells_vague_past(sentence: str, lang: str) -> bool:
     return bool(pattern) and any(not _counted_span(sentence, m.end(), lang) for m in pattern.finditer(sentence))
 
 
+def tells_long_past(sentence: str, lang: str) -> bool:
+    """The sentence places what it tells a month or more back by a vague phrase in a unit of
+    ``vague_past_units`` ("last year", "months ago", "tahun lalu", "l'an dernier"), not in the days
+    or weeks an act of the story's own time may lie back ("last week")."""
+    pattern = _lexicon(lang).vague_past_re
+    units = _long_unit_re(lang)
+    return bool(pattern and units) and any(units.search(m.group()) and not _counted_span(sentence, m.end(), lang)
+                                           for m in pattern.finditer(sentence))
+
+
+@lru_cache(maxsize=None)
+def _long_unit_re(lang: str) -> re.Pattern | None:
+    """A unit of a month or more (dates.json ``vague_past_units``: "month", "tahun", "année")."""
+    units = (load_json(lang, "dates") or {}).get("vague_past_units")
+    return re.compile(rf"(?<![\w-])(?:{alternation(units)})(?![\w'-])", re.IGNORECASE) if units else None  # "l'an"
+
+
 @lru_cache(maxsize=None)
 def _number_words(lang: str) -> re.Pattern:
     """A figure or a number word of the language (numbers.json ``words`` and ``vague``) and a unit of

@@ -20,16 +20,15 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
-from functools import lru_cache, partial
+from functools import lru_cache
 
 import msgspec
 
 from streams.nlp.actors import ActorMention, find_actors, seat_country
 from streams.nlp.counts import named_victims
-from streams.nlp.dates import dates_only_a_noun, tells_vague_past
+from streams.nlp.dates import dates_only_a_noun, tells_long_past, tells_vague_past
 from streams.nlp.eventcontext import ArticleContext, between, paragraph_index, spans
 from streams.nlp.eventdates import (DATE_IN_SENTENCE, PAST_DAYS, dateline_end, dominant_date, event_date, is_past,
                                     old_years)
@@ -541,6 +540,37 @@ def _in_detail_clause(ctx: ArticleContext, folded: str, start: int, count: Count
     return False
 
 
+#: undated background sentences after one told long before publication that still tell its narrative
+NARRATIVE_REACH = 2
+
+
+#: days before publication from which a sentence's date sets the time of the narrative after it: a date a
+#: week or two back may date a detail of the story's own days ("the arrest was made on a warrant issued on May 1")
+NARRATIVE_DAYS = 30
+
+
+def _long_past(sentence: str, folded: str, own_dates: list[DateMention], today: date, lang: str) -> bool:
+    """The sentence is told a month or more before publication: all its dates lie that far back, or it
+    names a year long past ("in 2019") or a time a month or more back ("last year", "months ago")."""
+    if own_dates:
+        return all((today - d.value).days > NARRATIVE_DAYS for d in own_dates)
+    history = _history_re(lang)
+    return bool(old_years(sentence, today, lang) or (history and history.search(folded))
+                or tells_long_past(sentence, lang))
+
+
+def _opens_sentence(folded: str, start: int) -> bool:
+    """The phrase at ``start`` opens the (folded) sentence, a conjunction at most before it ("And in
+    June, ..."): a fronted time adverbial, which sets the time of what follows."""
+    return len(folded[:start].split()) <= 1
+
+
+def _is_heading(sentence: str) -> bool:
+    """A line without closing punctuation (a crosshead or a live blog's entry title): it opens a new
+    section, whose time the narrative before it does not set."""
+    return not sentence.rstrip().rstrip("\"'”’»)").endswith((".", "!", "?", "…"))
+
+
 def _background_sentence(ctx: ArticleContext, folded: str, sent_start: int, length: int) -> bool:
     """The sentence may tell background: it lies after the lede's paragraph, gives no date of its
     own and reports no one's words (in "police said the gunman had killed three", the pluperfect
@@ -648,7 +678,8 @@ def extract_events(
     last_person: ActorMention | None = None
     previous: list[Candidate] = []
     history_paragraph = -1  # the paragraph whose narrative a sentence has put long before publication
-    for s in sentences:
+    history_at = None  # the index of the last sentence told long before publication, while no later one is recent
+    for index, s in enumerate(sentences):
         sentence = text[s.start:s.end]
         own_dates = between(dates, s.start, s.end)
         asides = _dated_asides(folded[s.start:s.end], lang, own_dates, s.start, today)
@@ -658,13 +689,22 @@ def extract_events(
             sentence = _blanked(sentence, asides)
         if is_past(sentence, own_dates, today, lang) or (not own_dates and tells_vague_past(sentence, lang)):
             previous = []
+            history_at = index if _long_past(sentence, fold(sentence), own_dates, today, lang) else history_at
             if ctx.paragraph_of[s.start] > ctx.paragraph_of[ctx.lede] and (own_dates or not dates_only_a_noun(sentence, lang)):
                 history_paragraph = ctx.paragraph_of[s.start]
             continue  # history, or "last week": no date the article lets us resolve
         if not own_dates and ctx.paragraph_of[s.start] == history_paragraph:
             continue  # "In 2019 ... . Prosecutors charged Maxwell ...": a background paragraph's narrative time carries on
-        made = _sentence_events(ctx, s, last_person, counts, previous, found,
-                                partial(_long_before, ctx, s, sentence, own_dates), asides)
+        recent = any(-1 <= (today - d.value).days <= PAST_DAYS for d in own_dates)
+        if recent or _is_heading(sentence):
+            history_at = None
+        elif (history_at is not None and index - history_at <= NARRATIVE_REACH
+              and _background_sentence(ctx, folded[s.start:s.end], s.start, len(sentence))):
+            continue  # "In 2019 ... . [new paragraph] Prosecutors charged Maxwell": the old narrative goes on
+        old, years = _long_before(ctx, s, sentence, own_dates)
+        if any(_opens_sentence(ctx.folded[s.start:s.end], a) for a, _ in old + years):
+            history_at = index  # "In June, ...", "Two years ago, ...": the narrative's time is set long back
+        made = _sentence_events(ctx, s, last_person, counts, previous, found, old, years, asides)
         found.extend(made)
         previous = made or previous
         persons = [a for a in between(ctx.actors, s.start, s.end) if a.kind == "person"]
@@ -1065,11 +1105,10 @@ def _long_before(ctx: ArticleContext, s: Sentence, sentence: str,
 
 def _sentence_events(ctx: ArticleContext, s: Sentence, last_person: ActorMention | None, counts: list[CountMention],
                      previous: list[Candidate], found: list[Candidate],
-                     long_before: Callable[[], tuple[list[tuple[int, int]], list[tuple[int, int]]]] = lambda: ([], []),
+                     old: list[tuple[int, int]] = (), years: list[tuple[int, int]] = (),
                      asides: list[tuple[int, int]] = ()) -> list[Candidate]:
     """The events of one sentence, with the counts it gives (some may go to earlier events);
-    ``long_before`` gives the sentence's spans dated long past (``_long_before``), read only when
-    the sentence has a trigger (they only ever filter triggers); ``asides``: relative
+    ``old`` and ``years``: its spans dated long past (``_long_before``); ``asides``: relative
     clauses dated long before (what they tell is history, the rest of the sentence is not)."""
     sentence = ctx.text[s.start:s.end]
     folded = ctx.folded[s.start:s.end]
@@ -1077,7 +1116,6 @@ def _sentence_events(ctx: ArticleContext, s: Sentence, last_person: ActorMention
     hits = find_triggers(sentence, ctx.lang, folded)
     if asides:
         hits = [h for h in hits if not any(a <= h.start < b for a, b in asides)]
-    old, years = long_before() if hits else ([], [])
     if old:
         hits = [h for h in hits if not _dated_long_before(folded, h, old, ctx.lang)]
     if years:

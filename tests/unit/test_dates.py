@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from streams.nlp.dates import find_dates
+from streams.nlp.dates import find_dates, tells_long_past, tells_vague_past
 
 
 def dates(text: str, published: str, lang: str) -> list[tuple[str, bool]]:
@@ -314,3 +314,15 @@ def test_vague_past_pattern_matches_as_before_on_any_word_soup(words):
     for lang in ("en", "fr", "es", "id"):
         pattern = _lexicon(lang).vague_past_re
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in _unhurried(pattern).finditer(text)]
+
+
+@pytest.mark.parametrize("lang, far, near", [
+    ("en", "The army seized the town months ago.", "The army seized the town last week."),
+    ("id", "Tentara merebut kota itu tahun lalu.", "Tentara merebut kota itu pekan lalu."),
+    ("fr", "L'armée a pris la ville l'an dernier.", "L'armée a pris la ville la semaine dernière."),
+    ("es", "El ejército tomó la ciudad el año pasado.", "El ejército tomó la ciudad la semana pasada."),
+])
+def test_a_vague_past_in_months_or_years_is_long_past_and_one_in_weeks_is_not(lang, far, near):
+    # a narrative set a month or more back carries on (events.NARRATIVE_REACH); "last week" may be the story's own days
+    assert tells_long_past(far, lang) and tells_vague_past(far, lang)
+    assert not tells_long_past(near, lang) and tells_vague_past(near, lang)

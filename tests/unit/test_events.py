@@ -770,10 +770,77 @@ def test_the_narrative_time_of_a_history_sentence_carries_on_in_its_paragraph(la
     assert types(extract(text, lang)) == ["COERCE"]
 
 
-def test_a_new_paragraph_or_a_possessive_time_phrase_ends_the_history():
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Police in Almaty arrested 20 protesters on Thursday.\n\nIn 2019, the group seized the airport in Aktau."
+               "\n\nGunmen killed three police officers in Almaty."),
+        ("es", "La policía detuvo el jueves a 20 manifestantes en Almaty.\n\nHace dos años, el grupo tomó el aeropuerto "
+               "de Aktau.\n\nSus pistoleros mataron a tres policías en Almaty."),
+        ("ms", "Polis menahan 20 penunjuk perasaan di Almaty pada Khamis.\n\nTahun lalu, kumpulan itu menyerang balai "
+               "polis di Aktau.\n\nAnggotanya membunuh tiga anggota polis di Almaty."),
+    ],
+)
+def test_the_narrative_time_of_a_history_sentence_carries_on_into_the_next_paragraph(lang, text):
+    # an undated sentence told without a source just after one long before publication goes on with its narrative
+    # (real pages: "When X died in jail, prosecutors charged Y" after a paragraph set five years back)
+    assert types(extract(text, lang)) == ["COERCE"]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Police in Almaty arrested 20 protesters on Thursday.\n\nIn August, the group seized the airport in Aktau, "
+               "its leaders said.\n\nIts gunmen killed three police officers."),
+        ("fr", "La police a arrêté jeudi 20 manifestants à Almaty.\n\nEn août, le groupe a pris l'aéroport d'Aktau, selon "
+               "ses chefs.\n\nSes hommes armés ont tué trois policiers."),
+        ("id", "Polisi menangkap 20 demonstran di Almaty pada Kamis.\n\nPada bulan Agustus, kelompok itu menduduki bandara "
+               "Aktau, kata pemimpinnya.\n\nAnggotanya membunuh tiga polisi."),
+    ],
+)
+def test_a_fronted_time_long_past_sets_the_narrative_time(lang, text):
+    # "In August, ..." in a paper of January opens a narrative of then: the undated sentence after it goes on with it
+    assert types(extract(text, lang)) == ["COERCE"]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Police in Almaty arrested 20 protesters on Thursday.\n\nIn 2019, the group seized the airport in Aktau."
+               "\n\nIt was banned.\n\nIts members met in Astana.\n\nGunmen killed three police officers in Almaty."),
+        ("fr", "La police a arrêté jeudi 20 manifestants à Almaty.\n\nEn 2019, le groupe a pris l'aéroport d'Aktau."
+               "\n\nIl a été dissous.\n\nSes membres se sont réunis à Astana.\n\nDes hommes armés ont tué trois policiers à Almaty."),
+    ],
+)
+def test_the_narrative_of_a_history_sentence_ends_after_two_sentences(lang, text):
+    assert types(extract(text, lang)) == ["ASSAULT", "COERCE"]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Police in Almaty arrested 20 protesters on Thursday.\n\nIn 2019, the group seized the airport in Aktau."
+               "\n\nThe situation in Almaty\n\nGunmen killed three police officers in Almaty."),
+        ("id", "Polisi menangkap 20 demonstran di Almaty pada Kamis.\n\nPada 2019, kelompok itu menduduki bandara Aktau."
+               "\n\nSituasi di Almaty\n\nPria bersenjata membunuh tiga polisi di Almaty."),
+    ],
+)
+def test_a_heading_ends_the_narrative_of_a_history_sentence(lang, text):
+    # a crosshead opens a section of its own; and a date of the last days sets the story's time again
+    assert types(extract(text, lang)) == ["ASSAULT", "COERCE"]
     text = ("Police in Almaty arrested 20 protesters on Thursday.\n\nIn 2019, the group seized the airport in Aktau."
-            "\n\nGunmen killed three police officers in Almaty.")
+            "\n\nOn Wednesday, gunmen killed three police officers in Almaty.")
     assert types(extract(text)) == ["ASSAULT", "COERCE"]
+
+
+def test_a_date_two_weeks_back_sets_no_narrative_time():
+    # "the arrest was made on a warrant issued on May 1" in a paper of May 10: a detail of the story's own days
+    text = ("Police in Almaty arrested 20 protesters on Thursday.\n\nThe arrest was made on a warrant issued on "
+            "December 25.\n\nWithin hours, crowds stormed the mayor's office in Almaty.")
+    assert types(extract(text)) == ["COERCE", "PROTEST"]
+
+
+def test_a_possessive_time_phrase_or_the_lede_sets_no_history():
     # "last month's bombing" dates the bombing only: the deed of the next sentence is the story's
     text = "Officials linked the group to last month's bombing in Aktau. Gunmen killed three police officers in Almaty."
     assert types(extract(text)) == ["ASSAULT"]
@@ -1091,27 +1158,3 @@ def test_an_object_between_verb_and_noun_keeps_the_act(lang, text, wanted):
     # gapped trigger forms ("filed ... charges against", "menetapkan ... sebagai tersangka") and the families
     # of withdrawn complaints, diplomats ordered out and amnesty
     assert wanted in types(extract(text, lang))
-
-
-@pytest.mark.parametrize("lang,quiet,told", [
-    ("en", "The weather on the coast was mild and the markets were calm.",
-     "Police arrested 20 protesters in Jakarta on Thursday."),
-    ("id", "Cuaca di pesisir cerah dan pasar tenang.",
-     "Polisi menangkap 20 pengunjuk rasa di Jakarta pada Kamis."),
-])
-def test_long_past_spans_are_read_only_for_sentences_with_a_trigger(monkeypatch, lang, quiet, told):
-    """The month and year scans that date a trigger long before publication only filter trigger
-    hits: a sentence without one is never scanned (speed), and the events stay the same."""
-    from streams.nlp import events as events_module
-
-    scanned = []
-    real = events_module._long_before
-
-    def spy(ctx, s, sentence, own_dates):
-        scanned.append(ctx.text[s.start:s.end])
-        return real(ctx, s, sentence, own_dates)
-
-    monkeypatch.setattr(events_module, "_long_before", spy)
-    found = extract(f"{quiet} {told}", lang)
-    assert [e.type for e in found] == ["COERCE"]
-    assert scanned == [told]
