@@ -266,13 +266,18 @@ time.sleep(600)
 """
 
 
-@pytest.mark.parametrize("sig", STOP_SIGNALS, ids=lambda s: s.name)
-def test_run_stops_its_children_and_its_broker_within_ten_seconds(sig, env, tmp_path):
+def _run_with_stubborn_children(script: str, env: dict[str, str], tmp_path: Path) -> Command:
+    """`kabar run` through the harness ``script``, its children ``STUBBORN_CHILD``, polling no feed."""
     child = tmp_path / "child.py"
     child.write_text(STUBBORN_CHILD)
     feeds = tmp_path / "feeds.toml"
     feeds.write_text("")
-    run = Command(harness(RUN, str(child), str(feeds)), env, tmp_path / "run.log", has_children=True)
+    return Command(harness(script, str(child), str(feeds)), env, tmp_path / "run.log", has_children=True)
+
+
+@pytest.mark.parametrize("sig", STOP_SIGNALS, ids=lambda s: s.name)
+def test_run_stops_its_children_and_its_broker_within_ten_seconds(sig, env, tmp_path):
+    run = _run_with_stubborn_children(RUN, env, tmp_path)
     everyone_up = ("worker up", "desk up", "ingest up", "tail up", "Kabar is running")
     run.wait_until(lambda: all(line in run.output() for line in everyone_up), "running its children")
     assert run.stop(sig) == [], run.output()[-3000:]
@@ -294,11 +299,7 @@ subprocess.Popen = SlowPopen
 
 @pytest.mark.parametrize("sig", STOP_SIGNALS, ids=lambda s: s.name)
 def test_run_stops_a_child_it_was_starting_when_the_signal_came(sig, env, tmp_path):
-    child = tmp_path / "child.py"
-    child.write_text(STUBBORN_CHILD)
-    feeds = tmp_path / "feeds.toml"
-    feeds.write_text("")
-    run = Command(harness(SLOW_POPEN + RUN, str(child), str(feeds)), env, tmp_path / "run.log", has_children=True)
+    run = _run_with_stubborn_children(SLOW_POPEN + RUN, env, tmp_path)
     run.wait_until(lambda: "tail started, Popen not returned yet" in run.output(), "starting the tail")
     assert run.stop(sig) == [], run.output()[-3000:]
 
