@@ -17,6 +17,7 @@ inside becomes a ``Rejection`` carrying the exception's name.
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 
 from streams.nlp.counts import find_counts
 from streams.nlp.dates import find_dates
@@ -37,26 +38,29 @@ MAX_CHARS = 60_000
 LONG_TEXT_SENTENCES = 6
 
 
+@lru_cache(maxsize=None)
+def _quiet_topics(long: bool) -> frozenset[str]:
+    """The topics of a text that reports no events: sport, markets, technology; for a long text also
+    health, the environment, disasters and society."""
+    return frozenset(plover_list("eventless_topics") + (plover_list("eventless_long_topics") if long else ()))
+
+
 def _eventless(topics: list[str], sentences: int) -> bool:
-    """The text, by its topics alone, reports no events: only sport, markets or technology, or a
-    long text only about those or about health, the environment, disasters or society."""
-    quiet = set(plover_list("eventless_topics"))
-    if sentences >= LONG_TEXT_SENTENCES:
-        quiet |= set(plover_list("eventless_long_topics"))
-    return set(topics) <= quiet
+    """The text, by its topics alone, reports no events."""
+    return set(topics) <= _quiet_topics(sentences >= LONG_TEXT_SENTENCES)
 
 
 def _private_crime_story(topics: list[str], sentences: int) -> bool:
     """A long text about crime and otherwise only topics that report no events: what it tells is
     private crime (out of PLOVER's types), bar what the state does about it."""
-    quiet = set(plover_list("eventless_topics")) | set(plover_list("eventless_long_topics"))
-    return sentences >= LONG_TEXT_SENTENCES and "crime" in topics and set(topics) <= quiet | {"crime"}
+    return (sentences >= LONG_TEXT_SENTENCES and "crime" in topics
+            and set(topics) <= _quiet_topics(True) | {"crime"})
 
 
 def _state_act(event: ExtractedEvent) -> bool:
     """The state acting in a crime story: an arrest, a charge or a sentence (``crime_story_types``), or
     anything its forces or government do (``crime_story_state_sectors``: "police fired on the crowd")."""
-    sectors = set(plover_list("crime_story_state_sectors"))
+    sectors = plover_list("crime_story_state_sectors")
     return in_group("crime_story_types", event.type, event.mode) or any(
         actor.split(":")[-1] in sectors for actor in event.actors)
 

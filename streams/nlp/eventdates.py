@@ -11,6 +11,7 @@ sentence background (``is_past``); dates after it are deadlines.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from datetime import date, timedelta
 from functools import lru_cache
@@ -224,10 +225,7 @@ def _continued_paragraph(ctx: ArticleContext, sent: tuple[int, int], verbal: boo
     """A paragraph opening with "earlier in the afternoon", "plus tôt dans l'après-midi", "hours
     later" goes on from the time told before it in all its sentences, not only its first: the
     date ``_continued_date`` gives its opening."""
-    para = ctx.paragraph_of[sent[0]]
-    start = sent[0]
-    while start > 0 and ctx.paragraph_of[start - 1] == para:
-        start -= 1
+    start = bisect_left(ctx.paragraph_of, ctx.paragraph_of[sent[0]])  # the paragraph's first character
     return _continued_date(ctx, (start, sent[1]), verbal) if start < sent[0] else None
 
 

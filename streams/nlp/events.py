@@ -701,7 +701,7 @@ def extract_events(
         elif (history_at is not None and index - history_at <= NARRATIVE_REACH
               and _background_sentence(ctx, folded[s.start:s.end], s.start, len(sentence))):
             continue  # "In 2019 ... . [new paragraph] Prosecutors charged Maxwell": the old narrative goes on
-        old, years = _long_before(ctx, s, sentence, own_dates)
+        old, years = ([], []) if recent else _long_before(ctx, s, sentence)
         if any(_opens_sentence(ctx.folded[s.start:s.end], a) for a, _ in old + years):
             history_at = index  # "In June, ...", "Two years ago, ...": the narrative's time is set long back
         made = _sentence_events(ctx, s, last_person, counts, previous, found, old, years, asides)
@@ -1089,13 +1089,11 @@ def _default_victims(found: list[Candidate], ctx: ArticleContext | None = None) 
                 e.targets = list(dict.fromkeys(opponent if t == f"{cc}:civilians" else t for t in e.targets))
 
 
-def _long_before(ctx: ArticleContext, s: Sentence, sentence: str,
-                 own_dates: list[DateMention]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+def _long_before(ctx: ArticleContext, s: Sentence,
+                 sentence: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(old, years) of a sentence that gives no recent date: ``old`` the spans naming a month and
     year long past, ``years`` a year or decade long past after a year marker (what they date is
     history). ``sentence`` is the sentence as the history checks read it (dated asides blanked)."""
-    if any(-1 <= (ctx.today - d.value).days <= PAST_DAYS for d in own_dates):
-        return [], []
     folded = ctx.folded[s.start:s.end]
     old = sorted(_months_long_before(folded, ctx.lang, ctx.today)
                  + (_bare_months_long_before(sentence, folded, ctx.lang, ctx.today)
