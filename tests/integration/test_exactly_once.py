@@ -320,3 +320,53 @@ def test_a_worker_sigkilled_during_a_rebalance_under_load_loses_and_doubles_noth
     described = Counter((e["type"], e["mode"], e["country"], e["date"], e["place"], tuple(e["actors"]),
                          tuple(e["targets"]), tuple(sorted(e["articles"]))) for e in state.values())
     assert max(described.values()) == 1, "one happening was published under two event ids"
+
+
+def test_exactly_once_a_partition_that_leaves_and_comes_back_unredone_loses_no_article(pipeline_env, tmp_path):
+    """With ``exactly_once`` a worker's table writes are part of the open transaction of their
+    partition. Worker A handles every article with its commits held (its transactions stay open);
+    B joins and takes one of the two partitions (A's transaction there is aborted) but redoes
+    nothing of it (its ``normalize`` never finishes a message) and leaves; A gets the partition
+    back and is given its articles again. Nothing A wrote in the aborted transaction may survive
+    in its local store: an article's ``seen-articles`` entry left there made the redelivered
+    article look like a repeat, and it never reached ``articles.clean``."""
+    env = _env(pipeline_env, "eos-back", 2, "exactly_once")
+    archive = synthetic_archive(tmp_path / "back.jsonl", 12, days_between_rounds=0)
+    ids = {orjson.loads(line)["id"] for line in archive.read_bytes().splitlines()}
+    hold = tmp_path / "hold"
+    hold.touch()
+    a = Worker(dict(env, KABAR_TEST_HOLD_COMMITS_FILE=str(hold)), "back-a", module="tests.integration.held_worker").start()
+    b = Worker(dict(env, KABAR_TEST_STALL_NORMALIZE="1"), "back-b", module="tests.integration.held_worker")
+    try:
+        total = a.assigned()
+        kabar(env, "replay", str(archive))
+        end = time.monotonic() + 90
+        while a.stats().get("normalize", {}).get("out", 0) < len(ids) and time.monotonic() < end:
+            time.sleep(0.2)
+        assert a.stats()["normalize"]["out"] == len(ids), "worker A did not handle every article in 90 s"
+        assert committed_offset(env, "articles.raw", 0) is None and committed_offset(env, "articles.raw", 1) is None
+        b.start()
+        assert a.assigned() < total, "worker B took no partition of worker A"
+        b.stop()
+        end = time.monotonic() + 90
+        while not (a.ready() and a.assigned() == total) and time.monotonic() < end:
+            time.sleep(0.5)
+        assert a.assigned() == total, "worker A did not get its partitions back"
+        hold.unlink()
+        clean = wait_until_committed(env, "articles.clean", lambda values: ids <= {orjson.loads(v)["id"] for v in values})
+        repeats = a.stats()["normalize"].get("repeat", 0)
+    finally:
+        b.stop("KILL")
+        a.stop()
+    assert {orjson.loads(v)["id"] for v in clean} == ids, f"{repeats} articles taken for repeats"
+
+
+def wait_until_committed(env, topic: str, predicate, timeout: float = 90) -> list[bytes]:
+    """The values of ``topic`` a ``read_committed`` reader sees, once ``predicate`` holds of them
+    (or after ``timeout`` seconds)."""
+    end = time.monotonic() + timeout
+    values = read_committed(env, topic)
+    while not predicate(values) and time.monotonic() < end:
+        time.sleep(2)
+        values = read_committed(env, topic)
+    return values

@@ -57,3 +57,58 @@ def test_the_entries_of_one_partition_are_read_from_its_own_database():
         "0": [["a", {"value": "fp", "day": 19000}]],
         "1": [["b", {"value": "fp", "day": 19001}], ["~expiry:1|meta", {"clock": 19001, "days": {}}]],
     }
+
+
+#: a table's RocksDB store through rebalances (the partitions active after each given), written to
+#: between them; reports which of its keys each partition holds after each rebalance
+REBALANCES = """
+import asyncio, json, os, sys, tempfile
+os.environ.update(KABAR_HOME=tempfile.mkdtemp(), KABAR_STORE="rocksdb://", KABAR_PROCESSING=sys.argv[1])
+from faust.types import TP
+from streams import app
+app.app.in_worker = True  # Faust uses transactions only in a worker
+store = app.seen_articles.data
+changelog = app.seen_articles.changelog_topic_name
+actives = set()
+app.app.assignor.assigned_actives = lambda: {TP(changelog, p) for p in actives}
+def write(partition, key):
+    store._db_for_partition(partition).put(store._encode_key(key), store._encode_value("fp"))
+    store.set_persisted_offset(TP(changelog, partition), 7)
+def held():
+    return {p: sorted(store._decode_key(k) for k in store._db_for_partition(p).keys() if k != store.offset_key)
+            + (["offset"] if store.persisted_offset(TP(changelog, p)) is not None else []) for p in (0, 1)}
+seen = []
+write(0, "left by a crash")
+for step in ({0, 1}, {0}, {0, 1}):
+    actives = step
+    asyncio.run(store.on_rebalance(set(), set(), set()))
+    seen.append(held())
+    write(0, f"kept {len(seen)}")
+    write(1, f"aborted {len(seen)}")
+print(json.dumps(seen))
+"""
+
+
+def _rebalanced(processing: str) -> list[dict]:
+    done = subprocess.run([sys.executable, "-c", REBALANCES, processing], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout)
+
+
+def test_exactly_once_empties_a_partition_that_becomes_active_and_keeps_one_that_stays():
+    # At start and when partition 1 comes back, what the database held is dropped (changelog
+    # offset included: recovery reads the whole changelog); partition 0, kept throughout, keeps all.
+    assert _rebalanced("exactly_once") == [
+        {"0": [], "1": []},
+        {"0": ["kept 1", "offset"], "1": ["aborted 1", "offset"]},
+        {"0": ["kept 1", "kept 2", "offset"], "1": []},
+    ]
+
+
+def test_at_least_once_keeps_every_partition_through_rebalances():
+    assert _rebalanced("at_least_once") == [
+        {"0": ["left by a crash", "offset"], "1": []},
+        {"0": ["kept 1", "left by a crash", "offset"], "1": ["aborted 1", "offset"]},
+        {"0": ["kept 1", "kept 2", "left by a crash", "offset"], "1": ["aborted 1", "aborted 2", "offset"]},
+    ]
