@@ -27,7 +27,7 @@ from faust.sensors.prometheus import setup_prometheus_sensors
 from faust.stores.memory import Store as MemoryStore
 from faust.stores.rocksdb import Store as RocksDBStore
 from faust.transport.consumer import TopicPartitionGroup, TransactionManager
-from faust.types import EventT, FutureMessage
+from faust.types import TP, EventT, FutureMessage
 
 from streams import metrics
 
@@ -160,19 +160,39 @@ class _Worker(faust.Worker):
 
 
 class _TransactionManager(TransactionManager):
-    """Faust's, stopping the transactional producer of every partition that leaves the worker.
-    Faust leaves out of the partitions revoked those the *new* assignment makes standbys here, and a
-    source partition that moves to another worker becomes one (with a standby replica, the default):
-    its producer stayed, the new owner's producer of the same transactional id fenced it, and when
-    the partition came back Faust kept the fenced producer (its ``begin_transaction`` fails, logged),
-    so every message sent to the partition failed with ``ProducerFenced`` and none was committed."""
+    """Faust's transactions (``exactly_once``), with what a message causes in its own partition's
+    transaction and the producer of every partition that leaves the worker stopped."""
+
+    def _transactional_id(self, tp: TP) -> str:
+        group = self.app.assignor.group_for_topic(tp.topic)
+        return self.transactional_id_format.format(group_id=self.app.conf.id,
+                                                   tpg=TopicPartitionGroup(tp.topic, tp.partition, group))
+
+    async def send(self, topic, key, value, partition, timestamp, headers, *, transactional_id=None):
+        """Sent while a message is handled, a message goes in the transaction of the partition that
+        message came from, which commits its offset, as Kafka Streams does; Faust put it in the
+        transaction of the partition it goes to. An article of partition 1 whose clean copy went to
+        partition 0 of ``articles.clean`` was committed as handled with partition 1, and its copy
+        was lost when partition 0 left the worker and its transaction was aborted. (A table's
+        changelog partition is its source partition: Faust sends those writes from its buffer,
+        outside the message, to the same transaction.)"""
+        event = faust.current_event()
+        destination = self.consumer.key_partition(topic, key, partition)
+        if event is None or destination is None:
+            return await super().send(topic, key, value, partition, timestamp, headers)
+        return await self.producer.send(topic, key, value, destination, timestamp, headers,
+                                        transactional_id=self._transactional_id(event.message.tp))
 
     async def on_rebalance(self, assigned, revoked, newly_assigned) -> None:
+        """Faust leaves out of the partitions revoked those the *new* assignment makes standbys here,
+        and a source partition that moves to another worker becomes one (with a standby replica, the
+        default): its producer stayed, the new owner's producer of the same transactional id fenced
+        it, and when the partition came back Faust kept the fenced producer (its
+        ``begin_transaction`` fails, logged), so every message sent to the partition failed with
+        ``ProducerFenced`` and none was committed."""
         await super().on_rebalance(assigned, revoked, newly_assigned)
         kept = self._tps_to_transactional_ids(assigned)
-        left = {self.transactional_id_format.format(group_id=self.app.conf.id, tpg=TopicPartitionGroup(
-            tp.topic, tp.partition, self.app.assignor.group_for_topic(tp.topic))) for tp in revoked}
-        await self._stop_transactions(sorted(left - kept))
+        await self._stop_transactions(sorted({self._transactional_id(tp) for tp in revoked} - kept))
 
 
 def broker_credentials(settings: Settings) -> faust.SASLCredentials | None:

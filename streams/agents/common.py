@@ -191,7 +191,12 @@ async def _go_back_to_dropped(assigned) -> None:
     not acknowledge: the rebalance dropped those (see ``continuity``), and the consumer itself
     goes back to them only if it resets the partition to its committed offset or, with nothing
     committed, to the beginning. Faust then seeks to the committed offset where there is one,
-    which is not past them (it commits up to the first offset not acknowledged)."""
+    which is not past them (it commits up to the first offset not acknowledged).
+
+    The seek runs on the consumer's thread (``seek_wait``), as in ``_fetch_stalled_again``: the
+    consumer's thread goes on during this callback (it only awaits the loop's answer), and its
+    fetcher may be filling or reading the partition's fetched records, which aiokafka's seek
+    deletes, and resetting the partition's position to its committed offset."""
     resume = IN_FLIGHT.resume_points()
     IN_FLIGHT.forget()
     for tp in assigned:
@@ -199,7 +204,7 @@ async def _go_back_to_dropped(assigned) -> None:
         if offset is None:
             continue
         try:
-            await app.consumer.seek(tp, offset)
+            await app.consumer.seek_wait({tp: offset})
         except Exception as exc:  # raised here, it would crash the worker: another rebalance took tp away
             log.warning("could not seek %s[%s] back to %s after the rebalance: %r", tp.topic, tp.partition, offset, exc)
 

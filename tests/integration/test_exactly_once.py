@@ -87,8 +87,8 @@ def test_sigkill_mid_replay_then_restart_gives_the_same_events(pipeline_env, kaz
         # and what the killed worker sent and did not commit stays invisible.
         # (Which intermediate states go out depends on timing: upserts are gathered, see upserts.py.)
         #
-        # Known limit (see the README): Faust ties a send to the transaction of the partition it is
-        # sent to, not of the message it answers, so an upsert may be committed while the offset of
+        # Known limit (see the README): the cluster stage gathers upserts and sends them later, in a
+        # transaction other than its articles', so an upsert may be committed while the offset of
         # its article is not; the restarted worker then answers that article again with the same
         # state. A reader sees such a state twice, identical; never an older state after a newer.
         revisions: dict[str, list[int]] = {}
@@ -148,6 +148,16 @@ def _handled_everything(env, worker: Worker, articles: int) -> bool:
     return (taken["normalize"] >= articles and taken["enrich"] >= len(read_topic(env, "articles.clean", timeout=0.5))
             and taken["cluster"] >= len(read_topic(env, "articles.enriched", timeout=0.5)) > 0)
 
+
+def _wait_until_committed(env, topic: str, predicate, timeout: float = 90) -> list[bytes]:
+    """The values of ``topic`` a ``read_committed`` reader sees, once ``predicate`` holds of them
+    (or after ``timeout`` seconds)."""
+    end = time.monotonic() + timeout
+    values = read_committed(env, topic)
+    while not predicate(values) and time.monotonic() < end:
+        time.sleep(2)
+        values = read_committed(env, topic)
+    return values
 
 def _rejoined_then_killed(env, kazakhstan, tmp_path, name: str, changelog_lag: str, *,
                           nothing_committed_first: bool = False) -> None:
@@ -209,11 +219,52 @@ def test_exactly_once_a_rebalance_mid_batch_then_sigkill_loses_no_mention(pipeli
     assignment less the new one; the partition's next producer aborts what they left open). A
     worker that keeps the partition keeps its transaction open through the rebalance (Faust's
     ``begin_transaction`` on it fails, logged, and changes nothing), and the first handling's
-    writes are committed with the redelivered offsets. (Not covered: a partition that leaves the
-    worker and comes back before another worker redid its messages finds the aborted writes in the
-    worker's local table.)"""
+    writes are committed with the redelivered offsets. (A partition that leaves the worker and comes
+    back: the next test.)"""
     _rejoined_then_killed(_env(pipeline_env, "eos-rejoin", 1, "exactly_once"), kazakhstan, tmp_path, "eos-rejoin",
                           changelog_lag="0", nothing_committed_first=True)
+
+
+def test_exactly_once_a_partition_that_leaves_and_comes_back_unredone_loses_no_article(pipeline_env, tmp_path):
+    """With ``exactly_once`` a worker's table writes are part of the open transaction of their
+    partition. Worker A handles every article with its commits held (its transactions stay open);
+    B joins and takes one of the two partitions (B's producer of it fences A's, and A's transaction
+    there is aborted) but redoes nothing of it (its ``normalize`` never finishes a message) and
+    leaves; A gets the partition back and is given its articles again. Nothing A wrote in the
+    aborted transaction may survive in its local store: an article's ``seen-articles`` entry left
+    there made the redelivered article look like a repeat, and it never reached ``articles.clean``
+    (see ``app._Store.on_rebalance``). And A must send with a new producer: it kept the fenced one
+    (the partition stayed here as a standby), and nothing sent to the partition was committed
+    (``app._TransactionManager``)."""
+    env = _env(pipeline_env, "eos-back", 2, "exactly_once")
+    archive = synthetic_archive(tmp_path / "back.jsonl", 12, days_between_rounds=0)
+    ids = {orjson.loads(line)["id"] for line in archive.read_bytes().splitlines()}
+    hold = tmp_path / "hold"
+    hold.touch()
+    a = Worker(dict(env, KABAR_TEST_HOLD_COMMITS_FILE=str(hold)), "back-a", module="tests.integration.held_worker").start()
+    b = Worker(dict(env, KABAR_TEST_STALL_NORMALIZE="1"), "back-b", module="tests.integration.held_worker")
+    try:
+        total = a.assigned()
+        kabar(env, "replay", str(archive))
+        end = time.monotonic() + 90
+        while a.stats().get("normalize", {}).get("out", 0) < len(ids) and time.monotonic() < end:
+            time.sleep(0.2)
+        assert a.stats()["normalize"]["out"] == len(ids), "worker A did not handle every article in 90 s"
+        assert committed_offset(env, "articles.raw", 0) is None and committed_offset(env, "articles.raw", 1) is None
+        b.start()
+        assert a.assigned() < total, "worker B took no partition of worker A"
+        b.stop()
+        end = time.monotonic() + 90
+        while not (a.ready() and a.assigned() == total) and time.monotonic() < end:
+            time.sleep(0.5)
+        assert a.assigned() == total, "worker A did not get its partitions back"
+        hold.unlink()
+        clean = _wait_until_committed(env, "articles.clean", lambda values: ids <= {orjson.loads(v)["id"] for v in values})
+        repeats = a.stats()["normalize"].get("repeat", 0)
+    finally:
+        b.stop("KILL")
+        a.stop()
+    assert {orjson.loads(v)["id"] for v in clean} == ids, f"{repeats} articles taken for repeats"
 
 
 def test_a_rebalance_on_a_fresh_group_loses_no_waiting_article(pipeline_env, tmp_path):
@@ -321,52 +372,3 @@ def test_a_worker_sigkilled_during_a_rebalance_under_load_loses_and_doubles_noth
                          tuple(e["targets"]), tuple(sorted(e["articles"]))) for e in state.values())
     assert max(described.values()) == 1, "one happening was published under two event ids"
 
-
-def test_exactly_once_a_partition_that_leaves_and_comes_back_unredone_loses_no_article(pipeline_env, tmp_path):
-    """With ``exactly_once`` a worker's table writes are part of the open transaction of their
-    partition. Worker A handles every article with its commits held (its transactions stay open);
-    B joins and takes one of the two partitions (A's transaction there is aborted) but redoes
-    nothing of it (its ``normalize`` never finishes a message) and leaves; A gets the partition
-    back and is given its articles again. Nothing A wrote in the aborted transaction may survive
-    in its local store: an article's ``seen-articles`` entry left there made the redelivered
-    article look like a repeat, and it never reached ``articles.clean``."""
-    env = _env(pipeline_env, "eos-back", 2, "exactly_once")
-    archive = synthetic_archive(tmp_path / "back.jsonl", 12, days_between_rounds=0)
-    ids = {orjson.loads(line)["id"] for line in archive.read_bytes().splitlines()}
-    hold = tmp_path / "hold"
-    hold.touch()
-    a = Worker(dict(env, KABAR_TEST_HOLD_COMMITS_FILE=str(hold)), "back-a", module="tests.integration.held_worker").start()
-    b = Worker(dict(env, KABAR_TEST_STALL_NORMALIZE="1"), "back-b", module="tests.integration.held_worker")
-    try:
-        total = a.assigned()
-        kabar(env, "replay", str(archive))
-        end = time.monotonic() + 90
-        while a.stats().get("normalize", {}).get("out", 0) < len(ids) and time.monotonic() < end:
-            time.sleep(0.2)
-        assert a.stats()["normalize"]["out"] == len(ids), "worker A did not handle every article in 90 s"
-        assert committed_offset(env, "articles.raw", 0) is None and committed_offset(env, "articles.raw", 1) is None
-        b.start()
-        assert a.assigned() < total, "worker B took no partition of worker A"
-        b.stop()
-        end = time.monotonic() + 90
-        while not (a.ready() and a.assigned() == total) and time.monotonic() < end:
-            time.sleep(0.5)
-        assert a.assigned() == total, "worker A did not get its partitions back"
-        hold.unlink()
-        clean = wait_until_committed(env, "articles.clean", lambda values: ids <= {orjson.loads(v)["id"] for v in values})
-        repeats = a.stats()["normalize"].get("repeat", 0)
-    finally:
-        b.stop("KILL")
-        a.stop()
-    assert {orjson.loads(v)["id"] for v in clean} == ids, f"{repeats} articles taken for repeats"
-
-
-def wait_until_committed(env, topic: str, predicate, timeout: float = 90) -> list[bytes]:
-    """The values of ``topic`` a ``read_committed`` reader sees, once ``predicate`` holds of them
-    (or after ``timeout`` seconds)."""
-    end = time.monotonic() + timeout
-    values = read_committed(env, topic)
-    while not predicate(values) and time.monotonic() < end:
-        time.sleep(2)
-        values = read_committed(env, topic)
-    return values

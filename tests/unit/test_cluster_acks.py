@@ -135,6 +135,7 @@ def test_the_other_stages_acknowledge_in_order_each_message_once_its_table_write
 
 
 def test_after_a_rebalance_the_partitions_kept_go_back_to_what_was_dropped_and_a_failed_seek_is_no_crash(monkeypatch):
+    """The seek runs on the consumer's thread (``seek_wait``): its fetcher goes on during the rebalance."""
     from aiokafka.errors import IllegalStateError
 
     from streams.agents import common
@@ -145,9 +146,13 @@ def test_after_a_rebalance_the_partitions_kept_go_back_to_what_was_dropped_and_a
             self.seeks: list[tuple[int, int]] = []
 
         async def seek(self, tp, offset: int) -> None:
-            if tp.partition == 1:
-                raise IllegalStateError("another rebalance took it away")
-            self.seeks.append((tp.partition, offset))
+            raise AssertionError("seek from the loop's thread races the consumer's thread")
+
+        async def seek_wait(self, partitions) -> None:
+            for tp, offset in partitions.items():
+                if tp.partition == 1:
+                    raise IllegalStateError("another rebalance took it away")
+                self.seeks.append((tp.partition, offset))
 
     in_flight, consumer = InFlight(), Consumer()
     for partition, offset in ((0, 5), (0, 6), (1, 9), (2, 3)):
