@@ -235,7 +235,10 @@ def test_exactly_once_a_partition_that_leaves_and_comes_back_unredone_loses_no_a
     there made the redelivered article look like a repeat, and it never reached ``articles.clean``
     (see ``app._Store.on_rebalance``). And A must send with a new producer: it kept the fenced one
     (the partition stayed here as a standby), and nothing sent to the partition was committed
-    (``app._TransactionManager``)."""
+    (``app._TransactionManager.on_rebalance``). And an article of the partition A kept whose clean
+    copy goes to the other partition of ``articles.clean`` must have it sent in its own partition's
+    transaction: sent in the transaction of the partition it went to, the copy was aborted with it
+    while the article was committed as handled (``app._TransactionManager.send``)."""
     env = _env(pipeline_env, "eos-back", 2, "exactly_once")
     archive = synthetic_archive(tmp_path / "back.jsonl", 12, days_between_rounds=0)
     ids = {orjson.loads(line)["id"] for line in archive.read_bytes().splitlines()}
