@@ -159,6 +159,7 @@ def _wait_until_committed(env, topic: str, predicate, timeout: float = 90) -> li
         values = read_committed(env, topic)
     return values
 
+
 def _rejoined_then_killed(env, kazakhstan, tmp_path, name: str, changelog_lag: str, *,
                           nothing_committed_first: bool = False) -> None:
     """The first four articles handled (the cluster stage gathering upserts 8 s, so nothing is
@@ -374,4 +375,3 @@ def test_a_worker_sigkilled_during_a_rebalance_under_load_loses_and_doubles_noth
     described = Counter((e["type"], e["mode"], e["country"], e["date"], e["place"], tuple(e["actors"]),
                          tuple(e["targets"]), tuple(sorted(e["articles"]))) for e in state.values())
     assert max(described.values()) == 1, "one happening was published under two event ids"
-
