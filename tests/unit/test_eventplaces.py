@@ -193,3 +193,34 @@ def test_a_person_named_in_the_quotation_does_not_stop_it_being_said_where_its_s
     id_ = extract("Presiden Joko Widodo berpidato pada Rabu malam dari Bogor. \"Ini bukan perang rakyat Rusia, ini perang "
                   "Presiden Putin,\" ujarnya, mengecam invasi itu.", "id")
     assert [(e.type, e.country, e.place) for e in id_] == [("ACCUSE", "ID", "Bogor")]
+
+
+def _place_of(text, lang, event_type):
+    return next(e.place for e in extract(text, lang) if e.type == event_type)
+
+
+def test_a_statement_goes_on_where_its_paragraph_put_the_speakers():
+    """The sentence before put the speakers in a town; the statement after names no new one."""
+    cases = [
+        ("en", "REQUEST", "Kandy", "Opposition leaders gathered for crisis talks in Kandy on Monday. "
+                                   "Hours later the leaders demanded that the finance minister resign."),
+        ("id", "REQUEST", "Surabaya", "Para pemimpin oposisi menggelar rapat darurat di Surabaya, Senin. "
+                                      "Seusai rapat, mereka menuntut menteri keuangan mundur."),
+        ("ms", "ACCUSE", "Ipoh", "Pemimpin pembangkang mengadakan mesyuarat tergempar di Ipoh semalam. "
+                                 "Selepas mesyuarat itu, mereka mengecam menteri kewangan kerana kenaikan harga minyak."),
+        ("fr", "REQUEST", "Lyon", "Les chefs de l'opposition se sont réunis lundi à Lyon. "
+                                  "À l'issue de la réunion, ils ont exigé la démission du ministre des Finances."),
+        ("es", "THREATEN", "Valparaíso", "La ministra de Exteriores, que estuvo el lunes en Valparaíso, se reunió con el "
+                                         "gobernador. Ante la prensa, la ministra advirtió que el Gobierno chileno impondría sanciones."),
+        ("en", "THREATEN", "Cebu City", "Senator Maria Reyes, who was in Cebu City on Monday, met the governor of Cebu. At a news "
+                                        "conference after the talks, Reyes warned that the Philippine government would impose sanctions."),
+    ]
+    for lang, event_type, place, text in cases:
+        assert _place_of(text, lang, event_type) == place, (lang, text)
+
+
+def test_a_body_of_another_country_speaks_from_home():
+    text = ("The UN rights office, speaking in Geneva on Friday, urged Spain to investigate. "
+            "The Spanish foreign ministry rejected the accusation.")
+    rejected = next(e for e in extract(text, "en") if e.type == "REJECT")
+    assert (rejected.country, rejected.place) == ("ES", None)
