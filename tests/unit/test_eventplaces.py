@@ -224,3 +224,18 @@ def test_a_body_of_another_country_speaks_from_home():
             "The Spanish foreign ministry rejected the accusation.")
     rejected = next(e for e in extract(text, "en") if e.type == "REJECT")
     assert (rejected.country, rejected.place) == ("ES", None)
+
+
+def test_an_act_told_first_as_nationwide_keeps_no_place_when_a_later_mention_names_a_town():
+    """Its mention saying "across the country" comes first: a later "the blasts hit Cali" is a detail
+    of the same act, which still has no single place."""
+    cases = {
+        "en": "Bombs exploded across Colombia on Tuesday, killing nine people. The blasts hit the centre of Cali.",
+        "id": "Bom meledak di seluruh Kolombia pada Selasa, menewaskan sembilan orang. Ledakan itu mengguncang pusat kota Cali.",
+        "ms": "Bom meletup di seluruh Colombia pada Selasa, mengorbankan sembilan orang. Letupan itu menggegarkan pusat bandar Cali.",
+        "fr": "Des bombes ont explosé mardi à travers la Colombie, tuant neuf personnes. Les explosions ont frappé le centre de Cali.",
+        "es": "Varias bombas estallaron el martes en todo el territorio de Colombia y mataron a nueve personas. "
+              "Las explosiones sacudieron el centro de Cali.",
+    }
+    for lang, text in cases.items():
+        assert [(e.type, e.country, e.place) for e in extract(text, lang)] == [("ASSAULT", "CO", None)], lang
