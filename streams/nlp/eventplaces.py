@@ -272,6 +272,26 @@ def _speaker_abroad(ctx: ArticleContext, before: tuple[int, int], place: PlaceMe
                and not any(q0 < a.start < q1 for q0, q1 in ctx.quotes) for a in between(ctx.actors, *before))
 
 
+def said_there_after(ctx: ArticleContext, sent: tuple[int, int], country: str | None) -> PlaceMention | None:
+    """A statement the next sentence of its paragraph tells again with where it was said ("Gold Apollo
+    denied making them. 'It is not our product,' its founder told reporters at its office in New
+    Taipei"; "menyebut peluncuran itu pelanggaran. '...,' kata Hayashi di Tokyo"): the town or site
+    that sentence puts its words in, when it is in the speaker's country and no deed happened there."""
+    end = ctx.text.find("\n", sent[1])
+    end = len(ctx.text) if end < 0 else end
+    parts = split_sentences(ctx.text[sent[1]:end])
+    if country is None or not parts:
+        return None
+    start, stop = sent[1] + parts[0][0], sent[1] + parts[0][1]
+    said = lexicon(ctx.lang).said
+    if said is None or not said.search(ctx.folded, start, stop):
+        return None
+    place = next((p for p in between(ctx.places, start, stop) if p.kind in _PLACE_RANK and after_locative(ctx, p)), None)
+    if place is None or place.location.country != country or _scene_of_deed(ctx, start, stop, place):
+        return None
+    return place
+
+
 #: deeds a government orders for the whole country when it names no place ("Pemerintah mengerahkan 45.000 polisi")
 STATE_ORDERED_TYPES = frozenset({"MOBILIZE"})
 

@@ -239,3 +239,25 @@ def test_an_act_told_first_as_nationwide_keeps_no_place_when_a_later_mention_nam
     }
     for lang, text in cases.items():
         assert [(e.type, e.country, e.place) for e in extract(text, lang)] == [("ASSAULT", "CO", None)], lang
+
+
+def test_a_statement_told_again_in_the_next_sentence_is_where_that_sentence_says():
+    cases = {
+        "en": "The Chilean foreign ministry rejected the accusation on Monday. \"We have nothing to hide,\" the minister "
+              "told reporters in Valparaíso.",
+        "id": "Kementerian Luar Negeri Thailand membantah tuduhan itu pada Senin. \"Kami tidak menyembunyikan apa pun,\" "
+              "kata juru bicara kementerian kepada wartawan di Chiang Mai.",
+        "ms": "Kementerian Luar Negeri Thailand menafikan tuduhan itu pada Isnin. \"Kami tidak menyembunyikan apa-apa,\" "
+              "kata jurucakap kementerian kepada pemberita di Chiang Mai.",
+        "fr": "Le ministère chilien des Affaires étrangères a rejeté lundi l'accusation. « Nous n'avons rien à cacher », "
+              "a déclaré le ministre à la presse à Valparaíso.",
+        "es": "La cancillería chilena rechazó el lunes la acusación. \"No tenemos nada que ocultar\", dijo el ministro "
+              "a la prensa en Valparaíso.",
+    }
+    for lang, text in cases.items():
+        assert [e.place for e in extract(text, lang) if e.type == "REJECT"] in (["Valparaíso"], ["Chiang Mai"]), lang
+
+
+def test_words_said_next_in_another_country_do_not_place_the_statement():
+    text = "The Chilean foreign ministry rejected the accusation on Monday. \"It is false,\" an official told reporters in Lima."
+    assert [(e.country, e.place) for e in extract(text, "en") if e.type == "REJECT"] == [("CL", None)]
