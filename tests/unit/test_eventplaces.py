@@ -261,3 +261,20 @@ def test_a_statement_told_again_in_the_next_sentence_is_where_that_sentence_says
 def test_words_said_next_in_another_country_do_not_place_the_statement():
     text = "The Chilean foreign ministry rejected the accusation on Monday. \"It is false,\" an official told reporters in Lima."
     assert [(e.country, e.place) for e in extract(text, "en") if e.type == "REJECT"] == [("CL", None)]
+
+
+def test_the_town_a_visitor_visits_is_where_they_act():
+    cases = {
+        "en": "The Japanese foreign minister, visiting Nairobi on Tuesday, announced $20 million in humanitarian aid "
+              "for flood victims.",
+        "ms": "Menteri Luar Jepun, semasa melawat Nairobi pada Selasa, mengumumkan bantuan kemanusiaan bernilai 20 juta "
+              "dolar AS kepada mangsa banjir.",
+        "fr": "Le ministre japonais des Affaires étrangères, visitant Nairobi mardi, a annoncé une aide humanitaire de "
+              "20 millions de dollars pour les victimes des inondations.",
+        "es": "El canciller japonés, que visitó Nairobi el martes, anunció 20 millones de dólares en ayuda humanitaria "
+              "para las víctimas de las inundaciones.",
+    }
+    for lang, text in cases.items():
+        assert [(e.country, e.place) for e in extract(text, lang) if e.type == "AID"] == [("KE", "Nairobi")], lang
+    id_ = extract("Menteri Luar Negeri Jepang, saat mengunjungi Nairobi pada Selasa, bertemu Presiden Kenya.", "id")
+    assert [(e.country, e.place) for e in id_ if e.type == "CONSULT"] == [("KE", "Nairobi")]
