@@ -41,7 +41,7 @@ class Candidate:
     place_kind: str | None = None
     #: the place is the article's main place, not one named in the event's sentence
     place_inherited: bool = False
-    #: the mention says the act has no single place ("blasts across Lebanon", "in 15 provinces")
+    #: the mention says the act covers the whole country ("blasts across Lebanon", "di seluruh negeri")
     place_wide: bool = False
     #: read from a death or injury word only ("four people died")
     casualty: bool = False

@@ -277,10 +277,11 @@ def said_there_after(ctx: ArticleContext, sent: tuple[int, int], country: str | 
     denied making them. 'It is not our product,' its founder told reporters at its office in New
     Taipei"; "menyebut peluncuran itu pelanggaran. '...,' kata Hayashi di Tokyo"): the town or site
     that sentence puts its words in, when it is in the speaker's country and no deed happened there."""
+    if country is None:
+        return None
     end = ctx.text.find("\n", sent[1])
-    end = len(ctx.text) if end < 0 else end
-    parts = split_sentences(ctx.text[sent[1]:end])
-    if country is None or not parts:
+    parts = split_sentences(ctx.text[sent[1]:len(ctx.text) if end < 0 else end])
+    if not parts:
         return None
     start, stop = sent[1] + parts[0][0], sent[1] + parts[0][1]
     said = lexicon(ctx.lang).said

@@ -126,7 +126,8 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
     # "police killed dozens" is an attack; "the governor said six people died" is a toll
     # ... and "18 members of the security forces died" an attack on them
     casualty = trig.casualty and all(a.kind == "person" for a in actors) and not _sides(target_codes)
-    return Candidate(event, pos, rank, place.kind if place else None, inherited, wide and nationwide(ctx, clause), casualty, trig.needs_count,
+    countrywide = wide and nationwide(ctx, clause)
+    return Candidate(event, pos, rank, place.kind if place else None, inherited, countrywide, casualty, trig.needs_count,
                      explicit_actor=bool(actors), default_target=not targets)
 
 
