@@ -41,6 +41,8 @@ class Candidate:
     place_kind: str | None = None
     #: the place is the article's main place, not one named in the event's sentence
     place_inherited: bool = False
+    #: the mention says the act covers the whole country ("blasts across Lebanon", "di seluruh negeri")
+    place_wide: bool = False
     #: read from a death or injury word only ("four people died")
     casualty: bool = False
     #: kept only if its sentence gives a count it can carry
@@ -139,8 +141,9 @@ def _absorb(into: Candidate, other: Candidate) -> None:
         a.date, into.date_rank = b.date, other.date_rank
     a.mode = a.mode or b.mode
     # a place only inherited from the story (its main city) does not fill a null place: a
-    # nationwide act has none; a place the mention named does
-    if b.place and (a.place is None and not other.place_inherited
+    # nationwide act has none; a place the mention named does, unless the first said it had none
+    # ("exploded across Lebanon ... The blasts hit the southern suburbs of Beirut")
+    if b.place and not into.place_wide and (a.place is None and not other.place_inherited
                     or into.place_inherited and not other.place_inherited
                     or (into.place_kind == "admin" and other.place_kind in ("city", "site"))):
         a.place, a.location = b.place, b.location

@@ -21,8 +21,9 @@ from streams.nlp.eventcontext import ArticleContext, between
 from streams.nlp.fuzzy import fold
 from streams.nlp.mentions import PlaceMention
 from streams.nlp.places import find_places
+from streams.nlp.sentences import split_sentences
 from streams.nlp.textutil import alternation, load_data
-from streams.nlp.triggers import Trigger, _locative_pattern, in_group, is_verbal, lexicon
+from streams.nlp.triggers import Trigger, _locative_pattern, find_triggers, in_group, is_verbal, lexicon
 
 #: places of a country the article never names are used from this many mentions on
 TRUSTED_MENTIONS = 3
@@ -172,7 +173,7 @@ def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, in
             place = main
     if place is None and (is_verbal(trig.type) or trig.type == "SANCTION"):
         place = _filed_from(ctx, sent, pos) or (
-            (_seat_speaking(ctx, whole, pos) or _said_there_before(ctx, whole)) if is_verbal(trig.type) else None)
+            (_seat_speaking(ctx, whole, pos) or _said_there_before(ctx, whole, pos)) if is_verbal(trig.type) else None)
     several = (place is not None and not in_group("per_place_types", trig.type, trig.mode)
                and _several_places(ctx, clause, place)) or _counted_areas(ctx, clause)
     national = _country_only(ctx, sent) or _state_order(ctx, trig, (whole[0], pos)) or _unnamed_region(ctx, clause)
@@ -219,21 +220,77 @@ def _seat_speaking(ctx: ArticleContext, sent: tuple[int, int], pos: int) -> Plac
     return seat
 
 
-def _said_there_before(ctx: ArticleContext, sent: tuple[int, int]) -> PlaceMention | None:
-    """A statement whose sentence names no person (its speaker is "he", "ia", "il") goes on from
-    the sentences before it in its paragraph: where they have someone speak from ("in an address
-    from the Kremlin, Putin accused ... . 'Those who ...,' he said"; "Putin berpidato di Lapangan
-    Katedral, Kremlin. Ia memuji ..."), it was said there, or at the town they went to after."""
-    if any(a.kind == "person" and not any(q0 < a.start < q1 for q0, q1 in ctx.quotes) for a in between(ctx.actors, *sent)):
-        return None  # a person named in the quotation ("« c'est celle du président Poutine », a-t-il affirmé") is not its speaker
+def _said_there_before(ctx: ArticleContext, sent: tuple[int, int], pos: int) -> PlaceMention | None:
+    """A statement whose sentence names no new person (its speaker is "he", "ia", "il", or one the
+    paragraph already named) goes on from the sentences before it in its paragraph: where they have
+    someone speak from ("in an address from the Kremlin, Putin accused ... . 'Those who ...,' he
+    said"; "Putin berpidato di Lapangan Katedral, Kremlin. Ia memuji ..."), it was said there, or at
+    the town they went to after; else at the last town they put someone in ("chaired a meeting in
+    Colombo. The leaders demanded ...", "O'Brien, yang berada di Tbilisi, ... O'Brien memperingatkan")."""
     start = ctx.text.rfind("\n", 0, sent[0]) + 1
+    if _new_person(ctx, start, sent):
+        return None
     before = [p for p in between(ctx.places, start, sent[0]) if p.kind in _PLACE_RANK]
     origin = _spoken_from(ctx, before)
     if origin is not None:
         # ... or where they went after ("qui avait qualifié depuis Marseille ..., a réuni ... à Paris")
-        return next((p for p in reversed(before) if p.start > origin.start and p.kind != "admin"
-                     and after_locative(ctx, p)), origin)
-    return next((p for p in reversed(before) if fold(p.surface) in _seats() and after_locative(ctx, p)), None)
+        place = next((p for p in reversed(before) if p.start > origin.start and p.kind != "admin"
+                      and after_locative(ctx, p)), origin)
+    else:
+        place = next((p for p in reversed(before) if p.kind != "admin" and after_locative(ctx, p)), None)
+        if place is not None and _scene_of_deed(ctx, start, sent[0], place):
+            return None  # "Police fired tear gas in Bangkok. 'This is unacceptable,' he said": where they fired
+    return None if place is None or _speaker_abroad(ctx, (sent[0], pos), place) else place
+
+
+def _scene_of_deed(ctx: ArticleContext, start: int, end: int, place: PlaceMention) -> bool:
+    """The act ``place`` goes with (the nearest before it in its sentence, within ``start``..``end``, else
+    the first after it) is a deed (a protest, an attack, an arrest): the place is where that happened,
+    not where a speaker was ("attended a meeting convened by the speaker in Colombo" is a meeting)."""
+    for a, b in split_sentences(ctx.text[start:end]):
+        if start + a <= place.start < start + b:
+            at = place.start - start - a
+            hits = find_triggers(ctx.text[start + a:start + b], ctx.lang)
+            act = next((h for h in reversed(hits) if h.end <= at), None) or next(iter(hits), None)
+            return act is not None and in_group("scene_types", act.trigger.type, act.trigger.mode)
+    return False
+
+
+def _new_person(ctx: ArticleContext, paragraph: int, sent: tuple[int, int]) -> bool:
+    """The sentence names someone, outside a quotation, its paragraph has not named before it: a new
+    speaker, who may be anywhere (a person named in a quotation, "« c'est celle du président Poutine »,
+    a-t-il affirmé", is not its speaker)."""
+    named = {a.value for a in between(ctx.actors, paragraph, sent[0]) if a.kind == "person"}
+    return any(a.kind == "person" and a.value not in named and not any(q0 < a.start < q1 for q0, q1 in ctx.quotes)
+               for a in between(ctx.actors, *sent))
+
+
+def _speaker_abroad(ctx: ArticleContext, before: tuple[int, int], place: PlaceMention) -> bool:
+    """A body of another country than the place's is named before the statement, as its speaker
+    ("... di Jenewa mendesak Prancis. Kementerian Luar Negeri Prancis membantah"): it speaks from home."""
+    return any(a.kind != "person" and a.country and a.country != place.location.country
+               and not any(q0 < a.start < q1 for q0, q1 in ctx.quotes) for a in between(ctx.actors, *before))
+
+
+def said_there_after(ctx: ArticleContext, sent: tuple[int, int], country: str | None) -> PlaceMention | None:
+    """A statement the next sentence of its paragraph tells again with where it was said ("Gold Apollo
+    denied making them. 'It is not our product,' its founder told reporters at its office in New
+    Taipei"; "menyebut peluncuran itu pelanggaran. '...,' kata Hayashi di Tokyo"): the town or site
+    that sentence puts its words in, when it is in the speaker's country and no deed happened there."""
+    if country is None:
+        return None
+    end = ctx.text.find("\n", sent[1])
+    parts = split_sentences(ctx.text[sent[1]:len(ctx.text) if end < 0 else end])
+    if not parts:
+        return None
+    start, stop = sent[1] + parts[0][0], sent[1] + parts[0][1]
+    said = lexicon(ctx.lang).said
+    if said is None or not said.search(ctx.folded, start, stop):
+        return None
+    place = next((p for p in between(ctx.places, start, stop) if p.kind in _PLACE_RANK and after_locative(ctx, p)), None)
+    if place is None or place.location.country != country or _scene_of_deed(ctx, start, stop, place):
+        return None
+    return place
 
 
 #: deeds a government orders for the whole country when it names no place ("Pemerintah mengerahkan 45.000 polisi")

@@ -34,7 +34,9 @@ from streams.nlp.eventdates import (DATE_IN_SENTENCE, PAST_DAYS, dateline_end, d
                                     old_years)
 from streams.nlp.eventfilter import filtered
 from streams.nlp.eventmerge import GENERIC_VICTIMS, Candidate, merged_candidates, side_of
-from streams.nlp.eventplaces import country_ranking, dominant_place, event_country, pick_scene, trusted_places
+from streams.nlp.eventplaces import (
+    country_ranking, dominant_place, event_country, nationwide, pick_scene, said_there_after, trusted_places,
+)
 from streams.nlp.eventroles import (SIDE_TARGETED_TYPES, codes, default_actor, fit_roles, international, own_side_dropped,
                                     parties, roles, story_opponent, unnamed_subject)
 from streams.nlp.fuzzy import fold
@@ -104,6 +106,8 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
     if (in_group("international_types", event_type) and not international(actors + targets, country)
             and not trig.between_states and not _two_sides(actors + targets)):
         return None  # a cabinet meeting is no consultation ("bilateral talks" are, whoever is named)
+    if place is None and not wide and verbal:
+        place = said_there_after(ctx, sent, country)
     inherited = False
     if place is None and not wide and in_group("scene_types", event_type, mode):
         place = ctx.dominant_place if ctx.dominant_place and ctx.dominant_place.location.country == country else None
@@ -122,7 +126,8 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
     # "police killed dozens" is an attack; "the governor said six people died" is a toll
     # ... and "18 members of the security forces died" an attack on them
     casualty = trig.casualty and all(a.kind == "person" for a in actors) and not _sides(target_codes)
-    return Candidate(event, pos, rank, place.kind if place else None, inherited, casualty, trig.needs_count,
+    countrywide = wide and nationwide(ctx, clause)
+    return Candidate(event, pos, rank, place.kind if place else None, inherited, countrywide, casualty, trig.needs_count,
                      explicit_actor=bool(actors), default_target=not targets)
 
 
@@ -1012,7 +1017,7 @@ def _implied_protest(found: list[Candidate]) -> list[Candidate]:
                 type="PROTEST", mode="demonstrate", cameo=cameo_root("PROTEST"), country=e.country, date=e.date,
                 actors=[f"{e.country}:protesters"], targets=[f"{e.country}:government"], place=e.place,
                 location=e.location, evidence=e.evidence, confidence=round(e.confidence * 0.8, 2))
-            return [Candidate(protest, c.pos, c.date_rank, c.place_kind, c.place_inherited)]
+            return [Candidate(protest, c.pos, c.date_rank, c.place_kind, c.place_inherited, c.place_wide)]
     return []
 
 

@@ -193,3 +193,88 @@ def test_a_person_named_in_the_quotation_does_not_stop_it_being_said_where_its_s
     id_ = extract("Presiden Joko Widodo berpidato pada Rabu malam dari Bogor. \"Ini bukan perang rakyat Rusia, ini perang "
                   "Presiden Putin,\" ujarnya, mengecam invasi itu.", "id")
     assert [(e.type, e.country, e.place) for e in id_] == [("ACCUSE", "ID", "Bogor")]
+
+
+def _place_of(text, lang, event_type):
+    return next(e.place for e in extract(text, lang) if e.type == event_type)
+
+
+def test_a_statement_goes_on_where_its_paragraph_put_the_speakers():
+    """The sentence before put the speakers in a town; the statement after names no new one."""
+    cases = [
+        ("en", "REQUEST", "Kandy", "Opposition leaders gathered for crisis talks in Kandy on Monday. "
+                                   "Hours later the leaders demanded that the finance minister resign."),
+        ("id", "REQUEST", "Surabaya", "Para pemimpin oposisi menggelar rapat darurat di Surabaya, Senin. "
+                                      "Seusai rapat, mereka menuntut menteri keuangan mundur."),
+        ("ms", "ACCUSE", "Ipoh", "Pemimpin pembangkang mengadakan mesyuarat tergempar di Ipoh semalam. "
+                                 "Selepas mesyuarat itu, mereka mengecam menteri kewangan kerana kenaikan harga minyak."),
+        ("fr", "REQUEST", "Lyon", "Les chefs de l'opposition se sont réunis lundi à Lyon. "
+                                  "À l'issue de la réunion, ils ont exigé la démission du ministre des Finances."),
+        ("es", "THREATEN", "Valparaíso", "La ministra de Exteriores, que estuvo el lunes en Valparaíso, se reunió con el "
+                                         "gobernador. Ante la prensa, la ministra advirtió que el Gobierno chileno impondría sanciones."),
+        ("en", "THREATEN", "Cebu City", "Senator Maria Reyes, who was in Cebu City on Monday, met the governor of Cebu. At a news "
+                                        "conference after the talks, Reyes warned that the Philippine government would impose sanctions."),
+    ]
+    for lang, event_type, place, text in cases:
+        assert _place_of(text, lang, event_type) == place, (lang, text)
+
+
+def test_a_body_of_another_country_speaks_from_home():
+    text = ("The UN rights office, speaking in Geneva on Friday, urged Spain to investigate. "
+            "The Spanish foreign ministry rejected the accusation.")
+    rejected = next(e for e in extract(text, "en") if e.type == "REJECT")
+    assert (rejected.country, rejected.place) == ("ES", None)
+
+
+def test_an_act_told_first_as_nationwide_keeps_no_place_when_a_later_mention_names_a_town():
+    """Its mention saying "across the country" comes first: a later "the blasts hit Cali" is a detail
+    of the same act, which still has no single place."""
+    cases = {
+        "en": "Bombs exploded across Colombia on Tuesday, killing nine people. The blasts hit the centre of Cali.",
+        "id": "Bom meledak di seluruh Kolombia pada Selasa, menewaskan sembilan orang. Ledakan itu mengguncang pusat kota Cali.",
+        "ms": "Bom meletup di seluruh Colombia pada Selasa, mengorbankan sembilan orang. Letupan itu menggegarkan pusat bandar Cali.",
+        "fr": "Des bombes ont explosé mardi à travers la Colombie, tuant neuf personnes. Les explosions ont frappé le centre de Cali.",
+        "es": "Varias bombas estallaron el martes en todo el territorio de Colombia y mataron a nueve personas. "
+              "Las explosiones sacudieron el centro de Cali.",
+    }
+    for lang, text in cases.items():
+        assert [(e.type, e.country, e.place) for e in extract(text, lang)] == [("ASSAULT", "CO", None)], lang
+
+
+def test_a_statement_told_again_in_the_next_sentence_is_where_that_sentence_says():
+    cases = {
+        "en": "The Chilean foreign ministry rejected the accusation on Monday. \"We have nothing to hide,\" the minister "
+              "told reporters in Valparaíso.",
+        "id": "Kementerian Luar Negeri Thailand membantah tuduhan itu pada Senin. \"Kami tidak menyembunyikan apa pun,\" "
+              "kata juru bicara kementerian kepada wartawan di Chiang Mai.",
+        "ms": "Kementerian Luar Negeri Thailand menafikan tuduhan itu pada Isnin. \"Kami tidak menyembunyikan apa-apa,\" "
+              "kata jurucakap kementerian kepada pemberita di Chiang Mai.",
+        "fr": "Le ministère chilien des Affaires étrangères a rejeté lundi l'accusation. « Nous n'avons rien à cacher », "
+              "a déclaré le ministre à la presse à Valparaíso.",
+        "es": "La cancillería chilena rechazó el lunes la acusación. \"No tenemos nada que ocultar\", dijo el ministro "
+              "a la prensa en Valparaíso.",
+    }
+    for lang, text in cases.items():
+        assert [e.place for e in extract(text, lang) if e.type == "REJECT"] in (["Valparaíso"], ["Chiang Mai"]), lang
+
+
+def test_words_said_next_in_another_country_do_not_place_the_statement():
+    text = "The Chilean foreign ministry rejected the accusation on Monday. \"It is false,\" an official told reporters in Lima."
+    assert [(e.country, e.place) for e in extract(text, "en") if e.type == "REJECT"] == [("CL", None)]
+
+
+def test_the_town_a_visitor_visits_is_where_they_act():
+    cases = {
+        "en": "The Japanese foreign minister, visiting Nairobi on Tuesday, announced $20 million in humanitarian aid "
+              "for flood victims.",
+        "ms": "Menteri Luar Jepun, semasa melawat Nairobi pada Selasa, mengumumkan bantuan kemanusiaan bernilai 20 juta "
+              "dolar AS kepada mangsa banjir.",
+        "fr": "Le ministre japonais des Affaires étrangères, visitant Nairobi mardi, a annoncé une aide humanitaire de "
+              "20 millions de dollars pour les victimes des inondations.",
+        "es": "El canciller japonés, que visitó Nairobi el martes, anunció 20 millones de dólares en ayuda humanitaria "
+              "para las víctimas de las inundaciones.",
+    }
+    for lang, text in cases.items():
+        assert [(e.country, e.place) for e in extract(text, lang) if e.type == "AID"] == [("KE", "Nairobi")], lang
+    id_ = extract("Menteri Luar Negeri Jepang, saat mengunjungi Nairobi pada Selasa, bertemu Presiden Kenya.", "id")
+    assert [(e.country, e.place) for e in id_ if e.type == "CONSULT"] == [("KE", "Nairobi")]
