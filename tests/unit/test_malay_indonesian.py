@@ -1,0 +1,25 @@
+"""Malay and Indonesian kinds checked word list against word list (issue 10, malay15).
+
+Each test pairs the Malay form of a kind with the Indonesian one (and the other languages where
+the kind exists): a number qualifier ("sedikitnya", "sekurang-kurangnya") between a count word and
+its number, lives taken ("meragut 12 nyawa", "merenggut 12 nyawa"). Sentences written for these
+tests.
+"""
+
+from streams.nlp.counts import find_counts
+
+
+def counted(text, lang):
+    return [(c.kind, c.value) for c in find_counts(text, lang)]
+
+
+def test_a_qualifier_between_a_weak_count_word_and_its_number_keeps_the_count():
+    assert counted("Polisi mengamankan sedikitnya 120 orang dalam aksi itu.", "id") == [("arrested", 120)]
+    assert counted("Polisi menahan sekitar 45 orang di Medan.", "id") == [("arrested", 45)]
+    assert counted("Polis menahan sekurang-kurangnya 30 orang di Klang.", "ms") == [("arrested", 30)]
+    assert counted("Police held at least 120 people.", "en") == [("arrested", 120)]
+
+
+def test_lives_taken_are_a_death_toll():
+    assert counted("Ledakan bom itu merenggut 12 nyawa.", "id") == [("killed", 12)]
+    assert counted("Letupan bom itu meragut 12 nyawa.", "ms") == [("killed", 12)]
