@@ -7,6 +7,11 @@ tests.
 """
 
 from streams.nlp.counts import find_counts
+from tests.unit.test_events import extract
+
+
+def types(text, lang):
+    return [e.type for e in extract(text, lang)]
 
 
 def counted(text, lang):
@@ -23,3 +28,16 @@ def test_a_qualifier_between_a_weak_count_word_and_its_number_keeps_the_count():
 def test_lives_taken_are_a_death_toll():
     assert counted("Ledakan bom itu merenggut 12 nyawa.", "id") == [("killed", 12)]
     assert counted("Letupan bom itu meragut 12 nyawa.", "ms") == [("killed", 12)]
+
+
+def test_a_call_to_end_bloodshed_is_a_request_a_call_for_blood_donors_is_not():
+    assert types("Presiden Joko Widodo mendesak PBB segera menghentikan pertumpahan darah di Jakarta pada Kamis.",
+                 "id") == ["REQUEST"]
+    assert types("Perdana Menteri Anwar Ibrahim menggesa PBB menghentikan pertumpahan darah di Gaza pada Khamis.",
+                 "ms") == ["REQUEST"]
+    assert types("El presidente Gustavo Petro pidió a la ONU detener el derramamiento de sangre en Gaza el jueves.",
+                 "es") == ["REQUEST"]
+    assert types("Emmanuel Macron a exhorté l'ONU à mettre fin au bain de sang à Gaza jeudi.", "fr") == ["REQUEST"]
+    assert types("Rumah sakit meminta warga mendonorkan darah pada Kamis.", "id") == []
+    assert types("Hospital itu menggesa orang ramai menderma darah pada Khamis.", "ms") == []
+    assert types("El hospital pidió a la población donar sangre el jueves.", "es") == []
