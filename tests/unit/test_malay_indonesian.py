@@ -41,3 +41,16 @@ def test_a_call_to_end_bloodshed_is_a_request_a_call_for_blood_donors_is_not():
     assert types("Rumah sakit meminta warga mendonorkan darah pada Kamis.", "id") == []
     assert types("Hospital itu menggesa orang ramai menderma darah pada Khamis.", "ms") == []
     assert types("El hospital pidió a la población donar sangre el jueves.", "es") == []
+
+
+def test_foiled_proposed_and_feared_acts_are_no_events_in_malay_as_in_indonesian():
+    assert types("Polis berjaya menggagalkan cubaan serangan ke atas balai polis di Pattani.", "ms") == []
+    assert types("Polisi berhasil menggagalkan upaya serangan ke kantor polisi di Poso.", "id") == []
+    assert types("Kesatuan itu mencadangkan mogok umum bagi membantah dasar baharu, kata presidennya.", "ms") == []
+    assert types("Polis bimbang berlaku rusuhan di ibu negara, kata ketua polis.", "ms") == []
+    assert types("Polisi khawatir terjadi kerusuhan di ibu kota, kata kapolda.", "id") == []
+
+
+def test_a_running_toll_up_to_now_is_no_event_in_malay_as_in_indonesian():
+    assert types("Lebih 600 orang terbunuh di Lubnan sehingga kini akibat pertempuran rentas sempadan.", "ms") == []
+    assert types("Lebih dari 600 orang tewas di Lebanon hingga kini akibat pertempuran lintas batas.", "id") == []
