@@ -54,3 +54,21 @@ def test_foiled_proposed_and_feared_acts_are_no_events_in_malay_as_in_indonesian
 def test_a_running_toll_up_to_now_is_no_event_in_malay_as_in_indonesian():
     assert types("Lebih 600 orang terbunuh di Lubnan sehingga kini akibat pertempuran rentas sempadan.", "ms") == []
     assert types("Lebih dari 600 orang tewas di Lebanon hingga kini akibat pertempuran lintas batas.", "id") == []
+
+
+def test_forces_placed_with_a_figure_between_and_an_alert_raised_are_a_mobilisation():
+    assert types("Polis menempatkan 500 anggota di sekitar ibu negara pada Khamis.", "ms") == ["MOBILIZE"]
+    assert types("Polisi menempatkan 500 personel di sekitar Monas pada Kamis.", "id") == ["MOBILIZE"]
+    assert types("Tentera Thailand berada dalam keadaan siap siaga di sempadan.", "ms") == ["MOBILIZE"]
+    assert types("Militer Thailand dalam keadaan siaga di perbatasan.", "id") == ["MOBILIZE"]
+
+
+def test_a_building_occupied_is_a_protest_those_who_occupy_it_are_no_new_one():
+    assert types("Penunjuk perasaan menduduki bangunan Parlimen di Colombo.", "ms") == ["PROTEST"]
+    assert types("Para demonstran menduduki istana presiden di Kolombo.", "id") == ["PROTEST"]
+    assert types("Penunjuk perasaan yang menduduki bangunan Parlimen mula beredar.", "ms") == []
+
+
+def test_a_suspect_handed_over_to_another_state_is_judicial_cooperation():
+    assert types("Polis Malaysia menyerahkan suspek itu kepada pihak berkuasa Thailand.", "ms") == ["COOPERATE"]
+    assert types("Polisi Indonesia menyerahkan tersangka itu kepada otoritas Malaysia.", "id") == ["COOPERATE"]
