@@ -2,16 +2,24 @@
 
 Each test pairs the Malay form of a kind with the Indonesian one (and the other languages where
 the kind exists): a number qualifier ("sedikitnya", "sekurang-kurangnya") between a count word and
-its number, lives taken ("meragut 12 nyawa", "merenggut 12 nyawa"). Sentences written for these
+its number, lives taken ("meragut 12 nyawa", "merenggut 12 nyawa"), bloodshed a call asks to end
+(no blood donation), gates of one language missing from the other (foiled, proposed and feared
+acts, running totals up to now), trigger families one language lacked, and national bodies whose
+name says their country ("Polri", "KBRI", "Wisma Putra", "PDRM"). Sentences written for these
 tests.
 """
 
+from streams.nlp.actors import find_sectors
 from streams.nlp.counts import find_counts
 from tests.unit.test_events import extract
 
 
 def types(text, lang):
     return [e.type for e in extract(text, lang)]
+
+
+def sector_codes(text, lang):
+    return [a.code(None) for a in find_sectors(text, lang, [])]
 
 
 def counted(text, lang):
@@ -72,3 +80,10 @@ def test_a_building_occupied_is_a_protest_those_who_occupy_it_are_no_new_one():
 def test_a_suspect_handed_over_to_another_state_is_judicial_cooperation():
     assert types("Polis Malaysia menyerahkan suspek itu kepada pihak berkuasa Thailand.", "ms") == ["COOPERATE"]
     assert types("Polisi Indonesia menyerahkan tersangka itu kepada otoritas Malaysia.", "id") == ["COOPERATE"]
+
+
+def test_a_national_body_is_of_its_country_wherever_it_sits():
+    assert sector_codes("Polri dan TNI mengecam serangan itu.", "id") == ["ID:police", "ID:military"]
+    assert sector_codes("KBRI Paris mengimbau WNI menjauhi lokasi kerusuhan.", "id") == ["ID:government", "ID:civilians"]
+    assert sector_codes("Wisma Putra dan PDRM mengecam serangan itu.", "ms") == ["MY:government", "MY:police"]
+    assert sector_codes("Polis dan tentera mengecam serangan itu.", "ms") == [None, None]
