@@ -87,3 +87,15 @@ def test_a_national_body_is_of_its_country_wherever_it_sits():
     assert sector_codes("KBRI Paris mengimbau WNI menjauhi lokasi kerusuhan.", "id") == ["ID:government", "ID:civilians"]
     assert sector_codes("Wisma Putra dan PDRM mengecam serangan itu.", "ms") == ["MY:government", "MY:police"]
     assert sector_codes("Polis dan tentera mengecam serangan itu.", "ms") == [None, None]
+
+
+def test_slashing_abuse_and_rape_are_assaults_in_both_languages():
+    assert types("Seorang wanita dirogol oleh dua lelaki di Kota Bharu.", "ms") == ["ASSAULT"]
+    assert types("Seorang perempuan dirudapaksa oleh dua pria di Medan.", "id") == ["ASSAULT"]
+    assert types("Seorang lelaki ditetak dengan parang di Klang.", "ms") == ["ASSAULT"]
+    assert types("Seorang pria dibacok dengan parang di Medan.", "id") == ["ASSAULT"]
+
+
+def test_a_police_raid_with_a_light_verb_is_coercion_in_both_languages():
+    assert types("Polis menjalankan serbuan di sebuah kilang di Klang.", "ms") == ["COERCE"]
+    assert types("Polisi melakukan penggerebekan di sebuah pabrik di Bekasi.", "id") == ["COERCE"]
