@@ -11,11 +11,21 @@ tests.
 
 from streams.nlp.actors import find_sectors
 from streams.nlp.counts import find_counts
-from tests.unit.test_events import extract
+from streams.nlp.events import extract_events
+from streams.nlp.sentences import split_sentences
+from streams.records import Sentence
+from tests.unit.test_events import PUBLISHED, dates_of, extract, places_of
 
 
 def types(text, lang):
     return [e.type for e in extract(text, lang)]
+
+
+def with_counts(text, lang):
+    """Events with the counts the count finder reads (the shared helper counts only a few words)."""
+    sentences = [Sentence(a, b) for a, b in split_sentences(text)]
+    events = extract_events(text, sentences, lang, PUBLISHED, places_of(text), dates_of(text), find_counts(text, lang))
+    return [(e.type, e.counts) for e in events]
 
 
 def sector_codes(text, lang):
@@ -99,3 +109,9 @@ def test_slashing_abuse_and_rape_are_assaults_in_both_languages():
 def test_a_police_raid_with_a_light_verb_is_coercion_in_both_languages():
     assert types("Polis menjalankan serbuan di sebuah kilang di Klang.", "ms") == ["COERCE"]
     assert types("Polisi melakukan penggerebekan di sebuah pabrik di Bekasi.", "id") == ["COERCE"]
+
+
+def test_holding_people_with_a_figure_is_a_detention_holding_back_is_not():
+    assert with_counts("Polisi menahan 45 peserta aksi itu di Jakarta pada Kamis.", "id") == [("COERCE", {"arrested": 45})]
+    assert types("Bank Indonesia menahan suku bunga acuan pada Kamis.", "id") == []
+    assert types("Polis menahan 45 peserta perhimpunan itu di Kuala Lumpur.", "ms") == ["COERCE"]
