@@ -358,7 +358,9 @@ def _postnominal_country(text: str, end: int, demonym_spans: list[tuple[int, int
 
 
 def find_sectors(text: str, lang: str, places: list[PlaceMention], folded: str | None = None) -> list[ActorMention]:
-    """Sector nouns, qualified by an adjacent demonym or place, plus bare demonyms as countries."""
+    """Sector nouns, qualified by an adjacent demonym or place, plus bare demonyms as countries.
+    A sector listed with its country ("polri": "ID:police", "wisma putra": "MY:government") names a
+    body of that country, wherever it sits."""
     sectors, demonyms = _lexicon(lang)
     folded = fold(text) if folded is None else folded
     if len(folded) != len(text):
@@ -368,7 +370,11 @@ def find_sectors(text: str, lang: str, places: list[PlaceMention], folded: str |
     located = [p for p in places if p.location.country]
     found: list[ActorMention] = []
     used: set[int] = set()
-    for s_start, s_end, sector in sectors.find(folded):
+    for s_start, s_end, listed in sectors.find(folded):
+        home, _, sector = listed.rpartition(":")  # "polri": "ID:police", a body of one country
+        if home:  # a place after it is where it sits ("KBRI Paris", "Polda Papua"), not whose it is
+            found.append(ActorMention(s_start, s_end, "sector", sector, home))
+            continue
         country, start, end = None, s_start, s_end
         for i, (ds, de, cc) in enumerate(demonym_spans):
             if 0 <= s_start - de <= _QUALIFIER_GAP:
