@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Iterator
 from itertools import islice, pairwise
 
 from streams.nlp.fuzzy import fold
@@ -215,6 +216,12 @@ class Lexicon:
     #: a verb of asking with a question word ("asked whether", "demandé si", "ditanya apakah"): its
     #: clause is a question, no request, and what the question names did not happen
     questions: re.Pattern | None = None
+    #: the same with words between the verb and the question word ("asked the minister whether", "a demandé
+    #: au ministre si"; events.json ``question_gaps``)
+    question_gap: QuestionGap | None = None
+    #: what a verbal attack is aimed at ("attacked the government's policies", "atacó la política",
+    #: "menyerang kebijakan"; events.json ``speech_objects``): the attack is a criticism
+    speech_objects: re.Pattern | None = None
     #: a rule as subject and a verb of what it bans, allows or requires ("the law bans", "regulations prohibit",
     #: "UU melarang", "la ley prohíbe", "la loi interdit"; events.json ``rule_statements``): its clause states
     #: a rule, it tells no act
@@ -312,6 +319,23 @@ class PresentRelative:
     not_endings: tuple[str, ...]
     #: pronouns before the verb that are not it ("se niega": the verb is "niega")
     clitics: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class QuestionGap:
+    """A verb of asking, up to ``reach`` words (its object), then a question word; a word of
+    ``blockers`` in between makes it a request ("asked the minister to explain why")."""
+    verbs: re.Pattern
+    words: frozenset[str]
+    blockers: frozenset[str]
+    reach: int
+
+
+def _question_gap(spec: dict) -> QuestionGap | None:
+    if not spec.get("verbs"):
+        return None
+    return QuestionGap(verbs=_words_pattern(spec["verbs"]), words=frozenset(fold(w) for w in spec["words"]),
+                       blockers=frozenset(fold(w) for w in spec.get("blockers", [])), reach=int(spec.get("reach", 4)))
 
 
 def _present_relative(spec: dict) -> PresentRelative | None:
@@ -456,6 +480,8 @@ def lexicon(lang: str) -> Lexicon:
         anaphora_before=_words_pattern(data.get("anaphora_before", [])),
         anaphora_after=_words_pattern(data.get("anaphora_after", [])),
         questions=_words_pattern(data.get("questions", [])),
+        question_gap=_question_gap(data.get("question_gaps") or {}),
+        speech_objects=_words_pattern(data.get("speech_objects", [])),
         pluperfect=_pluperfect_pattern(data.get("pluperfect") or {}),
         superlative=_words_pattern(data.get("superlatives", [])),
         hyphen_endings=tuple(fold(e) for e in data.get("hyphen_attribute_endings", [])),
@@ -851,6 +877,26 @@ def _lifted(trigger: Trigger) -> Trigger:
                    by_state="")
 
 
+#: words after an attack searched for what it is aimed at ("attacked the opposition over its plan")
+SPEECH_OBJECT_WINDOW = 5
+
+
+def _verbal_attack(lex: Lexicon, trigger: Trigger, folded: str, end: int, parts: list[tuple[int, int]]) -> bool:
+    """An attack word of plover.json ``speech_figurative`` aimed, before the next comma, at words
+    (events.json ``speech_objects``: policies, remarks, a record): a verbal attack. Words of a weapon
+    carry a mode, words of a toll the casualty flag ("killed the bill" is no criticism): they are left."""
+    if trigger.casualty or lex.speech_objects is None or not in_group("speech_figurative", trigger.type, trigger.mode):
+        return False
+    return bool(lex.speech_objects.search(_window_after(folded, end, parts, SPEECH_OBJECT_WINDOW).split(",")[0]))
+
+
+@lru_cache(maxsize=None)
+def _criticism(trigger: Trigger) -> Trigger:
+    """The criticism a verbal attack makes (PLOVER DISAPPROVE, our ACCUSE)."""
+    return replace(trigger, type="ACCUSE", mode="disapprove", actor="", target="", sports=False, anchor=False,
+                   casualty=False, by_state="")
+
+
 #: words after a request searched for what a civic appeal asks ("urged residents to donate blood")
 CIVIC_APPEAL_WINDOW = 10
 #: words between a call and the protest it calls for ("called on its supporters to march")
@@ -991,14 +1037,32 @@ def _question_spans(lex: Lexicon, folded: str, parts: list[tuple[int, int]]) -> 
     """Spans from a verb of asking with a question word to the end of its clause or the next
     comma or stop ("asked whether he supports packing the court, Tester quipped"): what they
     name is a question."""
-    if not lex.questions:
-        return []
     spans = []
-    for m in lex.questions.finditer(folded):
-        end = next((b for a, b in parts if a <= m.start() < b), len(folded))
-        stop = _QUESTION_END.search(folded, m.end(), end)
-        spans.append((m.start(), stop.start() if stop else end))
+    for start, question_end in _question_starts(lex, folded):
+        end = next((b for a, b in parts if a <= start < b), len(folded))
+        stop = _QUESTION_END.search(folded, question_end, end)
+        spans.append((start, stop.start() if stop else end))
     return spans
+
+
+_WORD_AND_STOP = re.compile(r"([^\s,.;:?!]+)([,.;:?!]?)")
+
+
+def _question_starts(lex: Lexicon, folded: str) -> Iterator[tuple[int, int]]:
+    """Where each question of the sentence starts and where its question word ends."""
+    if lex.questions:
+        for m in lex.questions.finditer(folded):
+            yield m.start(), m.end()
+    gap = lex.question_gap
+    if gap is None:
+        return
+    for m in gap.verbs.finditer(folded):
+        for word in islice(_WORD_AND_STOP.finditer(folded, m.end()), gap.reach + 1):
+            if word.group(1) in gap.words:
+                yield m.start(), word.end(1)
+                break
+            if word.group(1) in gap.blockers or word.group(1).split("'")[0] + "'" in gap.blockers or word.group(2):
+                break
 
 
 _GLUED_WORD = re.compile(r"(?<![\w-])(\w+)-$")
@@ -1113,6 +1177,8 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
             drill = bool(lex.exercises and lex.exercises.search(folded))
         if drill and in_group("exercise_figurative", trigger.type, trigger.mode):
             continue  # the "attack" of a joint exercise is simulated
+        if _verbal_attack(lex, trigger, folded, end, parts):
+            trigger = _criticism(trigger)  # "attacked the government's policies", "menyerang kebijakan"
         if in_group("internal_meeting_types", trigger.type, trigger.mode) and _internal_meeting(
                 lex, folded, start, end, parts):
             continue  # "chaired a cabinet meeting", "memimpin rapat krisis": a government meeting itself
