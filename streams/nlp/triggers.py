@@ -193,6 +193,9 @@ class Lexicon:
     fiction: re.Pattern | None = None
     #: a work whose topic the trigger names ("a film about the siege", "lagu tentang perang")
     work_topics: re.Pattern | None = None
+    #: words of talk that take a topic ("a statement on", "spoke about", "debated", "habló sobre",
+    #: "membahas"; events.json ``speech_topics``): a deed noun right after one is what is talked about
+    speech_topics: re.Pattern | None = None
     #: a word of remembrance before an event noun ("the anniversary of the massacre", "memperingati
     #: 10 tahun serangan", "commémoré l'attentat", "aniversario de la masacre"): an act long past
     commemorations: re.Pattern | None = None
@@ -219,6 +222,9 @@ class Lexicon:
     #: the same with words between the verb and the question word ("asked the minister whether", "a demandé
     #: au ministre si"; events.json ``question_gaps``)
     question_gap: QuestionGap | None = None
+    #: "weeks after", "meses después de", "des années après", "beberapa bulan setelah" (events.json
+    #: ``long_after_markers``): what the phrase after one tells lies weeks or more from the story's act
+    long_after: re.Pattern | None = None
     #: what a verbal attack is aimed at ("attacked the government's policies", "atacó la política",
     #: "menyerang kebijakan"; events.json ``speech_objects``): the attack is a criticism
     speech_objects: re.Pattern | None = None
@@ -472,6 +478,7 @@ def lexicon(lang: str) -> Lexicon:
         predicative=_words_pattern(data.get("predicative", [])),
         fiction=_words_pattern(data.get("fiction_frames", [])),
         work_topics=_words_pattern(data.get("work_topics", [])),
+        speech_topics=_words_pattern(data.get("speech_topics", [])),
         commemorations=_words_pattern(data.get("commemorations", [])),
         generic_predicates=_words_pattern(data.get("generic_predicates", [])),
         definitions=_leading_pattern(data.get("definition_markers", [])),
@@ -481,6 +488,7 @@ def lexicon(lang: str) -> Lexicon:
         anaphora_after=_words_pattern(data.get("anaphora_after", [])),
         questions=_words_pattern(data.get("questions", [])),
         question_gap=_question_gap(data.get("question_gaps") or {}),
+        long_after=_words_pattern(data.get("long_after_markers", [])),
         speech_objects=_words_pattern(data.get("speech_objects", [])),
         pluperfect=_pluperfect_pattern(data.get("pluperfect") or {}),
         superlative=_words_pattern(data.get("superlatives", [])),
@@ -675,6 +683,8 @@ DENIED_GAP = 2
 ATTRIBUTE_WORDS = 8
 #: words between a work and the trigger naming its topic ("a film about the 1965 siege")
 TOPIC_GAP = 3
+#: words between a word of talk and the deed it is about ("a statement on the recent violence")
+SPEECH_TOPIC_GAP = 2
 #: words between a word of remembrance and the act it recalls ("conmemoró los diez años del atentado")
 COMMEMORATION_GAP = 4
 #: words after an event noun searched for a predicate of frequency ("protests are not uncommon")
@@ -1045,6 +1055,21 @@ def _question_spans(lex: Lexicon, folded: str, parts: list[tuple[int, int]]) -> 
     return spans
 
 
+def _long_after_spans(lex: Lexicon, folded: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans from a phrase of ``long_after`` to the next comma or the end of its clause ("The
+    appointment came weeks after Haniyeh was assassinated"): what they tell is weeks or more away
+    from the act of the sentence, told as background (a fronted one closes at its comma:
+    "Months after the riots, police arrested ..." keeps the arrests)."""
+    if not lex.long_after:
+        return []
+    spans = []
+    for m in lex.long_after.finditer(folded):
+        end = next((b for a, b in parts if a <= m.start() < b), len(folded))
+        comma = folded.find(",", m.end(), end)
+        spans.append((m.end(), comma if comma >= 0 else end))
+    return spans
+
+
 _WORD_AND_STOP = re.compile(r"([^\s,.;:?!]+)([,.;:?!]?)")
 
 
@@ -1156,6 +1181,7 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
     market = drill = None  # searched when a trigger first needs them
     parts = clauses(folded, lex)
     asked = _question_spans(lex, folded, parts)
+    distant = _long_after_spans(lex, folded, parts)
     ruled = _rule_spans(lex, folded, parts)
     hits: list[TriggerHit] = []
     evaluation_end, evaluation_type = -1, ""  # what a characterising verb says is part of its act
@@ -1186,6 +1212,8 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
             continue  # "called it a flagrant violation of international law": one condemnation
         if any(a <= start < b for a, b in ruled):
             continue  # "the law bans protests", "regulations prohibit the use of tear gas": a rule, no act
+        if any(a <= start < b for a, b in distant):
+            continue  # "came weeks after the leader was assassinated": an act told as weeks back, history
         if any(a <= start < b for a, b in asked) or _QUESTION_TAG.search(folded, 0, start):
             continue  # "asked whether he supports ...", "“...?” she asked": a question, no request or deed
         if trigger.type == "THREATEN" and lex.disaster_words and lex.disaster_words.search(
@@ -1216,6 +1244,8 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
             continue  # "there were no reports of major clashes", "tidak ada laporan penangkapan"
         if _ends_near(lex, lex.predicative, folded, start) or _ends_near(lex, lex.work_topics, folded, start, TOPIC_GAP):
             continue  # "the album is an explosive attack on ...", "a war drama about the siege of a town"
+        if not is_verbal(trigger.type) and _ends_near(lex, lex.speech_topics, folded, start, SPEECH_TOPIC_GAP):
+            continue  # "made a statement on the violence", "membahas kerusuhan": the deed is a topic of talk
         if _ends_near(lex, lex.commemorations, folded, start, COMMEMORATION_GAP):
             continue  # "on the anniversary of the massacre", "memperingati tragedi penembakan": history
         if lex.generic_predicates and lex.generic_predicates.search(_window_after(folded, end, parts, GENERIC_WINDOW)):

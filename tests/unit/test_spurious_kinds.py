@@ -3,6 +3,7 @@
 import pytest
 
 from streams.nlp.triggers import find_triggers
+from tests.unit.test_enrich import enriched
 
 
 def types(sentence: str, lang: str) -> list[str]:
@@ -51,3 +52,65 @@ def test_asking_someone_a_question_is_no_request(lang, sentence):
 ])
 def test_asking_someone_to_explain_stays_a_request(lang, sentence):
     assert "REQUEST" in types(sentence, lang)
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "On Tuesday the minister made a statement on the violence in the state."),
+    ("en", "Lawmakers on Tuesday debated the violence that rocked the state."),
+    ("es", "El martes, el ministro hizo una declaración sobre la violencia en el estado."),
+    ("fr", "Mardi, le ministre a fait une déclaration sur les violences dans la région."),
+    ("id", "Pada Selasa, DPR membahas kerusuhan di provinsi itu."),
+    ("ms", "Pada Selasa, Parlimen membincangkan rusuhan di negeri itu."),
+])
+def test_a_deed_that_is_the_topic_of_talk_is_no_new_deed(lang, sentence):
+    assert "ASSAULT" not in types(sentence, lang) and "PROTEST" not in types(sentence, lang)
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "The vote on Tuesday came months after protesters stormed the parliament."),
+    ("fr", "Le vote de mardi intervient des mois après que des manifestants ont pris d'assaut le parlement."),
+    ("id", "Pemungutan suara pada Selasa berlangsung beberapa bulan setelah demonstran menyerbu gedung parlemen."),
+    ("ms", "Undian pada Selasa berlangsung beberapa bulan selepas penunjuk perasaan menyerbu bangunan parlimen."),
+])
+def test_an_act_told_as_months_before_the_story_is_history(lang, sentence):
+    assert "PROTEST" not in types(sentence, lang)
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "Months after the riots, police arrested 20 people on Tuesday."),
+    ("es", "El martes, la policía detuvo a 20 personas, semanas después del atentado."),
+])
+def test_the_act_after_a_fronted_span_of_months_stays(lang, sentence):
+    assert types(sentence, lang) == ["COERCE"]
+
+
+BACKGROUND = {
+    "en": ("Police arrested two men on Tuesday.", "The weather was fine."),
+    "es": ("La policía detuvo a dos hombres el martes.", "El tiempo era bueno."),
+    "fr": ("La police a arrêté deux hommes mardi.", "Il faisait beau."),
+    "id": ("Polisi menangkap dua pria pada Selasa.", "Cuaca cerah."),
+    "ms": ("Polis menahan dua lelaki pada Selasa.", "Cuaca baik."),
+}
+
+
+def article_types(sentence: str, lang: str) -> list[str]:
+    lede, filler = BACKGROUND[lang]
+    text = f"{lede}\n\n{filler}\n\n{sentence}"
+    return [e.type for e in enriched(text, lang, published="2024-05-08T10:00:00+00:00", title="News").events
+            if e.evidence == sentence]
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "He is accused of leaking government secrets."),
+    ("en", "He is now facing charges of corruption in New York."),
+    ("es", "El exministro está imputado por corrupción."),
+    ("fr", "Il fait l'objet d'une enquête pour fraude."),
+    ("ms", "Bekas menteri itu menghadapi pertuduhan rasuah."),
+])
+def test_a_standing_accusation_told_as_background_is_no_new_act(lang, sentence):
+    assert article_types(sentence, lang) == []
+
+
+def test_a_standing_accusation_right_under_the_lede_is_the_news():
+    text = ("A lawsuit names the speaker.\n\nThe speaker is accused of interfering with a marriage, the lawsuit says.")
+    assert "ACCUSE" in [e.type for e in enriched(text, "en", published="2024-05-08T10:00:00+00:00", title="News").events]
