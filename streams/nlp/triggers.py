@@ -228,6 +228,9 @@ class Lexicon:
     #: what a verbal attack is aimed at ("attacked the government's policies", "atacó la política",
     #: "menyerang kebijakan"; events.json ``speech_objects``): the attack is a criticism
     speech_objects: re.Pattern | None = None
+    #: possessives ("their", "Beijing's", "sus"; events.json ``possessives``): a request word right after
+    #: one is a noun naming the demands someone holds ("Beijing's demands to roll back tariffs"), no act
+    possessive: Possessive | None = None
     #: a rule as subject and a verb of what it bans, allows or requires ("the law bans", "regulations prohibit",
     #: "UU melarang", "la ley prohíbe", "la loi interdit"; events.json ``rule_statements``): its clause states
     #: a rule, it tells no act
@@ -342,6 +345,29 @@ def _question_gap(spec: dict) -> QuestionGap | None:
         return None
     return QuestionGap(verbs=_words_pattern(spec["verbs"]), words=frozenset(fold(w) for w in spec["words"]),
                        blockers=frozenset(fold(w) for w in spec.get("blockers", [])), reach=int(spec.get("reach", 4)))
+
+
+@dataclass(frozen=True)
+class Possessive:
+    """Possessive words, possessive endings ("'s") and the words with such an ending that are no
+    possessive ("he's", "it's": a verb follows them); ``renewals``: speech verbs that, right before
+    the possessive, make the demands said again ("insisted on its demands", "reiteró sus exigencias")."""
+    words: frozenset[str]
+    endings: tuple[str, ...]
+    not_words: frozenset[str]
+    renewals: re.Pattern | None = None
+
+    def owns(self, word: str) -> bool:
+        return word in self.words or (word.endswith(self.endings) and word not in self.not_words) if self.endings \
+            else word in self.words
+
+
+def _possessive(spec: dict) -> Possessive | None:
+    if not spec.get("words"):
+        return None
+    return Possessive(words=frozenset(fold(w) for w in spec["words"]), endings=tuple(fold(e) for e in spec.get("endings", [])),
+                      not_words=frozenset(fold(w) for w in spec.get("not_words", [])),
+                      renewals=_trailing_pattern(spec.get("renewals", [])))
 
 
 def _present_relative(spec: dict) -> PresentRelative | None:
@@ -490,6 +516,7 @@ def lexicon(lang: str) -> Lexicon:
         question_gap=_question_gap(data.get("question_gaps") or {}),
         long_after=_words_pattern(data.get("long_after_markers", [])),
         speech_objects=_words_pattern(data.get("speech_objects", [])),
+        possessive=_possessive(data.get("possessives") or {}),
         pluperfect=_pluperfect_pattern(data.get("pluperfect") or {}),
         superlative=_words_pattern(data.get("superlatives", [])),
         hyphen_endings=tuple(fold(e) for e in data.get("hyphen_attribute_endings", [])),
@@ -907,6 +934,20 @@ def _criticism(trigger: Trigger) -> Trigger:
                    casualty=False, by_state="")
 
 
+def _held_demands(lex: Lexicon, folded: str, start: int) -> bool:
+    """The word right before the trigger is a possessive: the trigger is a noun or an adjective naming
+    the demands someone holds ("Beijing's demands", "their demands met", "sus exigencias"), no act of
+    asking, unless a speech verb stands before the possessive ("insisted on its demands that")."""
+    possessive = lex.possessive
+    if possessive is None:
+        return False
+    window = folded[max(0, start - 60):start]
+    before = window.split()
+    if not before or not possessive.owns(before[-1].lstrip(_QUOTES)):  # "protesters'" keeps its ending
+        return False
+    return not (possessive.renewals and possessive.renewals.search(window[:window.rstrip().rfind(" ") + 1]))
+
+
 #: words after a request searched for what a civic appeal asks ("urged residents to donate blood")
 CIVIC_APPEAL_WINDOW = 10
 #: words between a call and the protest it calls for ("called on its supporters to march")
@@ -1223,6 +1264,8 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
             continue
         if (trigger.not_followed_by or trigger.not_preceded_by) and _other_sense(trigger, folded, start, end, parts):
             continue  # "I agree that ...", "the gunmen fled the scene": another sense of the word
+        if trigger.type == "REQUEST" and _held_demands(lex, folded, start):
+            continue  # "Beijing's demands to roll back tariffs", "his requested funding": demands someone holds
         if trigger.type == "REQUEST" and lex.civic_appeals and lex.civic_appeals.search(
                 _window_after(folded, end, parts, CIVIC_APPEAL_WINDOW)):
             # "hospitals appealed for blood donors", "meminta hadirin mengheningkan cipta": no request, and

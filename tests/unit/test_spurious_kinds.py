@@ -114,3 +114,22 @@ def test_a_standing_accusation_told_as_background_is_no_new_act(lang, sentence):
 def test_a_standing_accusation_right_under_the_lede_is_the_news():
     text = ("A lawsuit names the speaker.\n\nThe speaker is accused of interfering with a marriage, the lawsuit says.")
     assert "ACCUSE" in [e.type for e in enriched(text, "en", published="2024-05-08T10:00:00+00:00", title="News").events]
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "On Tuesday the talks stalled over Beijing's demands to roll back tariffs."),
+    ("en", "Lawmakers on Tuesday gave the governor two-thirds of his requested funding."),
+    ("en", "The protesters' demands include the release of prisoners, organisers said on Tuesday."),
+    ("es", "El martes, las conversaciones se estancaron por sus exigencias de eliminar aranceles."),
+])
+def test_demands_someone_holds_are_no_request(lang, sentence):
+    assert "REQUEST" not in types(sentence, lang)
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "On Tuesday the rebel group insisted on its demands that the government grant more rights."),
+    ("en", "On Tuesday Hamas demanded that Israel withdraw its troops."),
+    ("es", "El martes, Pekín exigió eliminar aranceles."),
+])
+def test_demands_said_again_or_made_stay_requests(lang, sentence):
+    assert "REQUEST" in types(sentence, lang)
