@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Iterator
 from itertools import islice, pairwise
+from typing import Iterator
 
 from streams.nlp.fuzzy import fold
 from streams.nlp.phrases import PhraseIndex
@@ -358,8 +358,7 @@ class Possessive:
     renewals: re.Pattern | None = None
 
     def owns(self, word: str) -> bool:
-        return word in self.words or (word.endswith(self.endings) and word not in self.not_words) if self.endings \
-            else word in self.words
+        return word in self.words or (word.endswith(self.endings) and word not in self.not_words)
 
 
 def _possessive(spec: dict) -> Possessive | None:
