@@ -275,6 +275,8 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
             continue  # "since Azerbaijan seized control": the earlier happening a period is counted from
         if background and (in_pluperfect(folded, hit, ctx.lang) or _told_by_relative_clause(folded, hit, hits, ctx.lang)):
             continue  # "the newspaper had refused to print them", "a group that sued": before the story, told as its background
+        if background and _past_opening(ctx, sent_start) and _in_standing_state(folded, hit, ctx.lang):
+            continue  # "he is accused of leaking secrets", "faces charges of": where someone stands, no new act
         if t.type == "ASSAULT" and t.mode is None and natural_death(_clause_of(sentence, folded, hit, ctx.lang), ctx.lang):
             continue  # died of a medical emergency
         if is_verbal(t.type) and kept and kept[-1].trigger.type == "PROTEST" and _gap_words(sentence, kept[-1], hit) <= 2:
@@ -872,6 +874,41 @@ def _history_re(lang: str) -> re.Pattern | None:
     if not markers:
         return None
     return re.compile(rf"(?<![\w'-])(?:{alternation(markers)})(?![\w'-])")
+
+
+#: "..." in a phrase of events.json ``standing_states``: up to three words of any kind
+_ANY_WORDS = r"\s+(?:\S+\s+){0,3}"
+
+
+@lru_cache(maxsize=None)
+def _standing_re(lang: str) -> re.Pattern | None:
+    """Phrases that tell where someone stands rather than what was done ("is accused of", "faces
+    charges", "está imputado", "fait l'objet d'une enquête", "masih ditahan"; events.json
+    ``standing_states``)."""
+    phrases = [fold(p) for p in (load_data(lang, "events") or {}).get("standing_states", [])]
+    if not phrases:
+        return None
+    alts = [alternation(p for p in phrases if "..." not in p)]
+    alts += [_ANY_WORDS.join(r"\s+".join(map(re.escape, part.split())) for part in p.split("..."))
+             for p in phrases if "..." in p]
+    return re.compile(rf"(?<![\w'-])(?:{'|'.join(alts)})(?![\w'-])")
+
+
+#: paragraphs after the lede's that may still tell the story's news ("X is accused of ..." right under
+#: a summary paragraph)
+OPENING_PARAGRAPHS = 1
+
+
+def _past_opening(ctx: ArticleContext, sent_start: int) -> bool:
+    """The sentence lies past the story's opening: more than ``OPENING_PARAGRAPHS`` paragraphs after the lede's."""
+    return ctx.paragraph_of[sent_start] > ctx.paragraph_of[min(ctx.lede, len(ctx.text))] + OPENING_PARAGRAPHS
+
+
+def _in_standing_state(folded: str, hit: TriggerHit, lang: str) -> bool:
+    """The trigger is a word of a standing-state phrase: an accusation, a charge or a detention
+    someone is under, told as background (the lede's "is accused in a lawsuit" is news and kept)."""
+    pattern = _standing_re(lang)
+    return bool(pattern) and any(m.start() <= hit.start < m.end() for m in pattern.finditer(folded))
 
 
 @lru_cache(maxsize=None)

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice, pairwise
+from typing import Iterator
 
 from streams.nlp.fuzzy import fold
 from streams.nlp.phrases import PhraseIndex
@@ -192,6 +193,9 @@ class Lexicon:
     fiction: re.Pattern | None = None
     #: a work whose topic the trigger names ("a film about the siege", "lagu tentang perang")
     work_topics: re.Pattern | None = None
+    #: words of talk that take a topic ("a statement on", "spoke about", "debated", "habló sobre",
+    #: "membahas"; events.json ``speech_topics``): a deed noun right after one is what is talked about
+    speech_topics: re.Pattern | None = None
     #: a word of remembrance before an event noun ("the anniversary of the massacre", "memperingati
     #: 10 tahun serangan", "commémoré l'attentat", "aniversario de la masacre"): an act long past
     commemorations: re.Pattern | None = None
@@ -215,6 +219,18 @@ class Lexicon:
     #: a verb of asking with a question word ("asked whether", "demandé si", "ditanya apakah"): its
     #: clause is a question, no request, and what the question names did not happen
     questions: re.Pattern | None = None
+    #: the same with words between the verb and the question word ("asked the minister whether", "a demandé
+    #: au ministre si"; events.json ``question_gaps``)
+    question_gap: QuestionGap | None = None
+    #: "weeks after", "meses después de", "des années après", "beberapa bulan setelah" (events.json
+    #: ``long_after_markers``): what the phrase after one tells lies weeks or more from the story's act
+    long_after: re.Pattern | None = None
+    #: what a verbal attack is aimed at ("attacked the government's policies", "atacó la política",
+    #: "menyerang kebijakan"; events.json ``speech_objects``): the attack is a criticism
+    speech_objects: re.Pattern | None = None
+    #: possessives ("their", "Beijing's", "sus"; events.json ``possessives``): a request word right after
+    #: one is a noun naming the demands someone holds ("Beijing's demands to roll back tariffs"), no act
+    possessive: Possessive | None = None
     #: a rule as subject and a verb of what it bans, allows or requires ("the law bans", "regulations prohibit",
     #: "UU melarang", "la ley prohíbe", "la loi interdit"; events.json ``rule_statements``): its clause states
     #: a rule, it tells no act
@@ -312,6 +328,45 @@ class PresentRelative:
     not_endings: tuple[str, ...]
     #: pronouns before the verb that are not it ("se niega": the verb is "niega")
     clitics: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class QuestionGap:
+    """A verb of asking, up to ``reach`` words (its object), then a question word; a word of
+    ``blockers`` in between makes it a request ("asked the minister to explain why")."""
+    verbs: re.Pattern
+    words: frozenset[str]
+    blockers: frozenset[str]
+    reach: int
+
+
+def _question_gap(spec: dict) -> QuestionGap | None:
+    if not spec.get("verbs"):
+        return None
+    return QuestionGap(verbs=_words_pattern(spec["verbs"]), words=frozenset(fold(w) for w in spec["words"]),
+                       blockers=frozenset(fold(w) for w in spec.get("blockers", [])), reach=int(spec.get("reach", 4)))
+
+
+@dataclass(frozen=True)
+class Possessive:
+    """Possessive words, possessive endings ("'s") and the words with such an ending that are no
+    possessive ("he's", "it's": a verb follows them); ``renewals``: speech verbs that, right before
+    the possessive, make the demands said again ("insisted on its demands", "reiteró sus exigencias")."""
+    words: frozenset[str]
+    endings: tuple[str, ...]
+    not_words: frozenset[str]
+    renewals: re.Pattern | None = None
+
+    def owns(self, word: str) -> bool:
+        return word in self.words or (word.endswith(self.endings) and word not in self.not_words)
+
+
+def _possessive(spec: dict) -> Possessive | None:
+    if not spec.get("words"):
+        return None
+    return Possessive(words=frozenset(fold(w) for w in spec["words"]), endings=tuple(fold(e) for e in spec.get("endings", [])),
+                      not_words=frozenset(fold(w) for w in spec.get("not_words", [])),
+                      renewals=_trailing_pattern(spec.get("renewals", [])))
 
 
 def _present_relative(spec: dict) -> PresentRelative | None:
@@ -448,6 +503,7 @@ def lexicon(lang: str) -> Lexicon:
         predicative=_words_pattern(data.get("predicative", [])),
         fiction=_words_pattern(data.get("fiction_frames", [])),
         work_topics=_words_pattern(data.get("work_topics", [])),
+        speech_topics=_words_pattern(data.get("speech_topics", [])),
         commemorations=_words_pattern(data.get("commemorations", [])),
         generic_predicates=_words_pattern(data.get("generic_predicates", [])),
         definitions=_leading_pattern(data.get("definition_markers", [])),
@@ -456,6 +512,10 @@ def lexicon(lang: str) -> Lexicon:
         anaphora_before=_words_pattern(data.get("anaphora_before", [])),
         anaphora_after=_words_pattern(data.get("anaphora_after", [])),
         questions=_words_pattern(data.get("questions", [])),
+        question_gap=_question_gap(data.get("question_gaps") or {}),
+        long_after=_words_pattern(data.get("long_after_markers", [])),
+        speech_objects=_words_pattern(data.get("speech_objects", [])),
+        possessive=_possessive(data.get("possessives") or {}),
         pluperfect=_pluperfect_pattern(data.get("pluperfect") or {}),
         superlative=_words_pattern(data.get("superlatives", [])),
         hyphen_endings=tuple(fold(e) for e in data.get("hyphen_attribute_endings", [])),
@@ -649,6 +709,8 @@ DENIED_GAP = 2
 ATTRIBUTE_WORDS = 8
 #: words between a work and the trigger naming its topic ("a film about the 1965 siege")
 TOPIC_GAP = 3
+#: words between a word of talk and the deed it is about ("a statement on the recent violence")
+SPEECH_TOPIC_GAP = 2
 #: words between a word of remembrance and the act it recalls ("conmemoró los diez años del atentado")
 COMMEMORATION_GAP = 4
 #: words after an event noun searched for a predicate of frequency ("protests are not uncommon")
@@ -851,6 +913,40 @@ def _lifted(trigger: Trigger) -> Trigger:
                    by_state="")
 
 
+#: words after an attack searched for what it is aimed at ("attacked the opposition over its plan")
+SPEECH_OBJECT_WINDOW = 5
+
+
+def _verbal_attack(lex: Lexicon, trigger: Trigger, folded: str, end: int, parts: list[tuple[int, int]]) -> bool:
+    """An attack word of plover.json ``speech_figurative`` aimed, before the next comma, at words
+    (events.json ``speech_objects``: policies, remarks, a record): a verbal attack. Words of a weapon
+    carry a mode, words of a toll the casualty flag ("killed the bill" is no criticism): they are left."""
+    if trigger.casualty or lex.speech_objects is None or not in_group("speech_figurative", trigger.type, trigger.mode):
+        return False
+    return bool(lex.speech_objects.search(_window_after(folded, end, parts, SPEECH_OBJECT_WINDOW).split(",")[0]))
+
+
+@lru_cache(maxsize=None)
+def _criticism(trigger: Trigger) -> Trigger:
+    """The criticism a verbal attack makes (PLOVER DISAPPROVE, our ACCUSE)."""
+    return replace(trigger, type="ACCUSE", mode="disapprove", actor="", target="", sports=False, anchor=False,
+                   casualty=False, by_state="")
+
+
+def _held_demands(lex: Lexicon, folded: str, start: int) -> bool:
+    """The word right before the trigger is a possessive: the trigger is a noun or an adjective naming
+    the demands someone holds ("Beijing's demands", "their demands met", "sus exigencias"), no act of
+    asking, unless a speech verb stands before the possessive ("insisted on its demands that")."""
+    possessive = lex.possessive
+    if possessive is None:
+        return False
+    window = folded[max(0, start - 60):start]
+    before = window.split()
+    if not before or not possessive.owns(before[-1].lstrip(_QUOTES)):  # "protesters'" keeps its ending
+        return False
+    return not (possessive.renewals and possessive.renewals.search(window[:window.rstrip().rfind(" ") + 1]))
+
+
 #: words after a request searched for what a civic appeal asks ("urged residents to donate blood")
 CIVIC_APPEAL_WINDOW = 10
 #: words between a call and the protest it calls for ("called on its supporters to march")
@@ -991,14 +1087,47 @@ def _question_spans(lex: Lexicon, folded: str, parts: list[tuple[int, int]]) -> 
     """Spans from a verb of asking with a question word to the end of its clause or the next
     comma or stop ("asked whether he supports packing the court, Tester quipped"): what they
     name is a question."""
-    if not lex.questions:
+    spans = []
+    for start, question_end in _question_starts(lex, folded):
+        end = next((b for a, b in parts if a <= start < b), len(folded))
+        stop = _QUESTION_END.search(folded, question_end, end)
+        spans.append((start, stop.start() if stop else end))
+    return spans
+
+
+def _long_after_spans(lex: Lexicon, folded: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans from a phrase of ``long_after`` to the next comma or the end of its clause ("The
+    appointment came weeks after Haniyeh was assassinated"): what they tell is weeks or more away
+    from the act of the sentence, told as background (a fronted one closes at its comma:
+    "Months after the riots, police arrested ..." keeps the arrests)."""
+    if not lex.long_after:
         return []
     spans = []
-    for m in lex.questions.finditer(folded):
+    for m in lex.long_after.finditer(folded):
         end = next((b for a, b in parts if a <= m.start() < b), len(folded))
-        stop = _QUESTION_END.search(folded, m.end(), end)
-        spans.append((m.start(), stop.start() if stop else end))
+        comma = folded.find(",", m.end(), end)
+        spans.append((m.end(), comma if comma >= 0 else end))
     return spans
+
+
+_WORD_AND_STOP = re.compile(r"([^\s,.;:?!]+)([,.;:?!]?)")
+
+
+def _question_starts(lex: Lexicon, folded: str) -> Iterator[tuple[int, int]]:
+    """Where each question of the sentence starts and where its question word ends."""
+    if lex.questions:
+        for m in lex.questions.finditer(folded):
+            yield m.start(), m.end()
+    gap = lex.question_gap
+    if gap is None:
+        return
+    for m in gap.verbs.finditer(folded):
+        for word in islice(_WORD_AND_STOP.finditer(folded, m.end()), gap.reach + 1):
+            if word.group(1) in gap.words:
+                yield m.start(), word.end(1)
+                break
+            if word.group(1) in gap.blockers or word.group(1).split("'")[0] + "'" in gap.blockers or word.group(2):
+                break
 
 
 _GLUED_WORD = re.compile(r"(?<![\w-])(\w+)-$")
@@ -1092,6 +1221,7 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
     market = drill = None  # searched when a trigger first needs them
     parts = clauses(folded, lex)
     asked = _question_spans(lex, folded, parts)
+    distant = _long_after_spans(lex, folded, parts)
     ruled = _rule_spans(lex, folded, parts)
     hits: list[TriggerHit] = []
     evaluation_end, evaluation_type = -1, ""  # what a characterising verb says is part of its act
@@ -1113,6 +1243,8 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
             drill = bool(lex.exercises and lex.exercises.search(folded))
         if drill and in_group("exercise_figurative", trigger.type, trigger.mode):
             continue  # the "attack" of a joint exercise is simulated
+        if _verbal_attack(lex, trigger, folded, end, parts):
+            trigger = _criticism(trigger)  # "attacked the government's policies", "menyerang kebijakan"
         if in_group("internal_meeting_types", trigger.type, trigger.mode) and _internal_meeting(
                 lex, folded, start, end, parts):
             continue  # "chaired a cabinet meeting", "memimpin rapat krisis": a government meeting itself
@@ -1120,6 +1252,8 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
             continue  # "called it a flagrant violation of international law": one condemnation
         if any(a <= start < b for a, b in ruled):
             continue  # "the law bans protests", "regulations prohibit the use of tear gas": a rule, no act
+        if any(a <= start < b for a, b in distant):
+            continue  # "came weeks after the leader was assassinated": an act told as weeks back, history
         if any(a <= start < b for a, b in asked) or _QUESTION_TAG.search(folded, 0, start):
             continue  # "asked whether he supports ...", "“...?” she asked": a question, no request or deed
         if trigger.type == "THREATEN" and lex.disaster_words and lex.disaster_words.search(
@@ -1129,6 +1263,8 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
             continue
         if (trigger.not_followed_by or trigger.not_preceded_by) and _other_sense(trigger, folded, start, end, parts):
             continue  # "I agree that ...", "the gunmen fled the scene": another sense of the word
+        if trigger.type == "REQUEST" and _held_demands(lex, folded, start):
+            continue  # "Beijing's demands to roll back tariffs", "his requested funding": demands someone holds
         if trigger.type == "REQUEST" and lex.civic_appeals and lex.civic_appeals.search(
                 _window_after(folded, end, parts, CIVIC_APPEAL_WINDOW)):
             # "hospitals appealed for blood donors", "meminta hadirin mengheningkan cipta": no request, and
@@ -1150,6 +1286,8 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
             continue  # "there were no reports of major clashes", "tidak ada laporan penangkapan"
         if _ends_near(lex, lex.predicative, folded, start) or _ends_near(lex, lex.work_topics, folded, start, TOPIC_GAP):
             continue  # "the album is an explosive attack on ...", "a war drama about the siege of a town"
+        if not is_verbal(trigger.type) and _ends_near(lex, lex.speech_topics, folded, start, SPEECH_TOPIC_GAP):
+            continue  # "made a statement on the violence", "membahas kerusuhan": the deed is a topic of talk
         if _ends_near(lex, lex.commemorations, folded, start, COMMEMORATION_GAP):
             continue  # "on the anniversary of the massacre", "memperingati tragedi penembakan": history
         if lex.generic_predicates and lex.generic_predicates.search(_window_after(folded, end, parts, GENERIC_WINDOW)):
