@@ -285,6 +285,9 @@ class Lexicon:
     #: words of people held by others ("hostages", "rehenes", "otages", "sandera", "tebusan"; events.json
     #: ``hostage_words``): police or troops who free them rescue them, no captor yields
     hostages: re.Pattern | None = None
+    #: words naming two parties told before ("the two leaders", "both sides", "kedua pihak", "ambas partes",
+    #: "les deux dirigeants"; events.json ``dual_parties``): a meeting of theirs is between those two
+    dual_parties: re.Pattern | None = None
     #: determiners that make a participle right after them a noun or an attribute ("los detenidos",
     #: "les expulsés", "los 75 deportados"; events.json ``participle_nouns``): people, no new act
     participle_determiners: frozenset[str] = frozenset()
@@ -479,6 +482,7 @@ def lexicon(lang: str) -> Lexicon:
             fold(w) for w in (data.get("negating_prepositions") or {}).get("auxiliaries", [])),
         aside_openers=frozenset(fold(w) for w in data.get("aside_relatives", [])),
         hostages=_words_pattern(data.get("hostage_words", [])),
+        dual_parties=_words_pattern(data.get("dual_parties", [])),
         **_participle_nouns(data.get("participle_nouns") or {}, [p for p, _ in phrases]),
     )
 
