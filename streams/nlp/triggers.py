@@ -1087,6 +1087,7 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
     folded = fold(sentence) if folded is None else folded
     if len(folded) != len(sentence):
         return []
+    written = folded  # what a trigger ``requires`` is looked for in: the words as written ("said on Tuesday")
     found, folded = _phrases_found(lex, folded)
     found = [(a, b, t) for a, b, t in found if t is not _IGNORED]
     if not found:
@@ -1129,7 +1130,7 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
         if trigger.type == "THREATEN" and lex.disaster_words and lex.disaster_words.search(
                 _window_before(folded, start, HAZARD_WINDOW)):
             continue  # "storms are threatening communities", "banjir mengancam": a hazard, no one's threat
-        if trigger.requires and not _any_whole_word(trigger.requires).search(folded):
+        if trigger.requires and not _any_whole_word(trigger.requires).search(written):
             continue
         if (trigger.not_followed_by or trigger.not_preceded_by) and _other_sense(trigger, folded, start, end, parts):
             continue  # "I agree that ...", "the gunmen fled the scene": another sense of the word
