@@ -92,6 +92,8 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
     country = event_country(ctx, trig, place, actors, pos, clause)
     if in_group("meeting_types", trig.type):
         actors, targets = parties(ctx, sent, actors + targets), []  # everyone at the table acts
+        if len({_party_key(a) for a in actors}) < DUAL:
+            actors = _with_pair_told_before(ctx, sent, clause, actors)  # "... . The two leaders met on Friday"
     home = _sectors_home(ctx, country, actors)
     actor_codes = fit_roles(event_type, "actors", codes(actors, home)) or default_actor(trig.actor, home)
     target_codes = [t for t in (fit_roles(event_type, "targets", codes(targets, home))
@@ -129,6 +131,35 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
     countrywide = wide and nationwide(ctx, clause)
     return Candidate(event, pos, rank, place.kind if place else None, inherited, countrywide, casualty, trig.needs_count,
                      explicit_actor=bool(actors), default_target=not targets)
+
+
+#: the parties a pair of words stands for ("the two leaders", "kedua pihak")
+DUAL = 2
+#: mentions that can be a party to a meeting told before its sentence
+_PARTY_KINDS = ("country", "person", "org")
+
+
+def _party_key(mention: ActorMention) -> str:
+    """Who a mention stands for as a side: its country when it has one ("Kenyan President Ruto" and
+    "Kenya" are one side), else itself."""
+    return mention.country or mention.value
+
+
+def _with_pair_told_before(ctx: ArticleContext, sent: tuple[int, int], clause: tuple[int, int],
+                           actors: list[ActorMention]) -> list[ActorMention]:
+    """``actors`` with the two sides named last before the sentence when the clause speaks of a pair
+    (events.json ``dual_parties``: "Kenya and Uganda ... . The two leaders held talks", "kedua pihak
+    bertemu", "ambos presidentes se reunieron"): the meeting names its parties only before."""
+    dual = lexicon(ctx.lang).dual_parties
+    if dual is None or not dual.search(ctx.folded, clause[0], clause[1]):
+        return actors
+    sides = {_party_key(a): a for a in actors}
+    told = [a for a in between(ctx.actors, 0, sent[0]) if a.kind in _PARTY_KINDS]
+    for mention in reversed(told):
+        if len(sides) >= DUAL:
+            break
+        sides.setdefault(_party_key(mention), mention)
+    return sorted(sides.values(), key=lambda a: a.start) if len(sides) >= DUAL else actors
 
 
 #: the sectors a state deploys

@@ -266,6 +266,10 @@ class Lexicon:
     #: a word and the time phrase wire style puts after a verb, before its object ("rompió este jueves
     #: sus relaciones", "a rompu jeudi ses relations"; group 1: the time phrase): read over as if absent
     time_insertion: re.Pattern | None = None
+    #: a number between a word and the next ("the release of twelve hostages", "pembebasan 12 sandera",
+    #: "la liberación de doce rehenes"; group 1: the number, in figures or the words of numbers.json):
+    #: phrases are also read over it
+    count_insertion: re.Pattern | None = None
     #: modals of a plain future a retreat is promised with ("will", "akan", "va a"; not "would")
     promise_modal: re.Pattern | None = None
     #: conditions that hang an announced act on the other side's failure ("unless", "kecuali jika",
@@ -301,6 +305,9 @@ class Lexicon:
     #: words of people held by others ("hostages", "rehenes", "otages", "sandera", "tebusan"; events.json
     #: ``hostage_words``): police or troops who free them rescue them, no captor yields
     hostages: re.Pattern | None = None
+    #: words naming two parties told before ("the two leaders", "both sides", "kedua pihak", "ambas partes",
+    #: "les deux dirigeants"; events.json ``dual_parties``): a meeting of theirs is between those two
+    dual_parties: re.Pattern | None = None
     #: determiners that make a participle right after them a noun or an attribute ("los detenidos",
     #: "les expulsés", "los 75 deportados"; events.json ``participle_nouns``): people, no new act
     participle_determiners: frozenset[str] = frozenset()
@@ -527,6 +534,7 @@ def lexicon(lang: str) -> Lexicon:
         described_after=_leading_pattern(_described_by(data, "after")),
         described_before=_trailing_pattern(_described_by(data, "before")),
         time_insertion=_time_insertion_pattern(lang, data.get("time_insertions") or {}),
+        count_insertion=_count_insertion_pattern(lang),
         promise_modal=_words_pattern(data.get("promise_modals", [])),
         threat_condition=_words_pattern(data.get("threat_conditions", [])),
         orders=_words_pattern(data.get("order_words", [])),
@@ -539,6 +547,7 @@ def lexicon(lang: str) -> Lexicon:
             fold(w) for w in (data.get("negating_prepositions") or {}).get("auxiliaries", [])),
         aside_openers=frozenset(fold(w) for w in data.get("aside_relatives", [])),
         hostages=_words_pattern(data.get("hostage_words", [])),
+        dual_parties=_words_pattern(data.get("dual_parties", [])),
         **_participle_nouns(data.get("participle_nouns") or {}, [p for p, _ in phrases]),
     )
 
@@ -578,20 +587,80 @@ def _time_insertion_pattern(lang: str, spec: dict) -> re.Pattern | None:
     return re.compile(rf"(?<!\w){free}\w+ ({day}|{alternation(relative)})(?= \w)")
 
 
+#: words either side of a number read again with the number blanked
+NUMBER_READING_WORDS = 5
+_WORD_START = re.compile(r"(?<!\S)\S")
+_WORD_END = re.compile(r"\S(?!\S)")
+
+
+def _count_insertion_pattern(lang: str) -> re.Pattern | None:
+    """A number in figures or words (numbers.json ``words``, ``multipliers``, ``scales``, ``adders``;
+    not the vague words, which are nouns of their own: "dozens of") between two words."""
+    spec = load_data(lang, "numbers") or {}
+    words = [fold(w) for key in ("words", "multipliers", "scales", "adders") for w in spec.get(key) or {}]
+    if not words:
+        return None
+    number = rf"(?:\d[\d.,]*|{alternation(words)})"
+    return re.compile(rf"(?<=\w )({number}(?:[ -]{number})*)(?= \w)")
+
+
+def _blanked(folded: str, pattern: re.Pattern | None) -> str:
+    """``folded`` with group 1 of each match of ``pattern`` blanked out (same length)."""
+    if pattern is None:
+        return folded
+    spans = [m.span(1) for m in pattern.finditer(folded)]
+    for start, end in spans:
+        folded = folded[:start] + " " * (end - start) + folded[end:]
+    return folded
+
+
+def _near_numbers(lex: Lexicon, blanked: str, timed: str) -> list[tuple[int, int, Trigger]]:
+    """The phrases of ``blanked`` (``timed`` with its numbers blanked) read around each number, within
+    ``NUMBER_READING_WORDS`` words either side (a phrase bridging a number is short; reading only
+    there keeps the second reading cheap)."""
+    over: list[tuple[int, int, Trigger]] = []
+    for m in lex.count_insertion.finditer(timed):
+        start = _words_back(blanked, m.start(1), NUMBER_READING_WORDS)
+        end = _words_on(blanked, m.end(1), NUMBER_READING_WORDS)
+        over.extend((a + start, b + start, t) for a, b, t in lex.index.find(blanked[start:end]))
+    return over
+
+
+def _words_back(text: str, at: int, n: int) -> int:
+    """Where the ``n``-th word before ``at`` starts."""
+    starts = [m.start() for m in _WORD_START.finditer(text, 0, at)]
+    return starts[-n] if len(starts) >= n else 0
+
+
+def _words_on(text: str, at: int, n: int) -> int:
+    """Where the ``n``-th word after ``at`` ends."""
+    ends = [m.end() for m in islice(_WORD_END.finditer(text, at), n)]
+    return ends[-1] if ends else len(text)
+
+
+def _read_over(lex: Lexicon, found: list[tuple[int, int, Trigger]],
+               over: list[tuple[int, int, Trigger]]) -> list[tuple[int, int, Trigger]]:
+    """``found`` with the phrases ``over`` read over blanked spans: the longer reading wins where
+    they overlap, and one where nothing was found is added."""
+    kept = [f for f in found if not any(a < f[1] and f[0] < b and b - a > f[1] - f[0] for a, b, _ in over)]
+    added = [o for o in over if not any(o[0] < b and a < o[1] for a, b, _ in kept)]
+    return sorted(kept + added, key=lambda f: f[0])
+
+
 def _phrases_found(lex: Lexicon, folded: str) -> tuple[list[tuple[int, int, Trigger]], str]:
     """The lexicon's phrases in ``folded`` and the text their context is read in: where a day stands
     between a verb and its object or cue ("amenazó el jueves con declarar"), the phrases read over it
-    too (the longer reading wins where they overlap) and the text with the day blanked out."""
+    too (the longer reading wins where they overlap) and the text with the day blanked out; where a
+    number stands between a word and its noun ("la liberación de doce rehenes"), the phrases read
+    over it too (the text they are read in keeps the number: it may be a score or a count)."""
     found = lex.index.find(folded)
-    if lex.time_insertion is None or not lex.time_insertion.search(folded):
-        return found, folded
-    blanked = folded
-    for m in lex.time_insertion.finditer(folded):
-        blanked = blanked[:m.start(1)] + " " * (m.end(1) - m.start(1)) + blanked[m.end(1):]
-    over = lex.index.find(blanked)
-    kept = [f for f in found if not any(a < f[1] and f[0] < b and b - a > f[1] - f[0] for a, b, _ in over)]
-    added = [o for o in over if not any(o[0] < b and a < o[1] for a, b, _ in kept)]
-    return sorted(kept + added, key=lambda f: f[0]), blanked
+    timed = folded
+    if lex.time_insertion is not None and lex.time_insertion.search(folded):
+        timed = _blanked(folded, lex.time_insertion)
+        found = _read_over(lex, found, lex.index.find(timed))
+    if lex.count_insertion is not None and lex.count_insertion.search(timed):
+        found = _read_over(lex, found, _near_numbers(lex, _blanked(timed, lex.count_insertion), timed))
+    return found, timed
 
 
 #: words between a rule's noun and its verb ("regulations of the league prohibit", "the law also bans")
@@ -1212,6 +1281,7 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
     folded = fold(sentence) if folded is None else folded
     if len(folded) != len(sentence):
         return []
+    written = folded  # what a trigger ``requires`` is looked for in: the words as written ("said on Tuesday")
     found, folded = _phrases_found(lex, folded)
     found = [(a, b, t) for a, b, t in found if t is not _IGNORED]
     if not found:
@@ -1259,7 +1329,7 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
         if trigger.type == "THREATEN" and lex.disaster_words and lex.disaster_words.search(
                 _window_before(folded, start, HAZARD_WINDOW)):
             continue  # "storms are threatening communities", "banjir mengancam": a hazard, no one's threat
-        if trigger.requires and not _any_whole_word(trigger.requires).search(folded):
+        if trigger.requires and not _any_whole_word(trigger.requires).search(written):
             continue
         if (trigger.not_followed_by or trigger.not_preceded_by) and _other_sense(trigger, folded, start, end, parts):
             continue  # "I agree that ...", "the gunmen fled the scene": another sense of the word
