@@ -82,3 +82,20 @@ def test_joining_forces_names_no_troops(lang, text):
 ])
 def test_feminine_and_plural_demonyms_qualify_a_sector(lang, text, country):
     assert [(v, c) for k, v, c in mentions(text, lang) if k == "sector"] == [("military", country)]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Palestinian leaders on Tuesday rejected a US offer to host a summit."),
+    ("fr", "Les dirigeants palestiniens ont rejeté mardi l'offre américaine d'accueillir un sommet."),
+    ("es", "Los líderes palestinos rechazaron el martes la oferta estadounidense de organizar una cumbre."),
+    ("id", "Para pemimpin Palestina pada Selasa menolak tawaran Amerika Serikat untuk menggelar pertemuan puncak."),
+    ("ms", "Pemimpin Palestin pada Selasa menolak tawaran Amerika Syarikat untuk menganjurkan sidang kemuncak."),
+])
+def test_a_country_s_leaders_are_its_government(lang, text):
+    assert [(e.type, e.actors) for e in extract(text, lang)] == [("REJECT", ["PS:government"])]
+
+
+def test_a_leader_named_by_nationality_is_the_person_named_with_it():
+    text = ("The Belarusian leader held talks with Yevgeny Prigozhin in Minsk on Tuesday, "
+            "Alexander Lukashenko's office said.")
+    assert [sorted(e.actors) for e in extract(text, "en")] == [["Alexander Lukashenko", "Yevgeny Prigozhin"]]
