@@ -51,8 +51,6 @@ class Candidate:
     explicit_actor: bool = False
     #: the targets are the trigger's default sector, not named in the text
     default_target: bool = False
-    #: the targets are the trigger's default sector though the text named some (none could be its target)
-    assumed_target: bool = False
     #: how many mentions of the text were merged into this one (itself included)
     mentions: int = 1
 
@@ -148,30 +146,11 @@ def _absorb(into: Candidate, other: Candidate) -> None:
         a.place, a.location = b.place, b.location
         into.place_kind, into.place_inherited = other.place_kind, other.place_inherited
     a.actors += [x for x in b.actors if x not in a.actors]
-    _absorb_targets(into, other)
+    a.targets += [x for x in b.targets if x not in a.targets and x not in a.actors]
     for k, v in b.counts.items():
         a.counts[k] = max(v, a.counts.get(k, 0))
     a.confidence = max(a.confidence, b.confidence)
     into.mentions += other.mentions
-
-
-def _absorb_targets(into: Candidate, other: Candidate) -> None:
-    """Targets a mention names win over a government its trigger assumes (a riot is against the
-    government unless told against whom: "clashed with police"): the same act told with named
-    targets and with that default is against those named only. A default of victims (civilians
-    hit) stays beside the named ones."""
-    a, b = into.event, other.event
-    if _assumes_government(other) and not _assumes_government(into):
-        return
-    if _assumes_government(into) and not _assumes_government(other):
-        a.targets, into.default_target, into.assumed_target = [], False, False
-    a.targets += [x for x in b.targets if x not in a.targets and x not in a.actors]
-
-
-def _assumes_government(c: Candidate) -> bool:
-    """The candidate's targets are only the government its trigger assumes."""
-    return ((c.default_target or c.assumed_target) and bool(c.event.targets)
-            and all(t.endswith(":government") for t in c.event.targets))
 
 
 def _elsewhere(x: Candidate, y: Candidate) -> bool:

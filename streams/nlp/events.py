@@ -92,8 +92,8 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
         actors, targets = parties(ctx, sent, actors + targets), []  # everyone at the table acts
     home = _sectors_home(ctx, country, actors)
     actor_codes = fit_roles(event_type, "actors", codes(actors, home)) or default_actor(trig.actor, home)
-    named_targets = fit_roles(event_type, "targets", codes(targets, home))
-    target_codes = [t for t in (named_targets or default_actor(trig.target, home)) if t not in actor_codes]
+    target_codes = [t for t in (fit_roles(event_type, "targets", codes(targets, home))
+                                or default_actor(trig.target, home)) if t not in actor_codes]
     if event_type == "MOBILIZE" and any(a.kind == "org" or (a.kind == "country" and a.value != country)
                                          or (a.kind == "sector" and a.country and a.country != country) for a in actors):
         # a force sent into another country is aid to it (PLOVER AID, military)
@@ -123,8 +123,7 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
     # ... and "18 members of the security forces died" an attack on them
     casualty = trig.casualty and all(a.kind == "person" for a in actors) and not _sides(target_codes)
     return Candidate(event, pos, rank, place.kind if place else None, inherited, casualty, trig.needs_count,
-                     explicit_actor=bool(actors), default_target=not targets,
-                     assumed_target=bool(targets) and not named_targets)
+                     explicit_actor=bool(actors), default_target=not targets)
 
 
 #: the sectors a state deploys

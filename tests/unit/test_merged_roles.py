@@ -3,8 +3,6 @@ who tallies a toll or sends forces is placed by what they do."""
 
 from datetime import datetime, timedelta, timezone
 
-import pytest
-
 from streams.nlp.counts import find_counts
 from streams.nlp.dates import find_dates
 from streams.nlp.events import extract_events
@@ -66,17 +64,3 @@ def test_who_reports_a_toll_did_not_make_the_act_it_counts():
     ):
         (attack,) = roles(text, lang, "ASSAULT")
         assert "Firass Abiad" not in attack[0], lang
-
-
-@pytest.mark.parametrize("lang, text, target", [
-    ("en", "Thousands of protesters marched through Nairobi, Kenya, on Wednesday. They protested against the police "
-           "after a student was killed.", "KE:police"),
-    ("es", "Miles de manifestantes marcharon por Bogotá, Colombia, el miércoles. Protestaron contra la policía tras "
-           "la muerte de un estudiante.", "CO:police"),
-    ("fr", "Des milliers de manifestants ont défilé à Dakar, au Sénégal, mercredi. Ils ont protesté contre la police "
-           "après la mort d'un étudiant.", "SN:police"),
-    ("id", "Kerusuhan pecah di Medan pada Rabu. Perusuh bentrok dengan polisi di pusat kota pada Rabu.", "ID:police"),
-])
-def test_a_protest_told_against_someone_is_not_also_against_the_assumed_government(lang, text, target):
-    (protest,) = roles(text, lang, "PROTEST")
-    assert protest[1] == [target]
