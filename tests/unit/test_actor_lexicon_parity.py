@@ -109,13 +109,3 @@ def test_a_leader_named_by_nationality_is_the_person_named_with_it():
 ])
 def test_warplanes_and_warships_are_their_country_s_military(lang, text):
     assert [e.actors for e in extract(text, lang) if e.type == "ASSAULT"] == [["IL:military"]]
-
-
-@pytest.mark.parametrize("lang, text, code", [
-    ("en", "Rebels released 12 hostages in Cauca, Colombia, on Tuesday.", "CO:civilians"),
-    ("es", "Los rebeldes liberaron el martes a 12 rehenes en el Cauca, Colombia.", "CO:civilians"),
-    ("fr", "Les rebelles ont libéré mardi 12 otages près de Gao, au Mali.", "ML:civilians"),
-    ("ms", "Pemberontak membebaskan 12 tebusan di Sulu, Filipina, pada Selasa.", "PH:civilians"),
-])
-def test_hostages_are_civilians(lang, text, code):
-    assert [e.targets for e in extract(text, lang) if e.type == "RETREAT"] == [[code]]
