@@ -327,9 +327,12 @@ def conjunctions(lang: str) -> re.Pattern | None:
 
 @lru_cache(maxsize=None)
 def _lexicon(lang: str) -> tuple[PhraseIndex, PhraseIndex]:
-    """(sector words -> sector, demonyms -> country) of ``lang``."""
+    """(sector words -> sector, demonyms -> country) of ``lang``. The phrases of ``not_actors``
+    hold a sector word but name no party ("joined forces", "market forces"): they map to None,
+    and being longer they win over the sector word they hold."""
     data = load_data(lang, "actors") or {}
-    return (PhraseIndex((data.get("sectors") or {}).items()),
+    idioms = [(phrase, None) for phrase in data.get("not_actors") or []]
+    return (PhraseIndex([*idioms, *(data.get("sectors") or {}).items()]),
             PhraseIndex((data.get("demonyms") or {}).items()))
 
 

@@ -80,9 +80,26 @@ def _banned() -> frozenset[str]:
     return frozenset(words)
 
 
+#: initials inside a name, their last dot left out ("C.D" of "C.D. Wickramaratne", "K" of "John K. Mwangi")
+_INITIALS_RE = re.compile(r"[A-ZÀ-ÖØ-Þ](?:\.-?[A-ZÀ-ÖØ-Þ])*")
+
+
 def _is_name_word(word: str, banned: frozenset[str]) -> bool:
     core = word.strip(".,'’")
     return len(core) > 1 and not core.isupper() and fold(core) not in banned
+
+
+def _is_initial(text: str, start: int, end: int) -> bool:
+    """The word is one or more initials with their dots ("C.D.", "K.")."""
+    return text[end:end + 1] == "." and _INITIALS_RE.fullmatch(text, start, end) is not None
+
+
+def _name_words(text: str, name: list[tuple[int, int]], banned: frozenset[str]) -> bool:
+    """Every word may be part of a person's name; initials may stand before the last ("C.D.
+    Wickramaratne", "John K. Mwangi"), which is a name word of its own."""
+    *inner, (a, b) = name
+    return _is_name_word(text[a:b], banned) and all(
+        _is_name_word(text[x:y], banned) or _is_initial(text, x, y) for x, y in inner)
 
 
 def find_titled_persons(text: str, lang: str, places: list[PlaceMention], others: list[tuple[int, int]] = (),
@@ -133,8 +150,8 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if core.endswith(("'s", "’s")):
             core = core[:-2]
         out.append((m.start(), m.start() + len(core)))
-        if word[-1] == "." and len(core) > 2:
-            break  # "Temple Trees." ends its sentence; an initial ("C.") does not
+        if word[-1] == "." and len(core) > 2 and not _INITIALS_RE.fullmatch(core):
+            break  # "Temple Trees." ends its sentence; initials ("C.", "C.D.") do not
     return out
 
 
@@ -149,7 +166,7 @@ def _titled_name(text: str, folded: str, words: list[tuple[int, int]], pattern: 
         if len(name) > MAX_WORDS:
             continue
         start, end = name[0][0], name[-1][1]
-        if not all(_is_name_word(text[a:b], banned) for a, b in name):
+        if not _name_words(text, name, banned):
             continue
         if any(a < end and start < b for a, b in place_spans):
             continue

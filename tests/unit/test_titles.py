@@ -1,5 +1,7 @@
 """People named by their title (streams/nlp/titles.py), in every language with a title list."""
 
+import pytest
+
 from streams.nlp.mentions import PlaceMention
 from streams.nlp.titles import find_titled_persons
 from streams.records import Location
@@ -59,3 +61,17 @@ def test_plural_titles_introduce_coordinated_names_and_ex_titles_and_envoys_are_
     assert [n[1] for n in names("El expresidente Pedro Castillo fue detenido.", "es")] == ["Pedro Castillo"]
     assert [n[1] for n in names("L'émissaire américain Amos Hochstein a rencontré le ministre.", "fr")] == [
         "Amos Hochstein"]
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("en", "Inspector General of Police C.D. Wickramaratne ordered an inquiry on Saturday.", "C.D. Wickramaratne"),
+    ("en", "Chief of Police John K. Mwangi ordered an inquiry on Saturday.", "John K. Mwangi"),
+    ("fr", "Le procureur J.-P. Dupont a ouvert une enquête.", "J.-P. Dupont"),
+    ("ms", "Ketua Polis, Datuk A. Rahman Ali, mengarahkan siasatan.", "A. Rahman Ali"),
+])
+def test_initials_stand_in_a_name_before_its_last_word(lang, text, name):
+    assert name in [n for _, n, _ in names(text, lang)]
+
+
+def test_initials_alone_are_no_name():
+    assert names("Police chief A. B. said on Monday.") == []
