@@ -153,7 +153,8 @@ def _with_pair_told_before(ctx: ArticleContext, sent: tuple[int, int], clause: t
     dual = lexicon(ctx.lang).dual_parties
     if dual is None or not dual.search(ctx.folded, clause[0], clause[1]):
         return actors
-    sides = {_party_key(a): a for a in actors}
+    # a sector of no country ("the two leaders", "kedua pemimpin") is the pair itself, not a side
+    sides = {_party_key(a): a for a in actors if a.kind != "sector" or a.country}
     told = [a for a in between(ctx.actors, 0, sent[0]) if a.kind in _PARTY_KINDS]
     for mention in reversed(told):
         if len(sides) >= DUAL:
