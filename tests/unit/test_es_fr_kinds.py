@@ -87,3 +87,17 @@ def test_a_condemnation_without_a_term_stays_an_accusation(lang, text):
 ])
 def test_an_internet_shutdown_is_censorship_and_its_end_a_concession(lang, text, expected):
     assert types_of(text, lang) == [expected]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("es", "El Gobierno de Managua ha expulsado este martes al embajador de Costa Rica.", ("SANCTION", "expel")),
+    ("es", "Un grupo de sicarios ha matado este martes a tres policías en Durán.", ("ASSAULT", None)),
+    ("es", "El Gobierno ha derogado este martes la ley de reforma laboral.", ("CONCEDE", None)),
+    ("es", "El Gobierno ha sancionado este martes a tres empresas rusas.", ("SANCTION", "discontinue")),
+    ("es", "Los dos gobiernos han acordado este martes reabrir el paso fronterizo.", ("AGREE", None)),
+    ("es", "Varios periodistas fueron amenazados el martes por un grupo armado en Sinaloa.", ("THREATEN", "violence")),
+    ("fr", "Le gouvernement de Niamey a expulsé mardi l'ambassadeur du Bénin.", ("SANCTION", "expel")),
+    ("fr", "La junte a menacé mardi de fermer la frontière avec le Bénin.", ("THREATEN", None)),
+])
+def test_the_present_perfect_of_the_wire_tells_the_days_act(lang, text, expected):
+    assert expected in types_of(text, lang)
