@@ -105,3 +105,15 @@ def test_the_perfect_of_the_wire_tells_the_days_act(lang, text, expected):
     """Spanish present perfect (Spain's wire copy) and French plural passé composé of verbs the
     hand-made lexicon listed in one form only."""
     assert expected in types_of(text, lang)
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("es", "Argelia ha roto este martes relaciones diplomáticas con Marruecos.", ("SANCTION", "discontinue")),
+    ("es", "Los rebeldes han liberado este martes a cuatro rehenes en el Cauca.", ("RETREAT", None)),
+    ("es", "El Gobierno peruano ha decretado este martes el estado de emergencia en Lima.", ("MOBILIZE", "troops")),
+    ("es", "Los países europeos han apoyado este martes el plan de paz de Ucrania.", ("SUPPORT", None)),
+    ("fr", "L'Algérie a rompu mardi ses relations diplomatiques avec le Maroc.", ("SANCTION", "discontinue")),
+    ("fr", "Les rebelles ont libéré mardi quatre otages dans le Nord-Kivu.", ("RETREAT", None)),
+])
+def test_the_perfect_of_a_hand_made_preterite_phrase_keeps_its_type(lang, text, expected):
+    assert expected in types_of(text, lang)
