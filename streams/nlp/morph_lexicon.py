@@ -49,6 +49,11 @@ disperser"): they go to the ``ignore`` list, so that "se detuvieron ante el
 cordón" or "se sont dispersés" is no arrest or dispersal, whatever voices the
 verb is written in.
 
+Spanish hand-made phrases that open with a preterite ("impuso sanciones", "se reunieron
+con") also get their perfects ("ha impuesto sanciones", "se han reunido con"), from the table's
+``hand_perfects`` (preterite -> participle and number): Spain's wire copy tells the day's acts
+in the present perfect.
+
 A family's ``objects`` are appended to each generated form ("detuvo a",
 "detuvo al"): the verb counts only with them. ``nouns`` times ``light`` gives
 light-verb phrases ("realizaron detenciones", "melakukan penangkapan").

@@ -1,5 +1,6 @@
 """Spanish and French kinds the English lexicons already had (issue 10, es15): collective
-numerals as vague counts, active verbs of killing and arrest as count words."""
+numerals as vague counts, active verbs of killing and arrest as count words, prison sentences,
+internet shutdowns, and the perfects of verbs the hand-made lexicons listed in one tense."""
 
 from datetime import datetime, timezone
 

@@ -111,4 +111,3 @@ def test_hand_made_preterites_get_their_perfects_with_the_entrys_keys():
     assert [e["p"] for e in entries] == [["ha impuesto sanciones", "había impuesto sanciones"],
                                          ["se han reunido con", "se habían reunido con"]]
     assert entries[0]["type"] == "SANCTION" and entries[0]["anchor"] is True
-
