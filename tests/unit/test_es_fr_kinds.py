@@ -118,3 +118,12 @@ def test_the_perfect_of_the_wire_tells_the_days_act(lang, text, expected):
 ])
 def test_the_perfect_of_a_hand_made_preterite_phrase_keeps_its_type(lang, text, expected):
     assert expected in types_of(text, lang)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("es", "La Unión Europea anunció este martes nuevas sanciones contra Minsk."),
+    ("es", "Bruselas anunció el martes nuevas sanciones contra el régimen de Minsk."),
+    ("fr", "L'Union européenne a annoncé mardi de nouvelles sanctions contre Minsk."),
+])
+def test_a_day_inside_an_announcing_trigger_is_the_acts_day(lang, text):
+    assert [e.date for e in extract(text, lang) if e.type == "SANCTION"] == ["2026-12-01"]
