@@ -112,7 +112,8 @@ def event_date(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], hits
 
     A date of the sentence belongs to the trigger when no other trigger stands
     between them (else it is only a weak date for it); a deed does not take a report's date ("the ministry said on
-    Friday that 26 were killed"), and a deed told "after" the sentence's main
+    Friday that 26 were killed") unless the date stands inside the trigger, whose saying verb is
+    the act ("anunció este martes nuevas sanciones"), and a deed told "after" the sentence's main
     clause does not take its date ("certified on Thursday, hours after a mob
     stormed" is only weakly dated; "a day after" takes the day before); a range ("from Tuesday night
     until Wednesday") gives its end, when most has happened. Without one: the paragraph's
@@ -125,7 +126,8 @@ def event_date(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], hits
     for d in between(ctx.dates, *sent):
         if d.value > ctx.today + timedelta(days=1) or (ctx.today - d.value).days > PAST_DAYS:
             continue  # a deadline, or the background ("since the Feb. 1 coup")
-        if not verbal and _is_report_date(ctx, d):
+        inside = pos <= d.start and d.end <= sent[0] + hit.end  # "anunció este martes nuevas sanciones"
+        if not verbal and not inside and _is_report_date(ctx, d):
             continue
         lo, hi = sorted((d.start - sent[0], hit.start))
         blocked = any(lo < h.start < hi and not h.trigger.casualty and h.trigger.type != hit.trigger.type for h in hits)

@@ -100,3 +100,14 @@ def test_inflected_forms_are_events(text, lang, expected):
 ])
 def test_other_senses_are_no_events(text, lang):
     assert types_of(text, lang) == []
+
+
+def test_hand_made_preterites_get_their_perfects_with_the_entrys_keys():
+    table = {"hand_perfects": {"auxiliaries": {"sg": ["ha", "había"], "pl": ["han", "habían"]}, "clitics": ["se"],
+                               "participles": {"impuso": ["impuesto", "sg"], "reunieron": ["reunido", "pl"]}}}
+    hand = [{"p": ["impuso sanciones", "sanciones"], "type": "SANCTION", "mode": "discontinue", "anchor": True},
+            {"p": ["se reunieron con"], "type": "CONSULT"}, {"p": ["firmó"], "type": "AGREE"}]
+    entries = ml.hand_perfects(table, hand)
+    assert [e["p"] for e in entries] == [["ha impuesto sanciones", "había impuesto sanciones"],
+                                         ["se han reunido con", "se habían reunido con"]]
+    assert entries[0]["type"] == "SANCTION" and entries[0]["anchor"] is True
