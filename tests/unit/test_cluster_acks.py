@@ -9,6 +9,7 @@ import inspect
 from types import SimpleNamespace
 
 import faust
+from aiokafka.errors import IllegalStateError
 
 from streams.agents import cluster
 from streams.agents.upserts import PendingUpserts
@@ -134,27 +135,30 @@ def test_the_other_stages_acknowledge_in_order_each_message_once_its_table_write
     asyncio.run(scenario())
 
 
+class _SeekingConsumer:
+    """A consumer whose seeks on the loop's thread fail the test; ``seek_wait`` (on the consumer's
+    thread) notes them, and fails for partition 1 as when another rebalance took it away."""
+
+    def __init__(self) -> None:
+        self.seeks: list[tuple[int, int]] = []
+
+    async def seek(self, tp, offset: int) -> None:
+        raise AssertionError("seek from the loop's thread races the consumer's thread")
+
+    async def seek_wait(self, partitions) -> None:
+        for tp, offset in partitions.items():
+            if tp.partition == 1:
+                raise IllegalStateError("another rebalance took it away")
+            self.seeks.append((tp.partition, offset))
+
+
 def test_after_a_rebalance_the_partitions_kept_go_back_to_what_was_dropped_and_a_failed_seek_is_no_crash(monkeypatch):
     """The seek runs on the consumer's thread (``seek_wait``): its fetcher goes on during the rebalance."""
-    from aiokafka.errors import IllegalStateError
-
     from streams.agents import common
     from streams.agents.continuity import InFlight
 
-    class Consumer:
-        def __init__(self) -> None:
-            self.seeks: list[tuple[int, int]] = []
-
-        async def seek(self, tp, offset: int) -> None:
-            raise AssertionError("seek from the loop's thread races the consumer's thread")
-
-        async def seek_wait(self, partitions) -> None:
-            for tp, offset in partitions.items():
-                if tp.partition == 1:
-                    raise IllegalStateError("another rebalance took it away")
-                self.seeks.append((tp.partition, offset))
-
-    in_flight, consumer = InFlight(), Consumer()
+    consumer = _SeekingConsumer()
+    in_flight = InFlight()
     for partition, offset in ((0, 5), (0, 6), (1, 9), (2, 3)):
         in_flight.taken("articles.enriched", partition, offset)
     in_flight.acked("articles.enriched", 0, 5)
@@ -169,30 +173,16 @@ def test_after_a_rebalance_the_partitions_kept_go_back_to_what_was_dropped_and_a
 def test_a_quiet_partition_is_fetched_again_by_a_seek_on_the_consumer_thread_and_a_failed_seek_is_no_crash(monkeypatch):
     """Faust's ``seek`` runs aiokafka's on the loop's thread, racing the consumer's thread over the
     fetched records (a ``KeyError`` crashed the fetcher, and the worker); ``seek_wait`` runs it there."""
-    from aiokafka.errors import IllegalStateError
-
     from streams.agents import common
 
     topic = common.CONTINUITY["cluster"].topic
 
-    class Consumer:
-        def __init__(self) -> None:
-            self.seeks: list[tuple[int, int]] = []
-
+    class Consumer(_SeekingConsumer):
         def assignment(self):
             return {faust.types.TP(topic, p) for p in (0, 1)}
 
         def highwater(self, tp) -> int:
             return 10
-
-        async def seek(self, tp, offset: int) -> None:
-            raise AssertionError("seek from the loop's thread races the consumer's thread")
-
-        async def seek_wait(self, partitions) -> None:
-            for tp, offset in partitions.items():
-                if tp.partition == 1:
-                    raise IllegalStateError("another rebalance took it away")
-                self.seeks.append((tp.partition, offset))
 
     class ReadBack:
         async def committed(self, group, partitions):
