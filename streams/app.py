@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 import faust
@@ -159,6 +161,25 @@ class _Worker(faust.Worker):
         self.spinner = None
 
 
+#: the source partition whose transaction takes what is sent in ``sent_for`` (see there)
+_SENT_FOR: ContextVar[TP | None] = ContextVar("sent_for", default=None)
+
+
+@contextmanager
+def sent_for(tp: TP) -> Iterator[None]:
+    """Under ``exactly_once``, what is sent inside goes in the transaction of source partition
+    ``tp``, as if sent while a message of ``tp`` was handled. The cluster stage sends the upserts
+    an article caused later, from a timer or while another partition's message is handled: in the
+    transaction of the partition they went to (Faust's way), an upsert was committed apart from its
+    article's offset, and lost if that transaction alone was aborted; and with several workers the
+    events partition may have no transaction on this worker at all."""
+    token = _SENT_FOR.set(tp)
+    try:
+        yield
+    finally:
+        _SENT_FOR.reset(token)
+
+
 class _TransactionManager(TransactionManager):
     """Faust's transactions (``exactly_once``), with what a message causes in its own partition's
     transaction and the producer of every partition that leaves the worker stopped."""
@@ -175,13 +196,17 @@ class _TransactionManager(TransactionManager):
         partition 0 of ``articles.clean`` was committed as handled with partition 1, and its copy
         was lost when partition 0 left the worker and its transaction was aborted. (A table's
         changelog partition is its source partition: Faust sends those writes from its buffer,
-        outside the message, to the same transaction.)"""
-        event = faust.current_event()
+        outside the message, to the same transaction.) ``sent_for`` names the source partition
+        of what is sent on a message's behalf after its handling."""
+        source = _SENT_FOR.get()
+        if source is None:
+            event = faust.current_event()
+            source = event.message.tp if event is not None else None
         destination = self.consumer.key_partition(topic, key, partition)
-        if event is None or destination is None:
+        if source is None or destination is None:
             return await super().send(topic, key, value, partition, timestamp, headers)
         return await self.producer.send(topic, key, value, destination, timestamp, headers,
-                                        transactional_id=self._transactional_id(event.message.tp))
+                                        transactional_id=self._transactional_id(source))
 
     async def on_rebalance(self, assigned, revoked, newly_assigned) -> None:
         """Faust leaves out of the partitions revoked those the *new* assignment makes standbys here,

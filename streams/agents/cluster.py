@@ -26,7 +26,7 @@ from streams import metrics
 from streams.agents.common import acknowledge, count, decoded, handling_of, send, send_dead, timed
 from streams.agents.readcache import ReadCache
 from streams.agents.upserts import PendingUpserts
-from streams.app import TOPICS, app, cluster_state, settings
+from streams.app import TOPICS, app, cluster_state, sent_for, settings
 from streams.dedup.cluster import Clusterer
 from streams.dedup.state import TypedState
 from streams.records import Event, Rejection
@@ -65,12 +65,15 @@ async def emit() -> None:
     before it is added to ``pending``), and perhaps a next message's, which is only waited for early.
     A rebalance drops the waiting messages but not their writes: delivered again, such a message
     finds its state already written and writes nothing, so what it waits for is the writes of its
-    first handling, still among those taken here."""
+    first handling, still among those taken here. Each upsert is sent for the message that last
+    updated its event (``app.sent_for``): an event's state lives in its partition's part of
+    ``cluster-state``, so the messages that update it come from that partition."""
     async with _emitting:
         states, messages = pending.take()
         written = cluster_state.take_writes()
-        for ev in states:
-            await send(EVENTS, ev.id, ev)
+        for ev, (_, origin) in states:
+            with sent_for(origin.message.tp):
+                await send(EVENTS, ev.id, ev)
             metrics.upserted(ev.last_seen, time.time())
         count(STAGE, "event-upserts", len(states))
         await asyncio.gather(*written)

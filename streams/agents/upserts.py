@@ -30,15 +30,16 @@ from streams.records import Event
 M = TypeVar("M")
 
 
-class _Waiting:
-    """An event's states to send (normally just the latest) and the articles that mentioned it
-    since the last send."""
+class _Waiting(Generic[M]):
+    """An event's states to send (normally just the latest), the articles that mentioned it since
+    the last send, and the message that last updated it."""
 
-    __slots__ = ("states", "articles")
+    __slots__ = ("states", "articles", "origin")
 
-    def __init__(self, state: Event) -> None:
+    def __init__(self, state: Event, origin: M) -> None:
         self.states = [state]
         self.articles: set[str] = set()
+        self.origin = origin
 
 
 class PendingUpserts(Generic[M]):
@@ -50,7 +51,7 @@ class PendingUpserts(Generic[M]):
         self.interval = interval
         self.max_messages = max_messages
         self._clock = clock
-        self._events: dict[str, _Waiting] = {}
+        self._events: dict[str, _Waiting[M]] = {}
         self._messages: list[M] = []
         self._since: float | None = None
 
@@ -64,22 +65,25 @@ class PendingUpserts(Generic[M]):
             for state in events:
                 waiting = self._events.get(state.id)
                 if waiting is None:
-                    waiting = self._events[state.id] = _Waiting(state)
+                    waiting = self._events[state.id] = _Waiting(state, message)
                 elif waiting.articles.issubset(state.articles):
                     waiting.states[-1] = state
                 else:  # the newer state drops an article no upsert has listed yet
                     waiting.states.append(state)
                     waiting.articles = set()
                 waiting.articles.add(article_id)
+                waiting.origin = message
 
     def due(self) -> bool:
         """Whether the oldest waiting message has waited ``interval`` (or too many are waiting)."""
         return self._since is not None and (
             len(self._messages) >= self.max_messages or self._clock() - self._since >= self.interval)
 
-    def take(self) -> tuple[list[Event], list[M]]:
-        """The states to send, in order, then the messages to acknowledge; both are forgotten here."""
-        states = [state for waiting in self._events.values() for state in waiting.states]
+    def take(self) -> tuple[list[tuple[Event, M]], list[M]]:
+        """The states to send, in order, each with the message that last updated its event (under
+        ``exactly_once`` it goes in the transaction of that message's partition), then the
+        messages to acknowledge; all are forgotten here."""
+        states = [(state, waiting.origin) for waiting in self._events.values() for state in waiting.states]
         messages = self._messages
         self._events, self._messages, self._since = {}, [], None
         return states, messages

@@ -303,15 +303,17 @@ def test_a_rebalance_on_a_fresh_group_loses_no_waiting_article(pipeline_env, tmp
     assert mentions(state) == {*waiting, *after}
 
 
-def test_two_workers_split_the_partitions_and_lose_or_double_nothing(pipeline_env, tmp_path):
+@pytest.mark.parametrize("processing", ["at_least_once", "exactly_once"])
+def test_two_workers_split_the_partitions_and_lose_or_double_nothing(pipeline_env, tmp_path, processing):
     # Rounds a day apart, all inside the horizon: which copy of a story arrives first varies with
     # the split, but every copy must end up a mention of the same events. The sample's stories are
     # moved to one start day: published years apart, they move a partition's clock past the
     # horizon, and what expires then depends on the order in which copies meet, so on the split.
+    # Under exactly_once each worker sends its upserts in the transactions of its own partitions.
     archive = synthetic_archive(tmp_path / "daily.jsonl", 35, days_between_rounds=1,
                                 same_start=True)
     reference = _run_uninterrupted(_env(pipeline_env, "ref4", 4), archive)
-    env = _env(pipeline_env, "two", 4)
+    env = _env(pipeline_env, {"at_least_once": "two", "exactly_once": "two-eos"}[processing], 4, processing)
     a = Worker(env, "two-a").start()
     total = a.assigned()
     b = Worker(env, "two-b").start()

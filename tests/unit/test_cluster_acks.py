@@ -10,7 +10,10 @@ from types import SimpleNamespace
 
 import faust
 from aiokafka.errors import IllegalStateError
+from faust.types import TP
+from msgspec.structs import replace
 
+from streams import app
 from streams.agents import cluster
 from streams.agents.upserts import PendingUpserts
 from streams.app import cluster_state
@@ -37,9 +40,10 @@ class FakeStream:
         self.acked.append(event.name)
 
 
-def _message(name: str, offset: int = 0) -> SimpleNamespace:
+def _message(name: str, offset: int = 0, partition: int = 0) -> SimpleNamespace:
     """A Faust event as the acknowledgement sees it: where its message came from, and a name."""
-    return SimpleNamespace(name=name, message=SimpleNamespace(topic="articles.enriched", partition=0, offset=offset))
+    return SimpleNamespace(name=name, message=SimpleNamespace(
+        topic="articles.enriched", partition=partition, offset=offset, tp=TP("articles.enriched", partition)))
 
 
 def test_a_message_is_acknowledged_only_once_the_state_it_wrote_is_on_the_changelog(monkeypatch):
@@ -110,6 +114,33 @@ def test_a_message_delivered_again_after_a_rebalance_waits_for_the_state_written
     monkeypatch.setattr(cluster, "send", send)
     monkeypatch.setattr(cluster, "pending", PendingUpserts(0.2))
     asyncio.run(scenario())
+
+
+def test_each_upsert_is_sent_for_the_partition_of_the_message_that_last_updated_its_event(monkeypatch):
+    # Under exactly_once an upsert must go in the transaction that commits its article's offset: the
+    # transaction of the article's partition, not of the events partition it goes to, nor of the
+    # message being handled when the upserts go out.
+    strike = _report(1, text="Workers in Almaty went on strike")
+    strike.events = [replace(strike.events[0], type="STRIKE", place="Almaty")]
+    clusterer = Clusterer({})
+    first, other, again = (clusterer.process(a) for a in (_report(0), strike, _report(2)))
+    stream, sent = FakeStream(), []
+
+    async def send(spec, key, record) -> None:
+        sent.append((key, app._SENT_FOR.get()))
+
+    async def scenario() -> None:
+        monkeypatch.setattr(cluster, "_emitting", asyncio.Lock())
+        for name, partition, result in (("m0", 0, first), ("m1", 1, other), ("m2", 2, again)):
+            cluster.pending.add((stream, _message(name, partition=partition)), [(result.article_id, result.events)])
+        await cluster.emit()
+
+    monkeypatch.setattr(cluster, "cluster_state", FakeTable())
+    monkeypatch.setattr(cluster, "send", send)
+    monkeypatch.setattr(cluster, "pending", PendingUpserts(0.2))
+    asyncio.run(scenario())
+    assert sent == [(first.events[0].id, TP("articles.enriched", 2)), (other.events[0].id, TP("articles.enriched", 1))]
+    assert app._SENT_FOR.get() is None
 
 
 def test_the_other_stages_acknowledge_in_order_each_message_once_its_table_writes_are_on_the_changelog():

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 from faust.streams import _current_event
 from faust.types import TP
 
-from streams.app import _TransactionManager
+from streams.app import _TransactionManager, sent_for
 
 RAW, CLEAN, CHANGELOG = "raw", "clean", "app-seen-articles-changelog"
 
@@ -90,3 +90,22 @@ def test_a_message_sent_while_handling_one_goes_in_the_transaction_of_the_partit
 
     asyncio.run(run())
     assert producer.sent == [(CHANGELOG, 0, "app-0-0"), (CLEAN, 0, "app-0-1")]
+
+
+def test_a_message_sent_for_a_partition_goes_in_its_transaction_whatever_is_being_handled():
+    app = SimpleNamespace(conf=SimpleNamespace(id="app"), assignor=FakeAssignor(set()))
+    producer = FakeProducer()
+    consumer = SimpleNamespace(key_partition=lambda topic, key, partition: 0)
+    manager = _TransactionManager(SimpleNamespace(app=app), consumer=consumer, producer=producer)
+    handled = Handled()
+
+    async def run() -> None:
+        with sent_for(TP(RAW, 2)):  # from a timer: nothing is being handled
+            await manager.send(CLEAN, b"k", b"v", None, None, None)
+        _current_event.set(weakref.ref(handled))
+        with sent_for(TP(RAW, 3)):  # on behalf of an earlier message, while partition 1's is handled
+            await manager.send(CLEAN, b"k", b"v", None, None, None)
+        await manager.send(CLEAN, b"k", b"v", None, None, None)
+
+    asyncio.run(run())
+    assert producer.sent == [(CLEAN, 0, "app-0-2"), (CLEAN, 0, "app-0-3"), (CLEAN, 0, "app-0-1")]

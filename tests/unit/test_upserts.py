@@ -27,9 +27,9 @@ def test_a_burst_on_one_event_goes_out_as_its_latest_state_after_its_messages():
     pending = PendingUpserts(interval=0.2, clock=FakeClock())
     for message, mentions in _cluster(30):
         pending.add(message, mentions)
-    states, messages = pending.take()
-    assert [s.mentions for s in states] == [30]
-    assert states[0].articles == [f"r{i:04d}" for i in range(30)]
+    sends, messages = pending.take()
+    assert [(s.mentions, origin) for s, origin in sends] == [(30, "message-29")]
+    assert sends[0][0].articles == [f"r{i:04d}" for i in range(30)]
     assert messages == [f"message-{i}" for i in range(30)]
     assert pending.take() == ([], [])
 
@@ -39,7 +39,7 @@ def test_every_article_is_listed_in_some_upsert_even_past_the_cap():
     n = ARTICLES_CAP * 3
     for message, mentions in _cluster(n):
         pending.add(message, mentions)
-    states, _ = pending.take()
+    states = [state for state, _ in pending.take()[0]]
     listed = {a for s in states for a in s.articles}
     assert listed == {f"r{i:04d}" for i in range(n)}
     # far fewer than one state per article, in the order they were reached, the last one complete
@@ -56,9 +56,9 @@ def test_events_go_out_in_the_order_they_were_first_updated():
     protest, other, protest_again = (clusterer.process(a) for a in (_report(0), strike, _report(2)))
     for i, result in enumerate((protest, other, protest_again)):
         pending.add(f"m{i}", [(result.article_id, result.events)])
-    states, messages = pending.take()
-    assert [s.id for s in states] == [protest.events[0].id, other.events[0].id]
-    assert states[0].mentions == 2 and messages == ["m0", "m1", "m2"]
+    sends, messages = pending.take()
+    assert [(s.id, origin) for s, origin in sends] == [(protest.events[0].id, "m2"), (other.events[0].id, "m1")]
+    assert sends[0][0].mentions == 2 and messages == ["m0", "m1", "m2"]
 
 
 def test_due_after_the_interval_or_when_too_many_messages_wait():
