@@ -19,3 +19,21 @@ def types(text, lang):
 ])
 def test_a_sanction_a_warning_says_will_come_is_a_threat(lang, text):
     assert types(text, lang) == ["THREATEN"]
+
+
+@pytest.mark.parametrize("text", [
+    "The foreign minister said on Monday that Ghana would recall its ambassador if the report proved true.",
+    "The army said on Monday it will blockade the port until the rebels leave.",
+    "Transport unions said on Monday they will block the highways unless fuel prices fall.",
+    "The junta vowed on Monday to close the border with Benin.",
+])
+def test_an_act_announced_in_the_base_form_is_a_threat(text):
+    assert types(text, "en") == ["THREATEN"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Activists urged Britain on Monday to expel the ambassador."),
+    ("es", "Los activistas pidieron el lunes a Gran Bretaña expulsar al embajador."),
+])
+def test_a_base_form_without_a_modal_is_no_deed(lang, text):
+    assert types(text, lang) == ["REQUEST"]
