@@ -37,3 +37,33 @@ def test_an_act_announced_in_the_base_form_is_a_threat(text):
 ])
 def test_a_base_form_without_a_modal_is_no_deed(lang, text):
     assert types(text, lang) == ["REQUEST"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Germany sent arms to Ukraine on Tuesday."),
+    ("en", "Japan on Tuesday handed over 20 tonnes of medicine to hospitals in Gaza."),
+    ("es", "Japón entregó el martes 20 toneladas de medicamentos a los hospitales de Gaza."),
+    ("fr", "Le Japon a remis mardi 20 tonnes de médicaments aux hôpitaux de Gaza."),
+    ("id", "Jepang pada Selasa menyerahkan 20 ton obat-obatan kepada rumah sakit di Gaza."),
+    ("ms", "Jepun pada Selasa menyerahkan 20 tan ubat-ubatan kepada hospital di Gaza."),
+])
+def test_arms_or_medicine_given_are_aid(lang, text):
+    assert "AID" in types(text, lang)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The militiamen handed over their weapons to the army in Bunia on Tuesday."),
+    ("es", "Los milicianos entregaron sus armas al ejército en Bunia el martes."),
+    ("fr", "Les miliciens ont remis leurs armes à l'armée à Bunia mardi."),
+])
+def test_fighters_handing_over_their_weapons_retreat(lang, text):
+    assert types(text, lang) == ["RETREAT"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Malaysian police handed over the suspect to Thai authorities on Thursday."),
+    ("es", "La policía de Ecuador entregó al sospechoso a las autoridades colombianas el jueves."),
+    ("fr", "La police ivoirienne a remis le suspect aux autorités burkinabè jeudi."),
+])
+def test_a_suspect_handed_to_another_states_authorities_is_cooperation(lang, text):
+    assert types(text, lang) == ["COOPERATE"]
