@@ -67,3 +67,16 @@ def test_fighters_handing_over_their_weapons_retreat(lang, text):
 ])
 def test_a_suspect_handed_to_another_states_authorities_is_cooperation(lang, text):
     assert types(text, lang) == ["COOPERATE"]
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry confirmed on Tuesday that it would recall its ambassador from Minsk.",
+    "Fishermen stated on Tuesday that they would blockade Marseille from Thursday.",
+])
+def test_an_act_announced_after_a_verb_of_attribution_is_a_threat(text):
+    """English had eight attribution verbs where es and fr list their wire style's forty."""
+    assert types(text, "en") == ["THREATEN"]
+
+
+def test_a_blockade_lifted_is_no_threat():
+    assert "THREATEN" not in types("The government said on Tuesday it would lift the blockade of the port.", "en")
