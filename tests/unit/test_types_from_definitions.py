@@ -80,3 +80,22 @@ def test_an_act_announced_after_a_verb_of_attribution_is_a_threat(text):
 
 def test_a_blockade_lifted_is_no_threat():
     assert "THREATEN" not in types("The government said on Tuesday it would lift the blockade of the port.", "en")
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Spain recognised Palestine as a state on Tuesday."),
+    ("es", "España reconoció a Palestina como Estado este martes."),
+    ("id", "Spanyol mengakui Palestina sebagai negara pada Selasa."),
+])
+def test_a_state_recognised_is_support(lang, text):
+    assert types(text, lang) == ["SUPPORT"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The European Union halted budget support to Mali on Tuesday."),
+    ("es", "Bruselas suspendió el martes el apoyo presupuestario a Malí."),
+    ("fr", "La Banque mondiale a suspendu mardi ses décaissements au Mali."),
+    ("ms", "Bank Dunia menggantung pembiayaan kepada Mali pada Selasa."),
+])
+def test_aid_or_funding_halted_is_a_sanction(lang, text):
+    assert types(text, lang) == ["SANCTION"]
