@@ -89,6 +89,10 @@ class Trigger:
     #: a verb in the synthetic future ("protestarán", "se reunirán", "manifesteront"; morph_lexicon):
     #: an act to come, never a deed
     future: bool = False
+    #: a verb's base form ("expel the ambassador", "close the border"): English has no future ending, so
+    #: the act is one announced after a modal ("will expel", "vowed to close"), a threat or a promise;
+    #: without one it is an infinitive or an imperative ("urged Britain to expel"), never a deed
+    bare: bool = False
 
 
 #: words after a characterising verb searched for its evaluation
@@ -463,6 +467,7 @@ def lexicon(lang: str) -> Lexicon:
             by_state=entry.get("by_state", ""),
             reciprocal=bool(entry.get("reciprocal")),
             future=bool(entry.get("future")),
+            bare=bool(entry.get("bare")),
         )
         phrases.extend((phrase, trigger) for phrase in entry["p"])
     # idioms that contain a trigger word ("menahan diri") come first: same length, they win
@@ -1387,6 +1392,8 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
                 elif _announced_retreat(lex, trigger, folded, near, before):
                     hits.append(TriggerHit(start, end, _promise_or_threat(lex, trigger, folded, end)))  # "will withdraw"
                 continue
+            if trigger.bare:
+                continue  # "urged Britain to expel its diplomats": no modal, no act announced
             if lex.future:
                 if lex.future.search(sentence, clause_start, start) or _future_verb(lex, trigger, sentence, start, end):
                     if _announced_force(lex, trigger, folded, near):  # "arrestará", "romperá relaciones"
