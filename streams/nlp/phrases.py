@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from streams.nlp.fuzzy import fold
 
@@ -41,6 +42,13 @@ def phrase_words(phrase: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+@lru_cache(maxsize=None)
+def _escaped(char: str) -> str:
+    """``re.escape`` of one character, remembered: a lexicon spells the same few dozen letters
+    about a million times when it builds its pattern."""
+    return re.escape(char)
+
+
 def _units(words: tuple[str, ...]) -> tuple[str, ...]:
     """A phrase as regex units: its characters, ``\\w*`` for a wildcard, ``\\W+`` between words,
     up to ``GAP_WORDS`` words for a gap."""
@@ -51,7 +59,7 @@ def _units(words: tuple[str, ...]) -> tuple[str, ...]:
         if word == GAP:
             units.append(rf"(?:\w+\W+){{0,{GAP_WORDS}}}")
             continue
-        units.extend(re.escape(c) for c in word.rstrip("*"))
+        units.extend(map(_escaped, word.rstrip("*")))
         if word.endswith("*"):
             units.append(r"\w*")
     return tuple(units)
@@ -80,8 +88,10 @@ def _trie_pattern(phrases: list[tuple[str, ...]]) -> str:
     return emit(trie)
 
 
+@lru_cache(maxsize=None)
 def _words_pattern(words: tuple[str, ...]) -> re.Pattern:
-    """The words of a phrase with wildcards or gaps, as a regex over words joined by spaces."""
+    """The words of a phrase with wildcards or gaps, as a regex over words joined by spaces;
+    compiled when a match first needs it (a lexicon holds thousands, few ever match)."""
     parts = []
     for word in words:
         if word == GAP:
@@ -97,21 +107,23 @@ class PhraseIndex:
 
     def __init__(self, phrases: Iterable[tuple[str, object]]):
         self._exact: dict[tuple[str, ...], object] = {}
-        self._wild: list[tuple[re.Pattern, int, object]] = []
+        #: (literal start, words, length, value) of each phrase with a wildcard or a gap
+        self._wild: list[tuple[str, tuple[str, ...], int, object]] = []
         units: set[tuple[str, ...]] = set()
         for phrase, value in phrases:
             words = phrase_words(phrase)
             if not words:
                 continue
             if any(w.endswith("*") or w == GAP for w in words):
-                self._wild.append((_words_pattern(words), len(" ".join(words)), value))
+                start = "" if words[0] == GAP else words[0].rstrip("*")
+                self._wild.append((start, words, len(" ".join(words)), value))
             else:
                 self._exact.setdefault(words, value)
             units.add(_units(words))
         # a phrase starts after a non-word character (the text gets a leading space), which the
         # pattern consumes rather than looks behind at: the engine then skips words at once
         self._pattern = re.compile(rf"\W({_trie_pattern(sorted(units))})(?!\w)") if units else None
-        self._wild.sort(key=lambda e: -e[1])
+        self._wild.sort(key=lambda e: -e[2])
         self._values: dict[str, object | None] = {}
 
     def __bool__(self) -> bool:
@@ -133,8 +145,8 @@ class PhraseIndex:
         if words in self._exact:
             return self._exact[words]
         joined = " ".join(words)
-        for pattern, _, value in self._wild:
-            if pattern.fullmatch(joined):
+        for start, wild, _, value in self._wild:
+            if joined.startswith(start) and _words_pattern(wild).fullmatch(joined):
                 return value
         return None
 

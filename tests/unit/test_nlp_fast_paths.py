@@ -20,7 +20,7 @@ from streams.nlp.eventplaces import trusted_places
 from streams.nlp.fuzzy import _fold_char, fold, fold_uncached
 from streams.nlp.mentions import DateMention, PlaceMention
 from streams.nlp.normalize import text_fingerprint
-from streams.nlp.phrases import PhraseIndex, _trie_pattern, _units, phrase_words
+from streams.nlp.phrases import PhraseIndex, _trie_pattern, _units, _words_pattern, phrase_words
 from streams.records import Location
 
 #: letters that fold in unusual ways: accents, ligatures, dotted/dotless i, sigma, Kelvin, long s
@@ -118,6 +118,23 @@ def test_phrases_are_found_where_a_word_starts(text):
     plain = re.compile(rf"(?<!\w)(?:{_trie_pattern(units)})(?!\w)")
     expected = [(m.start(), m.end()) for m in plain.finditer(text) if index._value(m.group()) is not None]
     assert [(a, b) for a, b, _ in index.find(text)] == expected
+
+
+#: phrases with a wildcard or a gap, first word exact, a stem or a gap (en, es, fr, id)
+_WILD = [("suspend* ... membership", "SANCTION"), ("amenaz* con", "THREATEN"), ("... menolak", "REJECT"),
+         ("manifest*", "PROTEST"), ("a ... pris d'assaut", "ASSAULT"), ("mena* ... pajak", "COERCE")]
+
+
+@given(st.lists(st.sampled_from("suspend suspended membership amenazo con menolak manifestants a pris d assaut "
+                                "menaikkan pajak la".split()), max_size=7))
+def test_wildcard_phrases_are_read_only_from_their_literal_start(words):
+    """A wildcard phrase is compiled and tried only when the matched words begin with its literal
+    start: the value is the one of the first phrase whose pattern matches them all."""
+    index = PhraseIndex(_WILD)
+    joined = " ".join(words)
+    expected = next((v for p, v in sorted(_WILD, key=lambda e: -len(" ".join(phrase_words(e[0]))))
+                     if _words_pattern(phrase_words(p)).fullmatch(joined)), None)
+    assert index._lookup(joined) == expected
 
 
 def test_a_gap_stands_for_up_to_three_words_of_any_kind():
