@@ -52,3 +52,24 @@ def test_a_named_speaker_of_a_killing_is_no_victim():
 ])
 def test_a_toll_of_last_week_in_a_sentence_of_today_is_no_count(lang, text):
     assert all(e.counts.get("injured") != 3000 for e in extract(text, lang))
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("id", "Polisi menembaki massa di Makassar pada Minggu. Sebanyak 23 orang dirawat di rumah sakit akibat luka tembak.",
+     {"injured": 23}),
+    ("id", "Kelompok bersenjata menyerang sebuah desa di Kabupaten Puncak, Minggu. "
+           "Lima warga meninggal di rumah sakit setelah terkena tembakan.", {"killed": 5}),
+    ("ms", "Polis melepaskan tembakan ke arah penunjuk perasaan di Kota Bharu pada Ahad. "
+           "Seramai 11 orang dirawat di rumah sakit berhampiran.", {"injured": 11}),
+])
+def test_a_toll_treated_or_dying_in_hospital_is_no_natural_death(lang, text, expected):
+    """"rumah sakit" (hospital) holds "sakit" (ill): the hospital is where the victims are, not what killed them."""
+    assert [e.counts for e in extract(text, lang) if e.type == "ASSAULT"] == [expected]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("id", "Seorang warga meninggal karena sakit di Kabupaten Puncak pada Minggu."),
+    ("ms", "Seorang lelaki meninggal dunia akibat sakit jantung di Kota Bharu pada Ahad."),
+])
+def test_a_death_from_illness_stays_no_attack(lang, text):
+    assert not [e for e in extract(text, lang) if e.type == "ASSAULT"]
