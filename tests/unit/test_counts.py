@@ -196,3 +196,15 @@ def test_a_figure_of_two_forces_joined_by_and_keeps_its_casualty_word(lang, text
 def test_a_force_and_another_counts_verb_are_not_joined():
     assert [(c.kind, c.value) for c in find_counts("Polisi mengerahkan 300 polisi dan menangkap 20 orang.", "id")] == [
         ("personnel", 300), ("arrested", 20)]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Five of the reporters were taken to hospital.", [("injured", 5)]),
+    ("en", "At least 17 people were rushed to hospital after the blast.", [("injured", 17)]),
+    ("fr", "Six manifestants ont été transportés à l'hôpital.", [("injured", 6)]),
+    ("es", "Ocho agentes fueron trasladados al hospital tras los enfrentamientos.", [("injured", 8)]),
+    ("id", "Sebanyak 12 warga dilarikan ke rumah sakit usai bentrokan.", [("injured", 12)]),
+    ("ms", "Seramai 7 orang dikejarkan ke hospital selepas rusuhan itu.", [("injured", 7)]),
+])
+def test_people_taken_to_hospital_are_injured(lang, text, expected):
+    assert counts(text, lang) == expected
