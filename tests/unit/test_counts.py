@@ -208,3 +208,16 @@ def test_a_force_and_another_counts_verb_are_not_joined():
 ])
 def test_people_taken_to_hospital_are_injured(lang, text, expected):
     assert counts(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Several dozen people were detained.", [("arrested", 24)]),
+    ("en", "A few hundred protesters were arrested.", [("arrested", 200)]),
+    ("fr", "Plusieurs dizaines de personnes ont été interpellées.", [("arrested", 24)]),
+    ("es", "Varios cientos de manifestantes fueron detenidos.", [("arrested", 200)]),
+    ("id", "Beberapa ratus demonstran ditangkap polisi.", [("arrested", 200)]),
+    ("ms", "Beberapa ratus penunjuk perasaan ditahan.", [("arrested", 200)]),
+])
+def test_several_dozens_or_hundreds_take_the_vague_lower_bound(lang, text, expected):
+    """"several dozen" is dozens (24), not a dozen; "beberapa ratus" is hundreds (200)."""
+    assert counts(text, lang) == expected
