@@ -221,3 +221,30 @@ def test_people_taken_to_hospital_are_injured(lang, text, expected):
 def test_several_dozens_or_hundreds_take_the_vague_lower_bound(lang, text, expected):
     """"several dozen" is dozens (24), not a dozen; "beberapa ratus" is hundreds (200)."""
     assert counts(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Ten to 20 villagers were killed in the raid.", [("killed", 10)]),
+    ("en", "Between 4 and 6 people were injured.", [("injured", 4)]),
+    ("fr", "Entre 30 et 40 personnes ont été interpellées.", [("arrested", 30)]),
+    ("fr", "Deux ou trois gendarmes ont été blessés.", [("injured", 2)]),
+    ("es", "Entre 5 y 8 personas murieron en el ataque.", [("killed", 5)]),
+    ("id", "Antara 30 hingga 40 orang ditangkap polisi.", [("arrested", 30)]),
+    ("ms", "Antara 5 hingga 8 orang cedera dalam kejadian itu.", [("injured", 5)]),
+])
+def test_a_range_counts_its_lower_bound(lang, text, expected):
+    """Like a vague quantity, a range takes its lower bound; the upper figure is no count of its own."""
+    assert counts(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "The death toll rose from 31 to 44 overnight.", [("killed", 44)]),
+    ("es", "La cifra de muertos subió de 31 a 44 durante la noche.", [("killed", 44)]),
+    ("fr", "Le bilan est passé de 31 à 44 morts dans la nuit.", [("killed", 44)]),
+])
+def test_a_toll_raised_from_one_figure_to_another_is_the_later_one(lang, text, expected):
+    assert counts(text, lang) == expected
+
+
+def test_two_figures_of_two_days_are_no_range():
+    assert counts("Police arrested 12 people on Monday and 30 on Tuesday.", "en") == [("arrested", 12)]
