@@ -30,6 +30,9 @@ How a number is attached (words from ``data/<lang>/counts.json``):
   bound, as a vague word does ("10 to 15 people were killed" is 10, "antara 10
   hingga 15 orang"), a toll raised from one figure to another its later one
   ("the death toll rose from 10 to 15" is 15);
+- two figures of a toll joined by "and", each with its people ("killing 10
+  civilians and 3 soldiers"), are one toll of their sum (the force word after
+  the second names who was hit, not a deployment);
 - one person named by an indefinite article ("a protester was shot dead", "un
   manifestant a été tué", "un joven murió"; ``singular`` of counts.json: the
   articles and the nouns of people, up to two words apart) is a killed or
@@ -281,7 +284,39 @@ def find_counts(text: str, lang: str) -> list[CountMention]:
             mentions.append(CountMention(span.start, span.end, kind, span.value, span.vague))
     mentions += _singular_counts(text, lx, mentions, breaks, in_dates)
     mentions.sort(key=lambda m: m.start)
-    return _exact_over_vague(text, _lower_bounds(text, numbers, mentions, lx))
+    return _exact_over_vague(text, _joined_victims(text, _lower_bounds(text, numbers, mentions, lx), lx))
+
+
+#: words (the people counted) allowed between a toll and the "and" that joins the next figure to it
+_JOINED_GAP = 3
+#: the kinds a figure joined by "and" to a toll takes from it
+_TOLL_KINDS = frozenset({"killed", "injured", "arrested"})
+
+
+def _joined_victims(text: str, mentions: list[CountMention], lx: _Lexicon) -> list[CountMention]:
+    """Two figures of a toll joined by "and", each with the people it counts ("killing 10 civilians and 3
+    soldiers", "menewaskan 10 warga sipil dan 3 prajurit", "a tué 10 civils et 3 soldats") are one toll
+    of their sum: the verb before the first counts both (a force word after the second names who was
+    hit, not a deployment)."""
+    out: list[CountMention] = []
+    for cur in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and _joined(text, prev, cur, lx):
+            out[-1] = CountMention(prev.start, cur.end, prev.kind, prev.value + cur.value, False)
+            continue
+        out.append(cur)
+    return out
+
+
+def _joined(text: str, prev: CountMention, cur: CountMention, lx: _Lexicon) -> bool:
+    """``cur`` follows the toll ``prev`` after at most ``_JOINED_GAP`` words of people and an "and", in its
+    clause; a capitalised word between them names a place or a day ("2 in Kyiv and 3 in Kharkiv": a toll
+    split by place is each place's own)."""
+    if prev.kind not in _TOLL_KINDS or cur.kind not in (prev.kind, "personnel") or prev.vague or cur.vague:
+        return False
+    words = _WORD_RE.findall(text, prev.end, cur.start)
+    return (1 < len(words) <= _JOINED_GAP + 1 and fold(words[-1]) in lx.people_joiners
+            and not any(w[0].isupper() for w in words) and _CLAUSE_RE.search(text, prev.end, cur.start) is None)
 
 
 def _pair(text: str, low: NumberSpan, high: NumberSpan, lx: _Lexicon) -> str | None:

@@ -248,3 +248,24 @@ def test_a_toll_raised_from_one_figure_to_another_is_the_later_one(lang, text, e
 
 def test_two_figures_of_two_days_are_no_range():
     assert counts("Police arrested 12 people on Monday and 30 on Tuesday.", "en") == [("arrested", 12)]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "The blast killed 7 civilians and 2 soldiers.", [("killed", 9)]),
+    ("fr", "L'explosion a tué 7 civils et 2 soldats.", [("killed", 9)]),
+    ("es", "La explosión dejó 7 civiles muertos y 2 soldados muertos.", [("killed", 9)]),
+    ("id", "Ledakan itu menewaskan 7 warga sipil dan 2 prajurit.", [("killed", 9)]),
+    ("ms", "Letupan itu mengorbankan 7 orang awam dan 2 anggota tentera.", [("killed", 9)]),
+])
+def test_a_toll_told_by_group_and_joined_by_and_is_their_sum(lang, text, expected):
+    """"killing 7 civilians and 2 soldiers": 9 killed, the soldiers are victims, not a deployment."""
+    assert counts(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Police killed 4 and injured 20 protesters.", [("killed", 4), ("injured", 20)]),
+    ("en", "Gunmen killed 2 in Kyiv and 3 in Kharkiv.", [("killed", 2)]),
+    ("id", "Polisi menangkap 12 orang pada Senin dan 30 orang pada Selasa.", [("arrested", 12)]),
+])
+def test_figures_of_other_kinds_places_or_days_are_not_summed(lang, text, expected):
+    assert counts(text, lang) == expected
