@@ -321,7 +321,7 @@ def _joined(text: str, prev: CountMention, cur: CountMention, lx: _Lexicon) -> b
 
 def _pair(text: str, low: NumberSpan, high: NumberSpan, lx: _Lexicon) -> str | None:
     """How two figures in a row make one count: "range" ("10 to 15", "dua atau tiga", "between 10 and
-    15"), "update" after a verb of change ("rose from 10 to 15", "naik dari 10 menjadi 15"), else None."""
+    15"), "update" after a verb of change ("rose from 10 to 15", "subió de 10 a 15"), else None."""
     if not (low.integer and high.integer):
         return None
     gap = _key(text[low.end:high.start])
