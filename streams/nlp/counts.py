@@ -26,6 +26,13 @@ How a number is attached (words from ``data/<lang>/counts.json``):
   di antara korban meninggal") is no count of its own;
 - an exact figure beats a vague word ("puluhan") of the same kind in the same
   sentence;
+- two figures of one count (counts.json ``ranges``): a range counts its lower
+  bound, as a vague word does ("10 to 15 people were killed" is 10, "antara 10
+  hingga 15 orang"), a toll raised from one figure to another its later one
+  ("the death toll rose from 10 to 15" is 15);
+- two figures of a toll joined by "and", each with its people ("killing 10
+  civilians and 3 soldiers"), are one toll of their sum (the force word after
+  the second names who was hit, not a deployment);
 - one person named by an indefinite article ("a protester was shot dead", "un
   manifestant a été tué", "un joven murió"; ``singular`` of counts.json: the
   articles and the nouns of people, up to two words apart) is a killed or
@@ -64,6 +71,8 @@ _SINGULAR_GAP = 2
 _SINGULAR_NEAR = 80
 #: the kinds one person named by an indefinite article may be a count of (an arrest of one is no count)
 _SINGULAR_KINDS = frozenset({"killed", "injured"})
+#: words before the first figure of a range searched for a verb of change ("rose from 10 to 15")
+_CHANGE_REACH = 4
 #: ends a window: sentence or clause punctuation
 _CLAUSE_RE = re.compile(r"[.;:!?()\[\]]|,|\n")
 #: a sentence starts after a [.!?\n] (or at the start) and runs to the end of its run of other
@@ -104,6 +113,13 @@ class _Lexicon:
     casualty_re: re.Pattern | None = None
     #: "and", "dan", "et", "y" joining two nouns of people counted together ("79 police and gendarmes")
     people_joiners: frozenset[str] = frozenset()
+    #: the word between the two figures of a range ("10 to 15", "dua atau tiga", "10 hingga 15") ...
+    range_joiners: frozenset[str] = frozenset()
+    #: ... or, after an opener before the first figure ("between", "antara", "entre"), an "and" ("y", "et", "dan")
+    range_openers: frozenset[str] = frozenset()
+    range_ands: frozenset[str] = frozenset()
+    #: verbs of change a few words before the first figure: an update, not a range ("rose from 10 to 15")
+    range_changes: frozenset[str] = frozenset()
 
 
 def _key(text: str) -> str:
@@ -134,6 +150,7 @@ def _lexicon(lang: str) -> _Lexicon:
         re.compile(rf"(?<![\w-])(?:{alternation(w for w, kind in kinds.items() if kind in _SINGULAR_KINDS)})(?![\w-])")
         if data.get("singular") else None,
         frozenset(_key(w) for w in data.get("people_joiners", [])),
+        *(frozenset(_key(w) for w in data.get("ranges", {}).get(part, [])) for part in ("joiners", "openers", "and", "changes")),
     )
 
 
@@ -267,7 +284,74 @@ def find_counts(text: str, lang: str) -> list[CountMention]:
             mentions.append(CountMention(span.start, span.end, kind, span.value, span.vague))
     mentions += _singular_counts(text, lx, mentions, breaks, in_dates)
     mentions.sort(key=lambda m: m.start)
-    return _exact_over_vague(text, mentions)
+    return _exact_over_vague(text, _joined_victims(text, _lower_bounds(text, numbers, mentions, lx), lx))
+
+
+#: words (the people counted) allowed between a toll and the "and" that joins the next figure to it
+_JOINED_GAP = 3
+#: the kinds a figure joined by "and" to a toll takes from it
+_TOLL_KINDS = frozenset({"killed", "injured", "arrested"})
+
+
+def _joined_victims(text: str, mentions: list[CountMention], lx: _Lexicon) -> list[CountMention]:
+    """Two figures of a toll joined by "and", each with the people it counts ("killing 10 civilians and 3
+    soldiers", "menewaskan 10 warga sipil dan 3 prajurit", "a tué 10 civils et 3 soldats") are one toll
+    of their sum: the verb before the first counts both (a force word after the second names who was
+    hit, not a deployment)."""
+    out: list[CountMention] = []
+    for cur in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and _joined(text, prev, cur, lx):
+            out[-1] = CountMention(prev.start, cur.end, prev.kind, prev.value + cur.value, False)
+            continue
+        out.append(cur)
+    return out
+
+
+def _joined(text: str, prev: CountMention, cur: CountMention, lx: _Lexicon) -> bool:
+    """``cur`` follows the toll ``prev`` after at most ``_JOINED_GAP`` words of people and an "and", in its
+    clause; a capitalised word between them names a place or a day ("2 in Kyiv and 3 in Kharkiv": a toll
+    split by place is each place's own)."""
+    if prev.kind not in _TOLL_KINDS or cur.kind not in (prev.kind, "personnel") or prev.vague or cur.vague:
+        return False
+    words = _WORD_RE.findall(text, prev.end, cur.start)
+    return (1 < len(words) <= _JOINED_GAP + 1 and fold(words[-1]) in lx.people_joiners
+            and not any(w[0].isupper() for w in words) and _CLAUSE_RE.search(text, prev.end, cur.start) is None)
+
+
+def _pair(text: str, low: NumberSpan, high: NumberSpan, lx: _Lexicon) -> str | None:
+    """How two figures in a row make one count: "range" ("10 to 15", "dua atau tiga", "between 10 and
+    15"), "update" after a verb of change ("rose from 10 to 15", "subió de 10 a 15"), else None."""
+    if not (low.integer and high.integer):
+        return None
+    gap = _key(text[low.end:high.start])
+    before = [fold(w) for w in _WORD_RE.findall(text, max(0, low.start - _CHANGE_REACH * 12), low.start)]
+    if gap in lx.range_joiners and lx.range_changes.intersection(before[-_CHANGE_REACH:]):
+        return "update"
+    if low.value < high.value and (gap in lx.range_joiners or (
+            gap in lx.range_ands and bool(before) and before[-1] in lx.range_openers)):
+        return "range"
+    return None
+
+
+def _lower_bounds(text: str, numbers: list[NumberSpan], mentions: list[CountMention],
+                  lx: _Lexicon) -> list[CountMention]:
+    """Two figures of one count: a range counts its lower bound, as a vague quantity does ("10 to 15
+    people were killed" is 10, "antara 10 hingga 15 orang tewas", "deux ou trois blessés"); an update
+    its later figure ("the death toll rose from 10 to 15" is 15). The count word read for either
+    figure goes to the pair."""
+    if not lx.range_joiners or len(numbers) < 2:
+        return mentions
+    at = {m.start: m for m in mentions}
+    for low, high in zip(numbers, numbers[1:]):
+        told = at.get(high.start) or at.get(low.start)
+        how = _pair(text, low, high, lx) if told is not None else None
+        if how is None:
+            continue
+        at.pop(high.start, None)
+        kept = low if how == "range" else high
+        at[low.start] = CountMention(low.start, high.end, told.kind, kept.value, kept.vague)
+    return sorted(at.values(), key=lambda m: m.start)
 
 
 def _windows(text: str, span: NumberSpan, spans: list[NumberSpan], k: int, breaks: list[int],

@@ -166,9 +166,12 @@ def _elsewhere(x: Candidate, y: Candidate) -> bool:
 
 def _toll_owner(merged: list[Candidate], c: Candidate) -> Candidate | None:
     """The riot, else the attack, of the same country and day that a toll belongs to, told at
-    no other place (a toll the text splits by place is each place's own)."""
+    no other place (a toll the text splits by place is each place's own); of those, first one
+    told with a toll of its own ("fired tear gas and live ammunition, killing three": the live
+    fire), which a later toll of the day completes."""
     same_day = [m for m in merged if m.event.country == c.event.country and m.event.date == c.event.date
                 and not _elsewhere(m, c)]
+    same_day.sort(key=lambda m: not m.event.counts)
     for wanted in (("PROTEST", "riot"), ("ASSAULT", None)):
         for m in same_day:
             if m.event.type == wanted[0] and (wanted[1] is None and m.event.mode or m.event.mode == wanted[1]):

@@ -260,12 +260,20 @@ def _assign_counts(made: list[Candidate], counts: list[CountMention], sent_start
         takers = [m for m in made if c.kind in count_kinds(m.event.type, m.event.mode) and c.kind not in m.event.counts]
         if sent_start is not None:
             same_clause = [m for m in takers if m.clause[0] <= c.start - sent_start < m.clause[1]]
-            takers = same_clause or takers
+            takers = _told_how(same_clause) or takers
         if not takers:
             left.append(c)
             continue
         min(takers, key=lambda m: abs(m.pos - c.start)).event.counts[c.kind] = c.value
     return left
+
+
+def _told_how(takers: list[Candidate]) -> list[Candidate]:
+    """The events of a clause less a bare act ("killed", "tewas": no mode) of the type of one that says
+    how it was done ("its air strikes killed 31", "ditembak hingga tewas"): that is the same act, and the
+    figure is the act's told with its means."""
+    moded = {m.event.type for m in takers if m.event.mode}
+    return [m for m in takers if m.event.mode or m.event.type not in moded]
 
 
 def _may_refine(old: int | None, new: int) -> bool:

@@ -196,3 +196,76 @@ def test_a_figure_of_two_forces_joined_by_and_keeps_its_casualty_word(lang, text
 def test_a_force_and_another_counts_verb_are_not_joined():
     assert [(c.kind, c.value) for c in find_counts("Polisi mengerahkan 300 polisi dan menangkap 20 orang.", "id")] == [
         ("personnel", 300), ("arrested", 20)]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Five of the reporters were taken to hospital.", [("injured", 5)]),
+    ("en", "At least 17 people were rushed to hospital after the blast.", [("injured", 17)]),
+    ("fr", "Six manifestants ont été transportés à l'hôpital.", [("injured", 6)]),
+    ("es", "Ocho agentes fueron trasladados al hospital tras los enfrentamientos.", [("injured", 8)]),
+    ("id", "Sebanyak 12 warga dilarikan ke rumah sakit usai bentrokan.", [("injured", 12)]),
+    ("ms", "Seramai 7 orang dikejarkan ke hospital selepas rusuhan itu.", [("injured", 7)]),
+])
+def test_people_taken_to_hospital_are_injured(lang, text, expected):
+    assert counts(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Several dozen people were detained.", [("arrested", 24)]),
+    ("en", "A few hundred protesters were arrested.", [("arrested", 200)]),
+    ("fr", "Plusieurs dizaines de personnes ont été interpellées.", [("arrested", 24)]),
+    ("es", "Varios cientos de manifestantes fueron detenidos.", [("arrested", 200)]),
+    ("id", "Beberapa ratus demonstran ditangkap polisi.", [("arrested", 200)]),
+    ("ms", "Beberapa ratus penunjuk perasaan ditahan.", [("arrested", 200)]),
+])
+def test_several_dozens_or_hundreds_take_the_vague_lower_bound(lang, text, expected):
+    """"several dozen" is dozens (24), not a dozen; "beberapa ratus" is hundreds (200)."""
+    assert counts(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Ten to 20 villagers were killed in the raid.", [("killed", 10)]),
+    ("en", "Between 4 and 6 people were injured.", [("injured", 4)]),
+    ("fr", "Entre 30 et 40 personnes ont été interpellées.", [("arrested", 30)]),
+    ("fr", "Deux ou trois gendarmes ont été blessés.", [("injured", 2)]),
+    ("es", "Entre 5 y 8 personas murieron en el ataque.", [("killed", 5)]),
+    ("id", "Antara 30 hingga 40 orang ditangkap polisi.", [("arrested", 30)]),
+    ("ms", "Antara 5 hingga 8 orang cedera dalam kejadian itu.", [("injured", 5)]),
+])
+def test_a_range_counts_its_lower_bound(lang, text, expected):
+    """Like a vague quantity, a range takes its lower bound; the upper figure is no count of its own."""
+    assert counts(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "The death toll rose from 31 to 44 overnight.", [("killed", 44)]),
+    ("es", "La cifra de muertos subió de 31 a 44 durante la noche.", [("killed", 44)]),
+    ("fr", "Le bilan est passé de 31 à 44 morts dans la nuit.", [("killed", 44)]),
+])
+def test_a_toll_raised_from_one_figure_to_another_is_the_later_one(lang, text, expected):
+    assert counts(text, lang) == expected
+
+
+def test_two_figures_of_two_days_are_no_range():
+    assert counts("Police arrested 12 people on Monday and 30 on Tuesday.", "en") == [("arrested", 12)]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "The blast killed 7 civilians and 2 soldiers.", [("killed", 9)]),
+    ("fr", "L'explosion a tué 7 civils et 2 soldats.", [("killed", 9)]),
+    ("es", "La explosión dejó 7 civiles muertos y 2 soldados muertos.", [("killed", 9)]),
+    ("id", "Ledakan itu menewaskan 7 warga sipil dan 2 prajurit.", [("killed", 9)]),
+    ("ms", "Letupan itu mengorbankan 7 orang awam dan 2 anggota tentera.", [("killed", 9)]),
+])
+def test_a_toll_told_by_group_and_joined_by_and_is_their_sum(lang, text, expected):
+    """"killing 7 civilians and 2 soldiers": 9 killed, the soldiers are victims, not a deployment."""
+    assert counts(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Police killed 4 and injured 20 protesters.", [("killed", 4), ("injured", 20)]),
+    ("en", "Gunmen killed 2 in Kyiv and 3 in Kharkiv.", [("killed", 2)]),
+    ("id", "Polisi menangkap 12 orang pada Senin dan 30 orang pada Selasa.", [("arrested", 12)]),
+])
+def test_figures_of_other_kinds_places_or_days_are_not_summed(lang, text, expected):
+    assert counts(text, lang) == expected

@@ -52,3 +52,48 @@ def test_a_named_speaker_of_a_killing_is_no_victim():
 ])
 def test_a_toll_of_last_week_in_a_sentence_of_today_is_no_count(lang, text):
     assert all(e.counts.get("injured") != 3000 for e in extract(text, lang))
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("id", "Polisi menembaki massa di Makassar pada Minggu. Sebanyak 23 orang dirawat di rumah sakit akibat luka tembak.",
+     {"injured": 23}),
+    ("id", "Kelompok bersenjata menyerang sebuah desa di Kabupaten Puncak, Minggu. "
+           "Lima warga meninggal di rumah sakit setelah terkena tembakan.", {"killed": 5}),
+    ("ms", "Polis melepaskan tembakan ke arah penunjuk perasaan di Kota Bharu pada Ahad. "
+           "Seramai 11 orang dirawat di rumah sakit berhampiran.", {"injured": 11}),
+])
+def test_a_toll_treated_or_dying_in_hospital_is_no_natural_death(lang, text, expected):
+    """"rumah sakit" (hospital) holds "sakit" (ill): the hospital is where the victims are, not what killed them."""
+    assert [e.counts for e in extract(text, lang) if e.type == "ASSAULT"] == [expected]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("id", "Seorang warga meninggal karena sakit di Kabupaten Puncak pada Minggu."),
+    ("ms", "Seorang lelaki meninggal dunia akibat sakit jantung di Kota Bharu pada Ahad."),
+])
+def test_a_death_from_illness_stays_no_attack(lang, text):
+    assert not [e for e in extract(text, lang) if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Rebels shelled the city of Omdurman on Sunday. The army said its air strikes on rebel bases killed 31 fighters."),
+    ("id", "Pemberontak menembakkan mortir ke kota Omdurman pada Minggu. Militer menyatakan serangan udara militer ke "
+           "markas pemberontak menewaskan 31 pejuang."),
+    ("es", "Los rebeldes bombardearon con morteros la ciudad de Omdurmán el domingo. El ejército afirmó que sus ataques "
+           "aéreos contra bases rebeldes mataron a 31 combatientes."),
+])
+def test_a_toll_goes_to_the_act_its_clause_tells_with_its_means(lang, text):
+    """The bare "killed" of the clause is the air strike itself: its toll is the strike's, not the shelling's."""
+    assert [(e.mode, e.counts) for e in extract(text, lang) if e.type == "ASSAULT" and e.counts] == [
+        ("aerial", {"killed": 31})]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Police fired tear gas and live ammunition at protesters in Maputo on Sunday, killing three people. "
+           "A monitoring group said three people had been killed and 40 injured in the capital."),
+    ("id", "Polisi menembakkan gas air mata dan peluru tajam ke arah demonstran di Maputo pada Minggu hingga menewaskan "
+           "tiga orang. Sebuah kelompok pemantau menyebut tiga orang tewas dan 40 orang terluka di ibu kota."),
+])
+def test_a_later_toll_of_the_day_completes_the_attack_told_with_a_toll(lang, text):
+    tolled = [e for e in extract(text, lang) if e.type == "ASSAULT" and e.counts]
+    assert [(e.mode, e.counts) for e in tolled] == [("firearms", {"killed": 3, "injured": 40})]
