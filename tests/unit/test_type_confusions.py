@@ -107,3 +107,27 @@ def test_a_captor_releasing_whom_it_holds_is_a_retreat(lang, text):
 ])
 def test_what_a_crowd_demands_while_it_protests_is_its_protest(lang, text):
     assert sorted(e.type for e in enriched(text, lang).events) == ["PROTEST"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The EU foreign policy chief said on Thursday the shelling of Almaty was barbaric and unacceptable."),
+    ("en", "\"This attack on civilians is a war crime,\" Kazakhstan's president said on Thursday."),
+    ("es", "El jefe de la diplomacia europea dijo el jueves que el bombardeo de Almaty es un crimen de guerra."),
+    ("fr", "Le chef de la diplomatie européenne a déclaré jeudi que le bombardement d'Almaty était un crime de guerre."),
+    ("id", "Penembakan terhadap warga sipil itu merupakan kejahatan perang, kata Menteri Luar Negeri Indonesia pada Kamis."),
+    ("ms", "Menteri Luar Malaysia pada Khamis berkata serangan terhadap hospital itu adalah jenayah perang."),
+])
+def test_a_deed_characterised_by_a_speaker_is_the_speakers_condemnation(lang, text):
+    assert types_of(text, lang) == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The attack on the police station in Almaty on Thursday was carried out by terrorists, police said."),
+    ("en", "Police said gunmen attacked a police station in Almaty on Thursday and the attack was not terrorism."),
+    ("fr", "L'attaque contre le commissariat d'Almaty jeudi a été menée par des terroristes, a indiqué la police."),
+    ("es", "El ataque contra la comisaría de Almaty el jueves fue perpetrado por sicarios, dijo la policía."),
+    ("id", "Serangan terhadap pos polisi di Poso pada Kamis dilakukan oleh kelompok teroris, kata polisi."),
+])
+def test_a_deed_told_with_its_doer_or_a_denied_evaluation_stays_the_deed(lang, text):
+    assert "ASSAULT" in types_of(text, lang) and "ACCUSE" not in types_of(text, lang)
+
