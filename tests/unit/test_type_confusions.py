@@ -131,3 +131,33 @@ def test_a_deed_characterised_by_a_speaker_is_the_speakers_condemnation(lang, te
 def test_a_deed_told_with_its_doer_or_a_denied_evaluation_stays_the_deed(lang, text):
     assert "ASSAULT" in types_of(text, lang) and "ACCUSE" not in types_of(text, lang)
 
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Police in Almaty on Thursday questioned the opposition leader over the riots."),
+    ("es", "La policía interrogó el jueves al líder opositor por los disturbios en Almaty."),
+    ("fr", "La police a interrogé jeudi le chef de l'opposition sur les émeutes à Almaty."),
+    ("id", "Polisi pada Kamis memeriksa ketua partai oposisi terkait kerusuhan di Jakarta."),
+])
+def test_questioning_someone_over_a_deed_is_an_investigation_not_the_deed(lang, text):
+    assert types_of(text, lang) == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Reporters questioned the minister about the budget at a press conference in Almaty on Thursday."),
+    ("fr", "Un sondage a interrogé 1 000 Français sur leurs intentions de vote jeudi."),
+    ("es", "La encuesta interrogó a 1.000 personas en Madrid el jueves."),
+    ("id", "Petugas memeriksa kendaraan yang melintas di perbatasan Entikong pada Kamis."),
+])
+def test_questions_from_reporters_polls_or_checks_are_no_investigation(lang, text):
+    assert types_of(text, lang) == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The United Nations on Thursday sent a team of investigators to Sudan to look into reports of mass killings."),
+    ("es", "La ONU envió el jueves a un equipo de investigadores a Sudán para esclarecer las masacres."),
+    ("fr", "L'ONU a envoyé jeudi une équipe d'enquêteurs au Soudan pour enquêter sur les massacres."),
+    ("id", "PBB pada Kamis mengirim tim penyelidik ke Sudan untuk menyelidiki laporan pembantaian."),
+    ("ms", "PBB pada Khamis menghantar pasukan penyiasat ke Sudan untuk menyiasat laporan pembunuhan beramai-ramai."),
+])
+def test_investigators_sent_open_an_inquiry_not_aid_or_the_deed(lang, text):
+    assert types_of(text, lang) == ["ACCUSE"]
