@@ -161,3 +161,9 @@ def test_questions_from_reporters_polls_or_checks_are_no_investigation(lang, tex
 ])
 def test_investigators_sent_open_an_inquiry_not_aid_or_the_deed(lang, text):
     assert types_of(text, lang) == ["ACCUSE"]
+
+
+def test_a_fact_finding_mission_named_as_who_speaks_keeps_the_deed_it_reports():
+    text = ("The fact-finding mission of the OPCW believes that chlorine was used as a chemical weapon on Thursday "
+            "in a rebel attack on the town of Almaty, the OPCW said on Friday.")
+    assert "ASSAULT" in types_of(text, "en")
