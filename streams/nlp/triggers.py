@@ -193,6 +193,8 @@ class Lexicon:
     negated_existence: re.Pattern | None = None
     #: a copula and article before a noun trigger: a characterisation ("is an attack on", "merupakan serangan")
     predicative: re.Pattern | None = None
+    #: copulas a characterisation of a deed puts after it ("the shelling was barbaric", "merupakan")
+    copulas: re.Pattern | None = None
     #: the frame of a work of fiction earlier in the clause ("in the play, a rebel army storms the palace")
     fiction: re.Pattern | None = None
     #: a work whose topic the trigger names ("a film about the siege", "lagu tentang perang")
@@ -513,6 +515,7 @@ def lexicon(lang: str) -> Lexicon:
         negation_breaks=tuple(fold(b) for b in data.get("negation_breaks", [])),
         negated_existence=_words_pattern(data.get("negated_existence", [])),
         predicative=_words_pattern(data.get("predicative", [])),
+        copulas=_words_pattern(data.get("copulas", [])),
         fiction=_words_pattern(data.get("fiction_frames", [])),
         work_topics=_words_pattern(data.get("work_topics", [])),
         speech_topics=_words_pattern(data.get("speech_topics", [])),
@@ -1000,6 +1003,48 @@ def _verbal_attack(lex: Lexicon, trigger: Trigger, folded: str, end: int, parts:
     return bool(lex.speech_objects.search(_window_after(folded, end, parts, SPEECH_OBJECT_WINDOW).split(",")[0]))
 
 
+#: words after a deed noun searched for the copula of its characterisation ("the shelling of civilian areas was")
+CHARACTERISED_REACH = 6
+#: words that may stand between that copula and the evaluation ("was nothing short of barbaric")
+COPULA_GAP = 3
+
+
+def _characterised(lex: Lexicon, trigger: Trigger, folded: str, end: int,
+                   parts: list[tuple[int, int]]) -> tuple[Trigger, int] | None:
+    """A deed noun that is the subject of a characterisation someone says ("the shelling of Kharkiv was
+    barbaric, the minister said", "dijo que el bombardeo es un crimen de guerra", "serangan itu merupakan
+    kejahatan perang, kata ..."): the speaker's speech act, of the type of the evaluation right after a
+    copula (events.json ``copulas``, ``evaluations``; PLOVER DISAPPROVE for "barbaric"), and where the
+    evaluation ends; the deed is what the speech is about, as in "condemned the attack". None for speech
+    acts, without a verb of saying in the sentence (the writer's own judgement is no one's act), and with
+    "by" or a negation before the evaluation ("was claimed by terrorists", "was not illegal")."""
+    if lex.copulas is None or not lex.evaluations or is_verbal(trigger.type):
+        return None
+    clause_end = next((b for a, b in parts if a <= end - 1 < b), len(folded))
+    words = list(islice(_WORD_RUN.finditer(folded, end, clause_end), CHARACTERISED_REACH + COPULA_GAP + EVALUATION_WINDOW))
+    copula = next(filter(None, (lex.copulas.match(folded, w.start()) for w in words[:CHARACTERISED_REACH])), None)
+    rest = [w for w in words if copula and w.start() >= copula.end()]
+    if not rest:
+        return None
+    latest = rest[min(COPULA_GAP, len(rest) - 1)].start()  # the evaluation starts here at the latest
+    found = [(m.start(), m.end(), event_type, mode) for event_type, mode, pattern in lex.evaluations
+             if (m := pattern.search(folded, copula.end(), rest[-1].end())) and m.start() <= latest]
+    if not found or not (lex.said and lex.said.search(folded)):
+        return None
+    start, evaluation_end, event_type, mode = min(found)
+    between = " " + folded[copula.end():start]
+    if (lex.agent and lex.agent.search(between)) or (lex.negation and lex.negation.search(between)):
+        return None
+    return _speech_act(trigger, event_type, mode), evaluation_end
+
+
+@lru_cache(maxsize=None)
+def _speech_act(trigger: Trigger, event_type: str, mode: str | None) -> Trigger:
+    """The speech act of type ``event_type`` a deed word is read as, without the deed's flags."""
+    return replace(trigger, type=event_type, mode=mode, actor="", target="", passive=False, sports=False, anchor=False,
+                   casualty=False, needs_count=False, disaster=False, requires=(), by_state="")
+
+
 @lru_cache(maxsize=None)
 def _criticism(trigger: Trigger) -> Trigger:
     """The criticism a verbal attack makes (PLOVER DISAPPROVE, our ACCUSE)."""
@@ -1325,6 +1370,10 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
             continue  # "chaired a cabinet meeting", "memimpin rapat krisis": a government meeting itself
         if start < evaluation_end and trigger.type == evaluation_type:
             continue  # "called it a flagrant violation of international law": one condemnation
+        characterised = _characterised(lex, trigger, folded, end, parts)
+        if characterised:  # "the shelling was barbaric, he said": a condemnation, repeated by no word of its evaluation
+            trigger, evaluation_end = characterised
+            evaluation_type = trigger.type
         if any(a <= start < b for a, b in ruled):
             continue  # "the law bans protests", "regulations prohibit the use of tear gas": a rule, no act
         if any(a <= start < b for a, b in distant):

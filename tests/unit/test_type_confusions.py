@@ -107,3 +107,63 @@ def test_a_captor_releasing_whom_it_holds_is_a_retreat(lang, text):
 ])
 def test_what_a_crowd_demands_while_it_protests_is_its_protest(lang, text):
     assert sorted(e.type for e in enriched(text, lang).events) == ["PROTEST"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The EU foreign policy chief said on Thursday the shelling of Almaty was barbaric and unacceptable."),
+    ("en", "\"This attack on civilians is a war crime,\" Kazakhstan's president said on Thursday."),
+    ("es", "El jefe de la diplomacia europea dijo el jueves que el bombardeo de Almaty es un crimen de guerra."),
+    ("fr", "Le chef de la diplomatie européenne a déclaré jeudi que le bombardement d'Almaty était un crime de guerre."),
+    ("id", "Penembakan terhadap warga sipil itu merupakan kejahatan perang, kata Menteri Luar Negeri Indonesia pada Kamis."),
+    ("ms", "Menteri Luar Malaysia pada Khamis berkata serangan terhadap hospital itu adalah jenayah perang."),
+])
+def test_a_deed_characterised_by_a_speaker_is_the_speakers_condemnation(lang, text):
+    assert types_of(text, lang) == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The attack on the police station in Almaty on Thursday was carried out by terrorists, police said."),
+    ("en", "Police said gunmen attacked a police station in Almaty on Thursday and the attack was not terrorism."),
+    ("fr", "L'attaque contre le commissariat d'Almaty jeudi a été menée par des terroristes, a indiqué la police."),
+    ("es", "El ataque contra la comisaría de Almaty el jueves fue perpetrado por sicarios, dijo la policía."),
+    ("id", "Serangan terhadap pos polisi di Poso pada Kamis dilakukan oleh kelompok teroris, kata polisi."),
+])
+def test_a_deed_told_with_its_doer_or_a_denied_evaluation_stays_the_deed(lang, text):
+    assert "ASSAULT" in types_of(text, lang) and "ACCUSE" not in types_of(text, lang)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Police in Almaty on Thursday questioned the opposition leader over the riots."),
+    ("es", "La policía interrogó el jueves al líder opositor por los disturbios en Almaty."),
+    ("fr", "La police a interrogé jeudi le chef de l'opposition sur les émeutes à Almaty."),
+    ("id", "Polisi pada Kamis memeriksa ketua partai oposisi terkait kerusuhan di Jakarta."),
+])
+def test_questioning_someone_over_a_deed_is_an_investigation_not_the_deed(lang, text):
+    assert types_of(text, lang) == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Reporters questioned the minister about the budget at a press conference in Almaty on Thursday."),
+    ("fr", "Un sondage a interrogé 1 000 Français sur leurs intentions de vote jeudi."),
+    ("es", "La encuesta interrogó a 1.000 personas en Madrid el jueves."),
+    ("id", "Petugas memeriksa kendaraan yang melintas di perbatasan Entikong pada Kamis."),
+])
+def test_questions_from_reporters_polls_or_checks_are_no_investigation(lang, text):
+    assert types_of(text, lang) == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The United Nations on Thursday sent a team of investigators to Sudan to look into reports of mass killings."),
+    ("es", "La ONU envió el jueves a un equipo de investigadores a Sudán para esclarecer las masacres."),
+    ("fr", "L'ONU a envoyé jeudi une équipe d'enquêteurs au Soudan pour enquêter sur les massacres."),
+    ("id", "PBB pada Kamis mengirim tim penyelidik ke Sudan untuk menyelidiki laporan pembantaian."),
+    ("ms", "PBB pada Khamis menghantar pasukan penyiasat ke Sudan untuk menyiasat laporan pembunuhan beramai-ramai."),
+])
+def test_investigators_sent_open_an_inquiry_not_aid_or_the_deed(lang, text):
+    assert types_of(text, lang) == ["ACCUSE"]
+
+
+def test_a_fact_finding_mission_named_as_who_speaks_keeps_the_deed_it_reports():
+    text = ("The fact-finding mission of the OPCW believes that chlorine was used as a chemical weapon on Thursday "
+            "in a rebel attack on the town of Almaty, the OPCW said on Friday.")
+    assert "ASSAULT" in types_of(text, "en")
