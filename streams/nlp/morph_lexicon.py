@@ -17,7 +17,8 @@ Voices (a family lists the ones its verbs take):
   sido/han sido/había sido/habían sido/resultó/resultaron + participle agreeing
   in gender and number), ``pronominal`` (se + the finite and perfect forms,
   the gerund with its enclitic: "se manifestaron", "manifestándose"),
-  ``aspect`` (comenzó a/empezaron a/volvió a ... + infinitive).
+  ``aspect`` (comenzó a/volvió a/acaba de ... + infinitive), ``impersonal`` (se + the 3sg
+  with a personal object: "se detuvo a cuatro personas", where "se detuvo" alone is "stopped").
 - Spanish and French futures: a family with ``finite`` also gets ``future`` (3sg, 3pl and, for
   quotes, 1pl of the synthetic future: "protestará", "protestarán", "protestaremos"; "manifestera",
   "manifesteront", "manifesterons"), one with ``pronominal`` also ``pronominal_future`` ("se
@@ -28,7 +29,7 @@ Voices (a family lists the ones its verbs take):
   (a/ont/avait/avaient, with l'/les before them, + participle), ``gerund``
   (present participle), ``passive`` (a été/ont été/avait été/avaient été/est/
   sont + participle agreeing), ``pronominal`` (se/s' + finite, s'est/se sont +
-  participle agreeing), ``aspect`` (a commencé à/ont commencé à ... + infinitive).
+  participle agreeing), ``aspect`` (a commencé à/vient de/viennent d' ... + infinitive).
 - Indonesian and Malay: ``active`` (meN- with nasal assimilation, + the verb
   suffix, + the object clitic -nya), ``passive`` (di-, with -nya), ``ter``
   (ter-), ``ber`` (ber-), ``noun`` (peN-...-an, per-...-an for ber- verbs,
@@ -89,8 +90,12 @@ _ES_FUTURE_ENDINGS = ("á", "án", "emos")
 _ES_PASSIVE_SG = ("fue", "ha sido", "había sido", "resultó")
 _ES_PASSIVE_PL = ("fueron", "han sido", "habían sido", "resultaron")
 _ES_PERFECT = ("ha", "han", "había", "habían")
+#: aspect auxiliaries before an infinitive that tell a done act: beginning (comenzó a), repeating
+#: (volvió a, vuelven a, ha vuelto a), the recent past (acaba de, acabaron de) and a plain going-on
+#: (procedió a); not "va a" (a plan) nor "dejó de" (the act stopped)
 _ES_ASPECT = ("comenzó a", "comenzaron a", "empezó a", "empezaron a", "volvió a", "volvieron a",
-              "procedió a", "procedieron a")
+              "vuelve a", "vuelven a", "ha vuelto a", "han vuelto a", "acaba de", "acaban de",
+              "acabó de", "acabaron de", "procedió a", "procedieron a")
 
 
 def es_forms(verb: dict) -> dict[str, list[str]]:
@@ -129,6 +134,7 @@ def es_forms(verb: dict) -> dict[str, list[str]]:
     forms["pronominal"] = ([f"se {f}" for f in finite] + [f"se {aux} {part}" for aux in _ES_PERFECT]
                            + [enclitic] + [f"{aux} {inf}se" for aux in _ES_ASPECT])
     forms["pronominal_future"] = [f"se {f}" for f in future[:2]] + [f"nos {future[2]}"]
+    forms["impersonal"] = [f"se {f}" for f in (pres[0], pret[0], impf[0])]
     return forms
 
 
@@ -158,7 +164,10 @@ _FR_PERFECT_PL = ("ont", "avaient", "l'ont", "l'avaient", "les a", "les ont", "l
 _FR_PASSIVE_SG = ("a été", "avait été", "est", "été")
 _FR_PASSIVE_PL = ("ont été", "avaient été", "sont", "été")
 _FR_FUTURE_ENDINGS = ("a", "ont", "ons")
-_FR_ASPECT = ("a commencé à", "ont commencé à", "avait commencé à", "avaient commencé à")
+#: aspect auxiliaries before an infinitive that tell a done act: beginning (a commencé à) and the
+#: recent past (vient de, venaient d': "la police vient d'arrêter"), "de" elided before a vowel
+_FR_ASPECT = ("a commencé à", "ont commencé à", "avait commencé à", "avaient commencé à",
+              "vient de", "viennent de", "venait de", "venaient de")
 
 
 def fr_forms(verb: dict) -> dict[str, list[str]]:
@@ -198,11 +207,18 @@ def fr_forms(verb: dict) -> dict[str, list[str]]:
         "gerund": [ger] if ger else [],
         "passive": [f"{aux} {p}" for aux in _FR_PASSIVE_SG for p in parts_sg if aux != "été"]
         + [f"{aux} {p}" for aux in _FR_PASSIVE_PL for p in parts_pl if aux != "été"],
-        "aspect": [f"{aux} {inf}" for aux in _FR_ASPECT],
+        "aspect": [_fr_before(aux, inf) for aux in _FR_ASPECT],
         "pronominal": [se + f for f in finite] + [f"s'est {p}" for p in parts_sg] + [f"se sont {p}" for p in parts_pl]
         + [f"s'était {p}" for p in parts_sg] + [f"s'étaient {p}" for p in parts_pl] + ([se + ger] if ger else []),
     }
     return forms
+
+
+def _fr_before(aux: str, word: str) -> str:
+    """``aux`` then ``word``, with a final "de" elided before a vowel or mute h ("vient d'arrêter")."""
+    if aux.endswith(" de") and word[:1] in "aâeéèêiîoôuh":
+        return f"{aux[:-1]}'{word}"
+    return f"{aux} {word}"
 
 
 # ---------------------------------------------------------------- Indonesian and Malay
@@ -324,7 +340,7 @@ def family_phrases(lang: str, family: dict, future: bool = False) -> list[str]:
                 elif objects:
                     if form.startswith(_OBJECT_CLITICS):
                         continue  # "l'a occupé le siège": the clitic is the object
-                    phrases.extend(f"{form} {obj}" for obj in objects)
+                    phrases.extend(f"{form} {obj}" for obj in _objects_of(voice, objects))
                 else:
                     phrases.append(form)
     if not future:
@@ -332,6 +348,14 @@ def family_phrases(lang: str, family: dict, future: bool = False) -> list[str]:
         phrases.extend(family.get("extra", []))
     seen: set[str] = set()
     return [p for p in phrases if not (p in seen or seen.add(p))]
+
+
+def _objects_of(voice: str, objects: list[str]) -> list[str]:
+    """The objects a voice takes: all of them, or for the Spanish impersonal "se" only those that
+    name who ("se detuvo a cuatro", "se detuvo al"): "se detuvo a" alone is "stopped to"."""
+    if voice != "impersonal":
+        return objects
+    return [obj for obj in objects if len(obj.split()) > 1 or obj == "al"]
 
 
 def other_sense_reflexives(lang: str, table: dict) -> list[str]:

@@ -292,7 +292,7 @@ def _plausible(entry: Entry, m: _Match, context: set[str]) -> bool:
     """May this place stand here? Towns outside the text's countries must be big, and a
     town of three letters or less ("Al", "Lo") a metropolis."""
     p = entry.place
-    if p.context_only and p.country not in context:
+    if p.context_only and p.country not in context and not _called_region(m, context):
         return False
     if p.kind != "city":
         return True
@@ -301,6 +301,15 @@ def _plausible(entry: Entry, m: _Match, context: set[str]) -> bool:
     if p.country in context:
         return True
     return p.population >= (MAJOR_CITY if m.last - m.first > 1 else CONTEXT_CITY)
+
+
+def _called_region(m: _Match, context: set[str]) -> bool:
+    """The text calls the name a region ("departamento de Antioquia", "the state of Tamaulipas",
+    "l'État de Jalisco") and names no country: a first-level region that only one country has
+    needs no country of its own then. Where the text names countries, a region of another one
+    ("provincia de Córdoba" in Spain, Argentina's province) still needs its country named."""
+    return (m.hint == "admin" and not context
+            and len({e.place.country for e in m.entries if e.place.kind == "admin"}) == 1)
 
 
 def _resolve(m: _Match, context: set[str], near: Entry | None) -> Entry | None:

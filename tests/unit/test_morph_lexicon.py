@@ -111,3 +111,33 @@ def test_hand_made_preterites_get_their_perfects_with_the_entrys_keys():
     assert [e["p"] for e in entries] == [["ha impuesto sanciones", "había impuesto sanciones"],
                                          ["se han reunido con", "se habían reunido con"]]
     assert entries[0]["type"] == "SANCTION" and entries[0]["anchor"] is True
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # an aspect auxiliary of a done act before the infinitive: repetition, the recent past (es, fr)
+    ("Los insurgentes volvieron a atacar un puesto fronterizo el sábado.", "es", ("ASSAULT", None)),
+    ("La Guardia Nacional acaba de detener a un exfuncionario en Monterrey.", "es", ("COERCE", "arrest")),
+    ("La oposición ha vuelto a condenar la represión en las calles.", "es", ("ACCUSE", "disapprove")),
+    ("Les gendarmes viennent d'interpeller deux suspects à Toulouse.", "fr", ("COERCE", "arrest")),
+    ("L'armée vient de bombarder un dépôt de munitions près de la frontière.", "fr", ("ASSAULT", "aerial")),
+    # the impersonal 'se' with a personal object, and Mexican 'plagiar' (to kidnap) among armed men
+    ("El domingo se detuvo a cinco jóvenes en el centro de Tijuana.", "es", ("COERCE", "arrest")),
+    ("Un comando armado plagió a una comerciante en Puebla y exige un rescate.", "es", ("ASSAULT", "abduct")),
+])
+def test_periphrases_impersonal_se_and_regional_verbs_are_events(text, lang, expected):
+    assert expected in types_of(text, lang)
+
+
+@pytest.mark.parametrize("text,lang", [
+    # 'se detuvo a' + an infinitive is 'stopped to'; 'plagiar' of a work is plagiarism; 'dejó de' stops an act
+    ("El autobús se detuvo a cargar combustible en la carretera.", "es"),
+    ("El escritor plagió a un novelista chileno en su último libro.", "es"),
+    ("La policía dejó de detener a los vendedores ambulantes.", "es"),
+])
+def test_stop_to_plagiarism_and_ceasing_are_no_events(text, lang):
+    assert types_of(text, lang) == []
+
+
+def test_french_aspect_elides_de_before_a_vowel():
+    forms = ml.fr_forms({"v": "arrêter"})
+    assert "vient d'arrêter" in forms["aspect"] and "viennent de bombarder" in ml.fr_forms({"v": "bombarder"})["aspect"]

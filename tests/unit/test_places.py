@@ -118,6 +118,20 @@ def test_small_town_needs_its_country_in_the_text():
     assert names("Gunmen attacked tourists in Pahalgam, in India.", "en") == ["Pahalgam", "India"]
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("Hombres armados atacaron un retén en el estado de Tamaulipas.", "es"),
+    ("Gunmen ambushed a convoy in the state of Tamaulipas.", "en"),
+    ("Des hommes armés ont tendu une embuscade dans l'État de Tamaulipas.", "fr"),
+])
+def test_a_region_the_text_calls_a_region_needs_no_country(text, lang):
+    assert [p[1:] for p in places(text, lang)] == [("Tamaulipas", "MX")]
+
+
+def test_a_region_called_so_still_needs_its_country_where_the_text_names_others():
+    # Spain's province of Córdoba is no first-level region; Argentina's is, but Spain is named
+    assert "AR" not in {p[2] for p in places("Incendios en la provincia de Córdoba, en el sur de España.", "es")}
+
+
 def test_context_decides_ambiguous_names():
     assert places("Georgia voters in Atlanta, United States.", "en")[0] == ("Georgia", "Georgia", "US")
     assert places("Georgia and Armenia signed a deal.", "en")[0] == ("Georgia", "Georgia", "GE")
