@@ -315,35 +315,32 @@ _DELETED, _NOT_CACHED = object(), object()
 
 
 class WatchedTable(faust.Table):
-    """A table with a record cache, as Kafka Streams has: writes to a key while an agent handles
-    messages only replace the key's value in memory, and ``take_writes`` (called before the agent
-    acknowledges the messages behind them) writes the last value of each key to the store and
-    its changelog. Faust writes the changelog once per assignment, and each write costs a
-    changelog record and ~80 µs of Faust's table path: ``cluster`` rewrites the decision of each
-    article it decides and the same event and story keys for every article of a hot story, about
-    ten writes an article, to keys most of which the next article writes again.
+    """A table with a record cache, as Kafka Streams has: a write only replaces the key's value in
+    memory, and ``take_writes`` (called before the agent acknowledges the messages behind them)
+    writes the last value of each key to the store and the changelog. Faust sends a changelog
+    record, and runs ~80 µs of its table path, for every assignment: ``cluster`` writes each
+    decision twice (undecided, then applied) and rewrites the same event and story keys for every
+    article of a hot story, which the next articles write again.
 
-    Safe because nothing of what is cached is acknowledged: the agent acknowledges a message only
-    once the writes taken with it are on the changelog (``common.AckedWhenWritten``,
-    ``cluster.emit``), and Faust commits (under ``exactly_once``: commits the transaction of) only
-    offsets acknowledged. Neither the store nor the changelog has a cached value, so a crash or a
-    stop drops them together with the messages that wrote them, which are delivered again, and a
-    worker that restarts from its store does not find state its changelog lacks. A rebalance
-    writes the cache out (``flush_on_revoke``), as Faust's writing at once did: an agent handling
-    several messages at once (read back after a gap) may still acknowledge one written before it.
+    Nothing cached is acknowledged: an agent acknowledges a message once the writes taken with it
+    are on the changelog (``common.AckedWhenWritten``, ``cluster.emit``), and Faust commits (under
+    ``exactly_once``: in the partition's transaction) only offsets acknowledged, so committed
+    offsets never run ahead of the changelog. The store gets a value when the changelog does, so a
+    crash or a stop drops the cache together with the unacknowledged messages that wrote it (they
+    are delivered again), and no store holds state its changelog lacks. A rebalance writes the
+    cache out (``_write_cached_on_revoke``), as Faust's writing at once did: a message handled
+    after a gap read back, acknowledged with it, may have written before the rebalance.
 
-    Reads while a message is handled see the cached value of its partition (Faust's ``get``
-    looks only in the message's partition); whole-table reads (iteration, ``items``) write the
-    cache out first. A write goes at the end of the cache, so the changelog gets the keys in the
-    order they were last written (a decision marked applied after its events); one flush goes to
-    the producer at once, normally one record batch a partition.
+    Reads while a message is handled see what its partition cached (Faust's own reads look only in
+    the message's partition); whole-table reads write the cache out first. The cache keeps keys in
+    the order last written, so a decision marked applied goes out after the events it updated.
 
-    It also keeps the changelog messages of the writes until they are taken (``take_writes``), for
-    the agent to wait for them: Faust commits an offset after flushing its send buffer, but that
-    flush gives up after 0.1 s without a message sent and does not wait for the message being
-    handed to the client (``faust.transport.producer.ProducerBuffer.flush_atmost``): an offset
-    could be committed while the state its message wrote was still unsent, and a worker killed
-    then lost that state for good (the message is never delivered again)."""
+    The changelog messages are kept until taken, for the agent to wait for them: Faust commits an
+    offset after flushing its send buffer, but that flush gives up after 0.1 s without a message
+    sent and does not wait for the message being handed to the client
+    (``faust.transport.producer.ProducerBuffer.flush_atmost``): an offset could be committed while
+    the state its message wrote was still unsent, and a worker killed then lost that state for
+    good (the message is never delivered again)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
