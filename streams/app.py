@@ -362,10 +362,19 @@ class WatchedTable(faust.Table):
     def __getitem__(self, key: Any) -> Any:
         value = self._cached.get((_partition_handled(), key), _NOT_CACHED)
         if value is _NOT_CACHED:
-            return super().__getitem__(key)
+            return self._stored(key)
         if value is _DELETED:
             raise KeyError(key)
         return value
+
+    def _stored(self, key: Any) -> Any:
+        """The store's value of ``key``, in one lookup: Faust's ``__getitem__`` asks the store
+        whether it holds the key, then for its value (two RocksDB reads and key encodings)."""
+        self.on_key_get(key)
+        try:
+            return self.data[key]
+        except KeyError:
+            return self.__missing__(key)
 
     def __contains__(self, key: object) -> bool:
         value = self._cached.get((_partition_handled(), key), _NOT_CACHED)

@@ -116,3 +116,14 @@ def test_the_rocksdb_store_writes_and_deletes_in_the_partition_named():
     done = subprocess.run([sys.executable, "-c", PUT], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     assert json.loads(done.stdout) == {"0": [["a", {"v": 0}]], "1": [["b", {"v": 2}]]}
+
+
+def test_a_stored_value_is_read_in_one_lookup(table, monkeypatch):
+    table["kept"] = "value"
+    table.take_writes()
+
+    def asked(store, key):
+        raise AssertionError("asked the store whether it holds the key before reading it")
+
+    monkeypatch.setattr(type(table.data), "__contains__", asked)
+    assert table["kept"] == "value" and table.get("missing") is None
