@@ -16,6 +16,7 @@ this worker owns and writes its tombstones to the right changelog partition.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -85,6 +86,20 @@ class _Store(RocksDBStore):
         db.set_write_options(write_options)
         return db
 
+    def put(self, partition: int, key: Any, value: Any) -> None:
+        """``store[key] = value`` into ``partition``'s database, named here, not taken from the
+        message being handled (``WatchedTable`` writes its cached values outside any message)."""
+        encoded = self._encode_key(key)
+        self._key_index[encoded] = partition
+        self._db_for_partition(partition).put(encoded, self._encode_value(value))
+
+    def delete(self, partition: int, key: Any) -> None:
+        """``del store[key]`` from ``partition``'s database (see ``put``)."""
+        encoded = self._encode_key(key)
+        if self._key_index.get(encoded) == partition:
+            del self._key_index[encoded]
+        self._db_for_partition(partition).delete(encoded)
+
     async def on_rebalance(self, assigned, revoked, newly_assigned, generation_id: int = 0) -> None:
         """Under ``exactly_once`` each partition that becomes active on this worker (at start too)
         is emptied, and Faust's recovery fills it from its changelog, as Kafka Streams does with a
@@ -132,6 +147,16 @@ class _MemoryStore(MemoryStore):
 
     def __delitem__(self, key: Any) -> None:
         super().__delitem__(key)
+        self._key_partition.pop(key, None)
+
+    def put(self, partition: int, key: Any, value: Any) -> None:
+        """``store[key] = value``, filed under ``partition`` (see ``_Store.put``)."""
+        self.data[key] = value
+        self._key_partition[key] = partition
+
+    def delete(self, partition: int, key: Any) -> None:
+        """``del store[key]``, if it is there (see ``_Store.delete``)."""
+        self.data.pop(key, None)
         self._key_partition.pop(key, None)
 
 
@@ -310,18 +335,114 @@ nlp = Offload(settings.nlp_processes)
 TOPICS: dict[str, faust.TopicT] = {spec.name: _faust_topic(spec) for spec in ALL_TOPICS}
 
 
+#: a cached deletion, and a key the cache does not hold (``WatchedTable``)
+_DELETED, _NOT_CACHED = object(), object()
+
+
 class WatchedTable(faust.Table):
-    """A table that keeps the changelog messages of its writes until they are taken (``take_writes``),
-    for an agent that acknowledges by hand to wait for the state a message wrote before it
-    acknowledges the message. Faust commits an offset after flushing its send buffer, but that flush
-    gives up after 0.1 s without a message sent and does not wait for the message being handed to
-    the client (``faust.transport.producer.ProducerBuffer.flush_atmost``): an offset could be
-    committed while the state its message wrote was still unsent, and a worker killed then lost
-    that state for good (the message is never delivered again)."""
+    """A table with a record cache, as Kafka Streams has: a write only replaces the key's value in
+    memory, and ``take_writes`` (called before the agent acknowledges the messages behind them)
+    writes the last value of each key to the store and the changelog. Faust sends a changelog
+    record, and runs ~80 µs of its table path, for every assignment: ``cluster`` writes each
+    decision twice (undecided, then applied) and rewrites the same event and story keys for every
+    article of a hot story, which the next articles write again.
+
+    Nothing cached is acknowledged: an agent acknowledges a message once the writes taken with it
+    are on the changelog (``common.AckedWhenWritten``, ``cluster.emit``), and Faust commits (under
+    ``exactly_once``: in the partition's transaction) only offsets acknowledged, so committed
+    offsets never run ahead of the changelog. The store gets a value when the changelog does, so a
+    crash or a stop drops the cache together with the unacknowledged messages that wrote it (they
+    are delivered again), and no store holds state its changelog lacks. A rebalance writes the
+    cache out (``_write_cached_on_revoke``), as Faust's writing at once did: a message handled
+    after a gap read back, acknowledged with it, may have written before the rebalance.
+
+    Reads while a message is handled see what its partition cached (Faust's own reads look only in
+    the message's partition); whole-table reads write the cache out first. The cache keeps keys in
+    the order last written, so a decision marked applied goes out after the events it updated.
+
+    The changelog messages are kept until taken, for the agent to wait for them: Faust commits an
+    offset after flushing its send buffer, but that flush gives up after 0.1 s without a message
+    sent and does not wait for the message being handed to the client
+    (``faust.transport.producer.ProducerBuffer.flush_atmost``): an offset could be committed while
+    the state its message wrote was still unsent, and a worker killed then lost that state for
+    good (the message is never delivered again)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        #: (partition, key) -> the last value written (``_DELETED``: deleted), in the order last written
+        self._cached: dict[tuple[int, Any], Any] = {}
         self._writes: list[FutureMessage] = []
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        self._cache(key, value)
+
+    def __delitem__(self, key: Any) -> None:
+        self._cache(key, _DELETED)
+
+    def _cache(self, key: Any, value: Any) -> None:
+        where = (self.partition_for_key(key), key)
+        self._cached.pop(where, None)
+        self._cached[where] = value
+
+    def __getitem__(self, key: Any) -> Any:
+        value = self._cached.get((_partition_handled(), key), _NOT_CACHED)
+        if value is _NOT_CACHED:
+            return self._stored(key)
+        if value is _DELETED:
+            raise KeyError(key)
+        return value
+
+    def _stored(self, key: Any) -> Any:
+        """The store's value of ``key``, in one lookup: Faust's ``__getitem__`` asks the store
+        whether it holds the key, then for its value (two RocksDB reads and key encodings)."""
+        self.on_key_get(key)
+        try:
+            return self.data[key]
+        except KeyError:
+            return self.__missing__(key)
+
+    def __contains__(self, key: object) -> bool:
+        value = self._cached.get((_partition_handled(), key), _NOT_CACHED)
+        if value is _NOT_CACHED:
+            return super().__contains__(key)
+        return value is not _DELETED
+
+    def __iter__(self):
+        self.flush()
+        return super().__iter__()
+
+    def __len__(self) -> int:
+        self.flush()
+        return super().__len__()
+
+    def keys(self):
+        self.flush()
+        return super().keys()
+
+    def values(self):
+        self.flush()
+        return super().values()
+
+    def items(self):
+        self.flush()
+        return super().items()
+
+    def flush(self) -> list[FutureMessage]:
+        """Write the last cached value of each key to the store, then to the changelog; the
+        changelog messages (``take_writes`` hands them over too)."""
+        cached, self._cached = self._cached, {}
+        first = len(self._writes)
+        store = self.data
+        for (partition, key), value in cached.items():
+            if value is _DELETED:
+                store.delete(partition, key)
+                self.send_changelog(partition, key, None, value_serializer="raw")
+                self._sensor_on_del(self, key)
+            else:
+                store.put(partition, key, value)
+                self.send_changelog(partition, key, value)
+                self._sensor_on_set(self, key, value)
+        return self._writes[first:]
 
     def send_changelog(self, *args: Any, **kwargs: Any) -> FutureMessage:
         write = super().send_changelog(*args, **kwargs)
@@ -329,9 +450,17 @@ class WatchedTable(faust.Table):
         return write
 
     def take_writes(self) -> list[FutureMessage]:
-        """The changelog messages of the writes since the last call, done once the broker has them."""
+        """The changelog messages of the writes since the last call (the cache written out first),
+        done once the broker has them."""
+        self.flush()
         writes, self._writes = self._writes, []
         return writes
+
+
+def _partition_handled() -> int | None:
+    """The partition of the message being handled (None outside one)."""
+    event = faust.current_event()
+    return None if event is None else event.message.partition
 
 
 def _table(name: str, source: TopicSpec, help: str, **options: Any) -> WatchedTable:
@@ -360,10 +489,12 @@ seen_articles_cached, fingerprints_cached, fired_alerts_cached = _CACHED = tuple
     ReadCache(table, limit=DATED_CACHE_MAX) for table in (seen_articles, fingerprints, fired_alerts))
 
 
-def entries_of(table: faust.Table):
-    """``expiry.Entries`` of a Faust table: the keys and values its store holds for one partition."""
+def entries_of(table: WatchedTable):
+    """``expiry.Entries`` of a table: the keys and values its store holds for one partition (its
+    record cache written out first)."""
 
     def entries(partition: int) -> Iterator[tuple[str, Any]]:
+        table.flush()
         store = table.data
         if isinstance(store, RocksDBStore):
             for key, value in store._visible_items(store._db_for_partition(partition)):
@@ -376,6 +507,19 @@ def entries_of(table: faust.Table):
 #: the dated tables as their agents write them (``keep``), each partition's day index in memory
 seen_articles_dated, fingerprints_dated, fired_alerts_dated = _DATED = tuple(
     expiry.DatedTable(cache, entries_of(cache.table)) for cache in _CACHED)
+
+
+#: the tables whose record caches a rebalance writes out
+WATCHED = (seen_articles, fingerprints, cluster_state, fired_alerts)
+
+
+@app.on_partitions_revoked.connect
+async def _write_cached_on_revoke(sender, revoked, **kwargs) -> None:
+    """Write out what the tables cached, and wait until the changelog has it, before the partitions
+    can go to another worker (see ``WatchedTable``)."""
+    written = [write for table in WATCHED for write in table.flush()]
+    if written:
+        await asyncio.wait(written)
 
 
 @app.on_partitions_revoked.connect
