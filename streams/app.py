@@ -356,6 +356,12 @@ class WatchedTable(faust.Table):
     cache out (``_write_cached_on_revoke``), as Faust's writing at once did: a message handled
     after a gap read back, acknowledged with it, may have written before the rebalance.
 
+    Only under ``exactly_once`` (``caches``): there a flush goes out in the partition's transaction,
+    all or nothing. Under ``at_least_once`` a crash can cut a flush short, and the order of the
+    writes is what recovery relies on (a decision written undecided before the events it updates,
+    applied after them): coalesced, a decision applied could reach the changelog while an event
+    another article rewrote later did not, and a mention would be lost; there writes go through.
+
     Reads while a message is handled see what its partition cached (Faust's own reads look only in
     the message's partition); whole-table reads write the cache out first. The cache keeps keys in
     the order last written, so a decision marked applied goes out after the events it updated.
@@ -367,6 +373,9 @@ class WatchedTable(faust.Table):
     the state its message wrote was still unsent, and a worker killed then lost that state for
     good (the message is never delivered again)."""
 
+    #: whether writes wait in the cache (``exactly_once``) or go through at once
+    caches = settings.processing_guarantee == "exactly_once"
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         #: (partition, key) -> the last value written (``_DELETED``: deleted), in the order last written
@@ -374,10 +383,16 @@ class WatchedTable(faust.Table):
         self._writes: list[FutureMessage] = []
 
     def __setitem__(self, key: Any, value: Any) -> None:
-        self._cache(key, value)
+        if self.caches:
+            self._cache(key, value)
+        else:
+            super().__setitem__(key, value)
 
     def __delitem__(self, key: Any) -> None:
-        self._cache(key, _DELETED)
+        if self.caches:
+            self._cache(key, _DELETED)
+        else:
+            super().__delitem__(key)
 
     def _cache(self, key: Any, value: Any) -> None:
         where = (self.partition_for_key(key), key)

@@ -47,6 +47,7 @@ def table(monkeypatch):
         return f"write-{len(sent)}"
 
     monkeypatch.setattr(faust.Table, "send_changelog", send_changelog)
+    monkeypatch.setattr(WatchedTable, "caches", True)
     table = WatchedTable(app, name="record-cache-test", default=None, partitions=2, store="kabar-memory://cache")
     table.handling, table.sent = handling, sent
     return table
@@ -127,3 +128,21 @@ def test_a_stored_value_is_read_in_one_lookup(table, monkeypatch):
 
     monkeypatch.setattr(type(table.data), "__contains__", asked)
     assert table["kept"] == "value" and table.get("missing") is None
+
+
+def test_under_at_least_once_writes_go_through_at_once_in_the_order_written(table, monkeypatch):
+    monkeypatch.setattr(WatchedTable, "caches", False)
+    sent = []
+
+    def send_changelog(self, partition, key, value, key_serializer=None, value_serializer=None):
+        sent.append((key, value))
+        return SimpleNamespace(message=SimpleNamespace(partition=partition))
+
+    monkeypatch.setattr(faust.Table, "send_changelog", send_changelog)
+    table.handling.partition = 0
+    table["decision"] = "undecided"
+    table["event"] = "with the article"
+    table["decision"] = "applied"
+    assert sent == [
+        ("decision", "undecided"), ("event", "with the article"), ("decision", "applied")]
+    assert table["decision"] == "applied"
