@@ -427,19 +427,22 @@ def event_country(ctx: ArticleContext, trig: Trigger, place: PlaceMention | None
     return country or ctx.primary_country
 
 
-#: words at most between an attack and the country it strikes ("explosions rocked Syria",
-#: "a secoué la Syrie", "bombed Syria")
-OBJECT_WORDS = 3
-#: the attack's words before that country: no sentence or clause break in them
-_OBJECT_GAP = re.compile(rf"\s+(?:[^\s,;:.()\"“”]+\s+){{0,{OBJECT_WORDS}}}")
+#: letters of the longest word that may stand between an attack and the country it strikes besides
+#: its verb and one modifier: articles, auxiliaries and prepositions ("a secoué la Syrie", "fired at Israel")
+SHORT_WORD = 3
+#: an attack and the country it strikes: at most two long words between, its verb and one modifier
+#: ("explosions rocked Syria", "ledakan kedua mengguncang Suriah"), and short ones; no clause break
+#: ("Fighting disrupts flights between Taiwan and Europe": not struck)
+_SHORT = rf"[^\W\d_]{{1,{SHORT_WORD}}}(?:['’]|\s+)"
+_OBJECT_GAP = re.compile(rf"\s+(?:{_SHORT})*(?:[^\W\d_]+\s+(?:{_SHORT})*){{0,2}}")
 
 
 def struck_country(ctx: ArticleContext, hits: list[TriggerHit], sent: tuple[int, int], upto: int) -> str | None:
     """The country an attack of the sentence, up to the trigger at ``upto``, strikes, named at most
-    three words after its trigger ("explosions rocked Syria", "ledakan mengguncang Suriah", "a secoué
+    one verb after its trigger ("explosions rocked Syria", "ledakan mengguncang Suriah", "a secoué
     la Syrie", "sacudió Siria"): where it happened, though the article is about another country;
-    not one it came from ("rockets fired from Lebanon")."""
-    origin = _origin_pattern(ctx.lang)
+    not one it came from ("rockets fired from Lebanon") nor its agent ("le tir par la Russie")."""
+    origin, agent = _origin_pattern(ctx.lang), lexicon(ctx.lang).agent
     for hit in hits:
         if hit.start > upto:
             break
@@ -449,7 +452,8 @@ def struck_country(ctx: ArticleContext, hits: list[TriggerHit], sent: tuple[int,
         after = next(iter(between(ctx.places, end, sent[1])), None)
         if (after is not None and after.kind == "country" and not _is_demonym(ctx.lang, after)
                 and _OBJECT_GAP.fullmatch(ctx.text, end, after.start)
-                and not (origin is not None and origin.search(ctx.text[end:after.start]))):
+                and not (origin is not None and origin.search(ctx.text[end:after.start]))
+                and not (agent is not None and agent.search(" " + ctx.folded[end:after.start]))):
             return after.location.country
     return None
 
