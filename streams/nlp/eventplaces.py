@@ -401,9 +401,10 @@ def event_country(ctx: ArticleContext, trig: Trigger, place: PlaceMention | None
                   pos: int, clause: tuple[int, int], struck: str | None = None) -> str | None:
     """Where it happened: the place's country; for speech acts and sanctions the
     speaker's; for attacks the country an attack of the sentence strikes (``struck``:
-    "explosions rocked Syria, killing 9"), else for deeds the country named after "in"/"to" nearest in the clause ("En Syrie voisine, ...
-    blessés", "moved forces to Djibouti"; not a demonym: "rallied against the Russian
-    law"); else the article's main country."""
+    "explosions rocked Syria, killing 9"); for other deeds the country named after
+    "in"/"to" nearest in the clause ("En Syrie voisine, ... blessés", "moved forces to
+    Djibouti"; not a demonym: "rallied against the Russian law"); else the article's
+    main country."""
     if place is not None:
         return place.location.country
     if struck is not None and trig.type == "ASSAULT":
@@ -439,7 +440,7 @@ _OBJECT_GAP = re.compile(rf"\s+(?:{_SHORT})*(?:[^\W\d_]+\s+(?:{_SHORT})*){{0,2}}
 
 def struck_country(ctx: ArticleContext, hits: list[TriggerHit], sent: tuple[int, int], upto: int) -> str | None:
     """The country an attack of the sentence, up to the trigger at ``upto``, strikes, named at most
-    one verb after its trigger ("explosions rocked Syria", "ledakan mengguncang Suriah", "a secoué
+    a verb and a modifier after its trigger ("explosions rocked Syria", "ledakan mengguncang Suriah", "a secoué
     la Syrie", "sacudió Siria"): where it happened, though the article is about another country;
     not one it came from ("rockets fired from Lebanon") nor its agent ("le tir par la Russie")."""
     origin, agent = _origin_pattern(ctx.lang), lexicon(ctx.lang).agent
