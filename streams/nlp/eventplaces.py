@@ -23,7 +23,7 @@ from streams.nlp.mentions import PlaceMention
 from streams.nlp.places import find_places
 from streams.nlp.sentences import split_sentences
 from streams.nlp.textutil import alternation, load_data
-from streams.nlp.triggers import Trigger, TriggerHit, _locative_pattern, find_triggers, in_group, is_verbal, lexicon
+from streams.nlp.triggers import Trigger, _locative_pattern, find_triggers, in_group, is_verbal, lexicon
 
 #: places of a country the article never names are used from this many mentions on
 TRUSTED_MENTIONS = 3
@@ -398,17 +398,13 @@ def _locative_country_elsewhere(ctx: ArticleContext, clause: tuple[int, int], pl
 
 
 def event_country(ctx: ArticleContext, trig: Trigger, place: PlaceMention | None, actors: list[ActorMention],
-                  pos: int, clause: tuple[int, int], struck: str | None = None) -> str | None:
+                  pos: int, clause: tuple[int, int]) -> str | None:
     """Where it happened: the place's country; for speech acts and sanctions the
-    speaker's; for attacks the country an attack of the sentence strikes (``struck``:
-    "explosions rocked Syria, killing 9"); for other deeds the country named after
-    "in"/"to" nearest in the clause ("En Syrie voisine, ... blessés", "moved forces to
-    Djibouti"; not a demonym: "rallied against the Russian law"); else the article's
-    main country."""
+    speaker's; for deeds the country named after "in"/"to" nearest in the clause
+    ("En Syrie voisine, ... blessés", "moved forces to Djibouti"; not a demonym:
+    "rallied against the Russian law"); else the article's main country."""
     if place is not None:
         return place.location.country
-    if struck is not None and trig.type == "ASSAULT":
-        return struck
     verbal = is_verbal(trig.type)
     country = None
     if verbal or trig.type == "SANCTION":
@@ -426,37 +422,6 @@ def event_country(ctx: ArticleContext, trig: Trigger, place: PlaceMention | None
                      if p.kind in _PLACE_RANK and after_locative(ctx, p)}
             country = local.pop() if len(local) == 1 else None
     return country or ctx.primary_country
-
-
-#: letters of the longest word that may stand between an attack and the country it strikes besides
-#: its verb and one modifier: articles, auxiliaries and prepositions ("a secoué la Syrie", "fired at Israel")
-SHORT_WORD = 3
-#: an attack and the country it strikes: at most two long words between, its verb and one modifier
-#: ("explosions rocked Syria", "ledakan kedua mengguncang Suriah"), and short ones; no clause break
-#: ("Fighting disrupts flights between Taiwan and Europe": not struck)
-_SHORT = rf"[^\W\d_]{{1,{SHORT_WORD}}}(?:['’]|\s+)"
-_OBJECT_GAP = re.compile(rf"\s+(?:{_SHORT})*(?:[^\W\d_]+\s+(?:{_SHORT})*){{0,2}}")
-
-
-def struck_country(ctx: ArticleContext, hits: list[TriggerHit], sent: tuple[int, int], upto: int) -> str | None:
-    """The country an attack of the sentence, up to the trigger at ``upto``, strikes, named at most
-    a verb and a modifier after its trigger ("explosions rocked Syria", "ledakan mengguncang Suriah", "a secoué
-    la Syrie", "sacudió Siria"): where it happened, though the article is about another country;
-    not one it came from ("rockets fired from Lebanon") nor its agent ("le tir par la Russie")."""
-    origin, agent = _origin_pattern(ctx.lang), lexicon(ctx.lang).agent
-    for hit in hits:
-        if hit.start > upto:
-            break
-        if hit.trigger.type != "ASSAULT":
-            continue
-        end = sent[0] + hit.end
-        after = next(iter(between(ctx.places, end, sent[1])), None)
-        if (after is not None and after.kind == "country" and not _is_demonym(ctx.lang, after)
-                and _OBJECT_GAP.fullmatch(ctx.text, end, after.start)
-                and not (origin is not None and origin.search(ctx.text[end:after.start]))
-                and not (agent is not None and agent.search(" " + ctx.folded[end:after.start]))):
-            return after.location.country
-    return None
 
 
 @lru_cache(maxsize=None)

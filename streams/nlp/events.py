@@ -35,8 +35,7 @@ from streams.nlp.eventdates import (DATE_IN_SENTENCE, PAST_DAYS, dateline_end, d
 from streams.nlp.eventfilter import filtered
 from streams.nlp.eventmerge import GENERIC_VICTIMS, Candidate, merged_candidates, side_of
 from streams.nlp.eventplaces import (
-    country_ranking, dominant_place, event_country, nationwide, pick_scene, said_there_after, struck_country,
-    trusted_places,
+    country_ranking, dominant_place, event_country, nationwide, pick_scene, said_there_after, trusted_places,
 )
 from streams.nlp.eventroles import (SIDE_TARGETED_TYPES, codes, default_actor, fit_roles, international, own_side_dropped,
                                     parties, roles, story_opponent, unnamed_subject)
@@ -90,7 +89,7 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
     verbal = is_verbal(event_type)
 
     place, wide = pick_scene(ctx, trig, pos, sent, clause)
-    country = event_country(ctx, trig, place, actors, pos, clause, struck_country(ctx, hits, sent, hit.start))
+    country = event_country(ctx, trig, place, actors, pos, clause)
     if in_group("meeting_types", trig.type):
         actors, targets = parties(ctx, sent, actors + targets), []  # everyone at the table acts
         if len({_party_key(a) for a in actors}) < DUAL:
