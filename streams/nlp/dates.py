@@ -36,7 +36,7 @@ tried only where one can start (``datestarts.py``), not at every offset.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
@@ -99,6 +99,9 @@ class _Lexicon:
     deed_before_re: re.Pattern | None = None
     #: "since", "sejak", "depuis", "desde" ending the text before a date: it opens a span
     since_re: re.Pattern | None = None
+    #: "the day before", "keesokan harinya", "la veille": a day off the date mentioned before
+    anchored_re: re.Pattern | None = None
+    anchored_days: dict[str, int] = field(default_factory=dict)
 
 
 def _starts(*word_lists) -> str:
@@ -203,6 +206,8 @@ def _lexicon(lang: str) -> _Lexicon:
         *_deed_res(data),
         re.compile(rf"(?<![\w'-])(?:{alternation(data['span_start_markers'])})\s+$", re.IGNORECASE)
         if data.get("span_start_markers") else None,
+        _anchored_re(data),
+        {" ".join(fold(k).split()): v for k, v in data.get("anchored_days", {}).items()},
     )
 
 
@@ -238,6 +243,18 @@ def _latest_past(pub: date, m: int, d: int) -> date | None:
 
 def _phrase_re(phrases: list[str] | None) -> re.Pattern | None:
     return re.compile(rf"(?<![\w'-])(?:{alternation(phrases)})(?![\w'-])", re.IGNORECASE) if phrases else None
+
+
+def _anchored_re(data: dict) -> re.Pattern | None:
+    """A phrase of ``anchored_days`` ("the day before", "le lendemain") not followed by one of
+    ``anchored_days_blockers`` ("the day before the vote", "la veille du scrutin": a day off
+    what it names, not off the date told before)."""
+    phrases = list(data.get("anchored_days", {}))
+    if not phrases:
+        return None
+    blockers = data.get("anchored_days_blockers", [])
+    blocked = rf"(?!\s+(?:{alternation(blockers)})(?:(?<=['’])|(?![\w'-])))" if blockers else ""
+    return re.compile(rf"(?<![\w'-])(?:{alternation(phrases)})(?![\w'-]){blocked}", re.IGNORECASE)
 
 
 def _vague_past_re(data: dict) -> re.Pattern | None:
@@ -544,6 +561,8 @@ def find_dates(text: str, published: datetime, lang: str) -> list[DateMention]:
     mentions = [DateMention(f.start, f.end, f.value, f.explicit) for f in result]
     if lx.restate_re and lx.home_zone_re:
         mentions = _without_restated(text, lx, mentions)
+    if lx.anchored_re:
+        mentions = _with_anchored_days(text, lx, mentions)
     return _with_same_days(text, lx, mentions, kept) if lx.same_day_re else mentions
 
 
@@ -582,4 +601,18 @@ def _with_same_days(text: str, lx: _Lexicon, mentions: list[DateMention], named:
         before = [d for d in named if d.end <= m.start() and not opens_span(text, d.start, lx.lang)]
         if before and not any(d.start < m.end() and m.start() < d.end for d in mentions):
             added.append(DateMention(m.start(), m.end(), before[-1].value, False))
+    return sorted(mentions + added, key=lambda d: d.start) if added else mentions
+
+
+def _with_anchored_days(text: str, lx: _Lexicon, mentions: list[DateMention]) -> list[DateMention]:
+    """``mentions`` plus each "the day before", "keesokan harinya", "la veille", "al día siguiente"
+    of the text, a day off the date mentioned last before it (not the start of a span: "since
+    Sunday"): "Lin Jian berkata semalam ... Sehari sebelumnya, Kementerian ... memberi amaran"
+    is the day before yesterday."""
+    added = []
+    for m in lx.anchored_re.finditer(text):
+        before = [d for d in mentions if d.end <= m.start() and not opens_span(text, d.start, lx.lang)]
+        if before and not any(d.start < m.end() and m.start() < d.end for d in mentions):
+            offset = lx.anchored_days.get(" ".join(fold(m.group()).split()), 0)
+            added.append(DateMention(m.start(), m.end(), before[-1].value + timedelta(days=offset), False))
     return sorted(mentions + added, key=lambda d: d.start) if added else mentions

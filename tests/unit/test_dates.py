@@ -195,6 +195,38 @@ def test_the_same_day_is_the_day_named_before_it(lang, text):
     assert [d for d, _ in found] == ["2023-06-27", "2023-06-27"]
 
 
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        ("en", "Police arrested 12 activists on Thursday. A day earlier, soldiers fired on workers.", "2025-03-05"),
+        ("en", "Police arrested 12 activists on Wednesday. The next day, soldiers fired on workers.", "2025-03-06"),
+        ("id", "Polisi menangkap 12 aktivis pada Kamis (6/3). Sehari sebelumnya, tentara menembaki buruh.", "2025-03-05"),
+        ("id", "Polisi menangkap 12 aktivis pada Rabu (5/3). Keesokan harinya, tentara menembaki buruh.", "2025-03-06"),
+        ("ms", "Polis menahan 12 aktivis pada Khamis. Sehari sebelumnya, tentera menembak pekerja.", "2025-03-05"),
+        ("ms", "Polis menahan 12 aktivis pada Rabu. Keesokan harinya, tentera menembak pekerja.", "2025-03-06"),
+        ("fr", "La police a interpellé 12 militants jeudi. La veille, des soldats ont tiré sur des ouvriers.", "2025-03-05"),
+        ("fr", "La police a interpellé 12 militants mercredi. Le lendemain, des soldats ont tiré.", "2025-03-06"),
+        ("es", "La policía detuvo a 12 activistas el jueves. Un día antes, soldados dispararon.", "2025-03-05"),
+        ("es", "La policía detuvo a 12 activistas el miércoles. Al día siguiente, soldados dispararon.", "2025-03-06"),
+    ],
+)
+def test_the_day_before_or_after_is_a_day_off_the_date_named_before_it(lang, text, expected):
+    found = dates(text, "2025-03-08T18:00:00+07:00", lang)
+    assert [d for d, _ in found][-1] == expected
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Police arrested 12 activists on Thursday, the day before the vote."),
+        ("fr", "La police a interpellé 12 militants jeudi, la veille du scrutin."),
+        ("es", "La policía detuvo a 12 activistas el jueves, un día antes de la votación."),
+    ],
+)
+def test_the_day_before_a_named_thing_is_no_date_of_its_own(lang, text):
+    assert len(dates(text, "2025-03-08T18:00:00+07:00", lang)) == 1
+
+
 def test_the_same_day_does_not_follow_a_today_that_may_be_quoted():
     text = 'He said on Tuesday: "He is here today." On the same day, Moscow dropped the case.'
     found = dates(text, "2023-06-28T09:00:00+00:00", "en")
