@@ -87,10 +87,10 @@ def test_sigkill_mid_replay_then_restart_gives_the_same_events(pipeline_env, kaz
         # and what the killed worker sent and did not commit stays invisible.
         # (Which intermediate states go out depends on timing: upserts are gathered, see upserts.py.)
         #
-        # Known limit (see the README): the cluster stage gathers upserts and sends them later, in a
-        # transaction other than its articles', so an upsert may be committed while the offset of
-        # its article is not; the restarted worker then answers that article again with the same
-        # state. A reader sees such a state twice, identical; never an older state after a newer.
+        # Known limit (see the README): the cluster stage gathers upserts and sends them later, in the
+        # transaction of their article's partition, but a commit may fall between an upsert's send
+        # and its article's acknowledgement; the restarted worker then answers that article again
+        # with the same state. A reader sees such a state twice, identical; never an older state after a newer.
         revisions: dict[str, list[int]] = {}
         states: dict[tuple[str, int], dict] = {}
         changed = set()
