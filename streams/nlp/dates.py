@@ -561,9 +561,11 @@ def find_dates(text: str, published: datetime, lang: str) -> list[DateMention]:
     mentions = [DateMention(f.start, f.end, f.value, f.explicit) for f in result]
     if lx.restate_re and lx.home_zone_re:
         mentions = _without_restated(text, lx, mentions)
-    if lx.anchored_re:
-        mentions = _with_anchored_days(text, lx, mentions)
-    return _with_same_days(text, lx, mentions, kept) if lx.same_day_re else mentions
+    if lx.anchored_re:  # "the day before", "keesokan harinya": a day off any date told before
+        mentions = _with_days_off(text, lx, mentions, lx.anchored_re, mentions, lx.anchored_days)
+    if lx.same_day_re:  # "the same day": a date or weekday named before (not a "today" that may be quoted)
+        mentions = _with_days_off(text, lx, mentions, lx.same_day_re, kept, {})
+    return mentions
 
 
 def _without_restated(text: str, lx: _Lexicon, mentions: list[DateMention]) -> list[DateMention]:
@@ -592,27 +594,16 @@ def opens_span(text: str, start: int, lang: str) -> bool:
     return bool(since and since.search(text, max(0, start - SINCE_REACH), start))
 
 
-def _with_same_days(text: str, lx: _Lexicon, mentions: list[DateMention], named: list[_Found]) -> list[DateMention]:
-    """``mentions`` plus each "the same day" of the text, dated like the date or weekday named
-    before it (``named``; not a "today" that may sit in a quotation, nor the start of a span:
-    "since Sunday")."""
+def _with_days_off(text: str, lx: _Lexicon, mentions: list[DateMention], phrases: re.Pattern,
+                   anchors: list, offsets: dict[str, int]) -> list[DateMention]:
+    """``mentions`` plus each match of ``phrases`` not inside one of them, dated its ``offsets``
+    (days, by folded phrase; none: the same day) off the last of ``anchors`` before it that does
+    not start a span ("since Sunday"): "Lin Jian berkata semalam ... Sehari sebelumnya,
+    Kementerian ... memberi amaran" is the day before yesterday."""
     added = []
-    for m in lx.same_day_re.finditer(text):
-        before = [d for d in named if d.end <= m.start() and not opens_span(text, d.start, lx.lang)]
+    for m in phrases.finditer(text):
+        before = [d for d in anchors if d.end <= m.start() and not opens_span(text, d.start, lx.lang)]
         if before and not any(d.start < m.end() and m.start() < d.end for d in mentions):
-            added.append(DateMention(m.start(), m.end(), before[-1].value, False))
-    return sorted(mentions + added, key=lambda d: d.start) if added else mentions
-
-
-def _with_anchored_days(text: str, lx: _Lexicon, mentions: list[DateMention]) -> list[DateMention]:
-    """``mentions`` plus each "the day before", "keesokan harinya", "la veille", "al día siguiente"
-    of the text, a day off the date mentioned last before it (not the start of a span: "since
-    Sunday"): "Lin Jian berkata semalam ... Sehari sebelumnya, Kementerian ... memberi amaran"
-    is the day before yesterday."""
-    added = []
-    for m in lx.anchored_re.finditer(text):
-        before = [d for d in mentions if d.end <= m.start() and not opens_span(text, d.start, lx.lang)]
-        if before and not any(d.start < m.end() and m.start() < d.end for d in mentions):
-            offset = lx.anchored_days.get(" ".join(fold(m.group()).split()), 0)
-            added.append(DateMention(m.start(), m.end(), before[-1].value + timedelta(days=offset), False))
+            days = offsets.get(" ".join(fold(m.group()).split()), 0)
+            added.append(DateMention(m.start(), m.end(), before[-1].value + timedelta(days=days), False))
     return sorted(mentions + added, key=lambda d: d.start) if added else mentions
