@@ -120,8 +120,13 @@ def _single_word_person(word: str) -> _Person | None:
         return exact[word]
     if len(word) < 6:
         return None
-    near = singles.near(word)
+    # a typo keeps a name's first letter: "Minera" (mining) is no "Pinera"
+    near = {person for person in singles.near(word) if _initial_kept(person, word)}
     return next(iter(near)) if len(near) == 1 else None
+
+
+def _initial_kept(person: _Person, word: str) -> bool:
+    return any(w[:1] == word[:1] for w in person.words)
 
 
 @lru_cache(maxsize=1)

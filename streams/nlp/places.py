@@ -78,6 +78,9 @@ _REGION_WEIGHT = 100000
 PERSON_SAFE_CITY = 1000000
 #: ... and one smaller than this after a capitalised word a surname, in the whole text
 SURNAME_SAFE_CITY = 150000
+#: names that only one country has, and that settle a name several countries share
+#: ("Valencia" with "Alfafar" and "Paiporta" is Spain's)
+LOCAL_VOTES = 2
 #: a city this big names its country (context), and is matched outside the text's countries
 CONTEXT_CITY = 100000
 #: a city this big wins over namesakes in the text's countries
@@ -92,6 +95,9 @@ class _Match:
     last: int  # index past the last token
     entries: list[Entry]
     hint: str | None = None
+    #: written like a surname somewhere in the text ("el consejero Tomás Ibarra"), a town too big
+    #: to be taken for one outright: a place only where the rest of the text names its country
+    surname_like: bool = False
 
 
 def _joined(text: str, toks: list[tuple[int, int, str]], i: int, j: int) -> bool:
@@ -193,9 +199,9 @@ def _person_like(text: str, toks, m: _Match) -> str | None:
     biggest = max(e.place.population for e in m.entries)
     if biggest < PERSON_SAFE_CITY and _capitalised(text, toks, m.last, m.last - 1):
         return "first"
-    if biggest < SURNAME_SAFE_CITY and _capitalised(text, toks, m.first - 1, m.first):
+    if biggest < PERSON_SAFE_CITY and _capitalised(text, toks, m.first - 1, m.first):
         if not _sentence_start(text, toks[m.first - 1][0]):
-            return "surname"
+            return "surname" if biggest < SURNAME_SAFE_CITY else "surname-like"
     return None
 
 
@@ -210,6 +216,7 @@ def _scan(text: str, lx: LanguageIndex) -> list[_Match]:
     matches: list[_Match] = []
     names: list[_Match] = []  # one-word towns that look like a person's name here
     surnames: set[str] = set()  # "Kamala Harris", then "Harris said"
+    surname_like: set[str] = set()  # "Tomás Ibarra": a surname, or a big town after a capitalised word
     taken = 0  # the first token after the last name found
     # a name starts with a capital, or with one of the few lower-case words a name may start with
     starts = [i for i, (t, key) in enumerate(zip(toks, folded)) if t[2][:1].isupper() or key in lx.lower_starts]
@@ -236,9 +243,11 @@ def _scan(text: str, lx: LanguageIndex) -> list[_Match]:
         if found.entries:
             _hint(lx, text, toks, folded, found, taken)
             person = None if found.hint else _person_like(text, toks, found)
-            (matches if person is None else names).append(found)
+            (matches if person in (None, "surname-like") else names).append(found)
             if person == "surname":
                 surnames.add(folded[found.first])
+            elif person == "surname-like":
+                surname_like.add(folded[found.first])
         taken = found.last
     # a town written once after "in"/"di" is a place everywhere ("Malang Stadium Crush" in a title)
     places = {folded[m.first] for m in matches + names if m.first and folded[m.first - 1] in lx.place_cues}
@@ -247,6 +256,8 @@ def _scan(text: str, lx: LanguageIndex) -> list[_Match]:
     matches += [m for m in names if folded[m.first] in places]
     surnames -= places
     kept = [m for m in matches if m.hint or m.last - m.first > 1 or folded[m.first] not in surnames or _is_not_city(m)]
+    for m in kept:
+        m.surname_like = not m.hint and m.last - m.first == 1 and folded[m.first] in surname_like - places
     return sorted(kept, key=lambda m: m.start)
 
 
@@ -274,14 +285,41 @@ def _major(entry: Entry) -> bool:
     return not p.context_only and (p.kind != "city" or p.population >= MAJOR_CITY)
 
 
-def _context(matches: list[_Match]) -> set[str]:
-    """Countries the text is about: those of country and region names, and of big cities."""
+def _context(text: str, matches: list[_Match]) -> set[str]:
+    """Countries the text is about: those of country and region names, and of big cities. A big
+    city several countries have ("Valencia") is in the one that the text's towns of one country
+    agree on; a name written like a surname names no country."""
     found = set()
+    shared: list[set[str]] = []
     for m in matches:
+        if m.surname_like:
+            continue
         strong = [e for e in m.entries if _major(e) and (e.place.kind != "city" or e.place.population >= CONTEXT_CITY)]
-        if strong and len({e.place.country for e in strong}) == 1:
-            found.add(strong[0].place.country)
+        countries = {e.place.country for e in strong}
+        if len(countries) == 1:
+            found |= countries
+        elif countries:
+            shared.append(countries)
+    local = _local_countries(text, matches)
+    for countries in shared:
+        if len(countries & local) == 1:
+            found |= countries & local
     return found
+
+
+def _local_countries(text: str, matches: list[_Match]) -> set[str]:
+    """Countries that at least ``LOCAL_VOTES`` different names of the text belong to alone."""
+    names: dict[str, set[str]] = {}
+    for m in matches:
+        countries = {e.place.country for e in m.entries}
+        if len(countries) == 1 and not m.surname_like:
+            names.setdefault(countries.pop(), set()).add(fold(text[m.start : m.end]))
+    return {c for c, keys in names.items() if len(keys) >= LOCAL_VOTES}
+
+
+def _surname_abroad(m: _Match, context: set[str]) -> bool:
+    """A name written like a surname whose towns of note lie outside the text's countries."""
+    return m.surname_like and not any(_major(e) and e.place.country in context for e in m.entries)
 
 
 def _weight(entry: Entry) -> int:
@@ -335,7 +373,12 @@ def _resolve(m: _Match, context: set[str], near: Entry | None) -> Entry | None:
         others = regions
     if not others:
         return None
-    return max(others, key=lambda e: (_known(e, context), not e.alternate, _weight(e)))
+    return max(others, key=lambda e: (_known(e, context), _big_at_home(e, context), not e.alternate, _weight(e)))
+
+
+def _big_at_home(entry: Entry, context: set[str]) -> bool:
+    """A city of note in a country of the text: Spain's Valencia, not Venezuela's, in a Spanish story."""
+    return entry.place.country in context and _weight(entry) >= CONTEXT_CITY
 
 
 def _known(entry: Entry, context: set[str]) -> bool:
@@ -357,7 +400,8 @@ def find_places(text: str, lang: str) -> list[PlaceMention]:
         return []
     lx = language_index(lang or "en")
     matches = _scan(text, lx)
-    context = _context(matches)
+    context = _context(text, matches)
+    matches = [m for m in matches if not _surname_abroad(m, context)]
     chosen: list[Entry | None] = [None] * len(matches)
     # resolve right to left so "Wilmington, Delaware" can use Delaware's answer
     for k in range(len(matches) - 1, -1, -1):

@@ -1468,7 +1468,28 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
                 and _on_condition(lex, folded, end)):
             trigger = _threat(trigger)  # "will withdraw its troops unless it is paid": no concession, a threat
         hits.append(TriggerHit(start, end, trigger))
-    return hits
+    return _without_status_of_the_released(lex, sentence, folded, parts, hits)
+
+
+def _without_status_of_the_released(lex: Lexicon, sentence: str, folded: str, parts: list[tuple[int, int]],
+                                    hits: list[TriggerHit]) -> list[TriggerHit]:
+    """Hits less an arrest participle that tells who a later release of its clause frees ("107 personas
+    detenidas durante las protestas fueron excarceladas", "people detained in the raids were released"):
+    what was done to them before, no arrest of the story."""
+    releases = [h for h in hits if h.trigger.type == "RETREAT"]
+    if not releases:
+        return hits
+
+    def status(h: TriggerHit) -> bool:
+        if h.trigger.type != "COERCE" or " " in folded[h.start:h.end].strip():
+            return False
+        word = sentence[h.start:h.end].lower()
+        if not word.endswith(lex.participle_endings) or _participle_key(folded[h.start:h.end]) not in lex.participle_keys:
+            return False
+        clause = next(((a, b) for a, b in parts if a <= h.start < b), (0, len(folded)))
+        return any(clause[0] <= r.start < clause[1] and r.start > h.end for r in releases)
+
+    return [h for h in hits if not status(h)]
 
 
 def cumulative_markers(sentence: str, lang: str, folded: str | None = None) -> list[tuple[int, int]]:

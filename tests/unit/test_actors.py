@@ -167,3 +167,10 @@ def test_an_office_titles_a_name_only_within_the_title_span():
         office = ActorMention(0, len(office_word), "sector", "government")
         assert _titles(near, office, ActorMention(near.index(name), near.index(name) + len(name), "person", name))
         assert not _titles(far, office, ActorMention(far.index(name), far.index(name) + len(name), "person", name))
+
+
+def test_a_one_typo_surname_keeps_its_first_letter():
+    # "Minera" (mining) is one letter from "Pinera" but a typo keeps a name's initial (es17)
+    assert find_persons("El Registro de Formalización Minera fue ampliado") == []
+    assert find_persons("Output at Minera Escondida fell in May") == []
+    assert values(find_persons("Presiden Chile Sebastian Pinerra berpidato")) == ["Sebastián Piñera"]
