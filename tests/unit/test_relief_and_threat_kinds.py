@@ -1,5 +1,6 @@
 """French and Spanish kinds a fresh French set showed (fr17): relief goods handed out with a day
-or a determiner between the verb and the goods."""
+or a determiner between the verb and the goods; the speaker named after a verb of saying that
+follows a quotation."""
 
 from datetime import datetime, timezone
 
@@ -15,11 +16,14 @@ from streams.records import Sentence
 PUBLISHED = datetime(2026, 12, 3, 12, 0, tzinfo=timezone.utc)  # a Thursday
 
 
-def types_of(text, lang):
+def extract(text, lang):
     sentences = [Sentence(a, b) for a, b in split_sentences(text)]
-    events = extract_events(text, sentences, lang, PUBLISHED, find_places(text, lang),
-                            find_dates(text, PUBLISHED, lang), find_counts(text, lang))
-    return [(e.type, e.mode) for e in events]
+    return extract_events(text, sentences, lang, PUBLISHED, find_places(text, lang),
+                          find_dates(text, PUBLISHED, lang), find_counts(text, lang))
+
+
+def types_of(text, lang):
+    return [(e.type, e.mode) for e in extract(text, lang)]
 
 
 @pytest.mark.parametrize("lang, text", [
@@ -38,3 +42,13 @@ def test_relief_goods_handed_out_are_humanitarian_aid(lang, text):
 ])
 def test_goods_sold_or_given_to_customers_are_no_aid(lang, text):
     assert not any(t == "AID" for t, _ in types_of(text, lang))
+
+
+@pytest.mark.parametrize("lang, text, speaker", [
+    ("fr", "« Nous répondrons à toute attaque », a averti mardi le chef de la junte, Assimi Goïta.", "Assimi Goïta"),
+    ("es", "\"Responderemos a cualquier ataque\", advirtió el martes el jefe de la junta, Assimi Goïta.", "Assimi Goïta"),
+])
+def test_the_name_after_a_verb_of_saying_that_follows_a_quotation_is_its_speaker(lang, text, speaker):
+    """'« ... », a averti X' / '"...", ha advertido X': X says it; X is nobody's target."""
+    threats = [e for e in extract(text, lang) if e.type == "THREATEN"]
+    assert threats and all(speaker in e.actors and speaker not in e.targets for e in threats)
