@@ -1,6 +1,6 @@
 """French and Spanish kinds a fresh French set showed (fr17): relief goods handed out with a day
 or a determiner between the verb and the goods; the speaker named after a verb of saying that
-follows a quotation."""
+follows a quotation; an act ruled out ("a exclu tout retrait")."""
 
 from datetime import datetime, timezone
 
@@ -52,3 +52,23 @@ def test_the_name_after_a_verb_of_saying_that_follows_a_quotation_is_its_speaker
     """'« ... », a averti X' / '"...", ha advertido X': X says it; X is nobody's target."""
     threats = [e for e in extract(text, lang) if e.type == "THREATEN"]
     assert threats and all(speaker in e.actors and speaker not in e.targets for e in threats)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "La ministre a exclu mardi tout report de la réforme des retraites."),
+    ("fr", "Le gouvernement a écarté toute libération anticipée des détenus."),
+    ("es", "El presidente descartó el martes cualquier retirada de las tropas."),
+    ("en", "The chancellor on Tuesday ruled out any withdrawal of the troops."),
+])
+def test_an_act_ruled_out_is_a_refusal_not_the_act(lang, text):
+    """'a exclu tout retrait', 'descartó cualquier retirada', 'ruled out any withdrawal': a REJECT;
+    the withdrawal or release ruled out did not happen."""
+    assert [t for t, _ in types_of(text, lang)] == ["REJECT"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Le procureur a exclu toute piste terroriste après l'incendie."),
+    ("es", "La fiscalía descartó cualquier vínculo terrorista en el incendio."),
+])
+def test_a_line_of_inquiry_ruled_out_is_no_refusal(lang, text):
+    assert not any(t == "REJECT" for t, _ in types_of(text, lang))
