@@ -1,6 +1,6 @@
 """French and Spanish kinds a fresh French set showed (fr17): relief goods handed out with a day
 or a determiner between the verb and the goods; the speaker named after a verb of saying that
-follows a quotation; an act ruled out ("a exclu tout retrait")."""
+follows a quotation; an act ruled out ("a exclu tout retrait"); shots of tear gas ("tirs de gaz lacrymogène") as crowd control."""
 
 from datetime import datetime, timezone
 
@@ -72,3 +72,14 @@ def test_an_act_ruled_out_is_a_refusal_not_the_act(lang, text):
 ])
 def test_a_line_of_inquiry_ruled_out_is_no_refusal(lang, text):
     assert not any(t == "REJECT" for t, _ in types_of(text, lang))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "À Rennes, les gendarmes ont répliqué mardi par des tirs de grenades lacrymogènes."),
+    ("fr", "Les CRS ont procédé mardi à des tirs de LBD contre les manifestants à Lyon."),
+    ("es", "En Valparaíso, los carabineros respondieron el martes con disparos de gases lacrimógenos."),
+    ("es", "La policía dispersó a los manifestantes con disparos de balas de goma en Quito."),
+])
+def test_shots_of_tear_gas_or_rubber_bullets_are_crowd_control_not_firearms(lang, text):
+    modes = [m for t, m in types_of(text, lang) if t == "ASSAULT"]
+    assert modes and "firearms" not in modes
