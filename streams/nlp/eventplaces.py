@@ -144,8 +144,8 @@ def _is_subject(ctx: ArticleContext, place: PlaceMention, pos: int) -> bool:
 
 
 def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, int],
-               clause: tuple[int, int], end: int | None = None) -> tuple[PlaceMention | None, bool]:
-    """(the place of a trigger at ``pos``, whether the clause says it is nationwide).
+               clause: tuple[int, int], end: int) -> tuple[PlaceMention | None, bool]:
+    """(the place of a trigger at ``pos``..``end``, whether the clause says it is nationwide).
 
     Only types that happen at a scene take a place not introduced by a
     locative ("Almaty police", "the Odesa port was hit"); an admin area named
@@ -158,8 +158,7 @@ def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, in
         clause, sent = (clause[0], min(clause[1], pos)), (sent[0], min(sent[1], pos))
     place = _pick_place(ctx, between(ctx.places, *clause), pos) or _pick_place(ctx, between(ctx.places, *sent), pos)
     if is_verbal(trig.type) and (place is None or not after_locative(ctx, place)):
-        place = _spoken_from(ctx, between(ctx.places, *clause)) or (
-            _spoken_from_after(ctx, whole, end) if end is not None else None)
+        place = _spoken_from(ctx, between(ctx.places, *clause)) or _spoken_from_after(ctx, whole, end)
         if place is not None:
             return place, nationwide(ctx, clause)
     if place is not None and not after_locative(ctx, place):
