@@ -144,8 +144,8 @@ def _is_subject(ctx: ArticleContext, place: PlaceMention, pos: int) -> bool:
 
 
 def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, int],
-               clause: tuple[int, int]) -> tuple[PlaceMention | None, bool]:
-    """(the place of a trigger at ``pos``, whether the clause says it is nationwide).
+               clause: tuple[int, int], end: int) -> tuple[PlaceMention | None, bool]:
+    """(the place of a trigger at ``pos``..``end``, whether the clause says it is nationwide).
 
     Only types that happen at a scene take a place not introduced by a
     locative ("Almaty police", "the Odesa port was hit"); an admin area named
@@ -158,7 +158,7 @@ def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, in
         clause, sent = (clause[0], min(clause[1], pos)), (sent[0], min(sent[1], pos))
     place = _pick_place(ctx, between(ctx.places, *clause), pos) or _pick_place(ctx, between(ctx.places, *sent), pos)
     if is_verbal(trig.type) and (place is None or not after_locative(ctx, place)):
-        place = _spoken_from(ctx, between(ctx.places, *clause))
+        place = _spoken_from(ctx, between(ctx.places, *clause)) or _spoken_from_after(ctx, whole, end)
         if place is not None:
             return place, nationwide(ctx, clause)
     if place is not None and not after_locative(ctx, place):
@@ -201,6 +201,27 @@ def _spoken_from(ctx: ArticleContext, candidates: list[PlaceMention]) -> PlaceMe
         return None
     return next((p for p in reversed(candidates) if p.kind in _PLACE_RANK
                  and origin.search(ctx.text[max(0, p.start - 60):p.start])), None)
+
+
+#: the most words between a speech act and the "from" that says where it was made ("accused on
+#: Saturday from Kinshasa", "exhortó el jueves desde Lima")
+ORIGIN_AFTER_WORDS = 3
+
+
+def _spoken_from_after(ctx: ArticleContext, sent: tuple[int, int], end: int) -> PlaceMention | None:
+    """The town a statement was made from when "from" follows its verb ("a accusé samedi depuis
+    Kinshasa le Rwanda", "exhortó desde Lima a las autoridades", "urged from Kyiv"): the first
+    place after the verb, when only "from" and a few words (a day, a time) stand between them."""
+    origin = _origin_pattern(ctx.lang)
+    if origin is None:
+        return None
+    after = [p for p in between(ctx.places, end, sent[1]) if p.kind in _PLACE_RANK]
+    if not after:
+        return None
+    gap = ctx.text[end:after[0].start]
+    if len(gap.split()) > ORIGIN_AFTER_WORDS + 1 or not origin.search(gap):
+        return None
+    return after[0]
 
 
 def _seat_speaking(ctx: ArticleContext, sent: tuple[int, int], pos: int) -> PlaceMention | None:

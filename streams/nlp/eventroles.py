@@ -112,7 +112,7 @@ def roles(ctx: ArticleContext, hit: TriggerHit, pos: int, end: int, clause: tupl
         if speaker is not None and speaker not in targets:
             actors = [speaker]
     elif is_verbal(trig.type):
-        quote = next(((a, b) for a, b in ctx.quotes if a < pos < b), None)
+        quote = next(((a, b) for a, b in ctx.quotes if a < pos < b), None) or _quote_just_before(ctx, pos)
         speaker = _quote_speaker(ctx, quote, last_person) if quote else None
         if quote and speaker is None:
             speaker, about = _speaker_before(ctx, quote)
@@ -396,6 +396,18 @@ def _unknown_subject(ctx: ArticleContext, pos: int, clause: tuple[int, int]) -> 
     words = ctx.text[clause[0]:pos].rsplit(None, SUBJECT_WORDS)[-SUBJECT_WORDS:]
     pronouns = lexicon(ctx.lang).pronouns
     return any(w[:1].isupper() and not (pronouns and pronouns.fullmatch(fold(w.strip(",.;:\"'")))) for w in words)
+
+
+#: what may stand between a closing quotation mark and the verb of saying after it: a comma and at
+#: most an auxiliary ('», a averti', '», ont-ils exigé', '", advirtió', '", ha denunciado')
+_QUOTE_TO_VERB_RE = re.compile(r"[\s,\u00a0\u202f]*(?:[\w'’-]{1,8}\s+)?")
+
+
+def _quote_just_before(ctx: ArticleContext, pos: int) -> tuple[int, int] | None:
+    """The quotation a speech act's verb follows with only a comma between them ('« Nous répondrons
+    », a averti le chef de la junte', '"Responderemos", advirtió el jefe'): its subject comes after
+    it, the speaker of the quotation, not a target."""
+    return next(((a, b) for a, b in ctx.quotes if b <= pos and _QUOTE_TO_VERB_RE.fullmatch(ctx.text, b, pos)), None)
 
 
 def _quote_speaker(ctx: ArticleContext, quote: tuple[int, int],

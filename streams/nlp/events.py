@@ -88,7 +88,7 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
     event_type, mode = trig.type, trig.mode
     verbal = is_verbal(event_type)
 
-    place, wide = pick_scene(ctx, trig, pos, sent, clause)
+    place, wide = pick_scene(ctx, trig, pos, sent, clause, end)
     country = event_country(ctx, trig, place, actors, pos, clause)
     if in_group("meeting_types", trig.type):
         actors, targets = parties(ctx, sent, actors + targets), []  # everyone at the table acts

@@ -278,3 +278,17 @@ def test_the_town_a_visitor_visits_is_where_they_act():
         assert [(e.country, e.place) for e in extract(text, lang) if e.type == "AID"] == [("KE", "Nairobi")], lang
     id_ = extract("Menteri Luar Negeri Jepang, saat mengunjungi Nairobi pada Selasa, bertemu Presiden Kenya.", "id")
     assert [(e.country, e.place) for e in id_ if e.type == "CONSULT"] == [("KE", "Nairobi")]
+
+
+def test_a_statement_is_placed_where_a_from_after_its_verb_says_it_was_made():
+    """"from" may follow the verb of a statement, with a day between them ("a exhorté jeudi depuis
+    Paris", "exhortó el jueves desde Lima"): the statement was made there."""
+    fr = extract("Le ministère français des Affaires étrangères a exhorté mardi depuis Paris les autorités "
+                 "guinéennes à libérer les détenus.", "fr")
+    es = extract("La cancillería peruana exhortó el martes desde Lima a las autoridades bolivianas a liberar "
+                 "a los detenidos.", "es")
+    en = extract("The Peruvian foreign ministry on Tuesday urged from Lima the Bolivian authorities to free "
+                 "the detainees.", "en")
+    for events, city in ((fr, "Paris"), (es, "Lima"), (en, "Lima")):
+        request = next(e for e in events if e.type == "REQUEST")
+        assert request.location is not None and request.location.name == city

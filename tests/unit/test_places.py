@@ -282,3 +282,17 @@ def test_transliterated_cities_take_their_usual_english_spelling():
     assert [p.location.name for p in fr][0] == "Gomel"
     id_ = find_places("Pasukan Tigray kembali ke Mekelle, Etiopia.", "id")
     assert "Mekelle" in [p.location.name for p in id_]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Le Conseil fédéral a siégé à Berne avant un sommet à Bâle, en Suisse.", "fr", ["Bern", "Basel"]),
+    ("Des renforts sont partis de Gand vers Bruges, en Belgique.", "fr", ["Ghent", "Bruges"]),
+    ("Les combats ont repris près d'Alep et d'Idleb, en Syrie.", "fr", ["Aleppo", "Idlib"]),
+    ("La delegación viajó de Berna a Lucerna, en Suiza.", "es", ["Bern", "Lucerne"]),
+    ("Hubo protestas en Marsella y Burdeos, en Francia.", "es", ["Marseille", "Bordeaux"]),
+    ("El juicio se celebró en Gerona y no en Lérida, España.", "es", ["Girona", "Lleida"]),
+])
+def test_exonyms_of_other_cities_are_the_cities_in_english(text, lang, expected):
+    """French and Spanish exonyms GeoNames lacks or keeps only as an alternate too short ('Berne',
+    'Bâle', 'Alep') or shared with a village ('Gerona')."""
+    assert [p.location.name for p in find_places(text, lang) if p.kind == "city"] == expected
