@@ -126,3 +126,27 @@ def test_a_long_crime_story_keeps_only_what_the_state_does():
         assert result.topics == ["crime"], (lang, result.topics)
         kinds = {e.type for e in result.events}
         assert "COERCE" in kinds and not kinds & {"ASSAULT", "THREATEN", "REJECT"}, (lang, result.events)
+
+
+def test_a_long_crime_story_keeps_what_a_titled_official_says():
+    # the police chief's warning and appeal in a drug-bust story are the state's acts, though the event
+    # names the person alone: a title of the police or the government makes them an official
+    stories = [
+        ("ms", "Polis tumpaskan sindiket samun di Ipoh",
+         "Polis menahan lima lelaki yang disyaki terlibat dalam siri samun kedai emas di Ipoh pada Isnin. "
+         "Ketua Polis Perak, Datuk Razak Ismail, berkata kesemua suspek berusia 20 hingga 35 tahun. "
+         "Razak memberi amaran kepada penjenayah bahawa polis akan memburu mereka. "
+         "Beliau juga menggesa orang ramai menyalurkan maklumat kepada polis. "
+         "Suspek direman selama tujuh hari. Siasatan masih diteruskan."),
+        ("en", "Police smash robbery gang in Leeds",
+         "Police arrested five men over a series of robberies at jewellery shops in Leeds on Monday. "
+         "Police chief Mark Brennan said the suspects were aged between 20 and 35. "
+         "Brennan warned criminals that police would hunt them down. "
+         "He also urged the public to come forward with information. "
+         "The suspects remain in custody. The victims are recovering at home."),
+    ]
+    for lang, title, text in stories:
+        result = enriched(text, lang, published="2024-09-04T10:00:00+08:00", title=title)
+        assert result.topics == ["crime"], (lang, result.topics)
+        kinds = {e.type for e in result.events}
+        assert {"COERCE", "REQUEST"} <= kinds, (lang, result.events)
