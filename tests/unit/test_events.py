@@ -94,6 +94,17 @@ def test_past_event_years_ago_is_not_coded():
     assert extract("Protesters were arrested in Almaty on 6 February 2019.") == []
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("id", "Sepanjang 2019, polisi menangkap 300 orang di Jakarta."),
+    ("ms", "Sepanjang 2019, polis menahan 300 orang di Jakarta."),
+    ("id", "Selama 2019, aparat menangkap 300 orang di Jakarta."),
+    ("en", "Throughout 2019, police arrested 300 people in Jakarta."),
+])
+def test_a_year_spanned_long_before_publication_is_history(lang, text):
+    # "throughout 2019", "sepanjang 2019": the year a span covers, like "in 2019", dates the act
+    assert extract(text, lang) == []
+
+
 def test_running_toll_is_not_an_event():
     assert extract("More than 700 people have been killed since the coup.") == []
 
