@@ -1169,3 +1169,13 @@ def test_an_object_between_verb_and_noun_keeps_the_act(lang, text, wanted):
     # gapped trigger forms ("filed ... charges against", "menetapkan ... sebagai tersangka") and the families
     # of withdrawn complaints, diplomats ordered out and amnesty
     assert wanted in types(extract(text, lang))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ms", "Suspek ditahan anggota Jabatan Siasatan Jenayah di Jakarta pada Kamis."),
+    ("id", "Tersangka ditangkap tim Direktorat Penyidikan di Jakarta pada Kamis."),
+    ("fr", "Le suspect a été arrêté jeudi à Almaty par la brigade de recherche et d'investigation."),
+])
+def test_an_investigation_noun_naming_a_police_body_opens_no_investigation(lang, text):
+    # "Jabatan Siasatan Jenayah" (criminal investigation department) names who arrests, not an inquiry
+    assert [e.type for e in extract(text, lang)] == ["COERCE"]
