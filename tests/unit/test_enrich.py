@@ -150,3 +150,26 @@ def test_a_long_crime_story_keeps_what_a_titled_official_says():
         assert result.topics == ["crime"], (lang, result.topics)
         kinds = {e.type for e in result.events}
         assert {"COERCE", "REQUEST"} <= kinds, (lang, result.events)
+
+
+def test_a_later_speech_act_without_a_date_takes_the_day_of_the_statement_told_before_it():
+    # the arrests were on Monday; the chief spoke on Wednesday, and his warning and appeal, told in
+    # later paragraphs without a date, were made that day, not on the day of the arrests
+    stories = [
+        ("ms", "Polis tahan 12 suspek dadah",
+         "Polis menahan 12 individu dalam serbuan di Ipoh pada Isnin lalu.\n\n"
+         "Kesemua suspek berusia 21 hingga 45 tahun, kata Ketua Polis Perak, Datuk Razak Ismail, pada sidang media di "
+         "Ipoh, hari ini.\n\n"
+         "Razak turut memberi amaran kepada pengedar dadah bahawa polis akan memburu mereka.\n\n"
+         "Beliau juga menggesa orang ramai menyalurkan maklumat kepada polis."),
+        ("en", "Police arrest 12 drug suspects",
+         "Police arrested 12 people in raids in Leeds on Monday.\n\n"
+         "The suspects were aged 21 to 45, the police chief, Mark Brennan, told a news conference in Leeds on "
+         "Wednesday.\n\n"
+         "Brennan warned dealers that police would hunt them down.\n\n"
+         "He also urged the public to give information to the police."),
+    ]
+    for lang, title, text in stories:
+        result = enriched(text, lang, published="2024-09-04T18:00:00+08:00", title=title)
+        said = [e.date for e in result.events if e.type in ("THREATEN", "REQUEST")]
+        assert said and set(said) == {"2024-09-04"}, (lang, result.events)
