@@ -161,7 +161,8 @@ def event_date(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], hits
 def _range_end(ctx: ArticleContext, d: DateMention) -> date:
     """The later date of a range opened by ``d`` ("sejak Selasa hingga Rabu"), else ``d``'s; a
     night that runs into the early hours of the next day is the night's day ("Jumat malam hingga
-    Sabtu dini hari", "du vendredi soir au samedi matin")."""
+    Sabtu dini hari", "du vendredi soir au samedi matin"); a range that ends after publication is a
+    measure in force, dated by its start ("mulai Kamis hingga 30 Juni")."""
     until = lexicon(ctx.lang).until
     if _early_hours(ctx.lang, ctx.text[d.end:d.end + 24]):
         for other in ctx.dates:  # "d" closes the night opened by "other"
@@ -170,6 +171,8 @@ def _range_end(ctx: ArticleContext, d: DateMention) -> date:
                     and until.search(" " + fold(gap) + " ")):
                 return other.value
     for other in ctx.dates:
+        if other.value > ctx.today + timedelta(days=1):
+            continue  # "from today until 24 July": a curfew or ban imposed now, its end a deadline to come
         gap = ctx.text[d.end:other.start]
         if 0 < len(gap) <= 20 and other.value > d.value and until and until.search(" " + fold(gap) + " "):
             if other.value - d.value == timedelta(days=1) and _early_hours(ctx.lang, ctx.text[other.end:other.end + 24]):

@@ -173,3 +173,13 @@ def test_a_later_speech_act_without_a_date_takes_the_day_of_the_statement_told_b
         result = enriched(text, lang, published="2024-09-04T18:00:00+08:00", title=title)
         said = [e.date for e in result.events if e.type in ("THREATEN", "REQUEST")]
         assert said and set(said) == {"2024-09-04"}, (lang, result.events)
+
+
+def test_a_measure_in_force_until_a_later_date_is_dated_by_its_start():
+    # "from Thursday until 30 June": the curfew was imposed on Thursday; its end is a deadline to come
+    for lang, text in [("id", "Polisi memberlakukan jam malam di Jakarta mulai Kamis hingga 30 Juni."),
+                       ("en", "Police imposed a curfew in Leeds from Thursday until June 30."),
+                       ("fr", "La préfecture a instauré un couvre-feu à Lyon de jeudi au 30 juin.")]:
+        result = enriched(text, lang, published="2024-06-14T10:00:00+07:00", title=text)
+        curfews = [e for e in result.events if e.type == "COERCE"]
+        assert curfews and all(e.date == "2024-06-13" for e in curfews), (lang, result.events)
