@@ -254,8 +254,8 @@ def _closes_report(ctx: ArticleContext, d: DateMention) -> bool:
         return True
     report = lexicon(ctx.lang).report
     opening = max(ctx.text.rfind(". ", 0, d.start), ctx.text.rfind("\n", 0, d.start)) + 1
-    closes = not ctx.text[d.end:d.end + 3].strip(" )") or ctx.text[d.end:d.end + 3].lstrip(" )")[:1] in ".\n"
-    return bool(report and closes and report.search(ctx.folded, opening, d.start))
+    ends_sentence = ctx.text[d.end:d.end + 3].lstrip(" )")[:1] in ("", ".", "\n")
+    return bool(report and ends_sentence and report.search(ctx.folded, opening, d.start))
 
 
 def _paragraph_date(ctx: ArticleContext, sent: tuple[int, int], verbal: bool) -> date | None:
