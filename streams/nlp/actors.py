@@ -496,18 +496,38 @@ def title_sectors(text: str, mentions: list[ActorMention], person: ActorMention,
             and person.start - _TITLE_SPAN <= m.start <= person.end + _TITLE_SPAN]
     if not near:
         return []
-    titles = title_pattern(lang)
-    masked = text
-    if titles is not None:
-        lo = max(0, person.start - _TITLE_SPAN)
-        window = text[lo:person.start]
-        folded = fold(window)
-        if len(folded) == len(window):
-            chars = list(window)
-            for m in titles.finditer(folded):
-                chars[m.start():m.end()] = "X" * (m.end() - m.start())  # a title word passes as part of the title
-            masked = text[:lo] + "".join(chars) + text[person.start:]
+    masked = _titles_masked(text, person, lang)
     return [m for m in near if _titles(masked, m, person)]
+
+
+def _titles_masked(text: str, person: ActorMention, lang: str) -> str:
+    """``text`` with the language's title words just before ``person`` masked, so that they pass as
+    part of a title ("Taliban spokesman X", "Police chief X")."""
+    titles = title_pattern(lang)
+    if titles is None:
+        return text
+    lo = max(0, person.start - _TITLE_SPAN)
+    window = text[lo:person.start]
+    folded = fold(window)
+    if len(folded) != len(window):
+        return text
+    chars = list(window)
+    for m in titles.finditer(folded):
+        chars[m.start():m.end()] = "X" * (m.end() - m.start())  # a title word passes as part of the title
+    return text[:lo] + "".join(chars) + text[person.start:]
+
+
+def titled_officials(text: str, lang: str, places: list[PlaceMention], sectors: frozenset[str]) -> frozenset[str]:
+    """The people the text titles with an office of one of ``sectors`` ("Gubernur Sulawesi Selatan X",
+    "Ketua Polis Johor, Datuk X", "police chief X"): when they act, an official of that sector acts,
+    though the event names the person alone (a government office is the person: ``_without_held_offices``)."""
+    folded = fold(text)
+    offices = [m for m in find_sectors(text, lang, places, folded) if m.value in sectors]
+    if not offices:
+        return frozenset()
+    persons = [m for m in find_actors(text, lang, places, folded) if m.kind == "person"]
+    return frozenset(p.value for p in persons
+                     if any(_titles(_titles_masked(text, p, lang), o, p) for o in offices))
 
 
 def _without_held_offices(text: str, mentions: list[ActorMention]) -> list[ActorMention]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 
+from streams.nlp.actors import titled_officials
 from streams.nlp.counts import find_counts
 from streams.nlp.dates import find_dates
 from streams.nlp.eventdates import dateline_end
@@ -57,12 +58,13 @@ def _private_crime_story(topics: list[str], sentences: int) -> bool:
             and set(topics) <= _quiet_topics(True) | {"crime"})
 
 
-def _state_act(event: ExtractedEvent) -> bool:
+def _state_act(event: ExtractedEvent, officials: frozenset[str]) -> bool:
     """The state acting in a crime story: an arrest, a charge or a sentence (``crime_story_types``), or
-    anything its forces or government do (``crime_story_state_sectors``: "police fired on the crowd")."""
+    anything its forces, its government or its titled officials do (``crime_story_state_sectors``:
+    "police fired on the crowd", "the police chief warned traffickers", "the governor urged mayors")."""
     sectors = plover_list("crime_story_state_sectors")
     return in_group("crime_story_types", event.type, event.mode) or any(
-        actor.split(":")[-1] in sectors for actor in event.actors)
+        actor.split(":")[-1] in sectors or actor in officials for actor in event.actors)
 
 
 def _enrich(clean: CleanArticle) -> EnrichedArticle | Rejection:
@@ -85,7 +87,8 @@ def _enrich(clean: CleanArticle) -> EnrichedArticle | Rejection:
             primary_country=countries[0] if countries else None,
         )
         if _private_crime_story(topics, len(sentences)):
-            events = [e for e in events if _state_act(e)]  # a robbery's stabbing, a suspect's denial: private
+            officials = titled_officials(text, lang, places, frozenset(plover_list("crime_story_state_sectors")))
+            events = [e for e in events if _state_act(e, officials)]  # a robbery's stabbing, a suspect's denial: private
         topics = classify_topics(clean.title, text, lang, tuple(e.type for e in events))
     return EnrichedArticle(
         id=clean.id, url=clean.url, title=clean.title, text=clean.text,

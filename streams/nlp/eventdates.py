@@ -117,8 +117,8 @@ def event_date(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], hits
     clause does not take its date ("certified on Thursday, hours after a mob
     stormed" is only weakly dated; "a day after" takes the day before); a range ("from Tuesday night
     until Wednesday") gives its end, when most has happened. Without one: the paragraph's
-    latest date, for deeds the lede's incident date, then the article's
-    dominant date.
+    latest date, for speech acts the day of the statement told before them, for deeds the lede's
+    incident date, then the article's dominant date.
     """
     lex = lexicon(ctx.lang)
     pos = sent[0] + hit.start
@@ -150,6 +150,9 @@ def event_date(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], hits
         return None, para, DATE_IN_PARAGRAPH
     if ctx.paragraph_of[sent[0]] == ctx.paragraph_of[ctx.lede]:
         return None, ctx.filed_date, DATE_DOMINANT  # the lede tells the latest news
+    said = _said_before(ctx, sent) if verbal else None
+    if said:
+        return None, said, DATE_DOMINANT  # "he said at a press conference today ... He also warned"
     if not verbal and ctx.incident_date:
         return None, ctx.incident_date, DATE_INCIDENT
     return None, ctx.dominant_date, DATE_DOMINANT
@@ -158,7 +161,8 @@ def event_date(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], hits
 def _range_end(ctx: ArticleContext, d: DateMention) -> date:
     """The later date of a range opened by ``d`` ("sejak Selasa hingga Rabu"), else ``d``'s; a
     night that runs into the early hours of the next day is the night's day ("Jumat malam hingga
-    Sabtu dini hari", "du vendredi soir au samedi matin")."""
+    Sabtu dini hari", "du vendredi soir au samedi matin"); a range that ends after publication is a
+    measure in force, dated by its start ("mulai Kamis hingga 30 Juni")."""
     until = lexicon(ctx.lang).until
     if _early_hours(ctx.lang, ctx.text[d.end:d.end + 24]):
         for other in ctx.dates:  # "d" closes the night opened by "other"
@@ -167,6 +171,8 @@ def _range_end(ctx: ArticleContext, d: DateMention) -> date:
                     and until.search(" " + fold(gap) + " ")):
                 return other.value
     for other in ctx.dates:
+        if other.value > ctx.today + timedelta(days=1):
+            continue  # "from today until 24 July": a curfew or ban imposed now, its end a deadline to come
         gap = ctx.text[d.end:other.start]
         if 0 < len(gap) <= 20 and other.value > d.value and until and until.search(" " + fold(gap) + " "):
             if other.value - d.value == timedelta(days=1) and _early_hours(ctx.lang, ctx.text[other.end:other.end + 24]):
@@ -229,6 +235,27 @@ def _continued_paragraph(ctx: ArticleContext, sent: tuple[int, int], verbal: boo
     date ``_continued_date`` gives its opening."""
     start = bisect_left(ctx.paragraph_of, ctx.paragraph_of[sent[0]])  # the paragraph's first character
     return _continued_date(ctx, (start, sent[1]), verbal) if start < sent[0] else None
+
+
+def _said_before(ctx: ArticleContext, sent: tuple[int, int]) -> date | None:
+    """The latest recent date told earlier in the article as when something was said ("katanya pada
+    sidang media hari ini", "a police spokesman said on Wednesday"): a speech act of a later paragraph
+    that gives no date goes on from the statement told before it, not from the day of the deed the
+    story is about."""
+    earlier = [d for d in ctx.dates if d.end <= sent[0] and -1 <= (ctx.today - d.value).days <= PAST_DAYS
+               and _closes_report(ctx, d)]
+    return earlier[-1].value if earlier else None
+
+
+def _closes_report(ctx: ArticleContext, d: DateMention) -> bool:
+    """``d`` tells when something was said: right after a report verb, or closing a sentence that
+    a report verb opens ("katanya pada sidang media di IPK Johor, hari ini")."""
+    if _is_report_date(ctx, d):
+        return True
+    report = lexicon(ctx.lang).report
+    opening = max(ctx.text.rfind(". ", 0, d.start), ctx.text.rfind("\n", 0, d.start)) + 1
+    ends_sentence = ctx.text[d.end:d.end + 3].lstrip(" )")[:1] in ("", ".", "\n")
+    return bool(report and ends_sentence and report.search(ctx.folded, opening, d.start))
 
 
 def _paragraph_date(ctx: ArticleContext, sent: tuple[int, int], verbal: bool) -> date | None:

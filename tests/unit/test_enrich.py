@@ -126,3 +126,60 @@ def test_a_long_crime_story_keeps_only_what_the_state_does():
         assert result.topics == ["crime"], (lang, result.topics)
         kinds = {e.type for e in result.events}
         assert "COERCE" in kinds and not kinds & {"ASSAULT", "THREATEN", "REJECT"}, (lang, result.events)
+
+
+def test_a_long_crime_story_keeps_what_a_titled_official_says():
+    # the police chief's warning and appeal in a drug-bust story are the state's acts, though the event
+    # names the person alone: a title of the police or the government makes them an official
+    stories = [
+        ("ms", "Polis tumpaskan sindiket samun di Ipoh",
+         "Polis menahan lima lelaki yang disyaki terlibat dalam siri samun kedai emas di Ipoh pada Isnin. "
+         "Ketua Polis Perak, Datuk Razak Ismail, berkata kesemua suspek berusia 20 hingga 35 tahun. "
+         "Razak memberi amaran kepada penjenayah bahawa polis akan memburu mereka. "
+         "Beliau juga menggesa orang ramai menyalurkan maklumat kepada polis. "
+         "Suspek direman selama tujuh hari. Siasatan masih diteruskan."),
+        ("en", "Police smash robbery gang in Leeds",
+         "Police arrested five men over a series of robberies at jewellery shops in Leeds on Monday. "
+         "Police chief Mark Brennan said the suspects were aged between 20 and 35. "
+         "Brennan warned criminals that police would hunt them down. "
+         "He also urged the public to come forward with information. "
+         "The suspects remain in custody. The victims are recovering at home."),
+    ]
+    for lang, title, text in stories:
+        result = enriched(text, lang, published="2024-09-04T10:00:00+08:00", title=title)
+        assert result.topics == ["crime"], (lang, result.topics)
+        kinds = {e.type for e in result.events}
+        assert {"COERCE", "REQUEST"} <= kinds, (lang, result.events)
+
+
+def test_a_later_speech_act_without_a_date_takes_the_day_of_the_statement_told_before_it():
+    # the arrests were on Monday; the chief spoke on Wednesday, and his warning and appeal, told in
+    # later paragraphs without a date, were made that day, not on the day of the arrests
+    stories = [
+        ("ms", "Polis tahan 12 suspek dadah",
+         "Polis menahan 12 individu dalam serbuan di Ipoh pada Isnin lalu.\n\n"
+         "Kesemua suspek berusia 21 hingga 45 tahun, kata Ketua Polis Perak, Datuk Razak Ismail, pada sidang media di "
+         "Ipoh, hari ini.\n\n"
+         "Razak turut memberi amaran kepada pengedar dadah bahawa polis akan memburu mereka.\n\n"
+         "Beliau juga menggesa orang ramai menyalurkan maklumat kepada polis."),
+        ("en", "Police arrest 12 drug suspects",
+         "Police arrested 12 people in raids in Leeds on Monday.\n\n"
+         "The suspects were aged 21 to 45, the police chief, Mark Brennan, told a news conference in Leeds on "
+         "Wednesday.\n\n"
+         "Brennan warned dealers that police would hunt them down.\n\n"
+         "He also urged the public to give information to the police."),
+    ]
+    for lang, title, text in stories:
+        result = enriched(text, lang, published="2024-09-04T18:00:00+08:00", title=title)
+        said = [e.date for e in result.events if e.type in ("THREATEN", "REQUEST")]
+        assert said and set(said) == {"2024-09-04"}, (lang, result.events)
+
+
+def test_a_measure_in_force_until_a_later_date_is_dated_by_its_start():
+    # "from Thursday until 30 June": the curfew was imposed on Thursday; its end is a deadline to come
+    for lang, text in [("id", "Polisi memberlakukan jam malam di Jakarta mulai Kamis hingga 30 Juni."),
+                       ("en", "Police imposed a curfew in Leeds from Thursday until June 30."),
+                       ("fr", "La préfecture a instauré un couvre-feu à Lyon de jeudi au 30 juin.")]:
+        result = enriched(text, lang, published="2024-06-14T10:00:00+07:00", title=text)
+        curfews = [e for e in result.events if e.type == "COERCE"]
+        assert curfews and all(e.date == "2024-06-13" for e in curfews), (lang, result.events)

@@ -94,6 +94,17 @@ def test_past_event_years_ago_is_not_coded():
     assert extract("Protesters were arrested in Almaty on 6 February 2019.") == []
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("id", "Sepanjang 2019, polisi menangkap 300 orang di Jakarta."),
+    ("ms", "Sepanjang 2019, polis menahan 300 orang di Jakarta."),
+    ("id", "Selama 2019, aparat menangkap 300 orang di Jakarta."),
+    ("en", "Throughout 2019, police arrested 300 people in Jakarta."),
+])
+def test_a_year_spanned_long_before_publication_is_history(lang, text):
+    # "throughout 2019", "sepanjang 2019": the year a span covers, like "in 2019", dates the act
+    assert extract(text, lang) == []
+
+
 def test_running_toll_is_not_an_event():
     assert extract("More than 700 people have been killed since the coup.") == []
 
@@ -1158,3 +1169,13 @@ def test_an_object_between_verb_and_noun_keeps_the_act(lang, text, wanted):
     # gapped trigger forms ("filed ... charges against", "menetapkan ... sebagai tersangka") and the families
     # of withdrawn complaints, diplomats ordered out and amnesty
     assert wanted in types(extract(text, lang))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ms", "Suspek ditahan anggota Jabatan Siasatan Jenayah di Jakarta pada Kamis."),
+    ("id", "Tersangka ditangkap tim Direktorat Penyidikan di Jakarta pada Kamis."),
+    ("fr", "Le suspect a été arrêté jeudi à Almaty par la brigade de recherche et d'investigation."),
+])
+def test_an_investigation_noun_naming_a_police_body_opens_no_investigation(lang, text):
+    # "Jabatan Siasatan Jenayah" (criminal investigation department) names who arrests, not an inquiry
+    assert [e.type for e in extract(text, lang)] == ["COERCE"]
