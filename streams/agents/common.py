@@ -77,16 +77,16 @@ async def decoded(stage: str, spec: TopicSpec, event) -> Record | None:
         return None
 
 
+#: every stage's ``Lookahead``
+LOOKAHEADS: list[Lookahead] = []
+
+
 def lookahead_of(stage: str) -> Lookahead:
     """The NLP of ``stage``'s next messages, asked for while it handles one (see ``lookahead``);
     asked for ahead only when it runs in processes beside the loop. Forgotten on a rebalance."""
     ahead = Lookahead(stage, nlp.run, nlp.run_once, depth=DEPTH if nlp.processes > 0 else 0)
     LOOKAHEADS.append(ahead)
     return ahead
-
-
-#: every stage's ``Lookahead``
-LOOKAHEADS: list[Lookahead] = []
 
 
 async def offloaded(stage: str, event, ahead: Lookahead) -> Outcome | None:

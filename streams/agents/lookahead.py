@@ -43,7 +43,9 @@ class Lookahead:
     """Answers of ``run(stage, value)`` asked for ahead, by the message's place.
 
     A call asked for ahead is tried once; if its NLP process died meanwhile (perhaps killed by
-    another message), the agent asks again the usual way (``run``, which tries two processes).
+    another message), the agent asks again the usual way (``run``, which tries two processes): a
+    message that kills every process it reaches is tried three times before its dead letter, and
+    the calls it took down with it ahead are asked again, not dead-lettered.
     Calls for messages the agent never reaches (a rebalance, a seek back) are cancelled by
     ``forget`` or, past ``4 * depth`` of them, oldest first."""
 
