@@ -23,7 +23,7 @@ import asyncio
 import time
 
 from streams import metrics
-from streams.agents.common import acknowledge, count, decoded, handling_of, log, send, send_dead, timed
+from streams.agents.common import acknowledge, count, decoded, handling_of, send, send_dead, timed
 from streams.agents.readcache import ReadCache
 from streams.agents.upserts import PendingUpserts
 from streams.app import TOPICS, app, cluster_state, sent_for, settings
@@ -87,30 +87,6 @@ async def _emit_when_idle() -> None:
         await emit()
 
 
-#: the ``emit`` the agent started last
-_emitting_task: asyncio.Future | None = None
-
-
-async def emit_aside() -> None:
-    """Under ``at_least_once``, ``emit`` in a task of its own, unless one the agent started is
-    still running (the timer emits what comes due meanwhile). The agent goes on while the broker
-    confirms the state writes the acknowledgements wait for: awaited in the agent, that round trip,
-    on a busy broker a good part of every ``KABAR_EMIT_INTERVAL``, held up the last stage of the
-    pipeline. Under ``exactly_once`` the agent awaits it (its writes and upserts go in transactions)."""
-    global _emitting_task
-    if settings.processing_guarantee == "exactly_once":
-        await emit()
-    elif _emitting_task is None or _emitting_task.done():
-        _emitting_task = asyncio.ensure_future(_emit_logged())
-
-
-async def _emit_logged() -> None:
-    try:
-        await emit()
-    except Exception:  # its messages stay unacknowledged, so uncommitted: delivered again after a restart
-        log.exception("cluster: the upserts or state writes of a round failed; its messages are not acknowledged")
-
-
 HANDLING = handling_of(STAGE, ARTICLES_ENRICHED)
 
 
@@ -121,7 +97,7 @@ async def cluster(stream):
         mentions = await HANDLING.handle(event, timed(STAGE, _cluster))
         pending.add((stream, event), [m for m in mentions if m is not None])
         if pending.due():
-            await emit_aside()
+            await emit()
 
 
 async def _cluster(event) -> tuple[str, list[Event]] | None:
