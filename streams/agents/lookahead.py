@@ -62,11 +62,11 @@ class Lookahead:
         next of ``stream``'s messages, ``depth`` in all, those ``needed`` and not asked yet."""
         if self.depth <= 0:
             return
-        for event in islice(chain((event,), waiting(stream)), self.depth):
-            place = where(event)
-            if place in self._asked or not needed(event):
+        for coming in islice(chain((event,), waiting(stream)), self.depth):
+            place = where(coming)
+            if place in self._asked or not needed(coming):
                 continue
-            self._asked[place] = asyncio.ensure_future(self._run_once(self.stage, event.value))
+            self._asked[place] = asyncio.ensure_future(self._run_once(self.stage, coming.value))
             if len(self._asked) > 4 * self.depth:
                 self._asked.popitem(last=False)[1].cancel()
 
