@@ -22,6 +22,7 @@ from aiokafka import TopicPartition
 from streams import metrics
 from streams.agents.continuity import STALL_SECONDS, Continuity, InFlight, ReadBack, Stalls
 from streams.agents.handling import Handling, dead_letter_of
+from streams.agents.lookahead import DEPTH, Lookahead
 from streams.app import TOPICS, WatchedTable, app, nlp, settings
 from streams.cloudevents import headers_of, source_of
 from streams.codec import DecodeError, decode, encode
@@ -76,12 +77,24 @@ async def decoded(stage: str, spec: TopicSpec, event) -> Record | None:
         return None
 
 
-async def offloaded(stage: str, event) -> Outcome | None:
-    """The stage's work on ``event`` in the NLP processes; None after dead-lettering a message
-    it rejected (or that killed the process, twice)."""
+#: every stage's ``Lookahead``
+LOOKAHEADS: list[Lookahead] = []
+
+
+def lookahead_of(stage: str) -> Lookahead:
+    """The NLP of ``stage``'s next messages, asked for while it handles one (see ``lookahead``);
+    asked for ahead only when it runs in processes beside the loop. Forgotten on a rebalance."""
+    ahead = Lookahead(stage, nlp.run, nlp.run_once, depth=DEPTH if nlp.processes > 0 else 0)
+    LOOKAHEADS.append(ahead)
+    return ahead
+
+
+async def offloaded(stage: str, event, ahead: Lookahead) -> Outcome | None:
+    """The stage's work on ``event`` in the NLP processes (perhaps asked for ahead); None after
+    dead-lettering a message it rejected (or that killed the process, twice)."""
     count(stage, "in")
     try:
-        outcome = await nlp.run(stage, event.value)
+        outcome = await ahead.answer(event)
     except Exception as exc:
         await send_dead(stage, Reason.NLP_FAILED, event, repr(exc)[:300])
         return None
@@ -178,10 +191,18 @@ async def _measure_lag() -> None:
 CONTINUITY: dict[str, Continuity] = {}
 
 
+@app.on_partitions_revoked.connect
+async def _forget_lookahead(sender, revoked, **kwargs) -> None:
+    for ahead in LOOKAHEADS:
+        ahead.forget()
+
+
 @app.on_partitions_assigned.connect
 async def _forget_offsets(sender, assigned, **kwargs) -> None:
     for c in CONTINUITY.values():
         c.forget()
+    for ahead in LOOKAHEADS:
+        ahead.forget()
     HANDLED.clear()
     await _go_back_to_dropped(assigned)
 

@@ -9,7 +9,7 @@ counted. Entries written before they held the partition key (a bare id) send the
 
 from __future__ import annotations
 
-from streams.agents.common import AckedWhenWritten, count, handling_of, log, offloaded, send_bytes, timed
+from streams.agents.common import AckedWhenWritten, count, handling_of, log, lookahead_of, offloaded, send_bytes, timed
 from streams.app import TOPICS, app, fingerprints, fingerprints_cached, fingerprints_dated, keep
 from streams.dedup.expiry import value_of
 from streams.messages import copy_message
@@ -28,12 +28,21 @@ def first_of(entry: object) -> tuple[str, str] | None:
 HANDLING = handling_of(STAGE, ARTICLES_CLEAN)
 #: a message is acknowledged once its ``fingerprints`` entry is on the changelog
 ACKS = AckedWhenWritten(STAGE, fingerprints)
+AHEAD = lookahead_of(STAGE)
+
+
+def not_known_copy(event) -> bool:
+    """Whether ``event`` needs the NLP as far as the read cache knows (the table itself is read
+    only while the message is handled): a copy of an article already enriched skips it."""
+    key = event.key.decode("utf-8", "replace") if event.key else None
+    return key is None or first_of(value_of(fingerprints_cached.values.get(key))) is None
 
 
 @app.agent(TOPICS[ARTICLES_CLEAN.name], concurrency=1)
 async def enrich(stream):
     stream = stream.noack()
     async for event in stream.events():
+        AHEAD.ask(event, stream, not_known_copy)
         await HANDLING.handle(event, timed(STAGE, _enrich))
         ACKS.ack(stream, event)
 
@@ -49,7 +58,7 @@ async def _enrich(event) -> None:
         await send_bytes(ARTICLES_ENRICHED, copy.key, copy.value)
         count(STAGE, "out")
         return
-    enriched = await offloaded(STAGE, event)
+    enriched = await offloaded(STAGE, event, AHEAD)
     if enriched is None:
         return
     await send_bytes(ARTICLES_ENRICHED, enriched.key, enriched.value)

@@ -7,7 +7,7 @@ repeat (same article id, same fingerprint) is dropped through the
 
 from __future__ import annotations
 
-from streams.agents.common import AckedWhenWritten, count, handling_of, log, offloaded, send_bytes, timed
+from streams.agents.common import AckedWhenWritten, count, handling_of, log, lookahead_of, offloaded, send_bytes, timed
 from streams.app import TOPICS, app, keep, seen_articles, seen_articles_cached, seen_articles_dated
 from streams.dedup.expiry import value_of
 from streams.topics import ARTICLES_CLEAN, ARTICLES_RAW
@@ -18,18 +18,20 @@ STAGE = "normalize"
 HANDLING = handling_of(STAGE, ARTICLES_RAW)
 #: a message is acknowledged once its ``seen-articles`` entry is on the changelog
 ACKS = AckedWhenWritten(STAGE, seen_articles)
+AHEAD = lookahead_of(STAGE)
 
 
 @app.agent(TOPICS[ARTICLES_RAW.name], concurrency=1)
 async def normalize(stream):
     stream = stream.noack()
     async for event in stream.events():
+        AHEAD.ask(event, stream)
         await HANDLING.handle(event, timed(STAGE, _normalize))
         ACKS.ack(stream, event)
 
 
 async def _normalize(event) -> None:
-    clean = await offloaded(STAGE, event)
+    clean = await offloaded(STAGE, event, AHEAD)
     if clean is None:
         return
     if value_of(seen_articles_cached.get(clean.article_id)) == clean.fingerprint:

@@ -170,6 +170,12 @@ class Offload:
             pass
         return await (await self._child()).call(stage, value)
 
+    async def run_once(self, stage: str, value: bytes | None) -> messages.Outcome:
+        """``run`` tried in one process only: raises ``ChildDied`` if it died or broke off first."""
+        if self.processes <= 0:
+            return STAGES[stage](value)
+        return await (await self._child()).call(stage, value)
+
     async def start(self) -> None:
         """Start the processes and wait until they have loaded the NLP's data."""
         for _ in range(self.processes):

@@ -102,3 +102,17 @@ def test_signature_is_the_same_in_another_process():
 def test_huge_page_gets_a_signature():
     huge = " ".join(f"w{i}" for i in range(200_000))
     assert minhash.estimate(minhash.signature(huge), minhash.signature(huge + " tail")) > 0.99
+
+
+def test_signatures_never_change():
+    # stored decisions keep signatures for the whole horizon: a faster computation must give the
+    # same minimums (these digests are the code's of before the in-place arithmetic), a long page too
+    import hashlib
+
+    texts = {"Protesters marched on the parliament in Jakarta on Monday, demanding the minister resign.":
+             "ddef8ef1b7622f66",
+             "Ribuan buruh berunjuk rasa di depan gedung DPR pada hari Senin menuntut kenaikan upah.":
+             "0686a18f421b3344",
+             "x " * 5000: "e712ab95ec08b102"}
+    for text, digest in texts.items():
+        assert hashlib.sha256(minhash.signature(text).tobytes()).hexdigest()[:16] == digest
