@@ -266,4 +266,3 @@ def handling_of(stage: str, spec: TopicSpec | None = None) -> Handling:
         return Handling(stage, publish_dead, count, in_flight=IN_FLIGHT)
     CONTINUITY[stage] = Continuity(settings.topic(spec.name))
     return Handling(stage, publish_dead, count, CONTINUITY[stage], ReadBack(settings), in_flight=IN_FLIGHT)
-
