@@ -25,6 +25,7 @@ from typing import Any
 
 import faust
 import rocksdict
+from aiokafka.errors import ProducerFenced
 from faust import stores
 from faust.sensors.prometheus import setup_prometheus_sensors
 from faust.stores.memory import Store as MemoryStore
@@ -232,6 +233,26 @@ class _TransactionManager(TransactionManager):
             return await super().send(topic, key, value, partition, timestamp, headers)
         return await self.producer.send(topic, key, value, destination, timestamp, headers,
                                         transactional_id=self._transactional_id(source))
+
+    async def commit(self, offsets, start_new_transaction: bool = True) -> bool:
+        """Commit each source partition's transaction with its offsets, all at once. Faust commits
+        them one after the other, each holding its producer's lock for four round trips to the
+        broker (offsets added, offsets committed, the batches flushed, the transaction ended), and
+        every send to a partition waits while its transaction commits, the changelog writes of all
+        partitions queued behind it in Faust's one send buffer: with four partitions the sends
+        waited for the sum of the four commits, once a second."""
+        by_transaction: dict[str, dict[TP, int]] = {}
+        for tp, offset in offsets.items():
+            by_transaction.setdefault(self._transactional_id(tp), {})[tp] = offset
+        try:
+            await asyncio.gather(*(
+                self.producer.commit_transactions({tid: tp_offsets}, self.app.conf.id,
+                                                  start_new_transaction=start_new_transaction)
+                for tid, tp_offsets in by_transaction.items()))
+        except ProducerFenced as fenced:
+            self.log.warning("ProducerFenced %s", fenced)
+            await self.app.crash(fenced)
+        return True
 
     async def on_rebalance(self, assigned, revoked, newly_assigned) -> None:
         """Faust leaves out of the partitions revoked those the *new* assignment makes standbys here,

@@ -279,8 +279,11 @@ async def _fetch_stalled_again() -> None:
 
 def handling_of(stage: str, spec: TopicSpec | None = None) -> Handling:
     """The path of ``stage``'s events; with ``spec`` (a topic of articles, see ``continuity``), what
-    Faust skips of it is read back."""
+    Faust skips of it is read back, by a reader of the stage's own: under ``exactly_once`` each
+    stage reads a gap back about once a second a partition (``ReadBack``), and with one reader for
+    all they waited for each other, and each read of another topic than the last refreshed the
+    reader's metadata first."""
     if spec is None:
         return Handling(stage, publish_dead, count, in_flight=IN_FLIGHT)
     CONTINUITY[stage] = Continuity(settings.topic(spec.name))
-    return Handling(stage, publish_dead, count, CONTINUITY[stage], _read_back, in_flight=IN_FLIGHT)
+    return Handling(stage, publish_dead, count, CONTINUITY[stage], ReadBack(settings), in_flight=IN_FLIGHT)

@@ -1,6 +1,13 @@
 """Offsets per partition: a skipped one is found, a redelivery is not a gap."""
 
-from streams.agents.continuity import STALL_SECONDS, Continuity, InFlight, Stalls
+import asyncio
+from types import SimpleNamespace
+
+from aiokafka import TopicPartition
+
+from streams.agents import continuity
+from streams.agents.continuity import STALL_SECONDS, Continuity, InFlight, ReadBack, Stalls
+from streams.settings import from_env
 
 
 def test_offsets_that_follow_each_other_leave_no_gap():
@@ -91,3 +98,58 @@ def test_after_an_assignment_nothing_is_in_flight_and_a_late_acknowledgement_cha
     in_flight.forget()
     in_flight.acked("t", 0, 7)
     assert in_flight.resume_points() == {}
+
+
+class _Consumer:
+    """aiokafka's consumer as ``ReadBack`` uses it: each fetch returns a transaction's commit marker
+    (no record) and the record after it."""
+
+    def __init__(self, **config) -> None:
+        self.config = config
+        self.positions: dict = {}
+        self.paused: set = set()
+
+    async def start(self) -> None:
+        pass
+
+    def assign(self, partitions) -> None:
+        self.paused = set()
+
+    def seek(self, tp, offset: int) -> None:
+        self.positions[tp] = offset
+
+    async def position(self, tp) -> int:
+        return self.positions[tp]
+
+    async def getmany(self, tp, timeout_ms: int):
+        assert tp not in self.paused
+        start = self.positions[tp]
+        self.positions[tp] = start + 2
+        return {tp: [SimpleNamespace(key=b"k", value=b"v", offset=start + 1)]}
+
+    def pause(self, *partitions) -> None:
+        self.paused.update(partitions)
+
+
+def test_a_read_back_leaves_no_fetch_held_at_the_broker_for_the_next_one(monkeypatch):
+    """Under exactly_once a stage reads a commit marker back about once a second a partition; a
+    fetch left long-polling the end of the last partition read delayed the next read by up to
+    aiokafka's 500 ms: the fetches are short and the partition read is paused."""
+    monkeypatch.setattr(continuity, "AIOKafkaConsumer", _Consumer)
+    reader = ReadBack(from_env({}))
+
+    async def read_twice():
+        return await reader.read("clean", 0, range(5, 6)), await reader.read("clean", 1, range(8, 10))
+
+    marker_only, after_marker = asyncio.run(read_twice())
+    assert marker_only == [] and [r.message.offset for r in after_marker] == [9]
+    assert reader._consumer.config["fetch_max_wait_ms"] <= 10
+    assert reader._consumer.paused == {TopicPartition("clean", 1)}
+
+
+def test_each_stage_reads_its_gaps_back_with_a_reader_of_its_own():
+    """One reader for all: the stages waited for each other's read-backs."""
+    from streams.agents import cluster, enrich, normalize
+
+    readers = [stage.HANDLING.reader for stage in (normalize, enrich, cluster)]
+    assert all(isinstance(r, ReadBack) for r in readers) and len({id(r) for r in readers}) == 3

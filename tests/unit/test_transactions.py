@@ -109,3 +109,29 @@ def test_a_message_sent_for_a_partition_goes_in_its_transaction_whatever_is_bein
 
     asyncio.run(run())
     assert producer.sent == [(CLEAN, 0, "app-0-2"), (CLEAN, 0, "app-0-3"), (CLEAN, 0, "app-0-1")]
+
+
+class CommittingProducer:
+    """Each transaction's commit takes a round trip; notes how many are under way at once."""
+
+    def __init__(self) -> None:
+        self.committed: dict[str, dict[TP, int]] = {}
+        self.under_way = self.most_at_once = 0
+
+    async def commit_transactions(self, tid_to_offsets, group_id, start_new_transaction=True):
+        self.under_way += 1
+        self.most_at_once = max(self.most_at_once, self.under_way)
+        await asyncio.sleep(0.01)
+        self.under_way -= 1
+        self.committed.update(tid_to_offsets)
+
+
+def test_each_partitions_transaction_commits_its_own_offsets_all_at_once():
+    """One after the other, the commits held the sends of each partition for the sum of the four."""
+    app = SimpleNamespace(conf=SimpleNamespace(id="app"), assignor=FakeAssignor(set()))
+    producer = CommittingProducer()
+    manager = _TransactionManager(SimpleNamespace(app=app), consumer=None, producer=producer)
+    offsets = {TP(topic, p): 10 * p + i for i, topic in enumerate((RAW, CLEAN)) for p in range(4)}
+    assert asyncio.run(manager.commit(offsets)) is True
+    assert producer.most_at_once == 4
+    assert producer.committed == {f"app-0-{p}": {TP(RAW, p): 10 * p, TP(CLEAN, p): 10 * p + 1} for p in range(4)}
