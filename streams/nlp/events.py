@@ -319,6 +319,8 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
             continue  # "he is accused of leaking secrets", "faces charges of": where someone stands, no new act
         if t.type == "ASSAULT" and t.mode is None and natural_death(_clause_of(sentence, folded, hit, ctx.lang), ctx.lang):
             continue  # died of a medical emergency
+        if t.casualty and _result_of_attack(ctx.lang, folded, hit, hits, kept):
+            continue  # "fired on the crowd, killing three and wounding nine": the toll of that act, told with it
         if is_verbal(t.type) and kept and kept[-1].trigger.type == "PROTEST" and _gap_words(sentence, kept[-1], hit) <= 2:
             continue  # "a protest rejecting the results": what the protest is against
         if t.type == "ACCUSE" and kept and kept[-1].trigger.type == "REJECT" and _gap_words(sentence, kept[-1], hit) <= 2:
@@ -337,6 +339,21 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
             content_end = _clause_end(folded, hit, ctx.lang)
         kept.append(hit)
     return _requested_acts(ctx.lang, sentence, folded, hits, kept, names)
+
+
+def _result_of_attack(lang: str, folded: str, hit: TriggerHit, hits: list[TriggerHit], kept: list[TriggerHit]) -> bool:
+    """A death or injury word with no subject of its own, after a comma or a joiner ("and"), told
+    after an attack of the same sentence: what that attack did ("drones attacked a depot, injuring
+    one worker", "menembaki massa, menewaskan tiga orang"), not a second attack."""
+    if not any(h.trigger.type == "ASSAULT" and not h.trigger.casualty for h in kept):
+        return False
+    before = folded[:hit.start].rstrip()
+    if before.endswith(","):
+        return True
+    joiner = lexicon(lang).joiner
+    last = before.rsplit(None, 1)[-1] if before else ""
+    previous = [h for h in hits if h.end <= hit.start]
+    return bool(joiner and joiner.fullmatch(last) and previous and previous[-1].trigger.casualty)
 
 
 def _clause_end(folded: str, hit: TriggerHit, lang: str) -> int:

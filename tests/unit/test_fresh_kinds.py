@@ -1,0 +1,51 @@
+"""Kinds of failure found on freshly written, unseen articles (en17): one act told with its toll,
+one statement told with two words of one type."""
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from streams.nlp.counts import find_counts
+from streams.nlp.dates import find_dates
+from streams.nlp.events import extract_events
+from streams.nlp.places import find_places
+from streams.nlp.sentences import split_sentences
+from streams.records import Sentence
+
+PUBLISHED = datetime(2025, 6, 13, 18, 0, tzinfo=timezone(timedelta(hours=3)))  # a Friday
+
+
+def extract(text, lang):
+    sentences = [Sentence(a, b) for a, b in split_sentences(text)]
+    return extract_events(text, sentences, lang, PUBLISHED, find_places(text, lang),
+                          find_dates(text, PUBLISHED, lang), find_counts(text, lang))
+
+
+@pytest.mark.parametrize("lang, text, counts", [
+    ("en", "KADUNA - Witnesses said police fired live rounds at the crowd outside the Government House in Kaduna "
+           "on Thursday, killing two students and wounding several others.", {"killed": 2}),
+    ("en", "MOSCOW - The governor of Russia's Kursk region, Alexei Smirnov, said Ukrainian drones attacked a fuel "
+           "depot in the town of Lgov on Thursday, injuring one worker.", {"injured": 1}),
+    ("id", "MEDAN - Aparat menembaki massa di depan kantor bupati pada Kamis, menewaskan dua orang dan melukai "
+           "tujuh lainnya.", {"killed": 2, "injured": 7}),
+    ("ms", "YANGON - Tentera melepaskan tembakan ke arah penduduk kampung pada Khamis, membunuh lima orang dan "
+           "mencederakan sembilan yang lain.", {"killed": 5, "injured": 9}),
+])
+def test_a_toll_told_after_an_attack_is_that_attack(lang, text, counts):
+    attacks = [e for e in extract(text, lang) if e.type == "ASSAULT"]
+    assert [e.counts for e in attacks] == [counts]
+
+
+def test_an_attack_by_others_in_the_same_sentence_stays_an_attack():
+    text = "GOMA - Rebels attacked a village near Goma on Thursday and soldiers killed six of them."
+    assert len([e for e in extract(text, "en") if e.type == "ASSAULT"]) == 2
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "CANBERRA - Foreign Minister Penny Wong on Thursday accused Beijing of \"reckless interference\" and "
+           "condemned the harassment of the fishing boats as dangerous."),
+    ("id", "JAKARTA - Menteri Luar Negeri Retno Marsudi pada Kamis menuduh Israel melanggar hukum internasional dan "
+           "mengecam serangan terhadap konvoi bantuan sebagai kejahatan perang."),
+])
+def test_one_speaker_accusing_and_condemning_in_one_sentence_makes_one_statement(lang, text):
+    assert len([e for e in extract(text, lang) if e.type == "ACCUSE"]) == 1
