@@ -1,5 +1,6 @@
 """Kinds of failure found on freshly written, unseen articles (en17): one act told with its toll,
-one statement told with two words of one type."""
+one statement told with two words of one type,
+tariffs or a freeze on aid lifted."""
 
 from datetime import datetime, timedelta, timezone
 
@@ -10,6 +11,7 @@ from streams.nlp.dates import find_dates
 from streams.nlp.events import extract_events
 from streams.nlp.places import find_places
 from streams.nlp.sentences import split_sentences
+from streams.nlp.triggers import find_triggers
 from streams.records import Sentence
 
 PUBLISHED = datetime(2025, 6, 13, 18, 0, tzinfo=timezone(timedelta(hours=3)))  # a Friday
@@ -49,3 +51,19 @@ def test_an_attack_by_others_in_the_same_sentence_stays_an_attack():
 ])
 def test_one_speaker_accusing_and_condemning_in_one_sentence_makes_one_statement(lang, text):
     assert len([e for e in extract(text, lang) if e.type == "ACCUSE"]) == 1
+
+
+def types(sentence, lang):
+    return [hit.trigger.type for hit in find_triggers(sentence, lang)]
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "Washington scrapped the steel tariffs it had imposed on Canadian exporters."),
+    ("en", "The donors lifted their freeze on budget support to Malawi on Tuesday."),
+    ("id", "Pemerintah India mencabut bea masuk atas minyak sawit Malaysia pada Senin."),
+    ("ms", "Kerajaan China menarik balik tarif ke atas barli Australia pada Isnin."),
+    ("fr", "Pékin a supprimé les droits de douane antidumping sur l'orge australienne lundi."),
+    ("es", "Washington eliminó los aranceles al acero mexicano el lunes."),
+])
+def test_tariffs_or_a_freeze_on_aid_lifted_is_a_concession(lang, sentence):
+    assert "CONCEDE" in types(sentence, lang)
