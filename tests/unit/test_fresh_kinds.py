@@ -67,3 +67,23 @@ def types(sentence, lang):
 ])
 def test_tariffs_or_a_freeze_on_aid_lifted_is_a_concession(lang, sentence):
     assert "CONCEDE" in types(sentence, lang)
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "The Wallabies stormed to a 40-12 win over Fiji in Perth."),
+    ("en", "Melbourne conceded two goals in the last ten minutes."),
+    ("en", "The coach conceded his players had run out of ideas."),
+    ("en", "The finance minister conceded that growth had stalled."),
+    ("fr", "Marseille a concédé deux buts en fin de match."),
+    ("es", "El Betis concedió dos goles en los últimos minutos."),
+])
+def test_a_sports_win_or_an_admission_is_no_concession_or_riot(lang, sentence):
+    assert not {"CONCEDE", "PROTEST"} & set(types(sentence, lang))
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "The opposition leader conceded defeat on Sunday night."),
+    ("en", "Protesters stormed the parliament building on Monday."),
+])
+def test_a_defeat_conceded_or_a_building_stormed_stays_an_event(lang, sentence):
+    assert {"CONCEDE", "PROTEST"} & set(types(sentence, lang))
