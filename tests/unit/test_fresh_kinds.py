@@ -1,6 +1,6 @@
 """Kinds of failure found on freshly written, unseen articles (en17): one act told with its toll,
 one statement told with two words of one type,
-tariffs or a freeze on aid lifted."""
+tariffs or a freeze on aid lifted, sports idioms, "hours later" after a background date."""
 
 from datetime import datetime, timedelta, timezone
 
@@ -87,3 +87,22 @@ def test_a_sports_win_or_an_admission_is_no_concession_or_riot(lang, sentence):
 ])
 def test_a_defeat_conceded_or_a_building_stormed_stays_an_event(lang, sentence):
     assert {"CONCEDE", "PROTEST"} & set(types(sentence, lang))
+
+
+SATURDAY = datetime(2025, 6, 14, 20, 0, tzinfo=timezone(timedelta(hours=3)))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "SANAA - The Houthis freed 40 prisoners in Sanaa on Saturday in the second exchange under the truce that "
+           "began last Sunday.\n\nHours later, Saudi Arabia released 90 Yemeni detainees."),
+    ("fr", "SANAA - Les Houthis ont libéré 40 prisonniers à Sanaa samedi, lors du deuxième échange prévu par la trêve "
+           "entrée en vigueur dimanche dernier.\n\nQuelques heures plus tard, l'Arabie saoudite a libéré 90 détenus "
+           "yéménites."),
+    ("id", "SANAA - Kelompok Houthi membebaskan 40 tahanan di Sanaa pada Sabtu dalam pertukaran kedua sejak gencatan "
+           "senjata berlaku Minggu lalu.\n\nBeberapa jam kemudian, Arab Saudi membebaskan 90 tahanan Yaman."),
+])
+def test_hours_later_goes_on_from_the_latest_day_told_not_the_last_written(lang, text):
+    sentences = [Sentence(a, b) for a, b in split_sentences(text)]
+    events = extract_events(text, sentences, lang, SATURDAY, find_places(text, lang),
+                            find_dates(text, SATURDAY, lang), find_counts(text, lang))
+    assert {e.date for e in events if e.type == "RETREAT"} == {"2025-06-14"}
