@@ -1,6 +1,7 @@
 """Kinds of failure found on freshly written, unseen articles (en17): one act told with its toll,
 one statement told with two words of one type,
-tariffs or a freeze on aid lifted, sports idioms, "hours later" after a background date."""
+tariffs or a freeze on aid lifted, sports idioms, "hours later" after a background date,
+sanctions condemned."""
 
 from datetime import datetime, timedelta, timezone
 
@@ -106,3 +107,18 @@ def test_hours_later_goes_on_from_the_latest_day_told_not_the_last_written(lang,
     events = extract_events(text, sentences, lang, SATURDAY, find_places(text, lang),
                             find_dates(text, SATURDAY, lang), find_counts(text, lang))
     assert {e.date for e in events if e.type == "RETREAT"} == {"2025-06-14"}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "CARACAS - Venezuela on Thursday condemned the new sanctions as economic warfare."),
+    ("es", "CARACAS - Venezuela condenó el jueves las nuevas sanciones de Washington."),
+    ("fr", "CARACAS - Le Venezuela a condamné jeudi les nouvelles sanctions américaines."),
+    ("id", "CARACAS - Venezuela mengecam sanksi baru Amerika Serikat pada Kamis."),
+])
+def test_sanctions_a_government_condemns_are_no_new_sanctions(lang, text):
+    assert {e.type for e in extract(text, lang)} == {"ACCUSE"}
+
+
+def test_sanctions_announced_by_speaking_stay_sanctions():
+    text = "WASHINGTON - The Treasury said on Thursday it was imposing new sanctions on Venezuela."
+    assert "SANCTION" in {e.type for e in extract(text, "en")}
