@@ -219,14 +219,19 @@ def _continuation_re(lang: str) -> re.Pattern | None:
 def _continued_date(ctx: ArticleContext, sent: tuple[int, int], verbal: bool) -> date | None:
     """A sentence opening with "within hours", "hours later", "beberapa jam kemudian", "peu
     après" (dates.json ``continuation_markers``) goes on from the time told before it, in an earlier
-    paragraph too: the latest recent date mentioned before it (for a deed, not that of a report;
-    not one a span starts from)."""
+    paragraph too: the latest recent date of the last paragraph that mentions one before it (for a
+    deed, not that of a report; not one a span starts from). The latest, not the last written: "freed
+    four soldiers on Saturday under the truce that took effect last Sunday. Hours later, ..." goes on
+    from Saturday."""
     pattern = _continuation_re(ctx.lang)
     if pattern is None or not pattern.search(ctx.folded[sent[0]:sent[0] + CONTINUATION_REACH]):
         return None
     earlier = [d for d in ctx.dates if d.end <= sent[0] and -1 <= (ctx.today - d.value).days <= PAST_DAYS
                and (verbal or not _is_report_date(ctx, d)) and not opens_span(ctx.text, d.start, ctx.lang)]
-    return earlier[-1].value if earlier else None
+    if not earlier:
+        return None
+    told = ctx.paragraph_of[earlier[-1].start]
+    return max(d.value for d in earlier if ctx.paragraph_of[d.start] == told)
 
 
 def _continued_paragraph(ctx: ArticleContext, sent: tuple[int, int], verbal: bool) -> date | None:

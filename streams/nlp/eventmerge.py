@@ -122,7 +122,7 @@ def same_happening(x: Candidate, y: Candidate) -> bool:
     slack = WEAK_DATE_SLACK if max(x.date_rank, y.date_rank) >= WEAK_DATE_RANK else DATE_SLACK
     if a.type != b.type or a.country != b.country or _days(a.date, b.date) > slack:
         return False
-    if a.mode and b.mode and a.mode != b.mode:
+    if a.mode and b.mode and a.mode != b.mode and not _one_statement(a, b):
         return False
     if (a.mode and b.mode or x.casualty or y.casualty) and _elsewhere(x, y):
         return False  # a toll told at its own place is that place's (counts split by place)
@@ -133,6 +133,12 @@ def same_happening(x: Candidate, y: Candidate) -> bool:
     if x.explicit_actor and y.explicit_actor and _other_sides(a.actors, b.actors):
         return False  # the same kind of act by different actors is several events
     return all(a.counts[k] == b.counts[k] for k in a.counts.keys() & b.counts.keys())
+
+
+def _one_statement(a: ExtractedEvent, b: ExtractedEvent) -> bool:
+    """Two speech acts of one type told in one sentence by one speaker are one statement, whatever
+    their modes ("accused Moscow of targeting food security and said the strike was a war crime")."""
+    return is_verbal(a.type) and a.evidence == b.evidence and bool(_speakers(a.actors) & _speakers(b.actors))
 
 
 def _absorb(into: Candidate, other: Candidate) -> None:

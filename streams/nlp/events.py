@@ -53,6 +53,8 @@ from streams.records import ExtractedEvent, Location, Sentence
 #: quoted speech; a quote of a few words is a scare quote ('had been "liquidated"'), not speech
 _QUOTE_RE = re.compile(r"\"[^\"\n]{2,800}\"|“[^”\n]{2,800}”|«[^»\n]{2,800}»")
 MIN_QUOTE_WORDS = 4
+#: words between a condemnation or welcome and the act it judges ("condenó el viernes las nuevas sanciones")
+JUDGED_OBJECT_WORDS = 4
 #: words between an order and what it imposes ("ordered a nationwide curfew")
 ANCHOR_OBJECT_WORDS = 3
 #: characters around a count searched for a subset marker ("among the dead")
@@ -293,6 +295,7 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
     found = marker.search(folded) if marker else None
     speech_at = found.start() if found else None
     content_end = len(sentence)  # where what the speech act is about ends
+    judge: TriggerHit | None = None  # a speech act judging what it names right after it ("condemned the sanctions")
     names = [(a.start - sent_start, a.end - sent_start) for a in between(ctx.actors, sent_start, sent_start + len(sentence))
              if a.kind in ("sector", "org", "person")]
     mishap = None
@@ -319,6 +322,8 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
             continue  # "he is accused of leaking secrets", "faces charges of": where someone stands, no new act
         if t.type == "ASSAULT" and t.mode is None and natural_death(_clause_of(sentence, folded, hit, ctx.lang), ctx.lang):
             continue  # died of a medical emergency
+        if t.casualty and _result_of_attack(ctx.lang, folded, hit, hits, kept):
+            continue  # "fired on the crowd, killing three and wounding nine": the toll of that act, told with it
         if is_verbal(t.type) and kept and kept[-1].trigger.type == "PROTEST" and _gap_words(sentence, kept[-1], hit) <= 2:
             continue  # "a protest rejecting the results": what the protest is against
         if t.type == "ACCUSE" and kept and kept[-1].trigger.type == "REJECT" and _gap_words(sentence, kept[-1], hit) <= 2:
@@ -328,15 +333,43 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
             continue  # what a quotation tells is the speaker's story
         own_subject = hit.start >= content_end and any(content_end <= a < hit.start for a, _ in names)
         if (speech_at is not None and speech_at < hit.start and not own_subject and (not is_verbal(t.type) or t.content)
-                and not t.anchor):
+                and (not t.anchor or _judged_object(ctx.lang, folded, judge, hit))):
             continue  # what a speaker talks about is the content of the speech act
         if is_reporting(t.type) and (speech_at is None or own_subject) and not t.evaluative:
             # what a characterisation is about ("called the attack reckless") was told before; a later clause with
             # a subject of its own tells a second act ("expresó su apoyo a Noboa, mientras Bullrich ofreció ...")
             speech_at = hit.start
             content_end = _clause_end(folded, hit, ctx.lang)
+            judge = hit if in_group("judging_types", t.type) else None
         kept.append(hit)
     return _requested_acts(ctx.lang, sentence, folded, hits, kept, names)
+
+
+def _result_of_attack(lang: str, folded: str, hit: TriggerHit, hits: list[TriggerHit], kept: list[TriggerHit]) -> bool:
+    """A death or injury word with no subject of its own, after a comma or a joiner ("and"), told
+    after an attack of the same sentence: what that attack did ("drones attacked a depot, injuring
+    one worker", "menembaki massa, menewaskan tiga orang"), not a second attack."""
+    if not any(h.trigger.type == "ASSAULT" and not h.trigger.casualty for h in kept):
+        return False
+    before = folded[:hit.start].rstrip()
+    if before.endswith(","):
+        return True
+    joiner = lexicon(lang).joiner
+    last = before.rsplit(None, 1)[-1] if before else ""
+    previous = [h for h in hits if h.end <= hit.start]
+    return bool(joiner and joiner.fullmatch(last) and previous and previous[-1].trigger.casualty)
+
+
+def _judged_object(lang: str, folded: str, judge: TriggerHit | None, hit: TriggerHit) -> bool:
+    """``hit`` names the act that ``judge`` (a condemnation, a rejection, a welcome) is about: it
+    follows within ``JUDGED_OBJECT_WORDS`` words and no break ("and", a comma) of the language
+    between ("Iran condemned the new sanctions", "Irán condenó el viernes las nuevas sanciones");
+    "accused Iran of arming rebels and imposed sanctions" imposes them."""
+    if judge is None or judge.end > hit.start:
+        return False
+    between = f" {folded[judge.end:hit.start]} "
+    return (len(between.split()) <= JUDGED_OBJECT_WORDS
+            and not any(b in between for b in lexicon(lang).negation_breaks))
 
 
 def _clause_end(folded: str, hit: TriggerHit, lang: str) -> int:
