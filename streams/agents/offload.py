@@ -162,13 +162,11 @@ class Offload:
     async def run(self, stage: str, value: bytes | None) -> messages.Outcome:
         """The stage's ``Outcome`` for one message value; raises ``ChildDied`` if two
         processes in a row died or broke off before answering it."""
-        if self.processes <= 0:
-            return STAGES[stage](value)
         try:
-            return await (await self._child()).call(stage, value)
+            return await self.run_once(stage, value)
         except ChildDied:
             pass
-        return await (await self._child()).call(stage, value)
+        return await self.run_once(stage, value)
 
     async def run_once(self, stage: str, value: bytes | None) -> messages.Outcome:
         """``run`` tried in one process only: raises ``ChildDied`` if it died or broke off first."""

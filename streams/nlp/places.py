@@ -300,7 +300,7 @@ def _context(text: str, matches: list[_Match]) -> set[str]:
             found |= countries
         elif countries:
             shared.append(countries)
-    local = _local_countries(text, matches)
+    local = _local_countries(text, matches) if shared else set()
     for countries in shared:
         if len(countries & local) == 1:
             found |= countries & local
