@@ -45,7 +45,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import islice
 
 from streams.nlp.dates import written_date_spans
 from streams.nlp.fuzzy import fold
@@ -120,6 +121,11 @@ class _Lexicon:
     range_ands: frozenset[str] = frozenset()
     #: verbs of change a few words before the first figure: an update, not a range ("rose from 10 to 15")
     range_changes: frozenset[str] = frozenset()
+
+    @cached_property
+    def range_gap_words(self) -> int:
+        """The most words a range's joiner has ("to", "hingga", "and" after "between")."""
+        return max((k.count(" ") + 1 for k in self.range_joiners | self.range_ands), default=0)
 
 
 def _key(text: str) -> str:
@@ -324,6 +330,8 @@ def _pair(text: str, low: NumberSpan, high: NumberSpan, lx: _Lexicon) -> str | N
     15"), "update" after a verb of change ("rose from 10 to 15", "subió de 10 a 15"), else None."""
     if not (low.integer and high.integer):
         return None
+    if next(islice(_WORD_RE.finditer(text, low.end, high.start), lx.range_gap_words, None), None) is not None:
+        return None  # more words between the figures than any joiner has: no pair (and no long gap to fold)
     gap = _key(text[low.end:high.start])
     before = [fold(w) for w in _WORD_RE.findall(text, max(0, low.start - _CHANGE_REACH * 12), low.start)]
     if gap in lx.range_joiners and lx.range_changes.intersection(before[-_CHANGE_REACH:]):
