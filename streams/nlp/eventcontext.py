@@ -70,8 +70,9 @@ def spans(items) -> list:
 def between(items, start: int, end: int):
     """The items that lie within ``start``..``end``, in order (a ``Spans`` list is bisected)."""
     if isinstance(items, Spans):
-        lo, hi = bisect_left(items.starts, start), bisect_right(items.starts, end)
-        return [x for x in items[lo:hi] if x.end <= end]
+        lo = bisect_left(items.starts, start)
+        hi = bisect_right(items.starts, end, lo)
+        return [x for x in items[lo:hi] if x.end <= end] if hi > lo else []
     return [x for x in items if x.start >= start and x.end <= end]
 
 

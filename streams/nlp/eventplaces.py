@@ -176,9 +176,9 @@ def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, in
             (_seat_speaking(ctx, whole, pos) or _said_there_before(ctx, whole, pos)) if is_verbal(trig.type) else None)
     several = (place is not None and not in_group("per_place_types", trig.type, trig.mode)
                and _several_places(ctx, clause, place)) or _counted_areas(ctx, clause)
-    national = _country_only(ctx, sent) or _state_order(ctx, trig, (whole[0], pos)) or _unnamed_region(ctx, clause)
-    wide = several or nationwide(ctx, clause) or (place is None and in_group("scene_types", trig.type, trig.mode)
-                                                  and national)
+    wide = several or nationwide(ctx, clause) or (
+        place is None and in_group("scene_types", trig.type, trig.mode)
+        and (_country_only(ctx, sent) or _state_order(ctx, trig, (whole[0], pos)) or _unnamed_region(ctx, clause)))
     if wide:
         place = None
     if place is None and in_group("meeting_types", trig.type):

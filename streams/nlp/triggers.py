@@ -1087,8 +1087,16 @@ def _convened(lex: Lexicon, folded: str, hits: list[TriggerHit], start: int) -> 
     return not (lex.orders and lex.orders.search(folded[call.start:call.end]))
 
 
+#: the sentence ``clauses`` split last and its clauses (the filters of a sentence's triggers ask for them
+#: again and again); one tuple, swapped whole: safe across threads
+_LAST_CLAUSES: list = [(None, "", [])]
+
+
 def clauses(folded: str, lex: Lexicon) -> list[tuple[int, int]]:
-    """Clause spans of a folded sentence, split at the language's clause breaks."""
+    """Clause spans of a folded sentence, split at the language's clause breaks (a list callers only read)."""
+    last = _LAST_CLAUSES[0]
+    if last[0] is lex and last[1] == folded:
+        return last[2]
     cuts = {0, len(folded)}
     for b in lex.clause_breaks:
         i = folded.find(b)
@@ -1096,7 +1104,9 @@ def clauses(folded: str, lex: Lexicon) -> list[tuple[int, int]]:
             cuts.add(i)
             i = folded.find(b, i + 1)
     points = sorted(cuts)
-    return [(a, b) for a, b in zip(points, points[1:]) if b > a]
+    found = [(a, b) for a, b in zip(points, points[1:]) if b > a]
+    _LAST_CLAUSES[0] = (lex, folded, found)
+    return found
 
 
 #: what separates the words of a phrase around a trigger ("fled the scene", "fled, the scene")
