@@ -116,12 +116,12 @@ def _sentence_of(sentences: list[Sentence], starts: list[int], pos: int) -> int:
     return max(0, bisect_right(starts, pos) - 1) if sentences else 0
 
 
-def trigger_features(ctx: ArticleContext, c: Candidate, sentence_end: int) -> dict[str, float]:
+def trigger_features(ctx: ArticleContext, c: Candidate, sent: Sentence) -> dict[str, float]:
     """What the lexicon says of the phrase at the candidate's trigger: its length in words and
     its flags (``trigger=none`` when no phrase starts there: an event implied by another); and
-    which of the lexicon's cue classes stand in the words before it (``near_<cue>``)."""
+    which of the lexicon's cue classes stand in its sentence's words before it (``near_<cue>``)."""
     lex = lexicon(ctx.lang)
-    found = [(a, b, t) for a, b, t in lex.index.find(ctx.folded[c.pos:sentence_end]) if a == 0 and t.type]
+    found = [(a, b, t) for a, b, t in lex.index.find(ctx.folded[c.pos:sent.end]) if a == 0 and t.type]
     f: dict[str, float] = {}
     if found:
         _, end, trigger = found[0]
@@ -129,7 +129,7 @@ def trigger_features(ctx: ArticleContext, c: Candidate, sentence_end: int) -> di
         f.update({f"trigger_{flag}": 1.0 for flag in TRIGGER_FLAGS if getattr(trigger, flag)})
     else:
         f["trigger=none"] = 1.0
-    before = ctx.folded[max(0, c.pos - CUE_WINDOW):c.pos]
+    before = ctx.folded[max(sent.start, c.pos - CUE_WINDOW):c.pos]
     for cue in NEAR_CUES:
         pattern = getattr(lex, cue)
         if pattern is not None and pattern.search(before):
@@ -222,7 +222,7 @@ def candidate_features(ctx: ArticleContext, c: Candidate, sentences: list[Senten
         "needs_count": float(c.needs_count),
         "incident_date": float(e.date is not None and e.date == str(ctx.incident_date)),
         "dominant_date": float(e.date is not None and e.date == str(ctx.dominant_date)),
-        **trigger_features(ctx, c, sent.end),
+        **trigger_features(ctx, c, sent),
     }
     # a sentence after the lede's paragraph with no date of its own and no source: it may tell background
     f["background"] = float(paragraph > lede_paragraph and c.date_rank != 0 and not f["report"] and not f["reporting"])
