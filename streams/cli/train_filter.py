@@ -36,7 +36,7 @@ def _show(name: str, scores: dict) -> str:
     base, after = scores["base"], scores["filtered"]
     return (f"{name:<12} n={scores['n']:<5} P {base['precision']:.3f} -> {after['precision']:.3f}   "
             f"R {base['recall']:.3f} -> {after['recall']:.3f}   F1 {base['f1']:.3f} -> {after['f1']:.3f}   "
-            f"dropped {after['dropped']}")
+            f"dropped {after['dropped']}   AUC {scores['auc']:.3f}")
 
 
 def _missing_data(args: argparse.Namespace) -> str | None:

@@ -139,6 +139,14 @@ def test_tune_and_fresh_are_scored_together_with_the_rules_misses():
     assert measured["cv_gold"]["n"] == measured["cv_tune"]["n"] + measured["cv_fresh"]["n"] == 80
     assert measured["cv_gold"]["base"]["recall"] == round(40 / (40 + 6), 4)
     assert measured["cv_gold"]["filtered"]["f1"] > measured["cv_gold"]["base"]["f1"]
+    assert measured["cv_gold"]["auc"] > 0.5
+
+
+def test_auc_counts_pairs_ranked_right_and_ties_as_half():
+    labels = np.array([1, 1, 0, 0])
+    assert ft.auc(labels, np.array([0.9, 0.8, 0.1, 0.2])) == 1.0
+    assert ft.auc(labels, np.array([0.1, 0.2, 0.9, 0.8])) == 0.0
+    assert ft.auc(labels, np.full(4, 0.5)) == 0.5
 
 
 def test_folds_keep_each_group_whole_and_balanced():
