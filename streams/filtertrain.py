@@ -113,7 +113,8 @@ def tune_examples(shared: Path, progress: Callable[[str], None] = print) -> tupl
     from streams.evalsplit import DEFAULT_SPLIT, load_split, select
     from streams.evaluate import load_gold
 
-    return gold_examples(select(load_gold(shared / "eval" / "dev"), load_split(DEFAULT_SPLIT), "tune"), "tune", progress)
+    tune = select(load_gold(shared / "eval" / "dev"), load_split(DEFAULT_SPLIT), "tune")
+    return gold_examples(tune, "tune", progress)
 
 
 def fresh_examples(folder: Path = FRESH_PATH, progress: Callable[[str], None] = print) -> tuple[list[Example], int]:
@@ -258,7 +259,8 @@ def auc(labels: np.ndarray, probabilities: np.ndarray) -> float:
     return round(float(above) / (len(positives) * len(negatives)), 4)
 
 
-def _scores_before_after(labels: np.ndarray, probabilities: np.ndarray, threshold: float, missed: int) -> dict[str, Any]:
+def _scores_before_after(labels: np.ndarray, probabilities: np.ndarray, threshold: float,
+                         missed: int) -> dict[str, Any]:
     return {"n": len(labels), "auc": auc(labels, probabilities),
             "base": scores_at(labels, np.ones(len(labels)), 0.0, missed),
             "filtered": scores_at(labels, probabilities, threshold, missed)}
@@ -282,7 +284,8 @@ def train(examples: list[Example], missed: dict[str, int], l2: float = L2) -> di
     measured: dict[str, Any] = {"threshold": threshold, "examples": len(training)}
     for source in sorted(set(sources)):
         mask = sources == source
-        measured[f"cv_{source}"] = _scores_before_after(labels[mask], probabilities[mask], threshold, missed.get(source, 0))
+        measured[f"cv_{source}"] = _scores_before_after(labels[mask], probabilities[mask], threshold,
+                                                        missed.get(source, 0))
     if len(missed) > 1:
         measured["cv_gold"] = _scores_before_after(labels[gold], probabilities[gold], threshold, sum(missed.values()))
     if held:
