@@ -212,8 +212,7 @@ def _sentence_start(text: str, pos: int) -> bool:
 
 def _scan(text: str, lx: LanguageIndex) -> list[_Match]:
     toks = tokens(text)
-    folded_text = fold(text)  # fold keeps offsets: a token's fold is a slice of the text's
-    folded = [folded_text[start:end] for start, end, _ in toks]
+    folded = [fold(t[2]) for t in toks]
     matches: list[_Match] = []
     names: list[_Match] = []  # one-word towns that look like a person's name here
     surnames: set[str] = set()  # "Kamala Harris", then "Harris said"
