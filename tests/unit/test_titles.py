@@ -28,6 +28,7 @@ def test_the_surname_alone_is_found_in_any_case_and_inside_a_longer_capitalised_
     assert [(text[n.start:n.end], n.name) for n in find_titled_persons(text, "fr", [])] == [
         ("Gérald Darmanin", "Gérald Darmanin"), ("Darmanin", "Gérald Darmanin"), ("DARMANIN", "Gérald Darmanin")]
 
+
 def test_titles_in_other_languages_and_words_between_title_and_name():
     text = "Menteri Luar Negeri Rusia Sergei Lavrov mengecam sanksi itu."
     assert names(text, "id", [place(text, "Rusia", "RU")]) == [("Sergei Lavrov", "Sergei Lavrov", "RU")]
