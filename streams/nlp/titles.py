@@ -121,8 +121,8 @@ def find_titled_persons(text: str, lang: str, places: list[PlaceMention], others
         # a title ends within reach before the run, or inside it ("President Joko Widodo")
         i = bisect_left(title_ends, run.start() - TITLE_WINDOW)
         titled = i < len(title_ends) and title_ends[i] <= run.end()
-        if not titled and not surnames:
-            continue
+        if not titled and not any(key in folded[run.start():run.end()] for key in surnames):
+            continue  # no title for a name, nor a surname named before (fold keeps offsets)
         words = _words(text, run.start(), run.end())
         named = _titled_name(text, folded, words, pattern, banned, place_spans) if titled else None
         if named is not None:

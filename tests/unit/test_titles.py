@@ -22,6 +22,13 @@ def test_a_title_introduces_a_name_and_the_surname_alone_is_the_same_person():
     assert got == [("Olaf Sholz", "Olaf Sholz", "DE"), ("Sholz", "Olaf Sholz", "DE")]
 
 
+def test_the_surname_alone_is_found_in_any_case_and_inside_a_longer_capitalised_run():
+    text = ("Le ministre de l'Intérieur Gérald Darmanin a annoncé des renforts. Selon Darmanin, le calme est "
+            "revenu. Une Déclaration De DARMANIN suivra.")
+    assert [(text[n.start:n.end], n.name) for n in find_titled_persons(text, "fr", [])] == [
+        ("Gérald Darmanin", "Gérald Darmanin"), ("Darmanin", "Gérald Darmanin"), ("DARMANIN", "Gérald Darmanin")]
+
+
 def test_titles_in_other_languages_and_words_between_title_and_name():
     text = "Menteri Luar Negeri Rusia Sergei Lavrov mengecam sanksi itu."
     assert names(text, "id", [place(text, "Rusia", "RU")]) == [("Sergei Lavrov", "Sergei Lavrov", "RU")]
