@@ -23,7 +23,6 @@ from array import array
 from collections import Counter
 from functools import lru_cache
 
-import numpy as np
 import pycountry
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
@@ -55,21 +54,12 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 def _identifier() -> LanguageIdentifier:
     """The classifier, the per-state tables of its byte automaton packed into int arrays: its
     walk reads them once per byte, and as lists of ~100,000 int objects scattered on the heap
-    they miss the cache where a packed array does not (same values, same scores).
-
-    Its feature-by-language weights come as float16, which every call's product with the
-    counts (float32) first widens, row by row; widened once here (exactly: same scores), the
-    product costs a tenth and a detection some 15% less, for 28 MB more."""
+    they miss the cache where a packed array does not (same values, same scores)."""
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     for name in ("_rowbase", "tk_output"):
         table = getattr(identifier, name, None)
         if isinstance(table, list):
             setattr(identifier, name, array("i", table))
-    weights = getattr(identifier, "nb_ptc", None)
-    if isinstance(weights, np.ndarray) and weights.dtype == np.float16:
-        identifier.nb_ptc = weights.astype(np.float32)
-        # its copy of the full model (for ``set_languages``) would keep the float16 table alive
-        identifier._full_model = (identifier.nb_ptc, *identifier._full_model[1:])
     return identifier
 
 
