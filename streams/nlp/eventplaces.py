@@ -59,23 +59,30 @@ def trusted_places(text: str, lang: str, places: list[PlaceMention], primary: st
                    names: list[ActorMention]) -> list[PlaceMention]:
     """Places fit to locate events: not part of a person's or body's name ("Aung San"
     in "Aung San Suu Kyi"), and in a country the article names or keeps coming back
-    to, or introduced as a place ("met in New Delhi"); a lone town abroad named
-    otherwise is more often a word read as a name ("Massa", "Tak")."""
+    to, or introduced as a place ("met in New Delhi", "Desde Nueva York, el portavoz
+    pidió"); a lone town abroad named otherwise is more often a word read as a name
+    ("Massa", "Tak")."""
     score = _country_scores(places)
     named = {p.location.country for p in places if p.kind == "country"}
     trusted = {c for c, n in score.items() if n >= TRUSTED_MENTIONS} | named | {primary}
     spans = sorted((a.start, a.end) for a in names if a.kind in ("person", "org"))
     starts = [a for a, _ in spans]
     reach = list(accumulate((b for _, b in spans), max))  # furthest end of the names so far
-    locative = lexicon(lang).locative
+    locative, origin = lexicon(lang).locative, _origin_pattern(lang)
 
     def in_name(p: PlaceMention) -> bool:
         """Some name starting before the place's end ends after its start."""
         i = bisect_left(starts, p.end)
         return i > 0 and reach[i - 1] > p.start
 
-    return [p for p in places if not in_name(p) and (
-        p.location.country in trusted or (locative and locative.search(text[max(0, p.start - 60):p.start])))]
+    def introduced(p: PlaceMention) -> bool:
+        """After "in", "di", "en" ...; or after "from", "desde", "depuis" fronting a statement ("Desde
+        Nueva York, el portavoz pidió"), not a movement's origin ("dari Jalur Gaza ke front utara")."""
+        before = text[max(0, p.start - 60):p.start]
+        return bool(locative and locative.search(before)
+                    or origin and text.startswith(",", p.end) and origin.search(before))
+
+    return [p for p in places if not in_name(p) and (p.location.country in trusted or introduced(p))]
 
 
 def dominant_place(places: list[PlaceMention], country: str | None = None, filed: int = 0) -> PlaceMention | None:

@@ -1,5 +1,6 @@
 """Kinds of failure that recur across stories and languages (kinds18): a past time phrase inside a
-relative clause does not make the act around it history."""
+relative clause does not make the act around it history; a statement fronted by "from" a town
+abroad ("Desde Ginebra, ...") is made there."""
 
 import pytest
 
@@ -30,3 +31,27 @@ def test_a_past_phrase_in_a_relative_clause_leaves_the_act_around_it(lang, text)
 ])
 def test_an_act_told_in_the_past_stays_history(lang, text):
     assert [e.type for e in extract(text, lang)] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("es", "CARACAS - Miles de personas protestaron este jueves en Caracas contra el resultado electoral. Desde Ginebra, "
+           "la portavoz de la oficina de derechos humanos de la ONU pidió este viernes a las autoridades venezolanas "
+           "liberar a los detenidos."),
+    ("fr", "DAKAR - Des milliers de personnes ont manifesté jeudi à Dakar contre le report du scrutin. Depuis Genève, le "
+           "porte-parole du Haut-Commissariat de l'ONU aux droits de l'homme a appelé vendredi les autorités "
+           "sénégalaises à libérer les manifestants."),
+    ("en", "CARACAS - Thousands of people protested in Caracas on Thursday against the election result. From Geneva, a "
+           "spokeswoman for the UN human rights office, speaking on Friday, urged Venezuelan authorities to free those "
+           "detained."),
+    ("id", "KINSHASA - Ribuan orang berunjuk rasa di Kinshasa pada Kamis. Dari Jenewa, juru bicara kantor HAM PBB, pada "
+           "Jumat, mendesak pemerintah Kongo membebaskan para demonstran."),
+])
+def test_a_statement_fronted_by_from_a_town_abroad_is_made_there(lang, text):
+    request = next(e for e in extract(text, lang) if e.type == "REQUEST")
+    assert (request.country, request.place) == ("CH", "Geneva")
+
+
+def test_a_movement_from_a_town_abroad_does_not_place_the_act_there():
+    text = ("BEIRUT - Ledakan mengguncang Lebanon pada Rabu. Militer Israel pada hari yang sama mengumumkan pemindahan "
+            "Divisi ke-98 dari Jalur Gaza ke front utara yang berbatasan dengan Lebanon.")
+    assert all(e.place != "Gaza Strip" for e in extract(text, "id"))
