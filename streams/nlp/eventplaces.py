@@ -165,7 +165,8 @@ def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, in
         clause, sent = (clause[0], min(clause[1], pos)), (sent[0], min(sent[1], pos))
     place = _pick_place(ctx, between(ctx.places, *clause), pos) or _pick_place(ctx, between(ctx.places, *sent), pos)
     if is_verbal(trig.type) and (place is None or not after_locative(ctx, place)):
-        place = _spoken_from(ctx, between(ctx.places, *clause)) or _spoken_from_after(ctx, whole, end)
+        place = (_spoken_from(ctx, between(ctx.places, *clause)) or _spoken_from_after(ctx, whole, end)
+                 or _said_there_in_frame(ctx, whole, pos, end))
         if place is not None:
             return place, nationwide(ctx, clause)
     if place is not None and not after_locative(ctx, place):
@@ -229,6 +230,24 @@ def _spoken_from_after(ctx: ArticleContext, sent: tuple[int, int], end: int) -> 
     if len(gap.split()) > ORIGIN_AFTER_WORDS + 1 or not origin.search(gap):
         return None
     return after[0]
+
+
+def _said_there_in_frame(ctx: ArticleContext, sent: tuple[int, int], pos: int, end: int) -> PlaceMention | None:
+    """The town a reporting frame closing the statement's sentence puts the words in ("urged both
+    governments to exercise restraint, his spokesman told reporters in New York", "condenó la violencia,
+    dijo su canciller a periodistas en Madrid"): the first place after a locative past the frame's
+    verb, when the speakers named before the statement all belong to its country (a quotation whose
+    speaker is named elsewhere is not placed) and no deed happened there."""
+    said = lexicon(ctx.lang).said
+    frame = said.search(ctx.folded, end, sent[1]) if said is not None else None
+    if frame is None:
+        return None
+    place = next((p for p in between(ctx.places, frame.end(), sent[1])
+                  if p.kind in _PLACE_RANK and after_locative(ctx, p)), None)
+    if place is None or _scene_of_deed(ctx, frame.start(), sent[1], place):
+        return None
+    homes = {a.country or (seat_country(a.value) if a.kind == "org" else None) for a in between(ctx.actors, sent[0], pos)}
+    return place if homes - {None} == {place.location.country} else None
 
 
 def _seat_speaking(ctx: ArticleContext, sent: tuple[int, int], pos: int) -> PlaceMention | None:

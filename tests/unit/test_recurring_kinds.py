@@ -1,6 +1,7 @@
 """Kinds of failure that recur across stories and languages (kinds18): a past time phrase inside a
 relative clause does not make the act around it history; a statement fronted by "from" a town
-abroad ("Desde Ginebra, ...") is made there."""
+abroad ("Desde Ginebra, ...") is made there, and so is one a closing reporting frame places ("..., his spokesman told reporters in New
+York")."""
 
 import pytest
 
@@ -55,3 +56,27 @@ def test_a_movement_from_a_town_abroad_does_not_place_the_act_there():
     text = ("BEIRUT - Ledakan mengguncang Lebanon pada Rabu. Militer Israel pada hari yang sama mengumumkan pemindahan "
             "Divisi ke-98 dari Jalur Gaza ke front utara yang berbatasan dengan Lebanon.")
     assert all(e.place != "Gaza Strip" for e in extract(text, "id"))
+
+
+@pytest.mark.parametrize("lang, text, where", [
+    ("en", "NEW DELHI - Indian troops clashed with militants in Kashmir on Thursday. The UN chief urged both governments "
+           "on Friday to exercise restraint, his spokesman told reporters in New York.", ("US", "New York")),
+    ("en", "NEW DELHI - Indian troops clashed with militants in Kashmir on Thursday. Britain condemned the attack on "
+           "Friday, its foreign minister told reporters in London.", ("GB", "London")),
+    ("id", "JAKARTA - Bentrokan pecah di Papua pada Kamis. Pemerintah Australia mengecam serangan itu pada Jumat, kata "
+           "menteri luar negerinya kepada wartawan di Canberra.", ("AU", "Canberra")),
+    ("fr", "DAKAR - Des heurts ont éclaté jeudi à Dakar. La France a condamné vendredi les violences, a déclaré son "
+           "ministre des Affaires étrangères à Paris.", ("FR", "Paris")),
+    ("es", "CARACAS - Hubo enfrentamientos el jueves en Caracas. España condenó el viernes la violencia, dijo su canciller "
+           "a periodistas en Madrid.", ("ES", "Madrid")),
+])
+def test_a_reporting_frame_closing_the_statement_says_where_it_was_made(lang, text, where):
+    statement = next(e for e in extract(text, lang) if e.type in ("REQUEST", "ACCUSE"))
+    assert (statement.country, statement.place) == where
+
+
+def test_a_frame_placing_the_speaker_abroad_does_not_move_a_government_speaking_at_home():
+    text = ("NEW DELHI - Indian troops clashed with militants in Kashmir on Thursday. India's foreign ministry "
+            "condemned the attack on Friday, a Pakistani official told reporters in Islamabad.")
+    statement = next(e for e in extract(text, "en") if e.type == "ACCUSE")
+    assert statement.country == "IN"
