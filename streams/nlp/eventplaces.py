@@ -246,7 +246,8 @@ def _said_there_in_frame(ctx: ArticleContext, sent: tuple[int, int], pos: int, e
                   if p.kind in _PLACE_RANK and after_locative(ctx, p)), None)
     if place is None or _scene_of_deed(ctx, frame.start(), sent[1], place):
         return None
-    homes = {a.country or (seat_country(a.value) if a.kind == "org" else None) for a in between(ctx.actors, sent[0], pos)}
+    homes = {a.country or (seat_country(a.value) if a.kind == "org" else None)
+             for a in between(ctx.actors, sent[0], pos)}
     return place if homes - {None} == {place.location.country} else None
 
 

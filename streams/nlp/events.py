@@ -852,9 +852,18 @@ def _past_relative_clause(sentence: str, today: date, lang: str) -> tuple[int, i
     opening = pronoun.search(fold(sentence), hits[0].end) if hits else None
     if opening is None:
         return None
-    if _told_in_past(sentence[:opening.start()], today, lang) or not _told_in_past(sentence[opening.end():], today, lang):
+    clause = sentence[opening.end():]
+    if len(clause.split()) > RELATIVE_CLAUSE_WORDS or _SENTENCE_BREAK.search(clause):
+        return None  # not a clause closing the sentence: a run of sentences the splitter could not part
+    if _told_in_past(sentence[:opening.start()], today, lang) or not _told_in_past(clause, today, lang):
         return None  # the act itself is past, or the pronoun is part of the past phrase ("pekan yang lalu")
     return opening.start(), len(sentence)
+
+
+#: most words of a relative clause that closes a sentence and alone dates it in the past
+RELATIVE_CLAUSE_WORDS = 12
+#: a sentence's end inside a text read as one sentence
+_SENTENCE_BREAK = re.compile(r"[.;!?]\s")
 
 
 @lru_cache(maxsize=None)

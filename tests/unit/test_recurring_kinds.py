@@ -34,6 +34,12 @@ def test_an_act_told_in_the_past_stays_history(lang, text):
     assert [e.type for e in extract(text, lang)] == ["ACCUSE"]
 
 
+def test_a_run_of_unsplit_sentences_is_no_relative_clause_closing_one():
+    text = ("pune: even as the state burned after the killings, the city remained calm. this is credited to the "
+            "committees which were set up after the riots of 1965. the city has no history of sustained rioting.")
+    assert extract(text, "en") == []
+
+
 @pytest.mark.parametrize("lang, text", [
     ("es", "CARACAS - Miles de personas protestaron este jueves en Caracas contra el resultado electoral. Desde Ginebra, "
            "la portavoz de la oficina de derechos humanos de la ONU pidió este viernes a las autoridades venezolanas "
