@@ -846,7 +846,8 @@ def _past_relative_clause(sentence: str, today: date, lang: str) -> tuple[int, i
     only that clause puts it there ("mendesak DK PBB ... mematuhi resolusi gencatan senjata yang
     diadopsi pekan lalu", "menggesa kerajaan ... menyemak kontrak yang diluluskan sejak 2020", "urged
     the council to enforce the resolution which it adopted last week"): the past dates what the clause
-    tells; the act around it is the story's own."""
+    tells, with an act named right before it ("resolusi gencatan senjata yang diadopsi"); the act
+    around them is the story's own."""
     pronoun = _relative_word_re(lang)
     hits = find_triggers(sentence, lang) if pronoun is not None else []
     opening = pronoun.search(fold(sentence), hits[0].end) if hits else None
@@ -857,7 +858,15 @@ def _past_relative_clause(sentence: str, today: date, lang: str) -> tuple[int, i
         return None  # not a clause closing the sentence: a run of sentences the splitter could not part
     if _told_in_past(sentence[:opening.start()], today, lang) or not _told_in_past(clause, today, lang):
         return None  # the act itself is past, or the pronoun is part of the past phrase ("pekan yang lalu")
-    return opening.start(), len(sentence)
+    head = next((h.start for h in hits if h.end <= opening.start()
+                 and len(sentence[h.end:opening.start()].split()) <= HEAD_WORDS), opening.start())
+    if not any(h.end <= head for h in hits):
+        return None  # the clause dates the act it follows ("kept up the protest which began last week")
+    return head, len(sentence)
+
+
+#: words between an act's noun and a relative clause that tells when it happened ("the protest which began ...")
+HEAD_WORDS = 1
 
 
 #: most words of a relative clause that closes a sentence and alone dates it in the past

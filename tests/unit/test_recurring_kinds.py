@@ -29,6 +29,10 @@ def test_a_past_phrase_in_a_relative_clause_leaves_the_act_around_it(lang, text)
            "Dewan Keamanan PBB menegakkan resolusi gencatan senjata."),
     ("en", "LONDON - The foreign ministry condemned the strike on Thursday. Last week the ministry urged the Security "
            "Council to act, which it did not."),
+    ("en", "LONDON - The foreign ministry condemned the strike on Thursday. Farmers kept up the protest which began last "
+           "week."),
+    ("id", "JAKARTA - Kementerian Luar Negeri mengecam serangan itu pada Kamis. Petani melanjutkan unjuk rasa yang "
+           "dimulai pekan lalu."),
 ])
 def test_an_act_told_in_the_past_stays_history(lang, text):
     assert [e.type for e in extract(text, lang)] == ["ACCUSE"]
