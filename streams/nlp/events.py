@@ -865,12 +865,10 @@ def _past_relative_clause(sentence: str, today: date, lang: str) -> tuple[int, i
     return head, len(sentence)
 
 
-#: words between an act's noun and a relative clause that tells when it happened ("the protest which began ...")
-HEAD_WORDS = 1
-
-
 #: most words of a relative clause that closes a sentence and alone dates it in the past
 RELATIVE_CLAUSE_WORDS = 12
+#: words between an act's noun and a relative clause that tells when it happened ("the protest which began ...")
+HEAD_WORDS = 1
 #: a sentence's end inside a text read as one sentence
 _SENTENCE_BREAK = re.compile(r"[.;!?]\s")
 

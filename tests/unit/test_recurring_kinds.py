@@ -1,7 +1,7 @@
 """Kinds of failure that recur across stories and languages (kinds18): a past time phrase inside a
 relative clause does not make the act around it history; a statement fronted by "from" a town
-abroad ("Desde Ginebra, ...") is made there, and so is one a closing reporting frame places ("..., his spokesman told reporters in New
-York")."""
+abroad ("Desde Ginebra, ...") is made there, and so is one a closing reporting frame places
+("..., his spokesman told reporters in New York")."""
 
 import pytest
 
