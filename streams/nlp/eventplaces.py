@@ -59,23 +59,30 @@ def trusted_places(text: str, lang: str, places: list[PlaceMention], primary: st
                    names: list[ActorMention]) -> list[PlaceMention]:
     """Places fit to locate events: not part of a person's or body's name ("Aung San"
     in "Aung San Suu Kyi"), and in a country the article names or keeps coming back
-    to, or introduced as a place ("met in New Delhi"); a lone town abroad named
-    otherwise is more often a word read as a name ("Massa", "Tak")."""
+    to, or introduced as a place ("met in New Delhi", "Desde Nueva York, el portavoz
+    pidió"); a lone town abroad named otherwise is more often a word read as a name
+    ("Massa", "Tak")."""
     score = _country_scores(places)
     named = {p.location.country for p in places if p.kind == "country"}
     trusted = {c for c, n in score.items() if n >= TRUSTED_MENTIONS} | named | {primary}
     spans = sorted((a.start, a.end) for a in names if a.kind in ("person", "org"))
     starts = [a for a, _ in spans]
     reach = list(accumulate((b for _, b in spans), max))  # furthest end of the names so far
-    locative = lexicon(lang).locative
+    locative, origin = lexicon(lang).locative, _origin_pattern(lang)
 
     def in_name(p: PlaceMention) -> bool:
         """Some name starting before the place's end ends after its start."""
         i = bisect_left(starts, p.end)
         return i > 0 and reach[i - 1] > p.start
 
-    return [p for p in places if not in_name(p) and (
-        p.location.country in trusted or (locative and locative.search(text[max(0, p.start - 60):p.start])))]
+    def introduced(p: PlaceMention) -> bool:
+        """After "in", "di", "en" ...; or after "from", "desde", "depuis" fronting a statement ("Desde
+        Nueva York, el portavoz pidió"), not a movement's origin ("dari Jalur Gaza ke front utara")."""
+        before = text[max(0, p.start - 60):p.start]
+        return bool(locative and locative.search(before)
+                    or origin and text.startswith(",", p.end) and origin.search(before))
+
+    return [p for p in places if not in_name(p) and (p.location.country in trusted or introduced(p))]
 
 
 def dominant_place(places: list[PlaceMention], country: str | None = None, filed: int = 0) -> PlaceMention | None:
@@ -158,7 +165,8 @@ def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, in
         clause, sent = (clause[0], min(clause[1], pos)), (sent[0], min(sent[1], pos))
     place = _pick_place(ctx, between(ctx.places, *clause), pos) or _pick_place(ctx, between(ctx.places, *sent), pos)
     if is_verbal(trig.type) and (place is None or not after_locative(ctx, place)):
-        place = _spoken_from(ctx, between(ctx.places, *clause)) or _spoken_from_after(ctx, whole, end)
+        place = (_spoken_from(ctx, between(ctx.places, *clause)) or _spoken_from_after(ctx, whole, end)
+                 or _said_there_in_frame(ctx, whole, pos, end))
         if place is not None:
             return place, nationwide(ctx, clause)
     if place is not None and not after_locative(ctx, place):
@@ -222,6 +230,25 @@ def _spoken_from_after(ctx: ArticleContext, sent: tuple[int, int], end: int) -> 
     if len(gap.split()) > ORIGIN_AFTER_WORDS + 1 or not origin.search(gap):
         return None
     return after[0]
+
+
+def _said_there_in_frame(ctx: ArticleContext, sent: tuple[int, int], pos: int, end: int) -> PlaceMention | None:
+    """The town a reporting frame closing the statement's sentence puts the words in ("urged both
+    governments to exercise restraint, his spokesman told reporters in New York", "condenó la violencia,
+    dijo su canciller a periodistas en Madrid"): the first place after a locative past the frame's
+    verb, when the speakers named before the statement all belong to its country (a quotation whose
+    speaker is named elsewhere is not placed) and no deed happened there."""
+    said = lexicon(ctx.lang).said
+    frame = said.search(ctx.folded, end, sent[1]) if said is not None else None
+    if frame is None:
+        return None
+    place = next((p for p in between(ctx.places, frame.end(), sent[1])
+                  if p.kind in _PLACE_RANK and after_locative(ctx, p)), None)
+    if place is None or _scene_of_deed(ctx, frame.start(), sent[1], place):
+        return None
+    homes = {a.country or (seat_country(a.value) if a.kind == "org" else None)
+             for a in between(ctx.actors, sent[0], pos)}
+    return place if homes - {None} == {place.location.country} else None
 
 
 def _seat_speaking(ctx: ArticleContext, sent: tuple[int, int], pos: int) -> PlaceMention | None:

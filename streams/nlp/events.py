@@ -770,7 +770,12 @@ def extract_events(
             # "Boluarte, que asumió el mando el 7 de diciembre, descartó dimitir": the old date is the aside's
             own_dates = [d for d in own_dates if not any(a <= d.start - s.start < b for a, b in asides)]
             sentence = _blanked(sentence, asides)
-        if is_past(sentence, own_dates, today, lang) or (not own_dates and tells_vague_past(sentence, lang)):
+        past = is_past(sentence, own_dates, today, lang) or (not own_dates and tells_vague_past(sentence, lang))
+        past_clause = _past_relative_clause(sentence, today, lang) if past and not own_dates else None
+        if past_clause is not None:
+            asides, past = [*asides, past_clause], False
+            sentence = _blanked(sentence, [past_clause])
+        if past:
             previous = []
             history_at = index if _long_past(sentence, fold(sentence), own_dates, today, lang) else history_at
             if ctx.paragraph_of[s.start] > ctx.paragraph_of[ctx.lede] and (own_dates or not dates_only_a_noun(sentence, lang)):
@@ -831,6 +836,51 @@ def _dated_asides(folded: str, lang: str, dates: list[DateMention], offset: int,
         if (inside or old_year) and all((today - d.value).days > PAST_DAYS for d in inside):
             found.append((m.start(), end))
     return found
+
+
+def _told_in_past(text: str, today: date, lang: str) -> bool:
+    """A stretch of a sentence without date mentions puts what it tells long before publication or
+    at a vague past time ("in 2018", "last week")."""
+    return bool(old_years(text, today, lang)) or tells_vague_past(text, lang)
+
+
+def _past_relative_clause(sentence: str, today: date, lang: str) -> tuple[int, int] | None:
+    """The span of a relative clause ending a sentence told in the past, after one of its acts, when
+    only that clause puts it there ("mendesak DK PBB ... mematuhi resolusi gencatan senjata yang
+    diadopsi pekan lalu", "menggesa kerajaan ... menyemak kontrak yang diluluskan sejak 2020", "urged
+    the council to enforce the resolution which it adopted last week"): the past dates what the clause
+    tells, with an act named right before it ("resolusi gencatan senjata yang diadopsi"); the act
+    around them is the story's own."""
+    pronoun = _relative_word_re(lang)
+    hits = find_triggers(sentence, lang) if pronoun is not None else []
+    opening = pronoun.search(fold(sentence), hits[0].end) if hits else None
+    if opening is None:
+        return None
+    clause = sentence[opening.end():]
+    if len(clause.split()) > RELATIVE_CLAUSE_WORDS or _SENTENCE_BREAK.search(clause):
+        return None  # not a clause closing the sentence: a run of sentences the splitter could not part
+    if _told_in_past(sentence[:opening.start()], today, lang) or not _told_in_past(clause, today, lang):
+        return None  # the act itself is past, or the pronoun is part of the past phrase ("pekan yang lalu")
+    head = next((h.start for h in hits if h.end <= opening.start()
+                 and len(sentence[h.end:opening.start()].split()) <= HEAD_WORDS), opening.start())
+    if not any(h.end <= head for h in hits):
+        return None  # the clause dates the act it follows ("kept up the protest which began last week")
+    return head, len(sentence)
+
+
+#: most words of a relative clause that closes a sentence and alone dates it in the past
+RELATIVE_CLAUSE_WORDS = 12
+#: words between an act's noun and a relative clause that tells when it happened ("the protest which began ...")
+HEAD_WORDS = 1
+#: a sentence's end inside a text read as one sentence
+_SENTENCE_BREAK = re.compile(r"[.;!?]\s")
+
+
+@lru_cache(maxsize=None)
+def _relative_word_re(lang: str) -> re.Pattern | None:
+    """A relative pronoun as a word (events.json ``relative_pronouns``)."""
+    words = [fold(w) for w in (load_data(lang, "events") or {}).get("relative_pronouns", [])]
+    return re.compile(rf"(?<![\w'-])(?:{alternation(words)})(?![\w'-])") if words else None
 
 
 def _blanked(sentence: str, spans: list[tuple[int, int]]) -> str:
