@@ -838,6 +838,14 @@ def _dated_asides(folded: str, lang: str, dates: list[DateMention], offset: int,
     return found
 
 
+#: most words of a relative clause that closes a sentence and alone dates it in the past
+RELATIVE_CLAUSE_WORDS = 12
+#: words between an act's noun and a relative clause that tells when it happened ("the protest which began ...")
+HEAD_WORDS = 1
+#: a sentence's end inside a text read as one sentence
+_SENTENCE_BREAK = re.compile(r"[.;!?]\s")
+
+
 def _told_in_past(text: str, today: date, lang: str) -> bool:
     """A stretch of a sentence without date mentions puts what it tells long before publication or
     at a vague past time ("in 2018", "last week")."""
@@ -866,14 +874,6 @@ def _past_relative_clause(sentence: str, today: date, lang: str) -> tuple[int, i
     if not any(h.end <= head for h in hits):
         return None  # the clause dates the act it follows ("kept up the protest which began last week")
     return head, len(sentence)
-
-
-#: most words of a relative clause that closes a sentence and alone dates it in the past
-RELATIVE_CLAUSE_WORDS = 12
-#: words between an act's noun and a relative clause that tells when it happened ("the protest which began ...")
-HEAD_WORDS = 1
-#: a sentence's end inside a text read as one sentence
-_SENTENCE_BREAK = re.compile(r"[.;!?]\s")
 
 
 @lru_cache(maxsize=None)
