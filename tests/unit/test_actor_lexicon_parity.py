@@ -7,20 +7,14 @@ from datetime import datetime, timezone
 import pytest
 
 from streams.nlp.actors import find_actors
-from streams.nlp.counts import find_counts
-from streams.nlp.dates import find_dates
-from streams.nlp.events import extract_events
 from streams.nlp.places import find_places
-from streams.nlp.sentences import split_sentences
-from streams.records import Sentence
+from tests.events_in_text import events_in
 
 PUBLISHED = datetime(2025, 3, 12, 9, 0, tzinfo=timezone.utc)  # a Wednesday
 
 
 def extract(text, lang):
-    sentences = [Sentence(a, b) for a, b in split_sentences(text)]
-    return extract_events(text, sentences, lang, PUBLISHED, find_places(text, lang),
-                          find_dates(text, PUBLISHED, lang), find_counts(text, lang))
+    return events_in(text, lang, PUBLISHED)
 
 
 def mentions(text, lang):

@@ -2,22 +2,16 @@
 
 from datetime import datetime, timezone
 
-from streams.nlp.counts import find_counts
-from streams.nlp.dates import find_dates
 from streams.nlp.eventplaces import dominant_place
-from streams.nlp.events import extract_events
 from streams.nlp.mentions import PlaceMention
-from streams.nlp.places import find_places
-from streams.nlp.sentences import split_sentences
-from streams.records import Location, Sentence
+from streams.records import Location
+from tests.events_in_text import events_in
 
 PUBLISHED = datetime(2023, 3, 8, 9, 0, tzinfo=timezone.utc)  # a Wednesday
 
 
 def extract(text, lang):
-    sentences = [Sentence(a, b) for a, b in split_sentences(text)]
-    return extract_events(text, sentences, lang, PUBLISHED, find_places(text, lang),
-                          find_dates(text, PUBLISHED, lang), find_counts(text, lang))
+    return events_in(text, lang, PUBLISHED)
 
 
 def _mention(text, surface, kind, name, start_from=0):

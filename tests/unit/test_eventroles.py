@@ -2,21 +2,13 @@
 
 from datetime import datetime, timedelta, timezone
 
-from streams.nlp.counts import find_counts
-from streams.nlp.dates import find_dates
-from streams.nlp.events import extract_events
-from streams.nlp.places import find_places
-from streams.nlp.sentences import split_sentences
-from streams.records import Sentence
+from tests.events_in_text import events_in
 
 PUBLISHED = datetime(2024, 5, 16, 12, 0, tzinfo=timezone(timedelta(hours=7)))
 
 
 def extract(text, lang):
-    sentences = [Sentence(a, b) for a, b in split_sentences(text)]
-    places = find_places(text, lang)
-    return extract_events(text, sentences, lang, PUBLISHED, places, find_dates(text, PUBLISHED, lang),
-                          find_counts(text, lang))
+    return events_in(text, lang, PUBLISHED)
 
 
 def roles(text, lang, event_type):

@@ -14,14 +14,13 @@ from streams.nlp.places import find_places
 from streams.nlp.sentences import split_sentences
 from streams.nlp.triggers import find_triggers
 from streams.records import Sentence
+from tests.events_in_text import events_in
 
 PUBLISHED = datetime(2025, 6, 13, 18, 0, tzinfo=timezone(timedelta(hours=3)))  # a Friday
 
 
 def extract(text, lang):
-    sentences = [Sentence(a, b) for a, b in split_sentences(text)]
-    return extract_events(text, sentences, lang, PUBLISHED, find_places(text, lang),
-                          find_dates(text, PUBLISHED, lang), find_counts(text, lang))
+    return events_in(text, lang, PUBLISHED)
 
 
 @pytest.mark.parametrize("lang, text, counts", [
