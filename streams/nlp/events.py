@@ -859,9 +859,11 @@ def _past_relative_clause(sentence: str, today: date, lang: str) -> tuple[int, i
     the council to enforce the resolution which it adopted last week"): the past dates what the clause
     tells, with an act named right before it ("resolusi gencatan senjata yang diadopsi"); the act
     around them is the story's own."""
-    pronoun = _relative_word_re(lang)
-    hits = find_triggers(sentence, lang) if pronoun is not None else []
-    opening = pronoun.search(fold(sentence), hits[0].end) if hits else None
+    pronoun, folded = _relative_word_re(lang), fold(sentence)
+    if pronoun is None or pronoun.search(folded) is None:
+        return None  # no relative clause: the sentence's triggers are not looked for twice
+    hits = find_triggers(sentence, lang)
+    opening = pronoun.search(folded, hits[0].end) if hits else None
     if opening is None:
         return None
     clause = sentence[opening.end():]
