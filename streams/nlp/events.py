@@ -44,7 +44,7 @@ from streams.nlp.mentions import CountMention, DateMention, PlaceMention
 from streams.nlp.triggers import (
     CALL_OBJECT_WORDS, Lexicon, Trigger, TriggerHit, cameo_root, clauses, count_kinds, cumulative_markers, find_triggers,
     follows_background_marker,
-    in_group, in_pluperfect, is_disaster_story, is_reporting, is_verbal, lexicon, may_be_quoted, natural_death, plover_group, plover_list,
+    in_group, in_perfect, in_pluperfect, is_disaster_story, is_reporting, is_verbal, lexicon, may_be_quoted, natural_death, plover_group, plover_list,
     tells_mishap,
 )
 from streams.nlp.textutil import alternation, load_data
@@ -344,6 +344,8 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
             speech_at = hit.start
             content_end = _clause_end(folded, hit, ctx.lang)
             judge = hit if in_group("judging_types", t.type) else None
+        if background and is_verbal(t.type) and _past_opening(ctx, sent_start) and in_perfect(folded, hit, ctx.lang):
+            continue  # "rights groups have denounced the camps": a stance held, told without a day (what it is about stays its content)
         kept.append(hit)
     return _requested_acts(ctx.lang, sentence, folded, hits, kept, names)
 

@@ -244,6 +244,13 @@ class Lexicon:
     #: a pluperfect ending with a trigger's first word ("had refused", "había sido detenido",
     #: "avait attaqué"; events.json ``pluperfect``): a deed before the story's time
     pluperfect: re.Pattern | None = None
+    #: a present perfect ending with a trigger's first word ("has accused", "have supplied"; events.json
+    #: ``perfect``, English only: elsewhere the tense also tells the day's news): undated, a deed at no
+    #: time the article gives
+    perfect: re.Pattern | None = None
+    #: phrases that tie what follows to the story's own days ("it comes as", "the move comes amid";
+    #: events.json ``perfect.news_frames``): a present perfect after one is news
+    news_frames: re.Pattern | None = None
     #: superlatives and ordinals ("the largest", "la mayor", "la plus grande", "terbesar", "first"): a
     #: running-total marker just after one compares ("the largest protest since 2019"), it sums up nothing
     superlative: re.Pattern | None = None
@@ -532,6 +539,8 @@ def lexicon(lang: str) -> Lexicon:
         speech_objects=_words_pattern(data.get("speech_objects", [])),
         possessive=_possessive(data.get("possessives") or {}),
         pluperfect=_pluperfect_pattern(data.get("pluperfect") or {}),
+        perfect=_pluperfect_pattern(data.get("perfect") or {}),
+        news_frames=_words_pattern((data.get("perfect") or {}).get("news_frames", [])),
         superlative=_words_pattern(data.get("superlatives", [])),
         hyphen_endings=tuple(fold(e) for e in data.get("hyphen_attribute_endings", [])),
         hyphen_verbs=frozenset(fold(w) for w in data.get("hyphen_verb_prefixes", [])),
@@ -1530,14 +1539,27 @@ def in_pluperfect(folded: str, hit: TriggerHit, lang: str) -> bool:
     """The trigger is the participle of a pluperfect in its clause, or follows one by filler words
     ("the newspaper had refused", "had since been arrested", "había detenido", "avait été arrêté"):
     what it tells came before the time of the story. ``folded`` is the folded sentence."""
+    return _closes_tense(lexicon(lang).pluperfect, folded, hit, lang)
+
+
+def in_perfect(folded: str, hit: TriggerHit, lang: str) -> bool:
+    """The trigger is the participle of a present perfect in its clause ("rights groups have denounced",
+    "he has also accused"): told without a day, what it tells has no time in the story, unless a news
+    frame ties the sentence to the story's days ("it comes as police have detained")."""
     lex = lexicon(lang)
-    if lex.pluperfect is None:
+    if lex.news_frames and lex.news_frames.search(folded):
         return False
-    clause_start = next((a for a, b in clauses(folded, lex) if a <= hit.start < b), 0)
+    return _closes_tense(lex.perfect, folded, hit, lang)
+
+
+def _closes_tense(tense: re.Pattern | None, folded: str, hit: TriggerHit, lang: str) -> bool:
+    if tense is None:
+        return False
+    clause_start = next((a for a, b in clauses(folded, lexicon(lang)) if a <= hit.start < b), 0)
     before, words = folded[clause_start:hit.start], folded[hit.start:hit.end].split()
     # a generated phrase may hold the auxiliary itself ("había atacado", "avait été arrêté"):
-    # then its participle, a word or two on, closes the pluperfect
-    return any(lex.pluperfect.search(before + " ".join(words[:n])) for n in range(1, min(len(words), 3) + 1))
+    # then its participle, a word or two on, closes the tense
+    return any(tense.search(before + " ".join(words[:n])) for n in range(1, min(len(words), 3) + 1))
 
 
 def natural_death(clause: str, lang: str) -> bool:
