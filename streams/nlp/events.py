@@ -1114,8 +1114,7 @@ def _dated_by_year(folded: str, hit: TriggerHit, years: list[tuple[int, int]], l
             if len(gap.split()) <= YEAR_REACH_BEFORE:
                 return True
             continue
-        if start < hit.start and _fronted(folded, a, start, end) and len(
-                _PARENTHESIS_RE.sub(",", folded[end:hit.start]).split()) <= YEAR_REACH_BEFORE:
+        if _fronted_before(folded, a, start, end, hit):
             return True
         if hit.end <= start and len(folded[hit.end:start].split()) <= YEAR_REACH_AFTER:
             return True
@@ -1126,19 +1125,27 @@ def _dated_by_year(folded: str, hit: TriggerHit, years: list[tuple[int, int]], l
 _PARENTHESIS_RE = re.compile(r",[^,]*,")
 
 
+def _fronted_before(folded: str, clause_start: int, start: int, end: int, hit: TriggerHit) -> bool:
+    """The time phrase at ``start:end`` is a fronted adverbial before the trigger, within
+    ``YEAR_REACH_BEFORE`` words bar a parenthesis ("In June, the then minister, Jan Peters, approved")."""
+    return (start < hit.start and _fronted(folded, clause_start, start, end)
+            and len(_PARENTHESIS_RE.sub(",", folded[end:hit.start]).split()) <= YEAR_REACH_BEFORE)
+
+
 #: words between a trigger and a month and year that dates it ("withdrawn in March 2023 after two nights of protests")
 MONTH_REACH = 8
 
 
 def _dated_long_before(folded: str, hit: TriggerHit, old: list[tuple[int, int]], lang: str) -> bool:
-    """A month and year long past (``old``) stands in the trigger's clause, within ``MONTH_REACH`` words:
-    the trigger is history ("a similar bill was withdrawn in March 2023"), while a deed farther away in a
-    long sentence keeps its own time ("demand the funds for a rise agreed in March 1997")."""
+    """A month and year long past (``old``) stands in the trigger's clause, within ``MONTH_REACH`` words
+    or fronted before it as a year can be: the trigger is history ("a similar bill was withdrawn in March
+    2023"), while a deed farther away in a long sentence keeps its own time ("demand the funds for a rise
+    agreed in March 1997")."""
     a, b = next((c for c in clauses(folded, lexicon(lang)) if c[0] <= hit.start < c[1]), (0, len(folded)))
     for start, end in old:
         if a <= start < b:
             gap = folded[hit.end:start] if start >= hit.end else folded[end:hit.start]
-            if len(gap.split()) <= MONTH_REACH:
+            if len(gap.split()) <= MONTH_REACH or _fronted_before(folded, a, start, end, hit):
                 return True
     return False
 

@@ -65,3 +65,15 @@ def test_an_act_done_again_and_again_is_a_habit(lang, sentence, event_type):
 ])
 def test_the_same_act_without_a_repetition_adverb_stays_an_event(lang, sentence, event_type):
     assert event_type in types_after_opening(sentence, lang)
+
+
+@pytest.mark.parametrize("lang, sentence, event_type", [
+    ("en", "In October, the then interior minister, Ana Maria Ruiz, formally and publicly approved an extradition "
+           "request from Chile.",
+     "COOPERATE"),
+    ("es", "En octubre, el entonces ministro del Interior del país, Pablo Ruiz Gómez, criticó duramente la decisión "
+           "del tribunal.",
+     "ACCUSE"),
+])
+def test_a_fronted_month_long_past_dates_the_clause_across_a_parenthesis(lang, sentence, event_type):
+    assert event_type not in types_after_opening(sentence, lang)
