@@ -4,6 +4,12 @@ Precision = candidates judged 'event' / all candidates (strict); 'lenient' also 
 'wrong-type' (a real event under the wrong type). Missed rows are counted separately.
 
 Usage: python eval/filter/summary.py [eval/filter/real-pages.jsonl]
+       python eval/filter/summary.py rescore CANDIDATES [LABELS]
+
+``rescore`` joins today's candidates (``pages.py candidates`` output) to the labels by (page,
+sentence, type, occurrence) and prints, per split, fundus and Zyte pages only (Kabar is tuned on
+the tune articles): candidates, those joined to a label, their verdicts, precision among joined
+(event / joined), unlabelled new candidates, and labelled events no longer emitted.
 """
 
 import json
@@ -38,8 +44,52 @@ def precision_table(rows: list[dict], key) -> list[str]:
     return lines
 
 
+def label_key(row: dict) -> tuple[str, str, str, int]:
+    """How a candidate and its label meet: page, sentence, type and the occurrence of those three."""
+    return row["page"], (row.get("sentence") or "").strip(), row.get("type"), int(row.get("occurrence") or 1)
+
+
+def rescore(candidates: list[dict], labels: list[dict]) -> dict[str, Counter]:
+    """Per split: candidates, joined, their verdicts, new (unlabelled) and lost (labelled events not emitted)."""
+    judged = {label_key(row): row for row in labels if row["verdict"] != "missed" and source_of(row) != "tune"}
+    emitted = set()
+    splits: dict[str, Counter] = {}
+    for row in candidates:
+        if source_of(row) == "tune":
+            continue
+        key = label_key(row)
+        emitted.add(key)
+        counts = splits.setdefault(row["split"], Counter())
+        counts["candidates"] += 1
+        label = judged.get(key)
+        if label is None:
+            counts["new"] += 1
+        else:
+            counts["joined"] += 1
+            counts[label["verdict"]] += 1
+    for key, label in judged.items():
+        if label["verdict"] == "event" and key not in emitted:
+            splits.setdefault(label["split"], Counter())["lost"] += 1
+    return splits
+
+
+def rescore_lines(splits: dict[str, Counter]) -> list[str]:
+    lines = ["| split | candidates | joined | event | wrong-type | not-event | precision | new | lost |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    for name in sorted(splits):
+        n = splits[name]
+        precision = n["event"] / n["joined"] if n["joined"] else 0.0
+        lines.append(f"| {name} | {n['candidates']} | {n['joined']} | {n['event']} | {n['wrong-type']} | "
+                     f"{n['not-event']} | {precision:.3f} | {n['new']} | {n['lost']} |")
+    return lines
+
+
+def read_rows(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
 def main(path: Path) -> None:
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = read_rows(path)
     header = "| group | candidates | event | wrong-type | not-event | missed | precision | lenient |"
     rule = "|---|---|---|---|---|---|---|---|"
     print(header, rule, *precision_table(rows, lambda row: "all"), sep="\n")
@@ -60,4 +110,8 @@ def main(path: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else LABELS)
+    if sys.argv[1:2] == ["rescore"] and len(sys.argv) in (3, 4):
+        labels_path = Path(sys.argv[3]) if len(sys.argv) == 4 else LABELS
+        print(*rescore_lines(rescore(read_rows(Path(sys.argv[2])), read_rows(labels_path))), sep="\n")
+    else:
+        main(Path(sys.argv[1]) if len(sys.argv) > 1 else LABELS)

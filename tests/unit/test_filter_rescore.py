@@ -1,0 +1,55 @@
+"""eval/filter/summary.py rescore: today's candidates joined to the real-page labels."""
+
+import importlib.util
+from pathlib import Path
+
+SUMMARY = Path(__file__).resolve().parents[2] / "eval" / "filter" / "summary.py"
+
+
+def summary_module():
+    spec = importlib.util.spec_from_file_location("kabar_filter_summary", SUMMARY)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def row(page, sentence, event_type, split="train", occurrence=1, **label):
+    return {"page": page, "sentence": sentence, "type": event_type, "split": split, "occurrence": occurrence, **label}
+
+
+LABELS = [
+    row("zyte-article-extraction/html/a.html.gz", "Police arrested ten people.", "COERCE", verdict="event"),
+    row("zyte-article-extraction/html/a.html.gz", "Troops attacked the rebels in 2010.", "ASSAULT", verdict="not-event"),
+    row("zyte-article-extraction/html/a.html.gz", "Crowds protested in the capital.", "PROTEST", verdict="event"),
+    row("fundus-parser-tests/uk/b.html.gz", "The minister rejected the plan.", "REJECT", split="held", verdict="event"),
+    row("../eval/dev/c.json", "Polisi menangkap dua orang.", "COERCE", verdict="event"),
+]
+
+
+def test_rescore_joins_candidates_to_labels_per_split():
+    candidates = [
+        row("zyte-article-extraction/html/a.html.gz", "Police arrested ten people. ", "COERCE"),
+        row("zyte-article-extraction/html/a.html.gz", "Troops attacked the rebels in 2010.", "ASSAULT"),
+        row("zyte-article-extraction/html/a.html.gz", "Police arrested ten people.", "COERCE", occurrence=2),
+        row("fundus-parser-tests/uk/b.html.gz", "The minister rejected the plan.", "REJECT", split="held"),
+    ]
+    splits = summary_module().rescore(candidates, LABELS)
+    train, held = splits["train"], splits["held"]
+    assert (train["candidates"], train["joined"], train["event"], train["not-event"]) == (3, 2, 1, 1)
+    assert train["new"] == 1  # the second COERCE of the same sentence has no label
+    assert train["lost"] == 1  # the protest is no longer emitted
+    assert (held["joined"], held["event"], held["lost"]) == (1, 1, 0)
+
+
+def test_rescore_leaves_out_tune_articles():
+    candidates = [row("../eval/dev/c.json", "Polisi menangkap dua orang.", "COERCE")]
+    splits = summary_module().rescore(candidates, LABELS)
+    assert splits["train"]["candidates"] == 0
+
+
+def test_rescore_lines_give_precision_among_joined():
+    module = summary_module()
+    candidates = [row("zyte-article-extraction/html/a.html.gz", "Police arrested ten people.", "COERCE"),
+                  row("zyte-article-extraction/html/a.html.gz", "Troops attacked the rebels in 2010.", "ASSAULT")]
+    lines = module.rescore_lines(module.rescore(candidates, LABELS))
+    assert "| train | 2 | 2 | 1 | 0 | 1 | 0.500 | 0 | 1 |" in lines
