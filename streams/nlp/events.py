@@ -317,6 +317,8 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
             continue  # "rioters", "pelaku kerusuhan": who acts, not what happens
         if cumulative is not None and hit.start >= cumulative and t.type in ("ASSAULT", "PROTEST"):
             continue  # a running toll or a habit is not an event
+        if _past_lede(ctx, sent_start) and _time_anchor(folded, hit, ctx.lang):
+            continue  # "shortly after the arrest": when the sentence's own act happened
         if follows_background_marker(sentence, hit, ctx.lang, folded):
             continue  # "since Azerbaijan seized control": the earlier happening a period is counted from
         if background and (in_pluperfect(folded, hit, ctx.lang) or _told_by_relative_clause(folded, hit, hits, ctx.lang)):
@@ -656,11 +658,16 @@ def _is_heading(sentence: str) -> bool:
     return not sentence.rstrip().rstrip("\"'”’»)").endswith((".", "!", "?", "…"))
 
 
+def _past_lede(ctx: ArticleContext, sent_start: int) -> bool:
+    """The sentence lies in a paragraph after the lede's."""
+    return ctx.paragraph_of[sent_start] > ctx.paragraph_of[min(ctx.lede, len(ctx.text))]
+
+
 def _background_sentence(ctx: ArticleContext, folded: str, sent_start: int, length: int) -> bool:
     """The sentence may tell background: it lies after the lede's paragraph, gives no date of its
     own and reports no one's words (in "police said the gunman had killed three", the pluperfect
     is the story's own deed, told by a source)."""
-    if ctx.paragraph_of[sent_start] <= ctx.paragraph_of[min(ctx.lede, len(ctx.text))]:
+    if not _past_lede(ctx, sent_start):
         return False
     if between(ctx.dates, sent_start, sent_start + length):
         return False
@@ -994,6 +1001,25 @@ def _year_re(lang: str) -> re.Pattern | None:
     if not markers:
         return None
     return re.compile(rf"(?<!\w)(?:{alternation(markers)})\s+((?:19|20)\d\d)(s|-an|'s)?(?![\w/.-]\d)(?![\w-])")
+
+
+@lru_cache(maxsize=None)
+def _time_anchor_re(lang: str) -> re.Pattern | None:
+    """A preposition of time and a determiner ending a text ("after the", "following a", "tras la",
+    "après sa"; events.json ``time_anchors``)."""
+    anchors = [fold(m) for m in (load_data(lang, "events") or {}).get("time_anchors", [])]
+    if not anchors:
+        return None
+    return re.compile(rf"(?<![\w'-])(?:{alternation(anchors)})\s*$")
+
+
+def _time_anchor(folded: str, hit: TriggerHit, lang: str) -> bool:
+    """The trigger is a noun right after a preposition of time and its determiner ("shortly after the
+    arrest, she linked", "après la capture de Maduro"): past the lede's paragraph the act dates another
+    one, told before or elsewhere; it is no new event of its sentence (in the lede, "clashes broke out
+    after the arrest of a union leader on Monday" may be the only telling of the story's arrest)."""
+    pattern = _time_anchor_re(lang)
+    return bool(pattern and pattern.search(folded, 0, hit.start))
 
 
 @lru_cache(maxsize=None)

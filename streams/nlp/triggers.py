@@ -1553,6 +1553,8 @@ def in_perfect(folded: str, hit: TriggerHit, lang: str) -> bool:
 
 
 def _closes_tense(tense: re.Pattern | None, folded: str, hit: TriggerHit, lang: str) -> bool:
+    """``tense`` (a compound tense's auxiliary, fillers and participle) ends where the trigger's first words
+    do, in the trigger's clause."""
     if tense is None:
         return False
     clause_start = next((a for a, b in clauses(folded, lexicon(lang)) if a <= hit.start < b), 0)

@@ -24,8 +24,8 @@ OPENINGS = {
 }
 
 
-def types_after_opening(sentence: str, lang: str) -> list[str]:
-    opening = OPENINGS[lang]
+def types_after_opening(sentence: str, lang: str, openings: dict[str, str] = OPENINGS) -> list[str]:
+    opening = openings[lang]
     return [e.type for e in events_in(opening + sentence, lang, PUBLISHED) if e.evidence == sentence]
 
 
@@ -77,3 +77,22 @@ def test_the_same_act_without_a_repetition_adverb_stays_an_event(lang, sentence,
 ])
 def test_a_fronted_month_long_past_dates_the_clause_across_a_parenthesis(lang, sentence, event_type):
     assert event_type not in types_after_opening(sentence, lang)
+
+
+#: an opening that tells a march and no arrest, so that an arrest after it would be a new event
+MARCH_OPENINGS = {
+    "en": "Thousands marched in Lyon on Tuesday against the pension reform.\n\nThe march lasted hours.\n\n",
+    "es": ("Miles de personas marcharon en Lyon el martes contra la reforma de las pensiones.\n\n"
+           "La marcha duró horas.\n\n"),
+    "fr": ("Des milliers de personnes ont manifesté à Lyon mardi contre la réforme des retraites.\n\n"
+           "La marche a duré des heures.\n\n"),
+}
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "Shortly after the arrest of the union leader, the senator linked the case to a talk show host."),
+    ("es", "Tras la detención del líder sindical, la senadora vinculó el caso con un presentador de televisión."),
+    ("fr", "Après l'arrestation du dirigeant syndical, la sénatrice a lié l'affaire à un animateur de télévision."),
+])
+def test_an_act_after_a_preposition_of_time_only_dates_another(lang, sentence):
+    assert "COERCE" not in types_after_opening(sentence, lang, MARCH_OPENINGS)
