@@ -303,6 +303,7 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
              if a.kind in ("sector", "org", "person")]
     mishap = None
     background = _background_sentence(ctx, folded, sent_start, len(sentence))
+    dated = bool(between(ctx.dates, sent_start, sent_start + len(sentence)))
     deliberate = any(not in_group("mishap_types", h.trigger.type, h.trigger.mode) for h in hits
                      if h.trigger.type == "ASSAULT")
     for hit in hits:
@@ -317,6 +318,8 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
             continue  # "rioters", "pelaku kerusuhan": who acts, not what happens
         if cumulative is not None and hit.start >= cumulative and t.type in ("ASSAULT", "PROTEST"):
             continue  # a running toll or a habit is not an event
+        if not dated and _repeated(folded, hit, ctx.lang):
+            continue  # "the group repeatedly sued the administration": a habit, no act of a day
         if _past_lede(ctx, sent_start) and _time_anchor(folded, hit, ctx.lang):
             continue  # "shortly after the arrest": when the sentence's own act happened
         if follows_background_marker(sentence, hit, ctx.lang, folded):
@@ -1001,6 +1004,27 @@ def _year_re(lang: str) -> re.Pattern | None:
     if not markers:
         return None
     return re.compile(rf"(?<!\w)(?:{alternation(markers)})\s+((?:19|20)\d\d)(s|-an|'s)?(?![\w/.-]\d)(?![\w-])")
+
+
+@lru_cache(maxsize=None)
+def _repetition_re(lang: str) -> re.Pattern | None:
+    """Adverbs of repetition ("repeatedly", "reiteradamente", "à plusieurs reprises", "berulang kali";
+    events.json ``repetition_markers``)."""
+    markers = [fold(m) for m in (load_data(lang, "events") or {}).get("repetition_markers", [])]
+    if not markers:
+        return None
+    return re.compile(rf"(?<![\w'-])(?:{alternation(markers)})(?![\w'-])")
+
+
+#: words before a trigger searched for an adverb of repetition
+REPETITION_WINDOW = 4
+
+
+def _repeated(folded: str, hit: TriggerHit, lang: str) -> bool:
+    """An adverb of repetition stands among the few words before the trigger ("has repeatedly accused",
+    "berulang kali mengecam"): in a sentence with no date of its own, a habit."""
+    pattern = _repetition_re(lang)
+    return bool(pattern and pattern.search(" ".join(folded[:hit.start].split()[-REPETITION_WINDOW:])))
 
 
 @lru_cache(maxsize=None)
