@@ -1006,24 +1006,14 @@ def _year_re(lang: str) -> re.Pattern | None:
     return re.compile(rf"(?<!\w)(?:{alternation(markers)})\s+((?:19|20)\d\d)(s|-an|'s)?(?![\w/.-]\d)(?![\w-])")
 
 
-@lru_cache(maxsize=None)
-def _repetition_re(lang: str) -> re.Pattern | None:
-    """Adverbs of repetition ("repeatedly", "reiteradamente", "à plusieurs reprises", "berulang kali";
-    events.json ``repetition_markers``)."""
-    markers = [fold(m) for m in (load_data(lang, "events") or {}).get("repetition_markers", [])]
-    if not markers:
-        return None
-    return re.compile(rf"(?<![\w'-])(?:{alternation(markers)})(?![\w'-])")
-
-
 #: words before a trigger searched for an adverb of repetition
 REPETITION_WINDOW = 4
 
 
 def _repeated(folded: str, hit: TriggerHit, lang: str) -> bool:
-    """An adverb of repetition stands among the few words before the trigger ("has repeatedly accused",
-    "berulang kali mengecam"): in a sentence with no date of its own, a habit."""
-    pattern = _repetition_re(lang)
+    """An adverb of repetition (events.json ``repetition_markers``) stands among the few words before the
+    trigger ("has repeatedly accused", "berulang kali mengecam"): in a sentence with no date of its own, a habit."""
+    pattern = _markers_re(lang, "repetition_markers")
     return bool(pattern and pattern.search(" ".join(folded[:hit.start].split()[-REPETITION_WINDOW:])))
 
 
@@ -1046,11 +1036,16 @@ def _time_anchor(folded: str, hit: TriggerHit, lang: str) -> bool:
     return bool(pattern and pattern.search(folded, 0, hit.start))
 
 
-@lru_cache(maxsize=None)
 def _history_re(lang: str) -> re.Pattern | None:
     """Phrases that place what is next to them a year or more back ("last year", "two years ago",
     "tahun lalu", "l'an dernier"; events.json ``history_markers``)."""
-    markers = [fold(m) for m in (load_data(lang, "events") or {}).get("history_markers", [])]
+    return _markers_re(lang, "history_markers")
+
+
+@lru_cache(maxsize=None)
+def _markers_re(lang: str, key: str) -> re.Pattern | None:
+    """The phrases of an events.json list, each a whole word or words."""
+    markers = [fold(m) for m in (load_data(lang, "events") or {}).get(key, [])]
     if not markers:
         return None
     return re.compile(rf"(?<![\w'-])(?:{alternation(markers)})(?![\w'-])")
