@@ -1,6 +1,6 @@
 """Kinds of failure found on the external benchmarks (ext19): a firearm discharge told by its
 ammunition, a count of rounds or shots fired, the same count in the passive, or a resort to firing,
-with nobody named as the target."""
+with nobody named as the target; a deed named only as what people fear, a risk or a possibility."""
 
 from datetime import datetime, timezone
 
@@ -33,3 +33,21 @@ def test_rounds_or_shots_fired_are_an_assault_with_firearms(lang, text):
 ])
 def test_shots_in_a_match_or_a_round_of_cuts_are_no_assault(lang, text):
     assert not any(t == "ASSAULT" for t, _ in types_of(text, lang))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Traders in the old market kept their shutters down on Tuesday fearing violence."),
+    ("en", "Hundreds of families stayed in the school on Tuesday for fear of fresh clashes."),
+    ("fr", "Les commerçants du vieux marché ont gardé mardi leurs rideaux baissés par crainte de nouvelles violences."),
+    ("es", "Los comerciantes del mercado mantuvieron el martes sus persianas bajadas por temor a nuevos enfrentamientos."),
+])
+def test_a_deed_only_feared_is_no_event(lang, text):
+    assert not any(t in ("ASSAULT", "PROTEST") for t, _ in types_of(text, lang))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Fearing fresh clashes, police detained 30 youths in the old market on Tuesday."),
+    ("fr", "Craignant de nouveaux affrontements, la police a interpellé mardi 30 jeunes dans le vieux marché."),
+])
+def test_an_act_done_out_of_fear_is_still_an_event(lang, text):
+    assert ("COERCE", "arrest") in types_of(text, lang)
