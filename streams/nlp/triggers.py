@@ -205,6 +205,9 @@ class Lexicon:
     #: a word of remembrance before an event noun ("the anniversary of the massacre", "memperingati
     #: 10 tahun serangan", "commémoré l'attentat", "aniversario de la masacre"): an act long past
     commemorations: re.Pattern | None = None
+    #: a word of fear before a deed noun ("fearing a possible attack", "por temor a nuevos ataques",
+    #: "craignant des violences"; events.json ``fear_markers``): what is feared has not happened
+    fear_markers: re.Pattern | None = None
     #: a predicate after an event noun saying such acts are common or rare ("protests are common",
     #: "unjuk rasa sudah biasa terjadi", "les manifestations sont fréquentes"): a habit, no act
     generic_predicates: re.Pattern | None = None
@@ -527,6 +530,7 @@ def lexicon(lang: str) -> Lexicon:
         work_topics=_words_pattern(data.get("work_topics", [])),
         speech_topics=_words_pattern(data.get("speech_topics", [])),
         commemorations=_words_pattern(data.get("commemorations", [])),
+        fear_markers=_words_pattern(data.get("fear_markers", [])),
         generic_predicates=_words_pattern(data.get("generic_predicates", [])),
         definitions=_leading_pattern(data.get("definition_markers", [])),
         present_relative=_present_relative(data.get("present_relatives") or {}),
@@ -799,6 +803,8 @@ TOPIC_GAP = 3
 SPEECH_TOPIC_GAP = 2
 #: words between a word of remembrance and the act it recalls ("conmemoró los diez años del atentado")
 COMMEMORATION_GAP = 4
+#: words between a word of fear and the deed feared ("fearing a fresh bout of violence")
+FEAR_GAP = 4
 #: words after an event noun searched for a predicate of frequency ("protests are not uncommon")
 GENERIC_WINDOW = 5
 
@@ -1433,6 +1439,8 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
             continue  # "made a statement on the violence", "membahas kerusuhan": the deed is a topic of talk
         if _ends_near(lex, lex.commemorations, folded, start, COMMEMORATION_GAP):
             continue  # "on the anniversary of the massacre", "memperingati tragedi penembakan": history
+        if _ends_near(lex, lex.fear_markers, folded, start, FEAR_GAP):
+            continue  # "residents stayed indoors fearing a possible attack": a fear, no deed
         if lex.generic_predicates and lex.generic_predicates.search(_window_after(folded, end, parts, GENERIC_WINDOW)):
             continue  # "protests are common in the capital", "las protestas son frecuentes": a habit
         if lex.definitions and len(folded[:start].split()) <= 1 and lex.definitions.match(folded, end):
