@@ -2,9 +2,10 @@
 
 Folding in bulk, span lookups by bisection, acronyms led by their first
 letter, phrases found after a consumed non-word character, the
-fingerprint's punctuation removal and the name-overlap test of trusted
-places each replace a slower, obvious computation; these tests hold them to
-its answers.
+fingerprint's punctuation removal, the name-overlap test of trusted
+places, the gazetteer's tokens found by ``str.find`` and the words read
+back from a number in a window each replace a slower, obvious computation;
+these tests hold them to its answers.
 """
 
 import hashlib
@@ -18,9 +19,11 @@ from streams.nlp.actors import ActorMention, _acronym_pattern, find_organisation
 from streams.nlp.eventcontext import between, spans
 from streams.nlp.eventplaces import trusted_places
 from streams.nlp.fuzzy import _fold_char, fold, fold_uncached
+from streams.nlp.gazetteer import _TOKEN_RE, tokens
 from streams.nlp.mentions import DateMention, PlaceMention
 from streams.nlp.normalize import text_fingerprint
 from streams.nlp.phrases import PhraseIndex, _trie_pattern, _units, _words_pattern, phrase_words
+from streams.nlp.triggers import _WORD_START, _words_back
 from streams.records import Location
 
 #: letters that fold in unusual ways: accents, ligatures, dotted/dotless i, sigma, Kelvin, long s
@@ -108,10 +111,10 @@ def test_places_inside_names_are_not_trusted(places, names):
 
 
 _PHRASES = [("police", "police"), ("riot police", "police"), ("protest*", "protesters"), ("pol", "x"),
-            ("couvre-feu", "curfew"), ("a b", "ab"), ("b", "b")]
+            ("couvre-feu", "curfew"), ("a b", "ab"), ("b", "b"), ("... été", "gap first")]
 
 
-@given(st.text(alphabet="polices riotaprstb-feu,\n'", max_size=80))
+@given(st.text(alphabet="polices riotaprstb-feuéÉ,\n'", max_size=80))
 def test_phrases_are_found_where_a_word_starts(text):
     index = PhraseIndex(_PHRASES)
     units = sorted({_units(phrase_words(p)) for p, _ in _PHRASES})
@@ -150,3 +153,15 @@ def test_a_gap_stands_for_up_to_three_words_of_any_kind():
     assert found("China warned Taiwan against provocations.") == [("warned taiwan against", "THREATEN")]
     assert found("It suspended all talks on future EU membership.") == []  # four words between
     assert found("They warned of war.") == [("warned", "warned alone")]
+
+
+@given(st.text(alphabet=_ODD + "ab1_ \t", max_size=120))
+def test_gazetteer_tokens_are_the_letter_runs_the_pattern_finds(text):
+    assert tokens(text) == [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text)]
+
+
+@given(st.text(alphabet="ab \n", max_size=300), st.integers(0, 300), st.integers(1, 6))
+def test_words_read_back_from_a_window_are_those_of_the_whole_text(text, at, n):
+    at = min(at, len(text))
+    starts = [m.start() for m in _WORD_START.finditer(text, 0, at)]
+    assert _words_back(text, at, n) == (starts[-n] if len(starts) >= n else 0)
