@@ -602,7 +602,8 @@ def _with_days_off(text: str, lx: _Lexicon, mentions: list[DateMention], phrases
     Kementerian ... memberi amaran" is the day before yesterday."""
     added = []
     for m in phrases.finditer(text):
-        anchor = next((d for d in reversed(anchors) if d.end <= m.start() and not opens_span(text, d.start, lx.lang)), None)
+        anchor = next((d for d in reversed(anchors)
+                       if d.end <= m.start() and not opens_span(text, d.start, lx.lang)), None)
         if anchor is not None and not any(d.start < m.end() and m.start() < d.end for d in mentions):
             days = offsets.get(" ".join(fold(m.group()).split()), 0)
             added.append(DateMention(m.start(), m.end(), anchor.value + timedelta(days=days), False))

@@ -114,7 +114,6 @@ class PhraseIndex:
             words = phrase_words(phrase)
             if all(w == GAP for w in words):
                 continue  # no word to find
-
             if any(w.endswith("*") or w == GAP for w in words):
                 start = "" if words[0] == GAP else words[0].rstrip("*")
                 self._wild.append((start, words, len(" ".join(words)), value))
