@@ -112,8 +112,8 @@ class PhraseIndex:
         units: set[tuple[str, ...]] = set()
         for phrase, value in phrases:
             words = phrase_words(phrase)
-            if all(w == GAP for w in words):
-                continue  # no word to find
+            if not words:
+                continue
             if any(w.endswith("*") or w == GAP for w in words):
                 start = "" if words[0] == GAP else words[0].rstrip("*")
                 self._wild.append((start, words, len(" ".join(words)), value))
@@ -121,10 +121,8 @@ class PhraseIndex:
                 self._exact.setdefault(words, value)
             units.add(_units(words))
         # a phrase starts after a non-word character (the text gets a leading space), which the
-        # pattern consumes rather than looks behind at: the engine then skips words at once; every
-        # phrase starts with a word character (a gap too), which the look-ahead checks before the
-        # engine tries the trie's branches (a quarter less time on es, en)
-        self._pattern = re.compile(rf"\W(?=\w)({_trie_pattern(sorted(units))})(?!\w)") if units else None
+        # pattern consumes rather than looks behind at: the engine then skips words at once
+        self._pattern = re.compile(rf"\W({_trie_pattern(sorted(units))})(?!\w)") if units else None
         self._wild.sort(key=lambda e: -e[2])
         self._values: dict[str, object | None] = {}
 

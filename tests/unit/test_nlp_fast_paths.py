@@ -111,10 +111,10 @@ def test_places_inside_names_are_not_trusted(places, names):
 
 
 _PHRASES = [("police", "police"), ("riot police", "police"), ("protest*", "protesters"), ("pol", "x"),
-            ("couvre-feu", "curfew"), ("a b", "ab"), ("b", "b"), ("... été", "gap first")]
+            ("couvre-feu", "curfew"), ("a b", "ab"), ("b", "b")]
 
 
-@given(st.text(alphabet="polices riotaprstb-feuéÉ,\n'", max_size=80))
+@given(st.text(alphabet="polices riotaprstb-feu,\n'", max_size=80))
 def test_phrases_are_found_where_a_word_starts(text):
     index = PhraseIndex(_PHRASES)
     units = sorted({_units(phrase_words(p)) for p, _ in _PHRASES})
