@@ -94,17 +94,8 @@ class Entry:
 
 
 def tokens(text: str) -> list[tuple[int, int, str]]:
-    """Letter-only word tokens of ``text`` as (start, end, surface).
-
-    Each word is found again with ``str.find`` from the end of the last one, which is where the
-    regex matched it (no letter stands between two tokens): twice as fast as reading match objects."""
-    found = []
-    at = 0
-    for word in _TOKEN_RE.findall(text):
-        at = text.find(word, at)
-        found.append((at, at + len(word), word))
-        at += len(word)
-    return found
+    """Letter-only word tokens of ``text`` as (start, end, surface)."""
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text)]
 
 
 def key_of(name: str) -> str:

@@ -3,9 +3,8 @@
 Folding in bulk, span lookups by bisection, acronyms led by their first
 letter, phrases found after a consumed non-word character, the
 fingerprint's punctuation removal, the name-overlap test of trusted
-places, the gazetteer's tokens found by ``str.find`` and the words read
-back from a number in a window each replace a slower, obvious computation;
-these tests hold them to its answers.
+places and the words read back from a number in a window each replace a
+slower, obvious computation; these tests hold them to its answers.
 """
 
 import hashlib
@@ -19,7 +18,6 @@ from streams.nlp.actors import ActorMention, _acronym_pattern, find_organisation
 from streams.nlp.eventcontext import between, spans
 from streams.nlp.eventplaces import trusted_places
 from streams.nlp.fuzzy import _fold_char, fold, fold_uncached
-from streams.nlp.gazetteer import _TOKEN_RE, tokens
 from streams.nlp.mentions import DateMention, PlaceMention
 from streams.nlp.normalize import text_fingerprint
 from streams.nlp.phrases import PhraseIndex, _trie_pattern, _units, _words_pattern, phrase_words
@@ -153,11 +151,6 @@ def test_a_gap_stands_for_up_to_three_words_of_any_kind():
     assert found("China warned Taiwan against provocations.") == [("warned taiwan against", "THREATEN")]
     assert found("It suspended all talks on future EU membership.") == []  # four words between
     assert found("They warned of war.") == [("warned", "warned alone")]
-
-
-@given(st.text(alphabet=_ODD + "ab1_ \t", max_size=120))
-def test_gazetteer_tokens_are_the_letter_runs_the_pattern_finds(text):
-    assert tokens(text) == [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text)]
 
 
 @given(st.text(alphabet="ab \n", max_size=300), st.integers(0, 300), st.integers(1, 6))
