@@ -602,8 +602,9 @@ def _with_days_off(text: str, lx: _Lexicon, mentions: list[DateMention], phrases
     Kementerian ... memberi amaran" is the day before yesterday."""
     added = []
     for m in phrases.finditer(text):
-        before = [d for d in anchors if d.end <= m.start() and not opens_span(text, d.start, lx.lang)]
-        if before and not any(d.start < m.end() and m.start() < d.end for d in mentions):
+        anchor = next((d for d in reversed(anchors)
+                       if d.end <= m.start() and not opens_span(text, d.start, lx.lang)), None)
+        if anchor is not None and not any(d.start < m.end() and m.start() < d.end for d in mentions):
             days = offsets.get(" ".join(fold(m.group()).split()), 0)
-            added.append(DateMention(m.start(), m.end(), before[-1].value + timedelta(days=days), False))
+            added.append(DateMention(m.start(), m.end(), anchor.value + timedelta(days=days), False))
     return sorted(mentions + added, key=lambda d: d.start) if added else mentions

@@ -611,6 +611,8 @@ def _time_insertion_pattern(lang: str, spec: dict) -> re.Pattern | None:
 #: words either side of a number read again with the number blanked
 NUMBER_READING_WORDS = 5
 _WORD_START = re.compile(r"(?<!\S)\S")
+#: characters per word ``_words_back`` reads back before it reads the whole text
+WORDS_BACK_CHARS = 16
 _WORD_END = re.compile(r"\S(?!\S)")
 
 
@@ -648,8 +650,13 @@ def _near_numbers(lex: Lexicon, blanked: str, timed: str) -> list[tuple[int, int
 
 
 def _words_back(text: str, at: int, n: int) -> int:
-    """Where the ``n``-th word before ``at`` starts."""
-    starts = [m.start() for m in _WORD_START.finditer(text, 0, at)]
+    """Where the ``n``-th word before ``at`` starts. The words are looked for in the last
+    ``WORDS_BACK_CHARS * n`` characters first (the pattern's look-behind sees the character
+    before), the whole text only when those hold fewer than ``n``."""
+    low = max(0, at - WORDS_BACK_CHARS * n)
+    starts = [m.start() for m in _WORD_START.finditer(text, low, at)]
+    if len(starts) < n and low:
+        starts = [m.start() for m in _WORD_START.finditer(text, 0, at)]
     return starts[-n] if len(starts) >= n else 0
 
 
