@@ -43,7 +43,7 @@ from streams.nlp.fuzzy import fold
 from streams.nlp.mentions import CountMention, DateMention, PlaceMention
 from streams.nlp.triggers import (
     CALL_OBJECT_WORDS, Lexicon, Trigger, TriggerHit, cameo_root, clauses, count_kinds, cumulative_markers, find_triggers,
-    follows_background_marker,
+    BACKGROUND_WINDOW, follows_background_marker,
     in_group, in_perfect, in_pluperfect, is_disaster_story, is_reporting, is_verbal, lexicon, may_be_quoted, natural_death, plover_group, plover_list,
     tells_mishap,
 )
@@ -322,7 +322,8 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
             continue  # "the group repeatedly sued the administration": a habit, no act of a day
         if _past_lede(ctx, sent_start) and _time_anchor(folded, hit, ctx.lang):
             continue  # "shortly after the arrest": when the sentence's own act happened
-        if follows_background_marker(sentence, hit, ctx.lang, folded):
+        if follows_background_marker(sentence, hit, ctx.lang, folded) and not (
+                _recently_dated(ctx, sent_start, len(sentence)) and _continued(folded, hit, ctx.lang)):
             continue  # "since Azerbaijan seized control": the earlier happening a period is counted from
         if background and (in_pluperfect(folded, hit, ctx.lang) or _told_by_relative_clause(folded, hit, hits, ctx.lang)):
             continue  # "the newspaper had refused to print them", "a group that sued": before the story, told as its background
@@ -559,7 +560,10 @@ def _cumulative_from(ctx: ArticleContext, sentence: str, folded: str, start: int
     ... efectivo desde octubre": the marker dates the raise, not Thursday's march)."""
     reach = None
     superlative = lexicon(ctx.lang).superlative
+    recent = _recently_dated(ctx, start, len(sentence))
     for a, b in cumulative_markers(sentence, ctx.lang, folded):
+        if recent and _continuation(folded[a:b], ctx.lang):
+            continue  # "violence continued in the town on Monday": that day's act, no running total
         if superlative and superlative.search(folded, _words_back(folded, a, SUPERLATIVE_REACH), a):
             continue  # "the largest protest since 2019", "la pire attaque depuis": a comparison, no running total
         follows = [d for d in ctx.dates if 0 <= d.start - (start + b) <= 3]
@@ -1004,6 +1008,30 @@ def _year_re(lang: str) -> re.Pattern | None:
     if not markers:
         return None
     return re.compile(rf"(?<!\w)(?:{alternation(markers)})\s+((?:19|20)\d\d)(s|-an|'s)?(?![\w/.-]\d)(?![\w-])")
+
+
+def _recently_dated(ctx: ArticleContext, sent_start: int, length: int) -> bool:
+    """The sentence holds a date of the last ``RECENT_ACT_DAYS`` days."""
+    return any(abs((ctx.today - d.value).days) <= RECENT_ACT_DAYS
+               for d in between(ctx.dates, sent_start, sent_start + length))
+
+
+def _continuation(marker: str, lang: str) -> bool:
+    """A background or cumulative marker (folded) is a verb of continuation (events.json
+    ``continuative_verbs``: "continued", "siguen", "se poursuivent", "terus berlanjut"): with a date of
+    the last days in its sentence it tells that day's act ("protesters continued to rally on Monday"),
+    undated a standing state."""
+    pattern = _markers_re(lang, "continuative_verbs")
+    return bool(pattern and pattern.fullmatch(marker))
+
+
+def _continued(folded: str, hit: TriggerHit, lang: str) -> bool:
+    """Every background marker among the few words before the trigger is a verb of continuation
+    ("continue to rally", "continúan protestando")."""
+    background = lexicon(lang).background
+    window = " ".join(folded[:hit.start].split()[-BACKGROUND_WINDOW:])
+    found = [m.group() for m in background.finditer(window)] if background else []
+    return bool(found) and all(_continuation(m, lang) for m in found)
 
 
 #: words before a trigger searched for an adverb of repetition
