@@ -316,14 +316,16 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
                 continue  # an earthquake that killed eight, a plant that exploded: nobody attacked
         if any(a <= hit.start and hit.end <= b for a, b in names):
             continue  # "rioters", "pelaku kerusuhan": who acts, not what happens
-        if cumulative is not None and hit.start >= cumulative and t.type in ("ASSAULT", "PROTEST"):
+        if (cumulative is not None and hit.start >= cumulative and t.type in ("ASSAULT", "PROTEST")
+                and not _past_dated_aside(ctx, folded, sent_start, hit, cumulative_markers(sentence, ctx.lang, folded))):
             continue  # a running toll or a habit is not an event
         if not dated and _repeated(folded, hit, ctx.lang):
             continue  # "the group repeatedly sued the administration": a habit, no act of a day
         if _past_lede(ctx, sent_start) and _time_anchor(folded, hit, ctx.lang):
             continue  # "shortly after the arrest": when the sentence's own act happened
         if follows_background_marker(sentence, hit, ctx.lang, folded) and not (
-                _recently_dated(ctx, sent_start, len(sentence)) and _continued(folded, hit, ctx.lang)):
+                _recently_dated(ctx, sent_start, len(sentence)) and _continued(folded, hit, ctx.lang)) and not (
+                _past_dated_aside(ctx, folded, sent_start, hit, _background_before(folded, hit, ctx.lang))):
             continue  # "since Azerbaijan seized control": the earlier happening a period is counted from
         if background and (in_pluperfect(folded, hit, ctx.lang) or _told_by_relative_clause(folded, hit, hits, ctx.lang)):
             continue  # "the newspaper had refused to print them", "a group that sued": before the story, told as its background
@@ -1032,6 +1034,26 @@ def _continued(folded: str, hit: TriggerHit, lang: str) -> bool:
     window = " ".join(folded[:hit.start].split()[-BACKGROUND_WINDOW:])
     found = [m.group() for m in background.finditer(window)] if background else []
     return bool(found) and all(_continuation(m, lang) for m in found)
+
+
+def _background_before(folded: str, hit: TriggerHit, lang: str) -> list[tuple[int, int]]:
+    """The spans of the background markers among the few words before the trigger."""
+    background = lexicon(lang).background
+    if background is None:
+        return []
+    return [m.span() for m in background.finditer(folded, _words_back(folded, hit.start, BACKGROUND_WINDOW), hit.start)]
+
+
+def _past_dated_aside(ctx: ArticleContext, folded: str, sent_start: int, hit: TriggerHit,
+                      markers: list[tuple[int, int]]) -> bool:
+    """Every marker (``markers``: spans in the folded sentence) ends before a comma that stands before the
+    trigger, and a date of the last days follows that comma: "since" belongs to an aside or a fronted
+    phrase of another predicate ("Los médicos, en huelga desde el mes pasado, marcharon el lunes":
+    the march is Monday's act)."""
+    if not markers:
+        return False
+    comma = folded.find(",", max(b for a, b in markers), hit.start)
+    return comma >= 0 and _recently_dated(ctx, sent_start + comma, len(folded) - comma)
 
 
 #: words before a trigger searched for an adverb of repetition
