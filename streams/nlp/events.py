@@ -1044,16 +1044,24 @@ def _background_before(folded: str, hit: TriggerHit, lang: str) -> list[tuple[in
     return [m.span() for m in background.finditer(folded, _words_back(folded, hit.start, BACKGROUND_WINDOW), hit.start)]
 
 
+#: words at most between the comma opening an aside (or the sentence's start) and a marker inside it
+ASIDE_LEAD = 6
+
+
 def _past_dated_aside(ctx: ArticleContext, folded: str, sent_start: int, hit: TriggerHit,
                       markers: list[tuple[int, int]]) -> bool:
-    """Every marker (``markers``: spans in the folded sentence) ends before a comma that stands before the
-    trigger, and a date of the last days follows that comma: "since" belongs to an aside or a fronted
-    phrase of another predicate ("Los médicos, en huelga desde el mes pasado, marcharon el lunes":
-    the march is Monday's act)."""
+    """The markers (``markers``: spans in the folded sentence) lie in a phrase that a comma or the
+    sentence's start opens a few words before them and a comma closes before the trigger, and a date of
+    the last days follows the trigger: "since" belongs to an aside or a fronted phrase of another
+    predicate ("Los médicos, en huelga desde el mes pasado, marcharon el lunes": the march is Monday's
+    act; in "killed since the invasion began, on Thursday" it dates the toll)."""
     if not markers:
         return False
+    first = min(a for a, b in markers)
+    if len(folded[folded.rfind(",", 0, first) + 1:first].split()) > ASIDE_LEAD:
+        return False
     comma = folded.find(",", max(b for a, b in markers), hit.start)
-    return comma >= 0 and _recently_dated(ctx, sent_start + comma, len(folded) - comma)
+    return comma >= 0 and _recently_dated(ctx, sent_start + hit.start, len(folded) - hit.start)
 
 
 #: words before a trigger searched for an adverb of repetition
