@@ -323,9 +323,7 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
             continue  # "the group repeatedly sued the administration": a habit, no act of a day
         if _past_lede(ctx, sent_start) and _time_anchor(folded, hit, ctx.lang):
             continue  # "shortly after the arrest": when the sentence's own act happened
-        if follows_background_marker(sentence, hit, ctx.lang, folded) and not (
-                _recently_dated(ctx, sent_start, len(sentence)) and _continued(folded, hit, ctx.lang)) and not (
-                _past_dated_aside(ctx, folded, sent_start, hit, _background_before(folded, hit, ctx.lang))):
+        if follows_background_marker(sentence, hit, ctx.lang, folded) and not _background_lifted(ctx, folded, sent_start, hit):
             continue  # "since Azerbaijan seized control": the earlier happening a period is counted from
         if background and (in_pluperfect(folded, hit, ctx.lang) or _told_by_relative_clause(folded, hit, hits, ctx.lang)):
             continue  # "the newspaper had refused to print them", "a group that sued": before the story, told as its background
@@ -1027,21 +1025,16 @@ def _continuation(marker: str, lang: str) -> bool:
     return bool(pattern and pattern.fullmatch(marker))
 
 
-def _continued(folded: str, hit: TriggerHit, lang: str) -> bool:
-    """Every background marker among the few words before the trigger is a verb of continuation
-    ("continue to rally", "continúan protestando")."""
-    background = lexicon(lang).background
-    window = " ".join(folded[:hit.start].split()[-BACKGROUND_WINDOW:])
-    found = [m.group() for m in background.finditer(window)] if background else []
-    return bool(found) and all(_continuation(m, lang) for m in found)
-
-
-def _background_before(folded: str, hit: TriggerHit, lang: str) -> list[tuple[int, int]]:
-    """The spans of the background markers among the few words before the trigger."""
-    background = lexicon(lang).background
-    if background is None:
-        return []
-    return [m.span() for m in background.finditer(folded, _words_back(folded, hit.start, BACKGROUND_WINDOW), hit.start)]
+def _background_lifted(ctx: ArticleContext, folded: str, sent_start: int, hit: TriggerHit) -> bool:
+    """The background markers among the few words before the trigger make no background of it: all are
+    verbs of continuation in a sentence dated to the last days ("continúan protestando este lunes"), or
+    they lie in a since-aside (``_past_dated_aside``)."""
+    background = lexicon(ctx.lang).background
+    lo = _words_back(folded, hit.start, BACKGROUND_WINDOW)
+    markers = [m.span() for m in background.finditer(folded, lo, hit.start)] if background else []
+    if markers and all(_continuation(folded[a:b], ctx.lang) for a, b in markers):
+        return _recently_dated(ctx, sent_start, len(folded))
+    return _past_dated_aside(ctx, folded, sent_start, hit, markers)
 
 
 #: words at most between the comma opening an aside (or the sentence's start) and a marker inside it
