@@ -560,10 +560,9 @@ def _cumulative_from(ctx: ArticleContext, sentence: str, folded: str, start: int
     ... efectivo desde octubre": the marker dates the raise, not Thursday's march)."""
     reach = None
     superlative = lexicon(ctx.lang).superlative
-    recent = _recently_dated(ctx, start, len(sentence))
     for a, b in cumulative_markers(sentence, ctx.lang, folded):
-        if recent and _continuation(folded[a:b], ctx.lang):
-            continue  # "violence continued in the town on Monday": that day's act, no running total
+        if _continuation(folded[a:b], ctx.lang) and _recently_dated(ctx, start + b, len(sentence) - b):
+            continue  # "the strikes continued in the refineries on Monday": that day's act, no running total
         if superlative and superlative.search(folded, _words_back(folded, a, SUPERLATIVE_REACH), a):
             continue  # "the largest protest since 2019", "la pire attaque depuis": a comparison, no running total
         follows = [d for d in ctx.dates if 0 <= d.start - (start + b) <= 3]
@@ -1010,16 +1009,15 @@ def _year_re(lang: str) -> re.Pattern | None:
     return re.compile(rf"(?<!\w)(?:{alternation(markers)})\s+((?:19|20)\d\d)(s|-an|'s)?(?![\w/.-]\d)(?![\w-])")
 
 
-def _recently_dated(ctx: ArticleContext, sent_start: int, length: int) -> bool:
-    """The sentence holds a date of the last ``RECENT_ACT_DAYS`` days."""
-    return any(abs((ctx.today - d.value).days) <= RECENT_ACT_DAYS
-               for d in between(ctx.dates, sent_start, sent_start + length))
+def _recently_dated(ctx: ArticleContext, start: int, length: int) -> bool:
+    """The ``length`` characters of the text from ``start`` hold a date of the last ``RECENT_ACT_DAYS`` days."""
+    return any(abs((ctx.today - d.value).days) <= RECENT_ACT_DAYS for d in between(ctx.dates, start, start + length))
 
 
 def _continuation(marker: str, lang: str) -> bool:
     """A background or cumulative marker (folded) is a verb of continuation (events.json
     ``continuative_verbs``: "continued", "siguen", "se poursuivent", "terus berlanjut"): with a date of
-    the last days in its sentence it tells that day's act ("protesters continued to rally on Monday"),
+    the last days after it it tells that day's act ("protesters continued protesting on Monday"),
     undated a standing state."""
     pattern = _markers_re(lang, "continuative_verbs")
     return bool(pattern and pattern.fullmatch(marker))
@@ -1027,13 +1025,14 @@ def _continuation(marker: str, lang: str) -> bool:
 
 def _background_lifted(ctx: ArticleContext, folded: str, sent_start: int, hit: TriggerHit) -> bool:
     """The background markers among the few words before the trigger make no background of it: all are
-    verbs of continuation in a sentence dated to the last days ("continúan protestando este lunes"), or
+    verbs of continuation and a date of the last days follows the trigger ("continúan protestando este
+    lunes"; in "fired on Tuesday as riots continued" the date is the firing's), or
     they lie in a since-aside (``_past_dated_aside``)."""
     background = lexicon(ctx.lang).background
     lo = _words_back(folded, hit.start, BACKGROUND_WINDOW)
     markers = [m.span() for m in background.finditer(folded, lo, hit.start)] if background else []
     if markers and all(_continuation(folded[a:b], ctx.lang) for a, b in markers):
-        return _recently_dated(ctx, sent_start, len(folded))
+        return _recently_dated(ctx, sent_start + hit.start, len(folded) - hit.start)
     return _past_dated_aside(ctx, folded, sent_start, hit, markers)
 
 
