@@ -1064,7 +1064,7 @@ def _repeated(folded: str, hit: TriggerHit, lang: str) -> bool:
     """An adverb of repetition (events.json ``repetition_markers``) stands among the few words before the
     trigger ("has repeatedly accused", "berulang kali mengecam"): in a sentence with no date of its own, a habit."""
     pattern = _markers_re(lang, "repetition_markers")
-    return bool(pattern and pattern.search(" ".join(folded[:hit.start].split()[-REPETITION_WINDOW:])))
+    return bool(pattern and pattern.search(folded, _words_back(folded, hit.start, REPETITION_WINDOW), hit.start))
 
 
 @lru_cache(maxsize=None)
