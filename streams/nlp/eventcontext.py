@@ -43,6 +43,9 @@ class ArticleContext:
     incident_date: date | None = None
     #: the article is about a natural disaster
     disaster: bool = False
+    #: the lede's paragraph told an accident or a disaster where an attack word stood ("a tank at the plant
+    #: exploded"): set while its sentences are read (``events._kept_hits``)
+    mishap_lede: bool = False
     #: whether the date mention at an offset tells when something was said (``eventdates``)
     report_dates: dict[int, bool] = field(default_factory=dict)
     #: whether the place mention at an offset follows "in", "di", "en"... (``eventplaces``)

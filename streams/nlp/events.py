@@ -312,8 +312,8 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
             continue  # evacuated from a flood: not fleeing a party
         if in_group("mishap_types", t.type, t.mode) and not deliberate:
             mishap = tells_mishap(folded, ctx.lang) if mishap is None else mishap
-            if mishap or (ctx.disaster and t.casualty):
-                continue  # an earthquake that killed eight, a plant that exploded: nobody attacked
+            if mishap or (ctx.disaster and t.casualty) or (ctx.mishap_lede and t.type == "ASSAULT"):
+                continue  # an earthquake that killed eight, a plant that exploded, "the blast killed two" after it: nobody attacked
         if any(a <= hit.start and hit.end <= b for a, b in names):
             continue  # "rioters", "pelaku kerusuhan": who acts, not what happens
         if (cumulative is not None and hit.start >= cumulative and t.type in ("ASSAULT", "PROTEST")
@@ -662,6 +662,14 @@ def _is_heading(sentence: str) -> bool:
     """A line without closing punctuation (a crosshead or a live blog's entry title): it opens a new
     section, whose time the narrative before it does not set."""
     return not sentence.rstrip().rstrip("\"'”’»)").endswith((".", "!", "?", "…"))
+
+
+def _lede_mishap(ctx: ArticleContext, folded: str, sent_start: int, hits: list[TriggerHit]) -> bool:
+    """A sentence of the lede's paragraph tells an accident or a disaster (accidents.json, ``disaster_words``:
+    "workers were hurt when a furnace at the plant exploded") and no deliberate attack: the deaths and
+    blasts its story tells later with no attack of their own ("the explosion killed two") are that mishap's."""
+    return (not _past_lede(ctx, sent_start) and tells_mishap(folded, ctx.lang)
+            and all(in_group("mishap_types", h.trigger.type, h.trigger.mode) for h in hits if h.trigger.type == "ASSAULT"))
 
 
 def _past_lede(ctx: ArticleContext, sent_start: int) -> bool:
@@ -1392,6 +1400,8 @@ def _sentence_events(ctx: ArticleContext, s: Sentence, last_person: ActorMention
         hits = [h for h in hits if not _dated_long_before(folded, h, old, ctx.lang)]
     if years:
         hits = [h for h in hits if not _dated_by_year(folded, h, years, ctx.lang)]
+    if not ctx.mishap_lede:
+        ctx.mishap_lede = _lede_mishap(ctx, folded, s.start, hits)
     if not hits and not given:
         return []
     cumulative = _cumulative_from(ctx, sentence, folded, s.start)

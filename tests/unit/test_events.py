@@ -298,6 +298,32 @@ def test_disasters_and_accidents_are_no_attacks():
 
 
 @pytest.mark.parametrize(
+    "lang, lede, toll, arrest",
+    [
+        ("en", "A gas tank exploded at a steel plant in Almaty on Thursday.",
+         "The explosion killed 4 workers in Almaty on Thursday, the governor said.",
+         "Police arrested the plant's manager on Thursday."),
+        ("es", "Un tanque de gas explotó en una fábrica de acero en Almaty el jueves.",
+         "La explosión mató a 4 trabajadores en Almaty el jueves, dijo el gobernador.",
+         "La policía detuvo al gerente de la fábrica el jueves."),
+        ("id", "Sebuah tangki gas meledak di sebuah pabrik baja di Jakarta pada Kamis.",
+         "Ledakan itu menewaskan 4 pekerja di Jakarta pada Kamis, kata gubernur.",
+         "Polisi menangkap manajer pabrik itu pada Kamis."),
+    ],
+)
+def test_the_toll_of_an_accident_told_in_the_lede_is_no_attack(lang, lede, toll, arrest):
+    # alone, the toll of "the explosion" may be a bombing's
+    assert types(extract(toll, lang)) == ["ASSAULT"]
+    # after a lede telling an accident it is that accident's; the police's arrest stays an event
+    assert types(extract(f"{lede}\n\n{toll} {arrest}", lang)) == ["COERCE"]
+
+
+def test_a_deliberate_attack_after_an_accident_lede_is_still_one():
+    text = "A gas tank exploded at a steel plant in Almaty on Thursday.\n\nGunmen opened fire on the rescuers on Thursday, killing 2."
+    assert types(extract(text)) == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
     "lang, clash, crash",
     [
         ("es", "Los choques entre manifestantes y policías dejaron dos muertos en Almaty el jueves.",
