@@ -53,6 +53,8 @@ from streams.records import ExtractedEvent, Location, Sentence
 #: quoted speech; a quote of a few words is a scare quote ('had been "liquidated"'), not speech
 _QUOTE_RE = re.compile(r"\"[^\"\n]{2,800}\"|“[^”\n]{2,800}”|«[^»\n]{2,800}»")
 MIN_QUOTE_WORDS = 4
+#: a short quotation, not glued to a word (no apostrophe of "the rebels' attack")
+_SHORT_QUOTE_RE = re.compile(r"(?<![\w’'])[‘'\"“«]\s?([^‘’'\"“”«»\n]{1,60}?)\s?[’'\"”»](?!\w)")
 #: words between a condemnation or welcome and the act it judges ("condenó el viernes las nuevas sanciones")
 JUDGED_OBJECT_WORDS = 4
 #: words between an order and what it imposes ("ordered a nationwide curfew")
@@ -337,6 +339,8 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
             continue  # "a protest rejecting the results": what the protest is against
         if t.type == "ACCUSE" and kept and kept[-1].trigger.type == "REJECT" and _gap_words(sentence, kept[-1], hit) <= 2:
             continue  # "denied accusations that", "a rejeté les accusations": what the denial answers, no new accusation
+        if not is_verbal(t.type) and _scare_quoted(sentence, hit):
+            continue  # an MP "taken hostage" in a ceremony, MPs "attacking" each other in a debate: a word used loosely
         pos = sent_start + hit.start
         if not may_be_quoted(t.type) and any(a < pos < b for a, b in ctx.quotes):
             continue  # what a quotation tells is the speaker's story
@@ -354,6 +358,13 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
             continue  # "rights groups have denounced the camps": a stance held, told without a day (what it is about stays its content)
         kept.append(hit)
     return _requested_acts(ctx.lang, sentence, folded, hits, kept, names)
+
+
+def _scare_quoted(sentence: str, hit: TriggerHit) -> bool:
+    """The trigger's words and nothing else stand in quotation marks (an MP 'taken hostage', saling
+    'menyerang', des « attaques »): the writer holds the word at a distance, a deed named loosely. A quoted
+    description ("massive explosions", "un misil balístico") is the source's words for a deed, and stays one."""
+    return any(m.span(1) == (hit.start, hit.end) for m in _SHORT_QUOTE_RE.finditer(sentence))
 
 
 def _result_of_attack(lang: str, folded: str, hit: TriggerHit, hits: list[TriggerHit], kept: list[TriggerHit]) -> bool:

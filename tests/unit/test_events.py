@@ -324,6 +324,24 @@ def test_a_deliberate_attack_after_an_accident_lede_is_still_one():
 
 
 @pytest.mark.parametrize(
+    "lang, loose, plain",
+    [
+        ("en", "At the ceremony in Almaty on Thursday, the speaker was ‘taken hostage’ by two ushers.",
+         "In Almaty on Thursday, the speaker was taken hostage by two gunmen."),
+        ("ms", "Di Dewan Rakyat pada Khamis, Ahli Parlimen kerajaan dan pembangkang saling 'menyerang'.",
+         "Di Kuala Lumpur pada Khamis, tentera menyerang kem pemberontak."),
+    ],
+)
+def test_a_violent_word_in_scare_quotes_is_used_loosely(lang, loose, plain):
+    assert extract(loose, lang) == []
+    assert types(extract(plain, lang)) == ["ASSAULT"]
+
+
+def test_a_deed_told_in_a_quoted_description_is_still_one():
+    assert types(extract('Almaty was hit by "massive explosions" on Thursday, the mayor said.')) == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
     "lang, clash, crash",
     [
         ("es", "Los choques entre manifestantes y policías dejaron dos muertos en Almaty el jueves.",
