@@ -43,8 +43,8 @@ class ArticleContext:
     incident_date: date | None = None
     #: the article is about a natural disaster
     disaster: bool = False
-    #: the lede's paragraph told an accident or a disaster where an attack word stood ("a tank at the plant
-    #: exploded"): set while its sentences are read (``events._kept_hits``)
+    #: the lede's paragraph told an accident or a disaster and no deliberate attack ("a tank at the plant
+    #: exploded"): set while its sentences are read (``events._lede_mishap``)
     mishap_lede: bool = False
     #: whether the date mention at an offset tells when something was said (``eventdates``)
     report_dates: dict[int, bool] = field(default_factory=dict)

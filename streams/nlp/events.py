@@ -339,8 +339,8 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
             continue  # "a protest rejecting the results": what the protest is against
         if t.type == "ACCUSE" and kept and kept[-1].trigger.type == "REJECT" and _gap_words(sentence, kept[-1], hit) <= 2:
             continue  # "denied accusations that", "a rejeté les accusations": what the denial answers, no new accusation
-        if not is_verbal(t.type) and _scare_quoted(sentence, hit):
-            continue  # an MP "taken hostage" in a ceremony, MPs "attacking" each other in a debate: a word used loosely
+        if t.type == "ASSAULT" and _scare_quoted(sentence, hit):
+            continue  # an MP "taken hostage" in a ceremony, MPs "attacking" each other in a debate: violence named loosely
         pos = sent_start + hit.start
         if not may_be_quoted(t.type) and any(a < pos < b for a, b in ctx.quotes):
             continue  # what a quotation tells is the speaker's story
@@ -362,8 +362,9 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
 
 def _scare_quoted(sentence: str, hit: TriggerHit) -> bool:
     """The trigger's words and nothing else stand in quotation marks (an MP 'taken hostage', saling
-    'menyerang', des « attaques »): the writer holds the word at a distance, a deed named loosely. A quoted
-    description ("massive explosions", "un misil balístico") is the source's words for a deed, and stays one."""
+    'menyerang', des « attaques »): the writer holds the word at a distance. A quoted description ("massive
+    explosions", "un misil balístico") is the source's words for a deed, and a quoted name of a protest
+    (la "megamarcha") is its name: both stay deeds (only attack words are taken for loose speech)."""
     return any(m.span(1) == (hit.start, hit.end) for m in _SHORT_QUOTE_RE.finditer(sentence))
 
 
