@@ -327,6 +327,8 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
             continue  # "since Azerbaijan seized control": the earlier happening a period is counted from
         if background and (in_pluperfect(folded, hit, ctx.lang) or _told_by_relative_clause(folded, hit, hits, ctx.lang)):
             continue  # "the newspaper had refused to print them", "a group that sued": before the story, told as its background
+        if background and _told_in_earlier_clause(folded, hits, ctx.lang):
+            continue  # "When he agreed, she fled": an act before the narrative's next step, or conceded as known
         if background and _past_opening(ctx, sent_start) and _in_standing_state(folded, hit, ctx.lang):
             continue  # "he is accused of leaking secrets", "faces charges of": where someone stands, no new act
         if t.type == "ASSAULT" and t.mode is None and natural_death(_clause_of(sentence, folded, hit, ctx.lang), ctx.lang):
@@ -1084,6 +1086,28 @@ def _time_anchor(folded: str, hit: TriggerHit, lang: str) -> bool:
     after the arrest of a union leader on Monday" may be the only telling of the story's arrest)."""
     pattern = _time_anchor_re(lang)
     return bool(pattern and pattern.search(folded, 0, hit.start))
+
+
+@lru_cache(maxsize=None)
+def _earlier_clause_re(lang: str) -> re.Pattern | None:
+    """A conjunction of time or concession opening the (folded) sentence and its clause up to the first
+    comma ("when he agreed,", "lorsqu'il fut arrete,", "setelah siaran dilarang,"; events.json
+    ``earlier_clause_openers``)."""
+    openers = [fold(w) for w in (load_data(lang, "events") or {}).get("earlier_clause_openers", [])]
+    if not openers:
+        return None
+    return re.compile(rf"\W*(?:{alternation(openers)})(?:(?<=')|(?![\w'-]))[^,;:]*,")
+
+
+def _told_in_earlier_clause(folded: str, hits: list[TriggerHit], lang: str) -> bool:
+    """Every trigger of the sentence is in a clause of time or concession that opens it ("When he agreed,
+    she fled", "After the channels were banned, he spoke online"): its act came before the main clause's
+    or is conceded as known, and the main clause tells no act of the story, so in a background sentence
+    it is history. Beside an act of the main clause it tells what led to that act ("When residents
+    marched to the campus, they faced rubber bullets")."""
+    pattern = _earlier_clause_re(lang)
+    opening = pattern.match(folded) if pattern else None
+    return bool(opening) and all(h.end <= opening.end() for h in hits)
 
 
 def _history_re(lang: str) -> re.Pattern | None:
