@@ -1179,3 +1179,34 @@ def test_an_object_between_verb_and_noun_keeps_the_act(lang, text, wanted):
 def test_an_investigation_noun_naming_a_police_body_opens_no_investigation(lang, text):
     # "Jabatan Siasatan Jenayah" (criminal investigation department) names who arrests, not an inquiry
     assert [e.type for e in extract(text, lang)] == ["COERCE"]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Police in Almaty arrested 20 protesters on Thursday.\n\nWhen the army attacked the village, the family moved to the city."),
+        ("fr", "La police a arrêté jeudi 20 manifestants à Almaty.\n\nLorsque l'armée a attaqué le village, la famille s'est installée en ville."),
+        ("es", "La policía detuvo el jueves a 20 manifestantes en Almaty.\n\nCuando el ejército atacó el pueblo, la familia se mudó a la ciudad."),
+        ("id", "Polisi menangkap 20 demonstran di Almaty pada Kamis.\n\nSetelah tentara menyerang desa itu, keluarganya pindah ke kota."),
+    ],
+)
+def test_a_deed_told_only_in_an_opening_clause_of_time_in_a_background_sentence_is_history(lang, text):
+    # earlier_clause_openers: after the lede, with no date and no source, "When the army attacked ..., the
+    # family moved" tells what came before a step of someone's story, not an act of the story's day
+    assert types(extract(text, lang)) == ["COERCE"]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Police in Almaty arrested 20 protesters on Thursday.\n\nWhen the army attacked the village on Wednesday, the family moved to the city."),
+        ("id", "Polisi menangkap 20 demonstran di Almaty pada Kamis.\n\nSetelah tentara menyerang desa itu pada Rabu, keluarganya pindah ke kota."),
+    ],
+)
+def test_an_opening_clause_of_time_with_its_own_day_tells_an_act_of_the_story(lang, text):
+    assert sorted(types(extract(text, lang))) == ["ASSAULT", "COERCE"]
+
+
+def test_an_opening_clause_of_time_before_an_act_of_the_main_clause_tells_the_same_scene():
+    text = "Police in Almaty arrested 20 protesters on Thursday.\n\nWhen thousands marched to the square, police fired tear gas at them."
+    assert sorted(types(extract(text))) == ["ASSAULT", "COERCE", "PROTEST"]
