@@ -787,7 +787,8 @@ def extract_events(
             # "Boluarte, que asumió el mando el 7 de diciembre, descartó dimitir": the old date is the aside's
             own_dates = [d for d in own_dates if not any(a <= d.start - s.start < b for a, b in asides)]
             sentence = _blanked(sentence, asides)
-        past = is_past(sentence, own_dates, today, lang) or (not own_dates and tells_vague_past(sentence, lang))
+        past = is_past(sentence, own_dates, today, lang) or (
+            not own_dates and (tells_vague_past(sentence, lang) or _undated_past_month(ctx, s, sentence)))
         past_clause = _past_relative_clause(sentence, today, lang) if past and not own_dates else None
         if past_clause is not None:
             asides, past = [*asides, past_clause], False
@@ -970,6 +971,15 @@ def _past_month_words(lang: str) -> tuple[str, ...]:
     """The words of ``_past_month_re`` besides the months: a sentence without one has no past month."""
     data = load_data(lang, "events") or {}
     return tuple(fold(m) for m in data.get("past_month_before", []) + data.get("past_month_after", []))
+
+
+def _undated_past_month(ctx: ArticleContext, s: Sentence, sentence: str) -> bool:
+    """The sentence lies past the lede's paragraph and names a month long past without day or year ("riots
+    in May", "last October", "el pasado junio"): with no date of its own, that month sets the time of the
+    whole sentence, as a bare year long past does ("The ban, passed last October, followed months of
+    attacks"). ``sentence``: the sentence as the history checks read it (dated asides blanked)."""
+    return (ctx.paragraph_of[s.start] > ctx.paragraph_of[ctx.lede]
+            and bool(_bare_months_long_before(sentence, fold(sentence), ctx.lang, ctx.today)))
 
 
 def _bare_months_long_before(sentence: str, folded: str, lang: str, today: date) -> list[tuple[int, int]]:

@@ -1210,3 +1210,28 @@ def test_an_opening_clause_of_time_with_its_own_day_tells_an_act_of_the_story(la
 def test_an_opening_clause_of_time_before_an_act_of_the_main_clause_tells_the_same_scene():
     text = "Police in Almaty arrested 20 protesters on Thursday.\n\nWhen thousands marched to the square, police fired tear gas at them."
     assert sorted(types(extract(text))) == ["ASSAULT", "COERCE", "PROTEST"]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Police in Almaty arrested 20 protesters on Thursday.\n\nThe unrest began in October, when crowds of young "
+               "men from the poorer districts of the city stormed the governor's office and beat police officers."),
+        ("es", "La policía detuvo el jueves a 20 manifestantes en Almaty.\n\nLos disturbios empezaron en octubre, cuando grupos "
+               "de jóvenes de los barrios más pobres de la ciudad asaltaron la sede del gobierno y golpearon a policías."),
+        ("fr", "La police a arrêté jeudi 20 manifestants à Almaty.\n\nLes troubles ont commencé en octobre, quand des groupes de "
+               "jeunes des quartiers les plus pauvres de la ville ont pris d'assaut le siège du gouvernement et frappé des policiers."),
+        ("id", "Polisi menangkap 20 demonstran di Almaty pada Kamis.\n\nKerusuhan dimulai pada bulan Oktober, ketika kelompok "
+               "pemuda dari kawasan miskin di kota itu menyerbu kantor gubernur dan memukuli polisi."),
+    ],
+)
+def test_a_bare_month_long_past_sets_the_time_of_its_whole_undated_sentence(lang, text):
+    # past the lede's paragraph, a sentence with no date of its own that names a month long past (October, in a
+    # paper of 7 January) is history as a whole, as with a bare year: also its deeds far from the month
+    assert types(extract(text, lang)) == ["COERCE"]
+
+
+def test_a_sentence_with_a_day_of_its_own_is_not_dated_by_a_month_it_names():
+    text = ("Polisi menangkap 20 demonstran di Almaty pada Kamis.\n\nKerusuhan yang dimulai pada bulan Oktober berlanjut "
+            "pada Rabu, ketika kelompok pemuda dari kawasan miskin di kota itu menyerbu kantor gubernur dan memukuli polisi.")
+    assert "ASSAULT" in types(extract(text, "id"))
