@@ -787,15 +787,18 @@ def extract_events(
             # "Boluarte, que asumió el mando el 7 de diciembre, descartó dimitir": the old date is the aside's
             own_dates = [d for d in own_dates if not any(a <= d.start - s.start < b for a, b in asides)]
             sentence = _blanked(sentence, asides)
-        past = is_past(sentence, own_dates, today, lang) or (
-            not own_dates and (tells_vague_past(sentence, lang) or _undated_past_month(ctx, s, sentence)))
+        past_months = [] if own_dates else _undated_past_months(ctx, s, sentence)
+        past = (is_past(sentence, own_dates, today, lang) or bool(past_months)
+                or (not own_dates and tells_vague_past(sentence, lang)))
         past_clause = _past_relative_clause(sentence, today, lang) if past and not own_dates else None
         if past_clause is not None:
             asides, past = [*asides, past_clause], False
             sentence = _blanked(sentence, [past_clause])
         if past:
             previous = []
-            history_at = index if _long_past(sentence, fold(sentence), own_dates, today, lang) else history_at
+            if (_long_past(sentence, fold(sentence), own_dates, today, lang)
+                    or any(_opens_sentence(fold(sentence), a) for a, _ in past_months)):
+                history_at = index  # "In 2019, ...", "In August, ...": the narrative's time is set long back
             if ctx.paragraph_of[s.start] > ctx.paragraph_of[ctx.lede] and (own_dates or not dates_only_a_noun(sentence, lang)):
                 history_paragraph = ctx.paragraph_of[s.start]
             continue  # history, or "last week": no date the article lets us resolve
@@ -973,13 +976,14 @@ def _past_month_words(lang: str) -> tuple[str, ...]:
     return tuple(fold(m) for m in data.get("past_month_before", []) + data.get("past_month_after", []))
 
 
-def _undated_past_month(ctx: ArticleContext, s: Sentence, sentence: str) -> bool:
-    """The sentence lies past the lede's paragraph and names a month long past without day or year ("riots
-    in May", "last October", "el pasado junio"): with no date of its own, that month sets the time of the
+def _undated_past_months(ctx: ArticleContext, s: Sentence, sentence: str) -> list[tuple[int, int]]:
+    """Spans of the months long past named without day or year ("riots in May", "last October", "el pasado
+    junio") in a sentence past the lede's paragraph: in one with no date of its own they set the time of the
     whole sentence, as a bare year long past does ("The ban, passed last October, followed months of
     attacks"). ``sentence``: the sentence as the history checks read it (dated asides blanked)."""
-    return (ctx.paragraph_of[s.start] > ctx.paragraph_of[ctx.lede]
-            and bool(_bare_months_long_before(sentence, fold(sentence), ctx.lang, ctx.today)))
+    if ctx.paragraph_of[s.start] <= ctx.paragraph_of[ctx.lede]:
+        return []
+    return _bare_months_long_before(sentence, fold(sentence), ctx.lang, ctx.today)
 
 
 def _bare_months_long_before(sentence: str, folded: str, lang: str, today: date) -> list[tuple[int, int]]:
