@@ -329,6 +329,8 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
             continue  # "since Azerbaijan seized control": the earlier happening a period is counted from
         if background and (in_pluperfect(folded, hit, ctx.lang) or _told_by_relative_clause(folded, hit, hits, ctx.lang)):
             continue  # "the newspaper had refused to print them", "a group that sued": before the story, told as its background
+        if background and _told_in_earlier_clause(folded, hits, ctx.lang):
+            continue  # "When he agreed, she fled": an act before the narrative's next step, or conceded as known
         if background and _past_opening(ctx, sent_start) and _in_standing_state(folded, hit, ctx.lang):
             continue  # "he is accused of leaking secrets", "faces charges of": where someone stands, no new act
         if t.type == "ASSAULT" and t.mode is None and natural_death(_clause_of(sentence, folded, hit, ctx.lang), ctx.lang):
@@ -805,14 +807,18 @@ def extract_events(
             # "Boluarte, que asumió el mando el 7 de diciembre, descartó dimitir": the old date is the aside's
             own_dates = [d for d in own_dates if not any(a <= d.start - s.start < b for a, b in asides)]
             sentence = _blanked(sentence, asides)
-        past = is_past(sentence, own_dates, today, lang) or (not own_dates and tells_vague_past(sentence, lang))
+        past_months = [] if own_dates else _undated_past_months(ctx, s, sentence)
+        past = (is_past(sentence, own_dates, today, lang) or bool(past_months)
+                or (not own_dates and tells_vague_past(sentence, lang)))
         past_clause = _past_relative_clause(sentence, today, lang) if past and not own_dates else None
         if past_clause is not None:
             asides, past = [*asides, past_clause], False
             sentence = _blanked(sentence, [past_clause])
         if past:
             previous = []
-            history_at = index if _long_past(sentence, fold(sentence), own_dates, today, lang) else history_at
+            if (_long_past(sentence, fold(sentence), own_dates, today, lang)
+                    or any(_opens_sentence(fold(sentence), a) for a, _ in past_months)):
+                history_at = index  # "In 2019, ...", "In August, ...": the narrative's time is set long back
             if ctx.paragraph_of[s.start] > ctx.paragraph_of[ctx.lede] and (own_dates or not dates_only_a_noun(sentence, lang)):
                 history_paragraph = ctx.paragraph_of[s.start]
             continue  # history, or "last week": no date the article lets us resolve
@@ -990,6 +996,16 @@ def _past_month_words(lang: str) -> tuple[str, ...]:
     return tuple(fold(m) for m in data.get("past_month_before", []) + data.get("past_month_after", []))
 
 
+def _undated_past_months(ctx: ArticleContext, s: Sentence, sentence: str) -> list[tuple[int, int]]:
+    """Spans of the months long past named without day or year ("riots in May", "last October", "el pasado
+    junio") in a sentence past the lede's paragraph: in one with no date of its own they set the time of the
+    whole sentence, as a bare year long past does ("The ban, passed last October, followed months of
+    attacks"). ``sentence``: the sentence as the history checks read it (dated asides blanked)."""
+    if ctx.paragraph_of[s.start] <= ctx.paragraph_of[ctx.lede]:
+        return []
+    return _bare_months_long_before(sentence, fold(sentence), ctx.lang, ctx.today)
+
+
 def _bare_months_long_before(sentence: str, folded: str, lang: str, today: date) -> list[tuple[int, int]]:
     """Spans of the (folded) sentence naming, without day or year, a month that ended more than a
     week before publication (read in paragraphs after the lede's only: the lede tells the story's own
@@ -1104,6 +1120,28 @@ def _time_anchor(folded: str, hit: TriggerHit, lang: str) -> bool:
     after the arrest of a union leader on Monday" may be the only telling of the story's arrest)."""
     pattern = _time_anchor_re(lang)
     return bool(pattern and pattern.search(folded, 0, hit.start))
+
+
+@lru_cache(maxsize=None)
+def _earlier_clause_re(lang: str) -> re.Pattern | None:
+    """A conjunction of time or concession opening the (folded) sentence and its clause up to the first
+    comma ("when he agreed,", "lorsqu'il fut arrete,", "setelah siaran dilarang,"; events.json
+    ``earlier_clause_openers``)."""
+    openers = [fold(w) for w in (load_data(lang, "events") or {}).get("earlier_clause_openers", [])]
+    if not openers:
+        return None
+    return re.compile(rf"\W*(?:{alternation(openers)})(?:(?<=')|(?![\w'-]))[^,;:]*,")
+
+
+def _told_in_earlier_clause(folded: str, hits: list[TriggerHit], lang: str) -> bool:
+    """Every trigger of the sentence is in a clause of time or concession that opens it ("When he agreed,
+    she fled", "After the channels were banned, he spoke online"): its act came before the main clause's
+    or is conceded as known, and the main clause tells no act of the story, so in a background sentence
+    it is history. Beside an act of the main clause it tells what led to that act ("When residents
+    marched to the campus, they faced rubber bullets")."""
+    pattern = _earlier_clause_re(lang)
+    opening = pattern.match(folded) if pattern else None
+    return bool(opening) and all(h.end <= opening.end() for h in hits)
 
 
 def _history_re(lang: str) -> re.Pattern | None:

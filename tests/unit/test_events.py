@@ -1223,3 +1223,59 @@ def test_an_object_between_verb_and_noun_keeps_the_act(lang, text, wanted):
 def test_an_investigation_noun_naming_a_police_body_opens_no_investigation(lang, text):
     # "Jabatan Siasatan Jenayah" (criminal investigation department) names who arrests, not an inquiry
     assert [e.type for e in extract(text, lang)] == ["COERCE"]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Police in Almaty arrested 20 protesters on Thursday.\n\nWhen the army attacked the village, the family moved to the city."),
+        ("fr", "La police a arrêté jeudi 20 manifestants à Almaty.\n\nLorsque l'armée a attaqué le village, la famille s'est installée en ville."),
+        ("es", "La policía detuvo el jueves a 20 manifestantes en Almaty.\n\nCuando el ejército atacó el pueblo, la familia se mudó a la ciudad."),
+        ("id", "Polisi menangkap 20 demonstran di Almaty pada Kamis.\n\nSetelah tentara menyerang desa itu, keluarganya pindah ke kota."),
+    ],
+)
+def test_a_deed_told_only_in_an_opening_clause_of_time_in_a_background_sentence_is_history(lang, text):
+    # earlier_clause_openers: after the lede, with no date and no source, "When the army attacked ..., the
+    # family moved" tells what came before a step of someone's story, not an act of the story's day
+    assert types(extract(text, lang)) == ["COERCE"]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Police in Almaty arrested 20 protesters on Thursday.\n\nWhen the army attacked the village on Wednesday, the family moved to the city."),
+        ("id", "Polisi menangkap 20 demonstran di Almaty pada Kamis.\n\nSetelah tentara menyerang desa itu pada Rabu, keluarganya pindah ke kota."),
+    ],
+)
+def test_an_opening_clause_of_time_with_its_own_day_tells_an_act_of_the_story(lang, text):
+    assert sorted(types(extract(text, lang))) == ["ASSAULT", "COERCE"]
+
+
+def test_an_opening_clause_of_time_before_an_act_of_the_main_clause_tells_the_same_scene():
+    text = "Police in Almaty arrested 20 protesters on Thursday.\n\nWhen thousands marched to the square, police fired tear gas at them."
+    assert sorted(types(extract(text))) == ["ASSAULT", "COERCE", "PROTEST"]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Police in Almaty arrested 20 protesters on Thursday.\n\nThe unrest began in October, when crowds of young "
+               "men from the poorer districts of the city stormed the governor's office and beat police officers."),
+        ("es", "La policía detuvo el jueves a 20 manifestantes en Almaty.\n\nLos disturbios empezaron en octubre, cuando grupos "
+               "de jóvenes de los barrios más pobres de la ciudad asaltaron la sede del gobierno y golpearon a policías."),
+        ("fr", "La police a arrêté jeudi 20 manifestants à Almaty.\n\nLes troubles ont commencé en octobre, quand des groupes de "
+               "jeunes des quartiers les plus pauvres de la ville ont pris d'assaut le siège du gouvernement et frappé des policiers."),
+        ("id", "Polisi menangkap 20 demonstran di Almaty pada Kamis.\n\nKerusuhan dimulai pada bulan Oktober, ketika kelompok "
+               "pemuda dari kawasan miskin di kota itu menyerbu kantor gubernur dan memukuli polisi."),
+    ],
+)
+def test_a_bare_month_long_past_sets_the_time_of_its_whole_undated_sentence(lang, text):
+    # past the lede's paragraph, a sentence with no date of its own that names a month long past (October, in a
+    # paper of 7 January) is history as a whole, as with a bare year: also its deeds far from the month
+    assert types(extract(text, lang)) == ["COERCE"]
+
+
+def test_a_sentence_with_a_day_of_its_own_is_not_dated_by_a_month_it_names():
+    text = ("Polisi menangkap 20 demonstran di Almaty pada Kamis.\n\nKerusuhan yang dimulai pada bulan Oktober berlanjut "
+            "pada Rabu, ketika kelompok pemuda dari kawasan miskin di kota itu menyerbu kantor gubernur dan memukuli polisi.")
+    assert "ASSAULT" in types(extract(text, "id"))
