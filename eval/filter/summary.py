@@ -2,6 +2,9 @@
 
 Precision = candidates judged 'event' / all candidates (strict); 'lenient' also counts
 'wrong-type' (a real event under the wrong type). Missed rows are counted separately.
+Lead recall (rows marked ``lead``: the exhaustively labelled leads of lead-pages.txt) = gold
+events found ('event') / all gold events of the leads (event + wrong-type + missed), overall and per
+gold type; 'lenient' also counts 'wrong-type' as found.
 
 Usage: python eval/filter/summary.py [eval/filter/real-pages.jsonl]
        python eval/filter/summary.py rescore CANDIDATES [LABELS]
@@ -41,6 +44,26 @@ def precision_table(rows: list[dict], key) -> list[str]:
             f"| {name} | {candidates} | {verdicts['event']} | {verdicts['wrong-type']} | "
             f"{verdicts['not-event']} | {verdicts['missed']} | {strict:.2f} | {lenient:.2f} |"
         )
+    return lines
+
+
+def lead_recall(rows: list[dict]) -> dict[str, Counter]:
+    """Verdicts of the leads' gold events, overall ('all') and per gold type ('type X')."""
+    groups: dict[str, Counter] = {}
+    for row in rows:
+        if row.get("lead") and row["verdict"] in ("event", "wrong-type", "missed"):
+            for name in ("all", f"type {row['gold_type']}"):
+                groups.setdefault(name, Counter())[row["verdict"]] += 1
+    return groups
+
+
+def lead_recall_lines(groups: dict[str, Counter]) -> list[str]:
+    lines = ["| lead | gold | event | wrong-type | missed | recall | lenient |", "|---|---|---|---|---|---|---|"]
+    for name in sorted(groups, key=lambda name: (name != "all", name)):
+        n = groups[name]
+        gold = n["event"] + n["wrong-type"] + n["missed"]
+        lines.append(f"| {name} | {gold} | {n['event']} | {n['wrong-type']} | {n['missed']} | "
+                     f"{n['event'] / gold:.2f} | {(n['event'] + n['wrong-type']) / gold:.2f} |")
     return lines
 
 
@@ -104,6 +127,7 @@ def main(path: Path) -> None:
     print("wrong-type:", ", ".join(f"{fix} {n}" for fix, n in fixes.most_common()))
     missed = Counter(row["gold_type"] for row in rows if row["verdict"] == "missed")
     print("missed:", ", ".join(f"{kind} {n}" for kind, n in missed.most_common()))
+    print("", *lead_recall_lines(lead_recall(rows)), sep="\n")
     pages = {row["page"] for row in rows}
     publishers = {row["publisher"] for row in rows}
     print(f"pages {len(pages)}, publishers {len(publishers)}")

@@ -53,3 +53,26 @@ def test_rescore_lines_give_precision_among_joined():
                   row("zyte-article-extraction/html/a.html.gz", "Troops attacked the rebels in 2010.", "ASSAULT")]
     lines = module.rescore_lines(module.rescore(candidates, LABELS))
     assert "| train | 2 | 2 | 1 | 0 | 1 | 0.500 | 0 | 1 |" in lines
+
+
+def lead_row(sentence, verdict, gold_type, lead=True):
+    return {"page": "fundus-parser-tests/uk/d.html.gz", "sentence": sentence, "verdict": verdict,
+            "gold_type": gold_type, "lead": lead}
+
+
+def test_lead_recall_counts_found_wrong_type_and_missed_per_gold_type():
+    rows = [
+        lead_row("Police arrested ten people.", "event", "COERCE"),
+        lead_row("Troops stormed the square.", "wrong-type", "COERCE"),
+        lead_row("The minister resigned on Friday.", "missed", "RETREAT"),
+        lead_row("Rebels attacked a convoy.", "not-event", None),
+        lead_row("Crowds protested in the capital.", "event", "PROTEST", lead=False),
+    ]
+    module = summary_module()
+    groups = module.lead_recall(rows)
+    assert (groups["all"]["event"], groups["all"]["wrong-type"], groups["all"]["missed"]) == (1, 1, 1)
+    lines = module.lead_recall_lines(groups)
+    assert "| all | 3 | 1 | 1 | 1 | 0.33 | 0.67 |" in lines
+    assert "| type COERCE | 2 | 1 | 1 | 0 | 0.50 | 1.00 |" in lines
+    assert "| type RETREAT | 1 | 0 | 0 | 1 | 0.00 | 0.00 |" in lines
+    assert "type PROTEST" not in "".join(lines)  # not a lead row
