@@ -12,7 +12,9 @@ Usage: python eval/filter/summary.py [eval/filter/real-pages.jsonl]
 ``rescore`` joins today's candidates (``pages.py candidates`` output) to the labels by (page,
 sentence, type, occurrence) and prints, per split, fundus and Zyte pages only (Kabar is tuned on
 the tune articles): candidates, those joined to a label, their verdicts, precision among joined
-(event / joined), unlabelled new candidates, and labelled events no longer emitted.
+(event / joined), unlabelled new candidates, and labelled events no longer emitted; then the lead
+recall of today's candidates: a lead's gold event is found when a candidate of its sentence has its
+type, of the wrong type when candidates of its sentence have only other types.
 """
 
 import json
@@ -55,6 +57,20 @@ def lead_recall(rows: list[dict]) -> dict[str, Counter]:
             for name in ("all", f"type {row['gold_type']}"):
                 groups.setdefault(name, Counter())[row["verdict"]] += 1
     return groups
+
+
+def lead_rescore(candidates: list[dict], labels: list[dict]) -> dict[str, Counter]:
+    """``lead_recall``'s groups for today's candidates instead of the verdicts the labels recorded."""
+    types: dict[tuple[str, str], set[str]] = {}
+    for row in candidates:
+        types.setdefault((row["page"], (row.get("sentence") or "").strip()), set()).add(row["type"])
+    rescored = []
+    for row in labels:
+        if row.get("lead") and row["verdict"] in ("event", "wrong-type", "missed"):
+            found = types.get((row["page"], (row.get("sentence") or "").strip()), set())
+            verdict = "event" if row["gold_type"] in found else "wrong-type" if found else "missed"
+            rescored.append({**row, "verdict": verdict})
+    return lead_recall(rescored)
 
 
 def lead_recall_lines(groups: dict[str, Counter]) -> list[str]:
@@ -136,6 +152,7 @@ def main(path: Path) -> None:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["rescore"] and len(sys.argv) in (3, 4):
         labels_path = Path(sys.argv[3]) if len(sys.argv) == 4 else LABELS
-        print(*rescore_lines(rescore(read_rows(Path(sys.argv[2])), read_rows(labels_path))), sep="\n")
+        candidates, labels = read_rows(Path(sys.argv[2])), read_rows(labels_path)
+        print(*rescore_lines(rescore(candidates, labels)), "", *lead_recall_lines(lead_rescore(candidates, labels)), sep="\n")
     else:
         main(Path(sys.argv[1]) if len(sys.argv) > 1 else LABELS)

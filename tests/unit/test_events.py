@@ -431,7 +431,6 @@ def test_the_same_deed_by_two_sectors_of_one_country_is_two_events():
     assert len(merge_candidates([attack("LK:police"), attack("LK")])) == 1
 
 
-
 def test_a_capitalised_name_is_no_future_tense():
     from streams.nlp.triggers import find_triggers
 

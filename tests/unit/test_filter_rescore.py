@@ -76,3 +76,18 @@ def test_lead_recall_counts_found_wrong_type_and_missed_per_gold_type():
     assert "| type COERCE | 2 | 1 | 1 | 0 | 0.50 | 1.00 |" in lines
     assert "| type RETREAT | 1 | 0 | 0 | 1 | 0.00 | 0.00 |" in lines
     assert "type PROTEST" not in "".join(lines)  # not a lead row
+
+
+def test_lead_recall_of_todays_candidates_reads_their_types_not_the_recorded_verdicts():
+    labels = [
+        {**lead_row("Police arrested ten people.", "missed", "COERCE"), "type": None},
+        {**lead_row("Troops stormed the square.", "event", "ASSAULT"), "type": "ASSAULT"},
+        {**lead_row("The minister resigned on Friday.", "event", "RETREAT"), "type": "RETREAT"},
+    ]
+    candidates = [
+        {"page": "fundus-parser-tests/uk/d.html.gz", "sentence": "Police arrested ten people. ", "type": "COERCE"},
+        {"page": "fundus-parser-tests/uk/d.html.gz", "sentence": "Troops stormed the square.", "type": "PROTEST"},
+    ]
+    groups = summary_module().lead_rescore(candidates, labels)
+    assert (groups["all"]["event"], groups["all"]["wrong-type"], groups["all"]["missed"]) == (1, 1, 1)
+    assert groups["type RETREAT"]["missed"] == 1  # labelled found once, no longer emitted
