@@ -308,6 +308,7 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
     dated = bool(between(ctx.dates, sent_start, sent_start + len(sentence)))
     deliberate = any(not in_group("mishap_types", h.trigger.type, h.trigger.mode) for h in hits
                      if h.trigger.type == "ASSAULT")
+    in_earlier_clause = background and _told_in_earlier_clause(folded, hits, ctx.lang)
     for hit in hits:
         t = hit.trigger
         if t.disaster and ctx.disaster:
@@ -329,7 +330,7 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
             continue  # "since Azerbaijan seized control": the earlier happening a period is counted from
         if background and (in_pluperfect(folded, hit, ctx.lang) or _told_by_relative_clause(folded, hit, hits, ctx.lang)):
             continue  # "the newspaper had refused to print them", "a group that sued": before the story, told as its background
-        if background and _told_in_earlier_clause(folded, hits, ctx.lang):
+        if in_earlier_clause:
             continue  # "When he agreed, she fled": an act before the narrative's next step, or conceded as known
         if background and _past_opening(ctx, sent_start) and _in_standing_state(folded, hit, ctx.lang):
             continue  # "he is accused of leaking secrets", "faces charges of": where someone stands, no new act
@@ -816,8 +817,9 @@ def extract_events(
             sentence = _blanked(sentence, [past_clause])
         if past:
             previous = []
-            if (_long_past(sentence, fold(sentence), own_dates, today, lang)
-                    or any(_opens_sentence(fold(sentence), a) for a, _ in past_months)):
+            folded_past = fold(sentence)
+            if (_long_past(sentence, folded_past, own_dates, today, lang)
+                    or any(_opens_sentence(folded_past, a) for a, _ in past_months)):
                 history_at = index  # "In 2019, ...", "In August, ...": the narrative's time is set long back
             if ctx.paragraph_of[s.start] > ctx.paragraph_of[ctx.lede] and (own_dates or not dates_only_a_noun(sentence, lang)):
                 history_paragraph = ctx.paragraph_of[s.start]
@@ -1001,7 +1003,7 @@ def _undated_past_months(ctx: ArticleContext, s: Sentence, sentence: str) -> lis
     junio") in a sentence past the lede's paragraph: in one with no date of its own they set the time of the
     whole sentence, as a bare year long past does ("The ban, passed last October, followed months of
     attacks"). ``sentence``: the sentence as the history checks read it (dated asides blanked)."""
-    if ctx.paragraph_of[s.start] <= ctx.paragraph_of[ctx.lede]:
+    if not _past_lede(ctx, s.start):
         return []
     return _bare_months_long_before(sentence, fold(sentence), ctx.lang, ctx.today)
 
