@@ -2,9 +2,11 @@
 
 Precision = candidates judged 'event' / all candidates (strict); 'lenient' also counts
 'wrong-type' (a real event under the wrong type). Missed rows are counted separately.
-Lead recall (rows marked ``lead``: the exhaustively labelled leads of lead-pages.txt) = gold
-events found ('event') / all gold events of the leads (event + wrong-type + missed), overall and per
-gold type; 'lenient' also counts 'wrong-type' as found.
+Lead recall (rows marked ``lead``: the exhaustively labelled leads of lead-pages.txt, train, and
+lead-pages-held.txt, held) = gold events found ('event') / all gold events of the leads (event +
+wrong-type + missed), per split, overall and per gold type; 'lenient' also counts 'wrong-type' as found.
+The held leads' rows are the blind labels ('missed'), never reconciled with candidates: only
+``rescore`` gives their recall.
 
 Usage: python eval/filter/summary.py [eval/filter/real-pages.jsonl]
        python eval/filter/summary.py rescore CANDIDATES [LABELS]
@@ -50,11 +52,11 @@ def precision_table(rows: list[dict], key) -> list[str]:
 
 
 def lead_recall(rows: list[dict]) -> dict[str, Counter]:
-    """Verdicts of the leads' gold events, overall ('all') and per gold type ('type X')."""
+    """Verdicts of the leads' gold events per split, overall ('train') and per gold type ('train ACCUSE')."""
     groups: dict[str, Counter] = {}
     for row in rows:
         if row.get("lead") and row["verdict"] in ("event", "wrong-type", "missed"):
-            for name in ("all", f"type {row['gold_type']}"):
+            for name in (row["split"], f"{row['split']} {row['gold_type']}"):
                 groups.setdefault(name, Counter())[row["verdict"]] += 1
     return groups
 
@@ -75,7 +77,7 @@ def lead_rescore(candidates: list[dict], labels: list[dict]) -> dict[str, Counte
 
 def lead_recall_lines(groups: dict[str, Counter]) -> list[str]:
     lines = ["| lead | gold | event | wrong-type | missed | recall | lenient |", "|---|---|---|---|---|---|---|"]
-    for name in sorted(groups, key=lambda name: (name != "all", name)):
+    for name in sorted(groups, key=lambda name: (name.split()[0], " " in name, name)):
         n = groups[name]
         gold = n["event"] + n["wrong-type"] + n["missed"]
         lines.append(f"| {name} | {gold} | {n['event']} | {n['wrong-type']} | {n['missed']} | "

@@ -55,27 +55,30 @@ def test_rescore_lines_give_precision_among_joined():
     assert "| train | 2 | 2 | 1 | 0 | 1 | 0.500 | 0 | 1 |" in lines
 
 
-def lead_row(sentence, verdict, gold_type, lead=True):
+def lead_row(sentence, verdict, gold_type, lead=True, split="train"):
     return {"page": "fundus-parser-tests/uk/d.html.gz", "sentence": sentence, "verdict": verdict,
-            "gold_type": gold_type, "lead": lead}
+            "gold_type": gold_type, "lead": lead, "split": split}
 
 
-def test_lead_recall_counts_found_wrong_type_and_missed_per_gold_type():
+def test_lead_recall_counts_found_wrong_type_and_missed_per_split_and_gold_type():
     rows = [
         lead_row("Police arrested ten people.", "event", "COERCE"),
         lead_row("Troops stormed the square.", "wrong-type", "COERCE"),
         lead_row("The minister resigned on Friday.", "missed", "RETREAT"),
         lead_row("Rebels attacked a convoy.", "not-event", None),
         lead_row("Crowds protested in the capital.", "event", "PROTEST", lead=False),
+        lead_row("Police detained two editors.", "missed", "COERCE", split="held"),
     ]
     module = summary_module()
     groups = module.lead_recall(rows)
-    assert (groups["all"]["event"], groups["all"]["wrong-type"], groups["all"]["missed"]) == (1, 1, 1)
+    assert (groups["train"]["event"], groups["train"]["wrong-type"], groups["train"]["missed"]) == (1, 1, 1)
     lines = module.lead_recall_lines(groups)
-    assert "| all | 3 | 1 | 1 | 1 | 0.33 | 0.67 |" in lines
-    assert "| type COERCE | 2 | 1 | 1 | 0 | 0.50 | 1.00 |" in lines
-    assert "| type RETREAT | 1 | 0 | 0 | 1 | 0.00 | 0.00 |" in lines
-    assert "type PROTEST" not in "".join(lines)  # not a lead row
+    assert "| train | 3 | 1 | 1 | 1 | 0.33 | 0.67 |" in lines
+    assert "| train COERCE | 2 | 1 | 1 | 0 | 0.50 | 1.00 |" in lines
+    assert "| train RETREAT | 1 | 0 | 0 | 1 | 0.00 | 0.00 |" in lines
+    assert "| held | 1 | 0 | 0 | 1 | 0.00 | 0.00 |" in lines
+    assert lines.index("| held | 1 | 0 | 0 | 1 | 0.00 | 0.00 |") < lines.index("| held COERCE | 1 | 0 | 0 | 1 | 0.00 | 0.00 |")
+    assert "PROTEST" not in "".join(lines)  # not a lead row
 
 
 def test_lead_recall_of_todays_candidates_reads_their_types_not_the_recorded_verdicts():
@@ -89,5 +92,5 @@ def test_lead_recall_of_todays_candidates_reads_their_types_not_the_recorded_ver
         {"page": "fundus-parser-tests/uk/d.html.gz", "sentence": "Troops stormed the square.", "type": "PROTEST"},
     ]
     groups = summary_module().lead_rescore(candidates, labels)
-    assert (groups["all"]["event"], groups["all"]["wrong-type"], groups["all"]["missed"]) == (1, 1, 1)
-    assert groups["type RETREAT"]["missed"] == 1  # labelled found once, no longer emitted
+    assert (groups["train"]["event"], groups["train"]["wrong-type"], groups["train"]["missed"]) == (1, 1, 1)
+    assert groups["train RETREAT"]["missed"] == 1  # labelled found once, no longer emitted
