@@ -61,17 +61,31 @@ def lead_recall(rows: list[dict]) -> dict[str, Counter]:
     return groups
 
 
+def sentence_key(row: dict) -> tuple[str, str]:
+    return row["page"], (row.get("sentence") or "").strip()
+
+
 def lead_rescore(candidates: list[dict], labels: list[dict]) -> dict[str, Counter]:
-    """``lead_recall``'s groups for today's candidates instead of the verdicts the labels recorded."""
-    types: dict[tuple[str, str], set[str]] = {}
+    """``lead_recall``'s groups for today's candidates instead of the verdicts the labels recorded.
+    Each candidate finds one gold event of its sentence and type (two ACCUSE told in one sentence need
+    two candidates); a sentence's unfound gold events are 'wrong-type' when it has a candidate of a type
+    that is none of its gold types, else 'missed'."""
+    emitted: dict[tuple[str, str], Counter] = {}
     for row in candidates:
-        types.setdefault((row["page"], (row.get("sentence") or "").strip()), set()).add(row["type"])
+        emitted.setdefault(sentence_key(row), Counter())[row["type"]] += 1
+    gold = [row for row in labels if row.get("lead") and row["verdict"] in ("event", "wrong-type", "missed")]
+    gold_types: dict[tuple[str, str], set[str]] = {}
+    for row in gold:
+        gold_types.setdefault(sentence_key(row), set()).add(row["gold_type"])
     rescored = []
-    for row in labels:
-        if row.get("lead") and row["verdict"] in ("event", "wrong-type", "missed"):
-            found = types.get((row["page"], (row.get("sentence") or "").strip()), set())
-            verdict = "event" if row["gold_type"] in found else "wrong-type" if found else "missed"
-            rescored.append({**row, "verdict": verdict})
+    for row in gold:
+        left = emitted.get(sentence_key(row), Counter())
+        if left[row["gold_type"]] > 0:
+            left[row["gold_type"]] -= 1
+            verdict = "event"
+        else:
+            verdict = "wrong-type" if set(left) - gold_types[sentence_key(row)] else "missed"
+        rescored.append({**row, "verdict": verdict})
     return lead_recall(rescored)
 
 

@@ -94,3 +94,22 @@ def test_lead_recall_of_todays_candidates_reads_their_types_not_the_recorded_ver
     groups = summary_module().lead_rescore(candidates, labels)
     assert (groups["train"]["event"], groups["train"]["wrong-type"], groups["train"]["missed"]) == (1, 1, 1)
     assert groups["train RETREAT"]["missed"] == 1  # labelled found once, no longer emitted
+
+
+def test_lead_rescore_finds_one_gold_event_per_candidate_and_no_wrong_type_from_a_sibling_gold_event():
+    labels = [
+        {**lead_row("Trump lashed out after the court struck down his order.", "missed", "ACCUSE"), "type": None},
+        {**lead_row("Trump lashed out after the court struck down his order.", "missed", "ACCUSE"), "type": None},
+        {**lead_row("India fired missiles, in what Pakistan called an act of war.", "missed", "ASSAULT"), "type": None},
+        {**lead_row("India fired missiles, in what Pakistan called an act of war.", "missed", "ACCUSE"), "type": None},
+    ]
+    candidates = [
+        {"page": "fundus-parser-tests/uk/d.html.gz", "sentence": "Trump lashed out after the court struck down his order.",
+         "type": "ACCUSE"},
+        {"page": "fundus-parser-tests/uk/d.html.gz", "sentence": "India fired missiles, in what Pakistan called an act of war.",
+         "type": "ASSAULT"},
+    ]
+    groups = summary_module().lead_rescore(candidates, labels)
+    assert (groups["train ACCUSE"]["event"], groups["train ACCUSE"]["missed"]) == (1, 2)
+    assert groups["train ACCUSE"]["wrong-type"] == 0  # the ASSAULT candidate is the sibling gold event, not a wrong type
+    assert groups["train ASSAULT"]["event"] == 1
