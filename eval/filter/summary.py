@@ -5,8 +5,8 @@ Precision = candidates judged 'event' / all candidates (strict); 'lenient' also 
 Lead recall (rows marked ``lead``: the exhaustively labelled leads of lead-pages.txt, train, and
 lead-pages-held.txt, held) = gold events found ('event') / all gold events of the leads (event +
 wrong-type + missed), per split, overall and per gold type; 'lenient' also counts 'wrong-type' as found.
-The held leads' rows are the blind labels ('missed'), never reconciled with candidates: only
-``rescore`` gives their recall.
+On held, a blind gold row was folded into a labelled candidate only where both agree, so the recorded
+verdicts understate recall there: ``rescore`` is the measure.
 
 Usage: python eval/filter/summary.py [eval/filter/real-pages.jsonl]
        python eval/filter/summary.py rescore CANDIDATES [LABELS]
@@ -51,13 +51,17 @@ def precision_table(rows: list[dict], key) -> list[str]:
     return lines
 
 
+def is_lead_gold(row: dict) -> bool:
+    """A gold event of an exhaustively labelled lead (found, of the wrong type, or missed)."""
+    return bool(row.get("lead")) and row["verdict"] in ("event", "wrong-type", "missed")
+
+
 def lead_recall(rows: list[dict]) -> dict[str, Counter]:
     """Verdicts of the leads' gold events per split, overall ('train') and per gold type ('train ACCUSE')."""
     groups: dict[str, Counter] = {}
-    for row in rows:
-        if row.get("lead") and row["verdict"] in ("event", "wrong-type", "missed"):
-            for name in (row["split"], f"{row['split']} {row['gold_type']}"):
-                groups.setdefault(name, Counter())[row["verdict"]] += 1
+    for row in filter(is_lead_gold, rows):
+        for name in (row["split"], f"{row['split']} {row['gold_type']}"):
+            groups.setdefault(name, Counter())[row["verdict"]] += 1
     return groups
 
 
@@ -73,7 +77,7 @@ def lead_rescore(candidates: list[dict], labels: list[dict]) -> dict[str, Counte
     emitted: dict[tuple[str, str], Counter] = {}
     for row in candidates:
         emitted.setdefault(sentence_key(row), Counter())[row["type"]] += 1
-    gold = [row for row in labels if row.get("lead") and row["verdict"] in ("event", "wrong-type", "missed")]
+    gold = list(filter(is_lead_gold, labels))
     gold_types: dict[tuple[str, str], set[str]] = {}
     for row in gold:
         gold_types.setdefault(sentence_key(row), set()).add(row["gold_type"])
@@ -101,7 +105,7 @@ def lead_recall_lines(groups: dict[str, Counter]) -> list[str]:
 
 def label_key(row: dict) -> tuple[str, str, str, int]:
     """How a candidate and its label meet: page, sentence, type and the occurrence of those three."""
-    return row["page"], (row.get("sentence") or "").strip(), row.get("type"), int(row.get("occurrence") or 1)
+    return *sentence_key(row), row.get("type"), int(row.get("occurrence") or 1)
 
 
 def rescore(candidates: list[dict], labels: list[dict]) -> dict[str, Counter]:
