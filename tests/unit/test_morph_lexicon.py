@@ -152,8 +152,16 @@ def test_french_aspect_elides_de_before_a_vowel():
     ("Le gouvernement a salué lundi la décision du tribunal.", "fr", ("SUPPORT", None)),
     ("Les autorités ont procédé dimanche à la libération de douze détenus.", "fr", ("RETREAT", "release")),
     ("Les derniers soldats étrangers ont quitté mardi la base de Niamey.", "fr", ("RETREAT", "withdraw")),
+    # threatening to, backing down, forces reinforced or put on alert, ties suspended, a decree repealed
+    ("El ejército amagó el martes con intervenir.", "es", ("THREATEN", None)),
+    ("El gobierno retrocedió el martes en la reforma.", "es", ("CONCEDE", None)),
+    ("Las fuerzas armadas fueron puestas en alerta máxima el martes.", "es", ("MOBILIZE", "troops")),
+    ("L'armée a renforcé mardi sa présence à la frontière.", "fr", ("MOBILIZE", "troops")),
+    ("Le gouvernement a suspendu mardi ses relations diplomatiques avec Israël.", "fr", ("SANCTION", "discontinue")),
+    ("Le gouvernement a abrogé mardi le décret.", "fr", ("CONCEDE", None)),
+    ("Le gouvernement a reculé mardi sur la réforme des retraites.", "fr", ("CONCEDE", None)),
 ])
-def test_each_type_has_its_light_verb_and_welcome_forms(text, lang, expected):
+def test_each_type_has_its_wire_ways_of_saying_it(text, lang, expected):
     assert expected in types_of(text, lang)
 
 
@@ -162,8 +170,12 @@ def test_each_type_has_its_light_verb_and_welcome_forms(text, lang, expected):
     ("El presidente saludó a los vecinos en la plaza.", "es"),
     ("El partido apoyaba la medida en su programa electoral.", "es"),
     ("Les touristes ont quitté le pays mardi.", "fr"),
+    # the same verbs of a storm alert, a firm's presence and falling unemployment
+    ("El huracán puso en alerta a la población costera.", "es"),
+    ("L'entreprise a renforcé sa présence en Asie.", "fr"),
+    ("Le chômage a reculé sur un an selon l'Insee.", "fr"),
 ])
-def test_greetings_stances_and_travel_are_no_events(text, lang):
+def test_greetings_stances_travel_and_civil_uses_are_no_events(text, lang):
     assert types_of(text, lang) == []
 
 
