@@ -160,6 +160,11 @@ def test_french_aspect_elides_de_before_a_vowel():
     ("Le gouvernement a suspendu mardi ses relations diplomatiques avec Israël.", "fr", ("SANCTION", "discontinue")),
     ("Le gouvernement a abrogé mardi le décret.", "fr", ("CONCEDE", None)),
     ("Le gouvernement a reculé mardi sur la réforme des retraites.", "fr", ("CONCEDE", None)),
+    # a border reopened, flights with a country suspended, hostages freed with 'soltar'
+    ("Venezuela reabrió el martes su frontera con Colombia.", "es", ("CONCEDE", None)),
+    ("Le Niger a rouvert mardi sa frontière avec le Bénin.", "fr", ("CONCEDE", None)),
+    ("Le Mali a suspendu mardi les vols avec la France.", "fr", ("SANCTION", "discontinue")),
+    ("Los rebeldes soltaron el martes a diez rehenes.", "es", ("RETREAT", "release")),
 ])
 def test_each_type_has_its_wire_ways_of_saying_it(text, lang, expected):
     assert expected in types_of(text, lang)
@@ -174,6 +179,8 @@ def test_each_type_has_its_wire_ways_of_saying_it(text, lang, expected):
     ("El huracán puso en alerta a la población costera.", "es"),
     ("L'entreprise a renforcé sa présence en Asie.", "fr"),
     ("Le chômage a reculé sur un an selon l'Insee.", "fr"),
+    ("El museo reabrió sus puertas el martes.", "es"),
+    ("El delantero soltó el balón a su compañero.", "es"),
 ])
 def test_greetings_stances_travel_and_civil_uses_are_no_events(text, lang):
     assert types_of(text, lang) == []
