@@ -12,6 +12,10 @@ in the format of ``data/<lang>/events.json``, listed in that file's
 
 Voices (a family lists the ones its verbs take):
 
+- Spanish and French ``present`` (3sg/3pl present) and Spanish ``preterite`` (3sg/3pl
+  preterite): part of ``finite``, for a verb whose imperfect tells a standing stance, not an act
+  ("apoyaba la medida", "saluait"), so the family lists the tenses of a deed alone.
+
 - Spanish: ``finite`` (3sg/3pl present, preterite, imperfect), ``perfect``
   (ha/han/había/habían + participle), ``gerund``, ``passive`` (fue/fueron/ha
   sido/han sido/había sido/habían sido/resultó/resultaron + participle agreeing
@@ -116,6 +120,8 @@ def es_forms(verb: dict) -> dict[str, list[str]]:
     future = [_es_future_stem(verb) + e for e in _ES_FUTURE_ENDINGS]
     forms = {
         "finite": finite,
+        "present": pres,
+        "preterite": pret,
         "future": future,
         "perfect": [f"{aux} {part}" for aux in _ES_PERFECT],
         "gerund": [ger],
@@ -199,6 +205,7 @@ def fr_forms(verb: dict) -> dict[str, list[str]]:
     se = "s'" if elide else "se "
     forms = {
         "finite": finite,
+        "present": pres,
         "future": future,
         "pronominal_future": [se + f for f in future[:2]] + [f"nous {future[2]}"],
         "perfect": [f"{aux} {p}" for aux in _FR_PERFECT_SG for p in parts_sg]

@@ -141,3 +141,53 @@ def test_stop_to_plagiarism_and_ceasing_are_no_events(text, lang):
 def test_french_aspect_elides_de_before_a_vowel():
     forms = ml.fr_forms({"v": "arrêter"})
     assert "vient d'arrêter" in forms["aspect"] and "viennent de bombarder" in ml.fr_forms({"v": "bombarder"})["aspect"]
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # welcoming an act, a light-verb release, troops leaving a base, opposition voiced
+    ("La Cancillería saludó este lunes la liberación de los periodistas.", "es", ("SUPPORT", None)),
+    ("El gobierno procedió el domingo a la excarcelación de doce opositores.", "es", ("RETREAT", "release")),
+    ("Los últimos soldados franceses abandonaron el martes la base de Gao.", "es", ("RETREAT", "withdraw")),
+    ("La ministra se mostró el lunes contraria a la reforma laboral.", "es", ("ACCUSE", "disapprove")),
+    ("Le gouvernement a salué lundi la décision du tribunal.", "fr", ("SUPPORT", None)),
+    ("Les autorités ont procédé dimanche à la libération de douze détenus.", "fr", ("RETREAT", "release")),
+    ("Les derniers soldats étrangers ont quitté mardi la base de Niamey.", "fr", ("RETREAT", "withdraw")),
+    # threatening to, backing down, forces reinforced or put on alert, ties suspended, a decree repealed
+    ("El ejército amagó el martes con intervenir.", "es", ("THREATEN", None)),
+    ("El gobierno retrocedió el martes en la reforma.", "es", ("CONCEDE", None)),
+    ("Las fuerzas armadas fueron puestas en alerta máxima el martes.", "es", ("MOBILIZE", "troops")),
+    ("L'armée a renforcé mardi sa présence à la frontière.", "fr", ("MOBILIZE", "troops")),
+    ("Le gouvernement a suspendu mardi ses relations diplomatiques avec Israël.", "fr", ("SANCTION", "discontinue")),
+    ("Le gouvernement a abrogé mardi le décret.", "fr", ("CONCEDE", None)),
+    ("Le gouvernement a reculé mardi sur la réforme des retraites.", "fr", ("CONCEDE", None)),
+    # a border reopened, flights with a country suspended, hostages freed with 'soltar'
+    ("Venezuela reabrió el martes su frontera con Colombia.", "es", ("CONCEDE", None)),
+    ("Le Niger a rouvert mardi sa frontière avec le Bénin.", "fr", ("CONCEDE", None)),
+    ("Le Mali a suspendu mardi les vols avec la France.", "fr", ("SANCTION", "discontinue")),
+    ("Los rebeldes soltaron el martes a diez rehenes.", "es", ("RETREAT", "release")),
+])
+def test_each_type_has_its_wire_ways_of_saying_it(text, lang, expected):
+    assert expected in types_of(text, lang)
+
+
+@pytest.mark.parametrize("text,lang", [
+    # a greeting, a stance in the imperfect, civilians leaving a country
+    ("El presidente saludó a los vecinos en la plaza.", "es"),
+    ("El partido apoyaba la medida en su programa electoral.", "es"),
+    ("Les touristes ont quitté le pays mardi.", "fr"),
+    # the same verbs of a storm alert, a firm's presence and falling unemployment
+    ("El huracán puso en alerta a la población costera.", "es"),
+    ("L'entreprise a renforcé sa présence en Asie.", "fr"),
+    ("Le chômage a reculé sur un an selon l'Insee.", "fr"),
+    ("El museo reabrió sus puertas el martes.", "es"),
+    ("El delantero soltó el balón a su compañero.", "es"),
+])
+def test_greetings_stances_travel_and_civil_uses_are_no_events(text, lang):
+    assert types_of(text, lang) == []
+
+
+def test_present_and_preterite_voices_leave_out_the_imperfect():
+    forms = ml.es_forms({"v": "saludar"})
+    assert forms["present"] == ["saluda", "saludan"] and forms["preterite"] == ["saludó", "saludaron"]
+    phrases = ml.family_phrases("es", {"verbs": [{"v": "saludar"}], "voices": ["present", "preterite"], "objects": ["la"]})
+    assert "saludaron la" in phrases and not any(p.startswith("saludaba") for p in phrases)
