@@ -55,6 +55,10 @@ con") also get their perfects ("ha impuesto sanciones", "se han reunido con"), f
 ``hand_perfects`` (preterite -> participle and number): Spain's wire copy tells the day's acts
 in the present perfect.
 
+Indonesian and Malay light-verb phrases of the hand-made triggers ("menyampaikan kecaman") also get
+the noun's clitic -nya ("menyampaikan kecamannya"), from the table's ``possessive_lights``: the
+actor's own act, as the bare noun is.
+
 A family's ``objects`` are appended to each generated form ("detuvo a",
 "detuvo al"): the verb counts only with them. ``nouns`` times ``light`` gives
 light-verb phrases ("realizaron detenciones", "melakukan penangkapan").
@@ -416,9 +420,9 @@ def hand_perfects(table: dict, hand: list[dict]) -> list[dict]:
 
 def hand_possessives(table: dict, hand: list[dict]) -> list[dict]:
     """The possessive forms of the hand-made light-verb phrases of Indonesian and Malay: a light verb
-    of the table's ``possessive_lights`` and one noun take the noun's clitic -nya, the speaker's own act
-    ("menyampaikan kecaman" -> "menyampaikan kecamannya", "mengulangi ancaman" -> "mengulangi
-    ancamannya"). One entry per hand-made entry, with its keys, so each form keeps its phrase's sense."""
+    of the table's ``possessive_lights`` and one noun take the noun's clitic -nya, the actor's own act
+    ("menyampaikan kecaman" -> "menyampaikan kecamannya", "melahirkan kekecewaan" -> "melahirkan
+    kekecewaannya"). One entry per hand-made entry, with its keys, so each form keeps its phrase's sense."""
     spec = table.get("possessive_lights", {})
     lights, not_nouns = set(spec.get("verbs", [])), set(spec.get("not_nouns", []))
     entries = []
@@ -432,10 +436,9 @@ def hand_possessives(table: dict, hand: list[dict]) -> list[dict]:
 
 
 def _possessable(word: str, not_nouns: set[str]) -> bool:
-    """Whether -nya may go on ``word`` as on a noun: a plain word, no verb (meN-, ber-: "menyatakan
-    menolak"), no clitic already, none of the table's adverbs ("akan", "balik")."""
-    return (word.isalpha() and not word.endswith("nya") and not word.startswith(("me", "ber"))
-            and word not in not_nouns)
+    """Whether -nya may go on ``word`` as on a noun: a plain word with no clitic yet, none of the
+    table's ``not_nouns`` (adverbs and verbs after a light verb: "menegaskan akan", "menyatakan menolak")."""
+    return word.isalpha() and not word.endswith("nya") and word not in not_nouns
 
 
 def generate(lang: str, table: dict, hand: list[dict] | None = None) -> dict:

@@ -66,7 +66,7 @@ def test_the_everyday_senses_of_the_new_words_are_no_events(text, lang):
 
 
 def test_hand_made_light_verb_phrases_get_their_possessive_with_the_entrys_keys():
-    table = {"possessive_lights": {"verbs": ["menyampaikan", "mengulangi"], "not_nouns": ["akan"]}}
+    table = {"possessive_lights": {"verbs": ["menyampaikan", "mengulangi"], "not_nouns": ["akan", "menolak"]}}
     hand = [{"p": ["menyampaikan kecaman", "kecaman", "menyampaikan akan", "mengulangi menolak"], "type": "ACCUSE",
              "mode": "disapprove", "requires": ["kata"]},
             {"p": ["mengulangi tuntutannya"], "type": "REQUEST"}]
