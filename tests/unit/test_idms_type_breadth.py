@@ -4,7 +4,8 @@ Each kind is checked in both languages where both use it: a light-verb phrase wh
 actor's -nya ("menyampaikan kecamannya"), a resignation announced with its -nya, assets frozen in
 the passive, trade with a state halted, captives released with "melepaskan", a measure postponed,
 rescue teams sent, a suspect named however long the name, a meeting with "menemui", help promised,
-and the Malay demand "menuntut"; then the everyday senses the new words keep out. Sentences
+the Malay demand "menuntut", evaluations translated from the English list ("diskriminatif",
+"rekayasa", "langkah yang tepat"); then the everyday senses the new words keep out. Sentences
 written for these tests.
 """
 
@@ -51,6 +52,21 @@ def test_a_light_verb_phrase_keeps_its_type_with_the_actors_clitic(text, lang, e
 ])
 def test_core_ways_of_saying_a_type_are_events(text, lang, expected):
     assert expected in types(text, lang)
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Kementerian Luar Jepun menyifatkan keputusan China itu sebagai tindakan diskriminasi pada Khamis.", "ms",
+     "ACCUSE"),
+    ("Kementerian Luar Negeri Jepang menyebut keputusan China itu sebagai tindakan diskriminatif pada Kamis.", "id",
+     "ACCUSE"),
+    ("Juru bicara Kemlu China menyebut laporan itu sebagai rekayasa pada Kamis.", "id", "REJECT"),
+    ("Jurucakap Kementerian Luar China menyifatkan laporan itu sebagai rekaan semata-mata pada Khamis.", "ms", "REJECT"),
+    ("Presiden Joko Widodo menyebut kesepakatan itu sebagai langkah yang tepat pada Kamis.", "id", "SUPPORT"),
+    ("Perdana Menteri Anwar Ibrahim menyifatkan perjanjian itu sebagai mercu tanda hubungan dua hala pada Khamis.",
+     "ms", "SUPPORT"),
+])
+def test_an_evaluation_translated_from_the_english_list_types_the_verb_before_it(text, lang, expected):
+    assert types(text, lang) == [expected]
 
 
 @pytest.mark.parametrize("text,lang", [
