@@ -70,6 +70,15 @@ def test_an_evaluation_translated_from_the_english_list_types_the_verb_before_it
 
 
 @pytest.mark.parametrize("text,lang", [
+    ("Kementerian Luar Negeri China mengategorikan latihan itu sebagai agresi pada Kamis.", "id"),
+    ("Pemerintah Rusia memandang langkah NATO itu sebagai agresi pada Kamis.", "id"),
+    ("Kerajaan Rusia memandang langkah NATO itu sebagai provokasi berbahaya pada Khamis.", "ms"),
+])
+def test_branding_and_viewing_as_are_characterising_verbs(text, lang):
+    assert types(text, lang) == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("text,lang", [
     # a legal penalty, an obstacle met, study, goals scored, an escape
     ("Pelaku diancam dengan pidana penjara paling lama 15 tahun.", "id"),
     ("Tim itu menemui kendala di lapangan pada Kamis.", "id"),
