@@ -52,5 +52,5 @@ def test_the_same_words_in_another_sense_are_no_accusation(text):
     ("id", "JAKARTA - Presiden menyebut serangan itu sebagai tindakan perang pada Kamis."),
     ("ms", "KUALA LUMPUR - Perdana Menteri menyifatkan sekatan itu sebagai tindakan perang pada Khamis."),
 ])
-def test_calling_an_attack_an_act_of_war_is_a_condemnation_in_every_language(lang, text):
+def test_calling_a_deed_an_act_of_war_is_a_condemnation_in_every_language(lang, text):
     assert len(accusations(text, lang)) == 1
