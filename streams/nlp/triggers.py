@@ -202,6 +202,10 @@ class Lexicon:
     #: words of talk that take a topic ("a statement on", "spoke about", "debated", "habló sobre",
     #: "membahas"; events.json ``speech_topics``): a deed noun right after one is what is talked about
     speech_topics: re.Pattern | None = None
+    #: mass nouns naming a kind of happening ("violence", "kekerasan"; events.json ``happening_nouns``) and the
+    #: words that tell one happened ("broke out", "was reported", "pecah"; ``occurrence_words``)
+    happening_nouns: frozenset[str] = frozenset()
+    occurrence: re.Pattern | None = None
     #: a word of remembrance before an event noun ("the anniversary of the massacre", "memperingati
     #: 10 tahun serangan", "commémoré l'attentat", "aniversario de la masacre"): an act long past
     commemorations: re.Pattern | None = None
@@ -529,6 +533,8 @@ def lexicon(lang: str) -> Lexicon:
         fiction=_words_pattern(data.get("fiction_frames", [])),
         work_topics=_words_pattern(data.get("work_topics", [])),
         speech_topics=_words_pattern(data.get("speech_topics", [])),
+        happening_nouns=frozenset(fold(w) for w in data.get("happening_nouns", [])),
+        occurrence=_words_pattern(data.get("occurrence_words", [])),
         commemorations=_words_pattern(data.get("commemorations", [])),
         fear_markers=_words_pattern(data.get("fear_markers", [])),
         generic_predicates=_words_pattern(data.get("generic_predicates", [])),
@@ -1210,6 +1216,17 @@ HAZARD_WINDOW = 3
 INTERNAL_BEFORE, INTERNAL_AFTER = 3, 7
 
 
+def _happening_as_topic(lex: Lexicon, folded: str, start: int, end: int, parts: list[tuple[int, int]]) -> bool:
+    """A mass noun naming a kind of happening ("violence", "violencia", "kekerasan") with no word in its
+    clause telling that it happened or whom it struck ("broke out", "was reported", "violence against"):
+    the happening is what the clause is about ("over the violence rocking the state", "the handling of
+    the violence"), no act of a day."""
+    if folded[start:end] not in lex.happening_nouns or lex.occurrence is None:
+        return False
+    clause_start, clause_end = next(((a, b) for a, b in parts if a <= start < b), (0, len(folded)))
+    return lex.occurrence.search(folded[clause_start:clause_end]) is None
+
+
 def _internal_meeting(lex: Lexicon, folded: str, start: int, end: int, parts: list[tuple[int, int]]) -> bool:
     """A government's meeting with itself is named around the trigger ("chaired a cabinet meeting",
     "memimpin rapat krisis", "a réuni un conseil de défense"): no consultation between parties."""
@@ -1382,6 +1399,8 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
             continue  # "Russian-backed forces", "the so-called peace line", "anti-riot police": a word of a compound
         if _described(lex, folded, start, end):
             continue  # "riot-hit areas", "daerah rawan konflik", "the recent riots": no new act
+        if _happening_as_topic(lex, folded, start, end, parts):
+            continue  # "stalled proceedings over the violence", "la violencia en el país": a topic, no act told
         if _participle_noun(lex, sentence, folded, start, end, trigger):
             continue  # "los detenidos fueron liberados", "les expulsés": people, no new act
         if market is None and (trigger.sports and not sporty or in_group("market_figurative", trigger.type, trigger.mode)):
