@@ -241,6 +241,9 @@ class Lexicon:
     #: what a verbal attack is aimed at ("attacked the government's policies", "atacó la política",
     #: "menyerang kebijakan"; events.json ``speech_objects``): the attack is a criticism
     speech_objects: re.Pattern | None = None
+    #: words that make an attack one of words ("a scathing attack", "a veiled attack", "ataque verbal",
+    #: "attaque verbale"; events.json ``verbal_attack_words``): read right before or right after the attack word
+    verbal_attack: re.Pattern | None = None
     #: possessives ("their", "Beijing's", "sus"; events.json ``possessives``): a request word right after
     #: one is a noun naming the demands someone holds ("Beijing's demands to roll back tariffs"), no act
     possessive: Possessive | None = None
@@ -547,6 +550,7 @@ def lexicon(lang: str) -> Lexicon:
         question_gap=_question_gap(data.get("question_gaps") or {}),
         long_after=_words_pattern(data.get("long_after_markers", [])),
         speech_objects=_words_pattern(data.get("speech_objects", [])),
+        verbal_attack=_words_pattern(data.get("verbal_attack_words", [])),
         possessive=_possessive(data.get("possessives") or {}),
         pluperfect=_pluperfect_pattern(data.get("pluperfect") or {}),
         perfect=_pluperfect_pattern(data.get("perfect") or {}),
@@ -1020,15 +1024,23 @@ def _lifted(trigger: Trigger) -> Trigger:
 
 #: words after an attack searched for what it is aimed at ("attacked the opposition over its plan")
 SPEECH_OBJECT_WINDOW = 5
+#: words before and after an attack searched for a word making it verbal ("a thinly veiled attack", "ataque verbal")
+VERBAL_ATTACK_WORDS = 2
 
 
-def _verbal_attack(lex: Lexicon, trigger: Trigger, folded: str, end: int, parts: list[tuple[int, int]]) -> bool:
+def _verbal_attack(lex: Lexicon, trigger: Trigger, folded: str, start: int, end: int,
+                   parts: list[tuple[int, int]]) -> bool:
     """An attack word of plover.json ``speech_figurative`` aimed, before the next comma, at words
-    (events.json ``speech_objects``: policies, remarks, a record): a verbal attack. Words of a weapon
-    carry a mode, words of a toll the casualty flag ("killed the bill" is no criticism): they are left."""
-    if trigger.casualty or lex.speech_objects is None or not in_group("speech_figurative", trigger.type, trigger.mode):
+    (events.json ``speech_objects``: policies, remarks, a record), or called one of words by the word
+    next to it (``verbal_attack_words``: "a scathing attack", "ataque verbal"): a verbal attack. Words of a
+    weapon carry a mode, words of a toll the casualty flag ("killed the bill" is no criticism): they are left."""
+    if trigger.casualty or not in_group("speech_figurative", trigger.type, trigger.mode):
         return False
-    return bool(lex.speech_objects.search(_window_after(folded, end, parts, SPEECH_OBJECT_WINDOW).split(",")[0]))
+    if lex.verbal_attack and lex.verbal_attack.search(
+            _window_before(folded, start, VERBAL_ATTACK_WORDS) + _window_after(folded, end, parts, VERBAL_ATTACK_WORDS)):
+        return True  # "in a scathing attack on the party", "un ataque verbal contra"
+    return bool(lex.speech_objects and lex.speech_objects.search(
+        _window_after(folded, end, parts, SPEECH_OBJECT_WINDOW).split(",")[0]))
 
 
 #: words after a deed noun searched for the copula of its characterisation ("the shelling of civilian areas was")
@@ -1414,7 +1426,7 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
             drill = bool(lex.exercises and lex.exercises.search(folded))
         if drill and in_group("exercise_figurative", trigger.type, trigger.mode):
             continue  # the "attack" of a joint exercise is simulated
-        if _verbal_attack(lex, trigger, folded, end, parts):
+        if _verbal_attack(lex, trigger, folded, start, end, parts):
             trigger = _criticism(trigger)  # "attacked the government's policies", "menyerang kebijakan"
         if in_group("internal_meeting_types", trigger.type, trigger.mode) and _internal_meeting(
                 lex, folded, start, end, parts):
