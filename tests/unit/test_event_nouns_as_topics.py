@@ -100,3 +100,32 @@ def test_a_relative_clause_in_the_past_keeps_its_act(lang, text):
 ])
 def test_a_document_speaking_in_a_relative_clause_keeps_its_speech_act(lang, text):
     assert "ACCUSE" in types_of(text, lang)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Parliament was adjourned on Monday after the opposition stalled proceedings over the violence in the state."),
+    ("es", "El Congreso suspendió el lunes la sesión por la violencia en el estado."),
+    ("fr", "L'Assemblée a suspendu lundi sa séance en raison des violences dans la région."),
+    ("id", "DPR menunda sidang pada Senin karena kekerasan di provinsi itu."),
+    ("ms", "Dewan Rakyat menangguhkan persidangan pada Isnin kerana keganasan di negeri itu."),
+])
+def test_violence_named_as_a_topic_is_no_attack(lang, text):
+    assert "ASSAULT" not in types_of(text, lang)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Violence broke out in the town on Friday after the march."),
+    ("es", "La violencia estalló el viernes en la ciudad tras la marcha."),
+    ("id", "Kekerasan pecah di kota itu pada Jumat setelah pawai."),
+])
+def test_violence_told_as_breaking_out_stays_an_attack(lang, text):
+    assert "ASSAULT" in types_of(text, lang)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "In a scathing attack on the ruling party, the opposition leader on Friday said the budget was a fraud."),
+    ("id", "Ketua oposisi pada Jumat melancarkan serangan verbal terhadap partai penguasa."),
+])
+def test_an_attack_of_words_is_a_criticism_not_an_assault(lang, text):
+    found = types_of(text, lang)
+    assert "ASSAULT" not in found and "ACCUSE" in found
