@@ -129,3 +129,8 @@ def test_violence_told_as_breaking_out_stays_an_attack(lang, text):
 def test_an_attack_of_words_is_a_criticism_not_an_assault(lang, text):
     found = types_of(text, lang)
     assert "ASSAULT" not in found and "ACCUSE" in found
+
+
+def test_riots_named_as_a_past_wave_are_no_protest_while_rioting_mobs_are():
+    assert "PROTEST" not in types_of("Parliament on Monday set up a panel to look into the riots in the state.", "en")
+    assert "PROTEST" in types_of("Police opened fire on rioting mobs in the old city on Monday.", "en")
