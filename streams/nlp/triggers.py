@@ -1036,8 +1036,8 @@ def _verbal_attack(lex: Lexicon, trigger: Trigger, folded: str, start: int, end:
     weapon carry a mode, words of a toll the casualty flag ("killed the bill" is no criticism): they are left."""
     if trigger.casualty or not in_group("speech_figurative", trigger.type, trigger.mode):
         return False
-    if lex.verbal_attack and lex.verbal_attack.search(
-            _window_before(folded, start, VERBAL_ATTACK_WORDS) + _window_after(folded, end, parts, VERBAL_ATTACK_WORDS)):
+    around = _window_before(folded, start, VERBAL_ATTACK_WORDS) + _window_after(folded, end, parts, VERBAL_ATTACK_WORDS)
+    if lex.verbal_attack and lex.verbal_attack.search(around):
         return True  # "in a scathing attack on the party", "un ataque verbal contra"
     return bool(lex.speech_objects and lex.speech_objects.search(
         _window_after(folded, end, parts, SPEECH_OBJECT_WINDOW).split(",")[0]))

@@ -103,7 +103,7 @@ def test_a_document_speaking_in_a_relative_clause_keeps_its_speech_act(lang, tex
 
 
 @pytest.mark.parametrize("lang, text", [
-    ("en", "Parliament was adjourned on Monday after the opposition stalled proceedings over the violence in the state."),
+    ("en", "Parliament was adjourned on Monday after the opposition stalled proceedings over the violence."),
     ("es", "El Congreso suspendió el lunes la sesión por la violencia en el estado."),
     ("fr", "L'Assemblée a suspendu lundi sa séance en raison des violences dans la région."),
     ("id", "DPR menunda sidang pada Senin karena kekerasan di provinsi itu."),
