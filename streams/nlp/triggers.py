@@ -206,6 +206,9 @@ class Lexicon:
     #: words that tell one happened ("broke out", "was reported", "pecah"; ``occurrence_words``)
     happening_nouns: frozenset[str] = frozenset()
     occurrence: re.Pattern | None = None
+    #: the names of the weekdays and the relative days of dates.json ("on Friday", "kemarin", "hier"):
+    #: a happening dated to a day is an act of that day ("Friday's violence")
+    day_names: re.Pattern | None = None
     #: a word of remembrance before an event noun ("the anniversary of the massacre", "memperingati
     #: 10 tahun serangan", "commémoré l'attentat", "aniversario de la masacre"): an act long past
     commemorations: re.Pattern | None = None
@@ -538,6 +541,7 @@ def lexicon(lang: str) -> Lexicon:
         speech_topics=_words_pattern(data.get("speech_topics", [])),
         happening_nouns=frozenset(fold(w) for w in data.get("happening_nouns", [])),
         occurrence=_words_pattern(data.get("occurrence_words", [])),
+        day_names=_day_names_pattern(lang),
         commemorations=_words_pattern(data.get("commemorations", [])),
         fear_markers=_words_pattern(data.get("fear_markers", [])),
         generic_predicates=_words_pattern(data.get("generic_predicates", [])),
@@ -624,6 +628,15 @@ _WORD_START = re.compile(r"(?<!\S)\S")
 #: characters per word ``_words_back`` reads back before it reads the whole text
 WORDS_BACK_CHARS = 16
 _WORD_END = re.compile(r"\S(?!\S)")
+
+
+def _day_names_pattern(lang: str) -> re.Pattern | None:
+    """The weekdays and relative days of dates.json, bar the short forms of a weekday ("fri" of "friday",
+    which are words of their own elsewhere: "sun", "sat", "wed")."""
+    dates = load_data(lang, "dates") or {}
+    days = [fold(w) for w in dates.get("weekdays", {})]
+    full = [d for d in days if not any(other != d and other.startswith(d) for other in days)]
+    return _words_pattern(full + [fold(w) for w in dates.get("relative", {})])
 
 
 def _count_insertion_pattern(lang: str) -> re.Pattern | None:
@@ -1228,15 +1241,22 @@ HAZARD_WINDOW = 3
 INTERNAL_BEFORE, INTERNAL_AFTER = 3, 7
 
 
+#: words after a happening noun searched for its day ("the violence in the town on Friday")
+DAY_AFTER_HAPPENING = 4
+
+
 def _happening_as_topic(lex: Lexicon, folded: str, start: int, end: int, parts: list[tuple[int, int]]) -> bool:
     """A mass noun naming a kind of happening ("violence", "violencia", "kekerasan") with no word in its
-    clause telling that it happened or whom it struck ("broke out", "was reported", "violence against"):
-    the happening is what the clause is about ("over the violence rocking the state", "the handling of
-    the violence"), no act of a day."""
+    clause telling that it happened or whom it struck ("broke out", "was reported", "violence against"),
+    nor, next to it, the day it happened ("Friday's violence", "la violencia del sábado"): the happening is what the clause is about ("over the
+    violence rocking the state", "the handling of the violence"), no act of a day."""
     if folded[start:end] not in lex.happening_nouns or lex.occurrence is None:
         return False
     clause_start, clause_end = next(((a, b) for a, b in parts if a <= start < b), (0, len(folded)))
-    return lex.occurrence.search(folded[clause_start:clause_end]) is None
+    if lex.occurrence.search(folded[clause_start:clause_end]):
+        return False
+    near = _window_before(folded, start, 1) + _window_after(folded, end, parts, DAY_AFTER_HAPPENING)
+    return not (lex.day_names and lex.day_names.search(near))
 
 
 def _internal_meeting(lex: Lexicon, folded: str, start: int, end: int, parts: list[tuple[int, int]]) -> bool:
