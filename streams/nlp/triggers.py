@@ -1248,8 +1248,9 @@ DAY_AFTER_HAPPENING = 4
 def _happening_as_topic(lex: Lexicon, folded: str, start: int, end: int, parts: list[tuple[int, int]]) -> bool:
     """A mass noun naming a kind of happening ("violence", "violencia", "kekerasan") with no word in its
     clause telling that it happened or whom it struck ("broke out", "was reported", "violence against"),
-    nor, next to it, the day it happened ("Friday's violence", "la violencia del sábado"): the happening is what the clause is about ("over the
-    violence rocking the state", "the handling of the violence"), no act of a day."""
+    nor, next to it, the day it happened ("Friday's violence", "la violencia del sábado"): the happening
+    is what the clause is about ("over the violence rocking the state", "the handling of the violence"),
+    no act of a day."""
     if folded[start:end] not in lex.happening_nouns or lex.occurrence is None:
         return False
     clause_start, clause_end = next(((a, b) for a, b in parts if a <= start < b), (0, len(folded)))
