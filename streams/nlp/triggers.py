@@ -202,6 +202,13 @@ class Lexicon:
     #: words of talk that take a topic ("a statement on", "spoke about", "debated", "habló sobre",
     #: "membahas"; events.json ``speech_topics``): a deed noun right after one is what is talked about
     speech_topics: re.Pattern | None = None
+    #: mass nouns naming a kind of happening ("violence", "kekerasan"; events.json ``happening_nouns``) and the
+    #: words that tell one happened ("broke out", "was reported", "pecah"; ``occurrence_words``)
+    happening_nouns: frozenset[str] = frozenset()
+    occurrence: re.Pattern | None = None
+    #: the names of the weekdays and the relative days of dates.json ("on Friday", "kemarin", "hier"):
+    #: a happening dated to a day is an act of that day ("Friday's violence")
+    day_names: re.Pattern | None = None
     #: a word of remembrance before an event noun ("the anniversary of the massacre", "memperingati
     #: 10 tahun serangan", "commémoré l'attentat", "aniversario de la masacre"): an act long past
     commemorations: re.Pattern | None = None
@@ -237,6 +244,9 @@ class Lexicon:
     #: what a verbal attack is aimed at ("attacked the government's policies", "atacó la política",
     #: "menyerang kebijakan"; events.json ``speech_objects``): the attack is a criticism
     speech_objects: re.Pattern | None = None
+    #: words that make an attack one of words ("a scathing attack", "a veiled attack", "ataque verbal",
+    #: "attaque verbale"; events.json ``verbal_attack_words``): read right before or right after the attack word
+    verbal_attack: re.Pattern | None = None
     #: possessives ("their", "Beijing's", "sus"; events.json ``possessives``): a request word right after
     #: one is a noun naming the demands someone holds ("Beijing's demands to roll back tariffs"), no act
     possessive: Possessive | None = None
@@ -529,6 +539,9 @@ def lexicon(lang: str) -> Lexicon:
         fiction=_words_pattern(data.get("fiction_frames", [])),
         work_topics=_words_pattern(data.get("work_topics", [])),
         speech_topics=_words_pattern(data.get("speech_topics", [])),
+        happening_nouns=frozenset(fold(w) for w in data.get("happening_nouns", [])),
+        occurrence=_words_pattern(data.get("occurrence_words", [])),
+        day_names=_day_names_pattern(lang),
         commemorations=_words_pattern(data.get("commemorations", [])),
         fear_markers=_words_pattern(data.get("fear_markers", [])),
         generic_predicates=_words_pattern(data.get("generic_predicates", [])),
@@ -541,6 +554,7 @@ def lexicon(lang: str) -> Lexicon:
         question_gap=_question_gap(data.get("question_gaps") or {}),
         long_after=_words_pattern(data.get("long_after_markers", [])),
         speech_objects=_words_pattern(data.get("speech_objects", [])),
+        verbal_attack=_words_pattern(data.get("verbal_attack_words", [])),
         possessive=_possessive(data.get("possessives") or {}),
         pluperfect=_pluperfect_pattern(data.get("pluperfect") or {}),
         perfect=_pluperfect_pattern(data.get("perfect") or {}),
@@ -614,6 +628,15 @@ _WORD_START = re.compile(r"(?<!\S)\S")
 #: characters per word ``_words_back`` reads back before it reads the whole text
 WORDS_BACK_CHARS = 16
 _WORD_END = re.compile(r"\S(?!\S)")
+
+
+def _day_names_pattern(lang: str) -> re.Pattern | None:
+    """The weekdays and relative days of dates.json, bar the short forms of a weekday ("fri" of "friday",
+    which are words of their own elsewhere: "sun", "sat", "wed")."""
+    dates = load_data(lang, "dates") or {}
+    days = [fold(w) for w in dates.get("weekdays", {})]
+    full = [d for d in days if not any(other != d and other.startswith(d) for other in days)]
+    return _words_pattern(full + [fold(w) for w in dates.get("relative", {})])
 
 
 def _count_insertion_pattern(lang: str) -> re.Pattern | None:
@@ -1014,15 +1037,23 @@ def _lifted(trigger: Trigger) -> Trigger:
 
 #: words after an attack searched for what it is aimed at ("attacked the opposition over its plan")
 SPEECH_OBJECT_WINDOW = 5
+#: words before and after an attack searched for a word making it verbal ("a thinly veiled attack", "ataque verbal")
+VERBAL_ATTACK_WORDS = 2
 
 
-def _verbal_attack(lex: Lexicon, trigger: Trigger, folded: str, end: int, parts: list[tuple[int, int]]) -> bool:
+def _verbal_attack(lex: Lexicon, trigger: Trigger, folded: str, start: int, end: int,
+                   parts: list[tuple[int, int]]) -> bool:
     """An attack word of plover.json ``speech_figurative`` aimed, before the next comma, at words
-    (events.json ``speech_objects``: policies, remarks, a record): a verbal attack. Words of a weapon
-    carry a mode, words of a toll the casualty flag ("killed the bill" is no criticism): they are left."""
-    if trigger.casualty or lex.speech_objects is None or not in_group("speech_figurative", trigger.type, trigger.mode):
+    (events.json ``speech_objects``: policies, remarks, a record), or called one of words by the word
+    next to it (``verbal_attack_words``: "a scathing attack", "ataque verbal"): a verbal attack. Words of a
+    weapon carry a mode, words of a toll the casualty flag ("killed the bill" is no criticism): they are left."""
+    if trigger.casualty or not in_group("speech_figurative", trigger.type, trigger.mode):
         return False
-    return bool(lex.speech_objects.search(_window_after(folded, end, parts, SPEECH_OBJECT_WINDOW).split(",")[0]))
+    around = _window_before(folded, start, VERBAL_ATTACK_WORDS) + _window_after(folded, end, parts, VERBAL_ATTACK_WORDS)
+    if lex.verbal_attack and lex.verbal_attack.search(around):
+        return True  # "in a scathing attack on the party", "un ataque verbal contra"
+    return bool(lex.speech_objects and lex.speech_objects.search(
+        _window_after(folded, end, parts, SPEECH_OBJECT_WINDOW).split(",")[0]))
 
 
 #: words after a deed noun searched for the copula of its characterisation ("the shelling of civilian areas was")
@@ -1210,6 +1241,25 @@ HAZARD_WINDOW = 3
 INTERNAL_BEFORE, INTERNAL_AFTER = 3, 7
 
 
+#: words after a happening noun searched for its day ("the violence in the town on Friday")
+DAY_AFTER_HAPPENING = 4
+
+
+def _happening_as_topic(lex: Lexicon, folded: str, start: int, end: int, parts: list[tuple[int, int]]) -> bool:
+    """A mass noun naming a kind of happening ("violence", "violencia", "kekerasan") with no word in its
+    clause telling that it happened or whom it struck ("broke out", "was reported", "violence against"),
+    nor, next to it, the day it happened ("Friday's violence", "la violencia del sábado"): the happening
+    is what the clause is about ("over the violence rocking the state", "the handling of the violence"),
+    no act of a day."""
+    if folded[start:end] not in lex.happening_nouns or lex.occurrence is None:
+        return False
+    clause_start, clause_end = next(((a, b) for a, b in parts if a <= start < b), (0, len(folded)))
+    if lex.occurrence.search(folded[clause_start:clause_end]):
+        return False
+    near = _window_before(folded, start, 1) + _window_after(folded, end, parts, DAY_AFTER_HAPPENING)
+    return not (lex.day_names and lex.day_names.search(near))
+
+
 def _internal_meeting(lex: Lexicon, folded: str, start: int, end: int, parts: list[tuple[int, int]]) -> bool:
     """A government's meeting with itself is named around the trigger ("chaired a cabinet meeting",
     "memimpin rapat krisis", "a réuni un conseil de défense"): no consultation between parties."""
@@ -1382,6 +1432,8 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
             continue  # "Russian-backed forces", "the so-called peace line", "anti-riot police": a word of a compound
         if _described(lex, folded, start, end):
             continue  # "riot-hit areas", "daerah rawan konflik", "the recent riots": no new act
+        if _happening_as_topic(lex, folded, start, end, parts):
+            continue  # "stalled proceedings over the violence", "la violencia en el país": a topic, no act told
         if _participle_noun(lex, sentence, folded, start, end, trigger):
             continue  # "los detenidos fueron liberados", "les expulsés": people, no new act
         if market is None and (trigger.sports and not sporty or in_group("market_figurative", trigger.type, trigger.mode)):
@@ -1395,7 +1447,7 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
             drill = bool(lex.exercises and lex.exercises.search(folded))
         if drill and in_group("exercise_figurative", trigger.type, trigger.mode):
             continue  # the "attack" of a joint exercise is simulated
-        if _verbal_attack(lex, trigger, folded, end, parts):
+        if _verbal_attack(lex, trigger, folded, start, end, parts):
             trigger = _criticism(trigger)  # "attacked the government's policies", "menyerang kebijakan"
         if in_group("internal_meeting_types", trigger.type, trigger.mode) and _internal_meeting(
                 lex, folded, start, end, parts):

@@ -100,3 +100,39 @@ def test_a_relative_clause_in_the_past_keeps_its_act(lang, text):
 ])
 def test_a_document_speaking_in_a_relative_clause_keeps_its_speech_act(lang, text):
     assert "ACCUSE" in types_of(text, lang)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Parliament was adjourned on Monday after the opposition stalled proceedings over the violence."),
+    ("es", "El Congreso suspendió el lunes la sesión por la violencia en el estado."),
+    ("fr", "L'Assemblée a suspendu lundi sa séance en raison des violences dans la région."),
+    ("id", "DPR menunda sidang pada Senin karena kekerasan di provinsi itu."),
+    ("ms", "Dewan Rakyat menangguhkan persidangan pada Isnin kerana keganasan di negeri itu."),
+])
+def test_violence_named_as_a_topic_is_no_attack(lang, text):
+    assert "ASSAULT" not in types_of(text, lang)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Violence broke out in the town on Friday after the march."),
+    ("es", "La violencia estalló el viernes en la ciudad tras la marcha."),
+    ("id", "Kekerasan pecah di kota itu pada Jumat setelah pawai."),
+    ("en", "Schools in the old city stayed shut after Friday's violence."),
+    ("fr", "Les écoles sont restées fermées après les violences de samedi à Nantes."),
+])
+def test_violence_told_as_breaking_out_or_dated_to_its_day_stays_an_attack(lang, text):
+    assert "ASSAULT" in types_of(text, lang)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "In a scathing attack on the ruling party, the opposition leader on Friday said the budget was a fraud."),
+    ("id", "Ketua oposisi pada Jumat melancarkan serangan verbal terhadap partai penguasa."),
+])
+def test_an_attack_of_words_is_a_criticism_not_an_assault(lang, text):
+    found = types_of(text, lang)
+    assert "ASSAULT" not in found and "ACCUSE" in found
+
+
+def test_riots_named_as_a_past_wave_are_no_protest_while_rioting_mobs_are():
+    assert "PROTEST" not in types_of("Parliament on Monday set up a panel to look into the riots in the state.", "en")
+    assert "PROTEST" in types_of("Police opened fire on rioting mobs in the old city on Monday.", "en")
