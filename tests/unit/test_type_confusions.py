@@ -167,3 +167,23 @@ def test_a_fact_finding_mission_named_as_who_speaks_keeps_the_deed_it_reports():
     text = ("The fact-finding mission of the OPCW believes that chlorine was used as a chemical weapon on Thursday "
             "in a rebel attack on the town of Almaty, the OPCW said on Friday.")
     assert "ASSAULT" in types_of(text, "en")
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Germany delivered missiles and ammunition to Ukraine on Tuesday, the defence ministry in Berlin said."),
+    ("en", "The defence ministry said on Tuesday it had handed Ukraine a new package of air-defence missiles."),
+    ("es", "Alemania entregó el martes misiles y municiones a Ucrania, dijo el ministerio de Defensa en Berlín."),
+    ("ms", "Jerman menghantar peluru berpandu ke Ukraine pada Selasa, kata kementerian pertahanan di Berlin."),
+    ("fr", "L'Allemagne a livré des missiles à l'Ukraine mardi, a indiqué le ministère de la Défense à Berlin."),
+])
+def test_heavy_weapons_handed_to_a_side_are_military_aid_not_an_attack(lang, text):
+    assert types_of(text, lang) == ["AID"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Russian forces fired missiles at Kyiv on Tuesday, killing three people."),
+    ("es", "Rusia lanzó el martes misiles contra Kiev, matando a tres personas."),
+    ("ms", "Rusia melancarkan peluru berpandu ke Kyiv pada Selasa, membunuh tiga orang."),
+])
+def test_heavy_weapons_fired_at_a_city_stay_an_attack(lang, text):
+    assert types_of(text, lang) == ["ASSAULT"]
