@@ -43,6 +43,7 @@ def test_an_accusation_told_this_way_is_found(text):
     "WASHINGTON - The justices on Thursday heard an appeal of a lower-court ruling that struck down the law.",
     "ODESA - A missile slammed into a container ship at the port on Thursday.",
     "LONDON - A lorry slams into parked cars on a motorway.",
+    "LEEDS - A cyclist was struck down by a speeding car on Thursday.",
 ])
 def test_the_same_words_in_another_sense_are_no_accusation(text):
     assert accusations(text) == []
