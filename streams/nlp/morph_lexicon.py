@@ -409,8 +409,8 @@ def hand_perfects(table: dict, hand: list[dict]) -> list[dict]:
     if not spec:
         return []
     participles, auxiliaries, clitics = spec["participles"], spec["auxiliaries"], set(spec.get("clitics", []))
-    entries = []
-    for entry in hand:
+
+    def perfects(entry: dict) -> list[str]:
         phrases = []
         for phrase in entry.get("p", []):
             words = phrase.split()
@@ -419,10 +419,9 @@ def hand_perfects(table: dict, hand: list[dict]) -> list[dict]:
             if rest and rest[0] in participles:
                 participle, number = participles[rest[0]]
                 phrases += [" ".join(clitic + [aux, participle] + rest[1:]) for aux in auxiliaries[number]]
-        if phrases:
-            kept = {k: v for k, v in entry.items() if k in ENTRY_KEYS}
-            entries.append({**kept, "_family": "perfect of a hand-made preterite", "p": list(dict.fromkeys(phrases))})
-    return entries
+        return list(dict.fromkeys(phrases))
+
+    return _derived_entries(hand, "perfect of a hand-made preterite", perfects)
 
 
 def hand_possessives(table: dict, hand: list[dict]) -> list[dict]:
@@ -432,13 +431,23 @@ def hand_possessives(table: dict, hand: list[dict]) -> list[dict]:
     kekecewaannya"). One entry per hand-made entry, with its keys, so each form keeps its phrase's sense."""
     spec = table.get("possessive_lights", {})
     lights, not_nouns = set(spec.get("verbs", [])), set(spec.get("not_nouns", []))
+
+    def possessives(entry: dict) -> list[str]:
+        pairs = (p.split(" ", 1) for p in entry.get("p", []) if p.count(" ") == 1)
+        return [f"{light} {noun}nya" for light, noun in pairs if light in lights and _possessable(noun, not_nouns)]
+
+    return _derived_entries(hand, "possessive of a hand-made light-verb phrase", possessives)
+
+
+def _derived_entries(hand: list[dict], family: str, phrases_of) -> list[dict]:
+    """One entry per hand-made entry whose phrases give new ones (``phrases_of``), with the hand-made
+    entry's keys, so each derived phrase keeps the sense of the phrase it came from."""
     entries = []
     for entry in hand:
-        pairs = (p.split(" ", 1) for p in entry.get("p", []) if p.count(" ") == 1)
-        phrases = [f"{light} {noun}nya" for light, noun in pairs if light in lights and _possessable(noun, not_nouns)]
+        phrases = phrases_of(entry)
         if phrases:
             kept = {k: v for k, v in entry.items() if k in ENTRY_KEYS}
-            entries.append({**kept, "_family": "possessive of a hand-made light-verb phrase", "p": phrases})
+            entries.append({**kept, "_family": family, "p": phrases})
     return entries
 
 
