@@ -610,9 +610,7 @@ def _time_insertion_pattern(lang: str, spec: dict) -> re.Pattern | None:
     the weekdays and relative days of dates.json): "este martes", "el jueves por la noche", "hier soir"."""
     if not spec:
         return None
-    dates = load_data(lang, "dates") or {}
-    days = [fold(w) for w in dates.get("weekdays", {})]
-    relative = [fold(w) for w in dates.get("relative", {})]
+    days, relative = _day_words(lang)
     determiners = [fold(w) for w in spec.get("determiners", [])]
     parts = [fold(w) for w in spec.get("day_parts", [])]
     day = rf"(?:(?:{alternation(determiners)})\s+)?(?:{alternation(days)})(?:\s+(?:{alternation(parts)}))?"
@@ -630,13 +628,18 @@ WORDS_BACK_CHARS = 16
 _WORD_END = re.compile(r"\S(?!\S)")
 
 
+def _day_words(lang: str) -> tuple[list[str], list[str]]:
+    """The weekdays and the relative days ("yesterday", "kemarin", "hier") of dates.json, folded."""
+    dates = load_data(lang, "dates") or {}
+    return [fold(w) for w in dates.get("weekdays", {})], [fold(w) for w in dates.get("relative", {})]
+
+
 def _day_names_pattern(lang: str) -> re.Pattern | None:
     """The weekdays and relative days of dates.json, bar the short forms of a weekday ("fri" of "friday",
     which are words of their own elsewhere: "sun", "sat", "wed")."""
-    dates = load_data(lang, "dates") or {}
-    days = [fold(w) for w in dates.get("weekdays", {})]
+    days, relative = _day_words(lang)
     full = [d for d in days if not any(other != d and other.startswith(d) for other in days)]
-    return _words_pattern(full + [fold(w) for w in dates.get("relative", {})])
+    return _words_pattern(full + relative)
 
 
 def _count_insertion_pattern(lang: str) -> re.Pattern | None:
