@@ -62,8 +62,10 @@ def alternation(phrases: Iterable[str], space: str = r"\s+") -> str:
 
 
 def flat_alternation(phrases: Iterable[str], space: str = r"\s+") -> str:
-    """``alternation`` as a plain "|" of the phrases, longest first."""
-    return "|".join(space.join(map(re.escape, p.split(" "))) for p in sorted(set(phrases), key=len, reverse=True))
+    """``alternation`` as a plain "|" of the phrases, longest first (and in a fixed order among phrases of one
+    length: a set's order changes with the process's hash seed, and so would which phrase wins a tie)."""
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return "|".join(space.join(map(re.escape, p.split(" "))) for p in ordered)
 
 
 _SPACE = object()  # the trie unit of a space between words
