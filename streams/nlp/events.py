@@ -1427,15 +1427,18 @@ def _default_victims(found: list[Candidate], ctx: ArticleContext | None = None) 
 def _long_before(ctx: ArticleContext, s: Sentence,
                  sentence: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(old, years) of a sentence that gives no recent date: ``old`` the spans naming a month long
-    past, with its year or without ("in June" in a paper of November), ``years`` a year or decade long
-    past after a year marker (what they date is history). In the lede's paragraph too a month long past
-    dates the trigger it stands next to ("The protests began peacefully in June"), though it does not
-    put the whole sentence in the past there (``_undated_past_months``). ``sentence`` is the sentence
-    as the history checks read it (dated asides blanked)."""
+    past, with its year or, after the lede's paragraph, without ("in June" in a paper of November),
+    ``years`` a year or decade long past after a year marker (what they date is history). In the lede's
+    paragraph a month long past without its year is read as a year is, dating only the trigger right
+    before it or the one it is fronted to ("The protests began peacefully in June"; in "police arrested
+    a man over the stabbing in June" the arrest is the news), and it does not put the whole sentence in
+    the past there (``_undated_past_months``). ``sentence`` is the sentence as the history checks read it
+    (dated asides blanked)."""
     folded = ctx.folded[s.start:s.end]
-    old = sorted(_months_long_before(folded, ctx.lang, ctx.today)
-                 + _bare_months_long_before(sentence, folded, ctx.lang, ctx.today))
-    return old, _years_long_before(folded, ctx.lang, ctx.today)
+    bare = _bare_months_long_before(sentence, folded, ctx.lang, ctx.today)
+    in_lede = ctx.paragraph_of[s.start] <= ctx.paragraph_of[ctx.lede]
+    old = sorted(_months_long_before(folded, ctx.lang, ctx.today) + ([] if in_lede else bare))
+    return old, sorted(_years_long_before(folded, ctx.lang, ctx.today) + (bare if in_lede else []))
 
 
 def _sentence_events(ctx: ArticleContext, s: Sentence, last_person: ActorMention | None, counts: list[CountMention],

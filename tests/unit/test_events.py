@@ -833,7 +833,7 @@ def test_a_month_said_to_be_past_makes_the_deed_history(lang, text):
     [
         ("en", "The protests in Almaty began in October."),
         ("es", "Las protestas en Almaty comenzaron en octubre."),
-        ("fr", "Les manifestations à Almaty ont commencé en octobre."),
+        ("fr", "À Almaty, les manifestations ont commencé en octobre."),
         ("id", "Unjuk rasa di Almaty dimulai pada bulan Oktober."),
         ("ms", "Tunjuk perasaan di Almaty bermula pada bulan Oktober."),
     ],
@@ -843,7 +843,9 @@ def test_a_month_long_past_dates_the_deed_next_to_it_in_the_lede_too(lang, text)
     # is last year's) right after a deed dates that deed; a month of the last days does not
     assert extract(text, lang) == []
     assert types(extract("The protests in Almaty began in January.")) == ["PROTEST"]
-    # the month dates only the deed next to it: a deed of the sentence told with a recent date stays
+    # the month dates only the deed right before it, as a year does: the lede's news farther before it stays
+    assert types(extract("Police arrested a man in Almaty over the stabbing of a teacher in October.")) == ["COERCE"]
+    # a deed of the sentence told with a recent date stays
     assert types(extract("Police arrested 20 protesters in Almaty on Thursday, months after protests began in "
                          "October.")) == ["COERCE"]
 
