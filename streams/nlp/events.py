@@ -1010,8 +1010,9 @@ def _undated_past_months(ctx: ArticleContext, s: Sentence, sentence: str) -> lis
 
 def _bare_months_long_before(sentence: str, folded: str, lang: str, today: date) -> list[tuple[int, int]]:
     """Spans of the (folded) sentence naming, without day or year, a month that ended more than a
-    week before publication (read in paragraphs after the lede's only: the lede tells the story's own
-    time, and a lone sentence has no context): the latest such month up to publication ("in August" in a paper of
+    week before publication (they date a whole sentence only after the lede's paragraph, which tells the
+    story's own time: ``_undated_past_months``; anywhere, the trigger next to them: ``_long_before``):
+    the latest such month up to publication ("in August" in a paper of
     October; "in December" in one of March is last year's), and a month said to be past ("last October",
     "octobre dernier"), the latest before the month of publication. Only a capitalised name where the
     language capitalises months (dates.json ``capitalised``: "in May", not "in may")."""
@@ -1425,14 +1426,19 @@ def _default_victims(found: list[Candidate], ctx: ArticleContext | None = None) 
 
 def _long_before(ctx: ArticleContext, s: Sentence,
                  sentence: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """(old, years) of a sentence that gives no recent date: ``old`` the spans naming a month and
-    year long past, ``years`` a year or decade long past after a year marker (what they date is
-    history). ``sentence`` is the sentence as the history checks read it (dated asides blanked)."""
+    """(old, years) of a sentence that gives no recent date: ``old`` the spans naming a month long
+    past, with its year or, after the lede's paragraph, without ("in June" in a paper of November),
+    ``years`` a year or decade long past after a year marker (what they date is history). In the lede's
+    paragraph a month long past without its year is read as a year is, dating only the trigger right
+    before it or the one it is fronted to ("The protests began peacefully in June"; in "police arrested
+    a man over the stabbing in June" the arrest is the news), and it does not put the whole sentence in
+    the past there (``_undated_past_months``). ``sentence`` is the sentence as the history checks read it
+    (dated asides blanked)."""
     folded = ctx.folded[s.start:s.end]
-    old = sorted(_months_long_before(folded, ctx.lang, ctx.today)
-                 + (_bare_months_long_before(sentence, folded, ctx.lang, ctx.today)
-                    if ctx.paragraph_of[s.start] > ctx.paragraph_of[ctx.lede] else []))
-    return old, _years_long_before(folded, ctx.lang, ctx.today)
+    bare = _bare_months_long_before(sentence, folded, ctx.lang, ctx.today)
+    in_lede = ctx.paragraph_of[s.start] <= ctx.paragraph_of[ctx.lede]
+    old = sorted(_months_long_before(folded, ctx.lang, ctx.today) + ([] if in_lede else bare))
+    return old, sorted(_years_long_before(folded, ctx.lang, ctx.today) + (bare if in_lede else []))
 
 
 def _sentence_events(ctx: ArticleContext, s: Sentence, last_person: ActorMention | None, counts: list[CountMention],

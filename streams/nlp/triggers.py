@@ -228,6 +228,10 @@ class Lexicon:
     #: an attribute of a noun ("Belarus, accused of ...", "yang dituduh"): the trigger in it and up
     #: to the next comma describes someone, it reports no new act
     attributive: re.Pattern | None = None
+    #: a participle of accusation right after a noun, no comma between (events.json ``reduced_attributive``:
+    #: "a killer accused of", "des entreprises accusées de"): an attribute too. The participles, and the words
+    #: and word endings before one that make it a verb's (auxiliaries, pronouns, adverbs: "was accused of")
+    reduced_attributive: tuple[re.Pattern, frozenset[str], tuple[str, ...]] | None = None
     #: determiners before a noun trigger ("the", "l'", "el") or after it ("itu", "tersebut") that make
     #: it name an act already told ("the agreement made no mention of ...")
     anaphora_before: re.Pattern | None = None
@@ -430,6 +434,32 @@ def _joiner_pattern(words: list[str]) -> re.Pattern | None:
     return re.compile(alternation([fold(w) for w in words], " "))
 
 
+def _reduced_attributive(spec: dict) -> tuple[re.Pattern, frozenset[str], tuple[str, ...]] | None:
+    """events.json ``reduced_attributive``: its participles as a pattern, its ``not_after`` words and its
+    ``adverb_endings`` (see ``Lexicon.reduced_attributive``)."""
+    participles = [fold(w) for w in spec.get("participles", [])]
+    if not participles:
+        return None
+    return (re.compile(rf"(?<![\w'-])(?:{alternation(participles)})"),
+            frozenset(fold(w) for w in spec.get("not_after", [])), tuple(fold(w) for w in spec.get("adverb_endings", [])))
+
+
+def _reduced_attributes(lex: Lexicon, folded: str) -> list[re.Match]:
+    """The participles of ``lex.reduced_attributive`` in ``folded`` right after a word that is no auxiliary,
+    pronoun or adverb ("a killer accused of", not "was accused of", "formally accused of", "il est accusé de"):
+    each opens a reduced relative clause about the noun before it."""
+    if lex.reduced_attributive is None:
+        return []
+    pattern, barred, endings = lex.reduced_attributive
+    found = []
+    for m in pattern.finditer(folded):
+        before = folded[max(0, m.start() - 40):m.start()]
+        word = before.split()[-1] if before.strip() and before[-1].isspace() else ""
+        if word[:1].isalpha() and word not in barred and not (endings and word.endswith(endings)):
+            found.append(m)
+    return found
+
+
 def _described_by(data: dict, side: str) -> list[str]:
     """The words on ``side`` ("after" or "before") of an event noun that make it describe, not tell."""
     return [w for key in ("affected_markers", "recalled_markers", "naming_markers")
@@ -548,6 +578,7 @@ def lexicon(lang: str) -> Lexicon:
         definitions=_leading_pattern(data.get("definition_markers", [])),
         present_relative=_present_relative(data.get("present_relatives") or {}),
         attributive=_joiner_pattern(data.get("attributive", [])),
+        reduced_attributive=_reduced_attributive(data.get("reduced_attributive") or {}),
         anaphora_before=_words_pattern(data.get("anaphora_before", [])),
         anaphora_after=_words_pattern(data.get("anaphora_after", [])),
         questions=_words_pattern(data.get("questions", [])),
@@ -869,7 +900,8 @@ def _in_attribute(lex: Lexicon, folded: str, start: int, trigger: Trigger) -> bo
     own word (", accused of", "yang dituduh") or, up to the next comma or clause join and within
     ``ATTRIBUTE_WORDS`` words, the deed it alleges (a speech act there is the main verb:
     "kelompok yang dituduh melakukan penyerangan itu membantah ...")."""
-    for m in lex.attributive.finditer(folded) if lex.attributive else ():
+    found = [*(lex.attributive.finditer(folded) if lex.attributive else ()), *_reduced_attributes(lex, folded)]
+    for m in sorted(found, key=lambda m: m.start()):
         if m.start() > start:
             break
         if start < m.end():

@@ -493,6 +493,25 @@ def test_an_attribute_of_a_noun_reports_no_new_act():
                          "id")) == ["REJECT"]
 
 
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "The film is based on a killer accused of bombing a market in Almaty."),
+        ("fr", "Les sanctions visent des entreprises accusées d'avoir attaqué un marché à Almaty."),
+        ("es", "Las sanciones apuntan a empresas acusadas de atacar un mercado en Almaty."),
+    ],
+)
+def test_a_participle_of_accusation_after_a_noun_is_an_attribute(lang, text):
+    # a reduced relative clause, no comma: it tells who someone is, no accusation nor attack of the story
+    assert extract(text, lang) == []
+
+
+def test_a_participle_of_accusation_after_an_auxiliary_or_adverb_is_the_act():
+    assert "ACCUSE" in types(extract("The group was accused of bombing a market in Almaty on Thursday."))
+    assert "ACCUSE" in types(extract("The group was formally accused of bombing a market in Almaty on Thursday."))
+    assert "ACCUSE" in types(extract("Le groupe est accusé jeudi d'avoir attaqué un marché à Almaty.", "fr"))
+
+
 def test_fiction_topics_of_works_and_characterisations_are_no_events():
     assert extract("In the film, rebels storm the palace and the king is arrested.") == []
     assert extract("Dalam film itu, pemberontak menyerbu istana dan raja ditangkap.", "id") == []
@@ -797,6 +816,7 @@ def test_a_bare_month_long_past_or_that_year_makes_the_deed_history(lang, text):
         ("en", "The city was calm on Thursday.\n\nPolice arrested the opposition leader last January."),
         ("es", "La ciudad estaba tranquila el jueves.\n\nLa policía detuvo al líder opositor el pasado octubre."),
         ("es", "La ciudad estaba tranquila el jueves.\n\nLa policía detuvo al líder opositor en octubre pasado."),
+        ("es", "La ciudad estaba tranquila el jueves.\n\nLa policía detuvo al líder opositor tras la marcha del pasado octubre."),
         ("fr", "La ville était calme jeudi.\n\nLa police a arrêté le chef de l'opposition au mois d'octobre dernier."),
         ("id", "Kota itu tenang pada Kamis.\n\nPolisi menangkap pemimpin oposisi itu Oktober lalu."),
         ("ms", "Bandar itu tenang pada Khamis.\n\nPolis menahan pemimpin pembangkang itu Oktober lepas."),
@@ -806,6 +826,28 @@ def test_a_month_said_to_be_past_makes_the_deed_history(lang, text):
     # events.json past_month_before/after: "last October" is the latest October before the month of
     # publication (7 January), "last January" a year back; the finders resolve no day from either
     assert extract(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "The protests in Almaty began in October."),
+        ("es", "Las protestas en Almaty comenzaron en octubre."),
+        ("fr", "À Almaty, les manifestations ont commencé en octobre."),
+        ("id", "Unjuk rasa di Almaty dimulai pada bulan Oktober."),
+        ("ms", "Tunjuk perasaan di Almaty bermula pada bulan Oktober."),
+    ],
+)
+def test_a_month_long_past_dates_the_deed_next_to_it_in_the_lede_too(lang, text):
+    # the lede tells the story's own time, yet a month that ended long before publication (7 January: October
+    # is last year's) right after a deed dates that deed; a month of the last days does not
+    assert extract(text, lang) == []
+    assert types(extract("The protests in Almaty began in January.")) == ["PROTEST"]
+    # the month dates only the deed right before it, as a year does: the lede's news farther before it stays
+    assert types(extract("Police arrested a man in Almaty over the stabbing of a teacher in October.")) == ["COERCE"]
+    # a deed of the sentence told with a recent date stays
+    assert types(extract("Police arrested 20 protesters in Almaty on Thursday, months after protests began in "
+                         "October.")) == ["COERCE"]
 
 
 @pytest.mark.parametrize(
