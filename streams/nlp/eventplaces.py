@@ -434,7 +434,9 @@ def _filed_from(ctx: ArticleContext, sent: tuple[int, int], pos: int) -> PlaceMe
         return None
     # the first actor named speaks; one of no known country ("La presidenta Dina Boluarte") is of the story's
     speaker = next(iter(between(ctx.actors, ctx.lede, pos)), None)
-    country = speaker and (speaker.country or (ctx.primary_country if speaker.kind in ("person", "sector") else None))
+    if speaker is None or speaker.kind == "sector" and speaker.value == "rebels":
+        return None  # an armed group's communiqué ("El ELN advirtió en un comunicado") is not made where the story is filed
+    country = speaker.country or (ctx.primary_country if speaker.kind in ("person", "sector") else None)
     return town if country == town.location.country else None
 
 
