@@ -440,6 +440,21 @@ def _filed_from(ctx: ArticleContext, sent: tuple[int, int], pos: int) -> PlaceMe
     return town if country == town.location.country else None
 
 
+@lru_cache(maxsize=None)
+def _seat_city(code: str) -> PlaceMention | None:
+    """The city of an international body's headquarters (common organisations.json ``seat_cities``)."""
+    city = (load_data("common", "organisations") or {}).get("seat_cities", {}).get(code)
+    return next((p for p in find_places(city, "en") if p.kind == "city"), None) if city else None
+
+
+def body_seat(actors: list[ActorMention], country: str | None) -> PlaceMention | None:
+    """The headquarters' city of an international body that speaks or sanctions where the text names
+    no place ("the EU welcomed the release", "Les Vingt-Sept ont adopté des sanctions": Brussels), when
+    the event is placed in that city's country."""
+    return next((seat for a in actors if a.kind == "org" and (seat := _seat_city(a.value)) is not None
+                 and seat.location.country == country), None)
+
+
 def _locative_country_elsewhere(ctx: ArticleContext, clause: tuple[int, int], place: PlaceMention) -> bool:
     """The clause names, after "in"/"to"/"di", a country other than that of ``place`` (a
     place it does not introduce with one): the act is there."""

@@ -319,3 +319,13 @@ def test_arrests_across_the_country_in_french_and_spanish_have_no_place():
     es = extract("LIMA.- Un estudiante murió el martes en Arequipa.\n\nLa policía detuvo a 266 personas "
                  "a lo largo del país el martes.", "es")
     assert [e.place for e in es if e.type == "COERCE"] == [None]
+
+
+def test_an_international_body_naming_no_place_speaks_from_its_headquarters():
+    en = extract("The European Union on Tuesday welcomed the release of the prisoners.", "en")
+    es = extract("La Unión Europea saludó este martes la liberación de los presos.", "es")
+    id_ = extract("Uni Eropa pada Selasa menyambut baik pembebasan para tahanan.", "id")
+    for events in (en, es, id_):
+        assert [(e.type, e.country, e.place) for e in events] == [("SUPPORT", "BE", "Brussels")]
+    said_there = extract("Speaking from Geneva on Tuesday, EU officials welcomed the release of the prisoners.", "en")
+    assert [e.place for e in said_there if e.type == "SUPPORT"] == ["Geneva"]
