@@ -31,11 +31,21 @@ RECENT_DAYS = 10
 #: look-behind past the year checks the character before it, so the pattern starts with
 #: its first digit and the engine skips every other character fast
 _YEAR_RE = re.compile(r"(1[89]\d\d|20\d\d)(?<![/\-.\w]\d{4})\b(?![/\-.]\d)")
-#: a dateline ("ALMATY, Jan 7 (GlobalWire) - ", "JAKARTA: ", "SANTIAGO.- "): where and when
-#: the story was filed, not where and when things happened
-_DATELINE_RE = re.compile(
-    r"^[ \t]*[A-ZÀ-Þ][A-ZÀ-Þ0-9 .,'’/&]{1,60}?(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?"
-    r"(?:\s*\([^)\n]{1,40}\))?\s*(?:-{1,2}|–|—|:|\.-)\s")
+#: a dateline ("ALMATY, Jan 7 (GlobalWire) - ", "JAKARTA: ", "SANTIAGO.- ", "PORT-AU-PRINCE — ",
+#: "SAN ANTONIO, Zambales - ", "ZARAGOZA, 9 Nov. (EUROPA PRESS) -", "QUIBDÓ (Colprensa). ",
+#: "Jakarta (ANTARNUSA) - ", "Lima, 16 de julio de 2025.- "): where and when the story was filed,
+#: not where and when things happened. A town in title case needs a dash after it, not a colon
+#: ("Foto: ", "Cartagena, Colombia: ")
+_DATELINE_RE = re.compile(r"""
+    ^[ \t]*
+    (?:[A-ZÀ-Þ][A-ZÀ-Þ0-9\ .,'’/&-]{1,60}?
+     |(?P<title>[A-ZÀ-Þ][a-zà-ÿ]+(?:(?:\ |-|\ de\ |\ del\ |-au-)[A-ZÀ-Þ][a-zà-ÿ]+){0,3}))
+    (?:,\ (?:[A-ZÀ-Þ][a-zà-ÿ]+\.?(?:\ [A-ZÀ-Þ][a-zà-ÿ]+)?))?
+    (?:,\s*(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}
+            |\d{1,2}\s+(?:de\s+)?[A-Za-zé]{3,10}\.?(?:\s+de)?(?:\s+\d{4})?))?
+    (?:\s*\([^)\n]{1,40}\)\.(?=\s)
+     |(?:\s*\([^)\n]{1,40}\))?\s*(?:-{1,2}|–|—|\.-|(?(title)(?!)|:)))\s
+    """, re.X)
 #: how a date was found, most reliable first
 DATE_IN_SENTENCE, DATE_IN_PARAGRAPH, DATE_INCIDENT, DATE_DOMINANT = 0, 1, 2, 3
 

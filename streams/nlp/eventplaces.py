@@ -434,8 +434,25 @@ def _filed_from(ctx: ArticleContext, sent: tuple[int, int], pos: int) -> PlaceMe
         return None
     # the first actor named speaks; one of no known country ("La presidenta Dina Boluarte") is of the story's
     speaker = next(iter(between(ctx.actors, ctx.lede, pos)), None)
-    country = speaker and (speaker.country or (ctx.primary_country if speaker.kind in ("person", "sector") else None))
+    if speaker is None or speaker.kind == "sector" and speaker.value == "rebels":
+        return None  # an armed group's communiqué ("El ELN advirtió en un comunicado") is not made where the story is filed
+    country = speaker.country or (ctx.primary_country if speaker.kind in ("person", "sector") else None)
     return town if country == town.location.country else None
+
+
+@lru_cache(maxsize=None)
+def _seat_city(code: str) -> PlaceMention | None:
+    """The city of an international body's headquarters (common organisations.json ``seat_cities``)."""
+    city = (load_data("common", "organisations") or {}).get("seat_cities", {}).get(code)
+    return next((p for p in find_places(city, "en") if p.kind == "city"), None) if city else None
+
+
+def body_seat(actors: list[ActorMention], country: str | None) -> PlaceMention | None:
+    """The headquarters' city of an international body that speaks or sanctions where the text names
+    no place ("the EU welcomed the release", "Les Vingt-Sept ont adopté des sanctions": Brussels), when
+    the event is placed in that city's country."""
+    return next((seat for a in actors if a.kind == "org" and (seat := _seat_city(a.value)) is not None
+                 and seat.location.country == country), None)
 
 
 def _locative_country_elsewhere(ctx: ArticleContext, clause: tuple[int, int], place: PlaceMention) -> bool:

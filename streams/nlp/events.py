@@ -35,7 +35,8 @@ from streams.nlp.eventdates import (DATE_IN_SENTENCE, PAST_DAYS, dateline_end, d
 from streams.nlp.eventfilter import filtered
 from streams.nlp.eventmerge import GENERIC_VICTIMS, Candidate, merged_candidates, side_of
 from streams.nlp.eventplaces import (
-    country_ranking, dominant_place, event_country, nationwide, pick_scene, said_there_after, trusted_places,
+    body_seat, country_ranking, dominant_place, event_country, nationwide, pick_scene, said_there_after,
+    trusted_places,
 )
 from streams.nlp.eventroles import (SIDE_TARGETED_TYPES, codes, default_actor, fit_roles, international, own_side_dropped,
                                     parties, roles, story_opponent, unnamed_subject)
@@ -115,8 +116,8 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
     if (in_group("international_types", event_type) and not international(actors + targets, country)
             and not trig.between_states and not _two_sides(actors + targets)):
         return None  # a cabinet meeting is no consultation ("bilateral talks" are, whoever is named)
-    if place is None and not wide and verbal:
-        place = said_there_after(ctx, sent, country)
+    if place is None and not wide and (verbal or event_type == "SANCTION"):
+        place = (said_there_after(ctx, sent, country) if verbal else None) or body_seat(actors, country)
     inherited = False
     if place is None and not wide and in_group("scene_types", event_type, mode):
         place = ctx.dominant_place if ctx.dominant_place and ctx.dominant_place.location.country == country else None

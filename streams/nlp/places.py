@@ -390,6 +390,15 @@ def _known(entry: Entry, context: set[str]) -> bool:
 _MODEL_RE = re.compile(r"[-‐‑]\d")
 
 
+def _quarter_of(entry: Entry, city: Entry) -> bool:
+    """"Senayan, Jakarta", "Menteng, Jakarta Pusat": a small town of the gazetteer written before a bigger
+    city, in another province than that city: the name is a quarter of the city the gazetteer does not
+    list under it (its namesake lies elsewhere), not a place of its own."""
+    town, big = entry.place, city.place
+    return (town.kind == "city" and big.kind == "city" and town.country == big.country
+            and town.population < CONTEXT_CITY <= big.population and town.admin != big.admin)
+
+
 def _followed_by_comma(text: str, a: _Match, b: _Match) -> bool:
     return _COMMA_RE.fullmatch(text, a.end, b.start) is not None
 
@@ -409,6 +418,8 @@ def find_places(text: str, lang: str) -> list[PlaceMention]:
         if k + 1 < len(matches) and chosen[k + 1] is not None and _followed_by_comma(text, matches[k], matches[k + 1]):
             near = chosen[k + 1]
         chosen[k] = _resolve(matches[k], context, near)
+        if near is not None and chosen[k] is not None and _quarter_of(chosen[k], near):
+            chosen[k] = None
     mentions = []
     for m, entry in zip(matches, chosen):
         if entry is None or _MODEL_RE.match(text, m.end):

@@ -286,3 +286,46 @@ def test_a_statement_is_placed_where_a_from_after_its_verb_says_it_was_made():
     for events, city in ((fr, "Paris"), (es, "Lima"), (en, "Lima")):
         request = next(e for e in events if e.type == "REQUEST")
         assert request.location is not None and request.location.name == city
+
+
+def test_datelines_in_title_case_with_hyphens_regions_or_day_first_dates_are_read():
+    from streams.nlp.eventdates import dateline_end
+
+    for dateline in ("Jakarta (ANTARNUSA) - ", "Lima, 16 de julio de 2025.- ", "Ciudad de México.- ",
+                     "SAN ANTONIO, Zambales - ", "MANILA, Philippines - ", "ZARAGOZA, 9 Nov. (EUROPA PRESS) -\n",
+                     "PORT-AU-PRINCE — ", "KABAR-TIMUR.EXAMPLE, SUGAPA - ", "QUIBDÓ (Colprensa). "):
+        assert dateline_end(dateline + "El Gobierno condenó el ataque.") == len(dateline)
+    for lead in ("Foto: El Gobierno condenó el ataque.", "Cartagena, Colombia: una ciudad en calma.",
+                 "Claire Hartwell has resigned as housing minister.", "Caracas. Un total de 107 presos"):
+        assert dateline_end(lead) == 0
+
+
+def test_a_statement_after_a_title_case_dateline_is_placed_in_its_town():
+    id_ = extract("Jakarta (ANTARNUSA) - Pemerintah Indonesia mengecam keras serangan terhadap pelabuhan itu "
+                  "pada Selasa.\n\nPara pejabat mengatakan perundingan akan dilanjutkan.", "id")
+    assert [(e.country, e.place) for e in id_ if e.type == "ACCUSE"] == [("ID", "Jakarta")]
+
+
+def test_an_armed_groups_statement_after_the_dateline_is_not_placed_in_its_town():
+    es = extract("QUIBDÓ (Colprensa). El Ejército de Liberación Nacional (ELN) amenazó el martes con atacar "
+                 "las embarcaciones que naveguen por el río.\n\nLos pobladores se refugiaron.", "es")
+    assert [(e.country, e.place) for e in es if e.type == "THREATEN"] == [("CO", None)]
+
+
+def test_arrests_across_the_country_in_french_and_spanish_have_no_place():
+    fr = extract("DAKAR — Un étudiant a été tué mardi à Saint-Louis.\n\nSelon le ministère de l'Intérieur, "
+                 "266 personnes ont été interpellées à travers le pays mardi.", "fr")
+    assert [e.place for e in fr if e.type == "COERCE"] == [None]
+    es = extract("LIMA.- Un estudiante murió el martes en Arequipa.\n\nLa policía detuvo a 266 personas "
+                 "a lo largo del país el martes.", "es")
+    assert [e.place for e in es if e.type == "COERCE"] == [None]
+
+
+def test_an_international_body_naming_no_place_speaks_from_its_headquarters():
+    en = extract("The European Union on Tuesday welcomed the release of the prisoners.", "en")
+    es = extract("La Unión Europea saludó este martes la liberación de los presos.", "es")
+    id_ = extract("Uni Eropa pada Selasa menyambut baik pembebasan para tahanan.", "id")
+    for events in (en, es, id_):
+        assert [(e.type, e.country, e.place) for e in events] == [("SUPPORT", "BE", "Brussels")]
+    said_there = extract("Speaking from Geneva on Tuesday, EU officials welcomed the release of the prisoners.", "en")
+    assert [e.place for e in said_there if e.type == "SUPPORT"] == ["Geneva"]

@@ -296,3 +296,11 @@ def test_exonyms_of_other_cities_are_the_cities_in_english(text, lang, expected)
     """French and Spanish exonyms GeoNames lacks or keeps only as an alternate too short ('Berne',
     'Bâle', 'Alep') or shared with a village ('Gerona')."""
     assert [p.location.name for p in find_places(text, lang) if p.kind == "city"] == expected
+
+
+def test_a_quarter_written_before_its_city_is_not_a_town_elsewhere():
+    # GeoNames' only Senayan is a village on Lombok: "Senayan, Jakarta" is Jakarta's quarter
+    found = find_places("di depan Gedung DPR/MPR, Senayan, Jakarta, Selasa", "id")
+    assert [(p.surface, p.location.name) for p in found] == [("Jakarta", "Jakarta")]
+    listed = find_places("protests in Lagos, Abuja, Kano and other cities", "en")
+    assert [p.location.name for p in listed] == ["Lagos", "Abuja", "Kano"]
