@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from streams.nlp.actors import ActorMention, conjunctions, prepositions, speech_verbs, title_sectors, toll_nouns
+from streams.nlp.actors import (ActorMention, conjunctions, person_country, prepositions, speech_verbs, title_sectors,
+                               toll_nouns)
 from streams.nlp.eventcontext import ArticleContext, between
 from streams.nlp.fuzzy import fold
 from streams.nlp.textutil import alternation, load_data
@@ -26,18 +27,23 @@ def _side_actors(mentions: list[ActorMention], text: str, before: bool, lang: st
     """The nearest actor on one side of a trigger, with those joined to it by "and" or a comma.
     A comma and an article ("Italia, el Reino Unido, Canadá y Estados Unidos") continue a list
     only one that "and" closes: after a fronted phrase ("entre el gobierno y el FMI, los
-    manifestantes reclamaban") they start the clause."""
+    manifestantes reclamaban") they start the clause. A country in the genitive before a body
+    of its own ("Sri Lanka's parliament") is that body's owner: the body stands for both."""
     if not mentions:
         return []
     joiner = lexicon(lang).joiner
     ordered = list(reversed(mentions)) if before else list(mentions)
     kinds = []  # how each next mention is joined: "plain", "joiner", "article" or None (not at all)
+    owners = []  # countries in the genitive before their own body
     for prev, nxt in zip(ordered, ordered[1:]):
         a, b = (nxt, prev) if before else (prev, nxt)
         raw = fold(text[a.end:b.start])
         gap = raw.strip(" ,")
         if not gap or (gap in _HYPHENS and a.kind == b.kind == "sector"):  # "TNI-Polri", not "Aljazair-Maroko"
             kinds.append("plain")
+        elif gap == _POSSESSIVE and a.kind == "country" and b.kind == "sector" and b.country == a.value:
+            kinds.append("plain")
+            owners.append(a)
         elif joiner and joiner.fullmatch(gap):
             kinds.append("joiner")
         elif "," in raw and gap in _ARTICLES:
@@ -52,7 +58,7 @@ def _side_actors(mentions: list[ActorMention], text: str, before: bool, lang: st
         if k == "article" and "joiner" not in (kinds[:i] if before else kinds[i + 1:]):
             break
         group.append(nxt)
-    return group
+    return [m for m in group if m not in owners]
 
 
 def codes(mentions: list[ActorMention], country: str | None) -> list[str]:
@@ -324,6 +330,8 @@ def _passive(ctx: ArticleContext, pos: int, end: int, clause: tuple[int, int], v
     return len(before) == 2 and bool(lex.passive.fullmatch(before[0])) and before[1] not in _ARTICLES
 
 
+#: the English genitive between a country and a body of its own ("Sri Lanka's parliament"), folded
+_POSSESSIVE = "'s"
 #: a hyphen or slash joins two forces written as one word ("TNI-Polri", "police/army"); between
 #: countries it makes an adjective of descent or of a relation ("Algerian-Moroccan", "EU-Georgia relations")
 _HYPHENS = frozenset({"-", "–", "/"})
@@ -481,17 +489,37 @@ def international(parties: list[ActorMention], country: str | None) -> bool:
     return len({p.country for p in parties if p.country} | ({country} if country else set())) >= 2
 
 
+#: sides the trigger's own subject and object must name to be a meeting's parties by themselves
+DUAL_SIDES = 2
+
+
 def parties(ctx: ArticleContext, sent: tuple[int, int], found: list[ActorMention]) -> list[ActorMention]:
     """Everyone named in a meeting's sentence: people, bodies and countries (sectors only
     when no one else is named, or a government whose country is none of those named: "the
-    Peruvian president met his Bolivian counterpart"), first mention first."""
+    Peruvian president met his Bolivian counterpart"), first mention first. When the trigger's own
+    subject and object (``found``) name two sides, they are the parties: names in other clauses
+    and phrases of the sentence are not ("held talks with Prigozhin ..., in agreement with Putin")."""
     mentioned = between(ctx.actors, *sent)
     named = [a for a in mentioned if a.kind in ("person", "org", "country")]
+    own = [a for a in found if a.kind in ("person", "org", "country")]
+    if len({a.country or a.value for a in own}) >= DUAL_SIDES:
+        mentioned, named = found, own
     if not named:
         return found
     countries = {a.country for a in named}
     return [a for a in mentioned if a in named or (a.kind == "sector" and a.value == "government" and a.country
                                                    and a.country not in countries)]
+
+
+def without_envoys_of_parties(role_codes: list[str]) -> list[str]:
+    """The codes less the people of a country that is itself among them: in an accord or a
+    cooperation between states (plover.json ``state_party_types``) the minister who signs or
+    speaks for a named country is that party ("Australia and Indonesia have signed ... what Defence
+    Minister Richard Marles called", "Malaysia dan Thailand memeterai ... antara Menteri Luar ...")."""
+    countries = {c for c in role_codes if len(c) == 2 and c.isupper()}
+    if not countries:
+        return role_codes
+    return [c for c in role_codes if ":" in c or c.isupper() or person_country(c) not in countries]
 
 
 def fit_roles(event_type: str, role: str, role_codes: list[str]) -> list[str]:

@@ -39,7 +39,7 @@ from streams.nlp.eventplaces import (
     trusted_places,
 )
 from streams.nlp.eventroles import (SIDE_TARGETED_TYPES, codes, default_actor, fit_roles, international, own_side_dropped,
-                                    parties, roles, story_opponent, unnamed_subject)
+                                    parties, roles, story_opponent, unnamed_subject, without_envoys_of_parties)
 from streams.nlp.fuzzy import fold
 from streams.nlp.mentions import CountMention, DateMention, PlaceMention
 from streams.nlp.triggers import (
@@ -848,6 +848,8 @@ def extract_events(
     for e in events:
         e.actors, e.targets = _most_precise(e.actors), _crowd_hit(_most_precise(e.targets))
         e.actors = _not_hit(e.actors, e.targets)
+        if in_group("state_party_types", e.type):
+            e.actors = without_envoys_of_parties(e.actors)
     return events
 
 

@@ -103,3 +103,15 @@ def test_a_leader_named_by_nationality_is_the_person_named_with_it():
 ])
 def test_warplanes_and_warships_are_their_country_s_military(lang, text):
     assert [e.actors for e in extract(text, lang) if e.type == "ASSAULT"] == [["IL:military"]]
+
+
+@pytest.mark.parametrize("lang, text, code", [
+    ("en", "The Kremlin on Tuesday rejected the accusation.", "RU"),
+    ("en", "Downing Street rejected that demand on Thursday.", "GB"),
+    ("es", "La Casa Blanca condenó el ataque.", "US"),
+    ("fr", "La Maison-Blanche a condamné l'attaque.", "US"),
+    ("id", "Gedung Putih mengecam serangan itu.", "US"),
+    ("ms", "Kremlin pada Selasa menafikan tuduhan itu.", "RU"),
+])
+def test_a_seat_of_government_is_its_countrys_government(lang, text, code):
+    assert mentions(text, lang) == [("sector", "government", code)]

@@ -174,3 +174,13 @@ def test_a_one_typo_surname_keeps_its_first_letter():
     assert find_persons("El Registro de Formalización Minera fue ampliado") == []
     assert find_persons("Output at Minera Escondida fell in May") == []
     assert values(find_persons("Presiden Chile Sebastian Pinerra berpidato")) == ["Sebastián Piñera"]
+
+
+def test_hooded_and_armed_men_are_gunmen_not_masked_protesters():
+    # "encapuchados" alone throw stones at a march; armed, they are an armed group (rebels)
+    def sectors(text):
+        return [m.value for m in find_actors(text, "es", []) if m.kind == "sector"]
+
+    assert sectors("Un grupo de ocho encapuchados armados disparó contra los trabajadores.")[0] == "rebels"
+    assert sectors("Un grupo de hombres encapuchados y armados irrumpió en el canal.") == ["rebels"]
+    assert sectors("Los encapuchados lanzaron piedras contra la policía.") == ["protesters", "police"]

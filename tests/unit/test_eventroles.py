@@ -335,3 +335,37 @@ def test_a_force_that_titles_the_person_who_acts_acts_with_them():
                        ("KABUL - Taliban spokesman Zabihullah Mujahid on Tuesday detained two journalists in Kabul.", "en")):
         (actors, _), = roles(text, lang, "COERCE")
         assert len(actors) == 2 and actors[1].split(":")[-1] in ("police", "rebels"), (lang, actors)
+
+
+def test_a_country_in_the_genitive_before_its_own_body_is_that_body():
+    # "Sri Lanka's parliament" is one party, the legislature (a government sector), not the country
+    (request,) = roles("BANGKOK, Thailand - Antony Blinken on Tuesday urged Sri Lanka's parliament to act quickly.",
+                       "en", "REQUEST")
+    assert request == (["Antony Blinken"], ["LK:government"])
+
+
+def test_the_minister_of_a_state_party_to_an_accord_is_that_state():
+    # the countries that sign are the parties; their ministers named in the sentence are no others
+    (accord,) = roles("CANBERRA, Australia - Australia and Indonesia signed a defence agreement on Tuesday in what "
+                      "Defence Minister Richard Marles called a historic step.", "en", "AGREE")
+    assert sorted(accord[0]) == ["AU", "ID"]
+    (accord,) = roles("JAKARTA, Indonesia - Indonesia dan Australia menandatangani perjanjian kerja sama pertahanan pada "
+                      "Selasa (14/5), kata Menteri Pertahanan Prabowo Subianto.", "id", "AGREE")
+    assert sorted(accord[0]) == ["AU", "ID"]
+    (accord,) = roles("MADRID, España - España y Marruecos firmaron el martes un acuerdo de cooperación, anunció el "
+                      "presidente Pedro Sánchez.", "es", "AGREE")
+    assert sorted(accord[0]) == ["ES", "MA"]
+    # people who agree for no named country stay the parties
+    (accord,) = roles("MINSK, Belarus - Alexander Lukashenko and Yevgeny Prigozhin agreed on Tuesday to end the mutiny.",
+                      "en", "AGREE")
+    assert sorted(accord[0]) == ["Alexander Lukashenko", "Yevgeny Prigozhin"]
+
+
+def test_a_meeting_whose_subject_and_object_name_two_sides_has_no_other_parties():
+    # names in an adjunct or another clause of the sentence are not at the table
+    (talks,) = roles("MINSK, Belarus - Alexander Lukashenko held talks with Yevgeny Prigozhin on Tuesday, in agreement "
+                     "with Vladimir Putin.", "en", "CONSULT")
+    assert sorted(talks[0]) == ["Alexander Lukashenko", "Yevgeny Prigozhin"]
+    (accord,) = roles("JEDDAH, Saudi Arabia - Ukraine agreed on Tuesday to a US proposal for a ceasefire with Russia, "
+                      "after talks in the Saudi city of Jeddah.", "en", "AGREE")
+    assert sorted(accord[0]) == ["UA", "US"]
