@@ -23,7 +23,7 @@ from streams.nlp.mentions import PlaceMention
 from streams.nlp.places import find_places
 from streams.nlp.sentences import split_sentences
 from streams.nlp.textutil import alternation, load_data
-from streams.nlp.triggers import Trigger, _locative_pattern, find_triggers, in_group, is_verbal, lexicon
+from streams.nlp.triggers import Trigger, _locative_pattern, find_triggers, in_group, is_declared, is_verbal, lexicon
 
 #: places of a country the article never names are used from this many mentions on
 TRUSTED_MENTIONS = 3
@@ -179,7 +179,7 @@ def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, in
             place = next((p for p in between(ctx.places, sent[0], pos) if after_locative(ctx, p)), None)
         elif place.kind == "admin" and main and main.kind != "admin" and main.location.country == place.location.country:
             place = main
-    if place is None and (is_verbal(trig.type) or trig.type == "SANCTION"):
+    if place is None and is_declared(trig.type):
         place = _filed_from(ctx, sent, pos) or (
             (_seat_speaking(ctx, whole, pos) or _said_there_before(ctx, whole, pos)) if is_verbal(trig.type) else None)
     several = (place is not None and not in_group("per_place_types", trig.type, trig.mode)
@@ -472,7 +472,7 @@ def event_country(ctx: ArticleContext, trig: Trigger, place: PlaceMention | None
         return place.location.country
     verbal = is_verbal(trig.type)
     country = None
-    if verbal or trig.type == "SANCTION":
+    if is_declared(trig.type):
         # a body without a country speaks from its seat ("the EU imposed sanctions": Brussels)
         country = next((c for c in (a.country or (seat_country(a.value) if a.kind == "org" else None)
                                     for a in actors) if c), None)

@@ -17,7 +17,7 @@ from streams.nlp.actors import (ActorMention, conjunctions, person_country, prep
 from streams.nlp.eventcontext import ArticleContext, between
 from streams.nlp.fuzzy import fold
 from streams.nlp.textutil import alternation, load_data
-from streams.nlp.triggers import TriggerHit, is_passive, is_verbal, lexicon, plover_group
+from streams.nlp.triggers import TriggerHit, is_declared, is_passive, is_verbal, lexicon, plover_group
 
 #: characters after a closing quote searched for its speaker ('"...," said Oleg Nikolenko')
 SPEAKER_REACH = 80
@@ -108,7 +108,7 @@ def roles(ctx: ArticleContext, hit: TriggerHit, pos: int, end: int, clause: tupl
         actors, targets = targets, actors  # "a deployment by the CSTO"
     if trig.type in _FORCES_MOBILIZED:
         actors, targets = _forces_act(actors, targets, _FORCES_MOBILIZED[trig.type])
-    if not actors and (is_verbal(trig.type) or trig.type == "SANCTION") and not passive:
+    if not actors and is_declared(trig.type) and not passive:
         actors = _city_as_subject(ctx, pos, clause)  # "Moscow said", "Bruxelles a adopté"
     if is_verbal(trig.type) and passive:
         # "Khan is accused of ...", "X was criticised by Y": the person named before is the

@@ -45,8 +45,8 @@ from streams.nlp.mentions import CountMention, DateMention, PlaceMention
 from streams.nlp.triggers import (
     CALL_OBJECT_WORDS, Lexicon, Trigger, TriggerHit, cameo_root, clauses, count_kinds, cumulative_markers, find_triggers,
     BACKGROUND_WINDOW, follows_background_marker,
-    in_group, in_perfect, in_pluperfect, is_disaster_story, is_reporting, is_verbal, lexicon, may_be_quoted, natural_death, plover_group, plover_list,
-    tells_mishap,
+    in_group, in_perfect, in_pluperfect, is_declared, is_disaster_story, is_reporting, is_verbal, lexicon, may_be_quoted,
+    natural_death, plover_group, plover_list, tells_mishap,
 )
 from streams.nlp.textutil import alternation, load_data
 from streams.records import ExtractedEvent, Location, Sentence
@@ -116,7 +116,7 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
     if (in_group("international_types", event_type) and not international(actors + targets, country)
             and not trig.between_states and not _two_sides(actors + targets)):
         return None  # a cabinet meeting is no consultation ("bilateral talks" are, whoever is named)
-    if place is None and not wide and (verbal or event_type == "SANCTION"):
+    if place is None and not wide and is_declared(event_type):
         place = (said_there_after(ctx, sent, country) if verbal else None) or body_seat(actors, country)
     inherited = False
     if place is None and not wide and in_group("scene_types", event_type, mode):

@@ -826,6 +826,16 @@ def is_verbal(event_type: str) -> bool:
     return event_type in plover()["verbal_types"]
 
 
+#: deeds a party declares as it speaks: a sanction is decided and announced, like a speech act
+DECLARED_DEEDS = frozenset({"SANCTION"})
+
+
+def is_declared(event_type: str) -> bool:
+    """Speech acts and the deeds a party declares (``DECLARED_DEEDS``): made where the party speaks
+    (a body at its seat), and by a city that stands for its government ("Moscow said", "Bruxelles a adopté")."""
+    return is_verbal(event_type) or event_type in DECLARED_DEEDS
+
+
 @lru_cache(maxsize=None)
 def in_group(group: str, event_type: str, mode: str | None = None) -> bool:
     """Whether a type (or type/mode) is listed in one of plover.json's groups."""
