@@ -260,5 +260,23 @@ def settle_events(env: dict[str, str], expect_articles: set[str] | None = None, 
             return state
         previous = state
         time.sleep(4)
+    missing = sorted((expect_articles or set()) - mentions(previous or {}))[:10]
     raise AssertionError(f"events did not settle within {timeout}s ({len(previous or {})} events, "
-                         f"missing mentions: {sorted((expect_articles or set()) - mentions(previous or {}))[:10]})")
+                         f"missing mentions: {missing}){where_articles_stopped(env, missing)}")
+
+
+def where_articles_stopped(env: dict[str, str], ids: list[str]) -> str:
+    """For a failure message: how far each of ``ids`` went through the committed topics, and which
+    upserts of ``events`` named it before the last one of its event dropped it."""
+    if not ids:
+        return ""
+    lines = []
+    upserts = [orjson.loads(v) for v in read_committed(env, "events")]
+    for topic in ("articles.raw", "articles.clean", "articles.enriched", "deadletter"):
+        values = read_committed(env, topic)
+        seen = {i for i in ids if any(i.encode() in v for v in values if v)}
+        lines.append(f"{topic}: {', '.join(i for i in ids if i in seen) or 'none of them'}")
+    for i in ids:
+        named = [(n, u["id"]) for n, u in enumerate(upserts) if i in u["articles"]]
+        lines.append(f"{i}: named by upserts {named[:8]} of {len(upserts)}")
+    return "\n" + "\n".join(lines)
