@@ -203,6 +203,7 @@ async def _forget_offsets(sender, assigned, **kwargs) -> None:
         c.forget()
     for ahead in LOOKAHEADS:
         ahead.forget()
+    _stalls.forget()
     HANDLED.clear()
     await _go_back_to_dropped(assigned)
 

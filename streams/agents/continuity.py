@@ -118,11 +118,18 @@ class InFlight:
 
 
 class Stalls:
-    """Which quiet partitions to look at, each state (committed offset, end of log) once: the end
-    of a transactional log is a commit marker that no fetch returns."""
+    """Which quiet partitions to look at, each state (committed offset, end of log) once per
+    assignment: the end of a transactional log is a commit marker that no fetch returns. A
+    rebalance starts afresh (``forget``): the consumer may go on from where it was in a partition
+    it keeps or gets back, past messages the rebalance dropped, and only a fetch from the committed
+    offset gives them again. Remembered across it, a state tried before the rebalance (a worker
+    whose commits lag, quiet at its committed offset) left them never handled."""
 
     def __init__(self) -> None:
         self._tried: set[tuple] = set()
+
+    def forget(self) -> None:
+        self._tried.clear()
 
     def stalled(self, tp: tuple, committed: int | None, end: int | None, quiet_for: float) -> bool:
         if end is None or quiet_for < STALL_SECONDS or (committed or 0) >= end:

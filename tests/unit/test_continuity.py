@@ -74,6 +74,15 @@ def test_a_quiet_partition_behind_the_end_of_its_log_is_fetched_again_once_per_s
     assert stalls.stalled(("articles.raw", 1), 12, 14, quiet_for=60)
 
 
+def test_after_a_rebalance_a_quiet_partition_is_fetched_again_in_a_state_tried_before_it():
+    stalls = Stalls()
+    tp = ("articles.raw", 0)
+    assert stalls.stalled(tp, None, 7, quiet_for=60)  # commits lag; the messages were handled
+    assert not stalls.stalled(tp, None, 7, quiet_for=60)
+    stalls.forget()  # a rebalance: the consumer may go on past messages it dropped
+    assert stalls.stalled(tp, None, 7, quiet_for=60)
+
+
 def test_a_rebalance_goes_back_to_the_first_message_handed_and_not_acknowledged():
     in_flight = InFlight()
     for offset in (10, 11, 12, 13):
