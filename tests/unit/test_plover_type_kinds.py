@@ -1,0 +1,57 @@
+"""Kinds of PLOVER type missed on the PLOVER gold-standard records and UniversalPetrarch Spanish (ext23):
+a visit or a mediation told as a noun, negotiations taken up again, a proposal or offer accepted, an
+offer to hand over or send something, investigations opened against someone, a withdrawal begun, a grant
+given, and an agreement that was not reached (PETRARCH2's FAIL block: a REJECT, not an AGREE)."""
+
+from datetime import datetime, timezone
+
+import pytest
+
+from tests.events_in_text import events_in
+
+PUBLISHED = datetime(2026, 12, 3, 12, 0, tzinfo=timezone.utc)  # a Thursday
+
+
+def types_of(text, lang):
+    return [e.type for e in events_in(text, lang, PUBLISHED)]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "The Kenyan president arrived in Kampala on Tuesday on a two-day official visit.", "CONSULT"),
+    ("en", "Ethiopia and Egypt resumed negotiations on the dam in Addis Ababa on Tuesday.", "CONSULT"),
+    ("en", "Kenya's former president launched a mediation effort between Ethiopia and Sudan on Tuesday.", "CONSULT"),
+    ("en", "The teachers' union accepted the government's offer on Tuesday, its leader said.", "AGREE"),
+    ("en", "Uganda has offered to hand over the two suspects to Kenya, the foreign minister said on Tuesday.", "AGREE"),
+    ("en", "A Nairobi magistrate opened corruption investigations against 14 county officials on Tuesday.", "ACCUSE"),
+    ("en", "Ethiopia began the withdrawal of its troops from the border town on Tuesday.", "RETREAT"),
+    ("en", "Japan gave Kenya a grant of 20 million dollars on Tuesday for new clinics.", "AID"),
+    ("ms", "Jepun memberikan geran 20 juta dolar kepada Malaysia pada Selasa.", "AID"),
+    ("ms", "Kesatuan guru menerima tawaran kerajaan pada Selasa.", "AGREE"),
+    ("id", "Malaysia menawarkan diri untuk menjadi penengah antara kedua negara pada Selasa.", "AGREE"),
+    ("fr", "Le Maroc a proposé de livrer mardi les deux suspects à la France.", "AGREE"),
+])
+def test_a_missing_trigger_family_gives_its_type(lang, text, expected):
+    assert expected in types_of(text, lang)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Ethiopia and Egypt failed to reach an agreement on the dam in Addis Ababa on Tuesday."),
+    ("es", "Etiopía y Egipto no lograron llegar a un acuerdo sobre la represa el martes en Adís Abeba."),
+    ("fr", "L'Éthiopie et l'Égypte ne sont pas parvenues à un accord sur le barrage mardi à Addis-Abeba."),
+    ("id", "Ethiopia dan Mesir gagal mencapai kesepakatan soal bendungan itu pada Selasa di Addis Ababa."),
+    ("ms", "Ethiopia dan Mesir gagal mencapai persetujuan mengenai empangan itu pada Selasa di Addis Ababa."),
+])
+def test_an_agreement_not_reached_is_a_rejection_not_an_agreement(lang, text):
+    types = types_of(text, lang)
+    assert "REJECT" in types
+    assert "AGREE" not in types
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The Kenyan president will travel to Kampala next week on a state visit."),
+    ("en", "The teachers' union said on Tuesday it would not accept the government's offer."),
+    ("en", "The opposition said on Tuesday that any mediation effort would be welcome next year."),
+])
+def test_plans_refusals_and_hopes_are_not_the_new_types(lang, text):
+    types = types_of(text, lang)
+    assert "CONSULT" not in types and "AGREE" not in types
