@@ -25,6 +25,10 @@ def types_of(text, lang):
     ("en", "A Nairobi magistrate opened corruption investigations against 14 county officials on Tuesday.", "ACCUSE"),
     ("en", "Ethiopia began the withdrawal of its troops from the border town on Tuesday.", "RETREAT"),
     ("en", "Japan gave Kenya a grant of 20 million dollars on Tuesday for new clinics.", "AID"),
+    ("es", "El canciller keniano llegó el martes a Kampala en una visita oficial de dos días.", "CONSULT"),
+    ("fr", "Le président kényan est arrivé mardi à Kampala pour une visite officielle de deux jours.", "CONSULT"),
+    ("id", "Presiden Kenya tiba di Jakarta pada Selasa untuk kunjungan resmi dua hari.", "CONSULT"),
+    ("ms", "Presiden Kenya tiba di Kuala Lumpur pada Selasa untuk lawatan rasmi dua hari.", "CONSULT"),
     ("ms", "Jepun memberikan geran 20 juta dolar kepada Malaysia pada Selasa.", "AID"),
     ("ms", "Kesatuan guru menerima tawaran kerajaan pada Selasa.", "AGREE"),
     ("id", "Malaysia menawarkan diri untuk menjadi penengah antara kedua negara pada Selasa.", "AGREE"),
@@ -55,3 +59,11 @@ def test_an_agreement_not_reached_is_a_rejection_not_an_agreement(lang, text):
 def test_plans_refusals_and_hopes_are_not_the_new_types(lang, text):
     types = types_of(text, lang)
     assert "CONSULT" not in types and "AGREE" not in types
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The Israeli army chief said on a visit to troops in Gaza on Tuesday that operations would go on."),
+    ("es", "El jefe del ejército israelí dijo el martes en una visita oficial a las tropas en Gaza que las operaciones seguirán."),
+])
+def test_a_visit_to_troops_is_no_consultation(lang, text):
+    assert "CONSULT" not in types_of(text, lang)
