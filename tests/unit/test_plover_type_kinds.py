@@ -1,7 +1,7 @@
 """Kinds of PLOVER type missed on the PLOVER gold-standard records and UniversalPetrarch Spanish (ext23):
 a visit or a mediation told as a noun, negotiations taken up again, a proposal or offer accepted, an
 offer to hand over or send something, investigations opened against someone, a withdrawal begun, a grant
-given, and an agreement that was not reached (PETRARCH2's FAIL block: a REJECT, not an AGREE)."""
+given; and what these families must not take: plans, refusals, a visit to one's own troops."""
 
 from datetime import datetime, timezone
 
@@ -21,6 +21,7 @@ def types_of(text, lang):
     ("en", "Ethiopia and Egypt resumed negotiations on the dam in Addis Ababa on Tuesday.", "CONSULT"),
     ("en", "Kenya's former president launched a mediation effort between Ethiopia and Sudan on Tuesday.", "CONSULT"),
     ("en", "The teachers' union accepted the government's offer on Tuesday, its leader said.", "AGREE"),
+    ("en", "Kenya said on Tuesday that it is opposed to the deployment of foreign troops in Somalia.", "REJECT"),
     ("en", "Uganda has offered to hand over the two suspects to Kenya, the foreign minister said on Tuesday.", "AGREE"),
     ("en", "A Nairobi magistrate opened corruption investigations against 14 county officials on Tuesday.", "ACCUSE"),
     ("en", "Ethiopia began the withdrawal of its troops from the border town on Tuesday.", "RETREAT"),
@@ -39,19 +40,6 @@ def test_a_missing_trigger_family_gives_its_type(lang, text, expected):
 
 
 @pytest.mark.parametrize("lang, text", [
-    ("en", "Ethiopia and Egypt failed to reach an agreement on the dam in Addis Ababa on Tuesday."),
-    ("es", "Etiopía y Egipto no lograron llegar a un acuerdo sobre la represa el martes en Adís Abeba."),
-    ("fr", "L'Éthiopie et l'Égypte ne sont pas parvenues à un accord sur le barrage mardi à Addis-Abeba."),
-    ("id", "Ethiopia dan Mesir gagal mencapai kesepakatan soal bendungan itu pada Selasa di Addis Ababa."),
-    ("ms", "Ethiopia dan Mesir gagal mencapai persetujuan mengenai empangan itu pada Selasa di Addis Ababa."),
-])
-def test_an_agreement_not_reached_is_a_rejection_not_an_agreement(lang, text):
-    types = types_of(text, lang)
-    assert "REJECT" in types
-    assert "AGREE" not in types
-
-
-@pytest.mark.parametrize("lang, text", [
     ("en", "The Kenyan president will travel to Kampala next week on a state visit."),
     ("en", "The teachers' union said on Tuesday it would not accept the government's offer."),
     ("en", "The opposition said on Tuesday that any mediation effort would be welcome next year."),
@@ -67,3 +55,7 @@ def test_plans_refusals_and_hopes_are_not_the_new_types(lang, text):
 ])
 def test_a_visit_to_troops_is_no_consultation(lang, text):
     assert "CONSULT" not in types_of(text, lang)
+
+
+def test_a_bare_proposal_in_french_is_no_offer():
+    assert "AGREE" not in types_of("Le ministre a proposé de réformer mardi le code du travail.", "fr")
