@@ -17,7 +17,8 @@ How a number is attached (words from ``data/<lang>/counts.json``):
   "killed 40 paramilitary personnel" are death tolls); the window after the
   number is read before the one before it, and the nearest word wins. A
   personnel count needs a word such as "troops" or "deployed": "28 officers"
-  alone is not one;
+  alone is not one, but a weak verb of sending and a weak force noun on each
+  side of the figure are ("deployed 22,000 police");
 - numbers that are not counts are dropped: dates, years, clock times and
   decimals ("14.30"), percentages, money ("Rp 2 juta", "$11.5 million"),
   measures and objects ("20 million tonnes", "120 days", "13 kendaraan"),
@@ -228,11 +229,17 @@ def _personnel(found: list[tuple[int, str, bool]]) -> bool:
     return any(kind == "personnel" and not weak for _, kind, weak in found)
 
 
+def _sent_force(after: list[tuple[int, str, bool]], before: list[tuple[int, str, bool]]) -> bool:
+    """A weak verb of sending right before the number and a weak force noun right after it say
+    together what neither says alone: "deployed 22,000 police", "mengirim 300 polisi"."""
+    return (0, "personnel", True) in after and (0, "personnel", True) in before
+
+
 def _kind(after: list[tuple[int, str, bool]], before: list[tuple[int, str, bool]]) -> str | None:
     """A near casualty word (after the number, then before it), else personnel, else a
     casualty word further on in the clause after the number."""
     kind = _casualty(after) or _casualty(before)
-    if kind is None and (_personnel(after) or _personnel(before)):
+    if kind is None and (_personnel(after) or _personnel(before) or _sent_force(after, before)):
         return "personnel"
     if kind is None:
         far = [f for f in after if f[1] != "personnel"]

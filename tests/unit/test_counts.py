@@ -269,3 +269,31 @@ def test_a_toll_told_by_group_and_joined_by_and_is_their_sum(lang, text, expecte
 ])
 def test_figures_of_other_kinds_places_or_days_are_not_summed(lang, text, expected):
     assert counts(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "The ministry deployed 22,000 police in the capital on Saturday.", [("personnel", 22000)]),
+    ("en", "The ministry deployed around 22,000 police, Rangers and Frontier Constabulary personnel.", [("personnel", 22000)]),
+    ("id", "Pemerintah mengirim 300 polisi ke Wamena.", [("personnel", 300)]),
+    ("en", "Police said 28 officers attended the briefing.", []),  # a force noun alone is no deployment
+    ("en", "The company sent 300 letters to its clients.", []),  # a sending verb alone neither
+])
+def test_a_sending_verb_and_a_force_noun_around_a_figure_make_a_personnel_count(lang, text, expected):
+    assert [(m.kind, m.value) for m in find_counts(text, lang)] == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Police held about 40 people overnight.", [("arrested", 40)]),  # a weak word must stand next to it
+    ("en", "The army deployed nearly 400 police to the border town.", [("personnel", 400)]),
+])
+def test_a_word_of_approximation_does_not_part_a_verb_from_its_figure(lang, text, expected):
+    assert [(m.kind, m.value) for m in find_counts(text, lang)] == expected
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("es", "Un operario resultó herido a bala en una pierna."),
+    ("fr", "Un pompier a été blessé pendant l'incendie de la préfecture."),
+    ("en", "A firefighter was injured when the crowd set the station alight."),
+])
+def test_one_worker_named_by_an_indefinite_article_is_one_injured(lang, text):
+    assert [(m.kind, m.value) for m in find_counts(text, lang)] == [("injured", 1)]
