@@ -96,3 +96,36 @@ def test_a_curfew_imposed_is_a_coercion(lang, text):
 ])
 def test_an_arrest_and_the_weapons_found_in_the_raid_are_one_event(lang, text):
     assert [t for t, _ in types_of(text, lang)].count("COERCE") == 1
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Government troops wrested control of an airbase near Aden on Sunday."),
+    ("en", "Rebels have taken over three villages near Goma on Sunday."),
+    ("es", "Las tropas del gobierno recuperaron el control de una base aérea cerca de Adén el domingo."),
+    ("fr", "Les rebelles ont arraché le contrôle de la ville de Goma dimanche."),
+])
+def test_control_of_a_place_taken_by_armed_forces_is_a_seizure(lang, text):
+    assert ("COERCE", "seize") in types_of(text, lang)
+
+
+def test_control_of_a_company_is_no_seizure():
+    assert ("COERCE", "seize") not in types_of("The fund gained control of the retailer in London on Sunday.", "en")
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Protesters poured into the streets of Chicago on Friday night."),
+    ("en", "Thousands of students flooded the streets of Santiago on Friday."),
+    ("es", "Miles de estudiantes inundaron las calles de Santiago el viernes."),
+    ("id", "Ribuan mahasiswa memadati jalan-jalan di Jakarta pada Jumat."),
+    ("ms", "Ribuan pelajar membanjiri jalan raya di Kuala Lumpur pada Jumaat."),
+])
+def test_protesters_filling_the_streets_are_a_protest(lang, text):
+    assert ("PROTEST", "demonstrate") in types_of(text, lang)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Heavy rain flooded the streets of Santiago on Friday."),
+    ("id", "Ribuan kendaraan pemudik memadati jalan di Jakarta pada Jumat."),
+])
+def test_streets_filled_by_water_or_traffic_are_no_protest(lang, text):
+    assert not any(t == "PROTEST" for t, _ in types_of(text, lang))
