@@ -129,3 +129,11 @@ def test_protesters_filling_the_streets_are_a_protest(lang, text):
 ])
 def test_streets_filled_by_water_or_traffic_are_no_protest(lang, text):
     assert not any(t == "PROTEST" for t, _ in types_of(text, lang))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Stone-throwing protesters clashed with police in Santiago on Saturday."),
+    ("fr", "Des manifestants se sont heurtés à la police à Nantes samedi."),
+])
+def test_protesters_clashing_with_police_are_a_riot(lang, text):
+    assert ("PROTEST", "riot") in types_of(text, lang)
