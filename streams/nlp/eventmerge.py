@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from streams.nlp.actors import person_country
-from streams.nlp.triggers import is_verbal
+from streams.nlp.triggers import in_group, is_verbal
 from streams.records import ExtractedEvent
 
 #: victims that say nothing about the side hit ("people", "residents")
@@ -122,7 +122,7 @@ def same_happening(x: Candidate, y: Candidate) -> bool:
     slack = WEAK_DATE_SLACK if max(x.date_rank, y.date_rank) >= WEAK_DATE_RANK else DATE_SLACK
     if a.type != b.type or a.country != b.country or _days(a.date, b.date) > slack:
         return False
-    if a.mode and b.mode and a.mode != b.mode and not _one_statement(a, b):
+    if a.mode and b.mode and a.mode != b.mode and not _one_statement(a, b) and not _one_raid(a, b):
         return False
     if (a.mode and b.mode or x.casualty or y.casualty) and _elsewhere(x, y):
         return False  # a toll told at its own place is that place's (counts split by place)
@@ -133,6 +133,13 @@ def same_happening(x: Candidate, y: Candidate) -> bool:
     if x.explicit_actor and y.explicit_actor and _other_sides(a.actors, b.actors):
         return False  # the same kind of act by different actors is several events
     return all(a.counts[k] == b.counts[k] for k in a.counts.keys() & b.counts.keys())
+
+
+def _one_raid(a: ExtractedEvent, b: ExtractedEvent) -> bool:
+    """An arrest and a seizure at one place on one day are one raid (plover.json ``raid_modes``):
+    "detained five men in a house, where five rifles were found" is one act of the police."""
+    return (in_group("raid_modes", a.type, a.mode) and in_group("raid_modes", b.type, b.mode)
+            and a.place is not None and a.place == b.place and a.date == b.date)
 
 
 def _one_statement(a: ExtractedEvent, b: ExtractedEvent) -> bool:
