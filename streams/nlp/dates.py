@@ -22,8 +22,9 @@ Rules:
   date ahead counting double ("30 December" in a January paper is last year's,
   an announced "January 20" this year's), unless it names a deed nobody
   schedules ("the Oct. 7 attacks", "les attentats du 13 novembre", "tragedi
-  12 Mei"; dates.json ``deed_nouns``): that one has happened, the latest such
-  day up to publication;
+  12 Mei"; dates.json ``deed_nouns``) or starts a span up to now ("hasn't been
+  seen since Oct. 7", "desde el 7 de octubre"; dates.json ``span_start_markers``):
+  that one has happened, the latest such day up to publication;
 - numeric dates read day/month in every language but US-style English, where
   an ambiguous "6/1/2022" takes the reading nearest the publication date;
 - a relative word right after a weekday or date ("Selasa kemarin") adds nothing
@@ -446,7 +447,8 @@ def _written(text: str, lx: _Lexicon, pub: date) -> list[_Found]:
             day = int(g["day"] or g["day2"])
             y = _year(g["year"] or g["year2"])
             value = _safe(y, month, day) if y else (_without_year(pub, month, day) if month else None)
-            if value is not None and not y and (value - pub).days > DEED_AHEAD_DAYS and _names_deed(text, m.start(), m.end(), lx):
+            if value is not None and not y and (value - pub).days > DEED_AHEAD_DAYS and (
+                    _names_deed(text, m.start(), m.end(), lx) or opens_span(text, m.start(), lx.lang)):
                 value = _latest_past(pub, month, day)
         if value is not None:
             found.append(_Found(m.start(), m.end(), value, True))

@@ -327,6 +327,8 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
             continue  # "the group repeatedly sued the administration": a habit, no act of a day
         if _past_lede(ctx, sent_start) and _time_anchor(folded, hit, ctx.lang):
             continue  # "shortly after the arrest": when the sentence's own act happened
+        if _undated_days_before(ctx, folded, sent_start, hit):
+            continue  # "came days after Haniyeh was assassinated": what the sentence's act followed, told undated
         if follows_background_marker(sentence, hit, ctx.lang, folded) and not _background_lifted(ctx, folded, sent_start, hit):
             continue  # "since Azerbaijan seized control": the earlier happening a period is counted from
         if background and (in_pluperfect(folded, hit, ctx.lang) or _told_by_relative_clause(folded, hit, hits, ctx.lang)):
@@ -1126,6 +1128,21 @@ def _time_anchor(folded: str, hit: TriggerHit, lang: str) -> bool:
     after the arrest of a union leader on Monday" may be the only telling of the story's arrest)."""
     pattern = _time_anchor_re(lang)
     return bool(pattern and pattern.search(folded, 0, hit.start))
+
+
+def _undated_days_before(ctx: ArticleContext, folded: str, sent_start: int, hit: TriggerHit) -> bool:
+    """The trigger follows, in its clause, a span of days or a week back from the sentence's act
+    (events.json ``days_after_markers``: "days after", "seminggu selepas", "jours après") and no date
+    follows that marker in the sentence: the act it tells is what the sentence's own act followed, a few
+    days earlier and told without a day, its background, in the lede too ("The appointment came days after
+    Haniyeh was assassinated"). Dated, it is an act of its own day ("two days after the senator met the
+    ambassador on Tuesday")."""
+    pattern = _markers_re(ctx.lang, "days_after_markers")
+    if pattern is None:
+        return False
+    a = next((c[0] for c in clauses(folded, lexicon(ctx.lang)) if c[0] <= hit.start < c[1]), 0)
+    marker = next(pattern.finditer(folded, a, hit.start), None)
+    return marker is not None and not between(ctx.dates, sent_start + marker.end(), sent_start + len(folded))
 
 
 @lru_cache(maxsize=None)
