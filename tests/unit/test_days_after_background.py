@@ -52,3 +52,20 @@ def test_the_act_the_span_is_counted_from_stays(lang, sentence):
 def test_a_yearless_date_that_starts_a_span_up_to_now_is_past(lang, text, expected):
     published = datetime.fromisoformat("2024-08-08T12:00:00+00:00")
     assert [d.value.isoformat() for d in find_dates(text, published, lang)] == [expected]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "He could not say what he was doing on the night of March 10", "2024-03-10"),
+    ("es", "El ataque, que fue perpetrado el 10 de marzo", "2024-03-10"),
+    ("fr", "L'attaque, qui avait eu lieu le 10 mars", "2024-03-10"),
+    ("id", "Serangan itu telah terjadi pada 10 Maret", "2024-03-10"),
+    ("ms", "Serangan itu telah berlaku pada 10 Mac", "2024-03-10"),
+    # a past auxiliary that points to a later date, or a future marker, leaves the coming date
+    ("en", "The vote was postponed to March 10", "2025-03-10"),
+    ("en", "He had said the vote will be held on March 10", "2025-03-10"),
+    ("es", "La votación fue aplazada hasta el 10 de marzo", "2025-03-10"),
+    ("id", "Pemungutan suara telah ditunda hingga 10 Maret", "2025-03-10"),
+])
+def test_a_yearless_date_after_a_past_auxiliary_is_past(lang, text, expected):
+    published = datetime.fromisoformat("2024-11-18T12:00:00+00:00")
+    assert [d.value.isoformat() for d in find_dates(text, published, lang)] == [expected]
