@@ -69,3 +69,22 @@ def test_a_yearless_date_that_starts_a_span_up_to_now_is_past(lang, text, expect
 def test_a_yearless_date_after_a_past_auxiliary_is_past(lang, text, expected):
     published = datetime.fromisoformat("2024-11-18T12:00:00+00:00")
     assert [d.value.isoformat() for d in find_dates(text, published, lang)] == [expected]
+
+
+@pytest.mark.parametrize("lang, judged, deed, kind", [
+    ("en", "A man pleaded guilty Monday to threatening to kill a congresswoman, prosecutors said.",
+     "A man threatened to kill a congresswoman on Monday, prosecutors said.", "THREATEN"),
+    ("en", "A man pleaded guilty to charges he threatened to kill a congresswoman, prosecutors announced on Monday.",
+     "A man threatened to kill a congresswoman, prosecutors announced on Monday.", "THREATEN"),
+    ("es", "El lunes, un hombre se declaró culpable de atacar a un policía.",
+     "El lunes, un hombre atacó a un policía.", "ASSAULT"),
+    ("fr", "Un homme a plaidé coupable lundi d'avoir menacé de tuer une députée.",
+     "Un homme a menacé lundi de tuer une députée.", "THREATEN"),
+    ("id", "Pria itu mengaku bersalah telah mengancam akan membunuh anggota parlemen pada Senin.",
+     "Pria itu mengancam akan membunuh anggota parlemen pada Senin.", "THREATEN"),
+    ("ms", "Lelaki itu mengaku bersalah mengugut untuk membunuh ahli parlimen pada Isnin.",
+     "Lelaki itu mengugut untuk membunuh ahli parlimen pada Isnin.", "THREATEN"),
+])
+def test_the_act_a_plea_or_verdict_is_about_is_history(lang, judged, deed, kind):
+    assert kind not in lede_types(judged, lang)
+    assert kind in lede_types(deed, lang)  # told as done that day, it is the news
