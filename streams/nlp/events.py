@@ -1137,14 +1137,16 @@ def _undated_days_before(ctx: ArticleContext, folded: str, sent_start: int, hit:
     (events.json ``days_after_markers``: "days after", "seminggu selepas", "jours après") and no date
     follows that marker in the sentence: the act it tells is what the sentence's own act followed, a few
     days earlier and told without a day, its background, in the lede too ("The appointment came days after
-    Haniyeh was assassinated"). Dated, it is an act of its own day ("two days after the senator met the
-    ambassador on Tuesday")."""
+    Haniyeh was assassinated"). A fronted phrase closes at its comma ("Four days after the carnage, police
+    arrested two men" keeps the arrests). Dated, it is an act of its own day ("two days after the senator
+    met the ambassador on Tuesday")."""
     pattern = _markers_re(ctx.lang, "days_after_markers")
     if pattern is None:
         return False
     a = next((c[0] for c in clauses(folded, lexicon(ctx.lang)) if c[0] <= hit.start < c[1]), 0)
-    marker = next(pattern.finditer(folded, a, hit.start), None)
-    return marker is not None and not between(ctx.dates, sent_start + marker.end(), sent_start + len(folded))
+    return any(folded.find(",", m.end(), hit.start) < 0
+               and not between(ctx.dates, sent_start + m.end(), sent_start + len(folded))
+               for m in pattern.finditer(folded, a, hit.start))
 
 
 #: words at most between a plea or verdict and the act it is about ("pleaded guilty Monday to threatening")

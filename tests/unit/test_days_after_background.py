@@ -35,6 +35,8 @@ def test_an_undated_act_days_before_the_sentences_own_is_background(lang, undate
 
 @pytest.mark.parametrize("lang, sentence", [
     ("en", "Protesters stormed the parliament on Monday, a day after the vote."),
+    ("en", "Four days after the vote, protesters stormed the parliament."),
+    ("id", "Beberapa hari setelah pemungutan suara, demonstran menyerbu gedung parlemen."),
     ("id", "Demonstran menyerbu gedung parlemen pada Senin, sehari setelah pemungutan suara."),
 ])
 def test_the_act_the_span_is_counted_from_stays(lang, sentence):
