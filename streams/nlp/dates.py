@@ -22,8 +22,11 @@ Rules:
   date ahead counting double ("30 December" in a January paper is last year's,
   an announced "January 20" this year's), unless it names a deed nobody
   schedules ("the Oct. 7 attacks", "les attentats du 13 novembre", "tragedi
-  12 Mei"; dates.json ``deed_nouns``): that one has happened, the latest such
-  day up to publication;
+  12 Mei"; dates.json ``deed_nouns``) or starts a span up to now ("hasn't been
+  seen since Oct. 7", "desde el 7 de octubre"; dates.json ``span_start_markers``)
+  or follows a past auxiliary with no future marker between ("was doing on the
+  night of March 10"; dates.json ``past_markers``): that one has happened, the
+  latest such day up to publication;
 - numeric dates read day/month in every language but US-style English, where
   an ambiguous "6/1/2022" takes the reading nearest the publication date;
 - a relative word right after a weekday or date ("Selasa kemarin") adds nothing
@@ -102,6 +105,9 @@ class _Lexicon:
     #: "the day before", "keesokan harinya", "la veille": a day off the date mentioned before
     anchored_re: re.Pattern | None = None
     anchored_days: dict[str, int] = field(default_factory=dict)
+    #: "was", "avait", "telah" a few words before a date, no future marker nor target word ("to", "until")
+    #: between: the date tells when a past act happened
+    past_told_re: re.Pattern | None = None
 
 
 def _starts(*word_lists) -> str:
@@ -208,6 +214,7 @@ def _lexicon(lang: str) -> _Lexicon:
         if data.get("span_start_markers") else None,
         _anchored_re(data),
         {" ".join(fold(k).split()): v for k, v in data.get("anchored_days", {}).items()},
+        _past_told_re(data.get("past_markers"), data.get("past_marker_blockers", [])),
     )
 
 
@@ -279,6 +286,25 @@ def _future_marker_re(words: list[str] | None) -> re.Pattern | None:
         return None
     return re.compile(rf"(?<![\w'-])(?:{alternation(words)})(?![\w'-])(?:[^\w.!?;,]+[\w'’-]+){{0,{FUTURE_REACH}}}?[^\w.!?;,]*$",
                       re.IGNORECASE)
+
+
+def _past_told_re(words: list[str] | None, blockers: list[str]) -> re.Pattern | None:
+    """A past auxiliary, then at most ``FUTURE_REACH`` words, none of them a blocker (a word that
+    points ahead of the act: "postponed to", "hasta", "hingga") and no comma or sentence break, up to a date."""
+    if not words:
+        return None
+    word = rf"(?!(?:{alternation(blockers)})(?![\w'-]))[\w'’-]+" if blockers else r"[\w'’-]+"
+    return re.compile(rf"(?<![\w'-])(?:{alternation(words)})(?![\w'-])(?:[^\w.!?;,]+{word}){{0,{FUTURE_REACH}}}?[^\w.!?;,]*$",
+                      re.IGNORECASE)
+
+
+def _told_as_past(text: str, start: int, lx: _Lexicon) -> bool:
+    """A past auxiliary stands a few words before the date at ``start`` and no future marker does
+    ("what he was doing on the night of March 10", "qui avait eu lieu le 10 mars", "yang telah
+    terjadi pada 10 Maret"): the date is that of an act already done."""
+    lo = max(0, start - 80)
+    return bool(lx.past_told_re and lx.past_told_re.search(text, lo, start)
+                and not (lx.future_marker_re and lx.future_marker_re.search(text, lo, start)))
 
 
 def tells_vague_past(sentence: str, lang: str) -> bool:
@@ -446,7 +472,9 @@ def _written(text: str, lx: _Lexicon, pub: date) -> list[_Found]:
             day = int(g["day"] or g["day2"])
             y = _year(g["year"] or g["year2"])
             value = _safe(y, month, day) if y else (_without_year(pub, month, day) if month else None)
-            if value is not None and not y and (value - pub).days > DEED_AHEAD_DAYS and _names_deed(text, m.start(), m.end(), lx):
+            if value is not None and not y and (value - pub).days > DEED_AHEAD_DAYS and (
+                    _names_deed(text, m.start(), m.end(), lx) or opens_span(text, m.start(), lx.lang)
+                    or _told_as_past(text, m.start(), lx)):
                 value = _latest_past(pub, month, day)
         if value is not None:
             found.append(_Found(m.start(), m.end(), value, True))

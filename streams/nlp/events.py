@@ -327,6 +327,10 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
             continue  # "the group repeatedly sued the administration": a habit, no act of a day
         if _past_lede(ctx, sent_start) and _time_anchor(folded, hit, ctx.lang):
             continue  # "shortly after the arrest": when the sentence's own act happened
+        if _undated_days_before(ctx, folded, sent_start, hit):
+            continue  # "came days after Haniyeh was assassinated": what the sentence's act followed, told undated
+        if _judged_act(folded, hit, ctx.lang):
+            continue  # "pleaded guilty to charges he threatened to kill": the act a plea or verdict is about, done before
         if follows_background_marker(sentence, hit, ctx.lang, folded) and not _background_lifted(ctx, folded, sent_start, hit):
             continue  # "since Azerbaijan seized control": the earlier happening a period is counted from
         if background and (in_pluperfect(folded, hit, ctx.lang) or _told_by_relative_clause(folded, hit, hits, ctx.lang)):
@@ -1126,6 +1130,40 @@ def _time_anchor(folded: str, hit: TriggerHit, lang: str) -> bool:
     after the arrest of a union leader on Monday" may be the only telling of the story's arrest)."""
     pattern = _time_anchor_re(lang)
     return bool(pattern and pattern.search(folded, 0, hit.start))
+
+
+def _undated_days_before(ctx: ArticleContext, folded: str, sent_start: int, hit: TriggerHit) -> bool:
+    """The trigger follows, in its clause, a span of days or a week back from the sentence's act
+    (events.json ``days_after_markers``: "days after", "seminggu selepas", "jours après") and no date
+    follows that marker in the sentence: the act it tells is what the sentence's own act followed, a few
+    days earlier and told without a day, its background, in the lede too ("The appointment came days after
+    Haniyeh was assassinated"). A fronted phrase closes at its comma ("Four days after the carnage, police
+    arrested two men" keeps the arrests). Dated, it is an act of its own day ("two days after the senator
+    met the ambassador on Tuesday")."""
+    pattern = _markers_re(ctx.lang, "days_after_markers")
+    if pattern is None:
+        return False
+    a = next((c[0] for c in clauses(folded, lexicon(ctx.lang)) if c[0] <= hit.start < c[1]), 0)
+    return any(folded.find(",", m.end(), hit.start) < 0
+               and not between(ctx.dates, sent_start + m.end(), sent_start + len(folded))
+               for m in pattern.finditer(folded, a, hit.start))
+
+
+#: words at most between a plea or verdict and the act it is about ("pleaded guilty Monday to threatening")
+JUDGED_REACH = 4
+
+
+def _judged_act(folded: str, hit: TriggerHit, lang: str) -> bool:
+    """The trigger is the act a plea or a verdict is about (events.json ``judged_markers``: "pleaded guilty
+    to charges he threatened", "convicted of", "reconnu coupable d'avoir", "terbukti bersalah melakukan"),
+    at most ``JUDGED_REACH`` words after one with no comma between: it was done before the court's day,
+    history; the plea or the verdict is the news."""
+    pattern = _markers_re(lang, "judged_markers")
+    if pattern is None:
+        return False
+    lo = _words_back(folded, hit.start, JUDGED_REACH + 3)
+    return any("," not in folded[m.end():hit.start] and len(folded[m.end():hit.start].split()) <= JUDGED_REACH
+               for m in pattern.finditer(folded, lo, hit.start))
 
 
 @lru_cache(maxsize=None)
