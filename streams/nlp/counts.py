@@ -61,6 +61,9 @@ ASIDE_PEEK = 30
 #: how many words (fillers not counted) after and before a number may hold its count word
 _RIGHT = 6
 _LEFT = 3
+#: how many words before a figure marked as a verb's object ("detuvo en la noche del jueves a 39 personas")
+#: may hold the verb
+_OBJECT_LEFT = 8
 #: a casualty word this close after the number beats a nearer personnel word
 #: ("18 anggota pasukan keamanan yang tewas"); further away it does not
 #: ("puluhan ribu personel ... disiagakan untuk mengamankan")
@@ -122,6 +125,8 @@ class _Lexicon:
     range_ands: frozenset[str] = frozenset()
     #: verbs of change a few words before the first figure: an update, not a range ("rose from 10 to 15")
     range_changes: frozenset[str] = frozenset()
+    #: the marker of a person as a verb's object ("a" in "detuvo ... a 39 personas"): the verb may stand further back
+    object_markers: frozenset[str] = frozenset()
 
     @cached_property
     def range_gap_words(self) -> int:
@@ -158,6 +163,7 @@ def _lexicon(lang: str) -> _Lexicon:
         if data.get("singular") else None,
         frozenset(_key(w) for w in data.get("people_joiners", [])),
         *(frozenset(_key(w) for w in data.get("ranges", {}).get(part, [])) for part in ("joiners", "openers", "and", "changes")),
+        frozenset(_key(w) for w in data.get("object_markers", [])),
     )
 
 
@@ -222,6 +228,16 @@ def _joins_people(words: list[tuple[int, int, str]], i: int, lx: _Lexicon, found
 def _casualty(found: list[tuple[int, str, bool]]) -> str | None:
     near = [f for f in found if f[1] != "personnel" and f[0] <= _CASUALTY_REACH]
     return min(near)[1] if near else None
+
+
+def _before_kinds(before: list[tuple[int, int, str]], lx: _Lexicon) -> list[tuple[int, str, bool]]:
+    """The count words of the window before a figure, up to ``_LEFT`` words back. A figure marked as a
+    verb's object (counts.json ``object_markers``: "detuvo en la noche del jueves a 39 personas") is
+    that verb's, however many words of its clause stand between: the nearest count word up to
+    ``_OBJECT_LEFT`` words back, as if it stood next to the figure."""
+    if before and before[-1][2] in lx.object_markers:
+        return [(0, kind, weak) for _, kind, weak in _find_kind(before, lx, _OBJECT_LEFT, False)[:1]]
+    return _find_kind(before, lx, _LEFT, False)
 
 
 def _personnel(found: list[tuple[int, str, bool]]) -> bool:
@@ -292,7 +308,7 @@ def find_counts(text: str, lang: str) -> list[CountMention]:
         before, after = _windows(text, span, numbers, k, breaks, lx)
         if _not_a_count(text, span, lx, before, after):
             continue
-        kind = _kind(_find_kind(after, lx, _RIGHT, True), _find_kind(before, lx, _LEFT, False))
+        kind = _kind(_find_kind(after, lx, _RIGHT, True), _before_kinds(before, lx))
         if kind is not None:
             mentions.append(CountMention(span.start, span.end, kind, span.value, span.vague))
     mentions += _singular_counts(text, lx, mentions, breaks, in_dates)
@@ -408,7 +424,7 @@ def _singular_counts(text: str, lx: _Lexicon, counts: list[CountMention], breaks
         if span not in single:
             continue
         before, after = _windows(text, span, spans, k, breaks, lx)
-        kind = _kind(_find_kind(after, lx, _RIGHT, True), _find_kind(before, lx, _LEFT, False))
+        kind = _kind(_find_kind(after, lx, _RIGHT, True), _before_kinds(before, lx))
         if kind in _SINGULAR_KINDS:
             found.append(CountMention(span.start, span.end, kind, 1, True))
     return found

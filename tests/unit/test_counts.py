@@ -297,3 +297,13 @@ def test_a_word_of_approximation_does_not_part_a_verb_from_its_figure(lang, text
 ])
 def test_one_worker_named_by_an_indefinite_article_is_one_injured(lang, text):
     assert [(m.kind, m.value) for m in find_counts(text, lang)] == [("injured", 1)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("La Guardia Civil detuvo en la noche del jueves a 39 personas por saquear supermercados.", [("arrested", 39)]),
+    ("La policía detuvo el lunes en el centro de Madrid a 12 jóvenes.", [("arrested", 12)]),
+    ("Los manifestantes exigieron la liberación de los detenidos y convocaron a 300 personas.", []),  # another verb's
+    ("La alcaldía invitó a la ceremonia en el estadio a 300 personas.", []),  # no count word in the clause
+])
+def test_a_figure_marked_as_a_verbs_object_is_that_verbs_count_however_far_back(text, expected):
+    assert [(m.kind, m.value) for m in find_counts(text, "es")] == expected
