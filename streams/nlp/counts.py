@@ -19,6 +19,9 @@ How a number is attached (words from ``data/<lang>/counts.json``):
   personnel count needs a word such as "troops" or "deployed": "28 officers"
   alone is not one, but a weak verb of sending and a weak force noun on each
   side of the figure are ("deployed 22,000 police");
+- a figure marked as a verb's object (Spanish personal "a"; counts.json
+  ``object_markers``) is that verb's count however far back in its clause the
+  verb stands ("detuvo en la noche del jueves a 39 personas");
 - numbers that are not counts are dropped: dates, years, clock times and
   decimals ("14.30"), percentages, money ("Rp 2 juta", "$11.5 million"),
   measures and objects ("20 million tonnes", "120 days", "13 kendaraan"),
