@@ -27,6 +27,8 @@ Rules:
   or follows a past auxiliary with no future marker between ("was doing on the
   night of March 10"; dates.json ``past_markers``): that one has happened, the
   latest such day up to publication;
+- an "ago" phrase after a span start ("en huelga desde hace 33 días") tells how
+  long something has gone on, as "for 33 days" and "depuis 33 jours" do: no date;
 - numeric dates read day/month in every language but US-style English, where
   an ambiguous "6/1/2022" takes the reading nearest the publication date;
 - a relative word right after a weekday or date ("Selasa kemarin") adds nothing
@@ -518,6 +520,8 @@ def _relatives(text: str, lx: _Lexicon, published: datetime) -> list[_Found]:
         else:
             ago = matches_at(lx.ago_re, text, ago_starts(text, lx.ago_unit_re, lx.ago_before_words))
         for m in ago:
+            if opens_span(text, m.start(), lx.lang):
+                continue  # "en huelga desde hace 33 días": how long something has gone on, as "for 33 days" is
             g = m.groupdict()
             n = parse_number(g.get("n") or g.get("n2") or "", lx.lang)
             unit = lx.ago_units.get(fold(g.get("unit") or g.get("unit2") or ""))

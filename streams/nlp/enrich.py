@@ -8,7 +8,8 @@ text alone is only about sport, markets or technology, or a long text only about
 those or health, the environment, disasters or society (``eventless_topics`` and
 ``eventless_long_topics`` of plover.json: a match report's "attack", a plague that
 "hit" a hiker, doctors urging people to drink water are no events; of a long text
-about crime and nothing political only the state's acts are kept); topics are then
+about crime and nothing political only the state's acts are kept; of a text only about the
+economy its protests are kept, ``eventless_topic_keeps``: a strike over wages); topics are then
 classified with the event types as a hint; ``countries`` (most prominent
 first) is the dedup stage's blocking key. ``enrich`` never raises: a failure
 inside becomes a ``Rejection`` carrying the exception's name.
@@ -26,7 +27,7 @@ from streams.nlp.eventdates import dateline_end
 from streams.nlp.events import country_ranking, extract_events
 from streams.nlp.places import find_places
 from streams.nlp.topics import classify_topics
-from streams.nlp.triggers import in_group, plover_list
+from streams.nlp.triggers import in_group, plover_group, plover_list
 from streams.reasons import Reason
 from streams.records import CleanArticle, EnrichedArticle, ExtractedEvent, Rejection
 
@@ -49,6 +50,14 @@ def _quiet_topics(long: bool) -> frozenset[str]:
 def _eventless(topics: list[str], sentences: int) -> bool:
     """The text, by its topics alone, reports no events."""
     return set(topics) <= _quiet_topics(sentences >= LONG_TEXT_SENTENCES)
+
+
+@lru_cache(maxsize=None)
+def _quiet_keeps(topics: tuple[str, ...]) -> frozenset[str]:
+    """The event types a text whose topics report no events still reports: those every one of its
+    topics lets through (``eventless_topic_keeps``: a strike told in the words of the economy)."""
+    keeps = plover_group("eventless_topic_keeps")
+    return frozenset.intersection(*(frozenset(keeps.get(t, ())) for t in topics)) if topics else frozenset()
 
 
 def _private_crime_story(topics: list[str], sentences: int) -> bool:
@@ -78,7 +87,9 @@ def _enrich(clean: CleanArticle) -> EnrichedArticle | Rejection:
     title_places = find_places(clean.title, lang) if clean.title else []
     countries = country_ranking(places, title_places, dateline_end(text))
     topics = classify_topics(clean.title, text, lang, ())
-    if _eventless(topics, len(sentences)):
+    quiet = _eventless(topics, len(sentences))
+    keeps = _quiet_keeps(tuple(topics)) if quiet else frozenset()
+    if quiet and not keeps:
         events = []  # a match report's "attack", a market's "bloodbath", a heatwave that "struck": no events
     else:
         events = extract_events(
@@ -86,6 +97,8 @@ def _enrich(clean: CleanArticle) -> EnrichedArticle | Rejection:
             find_dates(text, published, lang), find_counts(text, lang),
             primary_country=countries[0] if countries else None,
         )
+        if quiet:
+            events = [e for e in events if e.type in keeps]  # a strike over wages, not a market's "bloodbath"
         if _private_crime_story(topics, len(sentences)):
             officials = titled_officials(text, lang, places, frozenset(plover_list("crime_story_state_sectors")))
             events = [e for e in events if _state_act(e, officials)]  # a robbery's stabbing, a suspect's denial: private
