@@ -218,13 +218,18 @@ async def _go_back_to_dropped(assigned) -> None:
     The seek runs on the consumer's thread (``seek_wait``), as in ``_fetch_stalled_again``: the
     consumer's thread goes on during this callback (it only awaits the loop's answer), and its
     fetcher may be filling or reading the partition's fetched records, which aiokafka's seek
-    deletes, and resetting the partition's position to its committed offset."""
+    deletes, and resetting the partition's position to its committed offset. So each stage also
+    expects the partition's resume point next (``Continuity.resume``): a consumer that goes on past
+    it anyway meets a gap, and the stage reads the dropped messages back."""
     resume = IN_FLIGHT.resume_points()
     IN_FLIGHT.forget()
     for tp in assigned:
         offset = resume.get((tp.topic, tp.partition))
         if offset is None:
             continue
+        for c in CONTINUITY.values():
+            if c.topic == tp.topic:
+                c.resume(tp.partition, offset)
         try:
             await app.consumer.seek_wait({tp: offset})
         except Exception as exc:  # raised here, it would crash the worker: another rebalance took tp away

@@ -26,7 +26,9 @@ with the committed one only when there is one): had the consumer gone on past
 the dropped messages, the next acknowledgements would commit past them and
 they would never be handled. So the worker notes what each agent was handed
 and has not acknowledged (``InFlight``) and, on each assignment, seeks the
-partitions it keeps back to the first of them.
+partitions it keeps back to the first of them, and expects that offset next:
+had the consumer reset the partition after the seek, what it delivers first
+is a gap, read back.
 """
 
 from __future__ import annotations
@@ -89,6 +91,13 @@ class Continuity:
         self.expected.clear()
         self._last.clear()
         self._since = self._clock()
+
+    def resume(self, partition: int, offset: int) -> None:
+        """After a rebalance, a partition kept with messages it dropped: ``offset`` comes next. The
+        worker seeks back to it, but the consumer's own thread may reset the partition after that
+        seek (to the end of the log when nothing is committed): what then comes first is a gap,
+        read back like any other, not a new start."""
+        self.expected[partition] = offset
 
 
 class InFlight:

@@ -162,3 +162,18 @@ def test_each_stage_reads_its_gaps_back_with_a_reader_of_its_own():
 
     readers = [stage.HANDLING.reader for stage in (normalize, enrich, cluster)]
     assert all(isinstance(r, ReadBack) for r in readers) and len({id(r) for r in readers}) == 3
+
+
+def test_a_partition_kept_through_a_rebalance_reads_back_what_the_consumer_went_on_past():
+    seen = Continuity("articles.enriched")
+    for offset in (10, 11):
+        assert seen.gap(0, offset) == range(0)
+    seen.forget()
+    seen.resume(0, 12)  # 12 and 13 were dropped by the rebalance; the consumer goes on at the end of the log
+    assert seen.gap(0, 14) == range(12, 14)
+    seen.forget()
+    seen.resume(0, 15)  # the seek back took: no gap
+    assert seen.gap(0, 15) == range(0)
+    seen.forget()
+    seen.resume(0, 20)  # the consumer went back further, to the committed offset: a redelivery, no gap
+    assert seen.gap(0, 16) == range(0)
