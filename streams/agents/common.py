@@ -220,20 +220,54 @@ async def _go_back_to_dropped(assigned) -> None:
     fetcher may be filling or reading the partition's fetched records, which aiokafka's seek
     deletes, and resetting the partition's position to its committed offset. So each stage also
     expects the partition's resume point next (``Continuity.resume``): a consumer that goes on past
-    it anyway meets a gap, and the stage reads the dropped messages back."""
+    it anyway meets a gap, and the stage reads the dropped messages back. A partition given with
+    nothing of it in flight is expected from where the consumer starts it (``_starting_points``)."""
     resume = IN_FLIGHT.resume_points()
     IN_FLIGHT.forget()
+    watched = {c.topic for c in CONTINUITY.values()}
+    fresh = [tp for tp in assigned if tp.topic in watched and (tp.topic, tp.partition) not in resume]
+    for (topic, partition), offset in (await _starting_points(fresh)).items():
+        _expect(topic, partition, offset)
     for tp in assigned:
         offset = resume.get((tp.topic, tp.partition))
         if offset is None:
             continue
-        for c in CONTINUITY.values():
-            if c.topic == tp.topic:
-                c.resume(tp.partition, offset)
+        _expect(tp.topic, tp.partition, offset)
         try:
             await app.consumer.seek_wait({tp: offset})
         except Exception as exc:  # raised here, it would crash the worker: another rebalance took tp away
             log.warning("could not seek %s[%s] back to %s after the rebalance: %r", tp.topic, tp.partition, offset, exc)
+
+
+def _expect(topic: str, partition: int, offset: int) -> None:
+    for c in CONTINUITY.values():
+        if c.topic == topic:
+            c.resume(partition, offset)
+
+
+async def _starting_points(partitions) -> dict[tuple[str, int], int]:
+    """Where the consumer starts each partition it was given with nothing of it in flight: the
+    group's committed offset, or the log's first offset where nothing is committed. Each stage
+    expects that offset first: Faust's commit does not check a gap there (it lets the acknowledged
+    offsets start one past the committed one, and checks nothing when the committed offset is 0 or
+    none), so a first message handed past it, the one before skipped (seen on a worker restarted
+    after a kill: ``continuity``), would commit past the skipped article for good. None known
+    (the broker did not answer): the stages take whatever comes first, as before."""
+    if not partitions:
+        return {}
+    try:
+        committed = await _read_back.committed(app.conf.id, [TopicPartition(tp.topic, tp.partition)
+                                                              for tp in partitions])
+        starts = {(tp.topic, tp.partition): offset for tp, offset in committed.items() if offset is not None}
+        unset = [tp for tp in partitions if (tp.topic, tp.partition) not in starts]
+        if unset:
+            earliest = await app.consumer.earliest_offsets(*unset)
+            starts.update({(tp.topic, tp.partition): offset for tp, offset in earliest.items()})
+        return starts
+    except Exception as exc:
+        log.warning("could not read where the partitions given start (%r): a message skipped first is not noticed",
+                    exc)
+        return {}
 
 
 _read_back = ReadBack(settings)
