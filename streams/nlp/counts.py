@@ -41,7 +41,10 @@ How a number is attached (words from ``data/<lang>/counts.json``):
   manifestant a été tué", "un joven murió"; ``singular`` of counts.json: the
   articles and the nouns of people, up to two words apart) is a killed or
   injured count of 1, as "seorang" already is a number; like a vague word, it
-  yields to a figure of the same kind in its sentence ("a gunman killed 12").
+  yields to a figure of the same kind in its sentence ("a gunman killed 12");
+- a figure of others joined to one person ("Sy and 14 others", "diamankan
+  bersama enam orang lainnya"; ``companions`` of counts.json) counts that
+  person too, when no figure stands before it in its clause.
 """
 
 from __future__ import annotations
@@ -130,6 +133,9 @@ class _Lexicon:
     range_changes: frozenset[str] = frozenset()
     #: the marker of a person as a verb's object ("a" in "detuvo ... a 39 personas"): the verb may stand further back
     object_markers: frozenset[str] = frozenset()
+    #: a companion word right before a figure ("and", "bersama") and an others word right after it ("others", "lainnya")
+    companion_re: re.Pattern | None = None
+    others_re: re.Pattern | None = None
 
     @cached_property
     def range_gap_words(self) -> int:
@@ -167,7 +173,16 @@ def _lexicon(lang: str) -> _Lexicon:
         frozenset(_key(w) for w in data.get("people_joiners", [])),
         *(frozenset(_key(w) for w in data.get("ranges", {}).get(part, [])) for part in ("joiners", "openers", "and", "changes")),
         frozenset(_key(w) for w in data.get("object_markers", [])),
+        *_companion_res(data.get("companions", {})),
     )
+
+
+def _companion_res(data: dict) -> tuple[re.Pattern | None, re.Pattern | None]:
+    """counts.json ``companions``: its ``before`` words ending a folded text, its ``others`` words opening one."""
+    if not data.get("before") or not data.get("others"):
+        return None, None
+    return (re.compile(rf"(?<![^\W\d_])(?:{alternation(_key(w) for w in data['before'])})\s*$"),
+            re.compile(rf"^\s*(?:{alternation(_key(w) for w in data['others'])})(?![^\W\d_])"))
 
 
 def _singular_re(data: dict) -> re.Pattern | None:
@@ -276,8 +291,8 @@ def _not_a_count(text: str, span: NumberSpan, lx: _Lexicon, before: list, after:
         return True  # "2-2", "11:59", part of a date or range
     if lx.money_re.search(text[max(0, span.start - 5) : span.start]) or lx.unit_re.match(text[span.end : span.end + 6]):
         return True
-    if after and after[0][2] in lx.not_people:
-        return True
+    if after and (after[0][2] in lx.not_people or len(after) > 1 and f"{after[0][2]} {after[1][2]}" in lx.not_people):
+        return True  # "20 vehicles", "dua luka tembak" (two gunshot wounds)
     return bool(before) and before[-1][2] in lx.blockers and before[-1][1] >= span.start - 2
 
 
@@ -316,7 +331,29 @@ def find_counts(text: str, lang: str) -> list[CountMention]:
             mentions.append(CountMention(span.start, span.end, kind, span.value, span.vague))
     mentions += _singular_counts(text, lx, mentions, breaks, in_dates)
     mentions.sort(key=lambda m: m.start)
+    mentions = [_with_companion(text, m, numbers, breaks, lx) for m in mentions]
     return _exact_over_vague(text, _joined_victims(text, _lower_bounds(text, numbers, mentions, lx), lx))
+
+
+#: characters read before and after a figure for its companion and others words
+_COMPANION_PEEK = 30
+
+
+def _with_companion(text: str, m: CountMention, numbers: list[NumberSpan], breaks: list[int],
+                    lx: _Lexicon) -> CountMention:
+    """``m`` plus the one person its figure is joined to as "others" ("charged Sy and 14 others" is 15,
+    "Andi diamankan bersama enam orang lainnya" 7, "arrêté avec six autres personnes" 7). Not when a
+    figure stands before it in its clause: in "killed 20 and wounded 450 others" the others are
+    beyond the 20, not one more."""
+    if lx.companion_re is None or m.vague:
+        return m
+    start = max((b + 1 for b in breaks if b < m.start), default=0)
+    if any(start <= n.start < m.start for n in numbers):
+        return m
+    before, after = fold(text[max(start, m.start - _COMPANION_PEEK):m.start]), fold(text[m.end:m.end + _COMPANION_PEEK])
+    if lx.companion_re.search(before) and lx.others_re.match(after):
+        return CountMention(m.start, m.end, m.kind, m.value + 1, m.vague)
+    return m
 
 
 #: words (the people counted) allowed between a toll and the "and" that joins the next figure to it

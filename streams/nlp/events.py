@@ -49,6 +49,7 @@ from streams.nlp.triggers import (
     natural_death, plover_group, plover_list, tells_mishap,
 )
 from streams.nlp.textutil import alternation, load_data
+from streams.nlp.tollsplit import split_by_place
 from streams.records import ExtractedEvent, Location, Sentence
 
 #: quoted speech; a quote of a few words is a scare quote ('had been "liquidated"'), not speech
@@ -1513,6 +1514,7 @@ def _sentence_events(ctx: ArticleContext, s: Sentence, last_person: ActorMention
     made = [c for c in made if not c.needs_count
             or any(k.kind in count_kinds(c.event.type, c.event.mode) for k in given)]
     left = _assign_counts(made, given, s.start)
+    made += split_by_place(ctx, made, given, s.start, sentence)
     if left and not made and previous:
         left = _assign_counts(previous, left)
     for count in left:

@@ -121,6 +121,8 @@ class Lexicon:
     negation: re.Pattern | None
     conditional: re.Pattern | None
     cumulative: re.Pattern | None
+    #: a span over a year ("throughout 2023", "sepanjang 2023"): what it counts up to now is a running total
+    running_years: re.Pattern | None
     sports: re.Pattern | None
     clause_breaks: tuple[str, ...]
     #: words before an actor that make it the agent of a passive ("by", "oleh")
@@ -428,6 +430,13 @@ def _words_pattern(words: list[str]) -> re.Pattern | None:
     return re.compile(rf"{starts}(?<!\w)(?:{alts})(?!\w)")
 
 
+def _year_span_pattern(words: list[str]) -> re.Pattern | None:
+    """``words`` right before a year (1900-2099)."""
+    if not words:
+        return None
+    return re.compile(rf"(?<!\w)(?:{alternation([fold(w) for w in words], ' ')})\s+(?:19|20)\d\d(?![\w/.-]\d)(?!\w)")
+
+
 def _joiner_pattern(words: list[str]) -> re.Pattern | None:
     if not words:
         return None
@@ -530,6 +539,7 @@ def lexicon(lang: str) -> Lexicon:
         negation=_words_pattern(data.get("negation", [])),
         conditional=_words_pattern(data.get("conditional", [])),
         cumulative=_words_pattern(data.get("cumulative", [])),
+        running_years=_year_span_pattern(data.get("running_year_markers", [])),
         sports=_words_pattern(data.get("sports", [])),
         clause_breaks=tuple(fold(b) for b in data.get("clause_breaks", [])),
         agent=_words_pattern(data.get("agent_markers", [])),
@@ -1624,12 +1634,12 @@ def _without_status_of_the_released(lex: Lexicon, sentence: str, folded: str, pa
 
 
 def cumulative_markers(sentence: str, lang: str, folded: str | None = None) -> list[tuple[int, int]]:
-    """Spans of the words that make a figure a running total ("since the coup", "so far");
-    ``folded`` is ``fold(sentence)`` if already at hand."""
+    """Spans of the words that make a figure a running total ("since the coup", "so far", "throughout
+    2023"); ``folded`` is ``fold(sentence)`` if already at hand."""
     lex = lexicon(lang)
-    if not lex.cumulative:
-        return []
-    return [m.span() for m in lex.cumulative.finditer(fold(sentence) if folded is None else folded)]
+    folded = fold(sentence) if folded is None else folded
+    return sorted(m.span() for pattern in (lex.cumulative, lex.running_years) if pattern
+                  for m in pattern.finditer(folded))
 
 
 

@@ -74,6 +74,9 @@ def test_officers_alone_are_not_a_deployment():
         ("es", "El 25 de octubre de 2019 marcharon 1,2 millones de personas."),
         ("en", "Ford said 600 workers would be laid off."),
         ("id", "Ratusan suporter turun ke lapangan."),
+        ("id", "Korban ditemukan dengan dua luka tembak di bagian dada."),
+        ("en", "The victim was found with two gunshot wounds to the chest."),
+        ("fr", "La victime a reçu trois coups de couteau."),
     ],
 )
 def test_numbers_that_are_not_counts(lang, text):
@@ -307,3 +310,15 @@ def test_one_worker_named_by_an_indefinite_article_is_one_injured(lang, text):
 ])
 def test_a_figure_marked_as_a_verbs_object_is_that_verbs_count_however_far_back(text, expected):
     assert [(m.kind, m.value) for m in find_counts(text, "es")] == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("id", "Andi Baso diamankan bersama enam orang lainnya dalam operasi tangkap tangan.", [("arrested", 7)]),
+    ("fr", "Il a été interpellé avec six autres personnes.", [("arrested", 7)]),
+    ("en", "The mayor was arrested along with 14 others on Monday.", [("arrested", 15)]),
+    # a figure before it in its clause: the others are beyond it, not one more
+    ("id", "Ledakan itu menewaskan 20 orang dan melukai lebih dari 450 lainnya.", [("killed", 20), ("injured", 450)]),
+    ("fr", "Sept soldats ont été tués et neuf autres blessés.", [("killed", 7), ("injured", 9)]),
+])
+def test_a_figure_of_others_joined_to_one_person_counts_that_person_too(lang, text, expected):
+    assert counts(text, lang) == expected

@@ -90,3 +90,31 @@ def test_a_toll_goes_to_the_act_its_clause_tells_with_its_means(lang, text):
 def test_a_later_toll_of_the_day_completes_the_attack_told_with_a_toll(lang, text):
     tolled = [e for e in extract(text, lang) if e.type == "ASSAULT" and e.counts]
     assert [(e.mode, e.counts) for e in tolled] == [("firearms", {"killed": 3, "injured": 40})]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("id", "Seorang pengemudi tewas ditembak kelompok bersenjata di Sugapa, Sabtu. Sepanjang 2023 sedikitnya 37 warga "
+           "sipil dan 20 anggota polisi tewas akibat serangan kelompok itu di Papua."),
+    ("en", "Gunmen shot dead a driver in Sugapa on Saturday. Throughout 2023, at least 37 civilians and 20 police "
+           "officers were killed in attacks by the group in Papua."),
+    ("es", "Un conductor murió baleado por hombres armados en Guayaquil el sábado. A lo largo de 2023, al menos 37 "
+           "civiles y 20 policías murieron en ataques del grupo en Guayas."),
+])
+def test_a_toll_over_the_year_of_publication_is_a_running_total(lang, text):
+    assert [e.counts for e in extract(text, lang) if e.type == "ASSAULT"] == [{"killed": 1}]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Police arrested 12 people on Saturday: seven in Surabaya and five in Malang.",
+     [("Surabaya", {"arrested": 7}), ("Malang", {"arrested": 5})]),
+    ("fr", "Sept personnes ont été interpellées samedi : cinq dans les communes bruxelloises de Molenbeek-Saint-Jean "
+           "et d'Anderlecht, et deux à Liège.",
+     [("Molenbeek-Saint-Jean", {"arrested": 5}), ("Liège", {"arrested": 2})]),
+])
+def test_a_toll_split_by_place_after_a_colon_is_one_event_per_place(lang, text, expected):
+    assert sorted((e.place, e.counts) for e in extract(text, lang) if e.type == "COERCE") == sorted(expected)
+
+
+def test_figures_after_a_colon_that_do_not_add_up_to_the_whole_split_nothing():
+    events = extract("Police arrested 12 people on Saturday: seven in Surabaya, a city of 3 million in Malang province.", "en")
+    assert [e.counts for e in events if e.type == "COERCE"] == [{"arrested": 12}]
