@@ -59,3 +59,20 @@ def test_a_ban_on_people_at_home_stays_a_coercion():
         "COERCE"]
     assert types("The president has banned Ugandan opposition candidates from taking part in the elections.") == [
         "COERCE"]
+
+
+def test_a_wanted_person_handed_to_another_states_police_is_judicial_cooperation():
+    # the deed someone is wanted for is no new act of the sentence
+    en = "On Thursday the fugitive mayor was handed over by Indonesian police to Philippine authorities in Jakarta."
+    assert types(en) == ["COOPERATE"]
+    ms = ("Polis Diraja Malaysia semalam menyerahkan seorang lelaki yang dikehendaki atas kes pembunuhan "
+          "kepada Polis Diraja Thailand di Bukit Kayu Hitam.")
+    assert types(ms, "ms") == ["COOPERATE"]
+    id_ = ("Polisi kemarin menyerahkan seorang pria yang menjadi buronan kasus pembunuhan kepada Kepolisian "
+           "Thailand di Jakarta.")
+    assert types(id_, "id") == ["COOPERATE"]
+
+
+def test_the_grounds_of_a_wanted_person_are_no_act_but_an_arrest_stays():
+    assert types("Police in Manila arrested a man wanted for the murder of two tourists on Monday.") == ["COERCE"]
+    assert types("Polis menahan seorang lelaki atas kes pembunuhan di Kuala Lumpur semalam.", "ms") == ["COERCE"]
