@@ -114,6 +114,12 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
         target_codes = [country] if country else []
     elif event_type == "MOBILIZE":
         actor_codes, target_codes = _own_forces_sent(country, actor_codes, target_codes)
+    elif in_group("foreign_measure_types", event_type, mode) and _aimed_at_another_state(
+            country, actor_codes, target_codes):
+        # a ban or restriction on another state (its ships, its bonds) is an embargo (PLOVER SANCTION), one
+        # state's measure against another: their governments are coded as the states
+        event_type, mode = "SANCTION", None
+        actor_codes, target_codes = _as_states(actor_codes), [t for t in _as_states(target_codes) if t not in actor_codes]
     if (in_group("international_types", event_type) and not international(actors + targets, country)
             and not trig.between_states and not _two_sides(actors + targets)):
         return None  # a cabinet meeting is no consultation ("bilateral talks" are, whoever is named)
@@ -174,6 +180,31 @@ def _with_pair_told_before(ctx: ArticleContext, sent: tuple[int, int], clause: t
 
 #: the sectors a state deploys
 _FORCES = ("military", "police")
+
+
+def _aimed_at_another_state(country: str | None, actor_codes: list[str], target_codes: list[str]) -> bool:
+    """A target is a state other than the event's country and the actors' ("IL", "RU:government"),
+    not its people or firms ("a ban on Israeli-owned ships" aims at Israel; "MY:business" at no state).
+    Without a country the target may be the actor's own state ("banned Ugandan opposition candidates")."""
+    if not country:
+        return False
+    own = {country} | {code.partition(":")[0] for code in actor_codes}
+    for code in target_codes:
+        state, _, sector = code.partition(":")
+        if len(state) == 2 and state.isupper() and state not in own and sector in ("", "government"):
+            return True
+    return False
+
+
+def _as_states(codes: list[str]) -> list[str]:
+    """Codes with a government written as its state ("RU:government" -> "RU"), once each."""
+    out: list[str] = []
+    for code in codes:
+        state, _, sector = code.partition(":")
+        code = state if sector == "government" else code
+        if code not in out:
+            out.append(code)
+    return out
 
 
 def _own_forces_sent(country: str | None, actor_codes: list[str], target_codes: list[str]) -> tuple[list[str], list[str]]:

@@ -37,6 +37,8 @@ MODAL_AFTER_WINDOW = 3
 REVERSAL_WINDOW = 3
 #: words before a protest searched for a word announcing it ("announced a nationwide strike")
 ANNOUNCE_WINDOW = 3
+#: words after a trigger searched for a marker of immediate effect ("would be expelled with immediate effect")
+IMMEDIATE_EFFECT_WINDOW = 4
 
 
 @dataclass(frozen=True)
@@ -171,6 +173,9 @@ class Lexicon:
     reversal: re.Pattern | None = None
     #: modals of a plain future ("will", "akan"): force announced with one is a threat
     threat_modal: re.Pattern | None = None
+    #: markers of a measure in force as it is announced ("with immediate effect", "con efecto inmediato",
+    #: "berkuat kuasa serta-merta"): with one, a modal or a future tense tells the act done, not to come
+    immediate_effect: re.Pattern | None = None
     #: modals of what did not or need not happen ("would have", "habría"): no threat announced with them
     unreal_modal: re.Pattern | None = None
     #: vows of force ("vowed to", "bersumpah akan"): a threat by the one who vows
@@ -565,6 +570,7 @@ def lexicon(lang: str) -> Lexicon:
         subject_pronouns=_joiner_pattern(data.get("subject_pronouns", [])),
         reversal=_words_pattern(data.get("reversal_markers", [])),
         threat_modal=_words_pattern(data.get("threat_modals", [])),
+        immediate_effect=_words_pattern(data.get("immediate_effect", [])),
         unreal_modal=_words_pattern(data.get("unreal_modals", [])),
         vow=_words_pattern(data.get("vows", [])),
         announce=_words_pattern(data.get("announce_markers", [])),
@@ -946,6 +952,15 @@ def _ending(pattern: str, gap: int) -> re.Pattern:
 def _window_after(folded: str, end: int, parts: list[tuple[int, int]], size: int = MODAL_AFTER_WINDOW) -> str:
     clause_end = next((b for a, b in parts if a <= end - 1 < b), len(folded))
     return " " + " ".join(folded[end:clause_end].split(None, size)[:size]) + " "
+
+
+def _in_effect_now(lex: Lexicon, folded: str, end: int, parts: list[tuple[int, int]]) -> bool:
+    """The act takes effect as it is announced ("the treaty would be held in abeyance with immediate
+    effect", "serán expulsados con efecto inmediato", "meletak jawatan berkuat kuasa serta-merta"): the
+    modal or future tense of its announcement reports the measure taken, not a threat or a plan."""
+    if lex.immediate_effect is None:
+        return False
+    return bool(lex.immediate_effect.search(_window_after(folded, end, parts, IMMEDIATE_EFFECT_WINDOW)))
 
 
 def _announced_force(lex: Lexicon, trigger: Trigger, folded: str, near: str, before: str | None = None) -> bool:
@@ -1567,7 +1582,8 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
             continue  # "in the play, a rebel army storms the palace"
         if _in_attribute(lex, folded, start, trigger):
             continue  # "Belarus, accused of having served as a base for the invasion"
-        if trigger.future:
+        in_effect = _in_effect_now(lex, folded, end, parts)
+        if trigger.future and not in_effect:
             if _future_verb(lex, trigger, sentence, start, end) and _announced_force(lex, trigger, folded, near):
                 hits.append(TriggerHit(start, end, _threat(trigger)))  # "protestarán el lunes", dijo
             elif _future_verb(lex, trigger, sentence, start, end) and _announced_retreat(lex, trigger, folded, near):
@@ -1576,7 +1592,8 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
         if not trigger.modal_ok:
             clause_start = next((a for a, b in parts if a <= start < b), 0)
             before = _window_before(folded[clause_start:], start - clause_start, MODAL_WINDOW)
-            if lex.modal and (_modal_before(lex, before) or lex.modal.search(_window_after(folded, end, parts))):
+            if not in_effect and lex.modal and (
+                    _modal_before(lex, before) or lex.modal.search(_window_after(folded, end, parts))):
                 if _announced_force(lex, trigger, folded, near, before):
                     hits.append(TriggerHit(start, end, _threat(trigger)))  # "police will arrest anyone who ...", he said
                 elif _announced_retreat(lex, trigger, folded, near, before):
@@ -1584,7 +1601,7 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
                 continue
             if trigger.bare:
                 continue  # "urged Britain to expel its diplomats": no modal, no act announced
-            if lex.future:
+            if lex.future and not in_effect:
                 if lex.future.search(sentence, clause_start, start) or _future_verb(lex, trigger, sentence, start, end):
                     if _announced_force(lex, trigger, folded, near):  # "arrestará", "romperá relaciones"
                         hits.append(TriggerHit(start, end, _threat(trigger)))
