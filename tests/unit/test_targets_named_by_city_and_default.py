@@ -1,0 +1,36 @@
+"""Targets (issue 10, act24): a capital city that is the object of a speech act stands for its
+state."""
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from tests.events_in_text import events_in
+
+PUBLISHED = datetime(2025, 3, 12, 12, 0, tzinfo=timezone(timedelta(hours=7)))  # a Wednesday
+
+
+def roles(text, lang, event_type):
+    return [(e.actors, e.targets) for e in events_in(text, lang, PUBLISHED) if e.type == event_type]
+
+
+@pytest.mark.parametrize("lang, text, event_type, target", [
+    ("en", "Ukraine's Foreign Minister Andrii Sybiha accused Moscow on Tuesday of targeting food security.", "ACCUSE", "RU"),
+    ("es", "El canciller Yván Gil acusó a Bogotá el martes de violar el acuerdo.", "ACCUSE", "CO"),
+    ("fr", "Le Premier ministre Justin Trudeau a exhorté New Delhi à collaborer à l'enquête mardi.", "REQUEST", "IN"),
+    ("id", "Menteri Luar Negeri Retno Marsudi pada Selasa mengecam Moskwa atas serangan itu.", "ACCUSE", "RU"),
+    ("ms", "Jurucakap Lin Jian semalam menuduh Manila.", "ACCUSE", "PH"),
+])
+def test_a_capital_as_the_object_of_a_speech_act_is_its_state(lang, text, event_type, target):
+    ((_, targets),) = roles(text, lang, event_type)
+    assert targets == [target]
+
+
+def test_a_city_after_a_preposition_or_of_the_speakers_own_country_is_no_target():
+    # where it was said, not whom it is about
+    ((_, targets),) = roles("Ukraine's Foreign Minister Andrii Sybiha condemned in Paris on Tuesday the attack.",
+                            "en", "ACCUSE")
+    assert "FR" not in targets
+    # a Ukrainian urging Kyiv speaks to his own government, not to a foreign state
+    ((_, targets),) = roles("Ukraine's Foreign Minister Andrii Sybiha on Tuesday urged Kyiv to hold talks.", "en", "REQUEST")
+    assert "UA" not in targets
