@@ -1,5 +1,5 @@
 """Targets (issue 10, act24): a capital city that is the object of a speech act stands for its
-state."""
+state; a strike is against the government when the text names no other target."""
 
 from datetime import datetime, timedelta, timezone
 
@@ -34,3 +34,15 @@ def test_a_city_after_a_preposition_or_of_the_speakers_own_country_is_no_target(
     # a Ukrainian urging Kyiv speaks to his own government, not to a foreign state
     ((_, targets),) = roles("Ukraine's Foreign Minister Andrii Sybiha on Tuesday urged Kyiv to hold talks.", "en", "REQUEST")
     assert "UA" not in targets
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Teachers' unions went on strike across Kenya on Tuesday."),
+    ("es", "Los sindicatos realizaron el martes un paro general en toda Argentina."),
+    ("fr", "Les cheminots se sont mis en grève mardi dans toute la France."),
+    ("id", "Ribuan buruh melakukan mogok kerja di Jakarta pada Selasa."),
+    ("ms", "Ribuan pekerja melancarkan mogok di Kuala Lumpur semalam."),
+])
+def test_a_strike_naming_no_target_is_against_the_government(lang, text):
+    strikes = roles(text, lang, "PROTEST")
+    assert strikes and all(t and all(x.endswith(":government") for x in t) for _, t in strikes)
