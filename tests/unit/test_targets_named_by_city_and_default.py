@@ -1,5 +1,6 @@
 """Targets (issue 10, act24): a capital city that is the object of a speech act stands for its
-state; a strike is against the government when the text names no other target."""
+state; a strike is against the government when the text names no other target; the general public
+a government appeals to is the civilians."""
 
 from datetime import datetime, timedelta, timezone
 
@@ -46,3 +47,12 @@ def test_a_city_after_a_preposition_or_of_the_speakers_own_country_is_no_target(
 def test_a_strike_naming_no_target_is_against_the_government(lang, text):
     strikes = roles(text, lang, "PROTEST")
     assert strikes and all(t and all(x.endswith(":government") for x in t) for _, t in strikes)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ms", "Ketua Polis Johor, Ahmad Zaki Hashim, semalam menggesa orang ramai menyalurkan maklumat kepada polis."),
+    ("es", "El gobernador Rubén Rocha Moya pidió este martes a la población no difundir rumores en Culiacán."),
+])
+def test_the_public_appealed_to_is_the_civilians(lang, text):
+    ((_, targets),) = roles(text, lang, "REQUEST")
+    assert any(t.endswith(":civilians") for t in targets)
