@@ -1,11 +1,13 @@
 """Targets (issue 10, act24): a capital city that is the object of a speech act stands for its
 state; a strike is against the government when the text names no other target; the general public
-a government appeals to is the civilians."""
+a government appeals to is the civilians; titles that introduce ombudsmen and ringleaders, and the
+engineer's honorific of Indonesian and Malay names."""
 
 from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from streams.nlp.titles import find_titled_persons
 from tests.events_in_text import events_in
 
 PUBLISHED = datetime(2025, 3, 12, 12, 0, tzinfo=timezone(timedelta(hours=7)))  # a Wednesday
@@ -56,3 +58,14 @@ def test_a_strike_naming_no_target_is_against_the_government(lang, text):
 def test_the_public_appealed_to_is_the_civilians(lang, text):
     ((_, targets),) = roles(text, lang, "REQUEST")
     assert any(t.endswith(":civilians") for t in targets)
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("ms", "Pengarah jabatan berkenaan, Ir. Jaafar Mohd Nor, meletak jawatan hari ini.", "Jaafar Mohd Nor"),
+    ("id", "Kepala dinas, Ir. Budi Santoso, mengundurkan diri pada Selasa.", "Budi Santoso"),
+    ("es", "La defensora del Pueblo, Iris Marín, exigió este martes al ELN levantar el paro.", "Iris Marín"),
+    ("es", "El cabecilla Adolfo Macías escapó de la cárcel el martes.", "Adolfo Macías"),
+    ("en", "Ombudsman Samuel Martin criticised the police on Tuesday.", "Samuel Martin"),
+])
+def test_ombudsmen_ringleaders_and_the_engineers_honorific(lang, text, name):
+    assert [n.name for n in find_titled_persons(text, lang, [])][:1] == [name]
