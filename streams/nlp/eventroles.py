@@ -134,6 +134,10 @@ def roles(ctx: ArticleContext, hit: TriggerHit, pos: int, end: int, clause: tupl
         elif (not actors and last_person is not None and not _unknown_subject(ctx, pos, clause)
               and (not trig.needs_actor or _pronoun_subject(ctx, pos))):
             actors = [last_person]  # "he said, demanding that ...": the person named before
+    if is_declared(trig.type) and not passive:
+        city = _city_as_object(ctx, pos, end, clause, actors)  # "accused Moscow of", "menuduh Manila"
+        if city and (not targets or targets[0].start > city[0].end + _QUALIFIER_REACH):
+            targets = city  # the object next to the verb, not a name further on
     if not is_verbal(trig.type) and actors and actors[0].kind == "person":
         # "Ketua Polis Negara, Jeneral Listyo Sigit Prabowo melucutkan jawatan ...": the police act with him
         actors, targets = _with_titles(ctx, actors, targets)
@@ -376,6 +380,33 @@ def _city_as_subject(ctx: ArticleContext, pos: int, clause: tuple[int, int]) -> 
     if len(gap) > SUBJECT_WORDS or any(not w.islower() for w in gap):
         return []
     cc = city.location.country
+    return [ActorMention(city.start, city.end, "country", cc, cc)]
+
+
+#: words that may stand between a speech act's verb and a city that is its object: the Spanish
+#: personal "a" before a person or a state ("acusó a Moscú", "exigió al Gobierno")
+_OBJECT_MARKERS = frozenset({"a", "al"})
+#: characters between a city and a mention after it that the city qualifies ("Moscow residents")
+_QUALIFIER_REACH = 2
+
+
+def _city_as_object(ctx: ArticleContext, pos: int, end: int, clause: tuple[int, int],
+                    actors: list[ActorMention]) -> list[ActorMention]:
+    """A city standing for its government as the object of a declared act: right after the
+    trigger ("accused Moscow of", "menuduh Manila", "acusó a Kiev de") or in the gap of a trigger
+    written around its object ("a exhorté New Delhi à"); that country, unless it is the actors' own.
+    A preposition between them ("condemned in Paris") makes the city where it was said, no party."""
+    city = next((p for p in between(ctx.places, pos, clause[1]) if p.start > pos), None)
+    if city is None or city.kind != "city" or not city.location.country:
+        return []
+    if city.end <= end:  # inside the trigger's gap
+        if any(c in ctx.text[pos:city.start] for c in ",;:()"):
+            return []
+    elif any(fold(w) not in _OBJECT_MARKERS for w in ctx.text[end:city.start].split()):
+        return []
+    cc = city.location.country
+    if any(a.country == cc for a in actors):
+        return []
     return [ActorMention(city.start, city.end, "country", cc, cc)]
 
 
