@@ -176,7 +176,9 @@ def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, in
         elif not in_group("scene_types", trig.type, trig.mode):
             # "accused Almaty's mayor", "Kyiv refused": named, not where it happened; a locative fronting the
             # sentence still is ("En Buenos Aires, ... ofreció enviar fuerzas si Quito lo solicita")
-            place = next((p for p in between(ctx.places, sent[0], pos) if after_locative(ctx, p)), None)
+            # (a town or province: "stationnés au Niger ont quitté ..." names the country, not a place in it)
+            place = next((p for p in between(ctx.places, sent[0], pos)
+                          if p.kind in _PLACE_RANK and after_locative(ctx, p)), None)
         elif place.kind == "admin" and main and main.kind != "admin" and main.location.country == place.location.country:
             place = main
     if place is None and is_declared(trig.type):
@@ -214,22 +216,35 @@ def _spoken_from(ctx: ArticleContext, candidates: list[PlaceMention]) -> PlaceMe
 #: the most words between a speech act and the "from" that says where it was made ("accused on
 #: Saturday from Kinshasa", "exhortó el jueves desde Lima")
 ORIGIN_AFTER_WORDS = 3
+#: the most words between a speech act and the place of the press event it was made at ("warned at a
+#: news conference in Abuja", "exigió este martes en rueda de prensa en Caracas")
+VENUE_AFTER_WORDS = 8
+
+
+@lru_cache(maxsize=None)
+def _venue_pattern(lang: str) -> re.Pattern | None:
+    """"news conference", "rueda de prensa", "sidang media" ... (places.json ``press_venues``)."""
+    words = (load_data(lang, "places") or {}).get("press_venues", [])
+    return re.compile(rf"(?<!\w)(?:{alternation([fold(w) for w in words], ' ')})(?!\w)") if words else None
 
 
 def _spoken_from_after(ctx: ArticleContext, sent: tuple[int, int], end: int) -> PlaceMention | None:
     """The town a statement was made from when "from" follows its verb ("a accusé samedi depuis
     Kinshasa le Rwanda", "exhortó desde Lima a las autoridades", "urged from Kyiv"): the first
-    place after the verb, when only "from" and a few words (a day, a time) stand between them."""
-    origin = _origin_pattern(ctx.lang)
-    if origin is None:
-        return None
+    place after the verb, when only "from" and a few words (a day, a time) stand between them; or
+    the town of the press event it was made at ("warned at a news conference in Abuja", "exigió
+    este martes en rueda de prensa en Caracas")."""
     after = [p for p in between(ctx.places, end, sent[1]) if p.kind in _PLACE_RANK]
     if not after:
         return None
     gap = ctx.text[end:after[0].start]
-    if len(gap.split()) > ORIGIN_AFTER_WORDS + 1 or not origin.search(gap):
-        return None
-    return after[0]
+    words = len(gap.split())
+    origin, venue = _origin_pattern(ctx.lang), _venue_pattern(ctx.lang)
+    if origin is not None and words <= ORIGIN_AFTER_WORDS + 1 and origin.search(gap):
+        return after[0]
+    if venue is not None and words <= VENUE_AFTER_WORDS and venue.search(fold(gap)) and after_locative(ctx, after[0]):
+        return after[0]
+    return None
 
 
 def _said_there_in_frame(ctx: ArticleContext, sent: tuple[int, int], pos: int, end: int) -> PlaceMention | None:
