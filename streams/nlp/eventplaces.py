@@ -87,7 +87,8 @@ def trusted_places(text: str, lang: str, places: list[PlaceMention], primary: st
 
 def dominant_place(places: list[PlaceMention], country: str | None = None, filed: int = 0) -> PlaceMention | None:
     """The most mentioned place below country level (of ``country`` if given), or a town the
-    text puts in it ("Malang, East Java"); a place in the dateline (before ``filed``) counts twice."""
+    text puts in it ("Malang, East Java") or names elsewhere ("East Java police ... the stadium in
+    Malang regency": the most precise place); a place in the dateline (before ``filed``) counts twice."""
     local = [p for p in places if p.kind in _PLACE_RANK and (country is None or p.location.country == country)]
     if not local:
         return None
@@ -98,6 +99,10 @@ def dominant_place(places: list[PlaceMention], country: str | None = None, filed
     # the most precise place: a province defers to a town the text puts in it ("Malang, East Java")
     inside = [a for a, b in zip(local, local[1:]) if b.location.name == best and b.kind == "admin"
               and a.kind != "admin" and 0 < b.start - a.end <= APPOSITION_COMMA]
+    if not inside:
+        province = next(p for p in local if p.location.name == best)
+        inside = [p for p in local if province.kind == "admin" and province.admin and p.kind != "admin"
+                  and p.location.country == province.location.country and p.admin == province.admin]
     if inside:
         best = max((a.location.name for a in inside), key=lambda name: names[name])
     return next(p for p in local if p.location.name == best)

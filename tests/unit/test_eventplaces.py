@@ -369,3 +369,25 @@ def test_a_country_named_before_a_deed_is_not_its_place():
 def test_a_place_the_statements_object_names_without_a_press_event_is_not_where_it_was_made():
     en = extract("Nigeria's foreign minister on Tuesday condemned the bombing of a news agency in Abuja.", "en")
     assert [e.place for e in en if e.type == "ACCUSE"] == [None]
+
+
+def test_a_province_defers_to_a_town_in_it_the_text_names_elsewhere():
+    """"East Java police ... the stadium in Malang regency ... East Java": the town, the most precise
+    place, though the province is named more; a town of another province does not take its place."""
+    text = "Polisi Jawa Timur berjaga. Stadion di Kabupaten Malang. Gubernur Jawa Timur datang."
+    east_java = [PlaceMention(m, m + 10, "Jawa Timur", "admin", Location("East Java", "ID"), "08")
+                 for m in (text.index("Jawa Timur"), text.rindex("Jawa Timur"))]
+    start = text.index("Malang")
+    malang = PlaceMention(start, start + 6, "Malang", "city", Location("Malang", "ID"), "08")
+    assert dominant_place([east_java[0], malang, east_java[1]]).location.name == "Malang"
+    bandung = PlaceMention(start, start + 6, "Malang", "city", Location("Bandung", "ID"), "30")
+    assert dominant_place([east_java[0], bandung, east_java[1]]).location.name == "East Java"
+
+
+def test_the_gazetteer_knows_which_province_a_town_is_in():
+    from streams.nlp.places import find_places
+
+    found = {p.location.name: p.admin for p in find_places(
+        "Bentrokan di Malang, Jawa Timur, dan di Kota Kinabalu, Sabah.", "id")}
+    assert found["Malang"] == found["East Java"]
+    assert found["Kota Kinabalu"] == found["Sabah"] != found["East Java"]
