@@ -361,6 +361,16 @@ def said_there_after(ctx: ArticleContext, sent: tuple[int, int], country: str | 
     return place
 
 
+def paragraph_scene(ctx: ArticleContext, sent: tuple[int, int], country: str | None) -> PlaceMention | None:
+    """The one town or site the sentences before a deed in its paragraph put acts in ("À Nantes, des
+    vitrines ont été brisées. Onze personnes ont été interpellées"): the deed, naming no place, goes on
+    there rather than at the story's main town. None when they name several (which one is unsaid)."""
+    start = ctx.text.rfind("\n", 0, sent[0]) + 1
+    towns = [p for p in between(ctx.places, start, sent[0])
+             if p.kind in ("city", "site") and p.location.country == country and after_locative(ctx, p)]
+    return towns[-1] if len({p.location.name for p in towns}) == 1 else None
+
+
 #: deeds a government orders for the whole country when it names no place ("Pemerintah mengerahkan 45.000 polisi")
 STATE_ORDERED_TYPES = frozenset({"MOBILIZE"})
 

@@ -391,3 +391,15 @@ def test_the_gazetteer_knows_which_province_a_town_is_in():
         "Bentrokan di Malang, Jawa Timur, dan di Kota Kinabalu, Sabah.", "id")}
     assert found["Malang"] == found["East Java"]
     assert found["Kota Kinabalu"] == found["Sabah"] != found["East Java"]
+
+
+def test_a_deed_naming_no_place_goes_on_where_its_paragraph_put_the_acts():
+    """"À Nantes, des vitrines ont été brisées. Onze personnes ont été interpellées": Nantes, not the
+    story's main town; a paragraph that names two towns leaves it at the main town."""
+    fr = extract("Des milliers de personnes ont manifesté mardi à Paris. Les cortèges ont traversé Paris.\n\n"
+                 "À Nantes, des vitrines ont été brisées mardi. Onze personnes ont été interpellées mardi.", "fr")
+    assert [e.place for e in fr if e.type == "COERCE"] == ["Nantes"]
+    en = extract("Thousands of people marched in Paris on Tuesday. The marchers crossed Paris.\n\n"
+                 "In Nantes and in Lyon, shop windows were smashed on Tuesday. Police arrested eleven people "
+                 "on Tuesday.", "en")
+    assert [e.place for e in en if e.type == "COERCE"] == ["Paris"]
