@@ -87,7 +87,8 @@ def trusted_places(text: str, lang: str, places: list[PlaceMention], primary: st
 
 def dominant_place(places: list[PlaceMention], country: str | None = None, filed: int = 0) -> PlaceMention | None:
     """The most mentioned place below country level (of ``country`` if given), or a town the
-    text puts in it ("Malang, East Java"); a place in the dateline (before ``filed``) counts twice."""
+    text puts in it ("Malang, East Java") or names elsewhere ("East Java police ... the stadium in
+    Malang regency": the most precise place); a place in the dateline (before ``filed``) counts twice."""
     local = [p for p in places if p.kind in _PLACE_RANK and (country is None or p.location.country == country)]
     if not local:
         return None
@@ -98,6 +99,10 @@ def dominant_place(places: list[PlaceMention], country: str | None = None, filed
     # the most precise place: a province defers to a town the text puts in it ("Malang, East Java")
     inside = [a for a, b in zip(local, local[1:]) if b.location.name == best and b.kind == "admin"
               and a.kind != "admin" and 0 < b.start - a.end <= APPOSITION_COMMA]
+    if not inside:
+        province = next(p for p in local if p.location.name == best)
+        inside = [p for p in local if province.kind == "admin" and province.admin and p.kind != "admin"
+                  and p.location.country == province.location.country and p.admin == province.admin]
     if inside:
         best = max((a.location.name for a in inside), key=lambda name: names[name])
     return next(p for p in local if p.location.name == best)
@@ -176,7 +181,9 @@ def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, in
         elif not in_group("scene_types", trig.type, trig.mode):
             # "accused Almaty's mayor", "Kyiv refused": named, not where it happened; a locative fronting the
             # sentence still is ("En Buenos Aires, ... ofreció enviar fuerzas si Quito lo solicita")
-            place = next((p for p in between(ctx.places, sent[0], pos) if after_locative(ctx, p)), None)
+            # (a town or province: "stationnés au Niger ont quitté ..." names the country, not a place in it)
+            place = next((p for p in between(ctx.places, sent[0], pos)
+                          if p.kind in _PLACE_RANK and after_locative(ctx, p)), None)
         elif place.kind == "admin" and main and main.kind != "admin" and main.location.country == place.location.country:
             place = main
     if place is None and is_declared(trig.type):
@@ -214,22 +221,35 @@ def _spoken_from(ctx: ArticleContext, candidates: list[PlaceMention]) -> PlaceMe
 #: the most words between a speech act and the "from" that says where it was made ("accused on
 #: Saturday from Kinshasa", "exhortó el jueves desde Lima")
 ORIGIN_AFTER_WORDS = 3
+#: the most words between a speech act and the place of the press event it was made at ("warned at a
+#: news conference in Abuja", "exigió este martes en rueda de prensa en Caracas")
+VENUE_AFTER_WORDS = 8
+
+
+@lru_cache(maxsize=None)
+def _venue_pattern(lang: str) -> re.Pattern | None:
+    """"news conference", "rueda de prensa", "sidang media" ... (places.json ``press_venues``)."""
+    words = (load_data(lang, "places") or {}).get("press_venues", [])
+    return re.compile(rf"(?<!\w)(?:{alternation([fold(w) for w in words], ' ')})(?!\w)") if words else None
 
 
 def _spoken_from_after(ctx: ArticleContext, sent: tuple[int, int], end: int) -> PlaceMention | None:
     """The town a statement was made from when "from" follows its verb ("a accusé samedi depuis
     Kinshasa le Rwanda", "exhortó desde Lima a las autoridades", "urged from Kyiv"): the first
-    place after the verb, when only "from" and a few words (a day, a time) stand between them."""
-    origin = _origin_pattern(ctx.lang)
-    if origin is None:
-        return None
+    place after the verb, when only "from" and a few words (a day, a time) stand between them; or
+    the town of the press event it was made at ("warned at a news conference in Abuja", "exigió
+    este martes en rueda de prensa en Caracas")."""
     after = [p for p in between(ctx.places, end, sent[1]) if p.kind in _PLACE_RANK]
     if not after:
         return None
     gap = ctx.text[end:after[0].start]
-    if len(gap.split()) > ORIGIN_AFTER_WORDS + 1 or not origin.search(gap):
-        return None
-    return after[0]
+    words = len(gap.split())
+    origin, venue = _origin_pattern(ctx.lang), _venue_pattern(ctx.lang)
+    if origin is not None and words <= ORIGIN_AFTER_WORDS + 1 and origin.search(gap):
+        return after[0]
+    if venue is not None and words <= VENUE_AFTER_WORDS and venue.search(fold(gap)) and after_locative(ctx, after[0]):
+        return after[0]
+    return None
 
 
 def _said_there_in_frame(ctx: ArticleContext, sent: tuple[int, int], pos: int, end: int) -> PlaceMention | None:
@@ -339,6 +359,16 @@ def said_there_after(ctx: ArticleContext, sent: tuple[int, int], country: str | 
     if place is None or place.location.country != country or _scene_of_deed(ctx, start, stop, place):
         return None
     return place
+
+
+def paragraph_scene(ctx: ArticleContext, sent: tuple[int, int], country: str | None) -> PlaceMention | None:
+    """The one town or site the sentences before a deed in its paragraph put acts in ("À Nantes, des
+    vitrines ont été brisées. Onze personnes ont été interpellées"): the deed, naming no place, goes on
+    there rather than at the story's main town. None when they name several (which one is unsaid)."""
+    start = ctx.text.rfind("\n", 0, sent[0]) + 1
+    towns = [p for p in between(ctx.places, start, sent[0])
+             if p.kind in ("city", "site") and p.location.country == country and after_locative(ctx, p)]
+    return towns[-1] if len({p.location.name for p in towns}) == 1 else None
 
 
 #: deeds a government orders for the whole country when it names no place ("Pemerintah mengerahkan 45.000 polisi")

@@ -35,7 +35,7 @@ from streams.nlp.eventdates import (DATE_IN_SENTENCE, PAST_DAYS, dateline_end, d
 from streams.nlp.eventfilter import filtered
 from streams.nlp.eventmerge import GENERIC_VICTIMS, Candidate, merged_candidates, side_of
 from streams.nlp.eventplaces import (
-    body_seat, country_ranking, dominant_place, event_country, nationwide, pick_scene, said_there_after,
+    body_seat, country_ranking, dominant_place, event_country, nationwide, paragraph_scene, pick_scene, said_there_after,
     trusted_places,
 )
 from streams.nlp.eventroles import (SIDE_TARGETED_TYPES, codes, default_actor, fit_roles, international, own_side_dropped,
@@ -127,7 +127,8 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
         place = (said_there_after(ctx, sent, country) if verbal else None) or body_seat(actors, country)
     inherited = False
     if place is None and not wide and in_group("scene_types", event_type, mode):
-        place = ctx.dominant_place if ctx.dominant_place and ctx.dominant_place.location.country == country else None
+        place = paragraph_scene(ctx, sent, country) or (
+            ctx.dominant_place if ctx.dominant_place and ctx.dominant_place.location.country == country else None)
         inherited = place is not None
 
     near, when, rank = event_date(ctx, hit, sent, hits, verbal)

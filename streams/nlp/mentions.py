@@ -20,6 +20,9 @@ class PlaceMention:
     #: country, admin (province/state), city, site
     kind: str
     location: Location
+    #: GeoNames admin1 code of a town, or a province's own (places.json ``admin_regions`` ``code``):
+    #: which towns lie in a province the text names
+    admin: str | None = None
 
 
 @dataclass(frozen=True)

@@ -426,7 +426,7 @@ def find_places(text: str, lang: str) -> list[PlaceMention]:
             continue
         p = entry.place
         location = Location(p.name, p.country, p.lat, p.lon, p.geonames_id)
-        mentions.append(PlaceMention(m.start, m.end, text[m.start : m.end], p.kind, location))
+        mentions.append(PlaceMention(m.start, m.end, text[m.start : m.end], p.kind, location, p.admin))
     return mentions
 
 

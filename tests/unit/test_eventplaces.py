@@ -329,3 +329,77 @@ def test_an_international_body_naming_no_place_speaks_from_its_headquarters():
         assert [(e.type, e.country, e.place) for e in events] == [("SUPPORT", "BE", "Brussels")]
     said_there = extract("Speaking from Geneva on Tuesday, EU officials welcomed the release of the prisoners.", "en")
     assert [e.place for e in said_there if e.type == "SUPPORT"] == ["Geneva"]
+
+
+def test_a_statement_made_at_a_press_event_is_placed_in_its_town():
+    """The press conference or briefing a statement was made at, named after its verb ("warned at a
+    news conference in Abuja", "exigió en rueda de prensa en Caracas"), is where it was made."""
+    cases = {
+        "en": ("Nigeria's police chief on Tuesday urged at a news conference in Abuja the protesters to "
+               "stay off the roads.", "Abuja"),
+        "es": ("El director de la ONG venezolana exigió este martes en rueda de prensa en Caracas la liberación "
+               "de los detenidos.", "Caracas"),
+        "fr": ("Le ministre sénégalais a exhorté mardi lors d'une conférence de presse à Dakar les manifestants "
+               "à rentrer chez eux.", "Dakar"),
+        "id": ("Kapolri mendesak dalam konferensi pers di Jakarta, Selasa, agar massa membubarkan diri.", "Jakarta"),
+        "ms": ("Ketua Polis Johor menggesa pada sidang media di Johor Bahru semalam orang ramai menyalurkan "
+               "maklumat.", "Johor Bahru"),
+    }
+    for lang, (text, city) in cases.items():
+        requests = [e for e in extract(text, lang) if e.type == "REQUEST"]
+        assert [e.place for e in requests] == [city], lang
+
+
+
+def test_a_statement_made_in_a_presidential_palace_is_placed_in_its_city():
+    es = extract("En su conferencia matutina de este miércoles en Palacio Nacional, la presidenta de México "
+                 "rechazó las acusaciones.", "es")
+    assert [(e.country, e.place) for e in es if e.type == "REJECT"] == [("MX", "Mexico City")]
+    cl = extract("La ministra del Interior de Chile informó este miércoles desde La Moneda que el Gobierno "
+                 "condenó el ataque.", "es")
+    assert [e.place for e in cl if e.type == "ACCUSE"] == ["Santiago"]
+
+
+def test_a_country_named_before_a_deed_is_not_its_place():
+    fr = extract("Les derniers militaires américains stationnés au Niger ont quitté lundi la base aérienne "
+                 "de la capitale.", "fr")
+    assert all(e.place != "Niger" for e in fr)
+
+
+def test_a_place_the_statements_object_names_without_a_press_event_is_not_where_it_was_made():
+    en = extract("Nigeria's foreign minister on Tuesday condemned the bombing of a news agency in Abuja.", "en")
+    assert [e.place for e in en if e.type == "ACCUSE"] == [None]
+
+
+def test_a_province_defers_to_a_town_in_it_the_text_names_elsewhere():
+    """"East Java police ... the stadium in Malang regency ... East Java": the town, the most precise
+    place, though the province is named more; a town of another province does not take its place."""
+    text = "Polisi Jawa Timur berjaga. Stadion di Kabupaten Malang. Gubernur Jawa Timur datang."
+    east_java = [PlaceMention(m, m + 10, "Jawa Timur", "admin", Location("East Java", "ID"), "08")
+                 for m in (text.index("Jawa Timur"), text.rindex("Jawa Timur"))]
+    start = text.index("Malang")
+    malang = PlaceMention(start, start + 6, "Malang", "city", Location("Malang", "ID"), "08")
+    assert dominant_place([east_java[0], malang, east_java[1]]).location.name == "Malang"
+    bandung = PlaceMention(start, start + 6, "Malang", "city", Location("Bandung", "ID"), "30")
+    assert dominant_place([east_java[0], bandung, east_java[1]]).location.name == "East Java"
+
+
+def test_the_gazetteer_knows_which_province_a_town_is_in():
+    from streams.nlp.places import find_places
+
+    found = {p.location.name: p.admin for p in find_places(
+        "Bentrokan di Malang, Jawa Timur, dan di Kota Kinabalu, Sabah.", "id")}
+    assert found["Malang"] == found["East Java"]
+    assert found["Kota Kinabalu"] == found["Sabah"] != found["East Java"]
+
+
+def test_a_deed_naming_no_place_goes_on_where_its_paragraph_put_the_acts():
+    """"À Nantes, des vitrines ont été brisées. Onze personnes ont été interpellées": Nantes, not the
+    story's main town; a paragraph that names two towns leaves it at the main town."""
+    fr = extract("Des milliers de personnes ont manifesté mardi à Paris. Les cortèges ont traversé Paris.\n\n"
+                 "À Nantes, des vitrines ont été brisées mardi. Onze personnes ont été interpellées mardi.", "fr")
+    assert [e.place for e in fr if e.type == "COERCE"] == ["Nantes"]
+    en = extract("Thousands of people marched in Paris on Tuesday. The marchers crossed Paris.\n\n"
+                 "In Nantes and in Lyon, shop windows were smashed on Tuesday. Police arrested eleven people "
+                 "on Tuesday.", "en")
+    assert [e.place for e in en if e.type == "COERCE"] == ["Paris"]

@@ -304,3 +304,14 @@ def test_a_quarter_written_before_its_city_is_not_a_town_elsewhere():
     assert [(p.surface, p.location.name) for p in found] == [("Jakarta", "Jakarta")]
     listed = find_places("protests in Lagos, Abuja, Kano and other cities", "en")
     assert [p.location.name for p in listed] == ["Lagos", "Abuja", "Kano"]
+
+
+def test_sites_of_recent_conflicts_are_places_in_each_language():
+    cases = [("Kapal itu dihadang di dekat Beting Second Thomas, Sabtu.", "id", "Second Thomas Shoal", "PH"),
+             ("a resupply mission to Ayungin Shoal", "en", "Second Thomas Shoal", "PH"),
+             ("kapal CCG memasuki ZEE Indonesia di Laut Natuna Utara, Kamis.", "id", "North Natuna Sea", "ID"),
+             ("troops opened fire near the Netzarim corridor", "en", "Netzarim corridor", "PS"),
+             ("des frappes dans la vallée de la Bekaa", "fr", "Bekaa", "LB")]
+    for text, lang, name, country in cases:
+        found = [(p.location.name, p.location.country) for p in find_places(text, lang)]
+        assert (name, country) in found, text
