@@ -191,6 +191,9 @@ class Lexicon:
     negation_breaks: tuple[str, ...] = ()
     #: phrases denying that something happened at all ("no reports of", "tidak ada laporan")
     negated_existence: re.Pattern | None = None
+    #: words of trying or failing right before the verb that makes a noun an act ("intentaron firmar
+    #: un acuerdo", "fracasaron en su intento de alcanzar"; events.json ``unachieved_markers``)
+    unachieved: re.Pattern | None = None
     #: a copula and article before a noun trigger: a characterisation ("is an attack on", "merupakan serangan")
     predicative: re.Pattern | None = None
     #: copulas a characterisation of a deed puts after it ("the shelling was barbaric", "merupakan")
@@ -564,6 +567,7 @@ def lexicon(lang: str) -> Lexicon:
         internal_meetings=_words_pattern(data.get("internal_meetings", [])),
         negation_breaks=tuple(fold(b) for b in data.get("negation_breaks", [])),
         negated_existence=_words_pattern(data.get("negated_existence", [])),
+        unachieved=_words_pattern(data.get("unachieved_markers", [])),
         predicative=_words_pattern(data.get("predicative", [])),
         copulas=_words_pattern(data.get("copulas", [])),
         fiction=_words_pattern(data.get("fiction_frames", [])),
@@ -1240,6 +1244,25 @@ def _any_whole_word(words: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{alternation(words, ' ')})(?!\w)")
 
 
+def _licence_unachieved(lex: Lexicon, trigger: Trigger, written: str, folded: str, start: int) -> bool:
+    """For a noun of plover.json ``licensed_types`` (an accord), the word of ``requires`` that makes it
+    an act ("alcanzaron un acuerdo") stands before it, and that word is negated or only tried: "no
+    lograron llegar a un acuerdo", "no pudieron firmar el tratado", "intentaron firmar un acuerdo",
+    "fracasaron en su intento de alcanzar un pacto". The few words before the noun itself hold no
+    negation, so the noun's own check cannot see it; the act was not done."""
+    licence = None
+    for m in _any_whole_word(trigger.requires).finditer(written, 0, start):
+        licence = m.start()
+    if licence is None:
+        return False
+    near = _after_break(_window_before(folded, licence, NEGATION_WINDOW), lex.negation_breaks)
+    return _negated(lex, near) or _ends_near(lex, lex.unachieved, folded, licence, UNACHIEVED_GAP)
+
+
+#: words between a word of trying or failing and the verb it leaves undone (none: "intentaron firmar")
+UNACHIEVED_GAP = 0
+
+
 @lru_cache(maxsize=None)
 def _as_evaluated(trigger: Trigger, event_type: str, mode: str | None) -> Trigger:
     return replace(trigger, type=event_type, mode=mode)
@@ -1514,6 +1537,9 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
             continue  # "storms are threatening communities", "banjir mengancam": a hazard, no one's threat
         if trigger.requires and not _any_whole_word(trigger.requires).search(written):
             continue
+        if (trigger.requires and in_group("licensed_types", trigger.type, trigger.mode)
+                and _licence_unachieved(lex, trigger, written, folded, start)):
+            continue  # "no lograron llegar a un acuerdo", "intentaron firmar un acuerdo": no accord made
         if (trigger.not_followed_by or trigger.not_preceded_by) and _other_sense(trigger, folded, start, end, parts):
             continue  # "I agree that ...", "the gunmen fled the scene": another sense of the word
         if trigger.type == "REQUEST" and _held_demands(lex, folded, start):
