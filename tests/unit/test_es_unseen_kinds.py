@@ -108,3 +108,27 @@ def test_a_country_named_after_a_deed_is_not_its_doer():
     # English puts its adjectives first: a demonym after an attack word is what was attacked
     events = events_in("Drones attacked Russian refineries on Tuesday.", "en", PUBLISHED)
     assert events and all(e.actors != ["RU"] for e in events)
+
+
+SUNDAY = datetime(2024, 3, 3, 17, 0, tzinfo=timezone.utc)
+
+
+def test_a_measure_announced_takes_the_day_of_its_announcement():
+    # the day stands between the verb announcing the closure and the closure; a later "desde el
+    # viernes" dates the partners' closures the gerund tells of, not this one
+    text = ("El Ministerio de Transportes de España anunció este domingo el cierre del espacio aéreo a las "
+            "aerolíneas rusas, sumándose a los cierres decretados por sus socios desde el viernes.")
+    assert [(e.type, e.date) for e in events_in(text, "es", SUNDAY)] == [("SANCTION", "2024-03-03")]
+
+
+def test_a_deed_reported_after_a_day_of_saying_keeps_its_own_day():
+    text = "El Ministerio de Transportes de España informó este domingo que el cierre del espacio aéreo rige desde el viernes."
+    assert [(e.type, e.date) for e in events_in(text, "es", SUNDAY)] == [("SANCTION", "2024-03-01")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("es", "Dos hombres vinculados al ataque fueron detenidos este martes en Temuco."),
+    ("en", "Two men linked to the attack were arrested on Tuesday in Temuco."),
+])
+def test_the_act_after_a_linked_deed_is_still_the_news(lang, text):
+    assert [e.type for e in events_in(text, lang, PUBLISHED)] == ["COERCE"]
