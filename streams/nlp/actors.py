@@ -365,6 +365,53 @@ def _postnominal_country(text: str, end: int, demonym_spans: list[tuple[int, int
     return None, end
 
 
+@lru_cache(maxsize=None)
+def demonym_words(lang: str) -> frozenset[str]:
+    """The folded demonyms of ``lang`` (``actors.json`` ``demonyms``: "rusos", "israélienne")."""
+    return frozenset(fold(w) for w in ((load_data(lang, "actors") or {}).get("demonyms") or {}))
+
+
+def adjectives_follow_nouns(lang: str) -> bool:
+    """Whether ``lang`` puts its adjectives, demonyms among them, after the noun (``actors.json``
+    ``adjectives_follow_nouns``: "los bombardeos rusos", "une frappe israélienne")."""
+    return bool((load_data(lang, "actors") or {}).get("adjectives_follow_nouns"))
+
+
+#: sectors that are the state itself: "the government of Russia" names Russia acting, so the country stays
+#: a party of its own (a state's protest is its formal complaint), unlike the people of a country
+_STATE_SECTORS = frozenset({"government"})
+
+
+@lru_cache(maxsize=None)
+def _origin_prepositions(lang: str) -> tuple[re.Pattern | None, frozenset[str]]:
+    """(pattern, words) of ``lang``'s prepositions of origin (``actors.json``
+    ``origin_prepositions``, folded): the pattern matches one right after a sector noun, up to
+    where the place it introduces starts (after a space, or glued to an elided "d'")."""
+    words = [fold(w) for w in (load_data(lang, "actors") or {}).get("origin_prepositions") or []]
+    if not words:
+        return None, frozenset()
+    return (re.compile(rf"[ \t]+(?:{alternation(words)})(?:[ \t]+|(?<=['’]))"),
+            frozenset(w.split()[0] for w in words))
+
+
+def _origin_country(folded: str, start: int, end: int, starts: dict[int, PlaceMention],
+                    lang: str) -> tuple[str | None, int]:
+    """(country, new end) of a sector noun followed by a preposition of origin and a country
+    ("estudiantes de Chile", "students from Chile", "étudiants d'Haïti", "mahasiswa dari Chile"):
+    people or a body of that country. The mention reaches over the place, so the country
+    is no party of its own (a state's protest is a formal complaint; these are people protesting).
+    A listed sector phrase that ends in such a preposition ("supporters of") takes no place after it."""
+    origins, words = _origin_prepositions(lang)
+    last = folded[start:end].split()[-1:]
+    if origins is None or (last and last[0] in words):
+        return None, end
+    m = origins.match(folded, end)
+    place = starts.get(m.end()) if m else None
+    if place is None or place.kind != "country":
+        return None, end  # a town's name is often shared across countries ("San Bernardo"); the sentence decides
+    return place.location.country, place.end
+
+
 def find_sectors(text: str, lang: str, places: list[PlaceMention], folded: str | None = None) -> list[ActorMention]:
     """Sector nouns, qualified by an adjacent demonym or place, plus bare demonyms as countries.
     A sector listed with its country ("polri": "ID:police", "wisma putra": "MY:government") names a
@@ -390,6 +437,8 @@ def find_sectors(text: str, lang: str, places: list[PlaceMention], folded: str |
                 used.add(i)
         if country is None:  # "police française", "Kementerian Pertahanan China"
             country, end = _postnominal_country(text, s_end, demonym_spans, used)
+        if country is None and sector not in _STATE_SECTORS:  # "estudiantes de Chile", "students from Chile"
+            country, end = _origin_country(folded, s_start, s_end, starts, lang)
         if country is None:  # "polisi Almaty", "Almaty police"
             country = _adjacent_country(text, s_start, s_end, starts, located)
         found.append(ActorMention(start, end, "sector", sector, country))

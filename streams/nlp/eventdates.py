@@ -137,7 +137,7 @@ def event_date(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], hits
         if d.value > ctx.today + timedelta(days=1) or (ctx.today - d.value).days > PAST_DAYS:
             continue  # a deadline, or the background ("since the Feb. 1 coup")
         inside = pos <= d.start and d.end <= sent[0] + hit.end  # "anunció este martes nuevas sanciones"
-        if not verbal and not inside and _is_report_date(ctx, d):
+        if not verbal and not inside and _is_report_date(ctx, d) and not _announced_object(ctx, d, pos):
             continue
         lo, hi = sorted((d.start - sent[0], hit.start))
         blocked = any(lo < h.start < hi and not h.trigger.casualty and h.trigger.type != hit.trigger.type for h in hits)
@@ -212,6 +212,22 @@ def _is_report_date(ctx: ArticleContext, d: DateMention) -> bool:
         report = lexicon(ctx.lang).report
         said = ctx.report_dates[d.start] = bool(report and report.search(window_words(ctx.text, d.start, 4)))
     return said
+
+
+#: words between the day of an announcement and the measure announced (a determiner: "el cierre")
+ANNOUNCED_OBJECT_WORDS = 1
+
+
+def _announced_object(ctx: ArticleContext, d: DateMention, pos: int) -> bool:
+    """The date stands between a verb announcing a measure (events.json ``announce_markers``) and the
+    measure, a deed noun at ``pos`` ("anunció este domingo el cierre del espacio aéreo", "announced on
+    Sunday the closure"): the announcement enacts it, so its day is the measure's, though the verb
+    also reports. Not after a verb of saying ("said on Friday the attack killed 26")."""
+    lex = lexicon(ctx.lang)
+    gap = ctx.folded[d.end:pos]
+    if lex.announce is None or d.end > pos or len(gap.split()) > ANNOUNCED_OBJECT_WORDS or any(c in gap for c in ",;:"):
+        return False
+    return bool(lex.announce.search(window_words(ctx.text, d.start, 2)))
 
 
 #: characters at the start of a sentence searched for a phrase that continues the time told before

@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from streams.nlp.actors import (ActorMention, conjunctions, person_country, prepositions, speech_verbs, title_sectors,
-                               toll_nouns)
+from streams.nlp.actors import (ActorMention, adjectives_follow_nouns, conjunctions, demonym_words, person_country,
+                               prepositions, speech_verbs, title_sectors, toll_nouns)
 from streams.nlp.eventcontext import ArticleContext, between
 from streams.nlp.fuzzy import fold
 from streams.nlp.textutil import alternation, load_data
-from streams.nlp.triggers import TriggerHit, is_declared, is_passive, is_verbal, lexicon, plover_group
+from streams.nlp.triggers import TriggerHit, is_declared, is_passive, is_verbal, lexicon, plover_group, plover_list
 
 #: characters after a closing quote searched for its speaker ('"...," said Oleg Nikolenko')
 SPEAKER_REACH = 80
@@ -106,6 +106,8 @@ def roles(ctx: ArticleContext, hit: TriggerHit, pos: int, end: int, clause: tupl
         actors, targets = (targets if by_agent or _bare_agent(ctx, end, targets) else []), actors
     elif by_agent:
         actors, targets = targets, actors  # "a deployment by the CSTO"
+    if not actors and not passive and after and _doer_adjective(ctx, trig, end, after[0]):
+        actors, targets = [after[0]], [t for t in targets if t is not after[0]]  # "los bombardeos rusos"
     if trig.type in _FORCES_MOBILIZED:
         actors, targets = _forces_act(actors, targets, _FORCES_MOBILIZED[trig.type])
     if not actors and is_declared(trig.type) and not passive:
@@ -287,6 +289,27 @@ def _after_preposition(ctx: ArticleContext, mention: ActorMention) -> bool:
 #: troops or police deployed mobilize with the government that sends them ("the government ordered
 #: the army into Punjab", "a ordonné le déploiement de 40 000 policiers", "mengerahkan 45.000 polisi")
 _FORCES_MOBILIZED = {"MOBILIZE": ("military", "police")}
+
+
+#: words (adjectives) between a deed noun and the demonym that says whose it is ("ataques aéreos israelíes")
+DOER_ADJECTIVE_GAP = 1
+_PUNCTUATION_RE = re.compile(r"[^\w\s'’-]")
+
+
+def _doer_adjective(ctx: ArticleContext, trig, end: int, mention: ActorMention) -> bool:
+    """In a language whose adjectives follow the noun, a demonym right after a deed noun of plover.json
+    ``demonym_doer_types`` (no clause between, at most one more adjective) says whose deed it is: "los
+    bombardeos rusos" are Russia's, "une frappe israélienne" Israel's, as "Russian strikes" are in English,
+    not the victims' country's forces. A protest's demonym ("las protestas chilenas") tells whose people
+    protest, which the sector default already says."""
+    if mention.kind != "country" or not adjectives_follow_nouns(ctx.lang):
+        return False
+    if trig.type not in plover_list("demonym_doer_types") or is_verbal(trig.type):
+        return False
+    if ctx.folded[mention.start:mention.end].strip() not in demonym_words(ctx.lang):
+        return False  # a country's name after the deed is its object or place ("atacó Israel")
+    gap = ctx.text[end:mention.start]
+    return not _PUNCTUATION_RE.search(gap) and len(gap.split()) <= DOER_ADJECTIVE_GAP
 
 
 def _forces_act(actors: list[ActorMention], targets: list[ActorMention],

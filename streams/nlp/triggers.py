@@ -198,6 +198,12 @@ class Lexicon:
     negation_breaks: tuple[str, ...] = ()
     #: phrases denying that something happened at all ("no reports of", "tidak ada laporan")
     negated_existence: re.Pattern | None = None
+    #: words that link someone to a deed named right after them ("vinculados al ataque", "linked to the
+    #: attack"; events.json ``link_markers``): an act told before or elsewhere, no new one
+    links: re.Pattern | None = None
+    #: words of trying or failing right before the verb that makes a noun an act ("intentaron firmar
+    #: un acuerdo", "fracasaron en su intento de alcanzar"; events.json ``unachieved_markers``)
+    unachieved: re.Pattern | None = None
     #: a copula and article before a noun trigger: a characterisation ("is an attack on", "merupakan serangan")
     predicative: re.Pattern | None = None
     #: copulas a characterisation of a deed puts after it ("the shelling was barbaric", "merupakan")
@@ -580,6 +586,8 @@ def lexicon(lang: str) -> Lexicon:
         internal_meetings=_words_pattern(data.get("internal_meetings", [])),
         negation_breaks=tuple(fold(b) for b in data.get("negation_breaks", [])),
         negated_existence=_words_pattern(data.get("negated_existence", [])),
+        unachieved=_words_pattern(data.get("unachieved_markers", [])),
+        links=_words_pattern(data.get("link_markers", [])),
         predicative=_words_pattern(data.get("predicative", [])),
         copulas=_words_pattern(data.get("copulas", [])),
         fiction=_words_pattern(data.get("fiction_frames", [])),
@@ -1265,6 +1273,39 @@ def _any_whole_word(words: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{alternation(words, ' ')})(?!\w)")
 
 
+def _linked_deed(lex: Lexicon, folded: str, start: int) -> bool:
+    """A word linking someone to a deed (events.json ``link_markers``) stands right before the trigger, or
+    before a determiner of it (``anaphora_before``): "vinculados al ataque", "linked to the attack", "en
+    relación con los disturbios". Any other word between may be the clause's own verb, the news after
+    the linked deed ("vinculados al ataque fueron detenidos")."""
+    if lex.links is None:
+        return False
+    if _ends_near(lex, lex.links, folded, start, 0):
+        return True
+    words = _words_before(lex, folded, start).split()
+    return bool(words and lex.anaphora_before and lex.anaphora_before.fullmatch(words[-1])
+                and _ending(lex.links.pattern, 0).search(" ".join(words[:-1])))
+
+
+def _licence_unachieved(lex: Lexicon, trigger: Trigger, written: str, folded: str, start: int) -> bool:
+    """For a noun of plover.json ``licensed_types`` (an accord), the word of ``requires`` that makes it
+    an act ("alcanzaron un acuerdo") stands before it, and that word is negated or only tried: "no
+    lograron llegar a un acuerdo", "no pudieron firmar el tratado", "intentaron firmar un acuerdo",
+    "fracasaron en su intento de alcanzar un pacto". The few words before the noun itself hold no
+    negation, so the noun's own check cannot see it; the act was not done."""
+    licence = None
+    for m in _any_whole_word(trigger.requires).finditer(written, 0, start):
+        licence = m.start()
+    if licence is None:
+        return False
+    near = _after_break(_window_before(folded, licence, NEGATION_WINDOW), lex.negation_breaks)
+    return _negated(lex, near) or _ends_near(lex, lex.unachieved, folded, licence, UNACHIEVED_GAP)
+
+
+#: words between a word of trying or failing and the verb it leaves undone (none: "intentaron firmar")
+UNACHIEVED_GAP = 0
+
+
 @lru_cache(maxsize=None)
 def _as_evaluated(trigger: Trigger, event_type: str, mode: str | None) -> Trigger:
     return replace(trigger, type=event_type, mode=mode)
@@ -1539,6 +1580,9 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
             continue  # "storms are threatening communities", "banjir mengancam": a hazard, no one's threat
         if trigger.requires and not _any_whole_word(trigger.requires).search(written):
             continue
+        if (trigger.requires and in_group("licensed_types", trigger.type, trigger.mode)
+                and _licence_unachieved(lex, trigger, written, folded, start)):
+            continue  # "no lograron llegar a un acuerdo", "intentaron firmar un acuerdo": no accord made
         if (trigger.not_followed_by or trigger.not_preceded_by) and _other_sense(trigger, folded, start, end, parts):
             continue  # "I agree that ...", "the gunmen fled the scene": another sense of the word
         if trigger.type == "REQUEST" and _held_demands(lex, folded, start):
@@ -1570,6 +1614,8 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
             continue  # "on the anniversary of the massacre", "memperingati tragedi penembakan": history
         if _ends_near(lex, lex.fear_markers, folded, start, FEAR_GAP):
             continue  # "residents stayed indoors fearing a possible attack": a fear, no deed
+        if not is_verbal(trigger.type) and _linked_deed(lex, folded, start):
+            continue  # "dos hombres vinculados al ataque": an act told before, not a new one
         if lex.generic_predicates and lex.generic_predicates.search(_window_after(folded, end, parts, GENERIC_WINDOW)):
             continue  # "protests are common in the capital", "las protestas son frecuentes": a habit
         if lex.definitions and len(folded[:start].split()) <= 1 and lex.definitions.match(folded, end):
