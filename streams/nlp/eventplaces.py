@@ -171,7 +171,7 @@ def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, in
     place = _pick_place(ctx, between(ctx.places, *clause), pos) or _pick_place(ctx, between(ctx.places, *sent), pos)
     if is_verbal(trig.type) and (place is None or not after_locative(ctx, place)):
         place = (_spoken_from(ctx, between(ctx.places, *clause)) or _spoken_from_after(ctx, whole, end)
-                 or _said_there_in_frame(ctx, whole, pos, end))
+                 or _said_there_in_frame(ctx, whole, pos, end) or _press_event_in_filed_town(ctx, whole, pos))
         if place is not None:
             return place, nationwide(ctx, clause)
     if place is not None and not after_locative(ctx, place):
@@ -250,6 +250,29 @@ def _spoken_from_after(ctx: ArticleContext, sent: tuple[int, int], end: int) -> 
     if venue is not None and words <= VENUE_AFTER_WORDS and venue.search(fold(gap)) and after_locative(ctx, after[0]):
         return after[0]
     return None
+
+
+def _press_event_in_filed_town(ctx: ArticleContext, sent: tuple[int, int], pos: int) -> PlaceMention | None:
+    """The dateline's town, for a statement its sentence says was made at a press event it names
+    no other town for ("lors d'un point de presse tenu en fin de journée", "katanya pada sidang media
+    bersama", "dijo en su conferencia de prensa en Casa Rosada", "en rueda de prensa ... en el edificio
+    Pignatelli de Zaragoza"): a press event the story does not place elsewhere was held where it was
+    filed. None when the sentence puts something in a town or site besides the dateline's, or its
+    speakers (named before the statement, outside quotes) are of another country or an armed group
+    (a communiqué is not made where the story is filed)."""
+    venue = _venue_pattern(ctx.lang)
+    if not ctx.lede or venue is None or not venue.search(ctx.folded, sent[0], sent[1]):
+        return None
+    town = _filed_town(ctx)
+    if town is None or any(p.kind in ("city", "site") and p.location.name != town.location.name
+                           and after_locative(ctx, p) for p in between(ctx.places, *sent)):
+        return None
+    speakers = [a for a in between(ctx.actors, sent[0], pos) if not any(q0 < a.start < q1 for q0, q1 in ctx.quotes)]
+    if any(a.kind == "sector" and a.value == "rebels" for a in speakers):
+        return None
+    # a speaker of no known country ("katanya", "la portavoz") is of the story's
+    homes = {a.country for a in speakers} - {None} or {ctx.primary_country}
+    return town if homes == {town.location.country} else None
 
 
 def _said_there_in_frame(ctx: ArticleContext, sent: tuple[int, int], pos: int, end: int) -> PlaceMention | None:
@@ -343,22 +366,55 @@ def _speaker_abroad(ctx: ArticleContext, before: tuple[int, int], place: PlaceMe
 def said_there_after(ctx: ArticleContext, sent: tuple[int, int], country: str | None) -> PlaceMention | None:
     """A statement the next sentence of its paragraph tells again with where it was said ("Gold Apollo
     denied making them. 'It is not our product,' its founder told reporters at its office in New
-    Taipei"; "menyebut peluncuran itu pelanggaran. '...,' kata Hayashi di Tokyo"): the town or site
-    that sentence puts its words in, when it is in the speaker's country and no deed happened there."""
+    Taipei"; "menyebut peluncuran itu pelanggaran. '...,' kata Hayashi di Tokyo"), or, when it ends
+    its paragraph, the quotation opening the next one: the town or site that sentence puts its words
+    in, when it is in the speaker's country and no deed happened there."""
     if country is None:
         return None
     end = ctx.text.find("\n", sent[1])
     parts = split_sentences(ctx.text[sent[1]:len(ctx.text) if end < 0 else end])
-    if not parts:
+    if parts:
+        start, stop = sent[1] + parts[0][0], sent[1] + parts[0][1]
+    elif (frame := _quote_opening_next_paragraph(ctx, sent)) is not None:
+        start, stop = frame
+    else:
         return None
-    start, stop = sent[1] + parts[0][0], sent[1] + parts[0][1]
-    said = lexicon(ctx.lang).said
-    if said is None or not said.search(ctx.folded, start, stop):
+    said, frame = lexicon(ctx.lang).said, _quote_frame_pattern(ctx.lang)
+    if not any(pattern is not None and pattern.search(ctx.folded, start, stop) for pattern in (said, frame)):
         return None
     place = next((p for p in between(ctx.places, start, stop) if p.kind in _PLACE_RANK and after_locative(ctx, p)), None)
     if place is None or place.location.country != country or _scene_of_deed(ctx, start, stop, place):
         return None
     return place
+
+
+@lru_cache(maxsize=None)
+def _quote_frame_pattern(lang: str) -> re.Pattern | None:
+    """"katanya", "a-t-il déclaré" ...: verbs closing a quotation that events.json ``report_markers``
+    lacks (places.json ``quote_frames``)."""
+    words = (load_data(lang, "places") or {}).get("quote_frames", [])
+    return re.compile(rf"(?<!\w)(?:{alternation([fold(w) for w in words], ' ')})(?!\w)") if words else None
+
+
+def _quote_opening_next_paragraph(ctx: ArticleContext, sent: tuple[int, int]) -> tuple[int, int] | None:
+    """For a statement ending its paragraph, the frame closing a quotation that opens the next one
+    ("Ia juga meminta seluruh bupati ... . ¶ "Kami menghormati proses hukum. ...," kata Ilham di
+    Makassar, Kamis"; "menggesa kerajaan negeri ... . ¶ "...," katanya ketika ditemui pemberita di Kota
+    Kinabalu"): the span from the quotation's end to the end of its sentence, when that frame names no
+    person the statement's paragraph has not (the same speaker tells the words again)."""
+    start = len(ctx.text) - len(ctx.text[sent[1]:].lstrip())
+    if "\n" not in ctx.text[sent[1]:start]:
+        return None
+    quote = next(((a, b) for a, b in ctx.quotes if a == start), None)
+    if quote is None:
+        return None
+    end = ctx.text.find("\n", quote[1])
+    stop = next((quote[1] + b for _, b in split_sentences(ctx.text[quote[1]:len(ctx.text) if end < 0 else end])), quote[1])
+    paragraph = ctx.text.rfind("\n", 0, sent[0]) + 1
+    named = {a.value for a in between(ctx.actors, paragraph, sent[1]) if a.kind == "person"}
+    if any(a.kind == "person" and a.value not in named for a in between(ctx.actors, quote[1], stop)):
+        return None
+    return quote[1], stop
 
 
 def paragraph_scene(ctx: ArticleContext, sent: tuple[int, int], country: str | None) -> PlaceMention | None:
@@ -453,13 +509,18 @@ def _counted_areas(ctx: ArticleContext, clause: tuple[int, int]) -> bool:
     return found is not None and not any(p.kind in _PLACE_RANK for p in between(ctx.places, found.end(), clause[1]))
 
 
+def _filed_town(ctx: ArticleContext) -> PlaceMention | None:
+    """The town of the dateline (the text before ``ctx.lede``: "LIMA.- ", "KOTA KINABALU: "), if any."""
+    return next((p for p in find_places(ctx.text[:ctx.lede], ctx.lang) if p.kind == "city"), None) if ctx.lede else None
+
+
 def _filed_from(ctx: ArticleContext, sent: tuple[int, int], pos: int) -> PlaceMention | None:
     """The dateline's town, for a statement or decision told in the sentence right after it
     by a speaker of that town's country ("LIMA.- La presidenta exigió", "WASHINGTON - President
     Biden announced sanctions", "MANILA: Filipina memanggil"): the story was filed where it was made."""
     if not ctx.lede or not sent[0] <= ctx.lede < sent[1]:
         return None
-    town = next((p for p in find_places(ctx.text[:ctx.lede], ctx.lang) if p.kind == "city"), None)
+    town = _filed_town(ctx)
     if town is None:
         return None
     # the first actor named speaks; one of no known country ("La presidenta Dina Boluarte") is of the story's

@@ -403,3 +403,61 @@ def test_a_deed_naming_no_place_goes_on_where_its_paragraph_put_the_acts():
                  "In Nantes and in Lyon, shop windows were smashed on Tuesday. Police arrested eleven people "
                  "on Tuesday.", "en")
     assert [e.place for e in en if e.type == "COERCE"] == ["Paris"]
+
+
+def test_a_statement_at_a_press_event_the_text_does_not_place_is_in_the_datelines_town():
+    """A press event named with no town of its own ("lors d'un point de presse", "pada sidang media
+    bersama", "en su conferencia de prensa en Casa Rosada") was held where the story was filed."""
+    cases = {
+        "en": "CANBERRA - Protesters marched on the embassy on Monday.\n\nThe prime minister on Tuesday condemned "
+              "the attack on the embassy at a news conference after the cabinet met.",
+        "es": "LIMA.- Manifestantes marcharon el lunes hacia la embajada.\n\nLa presidenta condenó este martes el "
+              "ataque contra la embajada en su conferencia de prensa semanal en Palacio de Gobierno.",
+        "fr": "OTTAWA — Des manifestants ont défilé lundi devant l'ambassade.\n\nLe premier ministre a condamné "
+              "mardi l'attaque contre l'ambassade, lors d'un point de presse tenu en fin de journée.",
+        "id": "JAKARTA - Ribuan mahasiswa berunjuk rasa di depan kedutaan pada Senin.\n\nMenteri Luar Negeri "
+              "mengecam serangan terhadap kedutaan itu dalam konferensi pers di kantornya, Selasa.",
+        "ms": "KUALA LUMPUR: Ribuan penunjuk perasaan berhimpun di hadapan kedutaan pada Isnin.\n\nMenteri Luar "
+              "Malaysia mengecam serangan terhadap kedutaan itu pada sidang media bersama semalam.",
+    }
+    towns = {"en": "Canberra", "es": "Lima", "fr": "Ottawa", "id": "Jakarta", "ms": "Kuala Lumpur"}
+    for lang, text in cases.items():
+        assert [e.place for e in extract(text, lang) if e.type == "ACCUSE"] == [towns[lang]], lang
+
+
+def test_a_press_event_placed_in_another_town_or_without_a_dateline_is_not_the_datelines():
+    elsewhere = extract("CANBERRA - Protesters marched on the embassy on Monday.\n\nAustralia's foreign minister "
+                        "on Tuesday condemned the attack at a news conference in Sydney.", "en")
+    assert [e.place for e in elsewhere if e.type == "ACCUSE"] == ["Sydney"]
+    undated = extract("Protesters marched on the embassy on Monday.\n\nAustralia's foreign minister on Tuesday "
+                      "condemned the attack at a news conference.", "en")
+    assert [e.place for e in undated if e.type == "ACCUSE"] == [None]
+    abroad = extract("CANBERRA - Protesters marched on the embassy on Monday.\n\nChina's foreign ministry "
+                     "spokesman on Tuesday condemned the attack at a regular news briefing.", "en")
+    assert [e.place for e in abroad if e.type == "ACCUSE"] != ["Canberra"]
+
+
+def test_a_statement_ending_its_paragraph_is_where_the_quotation_opening_the_next_says():
+    """"... menggesa kerajaan negeri ... ¶ "...," katanya ketika ditemui pemberita di Kota Kinabalu": the
+    same speaker tells the statement again, and where."""
+    cases = {
+        "id": ("Gubernur Sulawesi Selatan mendesak para bupati menghentikan praktik jual beli proyek, Kamis.\n\n"
+               "\"Jangan bermain-main dengan anggaran rakyat,\" katanya di Makassar.", "Makassar"),
+        "ms": ("Ahli Dewan Undangan Negeri pembangkang menggesa kerajaan negeri menubuhkan suruhanjaya siasatan "
+               "bebas semalam.\n\n\"Kita perlu tahu ke mana wang itu pergi,\" katanya ketika ditemui pemberita "
+               "di Kota Kinabalu.", "Kota Kinabalu"),
+        "fr": ("Le maire de Lyon a exhorté mardi l'État à envoyer des renforts.\n\n« Nous ne pouvons plus attendre "
+               "davantage », a-t-il déclaré à Lyon.", "Lyon"),
+        "en": ("Nigeria's police chief on Tuesday urged the protesters to go home.\n\n\"We want peace on our "
+               "streets again,\" he told reporters in Abuja.", "Abuja"),
+        "es": ("El gobernador de Sinaloa pidió este martes a la población no difundir rumores.\n\n\"No vamos a "
+               "permitir que se siembre el pánico\", dijo el gobernador en Culiacán.", "Culiacán"),
+    }
+    for lang, (text, town) in cases.items():
+        assert [e.place for e in extract(text, lang) if e.type == "REQUEST"] == [town], lang
+
+
+def test_a_quotation_of_someone_new_in_the_next_paragraph_does_not_place_the_statement():
+    text = ("Gubernur Sulawesi Selatan mendesak para bupati menghentikan praktik jual beli proyek, Kamis.\n\n"
+            "\"Kami menghormati proses hukum,\" kata Wakil Ketua KPK Nurul Hidayat di Jakarta.")
+    assert [e.place for e in extract(text, "id") if e.type == "REQUEST"] == [None]
