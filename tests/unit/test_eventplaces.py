@@ -461,3 +461,9 @@ def test_a_quotation_of_someone_new_in_the_next_paragraph_does_not_place_the_sta
     text = ("Gubernur Sulawesi Selatan mendesak para bupati menghentikan praktik jual beli proyek, Kamis.\n\n"
             "\"Kami menghormati proses hukum,\" kata Wakil Ketua KPK Nurul Hidayat di Jakarta.")
     assert [e.place for e in extract(text, "id") if e.type == "REQUEST"] == [None]
+
+
+def test_a_regular_press_conference_named_by_its_rhythm_is_a_press_event():
+    es = extract("CULIACÁN.- Hombres armados atacaron el lunes una patrulla.\n\nEn su conferencia semanal en Palacio "
+                 "de Gobierno, el gobernador de Sinaloa pidió este martes a la población no difundir rumores.", "es")
+    assert [(e.country, e.place) for e in es if e.type == "REQUEST"] == [("MX", "Culiacán")]
