@@ -8,7 +8,9 @@ sentence; a sentence that only continues a toll gives its figures to the
 previous sentence's events; the size of a deployment may come sentences
 later). Skipped: sentences about the distant past, running totals, what a
 quotation narrates, what a speech act is about ("blamed the violence on
-..."), a crowd's demands and seizures (part of its protest). Events of one
+..."), a crowd's demands and seizures (part of its protest), the backdrop
+of a sentence's act ("amid protests", ``backdrops``); a host state's demand
+that foreign diplomats leave is their expulsion (``expulsions``). Events of one
 article that describe the same happening are merged (``eventmerge``); the learned filter
 (``eventfilter``) may then drop those its model scores as no fresh event.
 
@@ -27,6 +29,7 @@ from functools import lru_cache
 import msgspec
 
 from streams.nlp.actors import ActorMention, find_actors, seat_country
+from streams.nlp.backdrops import in_backdrop, in_span_backdrop
 from streams.nlp.counts import named_victims
 from streams.nlp.dates import dates_only_a_noun, tells_long_past, tells_vague_past
 from streams.nlp.eventcontext import ArticleContext, between, paragraph_index, spans
@@ -40,6 +43,7 @@ from streams.nlp.eventplaces import (
 )
 from streams.nlp.eventroles import (SIDE_TARGETED_TYPES, codes, default_actor, fit_roles, international, own_side_dropped,
                                     parties, roles, story_opponent, unnamed_subject, without_envoys_of_parties)
+from streams.nlp.expulsions import departure_span, names_host
 from streams.nlp.fuzzy import fold
 from streams.nlp.mentions import CountMention, DateMention, PlaceMention
 from streams.nlp.triggers import (
@@ -1558,6 +1562,50 @@ def _sentence_events(ctx: ArticleContext, s: Sentence, last_person: ActorMention
     return made
 
 
+_STATE_CODE = re.compile(r"([A-Z]{2})(?::|$)")
+
+
+def _state_of(code: str) -> str | None:
+    """The country of an actor code that is a state or one of its sectors ("VE", "VE:government")."""
+    found = _STATE_CODE.match(code)
+    return found.group(1) if found else None
+
+
+def _host_sends_home(ctx: ArticleContext, s: Sentence, folded: str, hit: TriggerHit, request: ExtractedEvent) -> bool:
+    """The request is a host state's demand that another state's diplomats leave (``expulsions``): its
+    actor is the state of the event's country, it asks another state, and whence the diplomats leave is that
+    country ("del país", "negara itu", a place of it), not a third one ("urged Britain to withdraw its
+    diplomats from Kabul" asks)."""
+    host = request.country
+    if host is None or host not in {_state_of(a) for a in request.actors}:
+        return False
+    if not any(_state_of(t) not in (None, host) for t in request.targets):
+        return False
+    span = departure_span(folded, hit.end, len(folded), ctx.lang)
+    if span is None:
+        return False
+    whence = {p.location.country for p in between(ctx.places, s.start + span[0], s.start + span[1])}
+    if whence - {host}:
+        return False
+    return host in whence or names_host(folded, *span, ctx.lang)
+
+
+def _backdrop_only(ctx: ArticleContext, s: Sentence, folded: str, hit: TriggerHit, candidate: Candidate,
+                   told: list[Candidate]) -> bool:
+    """The trigger names the backdrop of its sentence's act (``backdrops``) and no new act: spread over a
+    span of weeks or more before it ("after months of investigation"), or set by a preposition of setting
+    ("amid protests", "durante las protestas", "after days of clashes") after an act of its type was told,
+    or past the lede's paragraph in a sentence with no date of its own. In the lede an undated backdrop may
+    be the only telling of the act ("Policía arresta a 25 portuarios durante protesta"), so it stays."""
+    if in_span_backdrop(folded, hit, ctx.lang):
+        return True
+    if not in_backdrop(folded, hit, ctx.lang):
+        return False
+    if any(c.event.type == candidate.event.type for c in told):
+        return True
+    return _past_lede(ctx, s.start) and not between(ctx.dates, s.start, s.end)
+
+
 def _candidates(ctx: ArticleContext, s: Sentence, sentence: str, folded: str, hits: list[TriggerHit],
                 last_person: ActorMention | None, told: list[Candidate] = ()) -> list[Candidate]:
     """One candidate event per kept trigger, less those another trigger of the clause explains
@@ -1573,6 +1621,10 @@ def _candidates(ctx: ArticleContext, s: Sentence, sentence: str, folded: str, hi
         if in_group("anaphoric_types", candidate.event.type) and _refers_back(folded, hit, ctx.lang) and any(
                 (c.event.type, c.event.date) == (candidate.event.type, candidate.event.date) for c in told):
             continue  # "the agreement made no mention of ...": the accord told before that day, not a new one
+        if candidate.event.type == "REQUEST" and _host_sends_home(ctx, s, folded, hit, candidate.event):
+            candidate.event = msgspec.structs.replace(candidate.event, type="SANCTION", mode="expel")
+        if _backdrop_only(ctx, s, folded, hit, candidate, told):
+            continue  # "amid protests", "di tengah gelombang penolakan": the setting of the sentence's own act
         candidate.clause = clause
         if _acted_by_crowd(candidate.event) and (
                 not in_group("verbal_types", candidate.event.type) or _protest_told(hits, told)):
