@@ -347,6 +347,7 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
     deliberate = any(not in_group("mishap_types", h.trigger.type, h.trigger.mode) for h in hits
                      if h.trigger.type == "ASSAULT")
     in_earlier_clause = background and _told_in_earlier_clause(folded, hits, ctx.lang)
+    series = _series_toll(ctx, folded, sent_start)
     for hit in hits:
         t = hit.trigger
         if t.disaster and ctx.disaster:
@@ -357,6 +358,8 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
                 continue  # an earthquake that killed eight, a plant that exploded, "the blast killed two" after it: nobody attacked
         if any(a <= hit.start and hit.end <= b for a, b in names):
             continue  # "rioters", "pelaku kerusuhan": who acts, not what happens
+        if series is not None and hit.start >= series:
+            continue  # "las protestas que exigen ... han dejado 26 muertos": the series' toll and demands, no act of a day
         if (cumulative is not None and hit.start >= cumulative and t.type in ("ASSAULT", "PROTEST")
                 and not _past_dated_aside(ctx, folded, sent_start, hit, cumulative_markers(sentence, ctx.lang, folded))):
             continue  # a running toll or a habit is not an event
@@ -633,7 +636,40 @@ def _cumulative_from(ctx: ArticleContext, sentence: str, folded: str, start: int
             window = _words_back(folded, a, CUMULATIVE_REACH)
             here = window if window >= dated[-1].end - start else 0
         reach = here if reach is None else min(reach, here)
+    series = _series_toll(ctx, folded, start)
+    if series is not None:
+        reach = series if reach is None else min(reach, series)
     return reach
+
+
+#: words that may stand between a plural of happenings and its perfect toll verb
+#: ("Las protestas que exigen su liberación, el cierre del Congreso y nuevas elecciones han dejado")
+SERIES_TOLL_GAP = 14
+
+
+@lru_cache(maxsize=None)
+def _series_toll_re(lang: str) -> re.Pattern | None:
+    """A plural of happenings, then a perfect toll verb (events.json ``series_subjects``,
+    ``perfect_toll_verbs``): "the protests ... have left", "las protestas ... han dejado"."""
+    data = load_data(lang, "events") or {}
+    subjects = [fold(w) for w in data.get("series_subjects", [])]
+    verbs = [fold(w) for w in data.get("perfect_toll_verbs", [])]
+    if not subjects or not verbs:
+        return None
+    return re.compile(rf"(?<![\w'-])(?:{alternation(subjects)})(?![\w'-])(?:\W+\w+){{0,{SERIES_TOLL_GAP}}}?\W+"
+                      rf"(?:{alternation(verbs)})(?![\w'-])")
+
+
+def _series_toll(ctx: ArticleContext, folded: str, start: int) -> int | None:
+    """Where a running toll of a series of happenings starts in the sentence (``None``: none): a toll
+    in the perfect for a plural of happenings ("Las protestas que exigen su liberación ... han dejado al
+    menos 26 muertos") sums the whole series when the sentence gives no date and lies after the lede's
+    paragraph; dated ("han dejado este jueves 3 muertos") or in the lede it is the news of the day."""
+    pattern = _series_toll_re(ctx.lang)
+    found = pattern.search(folded) if pattern else None
+    if found is None or not _past_lede(ctx, start) or between(ctx.dates, start, start + len(folded)):
+        return None
+    return found.start()
 
 
 @lru_cache(maxsize=None)
@@ -1240,8 +1276,9 @@ def _markers_re(lang: str, key: str) -> re.Pattern | None:
     return re.compile(rf"(?<![\w'-])(?:{alternation(markers)})(?![\w'-])")
 
 
-#: "..." in a phrase of events.json ``standing_states``: up to three words of any kind
-_ANY_WORDS = r"\s+(?:\S+\s+){0,3}"
+#: "..." in a phrase of events.json ``standing_states``: up to six words of one clause (no punctuation),
+#: room for the term of a detention ("cumple una orden de 18 meses de prisión preventiva")
+_ANY_WORDS = r"\s+(?:[^\s,;:.!?]+\s+){0,6}"
 
 
 @lru_cache(maxsize=None)

@@ -34,7 +34,9 @@ What is not taken for a place:
   Malang", "di Pahalgam": then a title-case headline keeps it); a surname
   ("Kamala Harris") stays one in the whole text;
 - a multi-word town name whose long words are not all capitalised ("El
-  segundo día"), an acronym for a short town ("UN" is no "Un").
+  segundo día"), an acronym for a short town ("UN" is no "Un");
+- a town name whose last words start a longer common phrase, an organisation's
+  name ("La Guardia Nacional", "La Garde nationale", "La Cruz Roja").
 
 A capitalised word of 7+ letters with no match is tried against long
 country, region and big-city names with one typo ("Kazakhtan" ->
@@ -183,6 +185,20 @@ def _longest(text: str, toks, folded: list[str], i: int, lx: LanguageIndex) -> _
         j += 1
 
 
+def _phrase_past(text: str, toks, folded: list[str], m: _Match, lx: LanguageIndex) -> int | None:
+    """Where a common phrase of the language ends when one starts inside the name ``m`` and runs past
+    it ("La Guardia Nacional": "guardia nacional", "La Garde nationale", "La Cruz Roja"): the name is
+    then part of an organisation's, no place (``None``: no such phrase)."""
+    for k in range(m.first + 1, m.last):
+        key, j = folded[k], k + 1
+        while j < len(toks) and key in lx.partial and _joined(text, toks, j - 1, j + 1):
+            key = f"{key} {folded[j]}"
+            j += 1
+            if j > m.last and key in lx.common_words:
+                return j
+    return None
+
+
 def _capitalised(text: str, toks, i: int, j: int) -> bool:
     """True when token i is a capitalised word written next to token j (a space apart)."""
     if not 0 <= i < len(toks):
@@ -240,6 +256,9 @@ def _scan(text: str, lx: LanguageIndex) -> list[_Match]:
                     dead.clear()
                 dead.add(word)
             continue
+        phrase_end = _phrase_past(text, toks, folded, found, lx) if found.entries else None
+        if phrase_end is not None:
+            found = _Match(0, 0, i, phrase_end, [])
         if found.entries:
             _hint(lx, text, toks, folded, found, taken)
             person = None if found.hint else _person_like(text, toks, found)
