@@ -50,7 +50,7 @@ from streams.nlp.fuzzy import fold
 from streams.nlp.gazetteer import load_json
 from streams.nlp.mentions import DateMention
 from streams.nlp.numbers import parse_number
-from streams.nlp.textutil import alternation
+from streams.nlp.textutil import alternation, whole_words_re
 
 #: how close to publication a date must be for a one-off year to count as a typo
 _TYPO_DAYS = 7
@@ -204,7 +204,7 @@ def _lexicon(lang: str) -> _Lexicon:
         all(re.fullmatch(r"[^\W\d_]+", m) for m in data["months"]),
         _ago_unit_re(data),
         max((len(w.split()) for w in data.get("ago_before", [])), default=0),
-        _phrase_re(data.get("same_day")),
+        whole_words_re(data.get("same_day"), re.IGNORECASE),
         _vague_past_re(data),
         _future_marker_re(data.get("weekday_future_markers")),
         re.compile(rf"(?<![\w'-])(?:{alternation(data['restate_markers'])})[\s,]*$", re.IGNORECASE)
@@ -248,10 +248,6 @@ def _names_deed(text: str, start: int, end: int, lx: _Lexicon) -> bool:
 def _latest_past(pub: date, m: int, d: int) -> date | None:
     """The latest day ``m``/``d`` up to publication."""
     return next((v for v in (_safe(y, m, d) for y in (pub.year, pub.year - 1, pub.year - 2)) if v and v <= pub), None)
-
-
-def _phrase_re(phrases: list[str] | None) -> re.Pattern | None:
-    return re.compile(rf"(?<![\w'-])(?:{alternation(phrases)})(?![\w'-])", re.IGNORECASE) if phrases else None
 
 
 def _anchored_re(data: dict) -> re.Pattern | None:

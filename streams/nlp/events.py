@@ -52,7 +52,7 @@ from streams.nlp.triggers import (
     in_group, in_perfect, in_pluperfect, is_declared, is_disaster_story, is_reporting, is_verbal, lexicon, may_be_quoted,
     natural_death, plover_group, plover_list, tells_mishap,
 )
-from streams.nlp.textutil import alternation, load_data
+from streams.nlp.textutil import alternation, load_data, whole_words_re
 from streams.nlp.tollsplit import split_by_place
 from streams.records import ExtractedEvent, Location, Sentence
 
@@ -982,7 +982,7 @@ def _past_relative_clause(sentence: str, today: date, lang: str) -> tuple[int, i
     the council to enforce the resolution which it adopted last week"): the past dates what the clause
     tells, with an act named right before it ("resolusi gencatan senjata yang diadopsi"); the act
     around them is the story's own."""
-    pronoun, folded = _relative_word_re(lang), fold(sentence)
+    pronoun, folded = _markers_re(lang, "relative_pronouns"), fold(sentence)
     if pronoun is None or pronoun.search(folded) is None:
         return None  # no relative clause: the sentence's triggers are not looked for twice
     hits = find_triggers(sentence, lang)
@@ -999,13 +999,6 @@ def _past_relative_clause(sentence: str, today: date, lang: str) -> tuple[int, i
     if not any(h.end <= head for h in hits):
         return None  # the clause dates the act it follows ("kept up the protest which began last week")
     return head, len(sentence)
-
-
-@lru_cache(maxsize=None)
-def _relative_word_re(lang: str) -> re.Pattern | None:
-    """A relative pronoun as a word (events.json ``relative_pronouns``)."""
-    words = [fold(w) for w in (load_data(lang, "events") or {}).get("relative_pronouns", [])]
-    return re.compile(rf"(?<![\w'-])(?:{alternation(words)})(?![\w'-])") if words else None
 
 
 def _blanked(sentence: str, spans: list[tuple[int, int]]) -> str:
@@ -1270,10 +1263,7 @@ def _history_re(lang: str) -> re.Pattern | None:
 @lru_cache(maxsize=None)
 def _markers_re(lang: str, key: str) -> re.Pattern | None:
     """The phrases of an events.json list, each a whole word or words."""
-    markers = [fold(m) for m in (load_data(lang, "events") or {}).get(key, [])]
-    if not markers:
-        return None
-    return re.compile(rf"(?<![\w'-])(?:{alternation(markers)})(?![\w'-])")
+    return whole_words_re(fold(m) for m in (load_data(lang, "events") or {}).get(key, []))
 
 
 #: "..." in a phrase of events.json ``standing_states``: up to six words of one clause (no punctuation),
@@ -1312,16 +1302,6 @@ def _in_standing_state(folded: str, hit: TriggerHit, lang: str) -> bool:
     return bool(pattern) and any(m.start() <= hit.start < m.end() for m in pattern.finditer(folded))
 
 
-@lru_cache(maxsize=None)
-def _era_re(lang: str) -> re.Pattern | None:
-    """Names of past eras ("World War II", "the Cold War", "la Seconde Guerre mondiale",
-    "la guerra fría", "Perang Dunia II", "zaman penjajahan"; events.json ``era_markers``)."""
-    markers = [fold(m) for m in (load_data(lang, "events") or {}).get("era_markers", [])]
-    if not markers:
-        return None
-    return re.compile(rf"(?<![\w'-])(?:{alternation(markers)})(?![\w'-])")
-
-
 #: words before an era searched for a "since" that makes it the start of a span up to now
 ERA_SINCE_WORDS = 5
 
@@ -1329,7 +1309,7 @@ ERA_SINCE_WORDS = 5
 def _eras(folded: str, lang: str) -> list[tuple[int, int]]:
     """Spans of the (folded) sentence naming a past era, less those a "since" ("sejak", "depuis",
     "desde") stands shortly before: "the worst attack since World War II" is today's."""
-    pattern = _era_re(lang)
+    pattern = _markers_re(lang, "era_markers")  # "World War II", "la guerra fría", "zaman penjajahan"
     if pattern is None or not pattern.search(folded):
         return []
     since = lexicon(lang).background
@@ -1376,7 +1356,7 @@ def _dated_by_year(folded: str, hit: TriggerHit, years: list[tuple[int, int]], l
     signed in 2015"). A past era dates what its clause tells within ``YEAR_REACH_BEFORE`` words either
     side ("Sweden was neutral during World War II and avoided any fighting")."""
     a, b = next((c for c in clauses(folded, lexicon(lang)) if c[0] <= hit.start < c[1]), (0, len(folded)))
-    era = _era_re(lang)
+    era = _markers_re(lang, "era_markers")
     for start, end in years:
         if not a <= start < b:
             continue

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from streams.nlp.fuzzy import fold
-from streams.nlp.textutil import alternation, load_data
+from streams.nlp.textutil import load_data, whole_words_re
 
 #: words at most after a request in which its diplomats and their departure are read (the states asked
 #: may be listed between: "exigió a Argentina, Chile, Costa Rica, ... y Uruguay retirar a su personal")
@@ -26,8 +26,7 @@ DEPARTURE_REACH = 24
 def _words_re(lang: str, key: str) -> re.Pattern | None:
     """The phrases of one list of events.json ``diplomats_sent_home``, each whole words."""
     spec = (load_data(lang, "events") or {}).get("diplomats_sent_home") or {}
-    words = [fold(w) for w in spec.get(key, [])]
-    return re.compile(rf"(?<![\w'-])(?:{alternation(words)})(?![\w'-])") if words else None
+    return whole_words_re(fold(w) for w in spec.get(key, []))
 
 
 def departure_span(folded: str, start: int, end: int, lang: str) -> tuple[int, int] | None:

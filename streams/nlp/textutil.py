@@ -61,6 +61,13 @@ def alternation(phrases: Iterable[str], space: str = r"\s+") -> str:
     return _trie(unique, space) or flat_alternation(unique, space)
 
 
+def whole_words_re(phrases: Iterable[str] | None, flags: int = 0) -> re.Pattern | None:
+    """The ``phrases`` as one pattern, each matched as whole words (no letter, digit, apostrophe or
+    hyphen on either side); None when there are none."""
+    phrases = list(phrases or ())
+    return re.compile(rf"(?<![\w'-])(?:{alternation(phrases)})(?![\w'-])", flags) if phrases else None
+
+
 def flat_alternation(phrases: Iterable[str], space: str = r"\s+") -> str:
     """``alternation`` as a plain "|" of the phrases, longest first (and in a fixed order among phrases of one
     length: a set's order changes with the process's hash seed, and so would which phrase wins a tie)."""

@@ -7,7 +7,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from streams.nlp.textutil import alternation, flat_alternation
+from streams.nlp.textutil import alternation, flat_alternation, whole_words_re
 
 _PHRASES = st.lists(st.text(alphabet="abAÉé -'.\t", max_size=6), min_size=1, max_size=8)
 _TEXT = st.text(alphabet="abAÉé -'.\tx\n", max_size=80)
@@ -49,3 +49,12 @@ def test_a_shorter_phrase_is_tried_when_the_longer_fails_after_it():
 def test_case_variants_and_characters_of_the_space_give_the_plain_alternation():
     assert alternation(["WIB", "wib", "waktu"]) == flat_alternation(["WIB", "wib", "waktu"])
     assert alternation(["a-b", "a c"], r"\W+") == flat_alternation(["a-b", "a c"], r"\W+")
+
+
+def test_whole_words_match_only_whole_words_and_none_without_phrases():
+    pattern = whole_words_re(["after", "set off"])
+    assert [m.group() for m in pattern.finditer("after dawn they set off; the aftermath, well-set off-road")] == [
+        "after", "set off"]
+    assert not pattern.search("l'after")  # an elided article glued to it makes it part of a word
+    assert whole_words_re([]) is None and whole_words_re(None) is None
+    assert whole_words_re(["Mei"], re.IGNORECASE).search("1 mei")
