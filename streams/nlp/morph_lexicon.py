@@ -25,8 +25,10 @@ Voices (a family lists the ones its verbs take):
   with a personal object: "se detuvo a cuatro personas", where "se detuvo" alone is "stopped").
 - Spanish and French futures: a family with ``finite`` also gets ``future`` (3sg, 3pl and, for
   quotes, 1pl of the synthetic future: "protestará", "protestarán", "protestaremos"; "manifestera",
-  "manifesteront", "manifesterons"), one with ``pronominal`` also ``pronominal_future`` ("se
-  reunirán", "se réuniront"); a verb or family may list ``future`` alone. These forms go to an
+  "manifesteront", "manifesterons"; and the 3sg and 3pl conditional, the future of the past in
+  reported speech: "advirtió que expulsaría", "a averti qu'il expulserait"), one with ``pronominal``
+  also ``pronominal_future`` ("se reunirán", "se réuniront", "se reunirían"); a verb or family may
+  list ``future`` alone. These forms go to an
   entry of their own flagged ``future``: an act to come, never a deed (triggers.py makes it a
   THREATEN when a speaker announces force, a protest or a sanction, and no event otherwise).
 - French: ``finite`` (3sg/3pl present, passé simple, imparfait), ``perfect``
@@ -95,6 +97,9 @@ _ES_FUTURE_STEMS = {"tener": "tendr", "poner": "pondr", "venir": "vendr", "salir
                     "hacer": "har", "decir": "dir", "poder": "podr", "querer": "querr", "saber": "sabr",
                     "haber": "habr", "caber": "cabr"}
 _ES_FUTURE_ENDINGS = ("á", "án", "emos")
+#: the conditional (3sg, 3pl) on the future stem: in reported speech the future of the past
+#: ("advirtió que expulsaría a los diplomáticos"), otherwise a hypothesis; never a deed
+_ES_CONDITIONAL_ENDINGS = ("ía", "ían")
 _ES_PASSIVE_SG = ("fue", "ha sido", "había sido", "resultó")
 _ES_PASSIVE_PL = ("fueron", "han sido", "habían sido", "resultaron")
 _ES_PERFECT = ("ha", "han", "había", "habían")
@@ -121,12 +126,14 @@ def es_forms(verb: dict) -> dict[str, list[str]]:
     pbase = part[:-1]
     parts_sg, parts_pl = [part, pbase + "a"], [part + "s", pbase + "as"]
     finite = pres + pret + impf
-    future = [_es_future_stem(verb) + e for e in _ES_FUTURE_ENDINGS]
+    fut_stem = _es_future_stem(verb)
+    future = [fut_stem + e for e in _ES_FUTURE_ENDINGS]
+    conditional = [fut_stem + e for e in _ES_CONDITIONAL_ENDINGS]
     forms = {
         "finite": finite,
         "present": pres,
         "preterite": pret,
-        "future": future,
+        "future": future + conditional,
         "perfect": [f"{aux} {part}" for aux in _ES_PERFECT],
         "gerund": [ger],
         "passive": [f"{aux} {p}" for aux in _ES_PASSIVE_SG for p in parts_sg]
@@ -143,7 +150,7 @@ def es_forms(verb: dict) -> dict[str, list[str]]:
     enclitic = _es_accent_gerund(ger) + "se"
     forms["pronominal"] = ([f"se {f}" for f in finite] + [f"se {aux} {part}" for aux in _ES_PERFECT]
                            + [enclitic] + [f"{aux} {inf}se" for aux in _ES_ASPECT])
-    forms["pronominal_future"] = [f"se {f}" for f in future[:2]] + [f"nos {future[2]}"]
+    forms["pronominal_future"] = [f"se {f}" for f in future[:2] + conditional] + [f"nos {future[2]}"]
     forms["impersonal"] = [f"se {f}" for f in (pres[0], pret[0], impf[0])]
     return forms
 
@@ -174,6 +181,9 @@ _FR_PERFECT_PL = ("ont", "avaient", "l'ont", "l'avaient", "les a", "les ont", "l
 _FR_PASSIVE_SG = ("a été", "avait été", "est", "été")
 _FR_PASSIVE_PL = ("ont été", "avaient été", "sont", "été")
 _FR_FUTURE_ENDINGS = ("a", "ont", "ons")
+#: the conditional (3sg, 3pl) on the future stem: in reported speech the future of the past
+#: ("a averti qu'il expulserait les diplomates"), otherwise a hypothesis; never a deed
+_FR_CONDITIONAL_ENDINGS = ("ait", "aient")
 #: aspect auxiliaries before an infinitive that tell a done act: beginning (a commencé à) and the
 #: recent past (vient de, venaient d': "la police vient d'arrêter"), "de" elided before a vowel
 _FR_ASPECT = ("a commencé à", "ont commencé à", "avait commencé à", "avaient commencé à",
@@ -205,13 +215,14 @@ def fr_forms(verb: dict) -> dict[str, list[str]]:
     finite = pres + ps + impf
     fut_stem = verb.get("fut") or (inf[:-1] if inf.endswith("re") else inf)
     future = [fut_stem + e for e in _FR_FUTURE_ENDINGS]
+    conditional = [fut_stem + e for e in _FR_CONDITIONAL_ENDINGS]
     elide = inf[0] in "aeéèêiouh"
     se = "s'" if elide else "se "
     forms = {
         "finite": finite,
         "present": pres,
-        "future": future,
-        "pronominal_future": [se + f for f in future[:2]] + [f"nous {future[2]}"],
+        "future": future + conditional,
+        "pronominal_future": [se + f for f in future[:2] + conditional] + [f"nous {future[2]}"],
         "perfect": [f"{aux} {p}" for aux in _FR_PERFECT_SG for p in parts_sg]
         + [f"{aux} {part}" for aux in _FR_PERFECT_PL if not aux.startswith("les")]
         + [f"{aux} {p}" for aux in _FR_PERFECT_PL if aux.startswith("les") for p in parts_pl],

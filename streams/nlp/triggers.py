@@ -158,6 +158,10 @@ class Lexicon:
     passive_prefix: str
     #: endings of future-tense verbs ("reunirá", "viendront"), checked before a trigger
     future: re.Pattern | None
+    #: those and the conditional's (events.json ``conditional_endings``: "expulsaría", "expulserait"),
+    #: checked only inside a trigger written as a future (flag ``future``); before a trigger the
+    #: conditional's endings would take nouns for verbs ("la mayoría", "la artillería")
+    future_form: re.Pattern | None
     #: what may join two actors of one clause ("and", "dan", "y", "et")
     joiner: re.Pattern | None
     #: words of natural disasters ("flood", "banjir")
@@ -569,6 +573,7 @@ def lexicon(lang: str) -> Lexicon:
         passive=_words_pattern(data.get("passive_markers", [])),
         passive_prefix=fold(data.get("passive_prefix", "")),
         future=_endings_pattern(data.get("future_endings", [])),
+        future_form=_endings_pattern(data.get("future_endings", []) + data.get("conditional_endings", [])),
         joiner=_joiner_pattern(data.get("actor_joiners", [])),
         disaster_words=_words_pattern(data.get("disaster_words", [])),
         accident_words=_words_pattern((load_data(lang, "accidents") or {}).get("words", [])),
@@ -1077,7 +1082,7 @@ def _announced(lex: Lexicon, folded: str, near: str, before: str | None) -> bool
 
 def _future_verb(lex: Lexicon, trigger: Trigger, sentence: str, start: int, end: int) -> bool:
     """The trigger's verb is in the synthetic future ("romperá relaciones", "suspendra son aide",
-    "se manifestarán"): for a type a speaker can threaten, an act to come, no deed yet. A trigger
+    "se manifestarán"), or, for a trigger written as a future, in the conditional ("expulsaría"): for a type a speaker can threaten, an act to come, no deed yet. A trigger
     flagged ``future`` has its verb anywhere in its span (after "se"); in others only a first word
     counts (a future ending elsewhere is the phrase's own). The ending is read on the unfolded
     text: "protestaran" (a subjunctive) folds like "protestarán" but is no future."""
@@ -1085,7 +1090,7 @@ def _future_verb(lex: Lexicon, trigger: Trigger, sentence: str, start: int, end:
                               or in_group("conceded_types", trigger.type, trigger.mode)):
         return False
     if trigger.future:
-        return bool(lex.future.search(sentence, start, end))
+        return bool(lex.future_form.search(sentence, start, end))
     return bool(lex.future.match(sentence, start))
 
 
