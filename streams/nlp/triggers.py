@@ -35,6 +35,10 @@ NEGATION_WINDOW = 3
 MODAL_AFTER_WINDOW = 3
 #: the lifting of a restriction (a reversal marker this many words around it) is a concession
 REVERSAL_WINDOW = 3
+#: words before an agreement, cooperation or aid searched for a verb ending it ("revoked its military cooperation")
+ENDING_WINDOW = 4
+#: words after an agreement, cooperation or aid searched for a passive ending it ("the agreement was suspended")
+ENDED_WINDOW = 3
 #: words before a protest searched for a word announcing it ("announced a nationwide strike")
 ANNOUNCE_WINDOW = 3
 #: words after a trigger searched for a marker of immediate effect ("would be expelled with immediate effect")
@@ -175,6 +179,11 @@ class Lexicon:
     #: words that lift a restriction ("lifted", "dicabut", "levantó"): with a curfew, ban or
     #: sanction next to them the act is a concession (plover.json ``reversible``)
     reversal: re.Pattern | None = None
+    #: verbs that end a tie ("revoked", "membatalkan", "suspendió") and their passives ("was suspended",
+    #: "dibatalkan"): with one before or after it, an agreement, cooperation or aid (plover.json ``endable``)
+    #: is the act of ending it, a SANCTION
+    ending: re.Pattern | None = None
+    ended: re.Pattern | None = None
     #: modals of a plain future ("will", "akan"): force announced with one is a threat
     threat_modal: re.Pattern | None = None
     #: markers of a measure in force as it is announced ("with immediate effect", "con efecto inmediato",
@@ -580,6 +589,8 @@ def lexicon(lang: str) -> Lexicon:
         pronouns=_joiner_pattern(data.get("pronouns", [])),
         subject_pronouns=_joiner_pattern(data.get("subject_pronouns", [])),
         reversal=_words_pattern(data.get("reversal_markers", [])),
+        ending=_words_pattern(data.get("ending_markers", [])),
+        ended=_words_pattern(data.get("ended_markers", [])),
         threat_modal=_words_pattern(data.get("threat_modals", [])),
         immediate_effect=_words_pattern(data.get("immediate_effect", [])),
         unreal_modal=_words_pattern(data.get("unreal_modals", [])),
@@ -1116,6 +1127,25 @@ def _lifted(trigger: Trigger) -> Trigger:
     """The concession of lifting what ``trigger`` imposes (PLOVER CONCEDE, "ease")."""
     return replace(trigger, type="CONCEDE", mode="ease", anchor=False, needs_count=False, casualty=False,
                    by_state="")
+
+
+@lru_cache(maxsize=None)
+def _discontinued(trigger: Trigger) -> Trigger:
+    """The act of ending what ``trigger`` names, an agreement, cooperation or aid (PLOVER SANCTION
+    discontinue: "reduce or break relations, stop aid, withdraw from an agreement")."""
+    return replace(trigger, type="SANCTION", mode="discontinue", anchor=False, needs_count=False, casualty=False,
+                   passive=False, by_state="")
+
+
+def _ended(lex: Lexicon, folded: str, start: int, end: int, parts: list[tuple[int, int]]) -> bool:
+    """A verb of ending stands among the few words before the trigger in its clause ("revoked its
+    military cooperation agreement", "membatalkan perjanjian kerja sama"), or its passive right after it
+    ("the agreement was suspended", "kerja sama itu dibekukan"). Only a passive counts after it: "an
+    agreement to end the war" is an agreement."""
+    clause_start = next((a for a, b in parts if a <= start < b), 0)
+    if lex.ending and lex.ending.search(_window_before(folded[clause_start:start], start - clause_start, ENDING_WINDOW)):
+        return True
+    return bool(lex.ended and lex.ended.search(_window_after(folded, end, parts, ENDED_WINDOW)))
 
 
 #: words after an attack searched for what it is aimed at ("attacked the opposition over its plan")
@@ -1670,6 +1700,8 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
                 lex.reversal.search(_window_before(folded, start, REVERSAL_WINDOW))
                 or lex.reversal.search(_window_after(folded, end, parts, REVERSAL_WINDOW))):
             trigger = _lifted(trigger)  # "lifted the curfew", "sanksi dicabut"
+        if in_group("endable", trigger.type, trigger.mode) and _ended(lex, folded, start, end, parts):
+            trigger = _discontinued(trigger)  # "revoked its cooperation agreement", "membatalkan kerja sama"
         if lex.announce and in_group("announced_types", trigger.type, trigger.mode) and lex.announce.search(
                 _window_before(folded, start, ANNOUNCE_WINDOW)):
             trigger = _threat(trigger)  # "the union announced a strike": a threat of dissent, no protest yet
