@@ -23,6 +23,12 @@ Voices (a family lists the ones its verbs take):
   the gerund with its enclitic: "se manifestaron", "manifestándose"),
   ``aspect`` (comenzó a/volvió a/acaba de ... + infinitive), ``impersonal`` (se + the 3sg
   with a personal object: "se detuvo a cuatro personas", where "se detuvo" alone is "stopped").
+- Spanish and French ``infinitive``: the bare infinitive, for a concession decided or accepted
+  ("decidieron levantar el bloqueo", "aceptaron volver a sus celdas", "ont accepté de lever le
+  blocage"): PLOVER CONCEDE counts promised concessions; the modal, purpose and negation cues before
+  it ("podrían levantar", "para levantar", "se negaron a levantar") still cancel it.
+- Spanish ``clitic_object``: the present, preterite and perfect after a direct-object pronoun
+  ("los liberó", "las han excarcelado"), for a verb whose object was named before.
 - Spanish and French futures: a family with ``finite`` also gets ``future`` (3sg, 3pl and, for
   quotes, 1pl of the synthetic future: "protestará", "protestarán", "protestaremos"; "manifestera",
   "manifesteront", "manifesterons"; and the 3sg and 3pl conditional, the future of the past in
@@ -100,6 +106,8 @@ _ES_FUTURE_ENDINGS = ("á", "án", "emos")
 #: the conditional (3sg, 3pl) on the future stem: in reported speech the future of the past
 #: ("advirtió que expulsaría a los diplomáticos"), otherwise a hypothesis; never a deed
 _ES_CONDITIONAL_ENDINGS = ("ía", "ían")
+#: direct-object pronouns before a finite verb ("los liberó": the captives named before)
+_ES_OBJECT_CLITICS = ("lo", "la", "los", "las")
 _ES_PASSIVE_SG = ("fue", "ha sido", "había sido", "resultó")
 _ES_PASSIVE_PL = ("fueron", "han sido", "habían sido", "resultaron")
 _ES_PERFECT = ("ha", "han", "había", "habían")
@@ -139,6 +147,9 @@ def es_forms(verb: dict) -> dict[str, list[str]]:
         "passive": [f"{aux} {p}" for aux in _ES_PASSIVE_SG for p in parts_sg]
         + [f"{aux} {p}" for aux in _ES_PASSIVE_PL for p in parts_pl],
         "aspect": [f"{aux} {inf}" for aux in _ES_ASPECT],
+        "infinitive": [inf],
+        "clitic_object": [f"{cl} {f}" for cl in _ES_OBJECT_CLITICS
+                          for f in pres + pret + [f"{aux} {part}" for aux in _ES_PERFECT]],
     }
     if cls == "ar" and not verb.get("pret_ok"):
         # "respaldó" folds to "respaldo" (the noun: "con el respaldo de"), "incendió" to "incendio"
@@ -230,6 +241,7 @@ def fr_forms(verb: dict) -> dict[str, list[str]]:
         "passive": [f"{aux} {p}" for aux in _FR_PASSIVE_SG for p in parts_sg if aux != "été"]
         + [f"{aux} {p}" for aux in _FR_PASSIVE_PL for p in parts_pl if aux != "été"],
         "aspect": [_fr_before(aux, inf) for aux in _FR_ASPECT],
+        "infinitive": [inf],
         "pronominal": [se + f for f in finite] + [f"s'est {p}" for p in parts_sg] + [f"se sont {p}" for p in parts_pl]
         + [f"s'était {p}" for p in parts_sg] + [f"s'étaient {p}" for p in parts_pl] + ([se + ger] if ger else []),
     }

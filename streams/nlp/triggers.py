@@ -676,19 +676,39 @@ def _participle_nouns(spec: dict, phrases: list[str]) -> dict:
             "participle_keys": frozenset(keys)}
 
 
+#: letters before an adverb ending ("igual-mente"): fewer make a noun or a name ("de-mente", "Cle-mente")
+ADVERB_STEM = 4
+
+
 def _time_insertion_pattern(lang: str, spec: dict) -> re.Pattern | None:
     """A day named after a verb (events.json ``time_insertions``: determiners and day parts around
-    the weekdays and relative days of dates.json): "este martes", "el jueves por la noche", "hier soir"."""
+    the weekdays and relative days of dates.json): "este martes", "el jueves por la noche", "hier soir";
+    a day part may also open it and name the day after it (``part_openers``: "la tarde del lunes", "a
+    última hora del lunes", "la madrugada de hoy"), and a night may span two days (``span_joiners``:
+    "en la noche del jueves al viernes", "dans la nuit de mardi à mercredi"); an adverb stands there too
+    (``adverbs``, and words with one of ``adverb_endings``: "expresaron igualmente su apoyo", "a
+    condamné fermement l'attaque")."""
     if not spec:
         return None
     days, relative = _day_words(lang)
     determiners = [fold(w) for w in spec.get("determiners", [])]
     parts = [fold(w) for w in spec.get("day_parts", [])]
-    day = rf"(?:(?:{alternation(determiners)})\s+)?(?:{alternation(days)})(?:\s+(?:{alternation(parts)}))?"
+    openers = [fold(w) for w in spec.get("part_openers", [])]
+    joiners = [fold(w) for w in spec.get("span_joiners", [])]
+    lead = alternation(determiners + openers)
+    span = rf"(?:\s+(?:{alternation(joiners)})\s+(?:{alternation(days)}))?" if joiners else ""
+    day = rf"(?:(?:{lead})\s+)?(?:{alternation(days)}){span}(?:\s+(?:{alternation(parts)}))?"
+    before_relative = rf"(?:(?:{alternation(openers)})\s+)?" if openers else ""
     prepositions = [fold(w) for w in spec.get("not_after", [])]
     # after a preposition the day is its complement ("convocó para este sábado una marcha"), not an insertion
     free = rf"(?!(?:{alternation(prepositions + determiners)})\s)"
-    return re.compile(rf"(?<!\w){free}\w+ ({day}|{alternation(relative)})(?= \w)")
+    adverbs = []
+    if spec.get("adverbs"):
+        adverbs.append(alternation(fold(w) for w in spec["adverbs"]))
+    if spec.get("adverb_endings"):
+        adverbs.append(rf"\w{{{ADVERB_STEM},}}(?:{alternation(fold(w) for w in spec['adverb_endings'])})")
+    inserted = rf"|(?:{'|'.join(adverbs)})(?!\w)" if adverbs else ""
+    return re.compile(rf"(?<!\w){free}\w+ ({day}|{before_relative}(?:{alternation(relative)}){inserted})(?= \w)")
 
 
 #: words either side of a number read again with the number blanked

@@ -191,3 +191,45 @@ def test_present_and_preterite_voices_leave_out_the_imperfect():
     assert forms["present"] == ["saluda", "saludan"] and forms["preterite"] == ["saludó", "saludaron"]
     phrases = ml.family_phrases("es", {"verbs": [{"v": "saludar"}], "voices": ["present", "preterite"], "objects": ["la"]})
     assert "saludaron la" in phrases and not any(p.startswith("saludaba") for p in phrases)
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # a protest that lasts, ended by its own side: any determiner, 'poner fin a', 'mettre fin à'
+    ("Los maestros han puesto fin a una huelga de tres semanas.", "es", ("CONCEDE", None)),
+    ("Los reclusos pusieron fin al motín el martes.", "es", ("CONCEDE", None)),
+    ("Les enseignants ont mis fin à une grève de trois semaines.", "fr", ("CONCEDE", None)),
+    ("Les détenus ont mis fin à la mutinerie.", "fr", ("CONCEDE", None)),
+    # decided or accepted (a promised concession), strikers back at work, a rally called off
+    ("Los campesinos aceptaron levantar el bloqueo de la carretera.", "es", ("CONCEDE", None)),
+    ("Les agriculteurs ont accepté de lever le blocage du dépôt.", "fr", ("CONCEDE", None)),
+    ("Los huelguistas volvieron al trabajo el lunes.", "es", ("CONCEDE", None)),
+    ("Les grévistes ont repris le travail lundi.", "fr", ("CONCEDE", None)),
+    ("El sindicato desconvocó la concentración.", "es", ("CONCEDE", None)),
+    # the day or an adverb between the verb and its object
+    ("Los desempleados suspendieron la tarde del lunes el corte de ruta.", "es", ("CONCEDE", None)),
+    ("Los presos aceptaron en la noche del jueves al viernes volver a sus celdas tras el motín.", "es", ("CONCEDE", None)),
+    ("Les agriculteurs ont levé dans la nuit de mardi à mercredi le blocage du dépôt.", "fr", ("CONCEDE", None)),
+    ("El presidente rechazó también la propuesta.", "es", ("REJECT", None)),
+    # captives named before the release verb by an object pronoun
+    ("La policía detuvo a diez manifestantes y los liberó horas después.", "es", ("RETREAT", "release")),
+])
+def test_protests_ended_by_their_own_side_are_concessions(text, lang, expected):
+    assert expected in types_of(text, lang)
+
+
+@pytest.mark.parametrize("text,lang", [
+    # police ending someone else's protest, a march reaching its goal, a plan to end a strike
+    ("La policía puso fin al motín.", "es"),
+    ("La police a mis fin à l'occupation de l'université.", "fr"),
+    ("Los manifestantes terminaron la marcha frente al Congreso.", "es"),
+    ("Los campesinos podrían levantar el bloqueo.", "es"),
+    # a refusal to end it, a pronoun freed from duties
+    ("Los campesinos se negaron a levantar el bloqueo.", "es"),
+    ("El gobierno lo liberó de sus obligaciones fiscales.", "es"),
+])
+def test_protests_ended_by_others_refused_or_reached_are_no_concessions(text, lang):
+    assert ("CONCEDE", None) not in types_of(text, lang) and ("RETREAT", "release") not in types_of(text, lang)
+
+
+def test_refusing_to_end_a_protest_is_a_rejection_only():
+    assert types_of("Los campesinos se negaron a levantar el bloqueo.", "es") == [("REJECT", None)]
