@@ -18,6 +18,9 @@ def types(sentence: str, lang: str) -> list[str]:
     ("fr", "Mardi, le sénateur a attaqué la politique économique du gouvernement."),
     ("id", "Pada Selasa, politikus itu menyerang kebijakan ekonomi pemerintah."),
     ("ms", "Pada Selasa, ahli politik itu menyerang dasar ekonomi kerajaan."),
+    ("es", "El candidato atacó el martes el historial económico de su rival en un debate."),
+    ("id", "Calon itu pada Selasa menyerang rekam jejak ekonomi lawannya dalam debat."),
+    ("ms", "Calon itu pada Selasa menyerang rekod ekonomi lawannya dalam debat."),
 ])
 def test_an_attack_on_policies_or_remarks_is_a_criticism(lang, sentence):
     assert types(sentence, lang) == ["ACCUSE"]
