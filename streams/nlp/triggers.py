@@ -735,13 +735,16 @@ def _day_names_pattern(lang: str) -> re.Pattern | None:
 
 def _count_insertion_pattern(lang: str) -> re.Pattern | None:
     """A number in figures or words (numbers.json ``words``, ``multipliers``, ``scales``, ``adders``;
-    not the vague words, which are nouns of their own: "dozens of") between two words."""
+    not the vague words, which are nouns of their own: "dozens of") between two words, with the unit
+    of measure after it (numbers.json ``units``: "mengirim 50 ton bantuan")."""
     spec = load_data(lang, "numbers") or {}
     words = [fold(w) for key in ("words", "multipliers", "scales", "adders") for w in spec.get(key) or {}]
     if not words:
         return None
     number = rf"(?:\d[\d.,]*|{alternation(words)})"
-    return re.compile(rf"(?<=\w )({number}(?:[ -]{number})*)(?= \w)")
+    units = [fold(w) for w in spec.get("units") or ()]
+    unit = rf"(?: (?:{alternation(units)}))?" if units else ""
+    return re.compile(rf"(?<=\w )({number}(?:[ -]{number})*{unit})(?= \w)")
 
 
 def _blanked(folded: str, pattern: re.Pattern | None) -> str:

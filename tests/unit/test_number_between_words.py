@@ -29,3 +29,8 @@ def test_the_phrase_read_over_the_number_spans_it():
 def test_a_number_read_over_keeps_the_phrases_found_without_it():
     sentence = "Polisi menangkap 20 orang di Jakarta."
     assert [h.trigger.type for h in find_triggers(sentence, "id")] == ["COERCE"]
+
+
+def test_a_figure_with_its_unit_between_a_verb_and_its_noun_is_read_over():
+    assert types("Jepang pada Jumat mengirimkan 50 ton bantuan kemanusiaan ke Turki.", "id") == ["AID"]
+    assert types("Jepun pada Jumaat menghantar 50 tan bantuan kemanusiaan ke Turki.", "ms") == ["AID"]
