@@ -18,6 +18,9 @@ Sources, all shipped with packages or in ``streams/data``:
   or "Of" is not matched alone);
 - ``data/<lang>/places.json`` "common_words": words of the language that are
   also town names ("Harian", "Massa"), never matched as a place;
+- ``data/<lang>/places.json`` "named_waters": seas and gulfs named after a country
+  ("South China Sea", "Laut China Selatan", "golfo de México"), read as common words: the
+  country in their name is no mention of the country;
 - ``data/common/places.json``: usual English names of countries and cities
   ("Russia", "Stepanakert") and cross-language aliases ("Kiev" -> Kyiv).
 
@@ -410,7 +413,8 @@ def language_index(lang: str) -> LanguageIndex:
             _add(countries, name, Entry(by_code[code], case_rule(name)))
     common, own = load_json("common", "places"), load_json(lang, "places")
     calendar = load_json(lang, "dates")
-    common_words = {key_of(w) for src in (common, own) for w in src.get("common_words", [])}
+    common_words = {key_of(w) for src in (common, own) for key in ("common_words", "named_waters")
+                    for w in src.get(key, [])}
     # "Juli", "August", "Sabtu": calendar words of the language are no towns
     common_words |= {key_of(w) for section in ("months", "weekdays") for w in calendar.get(section, {}) if len(w) > 3}
     prefixes = {key_of(w): k for src in (common, own) for w, k in src.get("prefixes", {}).items()}

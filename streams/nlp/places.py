@@ -199,6 +199,24 @@ def _phrase_past(text: str, toks, folded: list[str], m: _Match, lx: LanguageInde
     return None
 
 
+#: tokens before a name where a common phrase running over it may start ("mar de la China Meridional")
+PHRASE_LOOKBACK = 3
+
+
+def _phrase_over(text: str, toks, folded: list[str], i: int, lx: LanguageIndex) -> int | None:
+    """Where a common phrase of the language (a sea named after a country: "South China Sea", "mer de
+    Chine méridionale") ends when it starts at most ``PHRASE_LOOKBACK`` tokens before token ``i`` and
+    covers it, else None."""
+    for k in range(max(0, i - PHRASE_LOOKBACK), i + 1):
+        key, j = folded[k], k + 1
+        while j < len(toks) and key in lx.partial and _joined(text, toks, j - 1, j + 1):
+            key = f"{key} {folded[j]}"
+            j += 1
+            if j > i and key in lx.common_words:
+                return j
+    return None
+
+
 def _capitalised(text: str, toks, i: int, j: int) -> bool:
     """True when token i is a capitalised word written next to token j (a space apart)."""
     if not 0 <= i < len(toks):
@@ -243,6 +261,10 @@ def _scan(text: str, lx: LanguageIndex) -> list[_Match]:
             continue
         word = (folded[i], toks[i][2])
         if word in dead:
+            continue
+        over = _phrase_over(text, toks, folded, i, lx)
+        if over is not None:
+            taken = over  # "the South China Sea", "el golfo de México": no mention of the country
             continue
         found = _longest(text, toks, folded, i, lx)
         if found is None:
