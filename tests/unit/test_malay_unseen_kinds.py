@@ -3,7 +3,8 @@
 Cues one language's lists had and the other's lacked (a missed obligation, a threatened act, a
 span of a month before the act, readiness), the closing formula of Malaysian police reports (the
 case "disiasat mengikut Seksyen ..."), Malaysia's federal territories as places, and a meeting
-told after "after" beside a speech act. Sentences written for these tests.
+told after "after" beside a speech act, ministries' portfolio words
+before a minister's name, and 'dengan sokongan' (with the support of) as a vote tally. Sentences written for these tests.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from streams.nlp.places import find_places
+from streams.nlp.titles import find_titled_persons
 from tests.unit.test_events import extract
 
 
@@ -81,3 +83,22 @@ def test_a_meeting_after_which_a_deal_was_signed_is_a_meeting_of_its_own(text, l
 
 def test_what_is_agreed_stays_the_content_of_the_agreement():
     assert types("Indonesia and Malaysia agreed on Thursday to hold talks on the border.", "en") == ["AGREE"]
+
+
+@pytest.mark.parametrize(
+    "text, lang, name",
+    [
+        ("Menteri Undang-Undang Azalina Othman Said mengecam serangan itu pada Khamis.", "ms", "Azalina Othman Said"),
+        ("Menteri Kesihatan Dzulkefly Ahmad mengecam serangan itu pada Khamis.", "ms", "Dzulkefly Ahmad"),
+        ("Menteri Kesehatan Budi Gunadi Sadikin mengecam serangan itu pada Kamis.", "id", "Budi Gunadi Sadikin"),
+        ("Menteri Pariwisata Sandiaga Uno mengecam serangan itu pada Kamis.", "id", "Sandiaga Uno"),
+    ],
+)
+def test_a_ministry_portfolio_is_no_part_of_the_minister_name(text, lang, name):
+    assert [p.name for p in find_titled_persons(text, lang, [])] == [name]
+
+
+def test_with_the_support_of_members_is_a_vote_not_an_act_of_support():
+    assert types("Dewan Rakyat meluluskan rang undang-undang itu dengan sokongan 199 Ahli Parlimen pada Khamis.",
+                 "ms") == []
+    assert types("Malaysia menyatakan sokongan penuh terhadap Palestin pada Khamis.", "ms") == ["SUPPORT"]
