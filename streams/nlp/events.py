@@ -394,7 +394,8 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
             continue  # what a quotation tells is the speaker's story
         own_subject = hit.start >= content_end and any(content_end <= a < hit.start for a, _ in names)
         if (speech_at is not None and speech_at < hit.start and not own_subject and (not is_verbal(t.type) or t.content)
-                and (not t.anchor or _judged_object(ctx.lang, folded, judge, hit))):
+                and (not t.anchor or _judged_object(ctx.lang, folded, judge, hit))
+                and not _meeting_before(ctx.lang, folded, hit)):
             continue  # what a speaker talks about is the content of the speech act
         if is_reporting(t.type) and (speech_at is None or own_subject) and not t.evaluative:
             # what a characterisation is about ("called the attack reckless") was told before; a later clause with
@@ -406,6 +407,29 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
             continue  # "rights groups have denounced the camps": a stance held, told without a day (what it is about stays its content)
         kept.append(hit)
     return _requested_acts(ctx.lang, sentence, folded, hits, kept, names)
+
+
+#: words at most between a preposition of time ("after", "selepas", "tras") and the meeting it governs ("after a meeting")
+MEETING_AFTER_GAP = 1
+
+
+def _meeting_before(lang: str, folded: str, hit: TriggerHit) -> bool:
+    """A meeting governed by a preposition of time after a speech act ("signed the deal after talks between
+    the two ministers", "memeterai MoU selepas pertemuan dua hala antara ...", "tras una conversación
+    telefónica"): the talks are the step before the act, a meeting of its own on that day, not what was
+    agreed or said (events.json ``after_markers``)."""
+    after = lexicon(lang).after
+    if hit.trigger.type != "CONSULT" or after is None:
+        return False
+    words = folded[:hit.start].split()
+    for gap in range(MEETING_AFTER_GAP + 1):
+        if any(w[-1] in ",;:" for w in words[len(words) - gap:]):
+            return False
+        for size in (1, 2):  # "after", "hours after", "después de"
+            end = len(words) - gap
+            if end - size >= 0 and after.fullmatch(" ".join(words[end - size:end])):
+                return True
+    return False
 
 
 def _scare_quoted(sentence: str, hit: TriggerHit) -> bool:
