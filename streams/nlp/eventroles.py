@@ -87,7 +87,7 @@ def roles(ctx: ArticleContext, hit: TriggerHit, pos: int, end: int, clause: tupl
         before = subjects  # an act that needs an actor keeps the names it has (its subject may be unnamed)
     if not is_verbal(trig.type):
         before = [] if _counted_by_toll(ctx, pos, clause) else _after_reporter(ctx, before, pos)
-    after = [a for a in mentions if a.start > pos]  # also inside a phrase with a gap ("held ... responsible")
+    after = [a for a in mentions if a.start > pos and not _reports_after(ctx, end, a)]  # also in a gap ("held ... responsible")
     actors = _side_actors(before, ctx.text, True, ctx.lang)
     if before and not is_verbal(trig.type) and _participle_adjunct(ctx, pos, end):
         # "police fired on the crowd, killing three": police; "... because the crowd turned violent,
@@ -136,6 +136,7 @@ def roles(ctx: ArticleContext, hit: TriggerHit, pos: int, end: int, clause: tupl
         elif (not actors and last_person is not None and not _unknown_subject(ctx, pos, clause)
               and (not trig.needs_actor or _pronoun_subject(ctx, pos))):
             actors = [last_person]  # "he said, demanding that ...": the person named before
+            actors, targets = _with_titles(ctx, actors, targets)
     if is_declared(trig.type) and not passive:
         city = _city_as_object(ctx, pos, end, clause, actors)  # "accused Moscow of", "menuduh Manila"
         if city and (not targets or targets[0].start > city[0].end + _QUALIFIER_REACH):
@@ -154,8 +155,24 @@ def _with_titles(ctx: ArticleContext, actors: list[ActorMention],
                  targets: list[ActorMention]) -> tuple[list[ActorMention], list[ActorMention]]:
     """(actors, targets) with the sectors that title the first actor, a person, among the actors
     (``actors.title_sectors``) and no longer among the targets."""
-    actors = actors + [m for m in title_sectors(ctx.text, ctx.actors, actors[0], ctx.lang) if m not in actors]
+    actors = actors + [m for m in _offices_held(ctx, actors[0]) if m not in actors]
     return actors, [t for t in targets if t not in actors]
+
+
+def _offices_held(ctx: ArticleContext, person: ActorMention) -> list[ActorMention]:
+    """The sectors that title ``person`` here or where the article named them before
+    (``actors.title_sectors``): an official introduced once with a force's title ("Ketua Polis
+    Johor, Datuk Ahmad Zaki Hashim", "Kapolda Metro Jaya Irjen Pol Bambang Sutrisno") and named
+    bare later ("Ahmad Zaki turut memberi amaran", "Bambang juga memperingatkan") still acts
+    for that force."""
+    offices: list[ActorMention] = []
+    for m in ctx.actors:
+        if m.start > person.start:
+            break
+        if m.kind == "person" and m.value == person.value:
+            offices += [o for o in title_sectors(ctx.text, ctx.actors, m, ctx.lang)
+                        if all((o.value, o.country) != (k.value, k.country) for k in offices)]
+    return offices
 
 
 #: acts only a state takes (PLOVER SANCTION and AID: sanctions, embargoes, cut ties, asylum, aid
@@ -199,6 +216,27 @@ def _after_reporter(ctx: ArticleContext, before: list[ActorMention], pos: int) -
     if pronouns and any(pronouns.fullmatch(w.strip(",\"'")) for w in ctx.folded[said.end():pos].split()):
         return before  # "Olaf Scholz said that he had halted ...": the speaker tells their own act
     return [a for a in before if a.start >= said.end()]
+
+
+#: characters after a name searched for the verb of saying that makes it a trailing attribution's speaker
+#: (a title word may stand between: "a military spokesman told")
+REPORTER_VERB_REACH = 20
+
+
+def _reports_after(ctx: ArticleContext, end: int, mention: ActorMention) -> bool:
+    """The mention after a trigger speaks the attribution that closes the sentence, past a comma
+    ("urged both governments ..., his spokesman Stephane Dujarric told reporters", "..., said
+    police chief X", "..., kata Kapolda X"): it reports the act, it is not its object. A verb of
+    saying (``actors.json`` ``speech_verbs``) stands between that comma and the name, or just
+    after the name in its clause."""
+    verbs = speech_verbs(ctx.lang)
+    comma = ctx.folded.rfind(",", end, mention.start)
+    if verbs is None or comma < 0:
+        return False
+    if verbs.search(ctx.folded, comma, mention.start):
+        return True
+    rest = re.split(r"[.,;:!?\"«»]", ctx.folded[mention.end:mention.end + REPORTER_VERB_REACH])[0]
+    return bool(verbs.search(rest))
 
 
 #: characters before a trigger searched for a toll that counts it ("the toll of the")

@@ -115,3 +115,15 @@ def test_warplanes_and_warships_are_their_country_s_military(lang, text):
 ])
 def test_a_seat_of_government_is_its_countrys_government(lang, text, code):
     assert mentions(text, lang) == [("sector", "government", code)]
+
+
+@pytest.mark.parametrize("lang, text, sector, code", [
+    ("en", "The IDF said on Tuesday it had struck targets near Beirut.", "military", "IL"),
+    ("fr", "Tsahal a affirmé mardi avoir frappé des cibles près de Beyrouth.", "military", "IL"),
+    ("es", "La PNP informó el martes que detuvo a cinco personas en Lima.", "police", "PE"),
+    ("id", "RCMP menyatakan pada Selasa bahwa penyelidikan masih berlangsung.", "police", "CA"),
+    ("ms", "ISPR pada Selasa memberi amaran kepada penunjuk perasaan.", "military", "PK"),
+    ("en", "Senator Risa Hontiveros urged the PNP on Friday to investigate.", "police", "PH"),
+])
+def test_a_national_force_named_by_its_own_name_is_its_countrys_sector(lang, text, sector, code):
+    assert ("sector", sector, code) in mentions(text, lang)

@@ -109,6 +109,31 @@ def test_a_speaker_titled_by_a_force_or_group_speaks_with_it():
     assert roles("WASHINGTON - President Joe Biden condemned the attack on Tuesday.", "en", "ACCUSE")[0][0] == ["Joe Biden"]
 
 
+def test_an_official_titled_by_a_force_earlier_speaks_with_it_when_named_again():
+    # "Kapolri Jenderal X" in one paragraph, "Ia juga memperingatkan" in the next: the police chief
+    # still warns for the police, as where the title stands next to the name
+    id_text = ("JAKARTA - Kapolri Jenderal Listyo Sigit Prabowo mengatakan polisi telah menangkap 20 orang pada Rabu"
+               " (15/5).\n\nIa juga memperingatkan akan menindak tegas siapa pun yang berbuat anarkis.")
+    assert roles(id_text, "id", "THREATEN")[0][0] == ["Listyo Sigit Prabowo", "ID:police"]
+    ms_text = ("KUALA LUMPUR - Ketua Polis Negara, Tan Sri Razarudin Husain, berkata 20 orang ditahan semalam."
+               "\n\nBeliau juga memberi amaran keras kepada mana-mana pihak yang terbabit.")
+    assert roles(ms_text, "ms", "THREATEN")[0][0] == ["Razarudin Husain", "MY:police"]
+
+
+def test_the_speaker_of_a_trailing_attribution_is_not_the_target():
+    # ", a military spokesman told reporters", ", kata jurucakap tentera": the force reports the appeal
+    # made to someone unnamed; it is not whom the appeal is made to
+    en = ("JAKARTA - Indonesian President Joko Widodo urged all parties on Wednesday to exercise restraint,"
+          " a military spokesman told reporters.")
+    assert roles(en, "en", "REQUEST") == [(["Joko Widodo"], [])]
+    ms = ("KUALA LUMPUR - Perdana Menteri Anwar Ibrahim menggesa semua pihak semalam supaya bertenang,"
+          " kata jurucakap tentera kepada pemberita.")
+    assert roles(ms, "ms", "REQUEST") == [(["Anwar Ibrahim"], [])]
+    # an object named before the comma stays the target
+    assert roles("WASHINGTON - Secretary of State Antony Blinken urged Israel on Wednesday to exercise restraint,"
+                 " a spokesman told reporters.", "en", "REQUEST")[0][1] == ["IL"]
+
+
 def test_a_name_before_a_comma_and_a_subordinator_is_not_the_subject_after_it():
     # "..., as jets bombed": the body named in the first clause does not bomb
     text = ("KHARTOUM, Sudan - The militia said on Tuesday it had freed ten hostages to the UN, "
