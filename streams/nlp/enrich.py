@@ -102,7 +102,8 @@ def _enrich(clean: CleanArticle) -> EnrichedArticle | Rejection:
         if _private_crime_story(topics, len(sentences)):
             officials = titled_officials(text, lang, places, frozenset(plover_list("crime_story_state_sectors")))
             events = [e for e in events if _state_act(e, officials)]  # a robbery's stabbing, a suspect's denial: private
-        topics = classify_topics(clean.title, text, lang, tuple(e.type for e in events))
+        topics = classify_topics(clean.title, text, lang,
+                                 tuple(f"{e.type}/{e.mode}" if e.mode else e.type for e in events))
     return EnrichedArticle(
         id=clean.id, url=clean.url, title=clean.title, text=clean.text,
         published_at=clean.published_at, language=lang, source=clean.source,

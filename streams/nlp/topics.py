@@ -5,7 +5,7 @@ crime, health, environment, technology, society, sports, or ``other`` when
 nothing fires. Each language has ``data/<lang>/topics.json`` (topic ->
 {term: weight}; ``stem*`` matches any ending, terms with a space are
 phrases). PLOVER event types already extracted from the article add
-evidence (``data/common/topic_events.json``); for a language without a
+evidence (``data/common/topic_events.json``, by type and by type/mode); for a language without a
 lexicon they are the only evidence (another language's words mislead: German
 "war" is "was").
 
@@ -202,12 +202,27 @@ def _lexical_scores(title: str, text: str, lang: str) -> tuple[tuple[str, float]
     return tuple(scores.items())
 
 
+def _event_keys(event_types: Iterable[str]) -> Counter:
+    """How often each type, and each type/mode, was extracted: ``"PROTEST/riot"`` counts for
+    ``PROTEST`` and for ``PROTEST/RIOT`` (a mode adds its own evidence to its type's)."""
+    keys: Counter = Counter()
+    for etype in event_types:
+        if not etype:
+            continue
+        etype = etype.upper()
+        keys[etype.split("/", 1)[0]] += 1
+        if "/" in etype:
+            keys[etype] += 1
+    return keys
+
+
 def topic_scores(title: str, text: str, lang: str, event_types: Iterable[str] = ()) -> dict[str, float]:
-    """The raw score of every topic (for thresholds, debugging and evaluation)."""
+    """The raw score of every topic (for thresholds, debugging and evaluation). ``event_types``
+    are PLOVER types, or ``type/mode`` where a mode says more (``PROTEST/riot``)."""
     scores = dict(_lexical_scores(title or "", text or "", lang))
     evidence = _event_evidence()
-    for etype, n in Counter(t.upper() for t in event_types if t).items():
-        for topic, weight in evidence.get(etype, {}).items():
+    for key, n in _event_keys(event_types).items():
+        for topic, weight in evidence.get(key, {}).items():
             if topic in scores:
                 scores[topic] += weight * min(n, EVENT_CAP)
     return scores

@@ -43,7 +43,7 @@ def test_football_vocabulary_of_attack_and_shots_stays_sports():
 def test_event_types_are_evidence():
     text = "The two sides met on Friday."
     assert classify_topics("Talks", text, "en") == [OTHER]
-    assert "conflict" in classify_topics("Talks", text, "en", ["ASSAULT", "ASSAULT", "PROTEST"])
+    assert "conflict" in classify_topics("Talks", text, "en", ["ASSAULT", "ASSAULT", "THREATEN"])
     assert "politics" in classify_topics("Talks", text, "en", ["AGREE", "CONSULT", "CONSULT"])
 
 
@@ -153,6 +153,88 @@ def test_a_peaceful_protest_is_politics_as_much_as_conflict():
     assert "politics" in topics
     text = "Ribuan pengunjuk rasa menggelar unjuk rasa damai di depan gedung DPR menolak undang-undang itu."
     assert "politics" in classify_topics("Unjuk Rasa Tolak Undang-Undang", text, "id")
+
+
+def test_a_protest_event_is_evidence_of_politics_and_society_not_of_conflict():
+    # PLOVER PROTEST is political dissent: the crowd and the policy, not a war (topic_events.json)
+    text = "The two sides met on Friday."
+    scores = topic_scores("Talks", text, "en", ["PROTEST", "PROTEST"])
+    assert scores["politics"] > 0 and scores["society"] > 0 and scores["conflict"] == 0
+    assert classify_topics("Talks", text, "en", ["PROTEST", "PROTEST"]) == ["politics"]
+
+
+def test_a_riot_is_evidence_of_conflict_on_top_of_its_protest():
+    # a type/mode key adds to its type's evidence: PROTEST/riot is dissent and violence
+    text = "The two sides met on Friday."
+    riot = topic_scores("Talks", text, "en", ["PROTEST/riot", "PROTEST/riot"])
+    march = topic_scores("Talks", text, "en", ["PROTEST/demonstrate", "PROTEST/demonstrate"])
+    assert riot["conflict"] > 0 == march["conflict"]
+    assert riot["politics"] == march["politics"] == topic_scores("Talks", text, "en", ["PROTEST", "PROTEST"])["politics"]
+
+
+@pytest.mark.parametrize(
+    "lang, title, text",
+    [
+        ("en", "Defence treaty signed", "The two governments signed a defence treaty; the ministers praised military ties "
+         "and military training, military exchanges and military education at the military academy."),
+        ("es", "Firman un tratado de defensa", "Los dos gobiernos firmaron un tratado; los ministros elogiaron la cooperación "
+         "militar, el entrenamiento militar y los ejercicios militares en la academia militar."),
+        ("fr", "Un traité de défense signé", "Les deux gouvernements ont signé un traité ; les ministres ont salué la coopération "
+         "militaire, la formation militaire et les échanges militaires à l'académie militaire."),
+        ("id", "Perjanjian Pertahanan Diteken", "Kedua pemerintah meneken perjanjian; para menteri memuji kerja sama militer, "
+         "latihan militer, pendidikan militer dan akademi militer."),
+        ("ms", "Perjanjian pertahanan dimeterai", "Kedua-dua kerajaan memeterai perjanjian; para menteri memuji kerjasama "
+         "ketenteraan, latihan ketenteraan, pendidikan ketenteraan dan akademi ketenteraan."),
+    ],
+)
+def test_the_armed_forces_named_without_fighting_are_no_conflict(lang, title, text):
+    assert classify_topics(title, text, lang) == ["politics"]
+
+
+@pytest.mark.parametrize(
+    "lang, title, text",
+    [
+        ("en", "Marchers arrested outside parliament", "Police arrested dozens of marchers and detained two opposition "
+         "leaders after the vote in parliament. Those arrested were released on Sunday."),
+        ("es", "Detenidos frente al Congreso", "La policía detuvo a decenas de manifestantes frente al Congreso tras la "
+         "votación; los detenidos, entre ellos dos diputados de la oposición, quedaron libres el domingo."),
+        ("fr", "Manifestants interpellés devant l'Assemblée nationale", "Les forces de l'ordre ont interpellé des dizaines "
+         "de manifestants devant l'Assemblée nationale après le vote du projet de loi du gouvernement ; les personnes "
+         "interpellées, dont deux députés de l'opposition, ont été relâchées dimanche."),
+        ("id", "Demonstran Ditangkap di Depan DPR", "Polisi menangkap puluhan demonstran di depan gedung DPR usai "
+         "pemungutan suara; mereka yang ditangkap, termasuk dua politisi oposisi, dibebaskan Minggu."),
+        ("ms", "Penunjuk perasaan ditangkap di luar Parlimen", "Polis menangkap puluhan penunjuk perasaan di luar Parlimen "
+         "selepas pengundian; mereka yang ditangkap, termasuk dua ahli politik pembangkang, dibebaskan Ahad."),
+    ],
+)
+def test_marchers_arrested_after_a_vote_are_politics_not_crime(lang, title, text):
+    # arrest words are supporting evidence of crime: the state's coercion of a political story is no crime story
+    topics = classify_topics(title, text, lang)
+    assert "politics" in topics and "crime" not in topics
+
+
+@pytest.mark.parametrize(
+    "lang, title, text",
+    [
+        ("en", "Shelling forces thousands to flee", "Artillery shelling by rebels forced thousands of civilians to flee; the "
+         "displaced sheltered in camps and refugees crossed the border as humanitarian agencies sent aid."),
+        ("es", "Los bombardeos obligan a miles a huir", "Los bombardeos de los rebeldes obligaron a miles de civiles a huir; "
+         "los desplazados se refugiaron en campamentos y los refugiados cruzaron la frontera mientras las agencias "
+         "humanitarias enviaban ayuda."),
+        ("fr", "Les bombardements font fuir des milliers de civils", "Les bombardements des rebelles ont fait fuir des "
+         "milliers de civils ; les déplacés se sont abrités dans des camps et des réfugiés ont franchi la frontière "
+         "tandis que les agences humanitaires envoyaient de l'aide."),
+        ("id", "Serangan Pemberontak Paksa Ribuan Warga Mengungsi", "Serangan bom pemberontak memaksa ribuan warga sipil "
+         "mengungsi; para pengungsi berlindung di kamp dan lembaga kemanusiaan mengirim bantuan kemanusiaan. Tentara "
+         "menyatakan operasi militer berlanjut."),
+        ("ms", "Serangan pemberontak paksa ribuan penduduk melarikan diri", "Serangan bom pemberontak memaksa ribuan orang "
+         "awam melarikan diri; pelarian berlindung di kem dan agensi kemanusiaan menghantar bantuan kemanusiaan. Tentera "
+         "berkata operasi ketenteraan diteruskan."),
+    ],
+)
+def test_the_displaced_of_a_war_leave_it_a_war_story(lang, title, text):
+    # displacement and relief words follow the war that causes them: supporting evidence of society only
+    assert classify_topics(title, text, lang) == ["conflict"]
 
 
 def test_french_elided_articles_do_not_hide_a_word():
