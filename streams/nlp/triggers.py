@@ -1370,9 +1370,10 @@ def _as_evaluated(trigger: Trigger, event_type: str, mode: str | None) -> Trigge
 
 
 def _evaluated(lex: Lexicon, trigger: Trigger, folded: str, end: int) -> tuple[Trigger, int] | None:
-    """The speech act a characterising verb makes: the type of the first evaluation among the
-    few words after it ("called the attack 'reckless'": ACCUSE), and where those words end;
-    None when the verb evaluates nothing."""
+    """The speech act a characterising verb makes: the type of the first evaluation starting among the
+    few words after it ("called the attack 'reckless'": ACCUSE), and where those words, or the
+    evaluation if it runs on past them, end; None when the verb evaluates nothing. A phrase begun in
+    the window counts whole ("a qualifié la décision de la Cédéao de « déclaration de guerre »")."""
     reach = end  # where the window of words after the verb ends, in sentence offsets
     for _, word in zip(range(EVALUATION_WINDOW), _WORD_RUN.finditer(folded, end)):
         reach = word.end()
@@ -1380,10 +1381,10 @@ def _evaluated(lex: Lexicon, trigger: Trigger, folded: str, end: int) -> tuple[T
         return None
     best = None
     for event_type, mode, pattern in lex.evaluations:
-        m = pattern.search(folded, end, reach)
-        if m and (best is None or m.start() < best[0]):
+        m = pattern.search(folded, end)
+        if m and m.start() < reach and (best is None or m.start() < best[0]):
             best = (m.start(), m.end(), event_type, mode)
-    return (_as_evaluated(trigger, best[2], best[3]), reach) if best else None
+    return (_as_evaluated(trigger, best[2], best[3]), max(reach, best[1])) if best else None
 
 
 #: words between an implicative verb ("had to", "managed to") and the trigger it makes a deed (none: "had to be
