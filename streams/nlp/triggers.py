@@ -1116,7 +1116,8 @@ def _announced(lex: Lexicon, folded: str, near: str, before: str | None) -> bool
 
 def _future_verb(lex: Lexicon, trigger: Trigger, sentence: str, start: int, end: int) -> bool:
     """The trigger's verb is in the synthetic future ("romperá relaciones", "suspendra son aide",
-    "se manifestarán"), or, for a trigger written as a future, in the conditional ("expulsaría"): for a type a speaker can threaten, an act to come, no deed yet. A trigger
+    "se manifestarán"), or, for a trigger written as a future, in the conditional ("expulsaría"): for
+    a type a speaker can threaten, an act to come, no deed yet. A trigger
     flagged ``future`` has its verb anywhere in its span (after "se"); in others only a first word
     counts (a future ending elsewhere is the phrase's own). The ending is read on the unfolded
     text: "protestaran" (a subjunctive) folds like "protestarán" but is no future."""
