@@ -185,18 +185,24 @@ def _longest(text: str, toks, folded: list[str], i: int, lx: LanguageIndex) -> _
         j += 1
 
 
+def _common_phrase_end(text: str, toks, folded: list[str], k: int, beyond: int, lx: LanguageIndex) -> int | None:
+    """Where a common phrase of the language (``common_words`` of more than one word) that starts at
+    token ``k`` and reaches past token ``beyond`` ends, else None."""
+    key, j = folded[k], k + 1
+    while j < len(toks) and key in lx.partial and _joined(text, toks, j - 1, j + 1):
+        key = f"{key} {folded[j]}"
+        j += 1
+        if j > beyond and key in lx.common_words:
+            return j
+    return None
+
+
 def _phrase_past(text: str, toks, folded: list[str], m: _Match, lx: LanguageIndex) -> int | None:
     """Where a common phrase of the language ends when one starts inside the name ``m`` and runs past
     it ("La Guardia Nacional": "guardia nacional", "La Garde nationale", "La Cruz Roja"): the name is
     then part of an organisation's, no place (``None``: no such phrase)."""
-    for k in range(m.first + 1, m.last):
-        key, j = folded[k], k + 1
-        while j < len(toks) and key in lx.partial and _joined(text, toks, j - 1, j + 1):
-            key = f"{key} {folded[j]}"
-            j += 1
-            if j > m.last and key in lx.common_words:
-                return j
-    return None
+    ends = (_common_phrase_end(text, toks, folded, k, m.last, lx) for k in range(m.first + 1, m.last))
+    return next((j for j in ends if j is not None), None)
 
 
 #: tokens before a name where a common phrase running over it may start ("mar de la China Meridional")
@@ -207,14 +213,8 @@ def _phrase_over(text: str, toks, folded: list[str], i: int, lx: LanguageIndex) 
     """Where a common phrase of the language (a sea named after a country: "South China Sea", "mer de
     Chine méridionale") ends when it starts at most ``PHRASE_LOOKBACK`` tokens before token ``i`` and
     covers it, else None."""
-    for k in range(max(0, i - PHRASE_LOOKBACK), i + 1):
-        key, j = folded[k], k + 1
-        while j < len(toks) and key in lx.partial and _joined(text, toks, j - 1, j + 1):
-            key = f"{key} {folded[j]}"
-            j += 1
-            if j > i and key in lx.common_words:
-                return j
-    return None
+    ends = (_common_phrase_end(text, toks, folded, k, i, lx) for k in range(max(0, i - PHRASE_LOOKBACK), i + 1))
+    return next((j for j in ends if j is not None), None)
 
 
 def _capitalised(text: str, toks, i: int, j: int) -> bool:
