@@ -23,6 +23,7 @@ from functools import lru_cache
 from itertools import islice, pairwise
 from typing import Iterator
 
+from streams.nlp import morph_lexicon
 from streams.nlp.fuzzy import fold
 from streams.nlp.phrases import PhraseIndex
 from streams.nlp.textutil import alternation, load_data
@@ -317,7 +318,7 @@ class Lexicon:
     described_after: re.Pattern | None = None
     described_before: re.Pattern | None = None
     #: any form of a verb of saying: the hand-made ``report_markers`` and those the verb table
-    #: generates (morph.json): a sentence with one tells someone's words ("advirtió", "a-t-il averti")
+    #: writes: a sentence with one tells someone's words ("advirtió", "a-t-il averti")
     said: re.Pattern | None = None
     #: a word and the time phrase wire style puts after a verb, before its object ("rompió este jueves
     #: sus relaciones", "a rompu jeudi ses relations"; group 1: the time phrase): read over as if absent
@@ -528,9 +529,13 @@ def _locative_pattern(words: list[str]) -> re.Pattern | None:
 def lexicon(lang: str) -> Lexicon:
     """The compiled trigger lexicon of ``lang`` (empty when the language has none)."""
     data = load_data(lang, "events") or {}
-    # generated or larger lexicons of the language (``trigger_files``) come after the hand-made
-    # triggers, which win on equal phrases
+    # generated or larger lexicons of the language (``trigger_files``; the paradigms of
+    # ``morph_verbs.json``, written here since that takes a few milliseconds) come after the
+    # hand-made triggers, which win on equal phrases
     extra = [load_data(lang, name) or {} for name in data.get("trigger_files", [])]
+    verb_table = load_data(lang, "morph_verbs")
+    if verb_table:
+        extra.append(morph_lexicon.generate(lang, verb_table, data.get("triggers", [])))
     phrases: list[tuple[str, Trigger]] = []
     hand_made = data.get("triggers", [])
     for i, entry in enumerate(hand_made + [e for x in extra for e in x.get("triggers", [])]):

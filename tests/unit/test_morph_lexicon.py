@@ -7,7 +7,9 @@ import pytest
 
 from streams.nlp import morph_lexicon as ml
 from streams.nlp.events import extract_events
+from streams.nlp.fuzzy import fold
 from streams.nlp.sentences import split_sentences
+from streams.nlp.triggers import lexicon
 from streams.records import Sentence
 
 PUBLISHED = datetime(2022, 1, 7, 12, 0, tzinfo=timezone(timedelta(hours=7)))
@@ -58,12 +60,19 @@ def test_suffix_and_clitic_forms():
 
 
 @pytest.mark.parametrize("lang", ["es", "fr", "id", "ms"])
-def test_generated_files_are_in_sync_with_their_verb_tables(lang):
+def test_the_loaded_lexicon_holds_every_generated_paradigm(lang):
+    # the paradigms are written when the lexicon loads, never committed: an edit of the verb table
+    # is what the pipeline reads, with no generated file to fall out of sync
     table = json.loads((ml.DATA / lang / "morph_verbs.json").read_text(encoding="utf-8"))
     hand = json.loads((ml.DATA / lang / "events.json").read_text(encoding="utf-8"))["triggers"]
-    on_disk = json.loads((ml.DATA / lang / "morph.json").read_text(encoding="utf-8"))
-    assert ml.generate(lang, table, hand) == on_disk, f"rerun: python -m streams.nlp.morph_lexicon {lang}"
-    assert "morph" in json.loads((ml.DATA / lang / "events.json").read_text(encoding="utf-8"))["trigger_files"]
+    generated = ml.generate(lang, table, hand)
+    index = lexicon(lang).index
+    for entry in generated["triggers"]:
+        phrase = fold(next((p for p in entry["p"] if "..." not in p and "*" not in p), ""))
+        if phrase:
+            spans = {(start, end) for start, end, _ in index.find(phrase)}
+            assert (0, len(phrase)) in spans, (entry["_family"], phrase)
+    assert not (ml.DATA / lang / "morph.json").exists()
 
 
 def test_like_takes_the_sense_of_the_hand_made_entry():
