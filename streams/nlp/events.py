@@ -111,9 +111,11 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
     actor_codes = fit_roles(event_type, "actors", codes(actors, home)) or default_actor(trig.actor, home)
     target_codes = [t for t in (fit_roles(event_type, "targets", codes(targets, home))
                                 or default_actor(trig.target, home)) if t not in actor_codes]
-    if event_type == "MOBILIZE" and any(a.kind == "org" or (a.kind == "country" and a.value != country)
-                                         or (a.kind == "sector" and a.country and a.country != country) for a in actors):
-        # a force sent into another country is aid to it (PLOVER AID, military)
+    if event_type == "MOBILIZE" and any(a.kind == "org" or country and (
+            a.kind == "country" and a.value != country or a.kind == "sector" and a.country and a.country != country)
+                                         for a in actors):
+        # a force sent into another country is aid to it (PLOVER AID, military); with no country known,
+        # a state's forces are sent nowhere foreign ("TNI mengerahkan 5.000 personel ke perbatasan")
         event_type, mode = "AID", "military"
         target_codes = [country] if country else []
     elif event_type == "MOBILIZE":

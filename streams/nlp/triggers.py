@@ -1724,7 +1724,7 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
                 continue  # "gathered to protest": a purpose; "police had to open fire": done
             if lex.conditional and lex.conditional.search(folded[: start]):
                 continue
-        if _negated(lex, near) and trigger.type != "REJECT":
+        if _negated(lex, near):
             continue
         if lex.reversal and in_group("reversible", trigger.type, trigger.mode) and (
                 lex.reversal.search(_window_before(folded, start, REVERSAL_WINDOW))

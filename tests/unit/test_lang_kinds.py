@@ -111,3 +111,27 @@ def test_a_protest_against_oil_prices_is_a_protest():
 def test_a_market_that_rallies_is_still_no_protest():
     assert "PROTEST" not in types("Shares rallied in Tokyo on Monday.", "en")
     assert "PROTEST" not in types("Oil prices rallied in London on Monday.", "en")
+
+
+def test_a_rejection_that_is_negated_is_no_rejection():
+    # negation cancels a REJECT as it cancels every other type ("did not reject" rejects nothing);
+    # a refusal whose own phrase holds the negation ("would not accept") is still one
+    assert "REJECT" not in types("El gobierno de Venezuela no rechazó la propuesta de Colombia el lunes.", "es")
+    assert "REJECT" not in types("Le gouvernement russe n'a pas rejeté la proposition ukrainienne lundi.", "fr")
+    assert "REJECT" not in types("Pemerintah Indonesia tidak menolak usulan Malaysia pada Senin.", "id")
+    assert "REJECT" in types("El gobierno de Venezuela rechazó la propuesta de Colombia el lunes.", "es")
+    assert "REJECT" in types("Le gouvernement russe a rejeté la proposition ukrainienne lundi.", "fr")
+    assert "REJECT" in types("Moscow said on Monday it would not accept the proposal from Kyiv.", "en")
+
+
+def test_a_refusal_told_with_a_possessor_or_a_verb_of_unwillingness_is_a_rejection():
+    assert types("Russia turned down Ukraine's offer of talks on Monday.", "en") == ["REJECT"]
+    assert types("Russia dismissed Ukraine's accusations on Monday.", "en") == ["REJECT"]
+    assert types("Russia declined the invitation from Ukraine on Monday.", "en") == ["REJECT"]
+    assert types("Venezuela declinó la invitación de Colombia el lunes.", "es") == ["REJECT"]
+    assert types("Pemerintah Indonesia enggan menerima usulan Malaysia pada Senin.", "id") == ["REJECT"]
+    assert types("Kerajaan Malaysia tidak mahu menerima cadangan Singapura pada Isnin.", "ms") == ["REJECT"]
+    # other senses of the same verbs: a market falling, an official sacked, a source's anonymity
+    assert "REJECT" not in types("Shares declined 5% after the offer on Monday.", "en")
+    assert "REJECT" not in types("The minister was dismissed over the allegations on Monday.", "en")
+    assert "REJECT" not in types("Pejabat itu tidak mau disebutkan namanya.", "id")
