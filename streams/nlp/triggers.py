@@ -100,6 +100,9 @@ class Trigger:
     #: the act is one announced after a modal ("will expel", "vowed to close"), a threat or a promise;
     #: without one it is an infinitive or an imperative ("urged Britain to expel"), never a deed
     bare: bool = False
+    #: the last letter the phrase was written with, where the language tells words apart by its accent
+    #: alone (French "conteste" he disputes, "contesté" disputed; events.json ``final_accent_letters``)
+    final_letter: str = ""
 
 
 #: words after a characterising verb searched for its evaluation
@@ -320,6 +323,10 @@ class Lexicon:
     #: any form of a verb of saying: the hand-made ``report_markers`` and those the verb table
     #: writes: a sentence with one tells someone's words ("advirtió", "a-t-il averti")
     said: re.Pattern | None = None
+    #: the auxiliaries before which a participle is a verb's compound past ("avait rencontré"), read as
+    #: a phrase written in the present ("rencontre") when the language tells them apart by a final
+    #: accent (events.json ``final_accent_letters``; ``Trigger.final_letter``)
+    perfect_auxiliaries: frozenset[str] = frozenset()
     #: a word and the time phrase wire style puts after a verb, before its object ("rompió este jueves
     #: sus relaciones", "a rompu jeudi ses relations"; group 1: the time phrase): read over as if absent
     time_insertion: re.Pattern | None = None
@@ -525,6 +532,29 @@ def _locative_pattern(words: list[str]) -> re.Pattern | None:
     return re.compile(rf"(?<!\w)(?i:{alternation(words, ' ')})\s+(?:(?:the|la|le|el)\s+|l['’]\s*)?(?:{name}[\s,]+){{0,4}}$")
 
 
+def _with_final_letters(phrases: list[tuple[str, Trigger]], letters: frozenset[str]) -> list[tuple[str, Trigger]]:
+    """Each phrase ending in the plain letter of ``letters`` ("e" of "e", "é") keeps it on its trigger,
+    unless the lexicon also spells the phrase with an accented one: folding makes "conteste" and
+    "contesté" one phrase, but a French present ("X conteste les résultats") is no participle ("le
+    scrutin contesté", "les faits reprochés"). A phrase written with the accent is left alone: text
+    typed without accents still reads as it."""
+    spellings: dict[str, set[str]] = {}
+    for phrase, _ in phrases:
+        if phrase[-1:] in letters:
+            spellings.setdefault(fold(phrase), set()).add(phrase[-1])
+    variants: dict[tuple[int, str], Trigger] = {}
+    out = []
+    for phrase, trigger in phrases:
+        last = phrase[-1:]
+        if last in letters and fold(last) == last and len(spellings[fold(phrase)]) == 1:
+            key = (id(trigger), last)
+            if key not in variants:
+                variants[key] = replace(trigger, final_letter=last)
+            trigger = variants[key]
+        out.append((phrase, trigger))
+    return out
+
+
 @lru_cache(maxsize=None)
 def lexicon(lang: str) -> Lexicon:
     """The compiled trigger lexicon of ``lang`` (empty when the language has none)."""
@@ -560,6 +590,8 @@ def lexicon(lang: str) -> Lexicon:
             bare=bool(entry.get("bare")),
         )
         phrases.extend((phrase, trigger) for phrase in entry["p"])
+    if data.get("final_accent_letters"):
+        phrases = _with_final_letters(phrases, frozenset(data["final_accent_letters"]["letters"]))
     # idioms that contain a trigger word ("menahan diri") come first: same length, they win
     ignored = [(phrase, _IGNORED) for phrase in data.get("ignore", []) + [p for x in extra for p in x.get("ignore", [])]]
     return Lexicon(
@@ -580,6 +612,7 @@ def lexicon(lang: str) -> Lexicon:
         subset=_words_pattern(data.get("subset_markers", [])),
         report=_words_pattern(data.get("report_markers", [])),
         said=_words_pattern(data.get("report_markers", []) + [p for x in extra for p in x.get("report_markers", [])]),
+        perfect_auxiliaries=frozenset(w.lower() for w in (data.get("final_accent_letters") or {}).get("auxiliaries", [])),
         after=_words_pattern(data.get("after_markers", [])),
         day_after=_words_pattern(data.get("day_after_markers", [])),
         until=_words_pattern(data.get("until_markers", [])),
@@ -1575,6 +1608,24 @@ def _in_present_relative(spec: PresentRelative, sentence: str, folded: str, star
             and first.endswith(spec.progressive_endings))
 
 
+#: words between an auxiliary and its participle ("a notamment rencontré")
+AUXILIARY_REACH = 2
+
+
+def _other_final_letter(lex: Lexicon, sentence: str, start: int, end: int, trigger: Trigger) -> bool:
+    """The word the phrase ends on is written with another accent on its last letter ("le scrutin
+    contesté", "les faits reprochés" for "conteste", "reproche"): another word, bar the participle of a
+    compound past ("avait rencontré" is the act "rencontre" tells). Capitals are left alone (headlines
+    drop the accent: "CONTESTE")."""
+    written = sentence[end - 1:end]
+    if not trigger.final_letter or not written.islower() or written == trigger.final_letter or (
+            fold(written) != trigger.final_letter):
+        return False
+    # as written: folded, the auxiliary "a" would also be the preposition "à" ("les faits reprochés à")
+    before = re.split(r"[\s'’]+", sentence[max(0, start - 40):start].lower().strip())[-AUXILIARY_REACH:]
+    return not lex.perfect_auxiliaries.intersection(before)
+
+
 def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[TriggerHit]:
     """Triggers of one sentence that survive the modal, negation, conditional and sports filters.
 
@@ -1591,7 +1642,7 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
         return []
     written = folded  # what a trigger ``requires`` is looked for in: the words as written ("said on Tuesday")
     found, folded = _phrases_found(lex, folded)
-    found = [(a, b, t) for a, b, t in found if t is not _IGNORED]
+    found = [(a, b, t) for a, b, t in found if t is not _IGNORED and not _other_final_letter(lex, sentence, a, b, t)]
     if not found:
         return []
     sporty = any(t.sports for _, _, t in found) and bool(

@@ -89,6 +89,12 @@ def test_indonesian_minggu_is_a_week_unless_capitalised():
         ("es", "2022-10-03T09:00:00-03:00", "hace dos días", "2022-10-01"),
         ("id", "2024-04-26T05:20:00+07:00", "akhir pekan lalu", "2024-04-20"),
         ("en", "2024-04-26T05:20:00+00:00", "last weekend", "2024-04-20"),
+        # a past act "at/during the weekend", told in the week after it
+        ("en", "2024-05-07T10:00:00+00:00", "at the weekend", "2024-05-04"),
+        ("es", "2024-05-07T10:00:00-05:00", "durante el fin de semana", "2024-05-04"),
+        ("fr", "2024-05-07T10:00:00+02:00", "pendant le week-end", "2024-05-04"),
+        ("id", "2024-05-07T10:00:00+07:00", "selama akhir pekan", "2024-05-04"),
+        ("ms", "2024-05-07T10:00:00+08:00", "sepanjang hujung minggu", "2024-05-04"),
     ],
 )
 def test_relative_words(lang, published, text, expected):

@@ -135,3 +135,24 @@ def test_a_refusal_told_with_a_possessor_or_a_verb_of_unwillingness_is_a_rejecti
     assert "REJECT" not in types("Shares declined 5% after the offer on Monday.", "en")
     assert "REJECT" not in types("The minister was dismissed over the allegations on Monday.", "en")
     assert "REJECT" not in types("Pejabat itu tidak mau disebutkan namanya.", "id")
+
+
+def test_forces_sent_with_no_country_known_are_mobilised_not_aid():
+    # a state's own forces sent to a border the text places nowhere are deployed, not sent abroad
+    assert types("TNI mengerahkan 5.000 personel ke perbatasan pada Senin.", "id") == ["MOBILIZE"]
+    assert types("Russia sent 3,000 troops to Kazakhstan on Thursday.", "en") == ["AID"]
+
+
+def test_a_french_participle_is_not_the_present_it_folds_to():
+    # "contesté" (disputed) folds to "conteste" (disputes): the adjective tells no act ...
+    assert types("Le gouvernement a retiré le projet de loi contesté lundi.", "fr") == ["CONCEDE"]
+    assert types("Les faits qui lui sont reprochés remontent à l'an dernier.", "fr") == []
+    # ... the present does, and so does the compound past the participle forms with an auxiliary
+    assert types("L'opposition conteste les résultats de l'élection, a-t-elle déclaré lundi.", "fr") == ["REJECT"]
+    assert types("L'opposition a contesté lundi les résultats de l'élection.", "fr") == ["REJECT"]
+
+
+def test_a_joint_exercise_with_its_arm_named_is_cooperation():
+    assert types("Indonesia and Australia held a joint naval exercise on Monday.", "en") == ["COOPERATE"]
+    assert types("Chile y Perú realizaron un ejercicio naval conjunto el lunes.", "es") == ["COOPERATE"]
+    assert types("La France et le Maroc ont mené des manœuvres conjointes lundi.", "fr") == ["COOPERATE"]
