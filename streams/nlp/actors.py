@@ -244,6 +244,12 @@ def _organisations() -> tuple[re.Pattern | None, dict[str, str], PhraseIndex]:
     return acr, acronyms, PhraseIndex(names)
 
 
+@lru_cache(maxsize=1)
+def organisation_codes() -> frozenset[str]:
+    """The codes of international bodies ("UN", "EU", "AU"): two capitals like a country's, no country."""
+    return frozenset((load_data("common", "organisations") or {}).get("organisations") or {})
+
+
 def find_organisations(text: str, folded: str | None = None) -> list[ActorMention]:
     """International bodies and organisations named in ``text`` (acronyms case-sensitively);
     ``folded`` is ``fold(text)`` if already at hand."""

@@ -41,8 +41,9 @@ from streams.nlp.eventplaces import (
     body_seat, country_ranking, dominant_place, event_country, nationwide, paragraph_scene, pick_scene, said_there_after,
     trusted_places,
 )
-from streams.nlp.eventroles import (SIDE_TARGETED_TYPES, codes, default_actor, fit_roles, international, own_side_dropped,
-                                    parties, roles, story_opponent, unnamed_subject, without_envoys_of_parties)
+from streams.nlp.eventroles import (SIDE_TARGETED_TYPES, codes, default_actor, fit_roles, governments_as_states,
+                                    international, own_side_dropped, parties, roles, story_opponent, unnamed_subject,
+                                    without_envoys_of_parties)
 from streams.nlp.expulsions import departure_span, names_host
 from streams.nlp.fuzzy import fold
 from streams.nlp.mentions import CountMention, DateMention, PlaceMention
@@ -949,6 +950,7 @@ def extract_events(
     for e in events:
         e.actors, e.targets = _most_precise(e.actors), _crowd_hit(_most_precise(e.targets))
         e.actors = _not_hit(e.actors, e.targets)
+        e.actors, e.targets = governments_as_states(e.actors, e.targets)
         if in_group("state_party_types", e.type):
             e.actors = without_envoys_of_parties(e.actors)
     return events

@@ -1,8 +1,42 @@
-"""Actors and targets that hold (issue 10, act26): people named in an apposition after a long title, and known names
-with lower-case particles."""
+"""Actors and targets that hold (issue 10, act26): states in acts between states, people named in an apposition after a long
+title, and known names with lower-case particles."""
+
+from datetime import datetime, timedelta, timezone
 
 from streams.nlp.actors import find_persons
+from streams.nlp.eventroles import governments_as_states
 from streams.nlp.titles import find_titled_persons
+from tests.events_in_text import events_in
+
+PUBLISHED = datetime(2024, 5, 16, 12, 0, tzinfo=timezone(timedelta(hours=7)))
+
+
+def roles(text, lang, event_type):
+    return [(e.actors, e.targets) for e in events_in(text, lang, PUBLISHED) if e.type == event_type]
+
+
+def test_a_government_is_its_state_in_an_act_between_states():
+    assert governments_as_states(["IN:government"], ["PK"]) == (["IN"], ["PK"])
+    assert governments_as_states(["FR:government"], ["SN:government"]) == (["FR"], ["SN"])
+    # the state and its government named together are one party
+    assert governments_as_states(["VE", "VE:government"], ["AR"]) == (["VE"], ["AR"])
+    # other sectors stay: a foreign army or a crowd is not the state
+    assert governments_as_states(["IL:military"], ["LB:civilians"]) == (["IL:military"], ["LB:civilians"])
+
+
+def test_at_home_the_government_stays_a_sector():
+    assert governments_as_states(["LK:government"], ["LK:protesters"]) == (["LK:government"], ["LK:protesters"])
+    assert governments_as_states(["Joko Widodo"], ["ID:government"]) == (["Joko Widodo"], ["ID:government"])
+    # an international body is no second country ("UN", two capitals like a country code)
+    assert governments_as_states(["UN"], ["CO:government"]) == (["UN"], ["CO:government"])
+
+
+def test_a_foreign_ministry_speaking_to_another_country_is_the_state():
+    text = ("PARIS - Le ministère français des Affaires étrangères a appelé vendredi les autorités "
+            "sénégalaises à organiser le scrutin.")
+    assert roles(text, "fr", "REQUEST") == [(["FR"], ["SN"])]
+    text = "JAKARTA - Kementerian Luar Negeri Prancis, Rabu (15/5), membantah tudingan Rusia."
+    assert [a for a, _ in roles(text, "id", "REJECT")] == [["FR"]]
 
 
 def names(text, lang):
