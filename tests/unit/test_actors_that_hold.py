@@ -1,5 +1,6 @@
-"""Actors and targets that hold (issue 10, act26): states in acts between states, people named in an apposition after a long
-title, and known names with lower-case particles."""
+"""Actors and targets that hold (issue 10, act26): states in acts between states, speech acts addressed
+to a pair of states, people named in an apposition after a long title, and known names with lower-case
+particles."""
 
 from datetime import datetime, timedelta, timezone
 
@@ -79,3 +80,27 @@ def test_known_names_with_lower_case_particles_are_found_whole():
     assert persons("army chief Abdel Fattah al-Burhan said") == [("Abdel Fattah al-Burhan", "Abdel Fattah al-Burhan")]
     # a particle that leads to no known name is no part of one
     assert persons("the people of bin Laden street and Joe Biden") == [("Joe Biden", "Joe Biden")]
+
+
+def test_a_speech_act_addressed_to_both_governments_targets_the_two_states_named_before():
+    cases = [
+        ("en", "NEW YORK - India and Pakistan exchanged fire on Tuesday. UN chief Antonio Guterres urged both "
+               "governments on Wednesday to exercise maximum restraint."),
+        ("es", "NUEVA YORK - India y Pakistán intercambiaron disparos el martes. El jefe de la ONU, Antonio Guterres, "
+               "exhortó a ambos gobiernos el miércoles a ejercer la máxima moderación."),
+        ("fr", "NEW YORK - L'Inde et le Pakistan ont échangé des tirs mardi. Le chef de l'ONU, Antonio Guterres, a "
+               "exhorté les deux pays mercredi à faire preuve de retenue."),
+        ("id", "NEW YORK - India dan Pakistan saling tembak pada Selasa. Sekjen PBB Antonio Guterres mendesak kedua "
+               "negara pada Rabu (15/5) untuk menahan diri."),
+        ("ms", "NEW YORK - India dan Pakistan berbalas tembakan pada Selasa. Setiausaha Agung PBB Antonio Guterres "
+               "menggesa kedua-dua negara pada Rabu supaya menahan diri."),
+    ]
+    for lang, text in cases:
+        got = roles(text, lang, "REQUEST")
+        assert got and sorted(got[0][1]) == ["IN", "PK"], (lang, got)
+
+
+def test_both_sides_of_a_civil_war_are_no_two_states():
+    text = ("PRETORIA - Ethiopia's government and the Tigray forces signed a truce in South Africa on Wednesday. "
+            "The mediator urged both sides on Wednesday to honour it.")
+    assert all(targets == [] for _, targets in roles(text, "en", "REQUEST"))
