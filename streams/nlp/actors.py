@@ -29,8 +29,8 @@ from streams.nlp.phrases import PhraseIndex
 from streams.nlp.textutil import alternation, load_data
 from streams.nlp.titles import find_titled_persons, qualifies, title_pattern
 
-#: capitalised name-like word runs ("Kassym-Jomart Tokayev", "I Gusti Putu Danny")
-_NAME_RUN_RE = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*)(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*)*")
+#: a capitalised word of a name
+_CAPITALISED = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
 #: a token of a name run
 _TOKEN_RE = re.compile(r"\S+")
 #: an English possessive after a name ("Zurabishvili's veto", "Lukashenka's office"): the name is known
@@ -159,6 +159,28 @@ def _match_at(tokens: list[tuple[int, int, tuple[str, ...]]], i: int) -> tuple[i
     return None
 
 
+@lru_cache(maxsize=1)
+def _name_run_re() -> re.Pattern:
+    """Capitalised name-like word runs ("Kassym-Jomart Tokayev", "I Gusti Putu Danny"), with the
+    lower-case particles that known spellings hold between or before their capitalised words
+    ("Mohammed bin Salman", "Ursula von der Leyen", "Abdel Fattah al-Sisi", "Lula da Silva"): without
+    them the run stops at the particle and the full name is never matched."""
+    particles = sorted(_lower_case_words(), key=len, reverse=True)
+    if not particles:
+        return re.compile(rf"{_CAPITALISED}(?:\s+{_CAPITALISED})*")
+    particle = rf"(?:{'|'.join(map(re.escape, particles))})(?:-|\s+)"
+    return re.compile(rf"{_CAPITALISED}(?:\s+(?:{particle})*{_CAPITALISED})*")
+
+
+@lru_cache(maxsize=1)
+def _lower_case_words() -> frozenset[str]:
+    """The particles that known spellings write in lower case before a capitalised word ("bin",
+    "von", "der", "al" of "al-Sisi"); not the inner syllables of hyphenated names ("Seok-youl")."""
+    data = load_data("common", "persons") or {"persons": []}
+    return frozenset(w.split("-")[0] for item in data["persons"] for spelling in [item["name"], *item.get("aliases", [])]
+                     for w in spelling.split() if w[:1].islower())
+
+
 def find_persons(text: str) -> list[ActorMention]:
     """Known people named in ``text`` (longest spelling first within each capitalised run).
 
@@ -166,7 +188,7 @@ def find_persons(text: str) -> list[ActorMention]:
     so ordinary capitalised words cost one cached lookup.
     """
     found: list[ActorMention] = []
-    for run in _NAME_RUN_RE.finditer(text):
+    for run in _name_run_re().finditer(text):
         tokens: list[tuple[int, int, tuple[str, ...]]] = []
         for m in _TOKEN_RE.finditer(text, run.start(), run.end()):
             words, known = _token_words(m.group())
@@ -220,6 +242,12 @@ def _organisations() -> tuple[re.Pattern | None, dict[str, str], PhraseIndex]:
                 names.append((spelling, code))
     acr = _acronym_pattern(acronyms) if acronyms else None
     return acr, acronyms, PhraseIndex(names)
+
+
+@lru_cache(maxsize=1)
+def organisation_codes() -> frozenset[str]:
+    """The codes of international bodies ("UN", "EU", "AU"): two capitals like a country's, no country."""
+    return frozenset((load_data("common", "organisations") or {}).get("organisations") or {})
 
 
 def find_organisations(text: str, folded: str | None = None) -> list[ActorMention]:

@@ -41,8 +41,9 @@ from streams.nlp.eventplaces import (
     body_seat, country_ranking, dominant_place, event_country, nationwide, paragraph_scene, pick_scene, said_there_after,
     trusted_places,
 )
-from streams.nlp.eventroles import (SIDE_TARGETED_TYPES, codes, default_actor, fit_roles, international, own_side_dropped,
-                                    parties, roles, story_opponent, unnamed_subject, without_envoys_of_parties)
+from streams.nlp.eventroles import (SIDE_TARGETED_TYPES, codes, default_actor, fit_roles, governments_as_states,
+                                    international, own_side_dropped, parties, roles, story_opponent, unnamed_subject,
+                                    without_envoys_of_parties)
 from streams.nlp.expulsions import departure_span, names_host
 from streams.nlp.fuzzy import fold
 from streams.nlp.mentions import CountMention, DateMention, PlaceMention
@@ -107,6 +108,8 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
         actors, targets = parties(ctx, sent, actors + targets), []  # everyone at the table acts
         if len({_party_key(a) for a in actors}) < DUAL:
             actors = _with_pair_told_before(ctx, sent, clause, actors)  # "... . The two leaders met on Friday"
+    elif verbal and not targets:
+        targets = _pair_addressed(ctx, sent, clause, pos, end, actors)  # "urged both governments to ..."
     home = _sectors_home(ctx, country, actors)
     actor_codes = fit_roles(event_type, "actors", codes(actors, home)) or default_actor(trig.actor, home)
     target_codes = [t for t in (fit_roles(event_type, "targets", codes(targets, home))
@@ -185,6 +188,39 @@ def _with_pair_told_before(ctx: ArticleContext, sent: tuple[int, int], clause: t
     return sorted(sides.values(), key=lambda a: a.start) if len(sides) >= DUAL else actors
 
 
+def _pair_addressed(ctx: ArticleContext, sent: tuple[int, int], clause: tuple[int, int], pos: int, end: int,
+                    actors: list[ActorMention]) -> list[ActorMention]:
+    """The two states a speech act is addressed to when its object is a pair of states (events.json
+    ``dual_states`` right after the trigger: "urged both governments to exercise restraint",
+    "exhortó a ambos gobiernos", "mendesak kedua negara"; "both sides" of a civil war are no two
+    states): the two countries or governments named last before the sentence other than the
+    speaker's, as states (between states the conventions code ``CC``). None unless two were named.
+    A trigger written around its object ("a exhorté les deux pays à") holds the pair in its gap."""
+    dual = _markers_re(ctx.lang, "dual_states")
+    found = dual.search(ctx.folded, pos, clause[1]) if dual is not None else None
+    if found is None or (found.start() >= end and len(ctx.folded[end:found.start()].split()) > PAIR_OBJECT_WORDS):
+        return []
+    own = {a.country for a in actors if a.country}
+    sides: dict[str, ActorMention] = {}
+    for mention in reversed(between(ctx.actors, 0, sent[0])):
+        if len(sides) >= DUAL:
+            break
+        if _is_state(mention) and mention.country not in own:
+            sides.setdefault(mention.country, mention)
+    if len(sides) < DUAL:
+        return []
+    return [ActorMention(m.start, m.end, "country", cc, cc) for cc, m in sides.items()]
+
+
+def _is_state(mention: ActorMention) -> bool:
+    """A country or a government of a named country: a side that is a state, not a person or a force."""
+    return bool(mention.country) and (mention.kind == "country"
+                                      or (mention.kind == "sector" and mention.value == "government"))
+
+
+#: words at most between a speech act's verb and the pair it addresses ("urged both governments",
+#: "exhortó a ambos gobiernos")
+PAIR_OBJECT_WORDS = 1
 #: the sectors a state deploys
 _FORCES = ("military", "police")
 
@@ -951,6 +987,7 @@ def extract_events(
     for e in events:
         e.actors, e.targets = _most_precise(e.actors), _crowd_hit(_most_precise(e.targets))
         e.actors = _not_hit(e.actors, e.targets)
+        e.actors, e.targets = governments_as_states(e.actors, e.targets)
         if in_group("state_party_types", e.type):
             e.actors = without_envoys_of_parties(e.actors)
     return events

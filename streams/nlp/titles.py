@@ -121,10 +121,13 @@ def find_titled_persons(text: str, lang: str, places: list[PlaceMention], others
         # a title ends within reach before the run, or inside it ("President Joko Widodo")
         i = bisect_left(title_ends, run.start() - TITLE_WINDOW)
         titled = i < len(title_ends) and title_ends[i] <= run.end()
-        if not titled and not any(key in folded[run.start():run.end()] for key in surnames):
+        apposed = _APPOSITION_OPEN_RE.search(text, max(0, run.start() - 3), run.start()) is not None
+        if not titled and not apposed and not any(key in folded[run.start():run.end()] for key in surnames):
             continue  # no title for a name, nor a surname named before (fold keeps offsets)
         words = _words(text, run.start(), run.end())
         named = _titled_name(text, folded, words, pattern, banned, place_spans) if titled else None
+        if named is None:
+            named = _apposed_name(text, folded, words, anywhere, banned, place_spans)
         if named is not None:
             start, end, title_start = named
             name = " ".join(text[start:end].split())
@@ -170,11 +173,49 @@ def _titled_name(text: str, folded: str, words: list[tuple[int, int]], pattern: 
             continue
         if any(a < end and start < b for a, b in place_spans):
             continue
+        if _DOMAIN_BEFORE_RE.search(folded, max(0, start - 8), start):
+            continue  # "el consejero de Medio Ambiente, X": the office's domain, its holder comes after
         window = max(0, start - TITLE_WINDOW)
         title = pattern.search(folded[window:start])
         if title:
             return start, end, window + title.start()
     return None
+
+
+#: a preposition right before capitalised words after a title: they name the office's domain, not
+#: its holder ("consejero de Medio Ambiente", "Minister of Home Affairs", "Menteri Koordinator bidang")
+_DOMAIN_BEFORE_RE = re.compile(r"(?<!\w)(?:of|for|de|del|du|des|d['’]|dari|untuk|bidang)\s*$")
+#: a comma opening an apposition right before a name ("the minister of Y, Name Name, said")
+_APPOSITION_OPEN_RE = re.compile(r",[ \t]+$")
+#: what closes the apposition right after the name
+_APPOSITION_CLOSE_RE = re.compile(r"[ \t]*,")
+#: characters before an apposition searched for the title that opens its noun phrase
+APPOSITION_WINDOW = 100
+#: what the noun phrase between a title and its apposed name holds no more of: another clause or sentence
+_PHRASE_BREAK_RE = re.compile(r"[,;:.!?\"«»“”\n]")
+
+
+def _apposed_name(text: str, folded: str, words: list[tuple[int, int]], anywhere: re.Pattern, banned: frozenset[str],
+                  place_spans: list[tuple[int, int]]) -> tuple[int, int, int] | None:
+    """(start, end, where its title starts) of a name set between commas after a noun phrase a
+    title opens, however long the phrase ("el consejero de Medio Ambiente, Tomás Ibarra, por",
+    "Asisten Menteri Luar Negeri AS untuk Urusan Eropa dan Eurasia, James O'Brien, yang",
+    "anggota parlemen dari partai berkuasa SLPP, Amarakirthi Athukorala, melepaskan"): the
+    apposition names who holds it. The whole run is the name, two to four name words."""
+    if not MIN_WORDS <= len(words) <= MAX_WORDS or not _name_words(text, words, banned):
+        return None
+    start, end = words[0][0], words[-1][1]
+    if not _APPOSITION_OPEN_RE.search(text, max(0, start - 3), start) or not _APPOSITION_CLOSE_RE.match(text, end):
+        return None
+    if any(a < end and start < b for a, b in place_spans):
+        return None
+    comma = text.rfind(",", 0, start)
+    lo = max(0, comma - APPOSITION_WINDOW)
+    phrase_start = max((m.end() for m in _PHRASE_BREAK_RE.finditer(text, lo, comma)), default=lo)
+    title = None
+    for title in anywhere.finditer(folded, phrase_start, comma):
+        break
+    return (start, end, title.start()) if title is not None else None
 
 
 def qualifies(gap: str) -> bool:
