@@ -169,6 +169,8 @@ def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, in
         # a speech act is where it was made: not at a place its object names ("condemned the attack in Beirut")
         clause, sent = (clause[0], min(clause[1], pos)), (sent[0], min(sent[1], pos))
     place = _pick_place(ctx, between(ctx.places, *clause), pos) or _pick_place(ctx, between(ctx.places, *sent), pos)
+    if place is not None and made_where_said(trig) and _in_target_named_before(ctx, pos, place):
+        place = None  # "Pakistan closed its airspace to Indian airlines over the attack in Kashmir": the target's
     if is_verbal(trig.type) and (place is None or not after_locative(ctx, place)):
         place = (_spoken_from(ctx, between(ctx.places, *clause)) or _spoken_from_after(ctx, whole, end)
                  or _said_there_in_frame(ctx, whole, pos, end) or _press_event_in_filed_town(ctx, whole, pos))
@@ -201,6 +203,25 @@ def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, in
     return place, wide
 
 
+def made_where_said(trig: Trigger) -> bool:
+    """Speech acts, and the deeds a party declares that happen at no scene (a sanction, cutting
+    ties): made where the party speaks, so places told after the trigger are their object's."""
+    return is_verbal(trig.type) or (is_declared(trig.type) and not in_group("scene_types", trig.type, trig.mode))
+
+
+def _in_target_named_before(ctx: ArticleContext, pos: int, place: PlaceMention) -> bool:
+    """The place lies after the trigger in a country named between them ("suspended all trade with
+    India ... the attack in Kashmir"): the country of what the act is aimed at, not where it was decided."""
+    return place.start > pos and any(p.kind == "country" and p.location.country == place.location.country
+                                     for p in between(ctx.places, pos, place.start))
+
+
+def _after_origin(ctx: ArticleContext, place: PlaceMention) -> bool:
+    """The place follows "from", "desde", "dari": where someone speaks from."""
+    origin = _origin_pattern(ctx.lang)
+    return bool(origin and origin.search(ctx.text[max(0, place.start - 60):place.start]))
+
+
 @lru_cache(maxsize=None)
 def _origin_pattern(lang: str) -> re.Pattern | None:
     """"from", "desde", "dari" ... before a place (places.json ``speech_origins``)."""
@@ -211,11 +232,7 @@ def _spoken_from(ctx: ArticleContext, candidates: list[PlaceMention]) -> PlaceMe
     """The town or seat a statement was made from ("in an address from the Kremlin, Putin
     accused", "Desde Moscú, Medvédev advirtió", "Dari Jakarta, Kemlu mengecam"): the
     nearest one before the speech act after "from"."""
-    origin = _origin_pattern(ctx.lang)
-    if origin is None:
-        return None
-    return next((p for p in reversed(candidates) if p.kind in _PLACE_RANK
-                 and origin.search(ctx.text[max(0, p.start - 60):p.start])), None)
+    return next((p for p in reversed(candidates) if p.kind in _PLACE_RANK and _after_origin(ctx, p)), None)
 
 
 #: the most words between a speech act and the "from" that says where it was made ("accused on
@@ -558,23 +575,25 @@ def event_country(ctx: ArticleContext, trig: Trigger, place: PlaceMention | None
     """Where it happened: the place's country; for speech acts and sanctions the
     speaker's; for deeds the country named after "in"/"to" nearest in the clause
     ("En Syrie voisine, ... blessés", "moved forces to Djibouti"; not a demonym:
-    "rallied against the Russian law"); else the article's main country."""
+    "rallied against the Russian law"), but not for a sanction, whose "to" is its
+    target's ("ship crude oil to China"); else the article's main country."""
     if place is not None:
         return place.location.country
-    verbal = is_verbal(trig.type)
     country = None
     if is_declared(trig.type):
         # a body without a country speaks from its seat ("the EU imposed sanctions": Brussels)
         country = next((c for c in (a.country or (seat_country(a.value) if a.kind == "org" else None)
                                     for a in actors) if c), None)
-    if country is None and not verbal:
-        named = [p for p in between(ctx.places, *clause) if p.kind == "country" and after_locative(ctx, p)
-                 and not _is_demonym(ctx.lang, p)]
+    if country is None and not is_verbal(trig.type):
+        # a sanction's "to" after it names its target ("ship crude oil to China"), not where it was decided
+        told = (clause[0], pos) if made_where_said(trig) else clause
+        named = [p for p in between(ctx.places, *told)
+                 if p.kind == "country" and after_locative(ctx, p) and not _is_demonym(ctx.lang, p)]
         nearest_named = min(named, key=lambda p: p.start - pos if p.start >= pos else pos - p.end, default=None)
         country = nearest_named.location.country if nearest_named else None
         if country is None:
             # the towns or provinces an act without a single place covers ("en Tumbes, Piura y Loreto")
-            local = {p.location.country for p in between(ctx.places, *clause)
+            local = {p.location.country for p in between(ctx.places, *told)
                      if p.kind in _PLACE_RANK and after_locative(ctx, p)}
             country = local.pop() if len(local) == 1 else None
     return country or ctx.primary_country

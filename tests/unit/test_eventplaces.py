@@ -467,3 +467,16 @@ def test_a_regular_press_conference_named_by_its_rhythm_is_a_press_event():
     es = extract("CULIACÁN.- Hombres armados atacaron el lunes una patrulla.\n\nEn su conferencia semanal en Palacio "
                  "de Gobierno, el gobernador de Sinaloa pidió este martes a la población no difundir rumores.", "es")
     assert [(e.country, e.place) for e in es if e.type == "REQUEST"] == [("MX", "Culiacán")]
+
+
+def test_a_sanction_is_not_placed_in_the_country_it_is_aimed_at():
+    en = extract("Pakistan on Wednesday closed its airspace to Indian airlines and suspended all trade with India "
+                 "over the attack on tourists in Kashmir.", "en")
+    assert {(e.type, e.country) for e in en if e.type == "SANCTION"} == {("SANCTION", "PK")}
+    id_ = extract("Amerika Serikat pada Rabu menjatuhkan sanksi terhadap jaringan yang mengirim minyak ke China.", "id")
+    assert {(e.type, e.country) for e in id_ if e.type == "SANCTION"} == {("SANCTION", "US")}
+
+
+def test_a_sanction_keeps_the_town_its_reporting_frame_puts_it_in():
+    en = extract("Germany on Tuesday suspended its development aid to Afghanistan, the minister said in Berlin.", "en")
+    assert [(e.type, e.country, e.place) for e in en if e.type == "SANCTION"] == [("SANCTION", "DE", "Berlin")]
