@@ -151,6 +151,38 @@ def _pick_place(ctx: ArticleContext, candidates: list[PlaceMention], pos: int) -
     return min(sub, key=lambda p: (not after_locative(ctx, p), _PLACE_RANK[p.kind], abs(p.start - pos)))
 
 
+def _scene_candidates(ctx: ArticleContext, trig: Trigger, span: tuple[int, int], end: int) -> list[PlaceMention]:
+    """The places of ``span`` that may be the scene: for a flight, not the refuge it went to
+    ("300 warga Bilogai mengungsi ke ... Sugapa", "fled to Chad")."""
+    places = between(ctx.places, *span)
+    if not in_group("flight_types", trig.type, trig.mode):
+        return places
+    destination = _destination_pattern(ctx.lang)
+    went = destination.search(ctx.folded, end, span[1]) if destination is not None else None
+    return [p for p in places if went is None or p.start < went.start()]
+
+
+@lru_cache(maxsize=None)
+def _destination_pattern(lang: str) -> re.Pattern | None:
+    """"to", "hacia", "vers", "ke" ... (places.json ``destinations``)."""
+    words = (load_data(lang, "places") or {}).get("destinations", [])
+    return re.compile(rf"(?<!\w)(?:{alternation([fold(w) for w in words], ' ')})(?!\w)") if words else None
+
+
+@lru_cache(maxsize=None)
+def _remote_pattern(lang: str) -> re.Pattern | None:
+    """"phone", "llamada", "téléphone", "telepon" ... (places.json ``remote_talks``)."""
+    words = (load_data(lang, "places") or {}).get("remote_talks", [])
+    return re.compile(rf"(?<!\w)(?:{alternation([fold(w) for w in words], ' ')})(?!\w)") if words else None
+
+
+def _remote_talk(ctx: ArticleContext, trig: Trigger, pos: int, end: int) -> bool:
+    """A meeting held by phone or video ("spoke by phone", "sostuvo una llamada"): each side
+    talks from where it is, so the call has no place."""
+    remote = _remote_pattern(ctx.lang)
+    return bool(in_group("meeting_types", trig.type) and remote and remote.search(ctx.folded, pos, end))
+
+
 def _is_subject(ctx: ArticleContext, place: PlaceMention, pos: int) -> bool:
     return place.end <= pos and not ctx.text[place.end:pos].strip() and not after_locative(ctx, place)
 
@@ -162,13 +194,17 @@ def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, in
     Only types that happen at a scene take a place not introduced by a
     locative ("Almaty police", "the Odesa port was hit"); an admin area named
     that way defers to the article's town ("East Java police"). A meeting
-    without a place in its sentence is at the article's scene.
+    without a place in its sentence is at the article's scene; a call has none.
+    A flight is not at the refuge it went to.
     """
+    if _remote_talk(ctx, trig, pos, end):
+        return None, False
     whole = sent
     if is_verbal(trig.type):
         # a speech act is where it was made: not at a place its object names ("condemned the attack in Beirut")
         clause, sent = (clause[0], min(clause[1], pos)), (sent[0], min(sent[1], pos))
-    place = _pick_place(ctx, between(ctx.places, *clause), pos) or _pick_place(ctx, between(ctx.places, *sent), pos)
+    place = (_pick_place(ctx, _scene_candidates(ctx, trig, clause, end), pos)
+             or _pick_place(ctx, _scene_candidates(ctx, trig, sent, end), pos))
     if place is not None and made_where_said(trig) and _in_target_named_before(ctx, pos, place):
         place = None  # "Pakistan closed its airspace to Indian airlines over the attack in Kashmir": the target's
     if is_verbal(trig.type) and (place is None or not after_locative(ctx, place)):
@@ -616,8 +652,24 @@ def nationwide(ctx: ArticleContext, clause: tuple[int, int]) -> bool:
     if found is None:
         wide = lexicon(ctx.lang).nationwide
         found = ctx.nationwide[clause] = bool(wide and wide.search(ctx.folded[clause[0]:clause[1]])) or (
-            _country_is_the_scene(ctx, clause))
+            _country_is_the_scene(ctx, clause)) or _national_strike(ctx, clause)
     return found
+
+
+@lru_cache(maxsize=None)
+def _national_strike_pattern(lang: str) -> re.Pattern | None:
+    """"general strike", "paro nacional", "mogok nasional" ... (events.json ``national_strikes``)."""
+    words = (load_data(lang, "events") or {}).get("national_strikes", [])
+    return re.compile(rf"(?<!\w)(?:{alternation([fold(w) for w in words], ' ')})(?!\w)") if words else None
+
+
+def _national_strike(ctx: ArticleContext, clause: tuple[int, int]) -> bool:
+    """The clause tells a general or national strike ("su tercer paro general contra el gobierno") and
+    puts nothing in a town or province: an act of the whole country ("marcharon en Bogotá en la jornada
+    del paro nacional" is a march in Bogotá)."""
+    pattern = _national_strike_pattern(ctx.lang)
+    return bool(pattern and pattern.search(ctx.folded, clause[0], clause[1])) and not any(
+        p.kind in _PLACE_RANK and after_locative(ctx, p) for p in between(ctx.places, *clause))
 
 
 def _country_is_the_scene(ctx: ArticleContext, clause: tuple[int, int]) -> bool:
