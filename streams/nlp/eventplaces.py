@@ -151,6 +151,38 @@ def _pick_place(ctx: ArticleContext, candidates: list[PlaceMention], pos: int) -
     return min(sub, key=lambda p: (not after_locative(ctx, p), _PLACE_RANK[p.kind], abs(p.start - pos)))
 
 
+def _scene_candidates(ctx: ArticleContext, trig: Trigger, span: tuple[int, int], end: int) -> list[PlaceMention]:
+    """The places of ``span`` that may be the scene: for a flight, not the refuge it went to
+    ("300 warga Bilogai mengungsi ke ... Sugapa", "fled to Chad")."""
+    places = between(ctx.places, *span)
+    if not in_group("flight_types", trig.type, trig.mode):
+        return places
+    destination = _destination_pattern(ctx.lang)
+    went = destination.search(ctx.folded, end, span[1]) if destination is not None else None
+    return [p for p in places if went is None or p.start < went.start()]
+
+
+@lru_cache(maxsize=None)
+def _destination_pattern(lang: str) -> re.Pattern | None:
+    """"to", "hacia", "vers", "ke" ... (places.json ``destinations``)."""
+    words = (load_data(lang, "places") or {}).get("destinations", [])
+    return re.compile(rf"(?<!\w)(?:{alternation([fold(w) for w in words], ' ')})(?!\w)") if words else None
+
+
+@lru_cache(maxsize=None)
+def _remote_pattern(lang: str) -> re.Pattern | None:
+    """"phone", "llamada", "téléphone", "telepon" ... (places.json ``remote_talks``)."""
+    words = (load_data(lang, "places") or {}).get("remote_talks", [])
+    return re.compile(rf"(?<!\w)(?:{alternation([fold(w) for w in words], ' ')})(?!\w)") if words else None
+
+
+def _remote_talk(ctx: ArticleContext, trig: Trigger, pos: int, end: int) -> bool:
+    """A meeting held by phone or video ("spoke by phone", "sostuvo una llamada"): each side
+    talks from where it is, so the call has no place."""
+    remote = _remote_pattern(ctx.lang)
+    return bool(in_group("meeting_types", trig.type) and remote and remote.search(ctx.folded, pos, end))
+
+
 def _is_subject(ctx: ArticleContext, place: PlaceMention, pos: int) -> bool:
     return place.end <= pos and not ctx.text[place.end:pos].strip() and not after_locative(ctx, place)
 
@@ -162,13 +194,19 @@ def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, in
     Only types that happen at a scene take a place not introduced by a
     locative ("Almaty police", "the Odesa port was hit"); an admin area named
     that way defers to the article's town ("East Java police"). A meeting
-    without a place in its sentence is at the article's scene.
+    without a place in its sentence is at the article's scene; a call has none.
+    A flight is not at the refuge it went to.
     """
+    if _remote_talk(ctx, trig, pos, end):
+        return None, False
     whole = sent
     if is_verbal(trig.type):
         # a speech act is where it was made: not at a place its object names ("condemned the attack in Beirut")
         clause, sent = (clause[0], min(clause[1], pos)), (sent[0], min(sent[1], pos))
-    place = _pick_place(ctx, between(ctx.places, *clause), pos) or _pick_place(ctx, between(ctx.places, *sent), pos)
+    place = (_pick_place(ctx, _scene_candidates(ctx, trig, clause, end), pos)
+             or _pick_place(ctx, _scene_candidates(ctx, trig, sent, end), pos))
+    if place is not None and made_where_said(trig) and _in_target_named_before(ctx, pos, place):
+        place = None  # "Pakistan closed its airspace to Indian airlines over the attack in Kashmir": the target's
     if is_verbal(trig.type) and (place is None or not after_locative(ctx, place)):
         place = (_spoken_from(ctx, between(ctx.places, *clause)) or _spoken_from_after(ctx, whole, end)
                  or _said_there_in_frame(ctx, whole, pos, end) or _press_event_in_filed_town(ctx, whole, pos))
@@ -201,6 +239,25 @@ def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, in
     return place, wide
 
 
+def made_where_said(trig: Trigger) -> bool:
+    """Speech acts, and the deeds a party declares that happen at no scene (a sanction, cutting
+    ties): made where the party speaks, so places told after the trigger are their object's."""
+    return is_verbal(trig.type) or (is_declared(trig.type) and not in_group("scene_types", trig.type, trig.mode))
+
+
+def _in_target_named_before(ctx: ArticleContext, pos: int, place: PlaceMention) -> bool:
+    """The place lies after the trigger in a country named between them ("suspended all trade with
+    India ... the attack in Kashmir"): the country of what the act is aimed at, not where it was decided."""
+    return place.start > pos and any(p.kind == "country" and p.location.country == place.location.country
+                                     for p in between(ctx.places, pos, place.start))
+
+
+def _after_origin(ctx: ArticleContext, place: PlaceMention) -> bool:
+    """The place follows "from", "desde", "dari": where someone speaks from."""
+    origin = _origin_pattern(ctx.lang)
+    return bool(origin and origin.search(ctx.text[max(0, place.start - 60):place.start]))
+
+
 @lru_cache(maxsize=None)
 def _origin_pattern(lang: str) -> re.Pattern | None:
     """"from", "desde", "dari" ... before a place (places.json ``speech_origins``)."""
@@ -211,11 +268,7 @@ def _spoken_from(ctx: ArticleContext, candidates: list[PlaceMention]) -> PlaceMe
     """The town or seat a statement was made from ("in an address from the Kremlin, Putin
     accused", "Desde Moscú, Medvédev advirtió", "Dari Jakarta, Kemlu mengecam"): the
     nearest one before the speech act after "from"."""
-    origin = _origin_pattern(ctx.lang)
-    if origin is None:
-        return None
-    return next((p for p in reversed(candidates) if p.kind in _PLACE_RANK
-                 and origin.search(ctx.text[max(0, p.start - 60):p.start])), None)
+    return next((p for p in reversed(candidates) if p.kind in _PLACE_RANK and _after_origin(ctx, p)), None)
 
 
 #: the most words between a speech act and the "from" that says where it was made ("accused on
@@ -558,23 +611,25 @@ def event_country(ctx: ArticleContext, trig: Trigger, place: PlaceMention | None
     """Where it happened: the place's country; for speech acts and sanctions the
     speaker's; for deeds the country named after "in"/"to" nearest in the clause
     ("En Syrie voisine, ... blessés", "moved forces to Djibouti"; not a demonym:
-    "rallied against the Russian law"); else the article's main country."""
+    "rallied against the Russian law"), but not for a sanction, whose "to" is its
+    target's ("ship crude oil to China"); else the article's main country."""
     if place is not None:
         return place.location.country
-    verbal = is_verbal(trig.type)
     country = None
     if is_declared(trig.type):
         # a body without a country speaks from its seat ("the EU imposed sanctions": Brussels)
         country = next((c for c in (a.country or (seat_country(a.value) if a.kind == "org" else None)
                                     for a in actors) if c), None)
-    if country is None and not verbal:
-        named = [p for p in between(ctx.places, *clause) if p.kind == "country" and after_locative(ctx, p)
-                 and not _is_demonym(ctx.lang, p)]
+    if country is None and not is_verbal(trig.type):
+        # a sanction's "to" after it names its target ("ship crude oil to China"), not where it was decided
+        told = (clause[0], pos) if made_where_said(trig) else clause
+        named = [p for p in between(ctx.places, *told)
+                 if p.kind == "country" and after_locative(ctx, p) and not _is_demonym(ctx.lang, p)]
         nearest_named = min(named, key=lambda p: p.start - pos if p.start >= pos else pos - p.end, default=None)
         country = nearest_named.location.country if nearest_named else None
         if country is None:
             # the towns or provinces an act without a single place covers ("en Tumbes, Piura y Loreto")
-            local = {p.location.country for p in between(ctx.places, *clause)
+            local = {p.location.country for p in between(ctx.places, *told)
                      if p.kind in _PLACE_RANK and after_locative(ctx, p)}
             country = local.pop() if len(local) == 1 else None
     return country or ctx.primary_country
@@ -597,8 +652,24 @@ def nationwide(ctx: ArticleContext, clause: tuple[int, int]) -> bool:
     if found is None:
         wide = lexicon(ctx.lang).nationwide
         found = ctx.nationwide[clause] = bool(wide and wide.search(ctx.folded[clause[0]:clause[1]])) or (
-            _country_is_the_scene(ctx, clause))
+            _country_is_the_scene(ctx, clause)) or _national_strike(ctx, clause)
     return found
+
+
+@lru_cache(maxsize=None)
+def _national_strike_pattern(lang: str) -> re.Pattern | None:
+    """"general strike", "paro nacional", "mogok nasional" ... (events.json ``national_strikes``)."""
+    words = (load_data(lang, "events") or {}).get("national_strikes", [])
+    return re.compile(rf"(?<!\w)(?:{alternation([fold(w) for w in words], ' ')})(?!\w)") if words else None
+
+
+def _national_strike(ctx: ArticleContext, clause: tuple[int, int]) -> bool:
+    """The clause tells a general or national strike ("su tercer paro general contra el gobierno") and
+    puts nothing in a town or province: an act of the whole country ("marcharon en Bogotá en la jornada
+    del paro nacional" is a march in Bogotá)."""
+    pattern = _national_strike_pattern(ctx.lang)
+    return bool(pattern and pattern.search(ctx.folded, clause[0], clause[1])) and not any(
+        p.kind in _PLACE_RANK and after_locative(ctx, p) for p in between(ctx.places, *clause))
 
 
 def _country_is_the_scene(ctx: ArticleContext, clause: tuple[int, int]) -> bool:

@@ -410,7 +410,8 @@ def _resolve(m: _Match, context: set[str], near: Entry | None) -> Entry | None:
         # "Georgia" in a US story is the state; a town called "Armenia" never beats the country
         regions = [e for e in others if e.place.kind == "admin" and e.place.country in context]
         if not regions or any(c.place.country in context for c in countries):
-            return countries[0]
+            # a name two countries share ("Congo") is the one whose towns the text names
+            return next((c for c in countries if c.place.country in context), countries[0])
         others = regions
     if not others:
         return None

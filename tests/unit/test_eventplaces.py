@@ -467,3 +467,52 @@ def test_a_regular_press_conference_named_by_its_rhythm_is_a_press_event():
     es = extract("CULIACÁN.- Hombres armados atacaron el lunes una patrulla.\n\nEn su conferencia semanal en Palacio "
                  "de Gobierno, el gobernador de Sinaloa pidió este martes a la población no difundir rumores.", "es")
     assert [(e.country, e.place) for e in es if e.type == "REQUEST"] == [("MX", "Culiacán")]
+
+
+def test_a_sanction_is_not_placed_in_the_country_it_is_aimed_at():
+    en = extract("Pakistan on Wednesday closed its airspace to Indian airlines and suspended all trade with India "
+                 "over the attack on tourists in Kashmir.", "en")
+    assert {(e.type, e.country) for e in en if e.type == "SANCTION"} == {("SANCTION", "PK")}
+    id_ = extract("Amerika Serikat pada Rabu menjatuhkan sanksi terhadap jaringan yang mengirim minyak ke China.", "id")
+    assert {(e.type, e.country) for e in id_ if e.type == "SANCTION"} == {("SANCTION", "US")}
+
+
+def test_a_sanction_keeps_the_town_its_reporting_frame_puts_it_in():
+    en = extract("Germany on Tuesday suspended its development aid to Afghanistan, the minister said in Berlin.", "en")
+    assert [(e.type, e.country, e.place) for e in en if e.type == "SANCTION"] == [("SANCTION", "DE", "Berlin")]
+
+
+def test_a_phone_call_has_no_place():
+    en = extract("KYIV - Joe Biden spoke by phone with Volodymyr Zelensky on Tuesday about aid to Kharkiv.", "en")
+    assert [(e.type, e.place) for e in en if e.type == "CONSULT"] == [("CONSULT", None)]
+    es = extract("El canciller de México sostuvo el martes una llamada con su homólogo de Guatemala.", "es")
+    assert [(e.type, e.place) for e in es if e.type == "CONSULT"] == [("CONSULT", None)]
+    id_ = extract("JAKARTA - Menlu Retno Marsudi berbicara melalui telepon dengan Menlu Yordania pada Senin untuk "
+                  "membahas pengiriman bantuan ke Kota Gaza.", "id")
+    assert [(e.type, e.place) for e in id_ if e.type == "CONSULT"] == [("CONSULT", None)]
+
+
+def test_a_meeting_in_person_keeps_its_town():
+    en = extract("Joe Biden met Xi Jinping in Lima on Tuesday.", "en")
+    assert [(e.type, e.place) for e in en if e.type == "CONSULT"] == [("CONSULT", "Lima")]
+
+
+def test_a_flight_is_placed_where_people_fled_from_not_their_refuge():
+    en = extract("Thousands of villagers fled their homes in Geneina to camps in Adre, Chad, on Tuesday.", "en")
+    assert [(e.type, e.country) for e in en if e.type == "SANCTION"] == [("SANCTION", "SD")]
+    es = extract("Cientos de familias huyeron el martes de Culiacán hacia Mazatlán.", "es")
+    assert [(e.type, e.place) for e in es if e.type == "SANCTION"] == [("SANCTION", "Culiacán")]
+
+
+def test_a_general_or_national_strike_is_nationwide():
+    es = extract("BUENOS AIRES.- La CGT llevó adelante este martes su tercer paro general contra el gobierno.\n\n"
+                 "En Avellaneda hubo piquetes. En Avellaneda la policía vigiló los accesos.", "es")
+    assert [(e.mode, e.place) for e in es if e.type == "PROTEST" and e.mode == "strike"] == [("strike", None)]
+    en = extract("Unions staged a general strike on Tuesday against the pension reform.\n\n"
+                 "In Lyon, police watched the station. Lyon was calm.", "en")
+    assert [(e.mode, e.place) for e in en if e.type == "PROTEST"] == [("strike", None)]
+
+
+def test_a_march_in_a_town_on_a_national_strike_day_keeps_its_town():
+    es = extract("Miles de personas marcharon el martes en Bogotá en la jornada del paro nacional.", "es")
+    assert {e.place for e in es if e.type == "PROTEST"} == {"Bogotá"}

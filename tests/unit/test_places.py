@@ -315,3 +315,25 @@ def test_sites_of_recent_conflicts_are_places_in_each_language():
     for text, lang, name, country in cases:
         found = [(p.location.name, p.location.country) for p in find_places(text, lang)]
         assert (name, country) in found, text
+
+
+def test_congo_is_the_one_whose_towns_the_text_names():
+    assert places("La Mission de l'ONU au Congo a déployé des renforts autour de Goma.", "fr")[0][2] == "CD"
+    assert places("Las tropas llegaron al Congo desde Kinshasa.", "es")[0][2] == "CD"
+    assert places("Fighting in the Congo near Brazzaville.", "en")[0][2] == "CG"
+    assert places("Congo, Rwanda and Uganda signed a deal.", "en")[0][2] == "CG"
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("TNI AL dan Tentera Laut Diraja Malaysia berpatroli di Selat Malaka, lepas pantai Belawan.", "id",
+         ["Malaysia", "Belawan"]),
+        ("Kapal itu ditahan di Selat Melaka semalam.", "ms", []),
+        ("Iran seized a tanker in the Strait of Hormuz and the Houthis hit a ship in the Gulf of Aden.", "en", ["Iran"]),
+        ("Un navire a été attaqué dans le golfe d'Aden, au large du Yémen.", "fr", ["Yemen"]),
+        ("Buques chinos cruzaron el estrecho de Taiwán el lunes.", "es", ["China"]),
+    ],
+)
+def test_straits_and_gulfs_named_after_a_place_are_no_mention_of_it(text, lang, expected):
+    assert names(text, lang) == expected
