@@ -9,6 +9,16 @@ count of the same kind with different values (two different death tolls are
 two different attacks). The merged event keeps the most reliable date (a
 date written in its own sentence beats one inherited from the paragraph or
 the article), unites actors and targets and takes the larger count.
+
+Modes that differ keep two mentions apart, except where they are one act told
+with two words (coding conventions: the same act told twice is one event):
+one statement's two speech verbs, one raid's arrest and seizure, one sentence's
+two weapon words for what one party did that day ("fired tear gas and live
+ammunition"), and an attack told again with no date, place or attacker of its
+own and another weapon word ("smoke billowed across the city from strikes").
+Only attacks (plover.json ``weapon_mode_types``) are merged across modes this
+way: their modes name the means, while other types' modes name the act (an
+arrest and a curfew told in one sentence are two measures).
 """
 
 from __future__ import annotations
@@ -17,11 +27,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from streams.nlp.actors import person_country
-from streams.nlp.triggers import in_group, is_verbal
+from streams.nlp.eventdates import DATE_IN_PARAGRAPH
+from streams.nlp.triggers import in_group, is_verbal, plover_list
 from streams.records import ExtractedEvent
 
 #: victims that say nothing about the side hit ("people", "residents")
 GENERIC_VICTIMS = {"civilians", "protesters"}
+#: sectors that name one crowd of a country, whichever word a mention uses ("residents", "protesters")
+CROWD_SECTORS = frozenset(GENERIC_VICTIMS)
 #: dates this many days apart can still be one happening (an overnight riot, a late report)
 DATE_SLACK = 1
 #: an event whose date was not written next to it (date rank at least this) ...
@@ -73,10 +86,13 @@ def _speakers(actors: list[str]) -> set[str]:
 def _compatible(p: str, q: str) -> bool:
     """Two actor codes may name the same party: equal, or a country and one of its people or
     sectors, or a person and a sector of their country (a person's country may be unknown);
-    two sectors are two sides, even of one country (police firing, protesters stoning)."""
+    two sectors are two sides, even of one country (police firing, protesters stoning), bar
+    the words for one crowd (``CROWD_SECTORS``: the marchers are its civilians or its protesters)."""
     if p == q:
         return True
     kinds = (_kind(p), _kind(q))
+    if kinds == ("sector", "sector") and _country_of(p) == _country_of(q):
+        return {p.split(":")[1], q.split(":")[1]} <= CROWD_SECTORS  # "thousands of supporters" are the protesters
     if kinds == ("person", "person") or kinds == ("sector", "sector") or "org" in kinds:
         return False
     cp, cq = _country_of(p), _country_of(q)
@@ -122,7 +138,7 @@ def same_happening(x: Candidate, y: Candidate) -> bool:
     slack = WEAK_DATE_SLACK if max(x.date_rank, y.date_rank) >= WEAK_DATE_RANK else DATE_SLACK
     if a.type != b.type or a.country != b.country or _days(a.date, b.date) > slack:
         return False
-    if a.mode and b.mode and a.mode != b.mode and not _one_statement(a, b) and not _one_raid(a, b):
+    if a.mode and b.mode and a.mode != b.mode and not _one_act_two_words(x, y):
         return False
     if (a.mode and b.mode or x.casualty or y.casualty) and _elsewhere(x, y):
         return False  # a toll told at its own place is that place's (counts split by place)
@@ -135,24 +151,57 @@ def same_happening(x: Candidate, y: Candidate) -> bool:
     return all(a.counts[k] == b.counts[k] for k in a.counts.keys() & b.counts.keys())
 
 
-def _one_raid(a: ExtractedEvent, b: ExtractedEvent) -> bool:
+def _one_act_two_words(x: Candidate, y: Candidate) -> bool:
+    """Two mentions whose modes differ that still tell one act (see the module's docstring)."""
+    a, b = x.event, y.event
+    return _one_statement(a, b) or _one_raid(x, y) or _one_sentence(x, y) or _retold(x, y)
+
+
+def _one_sentence(x: Candidate, y: Candidate) -> bool:
+    """Two weapon words of one sentence for one attack on one day (plover.json ``weapon_mode_types``:
+    "police fired tear gas and live ammunition", "la policía disparó gases lacrimógenos y balas de goma"):
+    the sentence tells what one party did, unless both name their doers and no doer is the same (two
+    parties' acts: "protesters threw stones while police fired tear gas")."""
+    a, b = x.event, y.event
+    if a.type not in plover_list("weapon_mode_types") or a.evidence != b.evidence or a.date != b.date:
+        return False
+    return not (x.explicit_actor and y.explicit_actor and not set(a.actors) & set(b.actors))
+
+
+def _retold(x: Candidate, y: Candidate) -> bool:
+    """One of two attacks (plover.json ``weapon_mode_types``) is the other told again: it has no
+    date, place or attacker of its own, and its weapon word may differ ("a mass drone and missile attack
+    on Kyiv" ... "smoke billowed across the city from strikes", "he heard massive blasts")."""
+    return x.event.type in plover_list("weapon_mode_types") and any(
+        c.date_rank >= DATE_IN_PARAGRAPH and (c.place_inherited or c.event.place is None) and not c.explicit_actor
+        for c in (x, y))
+
+
+def _one_raid(x: Candidate, y: Candidate) -> bool:
     """An arrest and a seizure at one place on one day are one raid (plover.json ``raid_modes``):
-    "detained five men in a house, where five rifles were found" is one act of the police."""
-    return (in_group("raid_modes", a.type, a.mode) and in_group("raid_modes", b.type, b.mode)
-            and a.place is not None and a.place == b.place and a.date == b.date)
+    "detained five men in a house, where five rifles were found" is one act of the police; so are they
+    when one of them is placed only by the story ("seized a tanker off the port of Jask on Thursday ...
+    Ten crew members were detained")."""
+    a, b = x.event, y.event
+    return (in_group("raid_modes", a.type, a.mode) and in_group("raid_modes", b.type, b.mode) and a.date == b.date
+            and (a.place is not None and a.place == b.place or x.place_inherited or y.place_inherited))
 
 
 def _one_statement(a: ExtractedEvent, b: ExtractedEvent) -> bool:
     """Two speech acts of one type told in one sentence by one speaker are one statement, whatever
-    their modes ("accused Moscow of targeting food security and said the strike was a war crime")."""
-    return is_verbal(a.type) and a.evidence == b.evidence and bool(_speakers(a.actors) & _speakers(b.actors))
+    their modes ("accused Moscow of targeting food security and said the strike was a war crime"); so
+    are they when one of them has no speaker of its own ("« C'est un coup d'État », a dénoncé ... Khalifa
+    Sall, qui accuse le président")."""
+    sa, sb = _speakers(a.actors), _speakers(b.actors)
+    return is_verbal(a.type) and a.evidence == b.evidence and (bool(sa & sb) or not sa or not sb)
 
 
 def _absorb(into: Candidate, other: Candidate) -> None:
     a, b = into.event, other.event
     if other.date_rank < into.date_rank:
         a.date, into.date_rank = b.date, other.date_rank
-    a.mode = a.mode or b.mode
+    if b.mode and (a.mode is None or _better_mode(a, b)):
+        a.mode = b.mode
     # a place only inherited from the story (its main city) does not fill a null place: a
     # nationwide act has none; a place the mention named does, unless the first said it had none
     # ("exploded across Lebanon ... The blasts hit the southern suburbs of Beirut")
@@ -167,6 +216,15 @@ def _absorb(into: Candidate, other: Candidate) -> None:
         a.counts[k] = max(v, a.counts.get(k, 0))
     a.confidence = max(a.confidence, b.confidence)
     into.mentions += other.mentions
+
+
+def _better_mode(a: ExtractedEvent, b: ExtractedEvent) -> bool:
+    """Of two modes of one act, ``b``'s tells it better: it is the word that caused the toll ("fired tear
+    gas and live ammunition, killing three": firearms), or, neither or both with a toll, it names what was
+    done rather than a weapon (plover.json ``act_modes``: "un comando armado plagió": abduct)."""
+    if bool(a.counts) != bool(b.counts):
+        return bool(b.counts)
+    return in_group("act_modes", b.type, b.mode) and not in_group("act_modes", a.type, a.mode)
 
 
 def _elsewhere(x: Candidate, y: Candidate) -> bool:
