@@ -53,7 +53,7 @@ from streams.nlp.triggers import (
     in_group, in_perfect, in_pluperfect, is_declared, is_disaster_story, is_reporting, is_verbal, lexicon, may_be_quoted,
     natural_death, plover_group, plover_list, tells_mishap,
 )
-from streams.nlp.textutil import alternation, load_data, whole_words_re
+from streams.nlp.textutil import alternation, load_data, whole_words_re, words_back
 from streams.nlp.tollsplit import split_by_place
 from streams.records import ExtractedEvent, Location, Sentence
 
@@ -74,7 +74,6 @@ RECENT_ACT_DAYS = 7
 CUMULATIVE_REACH = 10
 #: words before a running-total marker searched for a superlative that makes it a comparison
 SUPERLATIVE_REACH = 4
-_WORD_START = re.compile(r"(?<!\S)\S")
 #: the year every month-and-year and year-marker pattern holds: a sentence without one is read by neither
 #: (a quick scan for it costs a fraction of theirs)
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
@@ -685,7 +684,7 @@ def _cumulative_from(ctx: ArticleContext, sentence: str, folded: str, start: int
     for a, b in cumulative_markers(sentence, ctx.lang, folded):
         if _continuation(folded[a:b], ctx.lang) and _recently_dated(ctx, start + b, len(sentence) - b):
             continue  # "the strikes continued in the refineries on Monday": that day's act, no running total
-        if superlative and superlative.search(folded, _words_back(folded, a, SUPERLATIVE_REACH), a):
+        if superlative and superlative.search(folded, words_back(folded, a, SUPERLATIVE_REACH), a):
             continue  # "the largest protest since 2019", "la pire attaque depuis": a comparison, no running total
         follows = [d for d in ctx.dates if 0 <= d.start - (start + b) <= 3]
         if any(abs((ctx.today - d.value).days) <= 3 for d in follows):
@@ -695,7 +694,7 @@ def _cumulative_from(ctx: ArticleContext, sentence: str, folded: str, start: int
         comma = _clause_opening(folded, ctx.lang, dated[-1].end - start, a) if dated else -1
         here = comma if comma >= 0 else 0
         if dated and comma < 0:
-            window = _words_back(folded, a, CUMULATIVE_REACH)
+            window = words_back(folded, a, CUMULATIVE_REACH)
             here = window if window >= dated[-1].end - start else 0
         reach = here if reach is None else min(reach, here)
     series = _series_toll(ctx, folded, start)
@@ -751,12 +750,6 @@ def _clause_opening(folded: str, lang: str, start: int, end: int) -> int:
     found = subordinator.search(folded, start, end) if subordinator else None
     openings = [i for i in (comma, found.start() if found else -1) if i >= 0]
     return min(openings) if openings else -1
-
-
-def _words_back(folded: str, at: int, n: int) -> int:
-    """Where the ``n`` words before offset ``at`` of ``folded`` begin (0 when there are fewer)."""
-    starts = [m.start() for m in _WORD_START.finditer(folded, 0, at)]
-    return starts[-n] if len(starts) >= n else 0
 
 
 def _past_toll(ctx: ArticleContext, sentence: str, folded: str, start: int, count: CountMention) -> bool:
@@ -1204,7 +1197,7 @@ def _background_lifted(ctx: ArticleContext, folded: str, sent_start: int, hit: T
     lunes"; in "fired on Tuesday as riots continued" the date is the firing's), or
     they lie in a since-aside (``_past_dated_aside``)."""
     background = lexicon(ctx.lang).background
-    lo = _words_back(folded, hit.start, BACKGROUND_WINDOW)
+    lo = words_back(folded, hit.start, BACKGROUND_WINDOW)
     markers = [m.span() for m in background.finditer(folded, lo, hit.start)] if background else []
     if markers and all(_continuation(folded[a:b], ctx.lang) for a, b in markers):
         return _recently_dated(ctx, sent_start + hit.start, len(folded) - hit.start)
@@ -1239,7 +1232,7 @@ def _repeated(folded: str, hit: TriggerHit, lang: str) -> bool:
     """An adverb of repetition (events.json ``repetition_markers``) stands among the few words before the
     trigger ("has repeatedly accused", "berulang kali mengecam"): in a sentence with no date of its own, a habit."""
     pattern = _markers_re(lang, "repetition_markers")
-    return bool(pattern and pattern.search(folded, _words_back(folded, hit.start, REPETITION_WINDOW), hit.start))
+    return bool(pattern and pattern.search(folded, words_back(folded, hit.start, REPETITION_WINDOW), hit.start))
 
 
 @lru_cache(maxsize=None)
@@ -1290,7 +1283,7 @@ def _judged_act(folded: str, hit: TriggerHit, lang: str) -> bool:
     pattern = _markers_re(lang, "judged_markers")
     if pattern is None:
         return False
-    lo = _words_back(folded, hit.start, JUDGED_REACH + 3)
+    lo = words_back(folded, hit.start, JUDGED_REACH + 3)
     return any("," not in folded[m.end():hit.start] and len(folded[m.end():hit.start].split()) <= JUDGED_REACH
                for m in pattern.finditer(folded, lo, hit.start))
 

@@ -18,6 +18,9 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 #: a word: letters, digits, marks and inner apostrophes/hyphens ("Al-Qaeda", "l'armée")
 WORD_RE = re.compile(r"\w+(?:['’-]\w+)*")
+_WORD_START = re.compile(r"(?<!\S)\S")
+#: characters per word ``words_back`` reads back before it reads the whole text
+WORDS_BACK_CHARS = 16
 
 
 @lru_cache(maxsize=None)
@@ -134,3 +137,14 @@ def words(text: str) -> list[str]:
     """Case-folded word tokens of ``text``."""
     return WORD_RE.findall(text.casefold())
 
+
+def words_back(text: str, at: int, n: int) -> int:
+    """Where the ``n``-th word (run of non-spaces) before offset ``at`` starts (0 when there are fewer).
+    The words are looked for in the last ``WORDS_BACK_CHARS * n`` characters first (the pattern's
+    look-behind sees the character before), the whole text only when those hold fewer than ``n``:
+    a window of an article's folded text reads back a few words, not the article up to there."""
+    low = max(0, at - WORDS_BACK_CHARS * n)
+    starts = [m.start() for m in _WORD_START.finditer(text, low, at)]
+    if len(starts) < n and low:
+        starts = [m.start() for m in _WORD_START.finditer(text, 0, at)]
+    return starts[-n] if len(starts) >= n else 0

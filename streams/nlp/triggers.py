@@ -26,7 +26,7 @@ from typing import Iterator
 from streams.nlp import morph_lexicon
 from streams.nlp.fuzzy import fold
 from streams.nlp.phrases import PhraseIndex
-from streams.nlp.textutil import alternation, load_data
+from streams.nlp.textutil import alternation, load_data, words_back
 
 #: words before a trigger searched for a modal ("will", "dijadwalkan ... untuk")
 MODAL_WINDOW = 8
@@ -751,9 +751,6 @@ def _time_insertion_pattern(lang: str, spec: dict) -> re.Pattern | None:
 
 #: words either side of a number read again with the number blanked
 NUMBER_READING_WORDS = 5
-_WORD_START = re.compile(r"(?<!\S)\S")
-#: characters per word ``_words_back`` reads back before it reads the whole text
-WORDS_BACK_CHARS = 16
 _WORD_END = re.compile(r"\S(?!\S)")
 
 
@@ -785,37 +782,29 @@ def _count_insertion_pattern(lang: str) -> re.Pattern | None:
     return re.compile(rf"(?<=\w )({number}(?:[ -]{number})*{unit})(?= \w)")
 
 
-def _blanked(folded: str, pattern: re.Pattern | None) -> str:
-    """``folded`` with group 1 of each match of ``pattern`` blanked out (same length)."""
-    if pattern is None:
-        return folded
-    spans = [m.span(1) for m in pattern.finditer(folded)]
+def _insertions(pattern: re.Pattern | None, folded: str) -> list[tuple[int, int]]:
+    """The spans of group 1 of each match of ``pattern`` in ``folded``: one scan, which tells whether
+    there are any, what to blank and where to read again."""
+    return [m.span(1) for m in pattern.finditer(folded)] if pattern is not None else []
+
+
+def _blanked(folded: str, spans: list[tuple[int, int]]) -> str:
+    """``folded`` with the ``spans`` blanked out (same length)."""
     for start, end in spans:
         folded = folded[:start] + " " * (end - start) + folded[end:]
     return folded
 
 
-def _near_numbers(lex: Lexicon, blanked: str, timed: str) -> list[tuple[int, int, Trigger]]:
-    """The phrases of ``blanked`` (``timed`` with its numbers blanked) read around each number, within
+def _near_numbers(lex: Lexicon, blanked: str, numbers: list[tuple[int, int]]) -> list[tuple[int, int, Trigger]]:
+    """The phrases of ``blanked`` (the text with its ``numbers`` blanked) read around each number, within
     ``NUMBER_READING_WORDS`` words either side (a phrase bridging a number is short; reading only
     there keeps the second reading cheap)."""
     over: list[tuple[int, int, Trigger]] = []
-    for m in lex.count_insertion.finditer(timed):
-        start = _words_back(blanked, m.start(1), NUMBER_READING_WORDS)
-        end = _words_on(blanked, m.end(1), NUMBER_READING_WORDS)
+    for number_start, number_end in numbers:
+        start = words_back(blanked, number_start, NUMBER_READING_WORDS)
+        end = _words_on(blanked, number_end, NUMBER_READING_WORDS)
         over.extend((a + start, b + start, t) for a, b, t in lex.index.find(blanked[start:end]))
     return over
-
-
-def _words_back(text: str, at: int, n: int) -> int:
-    """Where the ``n``-th word before ``at`` starts. The words are looked for in the last
-    ``WORDS_BACK_CHARS * n`` characters first (the pattern's look-behind sees the character
-    before), the whole text only when those hold fewer than ``n``."""
-    low = max(0, at - WORDS_BACK_CHARS * n)
-    starts = [m.start() for m in _WORD_START.finditer(text, low, at)]
-    if len(starts) < n and low:
-        starts = [m.start() for m in _WORD_START.finditer(text, 0, at)]
-    return starts[-n] if len(starts) >= n else 0
 
 
 def _words_on(text: str, at: int, n: int) -> int:
@@ -841,11 +830,13 @@ def _phrases_found(lex: Lexicon, folded: str) -> tuple[list[tuple[int, int, Trig
     over it too (the text they are read in keeps the number: it may be a score or a count)."""
     found = lex.index.find(folded)
     timed = folded
-    if lex.time_insertion is not None and lex.time_insertion.search(folded):
-        timed = _blanked(folded, lex.time_insertion)
+    days = _insertions(lex.time_insertion, folded)
+    if days:
+        timed = _blanked(folded, days)
         found = _read_over(lex, found, lex.index.find(timed))
-    if lex.count_insertion is not None and lex.count_insertion.search(timed):
-        found = _read_over(lex, found, _near_numbers(lex, _blanked(timed, lex.count_insertion), timed))
+    numbers = _insertions(lex.count_insertion, timed)
+    if numbers:
+        found = _read_over(lex, found, _near_numbers(lex, _blanked(timed, numbers), numbers))
     return found, timed
 
 

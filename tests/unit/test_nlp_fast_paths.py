@@ -3,7 +3,7 @@
 Folding in bulk, span lookups by bisection, acronyms led by their first
 letter, phrases found after a consumed non-word character, the
 fingerprint's punctuation removal, the name-overlap test of trusted
-places and the words read back from a number in a window each replace a
+places and the words read back in a window each replace a
 slower, obvious computation; these tests hold them to its answers.
 """
 
@@ -21,7 +21,7 @@ from streams.nlp.fuzzy import _fold_char, fold, fold_uncached
 from streams.nlp.mentions import DateMention, PlaceMention
 from streams.nlp.normalize import text_fingerprint
 from streams.nlp.phrases import PhraseIndex, _trie_pattern, _units, _words_pattern, phrase_words
-from streams.nlp.triggers import _WORD_START, _words_back
+from streams.nlp.textutil import _WORD_START, words_back
 from streams.records import Location
 
 #: letters that fold in unusual ways: accents, ligatures, dotted/dotless i, sigma, Kelvin, long s
@@ -157,4 +157,4 @@ def test_a_gap_stands_for_up_to_three_words_of_any_kind():
 def test_words_read_back_from_a_window_are_those_of_the_whole_text(text, at, n):
     at = min(at, len(text))
     starts = [m.start() for m in _WORD_START.finditer(text, 0, at)]
-    assert _words_back(text, at, n) == (starts[-n] if len(starts) >= n else 0)
+    assert words_back(text, at, n) == (starts[-n] if len(starts) >= n else 0)

@@ -34,3 +34,12 @@ def test_a_number_read_over_keeps_the_phrases_found_without_it():
 def test_a_figure_with_its_unit_between_a_verb_and_its_noun_is_read_over():
     assert types("Jepang pada Jumat mengirimkan 50 ton bantuan kemanusiaan ke Turki.", "id") == ["AID"]
     assert types("Jepun pada Jumaat menghantar 50 tan bantuan kemanusiaan ke Turki.", "ms") == ["AID"]
+
+
+def test_each_number_of_a_sentence_is_read_over():
+    sentence = "La liberación de 12 rehenes el lunes y la liberación de 7 rehenes el martes fueron celebradas."
+    assert [sentence[h.start:h.end] for h in find_triggers(sentence, "es")] == [
+        "liberación de 12 rehenes", "liberación de 7 rehenes"]
+    sentence = "Pembebasan 12 sandera pada Senin dan pembebasan 7 sandera pada Selasa disambut baik."
+    assert [sentence[h.start:h.end] for h in find_triggers(sentence, "id")] == [
+        "Pembebasan 12 sandera", "pembebasan 7 sandera"]
