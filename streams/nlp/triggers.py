@@ -245,9 +245,15 @@ class Lexicon:
     #: a word of fear before a deed noun ("fearing a possible attack", "por temor a nuevos ataques",
     #: "craignant des violences"; events.json ``fear_markers``): what is feared has not happened
     fear_markers: re.Pattern | None = None
+    #: a word of need or dependence before a deed noun ("in need of humanitarian aid", "dependen de la ayuda
+    #: alimentaria", "membutuhkan bantuan"; events.json ``need_markers``): what is needed has not been given
+    need_markers: re.Pattern | None = None
     #: a predicate after an event noun saying such acts are common or rare ("protests are common",
     #: "unjuk rasa sudah biasa terjadi", "les manifestations sont fréquentes"): a habit, no act
     generic_predicates: re.Pattern | None = None
+    #: an adverb of habit right after a trigger ("protests often turn violent", "las protestas suelen",
+    #: "unjuk rasa sering berubah"; events.json ``habit_adverbs``): such acts happen as a rule, no act
+    habit_after: re.Pattern | None = None
     #: a copula of definition right after an event noun that opens its sentence ("A curfew is an order
     #: ...", "Jam malam adalah ...", "Le couvre-feu est une mesure ..."): a definition, no act
     definitions: re.Pattern | None = None
@@ -346,6 +352,16 @@ class Lexicon:
     #: "sangre", "mengheningkan cipta"; events.json ``civic_appeals``): a request for one is no
     #: political demand (PLOVER REQUEST asks a party to act)
     civic_appeals: re.Pattern | None = None
+    #: a private or commercial audience right after a request ("asked customers", "pidió a sus clientes",
+    #: "meminta nasabah"; events.json ``private_addressees``): a business's or a school's notice, no
+    #: political demand (label guide of eval/filter/README.md: private and commercial acts are no events)
+    private_addressees: re.Pattern | None = None
+    #: the press right after a meeting word ("met reporters", "se reunió el jueves con periodistas",
+    #: "bertemu wartawan"; events.json ``press_partners``): a briefing, no consultation between parties
+    press_partners: re.Pattern | None = None
+    #: things that "call for" or "demand" only in a figure ("the situation demands", "la receta pedía",
+    #: "krisis yang menuntut"; events.json ``non_agent_subjects``): just before a request, no one asks
+    non_agents: re.Pattern | None = None
     #: words that introduce what a call asks of the party it names ("to", "a", "à", "untuk";
     #: events.json ``call_markers``): "called on workers to strike" convenes a strike, "pidió a
     #: médicos en huelga una tregua" only names whom it asks
@@ -460,6 +476,21 @@ def _words_pattern(words: list[str]) -> re.Pattern | None:
     firsts = "".join(re.escape(c) for c in sorted({w[0] for w in folded})) if all(folded) else ""
     starts = f"(?=[{firsts}])" if firsts else ""
     return re.compile(rf"{starts}(?<!\w)(?:{alts})(?!\w)")
+
+
+def _habit_after_pattern(words: list[str]) -> re.Pattern | None:
+    """An adverb of habit (or a copula and one: "are often", "deviennent souvent") opening a text after
+    a space ("often turn"): matched on what follows a trigger. No other word may stand between, so
+    "arrested protesters often seen at rallies" keeps its arrest."""
+    adverbs = _words_pattern(words)
+    return re.compile(rf"\s+{adverbs.pattern}") if adverbs else None
+
+
+def _audience_pattern(words: list[str], reach: int) -> re.Pattern | None:
+    """One of ``words`` within the first ``reach`` + 1 words of a text, with no punctuation before it
+    ("customers", "a sus clientes", "el jueves con periodistas"): matched on what follows a trigger."""
+    audience = _words_pattern(words)
+    return re.compile(rf"\s+(?:[^\s,;:.!?()]+\s+){{0,{reach}}}{audience.pattern}") if audience else None
 
 
 def _year_span_pattern(words: list[str]) -> re.Pattern | None:
@@ -652,7 +683,9 @@ def lexicon(lang: str) -> Lexicon:
         day_names=_day_names_pattern(lang),
         commemorations=_words_pattern(data.get("commemorations", [])),
         fear_markers=_words_pattern(data.get("fear_markers", [])),
+        need_markers=_words_pattern(data.get("need_markers", [])),
         generic_predicates=_words_pattern(data.get("generic_predicates", [])),
+        habit_after=_habit_after_pattern(data.get("habit_adverbs", [])),
         definitions=_leading_pattern(data.get("definition_markers", [])),
         present_relative=_present_relative(data.get("present_relatives") or {}),
         attributive=_joiner_pattern(data.get("attributive", [])),
@@ -683,6 +716,9 @@ def lexicon(lang: str) -> Lexicon:
         threat_condition=_words_pattern(data.get("threat_conditions", [])),
         orders=_words_pattern(data.get("order_words", [])),
         civic_appeals=_words_pattern(data.get("civic_appeals", [])),
+        private_addressees=_audience_pattern(data.get("private_addressees", []), ADDRESSEE_REACH),
+        press_partners=_audience_pattern(data.get("press_partners", []), PRESS_REACH),
+        non_agents=_words_pattern(data.get("non_agent_subjects", [])),
         call_markers=_words_pattern(data.get("call_markers", [])),
         call_fillers=frozenset(fold(w) for w in data.get("call_fillers", [])),
         state_markers=_words_pattern(data.get("state_markers", [])),
@@ -971,6 +1007,10 @@ SPEECH_TOPIC_GAP = 2
 COMMEMORATION_GAP = 4
 #: words between a word of fear and the deed feared ("fearing a fresh bout of violence")
 FEAR_GAP = 4
+#: words between a word of need and what is needed ("in need of urgent humanitarian aid")
+NEED_GAP = 2
+#: words between a thing said to ask and its request ("la receta original pedía", "situasi ini menuntut")
+NON_AGENT_GAP = 1
 #: words after an event noun searched for a predicate of frequency ("protests are not uncommon")
 GENERIC_WINDOW = 5
 
@@ -1287,6 +1327,10 @@ def _held_demands(lex: Lexicon, folded: str, start: int) -> bool:
 
 #: words after a request searched for what a civic appeal asks ("urged residents to donate blood")
 CIVIC_APPEAL_WINDOW = 10
+#: words at most between a request and the private audience it addresses ("pidió a sus clientes")
+ADDRESSEE_REACH = 2
+#: words at most between a meeting word and the press it meets ("discussed the budget with reporters")
+PRESS_REACH = 3
 #: words between a call and the protest it calls for ("called on its supporters to march")
 CALL_OBJECT_WORDS = 5
 
@@ -1694,12 +1738,18 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
             continue  # "I agree that ...", "the gunmen fled the scene": another sense of the word
         if trigger.type == "REQUEST" and _held_demands(lex, folded, start):
             continue  # "Beijing's demands to roll back tariffs", "his requested funding": demands someone holds
-        if trigger.type == "REQUEST" and lex.civic_appeals and lex.civic_appeals.search(
-                _window_after(folded, end, parts, CIVIC_APPEAL_WINDOW)):
-            # "hospitals appealed for blood donors", "meminta hadirin mengheningkan cipta": no request, and
-            # like a question it tells no act up to the end of its clause ("a minute's silence for those killed")
+        if trigger.type == "REQUEST" and (
+                (lex.civic_appeals and lex.civic_appeals.search(_window_after(folded, end, parts, CIVIC_APPEAL_WINDOW)))
+                or (lex.private_addressees and lex.private_addressees.match(folded, end))):
+            # "hospitals appealed for blood donors", "meminta hadirin mengheningkan cipta", "the bank asked
+            # customers to": no political request, and like a question it tells no act up to the end of its
+            # clause ("a minute's silence for those killed")
             asked.append((start, next((b for a, b in parts if a <= start < b), len(folded))))
             continue
+        if trigger.type == "REQUEST" and _ends_near(lex, lex.non_agents, folded, start, NON_AGENT_GAP):
+            continue  # "the situation demands calm", "the recipe called for sugar": a figure, nobody asks
+        if trigger.type == "CONSULT" and lex.press_partners and lex.press_partners.match(folded, end):
+            continue  # "met reporters on Thursday", "bertemu wartawan": a press briefing, no talks between parties
         if in_group("announced_types", trigger.type, trigger.mode) and _convened(lex, folded, hits, start):
             hits.append(TriggerHit(start, end, trigger))
             continue  # "called on workers to strike", "appelé à la grève": what the call asks, whatever its mood
@@ -1721,10 +1771,14 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
             continue  # "on the anniversary of the massacre", "memperingati tragedi penembakan": history
         if _ends_near(lex, lex.fear_markers, folded, start, FEAR_GAP):
             continue  # "residents stayed indoors fearing a possible attack": a fear, no deed
+        if _ends_near(lex, lex.need_markers, folded, start, NEED_GAP):
+            continue  # "5 million people depend on food aid", "membutuhkan bantuan kemanusiaan": a need, no act
         if not is_verbal(trigger.type) and _linked_deed(lex, folded, start):
             continue  # "dos hombres vinculados al ataque": an act told before, not a new one
         if lex.generic_predicates and lex.generic_predicates.search(_window_after(folded, end, parts, GENERIC_WINDOW)):
             continue  # "protests are common in the capital", "las protestas son frecuentes": a habit
+        if lex.habit_after and lex.habit_after.match(folded, end, next((b for a, b in parts if a <= end - 1 < b), len(folded))):
+            continue  # "protests often turn violent", "unjuk rasa sering berujung ricuh": a habit
         if lex.definitions and len(folded[:start].split()) <= 1 and lex.definitions.match(folded, end):
             continue  # "A curfew is an order requiring people to stay indoors": a definition
         if (lex.present_relative and not is_verbal(trigger.type)
