@@ -5,8 +5,10 @@ reported speech ("would retaliate", "respondería con contundencia", "riposterai
 to be taken as an act of war. Sanctions: a member suspended from a body named by a common noun, in
 the passive; relations broken off or a border closed in any tense and with any determiner.
 Condemnations and criticism told as nouns after light verbs, or from their target's side. Strikes
-begun, declared or joined, told with the noun. Sentences written for these tests from the PLOVER
-definitions, none taken from an article; each kind also has the reading it must not take.
+begun, declared or joined, told with the noun. Adverbial idioms opened by a purpose marker ("pour sa
+part", "untuk pertama kalinya") that cancelled the act after them. Sentences written for these
+tests from the PLOVER definitions, none taken from an article; each kind also has the reading it must
+not take.
 """
 
 from tests.unit.test_events import extract
@@ -82,3 +84,16 @@ def test_a_strike_begun_or_joined_is_a_protest_and_a_military_strike_is_not():
     assert types("Doctors in Kenya began an indefinite strike on Thursday.") == ["PROTEST"]
     assert types("Teachers in Nigeria joined the strike on Thursday.") == ["PROTEST"]
     assert "PROTEST" not in types("Israel launched a strike on Gaza on Thursday.")
+
+
+def test_an_adverbial_idiom_opened_by_a_purpose_marker_names_no_purpose():
+    # "pour sa part" is "for its part", "untuk pertama kalinya" "for the first time": the act is done
+    assert types("Le Mali a pour sa part condamné jeudi l'attaque contre la base de l'ONU.", "fr") == ["ACCUSE"]
+    assert types("Militer Myanmar untuk pertama kalinya menyerang kota itu pada Kamis.", "id") == ["ASSAULT"]
+    assert types("Menteri itu bagi pihak kerajaan mengecam serangan itu di Kuala Lumpur pada Khamis.", "ms") == ["ACCUSE"]
+
+
+def test_a_purpose_marker_still_makes_a_purpose():
+    assert "ACCUSE" not in types("Les manifestants se sont rassemblés jeudi à Dakar pour dénoncer la hausse des "
+                                 "prix.", "fr")
+    assert "ASSAULT" not in types("Militer Myanmar mengerahkan pasukan untuk menyerang kota itu pada Kamis.", "id")
