@@ -144,7 +144,8 @@ class Lexicon:
     reporting: re.Pattern | None
     #: words after which a trigger is the earlier happening a period is counted from ("since")
     background: re.Pattern | None
-    #: words after which a trigger is a purpose, not a deed ("to help", "untuk membahas")
+    #: words after which a trigger is a purpose, not a deed ("to help", "untuk membahas"); not where a
+    #: marker opens an adverbial idiom (events.json ``purpose_idioms``: "pour sa part", "untuk pertama kalinya")
     purpose: re.Pattern | None
     #: causes of death that are no violence ("medical emergencies")
     natural: re.Pattern | None
@@ -493,6 +494,16 @@ def _audience_pattern(words: list[str], reach: int) -> re.Pattern | None:
     return re.compile(rf"\s+(?:[^\s,;:.!?()]+\s+){{0,{reach}}}{audience.pattern}") if audience else None
 
 
+def _purpose_pattern(markers: list[str], idioms: list[str]) -> re.Pattern | None:
+    """The purpose markers, save where one opens an adverbial idiom ("a pour sa part prévenu": for
+    his part, no purpose; "untuk pertama kalinya menyerang": for the first time)."""
+    pattern = _words_pattern(markers)
+    if pattern is None or not idioms:
+        return pattern
+    alts = alternation([fold(w) for w in sorted(set(idioms), key=len, reverse=True)], " ")
+    return re.compile(rf"(?<!\w)(?!(?:{alts})(?!\w)){pattern.pattern}")
+
+
 def _year_span_pattern(words: list[str]) -> re.Pattern | None:
     """``words`` right before a year (1900-2099)."""
     if not words:
@@ -638,7 +649,7 @@ def lexicon(lang: str) -> Lexicon:
         locative=_locative_pattern(data.get("locatives", [])),
         reporting=_words_pattern(data.get("reporting_markers", [])),
         background=_words_pattern(data.get("background_markers", [])),
-        purpose=_words_pattern(data.get("purpose_markers", [])),
+        purpose=_purpose_pattern(data.get("purpose_markers", []), data.get("purpose_idioms", [])),
         natural=_words_pattern(data.get("natural_causes", [])),
         subset=_words_pattern(data.get("subset_markers", [])),
         report=_words_pattern(data.get("report_markers", [])),
