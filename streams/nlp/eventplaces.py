@@ -151,35 +151,32 @@ def _pick_place(ctx: ArticleContext, candidates: list[PlaceMention], pos: int) -
     return min(sub, key=lambda p: (not after_locative(ctx, p), _PLACE_RANK[p.kind], abs(p.start - pos)))
 
 
+@lru_cache(maxsize=None)
+def _listed(lang: str, name: str, key: str) -> re.Pattern | None:
+    """The phrases of a list in ``data/<lang>/<name>.json`` as whole folded words: places.json
+    ``destinations`` ("to", "hacia", "vers", "ke"), ``remote_talks`` ("phone", "llamada", "telepon"),
+    ``press_venues`` ("news conference", "rueda de prensa"), ``quote_frames`` (verbs closing a quotation
+    that events.json ``report_markers`` lacks: "katanya", "a-t-il déclaré"); events.json
+    ``national_strikes`` ("general strike", "paro nacional", "mogok nasional")."""
+    words = (load_data(lang, name) or {}).get(key, [])
+    return re.compile(rf"(?<!\w)(?:{alternation([fold(w) for w in words], ' ')})(?!\w)") if words else None
+
+
 def _scene_candidates(ctx: ArticleContext, trig: Trigger, span: tuple[int, int], end: int) -> list[PlaceMention]:
     """The places of ``span`` that may be the scene: for a flight, not the refuge it went to
     ("300 warga Bilogai mengungsi ke ... Sugapa", "fled to Chad")."""
     places = between(ctx.places, *span)
     if not in_group("flight_types", trig.type, trig.mode):
         return places
-    destination = _destination_pattern(ctx.lang)
+    destination = _listed(ctx.lang, "places", "destinations")
     went = destination.search(ctx.folded, end, span[1]) if destination is not None else None
     return [p for p in places if went is None or p.start < went.start()]
-
-
-@lru_cache(maxsize=None)
-def _destination_pattern(lang: str) -> re.Pattern | None:
-    """"to", "hacia", "vers", "ke" ... (places.json ``destinations``)."""
-    words = (load_data(lang, "places") or {}).get("destinations", [])
-    return re.compile(rf"(?<!\w)(?:{alternation([fold(w) for w in words], ' ')})(?!\w)") if words else None
-
-
-@lru_cache(maxsize=None)
-def _remote_pattern(lang: str) -> re.Pattern | None:
-    """"phone", "llamada", "téléphone", "telepon" ... (places.json ``remote_talks``)."""
-    words = (load_data(lang, "places") or {}).get("remote_talks", [])
-    return re.compile(rf"(?<!\w)(?:{alternation([fold(w) for w in words], ' ')})(?!\w)") if words else None
 
 
 def _remote_talk(ctx: ArticleContext, trig: Trigger, pos: int, end: int) -> bool:
     """A meeting held by phone or video ("spoke by phone", "sostuvo una llamada"): each side
     talks from where it is, so the call has no place."""
-    remote = _remote_pattern(ctx.lang)
+    remote = _listed(ctx.lang, "places", "remote_talks")
     return bool(in_group("meeting_types", trig.type) and remote and remote.search(ctx.folded, pos, end))
 
 
@@ -279,13 +276,6 @@ ORIGIN_AFTER_WORDS = 3
 VENUE_AFTER_WORDS = 8
 
 
-@lru_cache(maxsize=None)
-def _venue_pattern(lang: str) -> re.Pattern | None:
-    """"news conference", "rueda de prensa", "sidang media" ... (places.json ``press_venues``)."""
-    words = (load_data(lang, "places") or {}).get("press_venues", [])
-    return re.compile(rf"(?<!\w)(?:{alternation([fold(w) for w in words], ' ')})(?!\w)") if words else None
-
-
 def _spoken_from_after(ctx: ArticleContext, sent: tuple[int, int], end: int) -> PlaceMention | None:
     """The town a statement was made from when "from" follows its verb ("a accusé samedi depuis
     Kinshasa le Rwanda", "exhortó desde Lima a las autoridades", "urged from Kyiv"): the first
@@ -297,7 +287,7 @@ def _spoken_from_after(ctx: ArticleContext, sent: tuple[int, int], end: int) -> 
         return None
     gap = ctx.text[end:after[0].start]
     words = len(gap.split())
-    origin, venue = _origin_pattern(ctx.lang), _venue_pattern(ctx.lang)
+    origin, venue = _origin_pattern(ctx.lang), _listed(ctx.lang, "places", "press_venues")
     if origin is not None and words <= ORIGIN_AFTER_WORDS + 1 and origin.search(gap):
         return after[0]
     if venue is not None and words <= VENUE_AFTER_WORDS and venue.search(fold(gap)) and after_locative(ctx, after[0]):
@@ -313,7 +303,7 @@ def _press_event_in_filed_town(ctx: ArticleContext, sent: tuple[int, int], pos: 
     filed. None when the sentence puts something in a town or site besides the dateline's, or its
     speakers (named before the statement, outside quotes) are of another country or an armed group
     (a communiqué is not made where the story is filed)."""
-    venue = _venue_pattern(ctx.lang)
+    venue = _listed(ctx.lang, "places", "press_venues")
     if not ctx.lede or venue is None or not venue.search(ctx.folded, sent[0], sent[1]):
         return None
     town = _filed_town(ctx)
@@ -432,21 +422,13 @@ def said_there_after(ctx: ArticleContext, sent: tuple[int, int], country: str | 
         start, stop = frame
     else:
         return None
-    said, frame = lexicon(ctx.lang).said, _quote_frame_pattern(ctx.lang)
+    said, frame = lexicon(ctx.lang).said, _listed(ctx.lang, "places", "quote_frames")
     if not any(pattern is not None and pattern.search(ctx.folded, start, stop) for pattern in (said, frame)):
         return None
     place = next((p for p in between(ctx.places, start, stop) if p.kind in _PLACE_RANK and after_locative(ctx, p)), None)
     if place is None or place.location.country != country or _scene_of_deed(ctx, start, stop, place):
         return None
     return place
-
-
-@lru_cache(maxsize=None)
-def _quote_frame_pattern(lang: str) -> re.Pattern | None:
-    """"katanya", "a-t-il déclaré" ...: verbs closing a quotation that events.json ``report_markers``
-    lacks (places.json ``quote_frames``)."""
-    words = (load_data(lang, "places") or {}).get("quote_frames", [])
-    return re.compile(rf"(?<!\w)(?:{alternation([fold(w) for w in words], ' ')})(?!\w)") if words else None
 
 
 def _quote_opening_next_paragraph(ctx: ArticleContext, sent: tuple[int, int]) -> tuple[int, int] | None:
@@ -656,18 +638,11 @@ def nationwide(ctx: ArticleContext, clause: tuple[int, int]) -> bool:
     return found
 
 
-@lru_cache(maxsize=None)
-def _national_strike_pattern(lang: str) -> re.Pattern | None:
-    """"general strike", "paro nacional", "mogok nasional" ... (events.json ``national_strikes``)."""
-    words = (load_data(lang, "events") or {}).get("national_strikes", [])
-    return re.compile(rf"(?<!\w)(?:{alternation([fold(w) for w in words], ' ')})(?!\w)") if words else None
-
-
 def _national_strike(ctx: ArticleContext, clause: tuple[int, int]) -> bool:
     """The clause tells a general or national strike ("su tercer paro general contra el gobierno") and
     puts nothing in a town or province: an act of the whole country ("marcharon en Bogotá en la jornada
     del paro nacional" is a march in Bogotá)."""
-    pattern = _national_strike_pattern(ctx.lang)
+    pattern = _listed(ctx.lang, "events", "national_strikes")
     return bool(pattern and pattern.search(ctx.folded, clause[0], clause[1])) and not any(
         p.kind in _PLACE_RANK and after_locative(ctx, p) for p in between(ctx.places, *clause))
 
