@@ -189,7 +189,8 @@ def _lexicon(lang: str) -> _Lexicon:
         lang,
         _written_re(data),
         _weekday_re(data),
-        re.compile(rf"(?<![\w'-]){_starts(phrases)}(?:{alternation(phrases)})(?![\w'-])", re.IGNORECASE),
+        # an elided word may stand right before ("qu'hier", "d'hier", "jusqu'hier")
+        re.compile(rf"(?<![\w-]){_starts(phrases)}(?:{alternation(phrases)})(?![\w'-])", re.IGNORECASE),
         _ago_re(data),
         {fold(k): v for k, v in data["months"].items()},
         {fold(k): v for k, v in data["weekdays"].items()},

@@ -47,6 +47,11 @@ def languages_with(name: str) -> tuple[str, ...]:
     )
 
 
+#: the end of a listed word: no word character follows, unless the word ends in an elision
+#: apostrophe (French "n'", "d'", "qu'"), which the next word follows with no space between
+WORD_END = r"(?:(?<=['’])|(?!\w))"
+
+
 def alternation(phrases: Iterable[str], space: str = r"\s+") -> str:
     """A regex alternation of ``phrases``, longest first (so the longest match wins), each
     escaped, with ``space`` for the spaces between its words.

@@ -26,7 +26,7 @@ from typing import Iterator
 from streams.nlp import morph_lexicon
 from streams.nlp.fuzzy import fold
 from streams.nlp.phrases import PhraseIndex
-from streams.nlp.textutil import alternation, load_data, words_back
+from streams.nlp.textutil import WORD_END, alternation, load_data, words_back
 
 #: words before a trigger searched for a modal ("will", "dijadwalkan ... untuk")
 MODAL_WINDOW = 8
@@ -380,6 +380,10 @@ class Lexicon:
     #: between they negate that word ("familias sin techo protestaron")
     negating_prepositions: frozenset[str] = frozenset()
     preposition_auxiliaries: frozenset[str] = frozenset()
+    #: negations that mean "only" when a restrictive word follows the verb (French "ne ... que": "n'a
+    #: arrêté que deux manifestants" arrested two; events.json ``restrictive_negation``)
+    restrictive_negations: frozenset[str] = frozenset()
+    restrictive_after: re.Pattern | None = None
     #: relative pronouns that open an aside after a comma (", que", ", which", ", yang"; events.json
     #: ``aside_relatives``): a modal right after one qualifies the noun before the aside
     aside_openers: frozenset[str] = frozenset()
@@ -476,7 +480,7 @@ def _words_pattern(words: list[str]) -> re.Pattern | None:
     # instead of trying every alternative (the match is the same)
     firsts = "".join(re.escape(c) for c in sorted({w[0] for w in folded})) if all(folded) else ""
     starts = f"(?=[{firsts}])" if firsts else ""
-    return re.compile(rf"{starts}(?<!\w)(?:{alts})(?!\w)")
+    return re.compile(rf"{starts}(?<!\w)(?:{alts}){WORD_END}")
 
 
 def _habit_after_pattern(words: list[str]) -> re.Pattern | None:
@@ -551,7 +555,7 @@ def _described_by(data: dict, side: str) -> list[str]:
 
 def _leading_pattern(words: list[str]) -> re.Pattern | None:
     """One of ``words`` opening a text (they may start with a hyphen: "-hit")."""
-    return re.compile(rf"(?:{alternation([fold(w) for w in words], ' ')})(?!\w)") if words else None
+    return re.compile(rf"(?:{alternation([fold(w) for w in words], ' ')}){WORD_END}") if words else None
 
 
 def _trailing_pattern(words: list[str]) -> re.Pattern | None:
@@ -736,6 +740,9 @@ def lexicon(lang: str) -> Lexicon:
         negating_prepositions=frozenset(fold(w) for w in (data.get("negating_prepositions") or {}).get("words", [])),
         preposition_auxiliaries=frozenset(
             fold(w) for w in (data.get("negating_prepositions") or {}).get("auxiliaries", [])),
+        restrictive_negations=frozenset(fold(w) for w in (data.get("restrictive_negation") or {}).get("negations", [])),
+        restrictive_after=_follow_pattern(tuple(fold(w) for w in (data.get("restrictive_negation") or {}).get(
+            "after", [])), RESTRICTIVE_GAP + 1) if (data.get("restrictive_negation") or {}).get("after") else None,
         aside_openers=frozenset(fold(w) for w in data.get("aside_relatives", [])),
         hostages=_words_pattern(data.get("hostage_words", [])),
         dual_parties=_words_pattern(data.get("dual_parties", [])),
@@ -1157,6 +1164,22 @@ def _negated(lex: Lexicon, near: str) -> bool:
     return False
 
 
+#: words that may stand between a verb and the "que" that makes its "ne" mean "only" ("n'a arrêté hier que")
+RESTRICTIVE_GAP = 2
+
+
+def _restricted(lex: Lexicon, near: str, folded: str, end: int, parts: list[tuple[int, int]]) -> bool:
+    """Every negation before the trigger is a "ne" that the restrictive word after it turns into
+    "only" ("n'a arrêté que deux manifestants", "n'a été arrêté qu'hier"): the act was done. Not when
+    another negation stands between ("ne condamne pas que l'attaque": not only)."""
+    if lex.restrictive_after is None or lex.negation is None:
+        return False
+    after = _window_after(folded, end, parts, RESTRICTIVE_GAP + 1)
+    restrictive = lex.restrictive_after.match(after)
+    return (restrictive is not None and not lex.negation.search(after[:restrictive.end()])
+            and all(m.group() in lex.restrictive_negations for m in lex.negation.finditer(near)))
+
+
 #: words after a condition's opener searched for the negation that makes it a failure ("if Kazakhstan does not pay")
 CONDITION_NEGATION_WORDS = 6
 
@@ -1390,7 +1413,7 @@ _NON_WORDS = r"\W+"
 @lru_cache(maxsize=None)
 def _follow_pattern(words: tuple[str, ...], within: int) -> re.Pattern:
     """One of ``words`` starting at most ``within`` words into a text (a trigger's sequel)."""
-    return re.compile(rf"^\W*(?:\w+\W+){{0,{max(within - 1, 0)}}}(?:{alternation(words, _NON_WORDS)})(?!\w)")
+    return re.compile(rf"^\W*(?:\w+\W+){{0,{max(within - 1, 0)}}}(?:{alternation(words, _NON_WORDS)}){WORD_END}")
 
 
 @lru_cache(maxsize=None)
@@ -1413,7 +1436,7 @@ def _other_sense(trigger: Trigger, folded: str, start: int, end: int, parts: lis
 @lru_cache(maxsize=None)
 def _any_whole_word(words: tuple[str, ...]) -> re.Pattern:
     """One of ``words`` as a whole word: one scan of the text instead of one per word."""
-    return re.compile(rf"(?<!\w)(?:{alternation(words, ' ')})(?!\w)")
+    return re.compile(rf"(?<!\w)(?:{alternation(words, ' ')}){WORD_END}")
 
 
 def _linked_deed(lex: Lexicon, folded: str, start: int) -> bool:
@@ -1831,7 +1854,7 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
                 continue  # "gathered to protest": a purpose; "police had to open fire": done
             if lex.conditional and lex.conditional.search(folded[: start]):
                 continue
-        if _negated(lex, near):
+        if _negated(lex, near) and not _restricted(lex, near, folded, end, parts):
             continue
         if lex.reversal and in_group("reversible", trigger.type, trigger.mode) and (
                 lex.reversal.search(_window_before(folded, start, REVERSAL_WINDOW))
