@@ -26,7 +26,7 @@ from functools import lru_cache
 from streams.nlp.fuzzy import OneEditIndex, fold, within_one_edit
 from streams.nlp.mentions import PlaceMention
 from streams.nlp.phrases import PhraseIndex
-from streams.nlp.textutil import alternation, load_data
+from streams.nlp.textutil import WORD_END, alternation, load_data
 from streams.nlp.titles import find_titled_persons, qualifies, title_pattern
 
 #: a capitalised word of a name
@@ -327,7 +327,7 @@ def speech_verbs(lang: str) -> re.Pattern | None:
     words = [fold(w) for w in (load_data(lang, "actors") or {}).get("speech_verbs") or []]
     if not words:
         return None
-    return re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)")
+    return re.compile(rf"(?<!\w)(?:{alternation(words)}){WORD_END}")
 
 
 @lru_cache(maxsize=None)
@@ -355,7 +355,7 @@ def conjunctions(lang: str) -> re.Pattern | None:
     words = [fold(w) for w in (load_data(lang, "actors") or {}).get("subordinators") or []]
     if not words:
         return None
-    return re.compile(rf",\s*(?:{alternation(words)})(?!\w)")
+    return re.compile(rf",\s*(?:{alternation(words)}){WORD_END}")
 
 
 @lru_cache(maxsize=None)

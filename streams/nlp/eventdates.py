@@ -20,7 +20,7 @@ from streams.nlp.eventcontext import ArticleContext, between, nearest, window_wo
 from streams.nlp.fuzzy import fold
 from streams.nlp.dates import opens_span
 from streams.nlp.mentions import DateMention
-from streams.nlp.textutil import alternation, load_data
+from streams.nlp.textutil import WORD_END, alternation, load_data
 from streams.nlp.triggers import TriggerHit, lexicon
 
 #: a sentence dated more than this many days before publication is background
@@ -196,7 +196,7 @@ def _early_hours_re(lang: str) -> re.Pattern | None:
     words = (load_data(lang, "dates") or {}).get("early_hours", [])
     if not words:
         return None
-    return re.compile(rf"^[\s)]*(?:{alternation([fold(w) for w in words], ' ')})(?!\w)")
+    return re.compile(rf"^[\s)]*(?:{alternation([fold(w) for w in words], ' ')}){WORD_END}")
 
 
 def _early_hours(lang: str, after: str) -> bool:
@@ -239,7 +239,7 @@ def _continuation_re(lang: str) -> re.Pattern | None:
     words = (load_data(lang, "dates") or {}).get("continuation_markers", [])
     if not words:
         return None
-    return re.compile(rf"^\W*(?:\w+\W+){{0,2}}?(?:{alternation([fold(w) for w in words], ' ')})(?!\w)")
+    return re.compile(rf"^\W*(?:\w+\W+){{0,2}}?(?:{alternation([fold(w) for w in words], ' ')}){WORD_END}")
 
 
 def _continued_date(ctx: ArticleContext, sent: tuple[int, int], verbal: bool) -> date | None:

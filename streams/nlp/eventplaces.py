@@ -22,7 +22,7 @@ from streams.nlp.fuzzy import fold
 from streams.nlp.mentions import PlaceMention
 from streams.nlp.places import find_places
 from streams.nlp.sentences import split_sentences
-from streams.nlp.textutil import alternation, load_data
+from streams.nlp.textutil import WORD_END, alternation, load_data
 from streams.nlp.triggers import Trigger, _locative_pattern, find_triggers, in_group, is_declared, is_verbal, lexicon
 
 #: places of a country the article never names are used from this many mentions on
@@ -159,7 +159,7 @@ def _listed(lang: str, name: str, key: str) -> re.Pattern | None:
     that events.json ``report_markers`` lacks: "katanya", "a-t-il déclaré"); events.json
     ``national_strikes`` ("general strike", "paro nacional", "mogok nasional")."""
     words = (load_data(lang, name) or {}).get(key, [])
-    return re.compile(rf"(?<!\w)(?:{alternation([fold(w) for w in words], ' ')})(?!\w)") if words else None
+    return re.compile(rf"(?<!\w)(?:{alternation([fold(w) for w in words], ' ')}){WORD_END}") if words else None
 
 
 def _scene_candidates(ctx: ArticleContext, trig: Trigger, span: tuple[int, int], end: int) -> list[PlaceMention]:
@@ -524,7 +524,7 @@ def _several_places(ctx: ArticleContext, clause: tuple[int, int], place: PlaceMe
 def _other_places_pattern(lang: str) -> re.Pattern | None:
     """"and other cities", "dan kota-kota lain" right after a place (places.json ``other_places``)."""
     words = (load_data(lang, "places") or {}).get("other_places", [])
-    return re.compile(rf"(?:{alternation([fold(w) for w in words], ' ')})(?!\w)") if words else None
+    return re.compile(rf"(?:{alternation([fold(w) for w in words], ' ')}){WORD_END}") if words else None
 
 
 @lru_cache(maxsize=None)
@@ -532,7 +532,7 @@ def _counted_areas_pattern(lang: str) -> re.Pattern | None:
     """A number before a plural noun of towns or provinces ("15 provinces", "di 15 provinsi";
     places.json ``area_nouns``)."""
     words = (load_data(lang, "places") or {}).get("area_nouns", [])
-    return re.compile(rf"(?<![\w.,])(?:[2-9]|[1-9]\d+)\s+(?:{alternation([fold(w) for w in words], ' ')})(?!\w)") if words else None
+    return re.compile(rf"(?<![\w.,])(?:[2-9]|[1-9]\d+)\s+(?:{alternation([fold(w) for w in words], ' ')}){WORD_END}") if words else None
 
 
 def _counted_areas(ctx: ArticleContext, clause: tuple[int, int]) -> bool:

@@ -16,7 +16,7 @@ from streams.nlp.actors import (ActorMention, adjectives_follow_nouns, conjuncti
                                person_country, prepositions, speech_verbs, title_sectors, toll_nouns)
 from streams.nlp.eventcontext import ArticleContext, between
 from streams.nlp.fuzzy import fold
-from streams.nlp.textutil import alternation, load_data
+from streams.nlp.textutil import WORD_END, alternation, load_data
 from streams.nlp.triggers import TriggerHit, is_declared, is_passive, is_verbal, lexicon, plover_group, plover_list
 
 #: characters after a closing quote searched for its speaker ('"...," said Oleg Nikolenko')
@@ -264,7 +264,7 @@ def _subordinators(lang: str) -> re.Pattern | None:
     """The subordinating conjunctions of ``lang`` (``actors.json``), with or without a comma: each
     opens a clause of its own subject ("because the crowd had turned violent")."""
     words = [fold(w) for w in (load_data(lang, "actors") or {}).get("subordinators") or []]
-    return re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)") if words else None
+    return re.compile(rf"(?<!\w)(?:{alternation(words)}){WORD_END}") if words else None
 
 
 def _participle_adjunct(ctx: ArticleContext, pos: int, end: int) -> bool:

@@ -53,7 +53,7 @@ from streams.nlp.triggers import (
     in_group, in_perfect, in_pluperfect, is_declared, is_disaster_story, is_reporting, is_verbal, lexicon, may_be_quoted,
     natural_death, plover_group, plover_list, tells_mishap,
 )
-from streams.nlp.textutil import alternation, load_data, whole_words_re, words_back
+from streams.nlp.textutil import WORD_END, alternation, load_data, whole_words_re, words_back
 from streams.nlp.tollsplit import split_by_place
 from streams.records import ExtractedEvent, Location, Sentence
 
@@ -738,7 +738,7 @@ def _subordinator_re(lang: str) -> re.Pattern | None:
     """A conjunction that opens a subordinate clause of time (events.json ``subordinators``: "as",
     "mientras", "alors que", "ketika")."""
     words = [fold(w) for w in (load_data(lang, "events") or {}).get("subordinators", [])]
-    return re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)") if words else None
+    return re.compile(rf"(?<!\w)(?:{alternation(words)}){WORD_END}") if words else None
 
 
 def _clause_opening(folded: str, lang: str, start: int, end: int) -> int:
@@ -991,7 +991,7 @@ def _aside_re(lang: str) -> re.Pattern | None:
     """A comma and a relative pronoun that open a clause about someone named before it
     (events.json ``aside_relatives``: ", que", ", qui", ", who", ", yang")."""
     words = [fold(w) for w in (load_data(lang, "events") or {}).get("aside_relatives", [])]
-    return re.compile(rf",\s*(?:{alternation(words)})(?!\w)") if words else None
+    return re.compile(rf",\s*(?:{alternation(words)}){WORD_END}") if words else None
 
 
 def _dated_asides(folded: str, lang: str, dates: list[DateMention], offset: int, today: date) -> list[tuple[int, int]]:

@@ -10,6 +10,7 @@ is still that day. Sentences written for these tests.
 from datetime import date, datetime, timezone
 
 from streams.nlp.dates import find_dates
+from streams.nlp.events import _subordinator_re
 from streams.nlp.triggers import lexicon
 from tests.unit.test_events import extract
 
@@ -21,6 +22,10 @@ def types(text):
 def test_a_listed_word_ending_in_an_apostrophe_matches_before_the_next_word():
     assert lexicon("fr").negation.search("la police n'a arrete")
     assert not lexicon("fr").negation.search("la police a arrete")
+
+
+def test_an_elided_conjunction_opens_its_clause():
+    assert _subordinator_re("fr").search("lorsqu'il a ete arrete")
 
 
 def test_ne_alone_negates_the_act():
