@@ -5,7 +5,8 @@ COPY pyproject.toml README.md ./
 COPY streams ./streams
 COPY schemas ./schemas
 COPY config ./config
-RUN pip install --no-cache-dir .
+# the city gazetteer is built into the installed package (from /tmp: not the source copy in /app)
+RUN pip install --no-cache-dir . && cd /tmp && python -m streams.nlp.gazetteer
 ENV KABAR_HOME=/data
 VOLUME /data
 ENTRYPOINT ["kabar"]

@@ -10,6 +10,7 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install -q --upgrade pip
 	@$(BIN)/python -m pip install -q -e '.[test]'
+	@test -f streams/data/common/cities.tsv.gz || $(BIN)/python -m streams.nlp.gazetteer
 	@touch $(STAMP)
 
 install: $(STAMP)

