@@ -622,18 +622,30 @@ def _at_listed_places(ctx: ArticleContext, c: Candidate, sent_start: int) -> lis
 def _exchanged(c: Candidate) -> list[Candidate]:
     """An exchange between two sides ("Russia and Ukraine exchanged hundreds of prisoners", "pertukaran
     tawanan antara Israel dan Hamas") is each side's act toward the other: ``c`` becomes the first
-    side's, and the second side's is returned (no copy when its roles do not name exactly two sides)."""
+    side's, and the second side's is returned (no copy when its roles do not name exactly two sides).
+    A third party named as its actor while the targets name the two sides brokered it ("the Emirates
+    mediated an exchange of prisoners between Russia and Ukraine"): the sides are the targets. Both
+    sides are named, so neither act is merged into the other as a mention of one act."""
     e = c.event
-    sides: dict[str, list[str]] = {}
-    for code in e.actors + e.targets:
-        sides.setdefault(side_of(code), []).append(code)
+    sides = _sides_of(e.actors + e.targets)
+    between_targets = _sides_of(e.targets)
+    if len(sides) != 2 and len(between_targets) == 2 and not set(between_targets) & set(_sides_of(e.actors)):
+        sides = between_targets  # the actor is the broker, no side of the exchange
     if len(sides) != 2:
         return []
     first, second = sides.values()
     e.actors, e.targets = list(first), list(second)
-    c.default_target = False
+    c.default_target, c.explicit_actor = False, True
     other = msgspec.structs.replace(e, actors=list(second), targets=list(first), counts={})
     return [replace(c, event=other, explicit_actor=True)]
+
+
+def _sides_of(codes: list[str]) -> dict[str, list[str]]:
+    """Actor codes grouped by the side each stands for (``side_of``), in order of first mention."""
+    sides: dict[str, list[str]] = {}
+    for code in codes:
+        sides.setdefault(side_of(code), []).append(code)
+    return sides
 
 
 def _sides(target_codes: list[str]) -> set[str]:

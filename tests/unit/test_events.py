@@ -1119,6 +1119,33 @@ def test_a_prisoner_exchange_is_each_sides_release_of_the_others_prisoners(lang,
     assert sorted((e.actors, e.targets) for e in events) == [(["KZ"], ["RU"]), (["RU"], ["KZ"])]
 
 
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "An exchange of prisoners between Russia and Kazakhstan took place on Wednesday."),
+        ("id", "Pertukaran tawanan antara Rusia dan Kazakhstan berlangsung pada Rabu."),
+    ],
+)
+def test_an_exchange_whose_sides_are_named_only_after_it_is_still_two_releases(lang, text):
+    # the sides found as targets become the actors of each release; neither is merged into the other
+    events = extract(text, lang)
+    assert sorted((e.actors, e.targets) for e in events) == [(["KZ"], ["RU"]), (["RU"], ["KZ"])]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Pakistan mediated an exchange of prisoners between Russia and Kazakhstan on Wednesday."),
+        ("id", "Pakistan menengahi pertukaran tawanan antara Rusia dan Kazakhstan pada Rabu."),
+        ("ms", "Pakistan menjadi orang tengah dalam pertukaran tahanan antara Rusia dan Kazakhstan pada Rabu."),
+    ],
+)
+def test_a_brokered_exchange_is_the_releases_of_the_two_sides_not_of_the_broker(lang, text):
+    # a third party named as the exchange's actor while the targets name two sides brokered it
+    releases = [e for e in extract(text, lang) if e.type == "RETREAT"]
+    assert sorted((e.actors, e.targets) for e in releases) == [(["KZ"], ["RU"]), (["RU"], ["KZ"])]
+
+
 def test_an_exchange_with_one_side_named_stays_one_event():
     events = extract("Kazakhstan carried out a prisoner exchange on Wednesday.")
     assert [(e.type, e.actors) for e in events] == [("RETREAT", ["KZ"])]
