@@ -74,6 +74,10 @@ RECENT_ACT_DAYS = 7
 CUMULATIVE_REACH = 10
 #: words before a running-total marker searched for a superlative that makes it a comparison
 SUPERLATIVE_REACH = 4
+#: words before (or after) a trigger searched for a superlative that modifies it ("its largest drone attack")
+SUPERLATIVE_TRIGGER_REACH = 2
+#: where each word ends (``_compared_act`` reads a few words after a trigger)
+_WORD_END = re.compile(r"(?<=\w)(?!\w)")
 #: the year every month-and-year and year-marker pattern holds: a sentence without one is read by neither
 #: (a quick scan for it costs a fraction of theirs)
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
@@ -682,7 +686,8 @@ def _protests_demand(ctx: ArticleContext, request: TriggerHit, hits: list[Trigge
     return not between(ctx.actors, sent_start + protest.end, sent_start + request.start)
 
 
-def _cumulative_from(ctx: ArticleContext, sentence: str, folded: str, start: int) -> int | None:
+def _cumulative_from(ctx: ArticleContext, sentence: str, folded: str, start: int,
+                     hits: list[TriggerHit] = ()) -> int | None:
     """Where in the sentence a running total or habit reaches from (``None``: nowhere): a marker such as
     "since" or "so far" that does not open a time range of the last days ("sejak Selasa (21/5) malam")
     reaches its whole sentence (unless a superlative makes it a comparison: "the largest protest since
@@ -696,7 +701,8 @@ def _cumulative_from(ctx: ArticleContext, sentence: str, folded: str, start: int
     for a, b in cumulative_markers(sentence, ctx.lang, folded):
         if _continuation(folded[a:b], ctx.lang) and _recently_dated(ctx, start + b, len(sentence) - b):
             continue  # "the strikes continued in the refineries on Monday": that day's act, no running total
-        if superlative and superlative.search(folded, words_back(folded, a, SUPERLATIVE_REACH), a):
+        if superlative and (superlative.search(folded, words_back(folded, a, SUPERLATIVE_REACH), a)
+                            or _compared_act(ctx.lang, folded, hits, superlative, a)):
             continue  # "the largest protest since 2019", "la pire attaque depuis": a comparison, no running total
         follows = [d for d in ctx.dates if 0 <= d.start - (start + b) <= 3]
         if any(abs((ctx.today - d.value).days) <= 3 for d in follows):
@@ -718,6 +724,22 @@ def _cumulative_from(ctx: ArticleContext, sentence: str, folded: str, start: int
 #: words that may stand between a plural of happenings and its perfect toll verb
 #: ("Las protestas que exigen su liberación, el cierre del Congreso y nuevas elecciones han dejado")
 SERIES_TOLL_GAP = 14
+
+
+def _compared_act(lang: str, folded: str, hits: list[TriggerHit], superlative: re.Pattern, marker: int) -> bool:
+    """A trigger of the marker's clause is itself modified by a superlative, at most two words before it
+    or, where adjectives follow the noun, after it ("launched its largest drone attack on Moscow since the
+    start of the war", "la plus grande attaque de drones contre Moscou depuis", "serangan drone terbesar
+    ke ibu kota Rusia sejak"): the marker ends the comparison, however long the noun phrase between them
+    is (``SUPERLATIVE_REACH`` counts words before the marker only)."""
+    for hit in hits:
+        if hit.end > marker or _clause_opening(folded, lang, hit.end, marker) >= 0:
+            continue
+        after = [m.end() for m in _WORD_END.finditer(folded, hit.end + 1, marker)][:SUPERLATIVE_TRIGGER_REACH]
+        if superlative.search(folded, words_back(folded, hit.start, SUPERLATIVE_TRIGGER_REACH),
+                              after[-1] if after else hit.end):
+            return True
+    return False
 
 
 @lru_cache(maxsize=None)
@@ -1625,7 +1647,7 @@ def _sentence_events(ctx: ArticleContext, s: Sentence, last_person: ActorMention
         ctx.mishap_lede = _lede_mishap(ctx, folded, s.start, hits)
     if not hits and not given:
         return []
-    cumulative = _cumulative_from(ctx, sentence, folded, s.start)
+    cumulative = _cumulative_from(ctx, sentence, folded, s.start, hits)
     made = _candidates(ctx, s, sentence, folded, _kept_hits(ctx, sentence, folded, s.start, hits, cumulative),
                        last_person, found)
     given = [c for c in given if not _in_detail_clause(ctx, folded, s.start, c)

@@ -1183,6 +1183,23 @@ def test_a_running_marker_after_a_superlative_is_a_comparison(lang, text):
 @pytest.mark.parametrize(
     "lang, text",
     [
+        ("en", "Russia launched its largest drone attack on Almaty since the start of the war on Wednesday."),
+        ("id", "Rusia melancarkan serangan drone terbesar ke kota Almaty sejak awal perang pada Rabu."),
+    ],
+)
+def test_a_superlative_on_the_act_makes_a_far_running_marker_a_comparison(lang, text):
+    # the superlative modifies the trigger ("its largest drone attack", "serangan drone terbesar"): the
+    # marker closes that comparison however many words of the noun phrase stand between them
+    assert [(e.type, e.date) for e in extract(text, lang)] == [("ASSAULT", "2022-01-05")]
+
+
+def test_a_habit_since_a_start_stays_a_running_total_without_a_superlative():
+    assert extract("Russia has attacked Almaty with drones dozens of times since the start of the war.") == []
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
         ("en", "Most of the 700 people killed since the coup were protesters."),
         ("fr", "Plus de 700 personnes ont été tuées depuis le coup d'État."),
         ("es", "Más de 700 personas han muerto desde el golpe de Estado."),
