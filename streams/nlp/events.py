@@ -74,6 +74,10 @@ RECENT_ACT_DAYS = 7
 CUMULATIVE_REACH = 10
 #: words before a running-total marker searched for a superlative that makes it a comparison
 SUPERLATIVE_REACH = 4
+#: words before (or after) a trigger searched for a superlative that modifies it ("its largest drone attack")
+SUPERLATIVE_TRIGGER_REACH = 2
+#: where each word ends (``_compared_act`` reads a few words after a trigger)
+_WORD_END = re.compile(r"(?<=\w)(?!\w)")
 #: the year every month-and-year and year-marker pattern holds: a sentence without one is read by neither
 #: (a quick scan for it costs a fraction of theirs)
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
@@ -622,18 +626,30 @@ def _at_listed_places(ctx: ArticleContext, c: Candidate, sent_start: int) -> lis
 def _exchanged(c: Candidate) -> list[Candidate]:
     """An exchange between two sides ("Russia and Ukraine exchanged hundreds of prisoners", "pertukaran
     tawanan antara Israel dan Hamas") is each side's act toward the other: ``c`` becomes the first
-    side's, and the second side's is returned (no copy when its roles do not name exactly two sides)."""
+    side's, and the second side's is returned (no copy when its roles do not name exactly two sides).
+    A third party named as its actor while the targets name the two sides brokered it ("the Emirates
+    mediated an exchange of prisoners between Russia and Ukraine"): the sides are the targets. Both
+    sides are named, so neither act is merged into the other as a mention of one act."""
     e = c.event
-    sides: dict[str, list[str]] = {}
-    for code in e.actors + e.targets:
-        sides.setdefault(side_of(code), []).append(code)
+    sides = _sides_of(e.actors + e.targets)
+    between_targets = _sides_of(e.targets)
+    if len(sides) != 2 and len(between_targets) == 2 and not set(between_targets) & set(_sides_of(e.actors)):
+        sides = between_targets  # the actor is the broker, no side of the exchange
     if len(sides) != 2:
         return []
     first, second = sides.values()
     e.actors, e.targets = list(first), list(second)
-    c.default_target = False
+    c.default_target, c.explicit_actor = False, True
     other = msgspec.structs.replace(e, actors=list(second), targets=list(first), counts={})
     return [replace(c, event=other, explicit_actor=True)]
+
+
+def _sides_of(codes: list[str]) -> dict[str, list[str]]:
+    """Actor codes grouped by the side each stands for (``side_of``), in order of first mention."""
+    sides: dict[str, list[str]] = {}
+    for code in codes:
+        sides.setdefault(side_of(code), []).append(code)
+    return sides
 
 
 def _sides(target_codes: list[str]) -> set[str]:
@@ -670,7 +686,8 @@ def _protests_demand(ctx: ArticleContext, request: TriggerHit, hits: list[Trigge
     return not between(ctx.actors, sent_start + protest.end, sent_start + request.start)
 
 
-def _cumulative_from(ctx: ArticleContext, sentence: str, folded: str, start: int) -> int | None:
+def _cumulative_from(ctx: ArticleContext, sentence: str, folded: str, start: int,
+                     hits: list[TriggerHit] = ()) -> int | None:
     """Where in the sentence a running total or habit reaches from (``None``: nowhere): a marker such as
     "since" or "so far" that does not open a time range of the last days ("sejak Selasa (21/5) malam")
     reaches its whole sentence (unless a superlative makes it a comparison: "the largest protest since
@@ -684,7 +701,8 @@ def _cumulative_from(ctx: ArticleContext, sentence: str, folded: str, start: int
     for a, b in cumulative_markers(sentence, ctx.lang, folded):
         if _continuation(folded[a:b], ctx.lang) and _recently_dated(ctx, start + b, len(sentence) - b):
             continue  # "the strikes continued in the refineries on Monday": that day's act, no running total
-        if superlative and superlative.search(folded, words_back(folded, a, SUPERLATIVE_REACH), a):
+        if superlative and (superlative.search(folded, words_back(folded, a, SUPERLATIVE_REACH), a)
+                            or _compared_act(ctx.lang, folded, hits, superlative, a)):
             continue  # "the largest protest since 2019", "la pire attaque depuis": a comparison, no running total
         follows = [d for d in ctx.dates if 0 <= d.start - (start + b) <= 3]
         if any(abs((ctx.today - d.value).days) <= 3 for d in follows):
@@ -706,6 +724,22 @@ def _cumulative_from(ctx: ArticleContext, sentence: str, folded: str, start: int
 #: words that may stand between a plural of happenings and its perfect toll verb
 #: ("Las protestas que exigen su liberación, el cierre del Congreso y nuevas elecciones han dejado")
 SERIES_TOLL_GAP = 14
+
+
+def _compared_act(lang: str, folded: str, hits: list[TriggerHit], superlative: re.Pattern, marker: int) -> bool:
+    """A trigger of the marker's clause is itself modified by a superlative, at most two words before it
+    or, where adjectives follow the noun, after it ("launched its largest drone attack on Moscow since the
+    start of the war", "la plus grande attaque de drones contre Moscou depuis", "serangan drone terbesar
+    ke ibu kota Rusia sejak"): the marker ends the comparison, however long the noun phrase between them
+    is (``SUPERLATIVE_REACH`` counts words before the marker only)."""
+    for hit in hits:
+        if hit.end > marker or _clause_opening(folded, lang, hit.end, marker) >= 0:
+            continue
+        after = [m.end() for m in _WORD_END.finditer(folded, hit.end + 1, marker)][:SUPERLATIVE_TRIGGER_REACH]
+        if superlative.search(folded, words_back(folded, hit.start, SUPERLATIVE_TRIGGER_REACH),
+                              after[-1] if after else hit.end):
+            return True
+    return False
 
 
 @lru_cache(maxsize=None)
@@ -1613,7 +1647,7 @@ def _sentence_events(ctx: ArticleContext, s: Sentence, last_person: ActorMention
         ctx.mishap_lede = _lede_mishap(ctx, folded, s.start, hits)
     if not hits and not given:
         return []
-    cumulative = _cumulative_from(ctx, sentence, folded, s.start)
+    cumulative = _cumulative_from(ctx, sentence, folded, s.start, hits)
     made = _candidates(ctx, s, sentence, folded, _kept_hits(ctx, sentence, folded, s.start, hits, cumulative),
                        last_person, found)
     given = [c for c in given if not _in_detail_clause(ctx, folded, s.start, c)

@@ -1119,6 +1119,33 @@ def test_a_prisoner_exchange_is_each_sides_release_of_the_others_prisoners(lang,
     assert sorted((e.actors, e.targets) for e in events) == [(["KZ"], ["RU"]), (["RU"], ["KZ"])]
 
 
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "An exchange of prisoners between Russia and Kazakhstan took place on Wednesday."),
+        ("id", "Pertukaran tawanan antara Rusia dan Kazakhstan berlangsung pada Rabu."),
+    ],
+)
+def test_an_exchange_whose_sides_are_named_only_after_it_is_still_two_releases(lang, text):
+    # the sides found as targets become the actors of each release; neither is merged into the other
+    events = extract(text, lang)
+    assert sorted((e.actors, e.targets) for e in events) == [(["KZ"], ["RU"]), (["RU"], ["KZ"])]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Pakistan mediated an exchange of prisoners between Russia and Kazakhstan on Wednesday."),
+        ("id", "Pakistan menengahi pertukaran tawanan antara Rusia dan Kazakhstan pada Rabu."),
+        ("ms", "Pakistan menjadi orang tengah dalam pertukaran tahanan antara Rusia dan Kazakhstan pada Rabu."),
+    ],
+)
+def test_a_brokered_exchange_is_the_releases_of_the_two_sides_not_of_the_broker(lang, text):
+    # a third party named as the exchange's actor while the targets name two sides brokered it
+    releases = [e for e in extract(text, lang) if e.type == "RETREAT"]
+    assert sorted((e.actors, e.targets) for e in releases) == [(["KZ"], ["RU"]), (["RU"], ["KZ"])]
+
+
 def test_an_exchange_with_one_side_named_stays_one_event():
     events = extract("Kazakhstan carried out a prisoner exchange on Wednesday.")
     assert [(e.type, e.actors) for e in events] == [("RETREAT", ["KZ"])]
@@ -1151,6 +1178,23 @@ def test_a_toll_told_at_another_place_is_that_places_own_event(lang, text):
 def test_a_running_marker_after_a_superlative_is_a_comparison(lang, text):
     # events.json ``superlatives``: "the largest protest since ..." compares, it sums up no running total
     assert [e.type for e in extract(text, lang)] == ["PROTEST"]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Russia launched its largest drone attack on Almaty since the start of the war on Wednesday."),
+        ("id", "Rusia melancarkan serangan drone terbesar ke kota Almaty sejak awal perang pada Rabu."),
+    ],
+)
+def test_a_superlative_on_the_act_makes_a_far_running_marker_a_comparison(lang, text):
+    # the superlative modifies the trigger ("its largest drone attack", "serangan drone terbesar"): the
+    # marker closes that comparison however many words of the noun phrase stand between them
+    assert [(e.type, e.date) for e in extract(text, lang)] == [("ASSAULT", "2022-01-05")]
+
+
+def test_a_habit_since_a_start_stays_a_running_total_without_a_superlative():
+    assert extract("Russia has attacked Almaty with drones dozens of times since the start of the war.") == []
 
 
 @pytest.mark.parametrize(
