@@ -428,6 +428,8 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
             continue  # "a protest rejecting the results": what the protest is against
         if t.type == "ACCUSE" and kept and kept[-1].trigger.type == "REJECT" and _gap_words(sentence, kept[-1], hit) <= 2:
             continue  # "denied accusations that", "a rejeté les accusations": what the denial answers, no new accusation
+        if _refused_concession(sentence, t, kept, hit):
+            continue  # "se negó a levantar el toque de queda", "menolak mencabut jam malam": refused, not made
         if t.type == "ASSAULT" and _scare_quoted(sentence, hit):
             continue  # an MP "taken hostage" in a ceremony, MPs "attacking" each other in a debate: violence named loosely
         pos = sent_start + hit.start
@@ -448,6 +450,22 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
             continue  # "rights groups have denounced the camps": a stance held, told without a day (what it is about stays its content)
         kept.append(hit)
     return _requested_acts(ctx.lang, sentence, folded, hits, kept, names)
+
+
+#: words at most between a refusal and the concession it refuses ("a refusé mercredi de lever le couvre-feu")
+REFUSED_GAP = 4
+
+
+def _refused_concession(sentence: str, t: Trigger, kept: list[TriggerHit], hit: TriggerHit) -> bool:
+    """A concession or a retreat right after a refusal is what was refused (PLOVER REJECT: "refuse to
+    ease administrative sanctions, to release persons"), not done. English marks it with "to", which
+    cancels the trigger as a purpose; Spanish "se negó a", French "a refusé de" and Indonesian and Malay
+    "menolak", "enggan" put the infinitive or bare verb right after the refusal."""
+    if t.type not in ("CONCEDE", *plover_list("conceded_types")) or not kept:
+        return False
+    refusal = kept[-1]
+    return (refusal.trigger.type == "REJECT" and _gap_words(sentence, refusal, hit) <= REFUSED_GAP
+            and not any(c in sentence[refusal.end:hit.start] for c in ",;:"))
 
 
 #: words at most between a preposition of time ("after", "selepas", "tras") and the meeting it governs ("after a meeting")

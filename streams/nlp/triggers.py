@@ -36,6 +36,9 @@ NEGATION_WINDOW = 3
 MODAL_AFTER_WINDOW = 3
 #: the lifting of a restriction (a reversal marker this many words around it) is a concession
 REVERSAL_WINDOW = 3
+#: words after a restriction searched for its reversal: a passive may put a place and its auxiliaries
+#: between ("the curfew in Almaty was lifted", "le couvre-feu à Almaty a été levé")
+REVERSAL_AFTER_WINDOW = 5
 #: words before an agreement, cooperation or aid searched for a verb ending it ("revoked its military cooperation")
 ENDING_WINDOW = 4
 #: words after an agreement, cooperation or aid searched for a passive ending it ("the agreement was suspended")
@@ -1012,6 +1015,13 @@ def _after_break(window: str, breaks: tuple[str, ...]) -> str:
     return padded[cut:]
 
 
+def _before_break(window: str, breaks: tuple[str, ...]) -> str:
+    """The part of a window after a trigger that comes before its first clause join ("closed its
+    airspace and suspended all trade": the suspension is a second act, no reversal of the closure)."""
+    cut = min((window.find(b) for b in breaks if b in window), default=len(window))
+    return window[:cut] + " "
+
+
 #: words between a denial of existence and the trigger it denies ("no reports of major clashes"),
 #: or a copula and its noun ("is an explosive attack")
 DENIED_GAP = 2
@@ -1858,7 +1868,8 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
             continue
         if lex.reversal and in_group("reversible", trigger.type, trigger.mode) and (
                 lex.reversal.search(_window_before(folded, start, REVERSAL_WINDOW))
-                or lex.reversal.search(_window_after(folded, end, parts, REVERSAL_WINDOW))):
+                or lex.reversal.search(_before_break(_window_after(folded, end, parts, REVERSAL_AFTER_WINDOW),
+                                                     lex.negation_breaks))):
             trigger = _lifted(trigger)  # "lifted the curfew", "sanksi dicabut"
         if in_group("endable", trigger.type, trigger.mode) and _ended(lex, folded, start, end, parts):
             trigger = _discontinued(trigger)  # "revoked its cooperation agreement", "membatalkan kerja sama"
