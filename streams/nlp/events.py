@@ -406,6 +406,8 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
             continue  # a running toll or a habit is not an event
         if not dated and _repeated(folded, hit, ctx.lang):
             continue  # "the group repeatedly sued the administration": a habit, no act of a day
+        if is_verbal(t.type) and _indefinite_subject(folded, hit, ctx.lang):
+            continue  # "some welcomed the move", "la mayoría de Estados miembros reclaman": the stance of an unnamed many
         if _past_lede(ctx, sent_start) and _time_anchor(folded, hit, ctx.lang):
             continue  # "shortly after the arrest": when the sentence's own act happened
         if _undated_days_before(ctx, folded, sent_start, hit):
@@ -1278,13 +1280,58 @@ def _past_dated_aside(ctx: ArticleContext, folded: str, sent_start: int, hit: Tr
 
 #: words before a trigger searched for an adverb of repetition
 REPETITION_WINDOW = 4
+#: words after a trigger's own searched for a count of times ("arrested twice", "ditahan dua kali")
+TIMES_WINDOW = 3
 
 
 def _repeated(folded: str, hit: TriggerHit, lang: str) -> bool:
     """An adverb of repetition (events.json ``repetition_markers``) stands among the few words before the
-    trigger ("has repeatedly accused", "berulang kali mengecam"): in a sentence with no date of its own, a habit."""
+    trigger ("has repeatedly accused", "berulang kali mengecam"), or a count of times (``repetition_counts``)
+    among the few words after it in its clause ("had been jailed twice", "detenida dos veces", "arrêtée à deux
+    reprises", "ditahan dua kali"): in a sentence with no date of its own, a habit or a record, no act of a day."""
     pattern = _markers_re(lang, "repetition_markers")
-    return bool(pattern and pattern.search(folded, words_back(folded, hit.start, REPETITION_WINDOW), hit.start))
+    if pattern and pattern.search(folded, words_back(folded, hit.start, REPETITION_WINDOW), hit.start):
+        return True
+    counts = _markers_re(lang, "repetition_counts")
+    if counts is None:
+        return False
+    clause_end = _clause_end(folded, hit, lang)
+    after = " ".join(folded[hit.end:clause_end].split()[:TIMES_WINDOW + 2])  # room for a count of two or three words
+    found = counts.search(after)
+    return bool(found) and len(after[:found.start()].split()) <= TIMES_WINDOW - 1
+
+
+#: words at most between an indefinite quantifier opening a clause and the speech act it is the subject of
+INDEFINITE_REACH = 7
+#: a word of the text (folded), as the indefinite-subject test counts them
+_WORD = re.compile(r"[\w'-]+")
+
+
+@lru_cache(maxsize=None)
+def _indefinite_re(lang: str) -> re.Pattern | None:
+    """An indefinite quantifier (events.json ``indefinite_subjects``) opening a run of words, or second
+    after the conjunction that opens a clause, and no number after it ("some 200 lawmakers" counts them)."""
+    words = [fold(w) for w in (load_data(lang, "events") or {}).get("indefinite_subjects", [])]
+    if not words:
+        return None
+    return re.compile(rf"(?:{alternation(words)})(?![\w'-])(?!\s*\d)")
+
+
+def _indefinite_subject(folded: str, hit: TriggerHit, lang: str) -> bool:
+    """The trigger's clause opens with an indefinite quantifier at most ``INDEFINITE_REACH`` words before it
+    ("although some welcomed the move", "la mayoría de Estados miembros reclaman", "la plupart des
+    ONG ont dénoncé"): the stance of an unnamed many, a generic statement, no act of a party."""
+    pattern = _indefinite_re(lang)
+    if pattern is None:
+        return False
+    clause_start = next((a for a, b in clauses(folded, lexicon(lang)) if a <= hit.start < b), 0)
+    words = _WORD.findall(folded[clause_start:hit.start])
+    if not words or len(words) > INDEFINITE_REACH:
+        return False
+    text = " ".join(words)
+    # a clause after a break opens with its conjunction ("although", ", y"): the quantifier may stand second
+    starts = (0, len(words[0]) + 1) if clause_start and len(words) > 1 else (0,)
+    return any(pattern.match(text, at) for at in starts)
 
 
 @lru_cache(maxsize=None)
