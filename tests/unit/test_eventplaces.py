@@ -516,3 +516,39 @@ def test_a_general_or_national_strike_is_nationwide():
 def test_a_march_in_a_town_on_a_national_strike_day_keeps_its_town():
     es = extract("Miles de personas marcharon el martes en Bogotá en la jornada del paro nacional.", "es")
     assert {e.place for e in es if e.type == "PROTEST"} == {"Bogotá"}
+
+
+def _placed(events, event_type):
+    return [(e.country, e.place) for e in events if e.type == event_type]
+
+
+def test_a_phone_call_is_in_the_callers_country_not_the_one_its_topic_names():
+    en = extract("Canada's foreign minister spoke by phone with her Jordanian counterpart on Tuesday "
+                 "about aid deliveries to Gaza.", "en")
+    assert _placed(en, "CONSULT") == [("CA", None)]
+    id_ = extract("Menlu Retno Marsudi menyampaikan keprihatinan. Ia juga berbicara melalui telepon dengan Menlu "
+                  "Yordania pada Senin untuk membahas pengiriman bantuan ke wilayah utara Gaza.", "id")
+    assert _placed(id_, "CONSULT") == [("ID", None)]
+
+
+def test_a_visitor_speaking_at_the_meeting_the_story_was_filed_from_is_placed_there():
+    en = extract("JEDDAH - US and Ukrainian officials met in Jeddah on Tuesday. Secretary of State Marco Rubio "
+                 "led the talks. He urged Moscow to accept the truce.", "en")
+    assert _placed(en, "REQUEST") == [("SA", "Jeddah")]
+    id_ = extract("MAGELANG - Menteri Pertahanan Prabowo Subianto dan Menteri Pertahanan Australia Richard Marles "
+                  "bertemu di Akademi Militer (Akmil), Magelang, pada Selasa. Marles memuji peran Prabowo.", "id")
+    assert _placed(id_, "SUPPORT") == [("ID", "Magelang")]
+
+
+def test_a_statement_of_someone_not_at_the_filed_meeting_stays_at_home():
+    en = extract("JEDDAH - US and Ukrainian officials met in Jeddah on Tuesday. In Moscow, Kremlin spokesman "
+                 "Dmitry Peskov said nothing. Russian foreign ministry spokeswoman Maria Zakharova accused Kyiv "
+                 "of terrorism on Tuesday.", "en")
+    assert [c for c, _ in _placed(en, "ACCUSE")] == ["RU"]
+
+
+def test_a_province_named_as_a_body_defers_to_the_town_its_paragraph_put_acts_in():
+    fr = extract("Des manifestations ont eu lieu à Paris mardi. Paris a vu défiler 20 000 personnes.\n\n"
+                 "À Nantes, des vitrines ont été brisées mardi. Onze personnes ont été interpellées, a indiqué "
+                 "la préfecture de Loire-Atlantique.", "fr")
+    assert ("FR", "Nantes") in _placed(fr, "COERCE")

@@ -337,3 +337,10 @@ def test_congo_is_the_one_whose_towns_the_text_names():
 )
 def test_straits_and_gulfs_named_after_a_place_are_no_mention_of_it(text, lang, expected):
     assert names(text, lang) == expected
+
+
+def test_provinces_and_districts_below_the_first_level_are_found_with_their_country():
+    assert ("Zambales", "Zambales", "PH") in places("The drill was held in Zambales, Philippines.", "en")
+    assert ("Hauts-de-Seine", "Hauts-de-Seine", "FR") in places("Un policier a tiré à Nanterre (Hauts-de-Seine), "
+                                                               "en France.", "fr")
+    assert ("Zambales", "Zambales", "PH") not in places("Zambales said the drill was over.", "en")
