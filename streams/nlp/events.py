@@ -400,6 +400,8 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
         if (cumulative is not None and hit.start >= cumulative and t.type in ("ASSAULT", "PROTEST")
                 and not _past_dated_aside(ctx, folded, sent_start, hit, cumulative_markers(sentence, ctx.lang, folded))):
             continue  # a running toll or a habit is not an event
+        if in_group("up_to_now_types", t.type, t.mode) and _up_to_now(ctx.lang, folded, hit.start):
+            continue  # "so far 378 arrests have been made": a running total of the arrests, no act of a day
         if not dated and _repeated(folded, hit, ctx.lang):
             continue  # "the group repeatedly sued the administration": a habit, no act of a day
         if _past_lede(ctx, sent_start) and _time_anchor(folded, hit, ctx.lang):
@@ -1316,6 +1318,20 @@ def _history_re(lang: str) -> re.Pattern | None:
     return _markers_re(lang, "history_markers")
 
 
+def _up_to_now(lang: str, folded: str, at: int) -> bool:
+    """A phrase of "up to now" (events.json ``up_to_now_markers``: "so far", "hasta ahora", "sejauh ini")
+    opens the clause of ``at`` in the folded sentence (a comma may set it off: "Hasta ahora, 378 personas han
+    sido detenidas"): what it counts there is a running total. In an earlier clause it tells of something
+    else ("los agentes, que hasta ahora habían vigilado la marcha, detuvieron a 30")."""
+    pattern = _markers_re(lang, "up_to_now_markers")
+    return bool(pattern) and any(not _CLAUSE_BREAK_RE.search(folded, m.end() + 1, at)
+                                 for m in pattern.finditer(folded, 0, at))
+
+
+#: punctuation that closes a clause
+_CLAUSE_BREAK_RE = re.compile(r"[,;:()]")
+
+
 @lru_cache(maxsize=None)
 def _markers_re(lang: str, key: str) -> re.Pattern | None:
     """The phrases of an events.json list, each a whole word or words."""
@@ -1619,6 +1635,7 @@ def _sentence_events(ctx: ArticleContext, s: Sentence, last_person: ActorMention
     given = [c for c in given if not _in_detail_clause(ctx, folded, s.start, c)
              and not (cumulative is not None and c.start - s.start >= cumulative
                       and c.kind in ("killed", "injured"))  # a running toll
+             and not (c.kind == "arrested" and _up_to_now(ctx.lang, folded, c.start - s.start))  # a running total
              and not _past_toll(ctx, sentence, folded, s.start, c)]
     made = [c for c in made if not c.needs_count
             or any(k.kind in count_kinds(c.event.type, c.event.mode) for k in given)]
