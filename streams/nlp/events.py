@@ -103,6 +103,7 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
 
     place, wide = pick_scene(ctx, trig, pos, sent, clause, end)
     country = event_country(ctx, trig, place, actors, pos, clause)
+    country_told = place is not None or wide or _country_named(ctx, clause, country)
     if in_group("meeting_types", trig.type):
         actors, targets = parties(ctx, sent, actors + targets), []  # everyone at the table acts
         if len({_party_key(a) for a in actors}) < DUAL:
@@ -132,12 +133,15 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
             and not trig.between_states and not _two_sides(actors + targets)):
         return None  # a cabinet meeting is no consultation ("bilateral talks" are, whoever is named)
     if place is None and not wide and is_declared(event_type):
-        place = (said_there_after(ctx, sent, country) if verbal else None) or body_seat(actors, country)
+        place = said_there_after(ctx, sent, country) if verbal else None
+        country_told = country_told or place is not None
+        place = place or body_seat(actors, country)  # the speaker's seat: where it speaks from, not a place told
     inherited = False
     if place is None and not wide and in_group("scene_types", event_type, mode):
         place = paragraph_scene(ctx, sent, country) or (
             ctx.dominant_place if ctx.dominant_place and ctx.dominant_place.location.country == country else None)
         inherited = place is not None
+        country_told = country_told or inherited  # the scene of its paragraph or story
 
     near, when, rank = event_date(ctx, hit, sent, hits, verbal)
     loc = place.location if place else None
@@ -154,7 +158,21 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
     casualty = trig.casualty and all(a.kind == "person" for a in actors) and not _sides(target_codes)
     countrywide = wide and nationwide(ctx, clause)
     return Candidate(event, pos, rank, place.kind if place else None, inherited, countrywide, casualty, trig.needs_count,
-                     explicit_actor=bool(actors), default_target=not targets)
+                     explicit_actor=bool(actors), default_target=not targets, country_told=country_told)
+
+
+#: characters before a country's name searched for its locative ("in", "di", "en") within the clause
+LOCATIVE_REACH = 60
+
+
+def _country_named(ctx: ArticleContext, clause: tuple[int, int], country: str | None) -> bool:
+    """The clause names the event's country as where it happened ("in Lebanon", "di Indonesia"), not only
+    as whose ("the Israeli military", "Militer Israel"): the country is told, not the speaker's or the story's."""
+    locative = lexicon(ctx.lang).locative
+    return bool(locative) and any(
+        p.kind == "country" and p.location.country == country
+        and locative.search(ctx.text[max(clause[0], p.start - LOCATIVE_REACH):p.start])
+        for p in between(ctx.places, *clause))
 
 
 #: the parties a pair of words stands for ("the two leaders", "kedua pihak")
