@@ -64,6 +64,8 @@ from streams.nlp.textutil import alternation
 
 #: characters after a comma searched for the word that opens an aside
 ASIDE_PEEK = 30
+#: characters before a figure searched for a word that makes it an earlier one ("up from", "naik dari")
+_EARLIER_PEEK = 40
 #: how many words (fillers not counted) after and before a number may hold its count word
 _RIGHT = 6
 _LEFT = 3
@@ -136,6 +138,8 @@ class _Lexicon:
     #: a companion word right before a figure ("and", "bersama") and an others word right after it ("others", "lainnya")
     companion_re: re.Pattern | None = None
     others_re: re.Pattern | None = None
+    #: words right before a figure that make it an earlier value or earlier acts' ("up from", "naik dari")
+    earlier_re: re.Pattern | None = None
 
     @cached_property
     def range_gap_words(self) -> int:
@@ -174,7 +178,17 @@ def _lexicon(lang: str) -> _Lexicon:
         *(frozenset(_key(w) for w in data.get("ranges", {}).get(part, [])) for part in ("joiners", "openers", "and", "changes")),
         frozenset(_key(w) for w in data.get("object_markers", [])),
         *_companion_res(data.get("companions", {})),
+        _earlier_re(data),
     )
+
+
+def _earlier_re(data: dict) -> re.Pattern | None:
+    """A word of counts.json ``earlier_figures`` ending right before a figure, a bound between them
+    allowed ("up from more than 900")."""
+    if not data.get("earlier_figures"):
+        return None
+    bound = rf"(?:(?:{alternation(fold(w) for w in data['bounds'])})\s+)?" if data.get("bounds") else ""
+    return re.compile(rf"(?<![^\W\d_])(?:{alternation(fold(w) for w in data['earlier_figures'])})\s+{bound}$")
 
 
 def _companion_res(data: dict) -> tuple[re.Pattern | None, re.Pattern | None]:
@@ -291,6 +305,8 @@ def _not_a_count(text: str, span: NumberSpan, lx: _Lexicon, before: list, after:
         return True  # "2-2", "11:59", part of a date or range
     if lx.money_re.search(text[max(0, span.start - 5) : span.start]) or lx.unit_re.match(text[span.end : span.end + 6]):
         return True
+    if lx.earlier_re and lx.earlier_re.search(fold(text[max(0, span.start - _EARLIER_PEEK) : span.start]).lower()):
+        return True  # "up from 994 arrests", "que se suman a los 1.200 efectivos": an earlier figure, not this act's
     if after and (after[0][2] in lx.not_people or len(after) > 1 and f"{after[0][2]} {after[1][2]}" in lx.not_people):
         return True  # "20 vehicles", "dua luka tembak" (two gunshot wounds)
     return bool(before) and before[-1][2] in lx.blockers and before[-1][1] >= span.start - 2

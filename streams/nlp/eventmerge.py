@@ -19,6 +19,11 @@ own and another weapon word ("smoke billowed across the city from strikes").
 Only attacks (plover.json ``weapon_mode_types``) are merged across modes this
 way: their modes name the means, while other types' modes name the act (an
 arrest and a curfew told in one sentence are two measures).
+
+Countries that differ keep two mentions apart, except where a mention that
+does not tell where it happened (its country is its doers' own, or it names no
+doer) retells an act told before with its place ("Russian drones struck
+Kharkiv ... The Russian military called the attack a precision strike").
 """
 
 from __future__ import annotations
@@ -68,6 +73,9 @@ class Candidate:
     default_target: bool = False
     #: how many mentions of the text were merged into this one (itself included)
     mentions: int = 1
+    #: the country is where the mention says the act took place (its place, "in Lebanon", "across the
+    #: country"), not one it only inherits (its speaker's or doer's country, the story's main one)
+    country_told: bool = True
 
 
 def _days(a: str | None, b: str | None) -> int:
@@ -250,6 +258,56 @@ def _toll_owner(merged: list[Candidate], c: Candidate) -> Candidate | None:
     return None
 
 
+def _placed_once(merged: list[Candidate]) -> list[Candidate]:
+    """One act told with two countries is one event (coding conventions: the same act told twice is one
+    event; ``country`` is where it took place): a mention that does not tell its country and takes that of
+    its own doers, or has no doer at all ("Militer Israel mengakui serangan itu", "the Russian military called
+    the attack a precision strike"), is
+    the act of the same type and days told before it with where it happened ("a strike on Deir al-Balah"),
+    when nothing keeps them apart (``same_happening`` bar the country): a retelling looks back, and a
+    mention told first without a place of its own is the story's act, not a retelling. Of several such
+    acts, one of the same doer is taken first, then the nearest."""
+    kept = [m for m in merged if not _doer_placed(m)]
+    for m in sorted(merged, key=lambda m: m.pos):
+        if not _doer_placed(m):
+            continue
+        told = [t for t in kept if t.pos < m.pos and t.country_told and t.event.country != m.event.country
+                and _one_act_elsewhere(t, m)]
+        if not told:
+            kept.append(m)
+            continue
+        told.sort(key=lambda t: (not _shares_doer(t, m), m.pos - t.pos))
+        into = told[0]
+        # roles the mention only took by default are of its own country's people, not the act's
+        m.event.actors = m.event.actors if m.explicit_actor else []
+        m.event.targets = [] if m.default_target else m.event.targets
+        where = into.event.place, into.event.location, into.place_kind, into.place_inherited
+        _absorb(into, m)  # the act keeps the place its own mention told
+        into.event.place, into.event.location, into.place_kind, into.place_inherited = where
+    return kept
+
+
+def _doer_placed(c: Candidate) -> bool:
+    """The mention takes its country from its own doers, or has none (see ``_placed_once``)."""
+    return not c.country_told and all(_country_of(a) == c.event.country for a in c.event.actors)
+
+
+def _shares_doer(x: Candidate, y: Candidate) -> bool:
+    return bool({side_of(a) for a in x.event.actors} & {side_of(a) for a in y.event.actors})
+
+
+def _one_act_elsewhere(told: Candidate, other: Candidate) -> bool:
+    """``same_happening`` of two mentions whose countries differ, with no doer of one on another side."""
+    a, b = told.event, other.event
+    if _other_sides(a.actors, b.actors):
+        return False
+    home, b.country = b.country, a.country
+    try:
+        return same_happening(told, other)
+    finally:
+        b.country = home
+
+
 def merge_candidates(candidates: list[Candidate]) -> list[ExtractedEvent]:
     """The events of ``merged_candidates``."""
     return [m.event for m in merged_candidates(candidates)]
@@ -275,6 +333,7 @@ def merged_candidates(candidates: list[Candidate]) -> list[Candidate]:
             merged.append(c)
         else:
             _absorb(twin, c)
+    merged = _placed_once(merged)
     merged.sort(key=lambda m: m.pos)
     events = [m.event for m in merged]
     for e in events:

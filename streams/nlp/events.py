@@ -107,6 +107,7 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
 
     place, wide = pick_scene(ctx, trig, pos, sent, clause, end)
     country = event_country(ctx, trig, place, actors, pos, clause)
+    country_told = place is not None or wide or _country_named(ctx, clause, country)
     if in_group("meeting_types", trig.type):
         callers = actors
         actors, targets = parties(ctx, sent, actors + targets), []  # everyone at the table acts
@@ -139,12 +140,15 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
             and not trig.between_states and not _two_sides(actors + targets)):
         return None  # a cabinet meeting is no consultation ("bilateral talks" are, whoever is named)
     if place is None and not wide and is_declared(event_type):
-        place = (said_there_after(ctx, sent, country) if verbal else None) or body_seat(actors, country)
+        place = said_there_after(ctx, sent, country) if verbal else None
+        country_told = country_told or place is not None
+        place = place or body_seat(actors, country)  # the speaker's seat: where it speaks from, not a place told
     inherited = False
     if place is None and not wide and in_group("scene_types", event_type, mode):
         place = paragraph_scene(ctx, sent, country) or (
             ctx.dominant_place if ctx.dominant_place and ctx.dominant_place.location.country == country else None)
         inherited = place is not None
+        country_told = country_told or inherited  # the scene of its paragraph or story
 
     near, when, rank = event_date(ctx, hit, sent, hits, verbal)
     loc = place.location if place else None
@@ -161,7 +165,21 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
     casualty = trig.casualty and all(a.kind == "person" for a in actors) and not _sides(target_codes)
     countrywide = wide and nationwide(ctx, clause)
     return Candidate(event, pos, rank, place.kind if place else None, inherited, countrywide, casualty, trig.needs_count,
-                     explicit_actor=bool(actors), default_target=not targets)
+                     explicit_actor=bool(actors), default_target=not targets, country_told=country_told)
+
+
+#: characters before a country's name searched for its locative ("in", "di", "en") within the clause
+LOCATIVE_REACH = 60
+
+
+def _country_named(ctx: ArticleContext, clause: tuple[int, int], country: str | None) -> bool:
+    """The clause names the event's country as where it happened ("in Lebanon", "di Indonesia"), not only
+    as whose ("the Israeli military", "Militer Israel"): the country is told, not the speaker's or the story's."""
+    locative = lexicon(ctx.lang).locative
+    return bool(locative) and any(
+        p.kind == "country" and p.location.country == country
+        and locative.search(ctx.text[max(clause[0], p.start - LOCATIVE_REACH):p.start])
+        for p in between(ctx.places, *clause))
 
 
 #: the parties a pair of words stands for ("the two leaders", "kedua pihak")
@@ -407,6 +425,8 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
         if (cumulative is not None and hit.start >= cumulative and t.type in ("ASSAULT", "PROTEST")
                 and not _past_dated_aside(ctx, folded, sent_start, hit, cumulative_markers(sentence, ctx.lang, folded))):
             continue  # a running toll or a habit is not an event
+        if in_group("up_to_now_types", t.type, t.mode) and _up_to_now(ctx.lang, folded, hit.start):
+            continue  # "so far 378 arrests have been made": a running total of the arrests, no act of a day
         if not dated and _repeated(folded, hit, ctx.lang):
             continue  # "the group repeatedly sued the administration": a habit, no act of a day
         if is_verbal(t.type) and _indefinite_subject(folded, hit, ctx.lang):
@@ -1419,6 +1439,20 @@ def _history_re(lang: str) -> re.Pattern | None:
     return _markers_re(lang, "history_markers")
 
 
+def _up_to_now(lang: str, folded: str, at: int) -> bool:
+    """A phrase of "up to now" (events.json ``up_to_now_markers``: "so far", "hasta ahora", "sejauh ini")
+    opens the clause of ``at`` in the folded sentence (a comma may set it off: "Hasta ahora, 378 personas han
+    sido detenidas"): what it counts there is a running total. In an earlier clause it tells of something
+    else ("los agentes, que hasta ahora habían vigilado la marcha, detuvieron a 30")."""
+    pattern = _markers_re(lang, "up_to_now_markers")
+    return bool(pattern) and any(not _CLAUSE_BREAK_RE.search(folded, m.end() + 1, at)
+                                 for m in pattern.finditer(folded, 0, at))
+
+
+#: punctuation that closes a clause
+_CLAUSE_BREAK_RE = re.compile(r"[,;:()]")
+
+
 @lru_cache(maxsize=None)
 def _markers_re(lang: str, key: str) -> re.Pattern | None:
     """The phrases of an events.json list, each a whole word or words."""
@@ -1722,6 +1756,7 @@ def _sentence_events(ctx: ArticleContext, s: Sentence, last_person: ActorMention
     given = [c for c in given if not _in_detail_clause(ctx, folded, s.start, c)
              and not (cumulative is not None and c.start - s.start >= cumulative
                       and c.kind in ("killed", "injured"))  # a running toll
+             and not (c.kind == "arrested" and _up_to_now(ctx.lang, folded, c.start - s.start))  # a running total
              and not _past_toll(ctx, sentence, folded, s.start, c)]
     made = [c for c in made if not c.needs_count
             or any(k.kind in count_kinds(c.event.type, c.event.mode) for k in given)]
