@@ -95,3 +95,13 @@ def test_a_strike_called_is_a_threat_of_protest_not_yet_a_strike(lang, sentence)
 ])
 def test_plans_and_intentions_told_in_the_plural_or_the_imperfect_are_no_events(sentence):
     assert kinds(sentence) == []
+
+
+@pytest.mark.parametrize("lang, sentence, target", [
+    ("es", "Gabriel Boric criticó el martes al gobierno de Nicaragua.", "NI"),
+    ("es", "La ONU instó el martes al gobierno de Venezuela a liberar a los presos.", "VE"),
+    ("en", "Chilean President Gabriel Boric criticized the government of Nicaragua on Tuesday.", "NI"),
+    ("fr", "Le président chilien a critiqué mardi le gouvernement du Nicaragua.", "NI"),
+])
+def test_the_government_of_a_country_addressed_is_that_state_not_the_speakers(lang, sentence, target):
+    assert [e.targets for e in events_in(sentence, lang, PUBLISHED)] == [[target]]
