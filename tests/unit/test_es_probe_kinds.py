@@ -105,3 +105,9 @@ def test_plans_and_intentions_told_in_the_plural_or_the_imperfect_are_no_events(
 ])
 def test_the_government_of_a_country_addressed_is_that_state_not_the_speakers(lang, sentence, target):
     assert [e.targets for e in events_in(sentence, lang, PUBLISHED)] == [[target]]
+
+
+def test_deprived_of_liberty_is_an_arrest_the_people_so_named_are_inmates():
+    events = events_in("La policía privó de libertad a dos dirigentes el martes en Managua.", "es", PUBLISHED)
+    assert [(e.type, e.mode, e.counts) for e in events] == [("COERCE", "arrest", {"arrested": 2})]
+    assert kinds("Las personas privadas de libertad recibieron el martes la visita de la Cruz Roja.") == []
