@@ -465,6 +465,9 @@ def find_sectors(text: str, lang: str, places: list[PlaceMention], folded: str |
                 used.add(i)
         if country is None:  # "police française", "Kementerian Pertahanan China"
             country, end = _postnominal_country(text, s_end, demonym_spans, used)
+        if country is None and sector in _STATE_SECTORS:  # "al gobierno de Nicaragua": that state acting or
+            if _origin_country(folded, s_start, s_end, starts, lang)[0] is not None:  # addressed, its country
+                continue  # mention is the party; a sector of no country took the speaker's country instead
         if country is None and sector not in _STATE_SECTORS:  # "estudiantes de Chile", "students from Chile"
             country, end = _origin_country(folded, s_start, s_end, starts, lang)
         if country is None:  # "polisi Almaty", "Almaty police"
