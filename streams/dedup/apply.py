@@ -1,9 +1,10 @@
 """Applying a stored decision, idempotently: events, the day index (in memory), then ``applied``.
 
 The decision is stored first under ``art:<id>`` (unless deciding again gives
-the same: ``cluster.redecided_alike``), then applied and marked applied (stored
-so, the first time, when it was not stored before); every step is a no-op when the article is already in place (an
-event whose ``by`` lists the article's version is left alone). A replayed
+the same: ``cluster.redecided_alike``; it is then stored once, applied), then
+applied and marked applied; every step is a no-op when the article is already
+in place (an event whose ``by`` lists the article's version is left alone). A
+new event joins its block in memory (``blocks``). A replayed
 article, or one re-delivered after a crash mid-way, re-applies the stored
 decision and changes nothing twice: at-least-once delivery plus idempotent
 upserts gives exactly-once results. Every write is ordered so that a crash at
@@ -13,24 +14,20 @@ result (the unit tests crash at every write).
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping
 from datetime import datetime
-from typing import Any
 
 import msgspec
 
 from streams.dedup import expiry, keys, matching
+from streams.dedup.blocks import Scope
 from streams.dedup.extracted import Extracted, extract
 from streams.dedup.merge import Mention, merge, to_event
-from streams.dedup.state import Assignment, CanonicalEvent, Decision, EventState
+from streams.dedup.state import CanonicalEvent, Decision, EventState
 from streams.records import EnrichedArticle, Event
-
-BLOCK_CAP = 256
 
 
 def apply(
-    store: MutableMapping[str, Any], article: EnrichedArticle, published: datetime, decision: Decision,
-    just_decided: bool,
+    store: Scope, article: EnrichedArticle, published: datetime, decision: Decision, just_decided: bool,
 ) -> list[Event]:
     """Apply ``decision`` (stored under the article's key) and return the events it created or
     updated. ``just_decided``: stored by this very call, so nothing of it can be half-applied."""
@@ -38,12 +35,12 @@ def apply(
     fresh: list[str] = []
     mention = Mention(article, published, decision.story, decision.version)
     extracted = [extract(ev, article, published) for ev in article.events]
-    file_in_blocks(store, decision, extracted)
     result = []
     for assignment in decision.events:
         key = keys.event(assignment.event_id)
         record = store.get(key)
-        ev = _extracted_of(assignment, extracted)
+        index = assignment.index
+        ev = extracted[index] if index is not None and index < len(extracted) else None
         if record is None:
             if not assignment.new or ev is None:
                 continue  # merged into an event that has expired since (or a changed replay)
@@ -69,42 +66,17 @@ def apply(
     return result
 
 
-def _extracted_of(assignment: Assignment, extracted: list[Extracted]) -> Extracted | None:
-    """The article's extracted event an assignment takes (None for a mention only, or for an index
-    a changed replay no longer has)."""
-    index = assignment.index
-    return extracted[index] if index is not None and index < len(extracted) else None
-
-
-def file_in_blocks(store: MutableMapping[str, Any], decision: Decision, extracted: list[Extracted]) -> None:
-    """Add the events ``decision`` creates to their blocks, each block written once, before any
-    event is (a crash in between leaves no unfindable event: a block listing an event not stored
-    yet is read as if it did not, and the redelivered article creates it)."""
-    created: dict[str, list[str]] = {}
-    for assignment in decision.events:
-        ev = _extracted_of(assignment, extracted)
-        if assignment.new and ev is not None and store.get(keys.event(assignment.event_id)) is None:
-            created.setdefault(block_of(ev), []).append(assignment.event_id)
-    for block, eids in created.items():
-        members = store.get(block) or []
-        added = [eid for eid in eids if eid not in members]
-        if added:
-            store[block] = (members + added)[-BLOCK_CAP:]
-
-
-def block_of(ev: Extracted) -> str:
-    return matching.block_key(ev.country, ev.type, ev.block_date)
-
-
-def create(store: MutableMapping[str, Any], eid: str, ev: Extracted, mention: Mention, day: int) -> EventState:
-    """A new canonical event from one extracted event (filed in its block before: ``file_in_blocks``)."""
+def create(store: Scope, eid: str, ev: Extracted, mention: Mention, day: int) -> EventState:
+    """A new canonical event from one extracted event, in its block."""
     event = CanonicalEvent(
         id=eid, type=ev.type, country=ev.country, date=ev.date, mode=ev.mode, cameo=ev.cameo,
         actors=[], targets=[], place=None, location=None, counts={}, count_sources={}, articles=[],
         mentions=0, sources=[], languages=[], story=mention.story, first_seen=mention.published_at,
         last_seen=mention.published_at, evidence=[], revision=0,
     )
-    record = EventState(event=event, day=day, block=block_of(ev), seen=[mention.epoch] * 2, count_t={}, by={})
+    block = matching.block_key(ev.country, ev.type, ev.block_date)
+    record = EventState(event=event, day=day, block=block, seen=[mention.epoch] * 2, count_t={}, by={})
     merge(record, ev, mention)
+    store.blocks.add(block, eid)
     store[keys.event(eid)] = record
     return record

@@ -8,7 +8,7 @@ plain dict in ``kabar eval`` and the benchmark; it holds JSON values, seen
 here as typed records (``state``) under the keys of ``keys``, and every
 change is an assignment (a table persists assignments, not in-place
 mutation). Nothing that changes a result lives outside ``state`` (the LSH
-index in memory is derived from it: ``Clusterer.index``), so a worker
+index and the blocks in memory are derived from it: ``Clusterer.index``), so a worker
 restored from the changelog answers the same.
 
 Per article, ``Clusterer.process``: decides (``decide``: duplicate, events,
@@ -45,9 +45,10 @@ import msgspec
 
 from streams.dedup import expiry, keys, lsh, matching, minhash, retire
 from streams.dedup.apply import apply
+from streams.dedup.blocks import Blocks, Scope
 from streams.dedup.decide import decide, digest, match_events
 from streams.dedup.extracted import NO_COUNTRY, text
-from streams.dedup.state import Decision, Tombstone, TypedState
+from streams.dedup.state import Decision, EventState, Tombstone, TypedState
 from streams.reasons import Reason
 from streams.records import EnrichedArticle, Event, Rejection
 from streams.timeutil import parse_time
@@ -132,9 +133,11 @@ class Clusterer:
         self._index: lsh.BandIndex | None = None
         #: per partition key, its keys by filing day (``expiry``), derived from their records
         self._days: dict[str, expiry.Days] = {}
+        #: per partition key, the events of each block (``blocks``), derived from their records
+        self._blocks: dict[str, Blocks] = {}
 
     def forget_index(self) -> None:
-        """Drop the LSH index and the day index, to be rebuilt from the state at the next
+        """Drop the LSH index, the day index and the blocks, to be rebuilt from the state at the next
         article: the worker calls it when its partitions change (the state holds others'
         articles, or no longer ours)."""
         self._index = None
@@ -142,15 +145,18 @@ class Clusterer:
     @property
     def index(self) -> lsh.BandIndex:
         """The LSH index, built from the stored decisions of originals on first use (the day
-        index with it): a new instance on a restored state finds the copies the one before it
-        would have, and expires what it would have."""
+        index and the blocks with it): a new instance on a restored state finds the copies and
+        the events the one before it would have, and expires what it would have."""
         if self._index is None:
             originals = []
             days: dict[str, expiry.Days] = {}
+            blocks: dict[str, Blocks] = {}
             for key, record in list(self.records.scan(_dated)):
                 scope, rest = keys.unscoped(key)
                 if record is not None:
                     days.setdefault(scope, expiry.Days()).add(record.day, [rest])
+                if isinstance(record, EventState) and not record.retired:
+                    blocks.setdefault(scope, Blocks()).add(record.block, record.event.id)
                 if isinstance(record, Decision) and record.dup is None and record.sig:
                     originals.append((record.day, key, record.sig))
             index = lsh.BandIndex()
@@ -159,8 +165,14 @@ class Clusterer:
                 if sig is not None:
                     scope, rest = keys.unscoped(key)
                     index.insert(scope, keys.article_id(rest), lsh.bands(scope, sig))
-            self._index, self._days = index, days
+            self._index, self._days, self._blocks = index, days, blocks
         return self._index
+
+    def scope(self, partition_key: str) -> Scope:
+        """The state of ``partition_key``, with its day index and its blocks (after ``index``, which
+        builds them all)."""
+        blocks = self._blocks.setdefault(partition_key, Blocks())
+        return Scope(self.records, partition_key, self.days(partition_key), blocks)
 
     def days(self, partition_key: str) -> expiry.Days:
         """The day index of ``partition_key`` (after ``index``, which builds them all)."""
@@ -178,7 +190,7 @@ class Clusterer:
         key_of_article = partition_key(article)
         self._partition_keys.add(key_of_article)
         index = self.index
-        store = expiry.Prefixed(self.records, key_of_article, self.days(key_of_article))
+        store = self.scope(key_of_article)
         key = keys.article(article.id)
         version = text(article.fingerprint) or digest(article.text if isinstance(article.text, str) else "")
         decision = store.get(key)
@@ -208,7 +220,7 @@ class Clusterer:
         retire.expire_before(store, expiry.clock(store) - self.horizon_days, self.horizon_days, index)
         if shard is not None:
             retire.sweep_shard(self.records, shard, key_of_article, expiry.clock(store), self.horizon_days, index,
-                               self.days)
+                               self.scope)
         return ClusterResult(article.id, decision.dup, decision.story, events)
 
     def expire(self, now: str | datetime, partition_keys: Iterable[str] | None = None) -> int:
@@ -227,5 +239,4 @@ class Clusterer:
             return 0
         day = expiry.day_of(moment.timestamp())
         index = self.index
-        return retire.expire_days(self.records, partition_keys or self._partition_keys, day, self.horizon_days,
-                                  index, self.days)
+        return retire.expire_days(partition_keys or self._partition_keys, day, self.horizon_days, index, self.scope)
