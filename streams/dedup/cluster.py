@@ -17,7 +17,8 @@ idempotently (``apply``, ``merge``), then expires what is past the horizon
 (``retire``). A redelivered article re-applies its stored decision and
 changes nothing twice. A copy, or an article with no event, is decided the
 same again after a crash, so its decision is stored once, applied
-(``redecided_alike``): one state write fewer for most articles of a hot story. An expired article leaves a ``Tombstone`` for
+(``redecided_alike``): one state write fewer for most articles of a hot
+story. An expired article leaves a ``Tombstone`` for
 ``retire.RETIRED_HORIZONS`` more horizons, so one redelivered after its state
 expired (a fast replay can move more than a horizon within one commit
 interval) is recognised and changes nothing (``ClusterResult.expired``). A
