@@ -1,8 +1,10 @@
 """Applying a stored decision, idempotently: events, the day index (in memory), then ``applied``.
 
-The decision is stored first under ``art:<id>``, then applied and marked
-applied; every step is a no-op when the article is already in place (an
-event whose ``by`` lists the article's version is left alone). A replayed
+The decision is stored first under ``art:<id>`` (unless deciding again gives
+the same: ``cluster.redecided_alike``; it is then stored once, applied), then
+applied and marked applied; every step is a no-op when the article is already
+in place (an event whose ``by`` lists the article's version is left alone). A
+new event joins its block in memory (``blocks``). A replayed
 article, or one re-delivered after a crash mid-way, re-applies the stored
 decision and changes nothing twice: at-least-once delivery plus idempotent
 upserts gives exactly-once results. Every write is ordered so that a crash at
@@ -12,24 +14,20 @@ result (the unit tests crash at every write).
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping
 from datetime import datetime
-from typing import Any
 
 import msgspec
 
 from streams.dedup import expiry, keys, matching
+from streams.dedup.blocks import Scope
 from streams.dedup.extracted import Extracted, extract
 from streams.dedup.merge import Mention, merge, to_event
 from streams.dedup.state import CanonicalEvent, Decision, EventState
 from streams.records import EnrichedArticle, Event
 
-BLOCK_CAP = 256
-
 
 def apply(
-    store: MutableMapping[str, Any], article: EnrichedArticle, published: datetime, decision: Decision,
-    just_decided: bool,
+    store: Scope, article: EnrichedArticle, published: datetime, decision: Decision, just_decided: bool,
 ) -> list[Event]:
     """Apply ``decision`` (stored under the article's key) and return the events it created or
     updated. ``just_decided``: stored by this very call, so nothing of it can be half-applied."""
@@ -68,8 +66,8 @@ def apply(
     return result
 
 
-def create(store: MutableMapping[str, Any], eid: str, ev: Extracted, mention: Mention, day: int) -> EventState:
-    """A new canonical event from one extracted event: its block first, then the event."""
+def create(store: Scope, eid: str, ev: Extracted, mention: Mention, day: int) -> EventState:
+    """A new canonical event from one extracted event, in its block."""
     event = CanonicalEvent(
         id=eid, type=ev.type, country=ev.country, date=ev.date, mode=ev.mode, cameo=ev.cameo,
         actors=[], targets=[], place=None, location=None, counts={}, count_sources={}, articles=[],
@@ -79,8 +77,6 @@ def create(store: MutableMapping[str, Any], eid: str, ev: Extracted, mention: Me
     block = matching.block_key(ev.country, ev.type, ev.block_date)
     record = EventState(event=event, day=day, block=block, seen=[mention.epoch] * 2, count_t={}, by={})
     merge(record, ev, mention)
-    members = store.get(block) or []
-    if eid not in members:  # the block first: a crash in between leaves no unfindable event
-        store[block] = (members + [eid])[-BLOCK_CAP:]
+    store.blocks.add(block, eid)
     store[keys.event(eid)] = record
     return record

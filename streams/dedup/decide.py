@@ -7,7 +7,7 @@
    as a mention to the original's events and takes its story.
 2. **Events.** Otherwise each extracted event is scored (``matching``)
    against the canonical events of its block (country, type family, dates
-   within two days); pairs >= ``match_threshold`` are assigned greedily one
+   within two days: ``blocks``); pairs >= ``match_threshold`` are assigned greedily one
    to one; an unmatched event starts a canonical event whose id is a hash of
    what it is (country, type, mode, date, place), so ids do not depend on
    which article arrived first (see ``event_id``).
@@ -35,13 +35,14 @@ from datetime import datetime
 from typing import Any
 
 from streams.dedup import expiry, keys, matching, minhash
+from streams.dedup.blocks import Scope
 from streams.dedup.extracted import Extracted, extract
 from streams.dedup.state import Assignment, CanonicalEvent, Decision
 from streams.records import EnrichedArticle
 
 
 def decide(
-    store: MutableMapping[str, Any], article: EnrichedArticle, published: datetime, sig: Any, candidates: list[str],
+    store: Scope, article: EnrichedArticle, published: datetime, sig: Any, candidates: list[str],
     version: str, dup_threshold: float, match_threshold: float,
 ) -> Decision:
     """The decision for an article seen for the first time (or again after it expired);
@@ -88,7 +89,7 @@ def find_original(
 
 
 def match_events(
-    store: MutableMapping[str, Any], article: EnrichedArticle, published: datetime, threshold: float
+    store: Scope, article: EnrichedArticle, published: datetime, threshold: float
 ) -> tuple[list[Assignment], str]:
     """The article's events matched to canonical events or new, and its story."""
     extracted = [extract(ev, article, published) for ev in article.events]
@@ -96,7 +97,7 @@ def match_events(
     canonical: dict[str, CanonicalEvent] = {}
     for i, ev in enumerate(extracted):
         for day in matching.window_days(ev.block_date):
-            for eid in store.get(matching.block_key(ev.country, ev.type, day)) or ():
+            for eid in store.blocks.of(matching.block_key(ev.country, ev.type, day)):
                 record = store.get(keys.event(eid))
                 if record is None or (i, eid) in scores:
                     continue

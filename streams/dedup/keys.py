@@ -6,7 +6,8 @@ instead) holds, for each partition key (an article's primary country, else
 
 - ``art:<article id>``: the article's ``Decision``, or its ``Tombstone`` once expired;
 - ``evt:<event id>``: a canonical event's ``EventState``;
-- ``blk:<country>:<family>:<date>``: the ids of the events of a block (``matching``);
+- ``blk:<country>:<family>:<date>``: the ids of the events of a block, in state written before
+  the blocks became an index in memory (``blocks``), pruned as their events retire;
 - ``lsh:<band>:<hex>``: an LSH bucket, ``[article id, day]`` pairs, in state written before
   the buckets became an index in memory (``lsh``), pruned as its articles expire;
 - ``meta``: the clock of ``expiry``; ``idx:<day>:<n>``: a chunk of the per-day index, in state

@@ -30,6 +30,7 @@ from typing import Any
 import msgspec
 
 from streams.dedup import expiry, keys, lsh, minhash
+from streams.dedup.blocks import Scope
 from streams.dedup.state import Decision, EventState, ShardRecord, Tombstone
 
 #: how many horizons an expired event keeps its id reserved, and an expired article its
@@ -39,7 +40,7 @@ RETIRED_HORIZONS = 3
 
 def sweep_shard(
     state: MutableMapping[str, Any], shard: int, partition_key: str, day: int, horizon_days: int, index: lsh.BandIndex,
-    days: Callable[[str], expiry.Days],
+    scope: Callable[[str], Scope],
 ) -> None:
     """Note ``partition_key`` as stored in ``shard``; when the shard's clock moves on to
     ``day``, expire its other partition keys up to it. A country that gets no more
@@ -51,22 +52,20 @@ def sweep_shard(
     if not new_day and partition_key in record.keys:
         return
     if new_day:  # first: a crash before the record is written sweeps again, harmlessly
-        expire_days(state, record.keys, day, horizon_days, index, days)
+        expire_days(record.keys, day, horizon_days, index, scope)
     state[key] = ShardRecord(clock=max(day, record.clock or day), keys=sorted({*record.keys, partition_key}))
 
 
 def expire_days(
-    state: MutableMapping[str, Any], partition_keys: Iterable[str], day: int, horizon_days: int, index: lsh.BandIndex,
-    days: Callable[[str], expiry.Days],
+    partition_keys: Iterable[str], day: int, horizon_days: int, index: lsh.BandIndex, scope: Callable[[str], Scope],
 ) -> int:
     """Expire what is filed more than ``horizon_days`` before event-time ``day`` under each
-    partition key (whose day index ``days`` gives); return the number of keys expired or pruned."""
+    partition key (whose state ``scope`` gives); return the number of keys expired or pruned."""
     cutoff = day - horizon_days
-    return sum(expire_before(expiry.Prefixed(state, k, days(k)), cutoff, horizon_days, index)
-               for k in sorted(partition_keys))
+    return sum(expire_before(scope(k), cutoff, horizon_days, index) for k in sorted(partition_keys))
 
 
-def expire_before(store: expiry.Prefixed, cutoff: int, horizon_days: int, index: lsh.BandIndex) -> int:
+def expire_before(store: Scope, cutoff: int, horizon_days: int, index: lsh.BandIndex) -> int:
     """Expire the days of one partition key's index older than ``cutoff``."""
     removed = 0
     days = expiry.days_before(store, cutoff)
@@ -79,7 +78,7 @@ def expire_before(store: expiry.Prefixed, cutoff: int, horizon_days: int, index:
     return removed
 
 
-def expire_key(store: expiry.Prefixed, key: str, day: int, horizon_days: int, index: lsh.BandIndex) -> int:
+def expire_key(store: Scope, key: str, day: int, horizon_days: int, index: lsh.BandIndex) -> int:
     """Expire one key filed under ``day``, unless it was filed again later; return 1 if it changed."""
     record = store.get(key)
     if record is None or record.day > day:
@@ -102,11 +101,14 @@ def expire_key(store: expiry.Prefixed, key: str, day: int, horizon_days: int, in
         # horizons: event ids come from what the event is, so a late report of the same happening
         # would otherwise re-create the id and overwrite the event's history on the compacted
         # topic. While retired, the id is taken and a late report gets a ``-2`` id instead.
-        members = [e for e in store.get(record.block) or () if e != record.event.id]
-        if members:
-            store[record.block] = members
-        elif record.block in store:
-            del store[record.block]
+        store.blocks.remove(record.block, record.event.id)
+        stored = store.get(record.block)  # a block stored by an earlier version
+        if stored is not None and record.event.id in stored:
+            members = [e for e in stored if e != record.event.id]
+            if members:
+                store[record.block] = members
+            else:
+                del store[record.block]
         expiry.register(store, later, [key])
         store[key] = msgspec.structs.replace(record, retired=True, day=later)
         return 1

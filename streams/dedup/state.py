@@ -10,9 +10,9 @@ What the state holds (key formats in ``keys``):
   beside it (filing day, block, first/last seen and count times as epochs, the
   article versions applied);
 - ``~shard:<n>``: a ``ShardRecord`` (a table partition's clock and partition keys);
-- blocks and the expiry ``meta`` stay plain JSON lists and dicts (``matching``, ``expiry``);
-  so do the index chunks and LSH buckets written by earlier versions, until they expire (the
-  day index and the buckets are in memory now, rebuilt from the records: ``expiry``, ``lsh``).
+- the expiry ``meta`` stays a plain JSON dict (``expiry``); so do the blocks, index chunks and
+  LSH buckets written by earlier versions, until they expire (the blocks, the day index and the
+  buckets are in memory now, rebuilt from the records: ``blocks``, ``expiry``, ``lsh``).
 
 There is no story record: a story is an id carried by decisions and events.
 

@@ -273,7 +273,7 @@ def test_a_crash_at_any_write_then_redelivery_gives_the_uncrashed_result_and_lea
     wire.events.append(ExtractedEvent(type="PROTEST", country="KZ", date="2022-01-05", mode="riot",
                                       actors=["KZ:protesters"], place="Almaty"))
     assert len(Clusterer(copy.deepcopy(before)).process(wire).events) == 3
-    assert crash_at_every_write(before, wire) > 5
+    assert crash_at_every_write(before, wire) > 4  # the decision, three events, the decision applied
 
 
 def test_a_crash_during_expiry_leaks_nothing():
@@ -301,7 +301,7 @@ def test_a_crash_during_expiry_leaks_nothing():
             writes += 1
             continue
         break
-    assert writes > 10
+    assert writes > 7
 
 
 def _revised_wire():
@@ -336,7 +336,7 @@ def test_a_crash_during_a_revision_then_redelivery_gives_the_uncrashed_result():
     before = {}
     Clusterer(before).process(_indonesian())
     Clusterer(before).process(_wire())
-    assert crash_at_every_write(before, _revised_wire()) > 5
+    assert crash_at_every_write(before, _revised_wire()) > 4
 
 
 def test_same_input_same_ids_and_state_on_every_run():
