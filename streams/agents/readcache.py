@@ -14,11 +14,11 @@ class ReadCache(MutableMapping):
     """Decoded table values kept in memory in front of a table that one agent alone writes.
 
     From RocksDB each read is a lookup, a JSON decode and a sensor call. ``cluster``
-    reads about forty keys of ``cluster-state`` an article (articles and
-    events), cached here as the records its ``TypedState`` decodes; a dated table's ``keep`` reads its partition's index about five
-    times a message (``expiry.put`` and ``expiry.sweep``). The agent is the only
-    writer of its partitions' keys, so values it read or wrote stay valid until a
-    rebalance, which empties the cache (another worker may have written them
+    reads about forty keys of ``cluster-state`` an article (articles and events), cached
+    here as the records its ``TypedState`` decodes; a dated table's ``keep`` reads its
+    partition's index about five times a message (``expiry.put`` and ``expiry.sweep``).
+    The agent is the only writer of its partitions' keys, so values it read or wrote
+    stay valid until a rebalance, which empties the cache (another worker may have written them
     meanwhile). Writes and deletes go through to the table.
     """
 

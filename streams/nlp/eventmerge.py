@@ -262,9 +262,8 @@ def _placed_once(merged: list[Candidate]) -> list[Candidate]:
     """One act told with two countries is one event (coding conventions: the same act told twice is one
     event; ``country`` is where it took place): a mention that does not tell its country and takes that of
     its own doers, or has no doer at all ("Militer Israel mengakui serangan itu", "the Russian military called
-    the attack a precision strike"), is
-    the act of the same type and days told before it with where it happened ("a strike on Deir al-Balah"),
-    when nothing keeps them apart (``same_happening`` bar the country): a retelling looks back, and a
+    the attack a precision strike"), is the act of the same type and days told before it with where it
+    happened ("a strike on Deir al-Balah"), when nothing keeps them apart (``same_happening`` bar the country): a retelling looks back, and a
     mention told first without a place of its own is the story's act, not a retelling. Of several such
     acts, one of the same doer is taken first, then the nearest."""
     kept = [m for m in merged if not _doer_placed(m)]

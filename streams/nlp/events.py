@@ -77,7 +77,7 @@ SUPERLATIVE_REACH = 4
 #: words before (or after) a trigger searched for a superlative that modifies it ("its largest drone attack")
 SUPERLATIVE_TRIGGER_REACH = 2
 #: where each word ends (``_compared_act`` reads a few words after a trigger)
-_WORD_END = re.compile(r"(?<=\w)(?!\w)")
+_WORD_ENDS = re.compile(r"(?<=\w)(?!\w)")
 #: the year every month-and-year and year-marker pattern holds: a sentence without one is read by neither
 #: (a quick scan for it costs a fraction of theirs)
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
@@ -778,7 +778,7 @@ def _compared_act(lang: str, folded: str, hits: list[TriggerHit], superlative: r
     for hit in hits:
         if hit.end > marker or _clause_opening(folded, lang, hit.end, marker) >= 0:
             continue
-        after = [m.end() for m in _WORD_END.finditer(folded, hit.end + 1, marker)][:SUPERLATIVE_TRIGGER_REACH]
+        after = [m.end() for m in _WORD_ENDS.finditer(folded, hit.end + 1, marker)][:SUPERLATIVE_TRIGGER_REACH]
         if superlative.search(folded, words_back(folded, hit.start, SUPERLATIVE_TRIGGER_REACH),
                               after[-1] if after else hit.end):
             return True
