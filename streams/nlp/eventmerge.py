@@ -133,8 +133,9 @@ def _other_sides(xs: list[str], ys: list[str]) -> bool:
     return bool(xs and ys) and not any(_compatible(p, q) for p in xs for q in ys)
 
 
-def same_happening(x: Candidate, y: Candidate) -> bool:
-    """Same type and country, dates a day apart at most, agreeing modes, places and counts.
+def same_happening(x: Candidate, y: Candidate, any_country: bool = False) -> bool:
+    """Same type and country (any country with ``any_country``), dates a day apart at most, agreeing
+    modes, places and counts.
 
     An event dated only from the article (not from its own sentence) may be a
     week off. An event without a mode ("people were killed") is a vague mention and may
@@ -144,7 +145,7 @@ def same_happening(x: Candidate, y: Candidate) -> bool:
     """
     a, b = x.event, y.event
     slack = WEAK_DATE_SLACK if max(x.date_rank, y.date_rank) >= WEAK_DATE_RANK else DATE_SLACK
-    if a.type != b.type or a.country != b.country or _days(a.date, b.date) > slack:
+    if a.type != b.type or (a.country != b.country and not any_country) or _days(a.date, b.date) > slack:
         return False
     if a.mode and b.mode and a.mode != b.mode and not _one_act_two_words(x, y):
         return False
@@ -297,14 +298,7 @@ def _shares_doer(x: Candidate, y: Candidate) -> bool:
 
 def _one_act_elsewhere(told: Candidate, other: Candidate) -> bool:
     """``same_happening`` of two mentions whose countries differ, with no doer of one on another side."""
-    a, b = told.event, other.event
-    if _other_sides(a.actors, b.actors):
-        return False
-    home, b.country = b.country, a.country
-    try:
-        return same_happening(told, other)
-    finally:
-        b.country = home
+    return not _other_sides(told.event.actors, other.event.actors) and same_happening(told, other, any_country=True)
 
 
 def merge_candidates(candidates: list[Candidate]) -> list[ExtractedEvent]:
