@@ -88,6 +88,13 @@ def _trie_pattern(phrases: list[tuple[str, ...]]) -> str:
     return emit(trie)
 
 
+def _phrase_pattern(units: set[tuple[str, ...]]) -> re.Pattern | None:
+    """The pattern of phrases given as regex units. A phrase starts after a non-word character
+    (the text gets a leading space), which the pattern consumes rather than looks behind at: the
+    engine then skips words at once."""
+    return re.compile(rf"\W({_trie_pattern(sorted(units))})(?!\w)") if units else None
+
+
 @lru_cache(maxsize=None)
 def _words_pattern(words: tuple[str, ...]) -> re.Pattern:
     """The words of a phrase with wildcards or gaps, as a regex over words joined by spaces;
@@ -109,7 +116,8 @@ class PhraseIndex:
         self._exact: dict[tuple[str, ...], object] = {}
         #: (literal start, words, length, value) of each phrase with a wildcard or a gap
         self._wild: list[tuple[str, tuple[str, ...], int, object]] = []
-        units: set[tuple[str, ...]] = set()
+        exact_units: set[tuple[str, ...]] = set()
+        wild_units: set[tuple[str, ...]] = set()
         for phrase, value in phrases:
             words = phrase_words(phrase)
             if not words:
@@ -117,12 +125,17 @@ class PhraseIndex:
             if any(w.endswith("*") or w == GAP for w in words):
                 start = "" if words[0] == GAP else words[0].rstrip("*")
                 self._wild.append((start, words, len(" ".join(words)), value))
+                wild_units.add(_units(words))
             else:
                 self._exact.setdefault(words, value)
-            units.add(_units(words))
-        # a phrase starts after a non-word character (the text gets a leading space), which the
-        # pattern consumes rather than looks behind at: the engine then skips words at once
-        self._pattern = re.compile(rf"\W({_trie_pattern(sorted(units))})(?!\w)") if units else None
+                exact_units.add(_units(words))
+        self._pattern = _phrase_pattern(exact_units | wild_units)
+        # a regex takes the first branch that matches, not the longest: where a gap or a wildcard
+        # ("called off ... march", "mengenakan ... sekatan") and a phrase of plain words
+        # ("called off his", "mengenakan sekatan pergerakan") both match at one place, each kind is
+        # matched there on its own and the longer match wins
+        self._alternatives = ([_phrase_pattern(exact_units), _phrase_pattern(wild_units)]
+                              if exact_units and wild_units else [])
         self._wild.sort(key=lambda e: -e[2])
         self._values: dict[str, object | None] = {}
 
@@ -155,10 +168,19 @@ class PhraseIndex:
         if self._pattern is None:
             return []
         out = []
+        spaced = " " + folded
+        pos = 0
         # in the spaced text a match starts at the character before the phrase, which is
         # the phrase's own offset in ``folded``; its end is one too many
-        for m in self._pattern.finditer(" " + folded):
-            value = self._value(m.group(1))
+        while (m := self._pattern.search(spaced, pos)) is not None:
+            end, value = m.end(), self._value(m.group(1))
+            for pattern in self._alternatives:
+                alt = pattern.match(spaced, m.start())
+                if alt is not None and (alt.end() > end or value is None):
+                    alt_value = self._value(alt.group(1))
+                    if alt_value is not None:
+                        end, value = alt.end(), alt_value
             if value is not None:
-                out.append((m.start(), m.end() - 1, value))
+                out.append((m.start(), end - 1, value))
+            pos = end
         return out

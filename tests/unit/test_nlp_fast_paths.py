@@ -153,6 +153,21 @@ def test_a_gap_stands_for_up_to_three_words_of_any_kind():
     assert found("They warned of war.") == [("warned", "warned alone")]
 
 
+def test_words_that_fill_a_gap_exactly_win_over_the_gap():
+    """A phrase that goes on past a shorter gapped phrase's end is the longer match, as the index
+    promises: "imposed ... restrictions" (gap of no word) does not hide "imposed restrictions on
+    movement"."""
+    index = PhraseIndex([("imposed ... restrictions", "SANCTION"), ("imposed restrictions on movement", "COERCE")])
+
+    def found(text):
+        folded = fold(text)
+        return [(folded[a:b], v) for a, b, v in index.find(folded)]
+
+    assert found("Police imposed restrictions on movement in three districts.") == [
+        ("imposed restrictions on movement", "COERCE")]
+    assert found("The EU imposed new trade restrictions.") == [("imposed new trade restrictions", "SANCTION")]
+
+
 @given(st.text(alphabet="ab \n", max_size=300), st.integers(0, 300), st.integers(1, 6))
 def test_words_read_back_from_a_window_are_those_of_the_whole_text(text, at, n):
     at = min(at, len(text))
