@@ -102,6 +102,8 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
         # "China protested to the embassy": a state's protest is a formal complaint, not a demonstration
         state_type, _, state_mode = trig.by_state.partition("/")
         trig = _as_state_act(trig, state_type, state_mode or None)
+    if _armed_doers(trig, actors):
+        trig = _as_state_act(trig, plover_group("armed_doer_acts")["as"], None)
     event_type, mode = trig.type, trig.mode
     verbal = is_verbal(event_type)
 
@@ -322,6 +324,15 @@ def _two_sides(parties: list[ActorMention]) -> bool:
     between parties; one body meeting itself (a cabinet meeting, a leader and his cabinet) is none."""
     return (len({p.value for p in parties if p.kind == "sector"}) >= 2
             or len({p.value for p in parties if p.kind == "person"}) >= 2)
+
+
+def _armed_doers(trigger: Trigger, actors: list[ActorMention]) -> bool:
+    """A crowd's act done by armed men only ("gunmen stormed a hotel", "militants torched a school"):
+    plover.json ``armed_doer_acts``, an attack rather than a riot."""
+    armed = plover_group("armed_doer_acts")
+    kinds = armed["types"]
+    return (trigger.type in kinds or f"{trigger.type}/{trigger.mode}" in kinds) and bool(actors) and all(
+        a.kind == "sector" and a.value in armed["sectors"] for a in actors)
 
 
 @lru_cache(maxsize=None)

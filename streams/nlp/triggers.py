@@ -131,6 +131,8 @@ class Lexicon:
     #: every trigger phrase (and ignored idiom) -> its trigger
     index: PhraseIndex
     modal: re.Pattern | None
+    #: modals that name a plan ("plans to", "rencana"): after a trigger they are its object, not its mood
+    object_modals: frozenset[str]
     negation: re.Pattern | None
     conditional: re.Pattern | None
     cumulative: re.Pattern | None
@@ -646,6 +648,7 @@ def lexicon(lang: str) -> Lexicon:
     return Lexicon(
         index=PhraseIndex(ignored + phrases),
         modal=_words_pattern(data.get("modal", [])),
+        object_modals=frozenset(fold(w) for w in data.get("object_modals", [])),
         negation=_words_pattern(data.get("negation", [])),
         conditional=_words_pattern(data.get("conditional", [])),
         cumulative=_words_pattern(data.get("cumulative", [])),
@@ -1135,6 +1138,13 @@ def _announced_retreat(lex: Lexicon, trigger: Trigger, folded: str, near: str, b
             " ".join(before.split()[-RETREAT_MODAL_WORDS:]))):
         return False  # "threatened to pull out", "would be released": a threat or a hypothesis, no promise
     return _announced(lex, folded, near, None)
+
+
+def _modal_after(lex: Lexicon, after: str) -> bool:
+    """A modal among ``after``, the words after a trigger ("the investigation will continue", "unjuk rasa
+    akan digelar"), bar a plan named there (``object_modals``): "protested plans to build a mine",
+    "memprotes rencana pembangunan" protest the plan, they tell an act done."""
+    return any(m.group() not in lex.object_modals for m in lex.modal.finditer(after))
 
 
 def _modal_before(lex: Lexicon, before: str) -> bool:
@@ -1844,7 +1854,7 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
             clause_start = next((a for a, b in parts if a <= start < b), 0)
             before = _window_before(folded[clause_start:], start - clause_start, MODAL_WINDOW)
             if not in_effect and lex.modal and (
-                    _modal_before(lex, before) or lex.modal.search(_window_after(folded, end, parts))):
+                    _modal_before(lex, before) or _modal_after(lex, _window_after(folded, end, parts))):
                 if _announced_force(lex, trigger, folded, near, before):
                     hits.append(TriggerHit(start, end, _threat(trigger)))  # "police will arrest anyone who ...", he said
                 elif _announced_retreat(lex, trigger, folded, near, before):
