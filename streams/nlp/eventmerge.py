@@ -20,6 +20,10 @@ Only attacks (plover.json ``weapon_mode_types``) are merged across modes this
 way: their modes name the means, while other types' modes name the act (an
 arrest and a curfew told in one sentence are two measures).
 
+A named person and an organised camp (a rebel group, the press) told speaking in two sentences are
+two speakers. A bare figure told for the whole country that holds a figure told by place for an act of
+the same kind and day is their total, not another act.
+
 Countries that differ keep two mentions apart, except where a mention that
 does not tell where it happened (its country is its doers' own, or it names no
 doer) retells an act told before with its place ("Russian drones struck
@@ -40,6 +44,8 @@ from streams.records import ExtractedEvent
 GENERIC_VICTIMS = {"civilians", "protesters"}
 #: sectors that name one crowd of a country, whichever word a mention uses ("residents", "protesters")
 CROWD_SECTORS = frozenset(GENERIC_VICTIMS)
+#: sectors that speak as an organised camp, which a named person's statement is not told as
+CAMP_SECTORS = frozenset({"rebels", "media", "business"})
 #: dates this many days apart can still be one happening (an overnight riot, a late report)
 DATE_SLACK = 1
 #: an event whose date was not written next to it (date rank at least this) ...
@@ -155,9 +161,23 @@ def same_happening(x: Candidate, y: Candidate, any_country: bool = False) -> boo
         sa, sb = _speakers(a.actors), _speakers(b.actors)
         if sa and sb and not sa & sb:
             return False  # two speakers, two speech acts
+        if a.evidence != b.evidence and (_person_and_camp(x, y) or _person_and_camp(y, x)):
+            return False  # a named person and a camp they do not speak for, in two sentences
     if x.explicit_actor and y.explicit_actor and _other_sides(a.actors, b.actors):
         return False  # the same kind of act by different actors is several events
     return all(a.counts[k] == b.counts[k] for k in a.counts.keys() & b.counts.keys())
+
+
+def _person_and_camp(x: Candidate, y: Candidate) -> bool:
+    """``x``'s speakers are named persons only, ``y``'s are organised camps only (``CAMP_SECTORS``: a
+    rebel group, the press, business): a person named for a statement is not the voice of a camp that
+    another sentence tells ("le Hezbollah a tenu Israël pour responsable ... Najib Mikati a dénoncé",
+    "Imran menuding ... Perdana Menteri Shahbaz Sharif menuding"). An official may speak for a state's
+    government, army or police, and anyone may be one of the unnamed people (``GENERIC_VICTIMS``)."""
+    xs, ys = x.event.actors, y.event.actors
+    return (x.explicit_actor and y.explicit_actor and bool(xs) and bool(ys)
+            and all(_kind(a) == "person" for a in xs)
+            and all(_kind(a) == "sector" and a.split(":")[1] in CAMP_SECTORS for a in ys))
 
 
 def _one_act_two_words(x: Candidate, y: Candidate) -> bool:
@@ -287,6 +307,21 @@ def _placed_once(merged: list[Candidate]) -> list[Candidate]:
     return kept
 
 
+def _total_of_placed(c: Candidate, merged: list[Candidate]) -> bool:
+    """A figure told for the whole country ("Secara nasional, Polri menyebut 3.862 orang diamankan",
+    "more than 1,300 arrests across France") that holds a figure of the same kind told for one of its
+    places by an act of the same type, mode and day ("mengamankan 1.192 orang di Jakarta") is the total of
+    the acts told by place, not another act (coding conventions: each part goes on its own event and the
+    total is not attached again). A bare figure, told with no doer of its own: a mention that names who
+    acted tells an act ("its air force shot down five jets ... 31 people had been killed around the country")."""
+    a = c.event
+    return c.place_wide and not c.explicit_actor and bool(a.counts) and any(
+        m is not c and not m.place_wide and m.event.place is not None and m.event.type == a.type
+        and m.event.mode == a.mode and m.event.country == a.country and m.event.date == a.date
+        and any(0 < v <= a.counts.get(k, 0) for k, v in m.event.counts.items())
+        for m in merged)
+
+
 def _doer_placed(c: Candidate) -> bool:
     """The mention takes its country from its own doers, or has none (see ``_placed_once``)."""
     return not c.country_told and all(_country_of(a) == c.event.country for a in c.event.actors)
@@ -327,6 +362,7 @@ def merged_candidates(candidates: list[Candidate]) -> list[Candidate]:
         else:
             _absorb(twin, c)
     merged = _placed_once(merged)
+    merged = [m for m in merged if not _total_of_placed(m, merged)]
     merged.sort(key=lambda m: m.pos)
     events = [m.event for m in merged]
     for e in events:
