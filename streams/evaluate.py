@@ -217,16 +217,36 @@ def _error_kinds(missed: list[dict], spurious: list[dict]) -> Counter:
     return kinds
 
 
+#: the fields of a matched event whose differences from gold ``failures`` lists
+DIFFERENCE_FIELDS = ("actors", "targets", "date")
+
+
+def _differences(pairs: list[tuple[dict, dict]]) -> list[dict[str, Any]]:
+    """One row per matched pair whose actors, targets (as sets) or date differ from gold: the
+    type, each field as {"gold", "predicted"}, the fields that differ and the prediction's sentence."""
+    rows = []
+    for ge, pe in pairs:
+        fields = {k: {"gold": ge.get(k), "predicted": pe.get(k)} for k in DIFFERENCE_FIELDS}
+        differ = [k for k, v in fields.items()
+                  if (set(v["gold"] or []) != set(v["predicted"] or []) if k != "date" else v["gold"] != v["predicted"])]
+        if differ:
+            rows.append({"type": ge.get("type"), **fields, "differ": differ, "evidence": pe.get("evidence")})
+    return rows
+
+
 def failures(gold: list[dict[str, Any]], predictions: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Per article, the gold events no prediction matched and the predictions no gold event
-    matched (with the sentence each came from): what to study on the *tune* half."""
+    """Per article, the gold events no prediction matched, the predictions no gold event matched
+    (with the sentence each came from) and the matched events whose actors, targets or date differ
+    from gold (``_differences``): what to study on the *tune* half."""
     out = []
     for g, p in zip(gold, predictions):
         gold_events, pred_events = g.get("events") or [], p.get("events") or []
         pairs = match_events(gold_events, pred_events)
         missed, spurious = _unmatched(gold_events, pairs, 0), _unmatched(pred_events, pairs, 1)
-        if missed or spurious:
-            out.append({"id": g.get("id"), "language": g.get("language"), "missed": missed, "spurious": spurious})
+        differ = _differences(pairs)
+        if missed or spurious or differ:
+            out.append({"id": g.get("id"), "language": g.get("language"), "missed": missed, "spurious": spurious,
+                        "differ": differ})
     return out
 
 

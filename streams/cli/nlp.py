@@ -118,8 +118,10 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--half", choices=("tune", "check"), help="score one half of the split (by story): study "
                    "failures on tune only, report both")
     p.add_argument("--split", metavar="FILE", help="the split file (default: eval/dev-split.json, committed)")
-    p.add_argument("--failures", metavar="FILE", help="also write, per article, the missed gold events and the "
-                   "spurious predictions with their sentences (JSON lines)")
+    p.add_argument("--failures", metavar="FILE", help="also write, per article (JSON lines), the missed gold events "
+                   "and the spurious predictions with their sentences, and under 'differ' one row per matched "
+                   "event whose actors, targets or date differ from gold: type, gold vs predicted actors, "
+                   "targets and date, the fields that differ and the sentence ('evidence') it came from")
     p.add_argument("--write-split", metavar="FILE", help="draw a new split of DIR by story and write it (no scoring)")
     p.add_argument("--seed", type=int, default=2026, help="seed of --write-split (default 2026)")
     p.set_defaults(func=_cmd_eval)

@@ -144,11 +144,24 @@ def roles(ctx: ArticleContext, hit: TriggerHit, pos: int, end: int, clause: tupl
     if not is_verbal(trig.type) and actors and actors[0].kind == "person":
         # "Ketua Polis Negara, Jeneral Listyo Sigit Prabowo melucutkan jawatan ...": the police act with him
         actors, targets = _with_titles(ctx, actors, targets)
+    if trig.type in plover_list("demonym_forces_types"):
+        actors = _demonyms_as_forces(ctx, actors)
     if trig.type in STATE_ACTS:
         # the same party is not its own target (``fit_roles`` makes a government its state)
         targets = [t for t in targets if all((t.kind, t.value, t.country) != (a.kind, a.value, a.country) for a in actors)]
         actors = _as_states(actors)
     return actors, targets
+
+
+def _demonyms_as_forces(ctx: ArticleContext, actors: list[ActorMention]) -> list[ActorMention]:
+    """Actors of an armed act written as a demonym ("Russian glide bombs hit", "Ukrainian drones
+    attacked", "los bombardeos rusos") as that country's armed forces: the adjective qualifies the
+    weapons, troops or strikes of its forces, not the state as a whole ("Israel struck" stays the
+    country). Indonesian and Malay write the country's name itself after the noun ("rudal Rusia"),
+    which cannot be told from a name that is an object or a place ("mengguncang Lebanon"): left as is."""
+    demonyms = demonym_words(ctx.lang)
+    return [ActorMention(a.start, a.end, "sector", "military", a.country)
+            if a.kind == "country" and ctx.folded[a.start:a.end].strip() in demonyms else a for a in actors]
 
 
 def _with_titles(ctx: ArticleContext, actors: list[ActorMention],

@@ -28,7 +28,7 @@ from functools import lru_cache
 
 import msgspec
 
-from streams.nlp.actors import ActorMention, find_actors, seat_country
+from streams.nlp.actors import ActorMention, find_actors, person_country, seat_country
 from streams.nlp.backdrops import in_backdrop, in_span_backdrop
 from streams.nlp.counts import named_victims
 from streams.nlp.dates import dates_only_a_noun, tells_long_past, tells_vague_past
@@ -132,6 +132,8 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
         target_codes = [country] if country else []
     elif event_type == "MOBILIZE":
         actor_codes, target_codes = _own_forces_sent(country, actor_codes, target_codes)
+    elif event_type == "AID" and not target_codes and _given_abroad(country, actor_codes):
+        target_codes = [country]  # "brought 630 aid trucks into Gaza", "providing $1 million": to the country it reaches
     elif in_group("foreign_measure_types", event_type, mode) and _aimed_at_another_state(
             country, actor_codes, target_codes):
         # a ban or restriction on another state (its ships, its bonds) is an embargo (PLOVER SANCTION), one
@@ -168,6 +170,16 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
     countrywide = wide and nationwide(ctx, clause)
     return Candidate(event, pos, rank, place.kind if place else None, inherited, countrywide, casualty, trig.needs_count,
                      explicit_actor=bool(actors), default_target=not targets, country_told=country_told)
+
+
+def _given_abroad(country: str | None, actor_codes: list[str]) -> bool:
+    """Aid handed out in ``country`` by givers of none of them from it (a state, its sectors, its people,
+    an international body): the help goes to that country (PLOVER AID: the recipient is its target)."""
+    if not country or not actor_codes:
+        return False
+    homes = {c.split(":")[0] if c.split(":")[0].isupper() and len(c.split(":")[0]) == 2 else person_country(c)
+             for c in actor_codes}
+    return country not in homes
 
 
 #: characters before a country's name searched for its locative ("in", "di", "en") within the clause

@@ -69,6 +69,26 @@ def test_failures_list_missed_and_spurious_events_per_article():
     assert [e["type"] for e in rows[0]["spurious"]] == ["AID"]
 
 
+def test_failures_list_matched_events_whose_actors_targets_or_date_differ():
+    from streams.evaluate import failures
+
+    said = {"evidence": "Police detained protesters in Almaty."}
+    gold = [article("a", [ev("COERCE", actors=["KZ:police"], targets=["KZ:protesters"]),
+                          ev("ACCUSE", actors=["KZ"], date="2022-01-07")]),
+            article("b", [ev("PROTEST", actors=["KZ:protesters"])])]
+    pred = [article("a", [{**ev("COERCE", actors=["KZ:police"], targets=[]), **said},
+                          ev("ACCUSE", actors=["KZ"], date="2022-01-06")]),
+            article("b", [ev("PROTEST", actors=["KZ:protesters"])])]
+    rows = failures(gold, pred)
+    assert [(r["id"], r["language"], r["missed"], r["spurious"]) for r in rows] == [("a", "en", [], [])]
+    coerce, accuse = rows[0]["differ"]
+    assert coerce["type"] == "COERCE" and coerce["differ"] == ["targets"]
+    assert coerce["actors"] == {"gold": ["KZ:police"], "predicted": ["KZ:police"]}
+    assert coerce["targets"] == {"gold": ["KZ:protesters"], "predicted": []}
+    assert coerce["evidence"] == said["evidence"]
+    assert accuse["differ"] == ["date"] and accuse["date"] == {"gold": "2022-01-07", "predicted": "2022-01-06"}
+
+
 def test_split_keeps_stories_whole_balances_languages_and_is_reproducible():
     from streams.evalsplit import make_split, select
 

@@ -395,3 +395,31 @@ def test_a_meeting_whose_subject_and_object_name_two_sides_has_no_other_parties(
     (accord,) = roles("JEDDAH, Saudi Arabia - Ukraine agreed on Tuesday to a US proposal for a ceasefire with Russia, "
                       "after talks in the Saudi city of Jeddah.", "en", "AGREE")
     assert sorted(accord[0]) == ["UA", "US"]
+
+
+def test_a_demonym_making_an_armed_act_is_that_countrys_forces():
+    # "Russian missiles hit": the adjective qualifies the weapons or troops, the armed forces act;
+    # a country named as such ("Israel struck") stays the state
+    assert roles("KYIV - Russian missiles hit a residential building in Kharkiv on Tuesday, killing three civilians.",
+                 "en", "ASSAULT") == [(["RU:military"], ["UA:civilians"])]
+    assert roles("KIEV - Misiles rusos impactaron el martes un edificio residencial en Járkov y mataron a tres civiles.",
+                 "es", "ASSAULT") == [(["RU:military"], ["UA:civilians"])]
+    assert roles("KIEV - Des frappes russes ont tué mardi trois civils à Kharkiv.", "fr", "ASSAULT")[0][0] == [
+        "RU:military"]
+    assert roles("JERUSALEM - Israel struck targets in southern Lebanon on Tuesday, killing three people.",
+                 "en", "ASSAULT")[0][0] == ["IL"]
+    # Indonesian names the country after the noun, as it names an object or a place: left a country
+    assert roles("KIEV - Rusia menyerang sebuah gedung di Kharkiv pada Selasa (14/5).", "id", "ASSAULT")[0][0] == ["RU"]
+
+
+def test_aid_handed_out_abroad_with_no_recipient_named_goes_to_that_country():
+    # PLOVER AID: the recipient is the target; help a foreign giver hands out in a country reaches it
+    assert roles("GAZA - The United Nations brought 630 aid trucks into Gaza on Saturday.", "en", "AID") == [
+        (["UN"], ["PS"])]
+    assert roles("PORT-AU-PRINCE - L'ONU a distribué mardi une aide humanitaire à 3 000 familles déplacées en Haïti.",
+                 "fr", "AID") == [(["UN"], ["HT"])]
+    assert roles("MANILA - Amerika Serikat pada Kamis (16/5) menyalurkan bantuan kemanusiaan senilai 1 juta dolar AS "
+                 "di Filipina.", "id", "AID") == [(["US"], ["PH"])]
+    # a recipient named keeps its code
+    assert roles("MANILA - The United States on Thursday provided $1 million in humanitarian assistance to families "
+                 "displaced by the typhoon in Manila.", "en", "AID") == [(["US"], ["PH:civilians"])]
