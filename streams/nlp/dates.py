@@ -11,7 +11,10 @@ Rules:
 - a weekday is the latest such day on or before publication ("Thursday" in a
   Thursday paper is that day); "last"/"lalu" make it strictly before, "next"/
   "depan" the next one after, and so does a future marker a few words before it
-  ("will step down on Wednesday", "akan mundur pada Rabu");
+  ("will step down on Wednesday", "akan mundur pada Rabu") or a target word right
+  before it ("una marcha para el sábado", "pour samedi"; ``baredays.py``);
+- a bare day of the month ("el día 5", "le 5", "on the 5th", "pada tanggal 5") is
+  the nearest such day up to publication, or ahead when told so (``baredays.py``);
 - a weekday written next to a date ("Kamis (6/1/2021)") is one mention; when
   it contradicts the written year but fits the publication year (or the year
   before or after), that year is used: the written year is a typo;
@@ -45,6 +48,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from streams.nlp.baredays import bare_days, told_as_target
 from streams.nlp.datestarts import ago_starts, matches_at, written_date_starts
 from streams.nlp.fuzzy import fold
 from streams.nlp.gazetteer import load_json
@@ -440,6 +444,7 @@ class _Found:
     value: date
     explicit: bool
     weekday: int | None = None
+    ahead: bool = False
 
 
 @lru_cache(maxsize=8)
@@ -489,10 +494,22 @@ def _weekdays(text: str, lx: _Lexicon, pub: date) -> list[_Found]:
         groups = m.groupdict()
         modifier = " ".join(fold(groups.get("pre") or groups.get("post") or "").split())
         mode = "future" if modifier in lx.future else "past" if modifier in lx.past else ""
-        if not mode and lx.future_marker_re and lx.future_marker_re.search(text, max(0, m.start() - 80), m.start()):
-            mode = "future"  # "will step down on Wednesday": the coming Wednesday
-        found.append(_Found(m.start(), m.end(), _weekday(pub, wd, mode), False, wd))
+        if not mode and (_told_ahead(text, m.start(), lx) or told_as_target(text, m.start(), m.end(), lx.lang)):
+            mode = "future"  # "will step down on Wednesday", "una marcha para el sábado": the coming one
+        found.append(_Found(m.start(), m.end(), _weekday(pub, wd, mode), False, wd, mode == "future"))
     return found
+
+
+def _told_ahead(text: str, start: int, lx: _Lexicon) -> bool:
+    """A future marker stands a few words before ``start`` ("will step down on Wednesday")."""
+    return bool(lx.future_marker_re and lx.future_marker_re.search(text, max(0, start - 80), start))
+
+
+def _bare_days(text: str, lx: _Lexicon, pub: date, written: list[_Found]) -> list[_Found]:
+    """Bare days of the month ("el día 5", "on the 5th") not inside a written date ("el día 5 de mayo")."""
+    return [_Found(start, end, value, True, ahead=ahead)
+            for start, end, value, ahead in bare_days(text, pub, lx.lang, lambda at: _told_ahead(text, at, lx))
+            if not any(start < w.end and w.start < end for w in written)]
 
 
 def _relatives(text: str, lx: _Lexicon, published: datetime) -> list[_Found]:
@@ -574,7 +591,8 @@ def find_dates(text: str, published: datetime, lang: str) -> list[DateMention]:
         return []
     lx = _lexicon(lang)
     pub = published.date()
-    found = _combine(text, _written(text, lx, pub), _weekdays(text, lx, pub), pub)
+    written = _written(text, lx, pub)
+    found = _combine(text, written, _weekdays(text, lx, pub), pub) + _bare_days(text, lx, pub, written)
     found.sort(key=lambda f: (f.start, -f.end))
     kept: list[_Found] = []
     for f in found:
@@ -587,7 +605,7 @@ def find_dates(text: str, published: datetime, lang: str) -> list[DateMention]:
         and not any(k.end <= r.start and lx.repeat_re.fullmatch(text[k.end : r.start]) for k in kept)
     ]
     result = sorted(kept + relatives, key=lambda f: f.start)
-    mentions = [DateMention(f.start, f.end, f.value, f.explicit) for f in result]
+    mentions = [DateMention(f.start, f.end, f.value, f.explicit, f.ahead) for f in result]
     if lx.restate_re and lx.home_zone_re:
         mentions = _without_restated(text, lx, mentions)
     if lx.anchored_re:  # "the day before", "keesokan harinya": a day off any date told before

@@ -134,8 +134,8 @@ def event_date(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], hits
     pos = sent[0] + hit.start
     usable, farther = [], []
     for d in between(ctx.dates, *sent):
-        if d.value > ctx.today + timedelta(days=1) or (ctx.today - d.value).days > PAST_DAYS:
-            continue  # a deadline, or the background ("since the Feb. 1 coup")
+        if d.ahead or d.value > ctx.today + timedelta(days=1) or (ctx.today - d.value).days > PAST_DAYS:
+            continue  # a deadline or a day told to come ("para el sábado"), or the background ("since the Feb. 1 coup")
         inside = pos <= d.start and d.end <= sent[0] + hit.end  # "anunció este martes nuevas sanciones"
         if not verbal and not inside and _is_report_date(ctx, d) and not _announced_object(ctx, d, pos):
             continue

@@ -32,6 +32,9 @@ class DateMention:
     value: date
     #: True for a written date ("6/1/2022", "6 January"), False for "Thursday", "yesterday"
     explicit: bool
+    #: resolved ahead of publication because the text tells a day to come ("will resign on
+    #: Wednesday", "una marcha para el sábado", "el próximo 20"): the day of a plan, not of an act
+    ahead: bool = False
 
 
 @dataclass(frozen=True)
