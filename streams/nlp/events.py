@@ -123,7 +123,12 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
     actor_codes = fit_roles(event_type, "actors", codes(actors, home)) or default_actor(trig.actor, home)
     target_codes = [t for t in (fit_roles(event_type, "targets", codes(targets, home))
                                 or default_actor(trig.target, home)) if t not in actor_codes]
-    if event_type == "MOBILIZE" and any(a.kind == "org" or country and (
+    if trig.joint and international(actors + parties(ctx, sent, actors + targets), country):
+        # two states' police or troops investigating or operating together ("police of Thailand and Malaysia
+        # launched a joint investigation"; the sentence names the sides, whoever the subject is): PLOVER
+        # COOPERATE (judicial or security cooperation), no deed of one of them
+        event_type, mode = "COOPERATE", None
+    elif event_type == "MOBILIZE" and any(a.kind == "org" or country and (
             a.kind == "country" and a.value != country or a.kind == "sector" and a.country and a.country != country)
                                          for a in actors):
         # a force sent into another country is aid to it (PLOVER AID, military); with no country known,

@@ -106,6 +106,9 @@ class Trigger:
     #: the last letter the phrase was written with, where the language tells words apart by its accent
     #: alone (French "conteste" he disputes, "contesté" disputed; events.json ``final_accent_letters``)
     final_letter: str = ""
+    #: done jointly ("launched a joint investigation", "melancarkan operasi bersama"): by parties of two
+    #: states, an investigation or operation is their judicial or security cooperation (events.py)
+    joint: bool = False
 
 
 #: words after a characterising verb searched for its evaluation
@@ -205,6 +208,9 @@ class Lexicon:
     vow: re.Pattern | None = None
     #: words that announce a protest to come ("announced", "anunció", "convocaron a", "mengumumkan")
     announce: re.Pattern | None = None
+    #: words that make an investigation or operation a joint one ("joint", "conjunta", "conjointe",
+    #: "gabungan", "bersama"; events.json ``joint_markers``)
+    joint: re.Pattern | None = None
     #: what a characterising verb may say of something, per PLOVER type: ((type, mode, words), ...)
     #: ("unacceptable": ACCUSE, "baseless": REJECT, "a welcome step": SUPPORT)
     evaluations: tuple[tuple[str, str | None, re.Pattern], ...] = ()
@@ -686,6 +692,7 @@ def lexicon(lang: str) -> Lexicon:
         unreal_modal=_words_pattern(data.get("unreal_modals", [])),
         vow=_words_pattern(data.get("vows", [])),
         announce=_words_pattern(data.get("announce_markers", [])),
+        joint=_words_pattern(data.get("joint_markers", [])),
         evaluations=_evaluations(data.get("evaluations", {})),
         markets=_words_pattern(data.get("markets", [])),
         exercises=_words_pattern(data.get("exercises", [])),
@@ -1215,6 +1222,21 @@ def _on_condition(lex: Lexicon, folded: str, end: int) -> bool:
     if condition is None or lex.negation is None:
         return False
     return bool(lex.negation.search(" ".join(after[condition.end():].split()[:CONDITION_NEGATION_WORDS])))
+
+
+def _joint(lex: Lexicon, sentence: str, folded: str, start: int, end: int) -> bool:
+    """The investigation or operation at ``start:end`` is a joint one: a marker inside it ("launched a
+    joint investigation") or right after it ("investigación conjunta", "operasi gabungan"). A marker
+    right after it and followed by a name is a preposition ("mengerahkan pasukan bersama Australia":
+    troops sent together with Australia's), no joint act."""
+    if lex.joint.search(folded, start, end):
+        return True
+    after = len(folded) - len(folded[end:].lstrip())
+    marker = lex.joint.match(folded, after)
+    if marker is None:
+        return False
+    following = sentence[marker.end():].lstrip()
+    return not following[:1].isupper()
 
 
 def _promise_or_threat(lex: Lexicon, trigger: Trigger, folded: str, end: int) -> Trigger:
@@ -1886,6 +1908,8 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
         if lex.announce and in_group("announced_types", trigger.type, trigger.mode) and lex.announce.search(
                 _window_before(folded, start, ANNOUNCE_WINDOW)):
             trigger = _threat(trigger)  # "the union announced a strike": a threat of dissent, no protest yet
+        if lex.joint and in_group("joinable", trigger.type, trigger.mode) and _joint(lex, sentence, folded, start, end):
+            trigger = replace(trigger, joint=True)  # "a joint investigation", "operasi gabungan", "enquête conjointe"
         if (trigger.type == "CONCEDE" and lex.threat_modal and lex.threat_modal.match(folded, start)
                 and _on_condition(lex, folded, end)):
             trigger = _threat(trigger)  # "will withdraw its troops unless it is paid": no concession, a threat
