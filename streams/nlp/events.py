@@ -478,7 +478,7 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
                 and habitual_present(sentence, hit, ctx.lang)):
             continue  # "Moscow denies targeting civilians", "la oposición acusa al gobierno": a stance held, no act of a day
         if t.type == "MOBILIZE" and governed_participle(sentence, hit, ctx.lang):
-            continue  # "a visit to troops deployed in Gaza", "a tropas desplegadas en": forces in place, no deployment
+            continue  # "una visita a tropas desplegadas en", "du groupement Sever, déployé dans": forces in place, no deployment
         kept.append(hit)
     return _requested_acts(ctx.lang, sentence, folded, hits, kept, names)
 
