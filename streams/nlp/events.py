@@ -47,6 +47,7 @@ from streams.nlp.eventroles import (SIDE_TARGETED_TYPES, codes, default_actor, f
 from streams.nlp.expulsions import departure_span, names_host
 from streams.nlp.fuzzy import fold
 from streams.nlp.mentions import CountMention, DateMention, PlaceMention
+from streams.nlp.notevents import governed_participle, habitual_present
 from streams.nlp.triggers import (
     CALL_OBJECT_WORDS, Lexicon, Trigger, TriggerHit, cameo_root, clauses, count_kinds, cumulative_markers, find_triggers,
     BACKGROUND_WINDOW, follows_background_marker,
@@ -501,6 +502,11 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
             judge = hit if in_group("judging_types", t.type) else None
         if background and is_verbal(t.type) and _past_opening(ctx, sent_start) and in_perfect(folded, hit, ctx.lang):
             continue  # "rights groups have denounced the camps": a stance held, told without a day (what it is about stays its content)
+        if (background and is_verbal(t.type) and _past_opening(ctx, sent_start) and not _is_heading(sentence)
+                and habitual_present(sentence, hit, ctx.lang)):
+            continue  # "Moscow denies targeting civilians", "la oposición acusa al gobierno": a stance held, no act of a day
+        if t.type == "MOBILIZE" and governed_participle(sentence, hit, ctx.lang):
+            continue  # "una visita a tropas desplegadas en", "du groupement Sever, déployé dans": forces in place, no deployment
         kept.append(hit)
     return _requested_acts(ctx.lang, sentence, folded, hits, kept, names)
 
