@@ -38,7 +38,7 @@ from streams import metrics
 from streams.admin import kafka_auth
 from streams.agents.offload import Offload
 from streams.agents.readcache import ReadCache
-from streams.dedup import expiry
+from streams.dedup import expiry, held
 from streams.monitor import Monitor
 from streams.settings import Settings, get_settings
 from streams.timeutil import parse_time
@@ -381,7 +381,9 @@ class WatchedTable(faust.Table):
     all or nothing. Under ``at_least_once`` a crash can cut a flush short, and the order of the
     writes is what recovery relies on (a decision written undecided before the events it updates,
     applied after them): coalesced, a decision applied could reach the changelog while an event
-    another article rewrote later did not, and a mention would be lost; there writes go through.
+    another article rewrote later did not, and a mention would be lost; there writes go through,
+    except those written with ``hold``: ``cluster`` holds event rewrites and applied decisions, which
+    go out events first at the next flush (any other write flushes first; see ``dedup.held``).
 
     Reads while a message is handled see what its partition cached (Faust's own reads look only in
     the message's partition); whole-table reads write the cache out first. The cache keeps keys in
@@ -394,7 +396,7 @@ class WatchedTable(faust.Table):
     the state its message wrote was still unsent, and a worker killed then lost that state for
     good (the message is never delivered again)."""
 
-    #: whether writes wait in the cache (``exactly_once``) or go through at once
+    #: whether writes wait in the cache (``exactly_once``) or go through at once (but for ``hold``)
     caches = settings.processing_guarantee == "exactly_once"
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -402,18 +404,31 @@ class WatchedTable(faust.Table):
         #: (partition, key) -> the last value written (``_DELETED``: deleted), in the order last written
         self._cached: dict[tuple[int, Any], Any] = {}
         self._writes: list[FutureMessage] = []
+        #: how often each key was held since the last flush (``hold``)
+        self.held = held.HeldCount()
 
     def __setitem__(self, key: Any, value: Any) -> None:
         if self.caches:
             self._cache(key, value)
         else:
+            if self._cached:  # what was held goes out first
+                self.flush()
             super().__setitem__(key, value)
 
     def __delitem__(self, key: Any) -> None:
         if self.caches:
             self._cache(key, _DELETED)
         else:
+            if self._cached:
+                self.flush()
             super().__delitem__(key)
+
+    def hold(self, key: Any, value: Any) -> None:
+        """Write ``value`` under ``key`` and let it wait in the cache under ``at_least_once`` too: a
+        write whose loss or order recovery tolerates (``dedup.held``), sent at the next flush, events
+        before decisions, with only the last value of each key."""
+        self._cache(key, value)
+        self.held.note(key)
 
     def _cache(self, key: Any, value: Any) -> None:
         where = (self.partition_for_key(key), key)
@@ -467,9 +482,11 @@ class WatchedTable(faust.Table):
         """Write the last cached value of each key to the store, then to the changelog; the
         changelog messages (``take_writes`` hands them over too)."""
         cached, self._cached = self._cached, {}
+        self.held.clear()
         first = len(self._writes)
         store = self.data
-        for (partition, key), value in cached.items():
+        items = cached.items() if self.caches else sorted(cached.items(), key=lambda item: held.flush_rank(item[0][1]))
+        for (partition, key), value in items:
             if value is _DELETED:
                 store.delete(partition, key)
                 self.send_changelog(partition, key, None, value_serializer="raw")

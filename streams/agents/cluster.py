@@ -27,6 +27,7 @@ from streams.agents.common import acknowledge, count, decoded, handling_of, send
 from streams.agents.readcache import ReadCache
 from streams.agents.upserts import PendingUpserts
 from streams.app import TOPICS, app, cluster_state, sent_for, settings
+from streams.dedup import held
 from streams.dedup.cluster import Clusterer
 from streams.dedup.state import TypedState
 from streams.records import Event, Rejection
@@ -35,8 +36,9 @@ from streams.topics import ARTICLES_ENRICHED, EVENTS
 STAGE = "cluster"
 
 
-#: the table seen as typed records, each decoded once per rebalance (the agent alone writes its partitions)
-state = ReadCache(TypedState(cluster_state, encoded=True))
+#: the table seen as typed records, each decoded once per rebalance (the agent alone writes its
+#: partitions); event rewrites and applied decisions are held back and coalesce (``dedup.held``)
+state = ReadCache(TypedState(cluster_state, encoded=True, holdable=held.holdable))
 #: its LSH index is rebuilt from the table after each rebalance (``Clusterer.index``)
 clusterer = Clusterer(state, horizon_days=settings.horizon_days, typed=True)
 #: upserts waiting to go out, and the messages (with the stream that acks them) behind them
@@ -90,6 +92,14 @@ async def _emit_when_idle() -> None:
 HANDLING = handling_of(STAGE, ARTICLES_ENRICHED)
 
 
+def _flush_if_held_enough() -> None:
+    """Write out what ``cluster-state`` holds once a key was held ``held.ARTICLES_HELD`` times (its
+    changelog messages are waited for by the next ``emit``, as all writes are). Under
+    ``exactly_once`` a flush is all or nothing and the cache coalesces until the emit."""
+    if cluster_state.held.full and not cluster_state.caches:
+        cluster_state.flush()
+
+
 @app.agent(TOPICS[ARTICLES_ENRICHED.name], concurrency=1)
 async def cluster(stream):
     stream = stream.noack()
@@ -107,6 +117,7 @@ async def _cluster(event) -> tuple[str, list[Event]] | None:
     if article is None:
         return None
     result = clusterer.process(article, shard=event.message.partition)
+    _flush_if_held_enough()
     if isinstance(result, Rejection):
         await send_dead(STAGE, result.reason, event, result.detail)
         return None

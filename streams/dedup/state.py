@@ -207,12 +207,18 @@ class TypedState(MutableMapping):
     The store holds JSON objects and lists (``encoded=False``: a dict, or a table with a JSON
     codec) or the same JSON as text (``encoded=True``: a table with the raw codec; a record is
     parsed straight from the bytes and written without building dicts first). The worker puts
-    its read cache (``agents.readcache.ReadCache``) in front, so that it keeps decoded records."""
+    its read cache (``agents.readcache.ReadCache``) in front, so that it keeps decoded records.
+    With ``holdable``, the records it accepts are written with the store's ``hold`` (they may
+    wait and coalesce: ``held``), the others as usual."""
 
-    def __init__(self, store: MutableMapping[str, Any], encoded: bool = False) -> None:
+    def __init__(self, store: MutableMapping[str, Any], encoded: bool = False,
+                 holdable: Callable[[str, Any], bool] | None = None) -> None:
         self.store = store
         self._decode = decode_bytes if encoded else decode
         self._encode = encode_bytes if encoded else encode
+        #: which records may wait in the store's ``hold`` instead of being written at once
+        #: (the worker's table under at-least-once: ``held``)
+        self._holdable = holdable
 
     def get(self, key: str, default: Any = None) -> Any:
         value = self._decode(key, self.store.get(key))
@@ -228,7 +234,10 @@ class TypedState(MutableMapping):
         return key in self.store
 
     def __setitem__(self, key: str, value: Any) -> None:
-        self.store[key] = self._encode(value)
+        if self._holdable is not None and self._holdable(key, value):
+            self.store.hold(key, self._encode(value))
+        else:
+            self.store[key] = self._encode(value)
 
     def __delitem__(self, key: str) -> None:
         del self.store[key]

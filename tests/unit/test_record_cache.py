@@ -146,3 +146,26 @@ def test_under_at_least_once_writes_go_through_at_once_in_the_order_written(tabl
     assert sent == [
         ("decision", "undecided"), ("event", "with the article"), ("decision", "applied")]
     assert table["decision"] == "applied"
+
+
+def test_under_at_least_once_held_writes_coalesce_and_go_out_events_first_before_any_other_write(table, monkeypatch):
+    monkeypatch.setattr(WatchedTable, "caches", False)
+
+    def send_changelog(self, partition, key, value, key_serializer=None, value_serializer=None):
+        table.sent.append((partition, key, value))
+        return SimpleNamespace(message=SimpleNamespace(partition=partition), n=len(table.sent))
+
+    monkeypatch.setattr(faust.Table, "send_changelog", send_changelog)
+    table.hold("KZ|art:a", "a applied")
+    table.hold("KZ|evt:e", "mentioned by a")
+    table.hold("KZ|art:b", "b applied")
+    table.hold("KZ|evt:e", "mentioned by a and b")
+    assert table.sent == [] and table["KZ|evt:e"] == "mentioned by a and b"
+    table["KZ|meta"] = "clock moved"  # goes through, after what was held
+    assert table.sent == [(0, "KZ|evt:e", "mentioned by a and b"), (0, "KZ|art:a", "a applied"),
+                          (0, "KZ|art:b", "b applied"), (0, "KZ|meta", "clock moved")]
+    table.hold("KZ|evt:e", "mentioned by c")
+    table.handling.partition = 1
+    table["KZ|evt:old"] = "retired"  # from another partition's message: the held write keeps its own
+    assert table.sent[-2:] == [(0, "KZ|evt:e", "mentioned by c"), (1, "KZ|evt:old", "retired")]
+    assert [write.n for write in table.take_writes()] == list(range(1, 7)), "the agent waits for all of them"
