@@ -1,6 +1,6 @@
-"""Stones named as the stuff of a roadblock are no weapon (issue 10, es28; the bare stone word ignores a blocking
-verb before it, typ28): the blockade is a PROTEST,
-no ASSAULT; stones thrown at someone stay an assault. en, id and ms read the blockade alone already."""
+"""Stones named as the stuff of a roadblock are no weapon (issue 10, es28; the bare stone word ignores a
+blocking verb before it, typ28): the blockade is a PROTEST, no ASSAULT; stones thrown at someone stay an
+assault. en, id and ms read the blockade alone already."""
 
 from datetime import datetime, timezone
 
