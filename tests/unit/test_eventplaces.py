@@ -578,8 +578,8 @@ def test_a_body_the_lists_do_not_know_speaks_in_the_dateline_town():
 
 
 def test_a_place_after_an_elided_or_maritime_locative_is_where_the_act_happened():
-    fr = extract("Les armées du Niger et du Mali ont mené mercredi une opération conjointe près d'Ayorou, au Niger.",
-                 "fr")
+    fr = extract("Les armées du Niger et du Mali ont mené mercredi une opération conjointe "
+                 "près d'Ayorou, au Niger.", "fr")
     assert ("NE", "Ayorou") in _placed(fr, "COOPERATE")
     es = extract("Cientos de mineros bloquearon el miércoles la carretera a la altura de Chala, en Arequipa, Perú.",
                  "es")
