@@ -195,6 +195,49 @@ def caller_country(ctx: ArticleContext, trig: Trigger, pos: int, end: int, calle
     return home if home and any(a.country and a.country != home for a in parties) else None
 
 
+#: characters before a town searched for the title of its government ("the mayor of", "Wali Kota")
+LOCAL_TITLE_REACH = 40
+
+
+@lru_cache(maxsize=None)
+def _local_authority_patterns(lang: str) -> tuple[re.Pattern | None, re.Pattern | None]:
+    """(titles right after a town's name, titles right before it) of its own government (places.json
+    ``local_authorities`` ``after``: "mayor", "administration"; ``before``: "alcalde de", "wali kota")."""
+    words = (load_data(lang, "places") or {}).get("local_authorities", {})
+    after, before = [fold(w) for w in words.get("after", [])], [fold(w) for w in words.get("before", [])]
+    return (re.compile(rf"\s+(?:{alternation(after, ' ')}){WORD_END}") if after else None,
+            re.compile(rf"(?<!\w)(?:{alternation(before, ' ')})\s+$") if before else None)
+
+
+def _local_authority(ctx: ArticleContext, place: PlaceMention) -> bool:
+    """The town names its own government ("the Lahore administration", "Cebu City Mayor", "el alcalde
+    de Lima", "Wali Kota Medan"): what that government does is done there (a province's is not: its
+    governor speaks anywhere in it)."""
+    if place.kind != "city":
+        return False
+    after, before = _local_authority_patterns(ctx.lang)
+    window = max(0, place.start - LOCAL_TITLE_REACH)
+    title = before.search(ctx.folded[window:place.start]) if before else None
+    return bool(after and after.match(ctx.folded, place.end) and not _former_before(ctx, place.start)
+                or title and not _former_before(ctx, window + title.start()))
+
+
+def _former_before(ctx: ArticleContext, start: int) -> bool:
+    """The word before ``start`` says a title is past (places.json ``local_authorities`` ``former``: "the
+    former Cebu City mayor", "l'ancien maire de", "mantan Wali Kota")."""
+    former = (load_data(ctx.lang, "places") or {}).get("local_authorities", {}).get("former", [])
+    words = ctx.folded[max(0, start - 20):start].split()
+    last = re.split(r"['’]", words[-1])[-1].strip("-") if words else ""  # "l'ancien": "ancien"
+    return last in {fold(w) for w in former}
+
+
+def _local_government_town(ctx: ArticleContext, span: tuple[int, int]) -> PlaceMention | None:
+    """The first town of ``span`` (a statement's words before its verb) named as its own
+    government ("Cebu City Mayor Ana Cruz appealed", "el alcalde de Lima exigió"): a local official
+    speaks in their town."""
+    return next((p for p in between(ctx.places, *span) if p.kind in _PLACE_RANK and _local_authority(ctx, p)), None)
+
+
 def _is_subject(ctx: ArticleContext, place: PlaceMention, pos: int) -> bool:
     return place.end <= pos and not ctx.text[place.end:pos].strip() and not after_locative(ctx, place)
 
@@ -222,7 +265,8 @@ def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, in
         place = None  # "Pakistan closed its airspace to Indian airlines over the attack in Kashmir": the target's
     if is_verbal(trig.type) and (place is None or not after_locative(ctx, place)):
         place = (_spoken_from(ctx, between(ctx.places, *clause)) or _spoken_from_after(ctx, whole, end)
-                 or _said_there_in_frame(ctx, whole, pos, end) or _press_event_in_filed_town(ctx, whole, pos))
+                 or _said_there_in_frame(ctx, whole, pos, end) or _press_event_in_filed_town(ctx, whole, pos)
+                 or _local_government_town(ctx, (whole[0], pos)))
         if place is not None:
             return place, nationwide(ctx, clause)
     if place is not None and not after_locative(ctx, place):
@@ -233,8 +277,10 @@ def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, in
             # "accused Almaty's mayor", "Kyiv refused": named, not where it happened; a locative fronting the
             # sentence still is ("En Buenos Aires, ... ofreció enviar fuerzas si Quito lo solicita")
             # (a town or province: "stationnés au Niger ont quitté ..." names the country, not a place in it)
+            # ... and so does a town named as the local government that acts ("the Lahore administration
+            # imposed", "Cebu City Mayor Ana Cruz appealed", "el alcalde de Lima exigió")
             place = next((p for p in between(ctx.places, sent[0], pos)
-                          if p.kind in _PLACE_RANK and after_locative(ctx, p)), None)
+                          if p.kind in _PLACE_RANK and (after_locative(ctx, p) or _local_authority(ctx, p))), None)
         elif place.kind == "admin" and (town := paragraph_scene(ctx, sent, place.location.country)):
             place = town  # "À Nantes, ... . Onze personnes ont été interpellées, a indiqué la préfecture de ..."
         elif place.kind == "admin" and main and main.kind != "admin" and main.location.country == place.location.country:
@@ -607,9 +653,9 @@ def dateline_towns(text: str, places: list[PlaceMention], filed: int) -> list[Pl
     """The towns the dateline (the text before ``filed``) names: every one of a wire story's
     ("CAIRO/KHARTOUM, April 20 - ", "NEW DELHI/ISLAMABAD"), each the town of its own side's words;
     taken from the article's places, so a small town of a country only the body names is one
-    ("KABAR-TIMUR.EXAMPLE, SUGAPA - "). A dateline naming no city names a city that is its own
-    province or territory ("PUTRAJAYA: "); a place in the publisher's name in brackets ("(Limpopo
-    Mail)") is none."""
+    ("SUARA-PAPUA.EXAMPLE, ILAGA - "). A dateline naming no city names a city that is its own
+    province or territory ("LABUAN: "); a place in the publisher's name in brackets ("(Mekong
+    Wire)") is none."""
     named = [p for p in places if p.end <= filed and text.count("(", 0, p.start) == text.count(")", 0, p.start)]
     return [p for p in named if p.kind == "city"] or [p for p in named if p.kind == "admin"]
 

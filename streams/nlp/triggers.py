@@ -578,7 +578,7 @@ def _locative_pattern(words: list[str]) -> re.Pattern | None:
     if not words:
         return None
     name = r"\(?[A-ZÀ-Þ][\w'’.-]*\)?"  # a name, or its abbreviation in brackets ("di Akademi Militer (Akmil), Magelang")
-    # a French word elided before a vowel ("près d'Ayorou", "au large d'Abidjan") is glued to the name
+    # a French word elided before a vowel ("près d'Abéché", "au large d'Abidjan") is glued to the name
     return re.compile(rf"(?<!\w)(?i:{alternation(words, ' ')})(?:(?<=['’])|\s+)(?:(?:the|la|le|el)\s+|l['’]\s*)?"
                       rf"(?:{name}[\s,]+){{0,4}}$")
 

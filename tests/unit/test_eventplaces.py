@@ -578,11 +578,27 @@ def test_a_body_the_lists_do_not_know_speaks_in_the_dateline_town():
 
 
 def test_a_place_after_an_elided_or_maritime_locative_is_where_the_act_happened():
-    fr = extract("Les armées du Niger et du Mali ont mené mercredi une opération conjointe "
-                 "près d'Ayorou, au Niger.", "fr")
-    assert ("NE", "Ayorou") in _placed(fr, "COOPERATE")
-    es = extract("Cientos de mineros bloquearon el miércoles la carretera a la altura de Chala, en Arequipa, Perú.",
-                 "es")
-    assert _placed(es, "PROTEST") == [("PE", "Chala")]
-    id_ = extract("TNI AL dan TLDM memulai patroli terkoordinasi pada Rabu di lepas pantai Belawan, Indonesia.", "id")
-    assert ("ID", "Belawan") in _placed(id_, "COOPERATE")
+    fr = extract("Les armées du Tchad et du Niger ont mené mercredi une opération conjointe "
+                 "près d'Abéché, au Tchad.", "fr")
+    assert ("TD", "Abéché") in _placed(fr, "COOPERATE")
+    es = extract("Cientos de mineros bloquearon el miércoles la carretera a la altura de Pisco, en Ica, Perú.", "es")
+    assert _placed(es, "PROTEST") == [("PE", "Pisco")]
+    id_ = extract("TNI AL dan TLDM memulai patroli terkoordinasi pada Rabu di lepas pantai Bitung, Indonesia.", "id")
+    assert ("ID", "Bitung") in _placed(id_, "COOPERATE")
+
+
+def test_a_towns_own_government_acts_in_that_town():
+    """A mayor, a city administration: what a town's government decides or says is done there."""
+    en = extract("The Mombasa city administration on Wednesday banned all public gatherings in Kenya.", "en")
+    assert _placed(en, "COERCE") == [("KE", "Mombasa")]
+    es = extract("El alcalde de Cusco, Luis Pantoja, exigió el miércoles al gobierno de Perú más recursos.", "es")
+    assert _placed(es, "REQUEST") == [("PE", "Cusco")]
+    fr = extract("Le maire de Lyon a condamné mercredi les violences en France.", "fr")
+    assert _placed(fr, "ACCUSE") == [("FR", "Lyon")]
+
+
+def test_a_former_local_official_speaks_from_nowhere_in_particular():
+    fr = extract("L'ancien maire de Lyon a condamné mercredi les violences en France.", "fr")
+    assert _placed(fr, "ACCUSE") == [("FR", None)]
+    en = extract("The former mayor of Cusco on Wednesday urged the government of Peru to resign.", "en")
+    assert _placed(en, "REQUEST") == [("PE", None)]
