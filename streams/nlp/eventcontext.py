@@ -39,6 +39,8 @@ class ArticleContext:
     #: where the body starts (after the dateline) and the day the story was filed
     lede: int = 0
     filed_date: date | None = None
+    #: the towns of the dateline ("CAIRO/KHARTOUM, April 20 - ": Cairo, Khartoum; ``eventplaces.dateline_towns``)
+    filed_towns: list[PlaceMention] = field(default_factory=list)
     #: the date of the first deed (not speech) dated in its own sentence: the lede's incident
     incident_date: date | None = None
     #: the article is about a natural disaster

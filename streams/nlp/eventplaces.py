@@ -195,6 +195,49 @@ def caller_country(ctx: ArticleContext, trig: Trigger, pos: int, end: int, calle
     return home if home and any(a.country and a.country != home for a in parties) else None
 
 
+#: characters before a town searched for the title of its government ("the mayor of", "Wali Kota")
+LOCAL_TITLE_REACH = 40
+
+
+@lru_cache(maxsize=None)
+def _local_authority_patterns(lang: str) -> tuple[re.Pattern | None, re.Pattern | None]:
+    """(titles right after a town's name, titles right before it) of its own government (places.json
+    ``local_authorities`` ``after``: "mayor", "administration"; ``before``: "alcalde de", "wali kota")."""
+    words = (load_data(lang, "places") or {}).get("local_authorities", {})
+    after, before = [fold(w) for w in words.get("after", [])], [fold(w) for w in words.get("before", [])]
+    return (re.compile(rf"\s+(?:{alternation(after, ' ')}){WORD_END}") if after else None,
+            re.compile(rf"(?<!\w)(?:{alternation(before, ' ')})\s+$") if before else None)
+
+
+def _local_authority(ctx: ArticleContext, place: PlaceMention) -> bool:
+    """The town names its own government ("the Lahore administration", "Cebu City Mayor", "el alcalde
+    de Lima", "Wali Kota Medan"): what that government does is done there (a province's is not: its
+    governor speaks anywhere in it)."""
+    if place.kind != "city":
+        return False
+    after, before = _local_authority_patterns(ctx.lang)
+    window = max(0, place.start - LOCAL_TITLE_REACH)
+    title = before.search(ctx.folded[window:place.start]) if before else None
+    return bool(after and after.match(ctx.folded, place.end) and not _former_before(ctx, place.start)
+                or title and not _former_before(ctx, window + title.start()))
+
+
+def _former_before(ctx: ArticleContext, start: int) -> bool:
+    """The word before ``start`` says a title is past (places.json ``local_authorities`` ``former``: "the
+    former Cebu City mayor", "l'ancien maire de", "mantan Wali Kota")."""
+    former = (load_data(ctx.lang, "places") or {}).get("local_authorities", {}).get("former", [])
+    words = ctx.folded[max(0, start - 20):start].split()
+    last = re.split(r"['’]", words[-1])[-1].strip("-") if words else ""  # "l'ancien": "ancien"
+    return last in {fold(w) for w in former}
+
+
+def _local_government_town(ctx: ArticleContext, span: tuple[int, int]) -> PlaceMention | None:
+    """The first town of ``span`` (a statement's words before its verb) named as its own
+    government ("Cebu City Mayor Ana Cruz appealed", "el alcalde de Lima exigió"): a local official
+    speaks in their town."""
+    return next((p for p in between(ctx.places, *span) if p.kind in _PLACE_RANK and _local_authority(ctx, p)), None)
+
+
 def _is_subject(ctx: ArticleContext, place: PlaceMention, pos: int) -> bool:
     return place.end <= pos and not ctx.text[place.end:pos].strip() and not after_locative(ctx, place)
 
@@ -222,7 +265,8 @@ def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, in
         place = None  # "Pakistan closed its airspace to Indian airlines over the attack in Kashmir": the target's
     if is_verbal(trig.type) and (place is None or not after_locative(ctx, place)):
         place = (_spoken_from(ctx, between(ctx.places, *clause)) or _spoken_from_after(ctx, whole, end)
-                 or _said_there_in_frame(ctx, whole, pos, end) or _press_event_in_filed_town(ctx, whole, pos))
+                 or _said_there_in_frame(ctx, whole, pos, end) or _press_event_in_filed_town(ctx, whole, pos)
+                 or _local_government_town(ctx, (whole[0], pos)))
         if place is not None:
             return place, nationwide(ctx, clause)
     if place is not None and not after_locative(ctx, place):
@@ -233,8 +277,10 @@ def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, in
             # "accused Almaty's mayor", "Kyiv refused": named, not where it happened; a locative fronting the
             # sentence still is ("En Buenos Aires, ... ofreció enviar fuerzas si Quito lo solicita")
             # (a town or province: "stationnés au Niger ont quitté ..." names the country, not a place in it)
+            # ... and so does a town named as the local government that acts ("the Lahore administration
+            # imposed", "Cebu City Mayor Ana Cruz appealed", "el alcalde de Lima exigió")
             place = next((p for p in between(ctx.places, sent[0], pos)
-                          if p.kind in _PLACE_RANK and after_locative(ctx, p)), None)
+                          if p.kind in _PLACE_RANK and (after_locative(ctx, p) or _local_authority(ctx, p))), None)
         elif place.kind == "admin" and (town := paragraph_scene(ctx, sent, place.location.country)):
             place = town  # "À Nantes, ... . Onze personnes ont été interpellées, a indiqué la préfecture de ..."
         elif place.kind == "admin" and main and main.kind != "admin" and main.location.country == place.location.country:
@@ -324,16 +370,16 @@ def _press_event_in_filed_town(ctx: ArticleContext, sent: tuple[int, int], pos: 
     venue = _listed(ctx.lang, "places", "press_venues")
     if not ctx.lede or venue is None or not venue.search(ctx.folded, sent[0], sent[1]):
         return None
-    town = _filed_town(ctx)
-    if town is None or any(p.kind in ("city", "site") and p.location.name != town.location.name
-                           and after_locative(ctx, p) for p in between(ctx.places, *sent)):
-        return None
     speakers = [a for a in between(ctx.actors, sent[0], pos) if not any(q0 < a.start < q1 for q0, q1 in ctx.quotes)]
     if any(a.kind == "sector" and a.value == "rebels" for a in speakers):
         return None
     # a speaker of no known country ("katanya", "la portavoz") is of the story's
     homes = {a.country for a in speakers} - {None} or {ctx.primary_country}
-    return town if homes == {town.location.country} else None
+    town = _filed_town_of(ctx, homes.pop()) if len(homes) == 1 else None
+    if town is None or any(p.kind in ("city", "site") and p.location.name != town.location.name
+                           and after_locative(ctx, p) for p in between(ctx.places, *sent)):
+        return None
+    return town
 
 
 def _said_there_in_frame(ctx: ArticleContext, sent: tuple[int, int], pos: int, end: int) -> PlaceMention | None:
@@ -570,9 +616,12 @@ def statements_at_filed_meeting(ctx: ArticleContext, candidates: list) -> None:
     of that day's meetings there, or named in its sentence), was made there, in that town's country,
     though the speaker is a visitor from abroad (conventions: a statement is placed where it was made).
     ``candidates`` are the article's unmerged ``Candidate``; their events are changed in place."""
-    town = _filed_town(ctx)
-    if town is None:
-        return
+    for town in ctx.filed_towns:
+        _statements_at_meeting_in(ctx, candidates, town)
+
+
+def _statements_at_meeting_in(ctx: ArticleContext, candidates: list, town: PlaceMention) -> None:
+    """``statements_at_filed_meeting`` for one town of the dateline."""
     there = [c for c in candidates if in_group("meeting_types", c.event.type) and c.event.place == town.location.name]
     days = {c.event.date for c in there if _names_place(ctx, c, town)}
     meetings = [c.event for c in there if c.event.date in days]
@@ -600,26 +649,38 @@ def _names_place(ctx: ArticleContext, candidate, town: PlaceMention) -> bool:
                               for p in between(ctx.places, start, start + len(evidence)))
 
 
-def _filed_town(ctx: ArticleContext) -> PlaceMention | None:
-    """The town of the dateline (the text before ``ctx.lede``: "LIMA.- ", "KOTA KINABALU: "), if any."""
-    return next((p for p in find_places(ctx.text[:ctx.lede], ctx.lang) if p.kind == "city"), None) if ctx.lede else None
+def dateline_towns(text: str, places: list[PlaceMention], filed: int) -> list[PlaceMention]:
+    """The towns the dateline (the text before ``filed``) names: every one of a wire story's
+    ("CAIRO/KHARTOUM, April 20 - ", "NEW DELHI/ISLAMABAD"), each the town of its own side's words;
+    taken from the article's places, so a small town of a country only the body names is one
+    ("SUARA-PAPUA.EXAMPLE, ILAGA - "). A dateline naming no city names a city that is its own
+    province or territory ("LABUAN: "); a place in the publisher's name in brackets ("(Mekong
+    Wire)") is none."""
+    named = [p for p in places if p.end <= filed and text.count("(", 0, p.start) == text.count(")", 0, p.start)]
+    return [p for p in named if p.kind == "city"] or [p for p in named if p.kind == "admin"]
+
+
+def _filed_town_of(ctx: ArticleContext, country: str | None) -> PlaceMention | None:
+    """The dateline's town in ``country``, if it names one."""
+    return next((t for t in ctx.filed_towns if t.location.country == country), None) if ctx.lede else None
 
 
 def _filed_from(ctx: ArticleContext, sent: tuple[int, int], pos: int) -> PlaceMention | None:
     """The dateline's town, for a statement or decision told in the sentence right after it
     by a speaker of that town's country ("LIMA.- La presidenta exigió", "WASHINGTON - President
-    Biden announced sanctions", "MANILA: Filipina memanggil"): the story was filed where it was made."""
-    if not ctx.lede or not sent[0] <= ctx.lede < sent[1]:
-        return None
-    town = _filed_town(ctx)
-    if town is None:
+    Biden announced sanctions", "MANILA: Filipina memanggil"): the story was filed where it was made.
+    A speaker the actor finder does not know ("WASHINGTON - The Treasury Department on Thursday imposed
+    sanctions") is a body of the town's country when the dateline names one town only."""
+    if not ctx.lede or not sent[0] <= ctx.lede < sent[1] or not ctx.filed_towns:
         return None
     # the first actor named speaks; one of no known country ("La presidenta Dina Boluarte") is of the story's
     speaker = next(iter(between(ctx.actors, ctx.lede, pos)), None)
-    if speaker is None or speaker.kind == "sector" and speaker.value == "rebels":
+    if speaker is None:
+        return ctx.filed_towns[0] if len(ctx.filed_towns) == 1 else None
+    if speaker.kind == "sector" and speaker.value == "rebels":
         return None  # an armed group's communiqué ("El ELN advirtió en un comunicado") is not made where the story is filed
     country = speaker.country or (ctx.primary_country if speaker.kind in ("person", "sector") else None)
-    return town if country == town.location.country else None
+    return _filed_town_of(ctx, country)
 
 
 @lru_cache(maxsize=None)

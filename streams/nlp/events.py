@@ -38,8 +38,8 @@ from streams.nlp.eventdates import (DATE_IN_SENTENCE, PAST_DAYS, dateline_end, d
 from streams.nlp.eventfilter import filtered
 from streams.nlp.eventmerge import GENERIC_VICTIMS, Candidate, merged_candidates, side_of
 from streams.nlp.eventplaces import (
-    body_seat, caller_country, country_ranking, dominant_place, event_country, nationwide, paragraph_scene, pick_scene, said_there_after,
-    statements_at_filed_meeting, trusted_places,
+    body_seat, caller_country, country_ranking, dateline_towns, dominant_place, event_country, nationwide,
+    paragraph_scene, pick_scene, said_there_after, statements_at_filed_meeting, trusted_places,
 )
 from streams.nlp.eventroles import (SIDE_TARGETED_TYPES, codes, default_actor, fit_roles, governments_as_states,
                                     international, own_side_dropped, parties, roles, story_opponent, unnamed_subject,
@@ -1025,6 +1025,7 @@ def extract_events(
     folded = fold(text)
     actors = find_actors(text, lang, places, folded)
     trusted = trusted_places(text, lang, places, primary, actors)
+    towns = dateline_towns(text, places, filed)
     places = [p for p in trusted if p.start >= filed]
     filed_on = next((d.value for d in dates if d.start < filed and abs((today - d.value).days) <= 1), today)
     dates = [d for d in dates if d.start >= filed]
@@ -1037,7 +1038,8 @@ def extract_events(
         scene=dominant_place(trusted, filed=filed),
         paragraph_of=paragraph_index(text),
         quotes=[m.span() for m in _QUOTE_RE.finditer(text) if len(m.group().split()) >= MIN_QUOTE_WORDS],
-        lede=min(filed, len(text)), filed_date=filed_on, disaster=is_disaster_story(text, lang, folded),
+        lede=min(filed, len(text)), filed_date=filed_on, filed_towns=towns,
+        disaster=is_disaster_story(text, lang, folded),
     )
     found: list[Candidate] = []
     last_person: ActorMention | None = None

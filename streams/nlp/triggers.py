@@ -586,7 +586,9 @@ def _locative_pattern(words: list[str]) -> re.Pattern | None:
     if not words:
         return None
     name = r"\(?[A-ZÀ-Þ][\w'’.-]*\)?"  # a name, or its abbreviation in brackets ("di Akademi Militer (Akmil), Magelang")
-    return re.compile(rf"(?<!\w)(?i:{alternation(words, ' ')})\s+(?:(?:the|la|le|el)\s+|l['’]\s*)?(?:{name}[\s,]+){{0,4}}$")
+    # a French word elided before a vowel ("près d'Abéché", "au large d'Abidjan") is glued to the name
+    return re.compile(rf"(?<!\w)(?i:{alternation(words, ' ')})(?:(?<=['’])|\s+)(?:(?:the|la|le|el)\s+|l['’]\s*)?"
+                      rf"(?:{name}[\s,]+){{0,4}}$")
 
 
 def _with_final_letters(phrases: list[tuple[str, Trigger]], letters: frozenset[str]) -> list[tuple[str, Trigger]]:

@@ -552,3 +552,53 @@ def test_a_province_named_as_a_body_defers_to_the_town_its_paragraph_put_acts_in
                  "À Nantes, des vitrines ont été brisées mardi. Onze personnes ont été interpellées, a indiqué "
                  "la préfecture de Loire-Atlantique.", "fr")
     assert ("FR", "Nantes") in _placed(fr, "COERCE")
+
+
+def test_a_statement_after_a_dateline_of_two_towns_is_placed_in_its_speakers_town():
+    """Wire copy filed from two capitals ("NAIROBI/KAMPALA"): each side's words are in its own town."""
+    en = extract("NAIROBI/KAMPALA, March 8 (Wire) - Uganda's foreign ministry on Wednesday condemned the shelling "
+                 "of the border post.\n\nOfficials said talks would resume.", "en")
+    assert _placed(en, "ACCUSE") == [("UG", "Kampala")]
+    fr = extract("DAKAR/BAMAKO - Le gouvernement du Mali a condamné mercredi les attaques contre la frontière.\n\n"
+                 "Les discussions reprendront.", "fr")
+    assert _placed(fr, "ACCUSE") == [("ML", "Bamako")]
+
+
+def test_a_town_in_the_publishers_name_is_not_the_dateline():
+    en = extract("GENEVA, March 8 (Nairobi Wire) - Kenya's foreign minister on Wednesday condemned the shelling "
+                 "of the port.\n\nOfficials said talks would resume.", "en")
+    assert _placed(en, "ACCUSE") == [("KE", None)]
+
+
+def test_a_body_the_lists_do_not_know_speaks_in_the_dateline_town():
+    """An unnamed ministry or department opening the lede is of the country the story was filed in."""
+    en = extract("LONDON - The Foreign Office on Wednesday imposed sanctions on a network of shipping firms.\n\n"
+                 "The firms denied wrongdoing.", "en")
+    assert _placed(en, "SANCTION") == [("GB", "London")]
+
+
+def test_a_place_after_an_elided_or_maritime_locative_is_where_the_act_happened():
+    fr = extract("Les armées du Tchad et du Niger ont mené mercredi une opération conjointe "
+                 "près d'Abéché, au Tchad.", "fr")
+    assert ("TD", "Abéché") in _placed(fr, "COOPERATE")
+    es = extract("Cientos de mineros bloquearon el miércoles la carretera a la altura de Pisco, en Ica, Perú.", "es")
+    assert _placed(es, "PROTEST") == [("PE", "Pisco")]
+    id_ = extract("TNI AL dan TLDM memulai patroli terkoordinasi pada Rabu di lepas pantai Bitung, Indonesia.", "id")
+    assert ("ID", "Bitung") in _placed(id_, "COOPERATE")
+
+
+def test_a_towns_own_government_acts_in_that_town():
+    """A mayor, a city administration: what a town's government decides or says is done there."""
+    en = extract("The Mombasa city administration on Wednesday banned all public gatherings in Kenya.", "en")
+    assert _placed(en, "COERCE") == [("KE", "Mombasa")]
+    es = extract("El alcalde de Cusco, Luis Pantoja, exigió el miércoles al gobierno de Perú más recursos.", "es")
+    assert _placed(es, "REQUEST") == [("PE", "Cusco")]
+    fr = extract("Le maire de Lyon a condamné mercredi les violences en France.", "fr")
+    assert _placed(fr, "ACCUSE") == [("FR", "Lyon")]
+
+
+def test_a_former_local_official_speaks_from_nowhere_in_particular():
+    fr = extract("L'ancien maire de Lyon a condamné mercredi les violences en France.", "fr")
+    assert _placed(fr, "ACCUSE") == [("FR", None)]
+    en = extract("The former mayor of Cusco on Wednesday urged the government of Peru to resign.", "en")
+    assert _placed(en, "REQUEST") == [("PE", None)]
