@@ -340,6 +340,18 @@ def toll_nouns(lang: str) -> re.Pattern | None:
     return re.compile(rf"(?<!\w)(?:{alternation(words)})\s*$")
 
 
+def placed_by(folded: str, lang: str, end: int, start: int) -> bool:
+    """Only a preposition of place stands between a mention ending at ``end`` and a place at
+    ``start`` ("Russian troops in Syria", "warga di Chile"): the place says where the party is,
+    and names no party of its own."""
+    return " ".join(folded[end:start].split()) in _locatives(lang)
+
+
+@lru_cache(maxsize=None)
+def _locatives(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in (load_data(lang, "actors") or {}).get("locative_prepositions") or [])
+
+
 @lru_cache(maxsize=None)
 def prepositions(lang: str) -> frozenset[str]:
     """Prepositions of ``lang`` (``actors.json`` ``prepositions``, folded): a name right after
@@ -410,12 +422,18 @@ def adjectives_follow_nouns(lang: str) -> bool:
 _STATE_SECTORS = frozenset({"government"})
 
 
+#: sectors of a country's people, not its bodies: people living in a country are of it ("residents in
+#: Chile", "warga di Chile"), while troops or police in a country may be another state's
+_RESIDENT_SECTORS = frozenset({"civilians", "protesters"})
+
+
 @lru_cache(maxsize=None)
-def _origin_prepositions(lang: str) -> tuple[re.Pattern | None, frozenset[str]]:
-    """(pattern, words) of ``lang``'s prepositions of origin (``actors.json``
-    ``origin_prepositions``, folded): the pattern matches one right after a sector noun, up to
-    where the place it introduces starts (after a space, or glued to an elided "d'")."""
-    words = [fold(w) for w in (load_data(lang, "actors") or {}).get("origin_prepositions") or []]
+def _origin_prepositions(lang: str, key: str = "origin_prepositions") -> tuple[re.Pattern | None, frozenset[str]]:
+    """(pattern, words) of ``lang``'s prepositions of origin (``actors.json`` ``key``, folded):
+    the pattern matches one right after a sector noun, up to where the place it introduces starts
+    (after a space, or glued to an elided "d'"). ``locative_prepositions`` are those of place
+    ("in", "en", "di"): people in a country are of it."""
+    words = [fold(w) for w in (load_data(lang, "actors") or {}).get(key) or []]
     if not words:
         return None, frozenset()
     return (re.compile(rf"[ \t]+(?:{alternation(words)})(?:[ \t]+|(?<=['’]))"),
@@ -423,13 +441,13 @@ def _origin_prepositions(lang: str) -> tuple[re.Pattern | None, frozenset[str]]:
 
 
 def _origin_country(folded: str, start: int, end: int, starts: dict[int, PlaceMention],
-                    lang: str) -> tuple[str | None, int]:
+                    lang: str, key: str = "origin_prepositions") -> tuple[str | None, int]:
     """(country, new end) of a sector noun followed by a preposition of origin and a country
     ("estudiantes de Chile", "students from Chile", "étudiants d'Haïti", "mahasiswa dari Chile"):
     people or a body of that country. The mention reaches over the place, so the country
     is no party of its own (a state's protest is a formal complaint; these are people protesting).
     A listed sector phrase that ends in such a preposition ("supporters of") takes no place after it."""
-    origins, words = _origin_prepositions(lang)
+    origins, words = _origin_prepositions(lang, key)
     last = folded[start:end].split()[-1:]
     if origins is None or (last and last[0] in words):
         return None, end
@@ -470,6 +488,8 @@ def find_sectors(text: str, lang: str, places: list[PlaceMention], folded: str |
                 continue  # mention is the party; a sector of no country took the speaker's country instead
         if country is None and sector not in _STATE_SECTORS:  # "estudiantes de Chile", "students from Chile"
             country, end = _origin_country(folded, s_start, s_end, starts, lang)
+        if country is None and sector in _RESIDENT_SECTORS:  # "residents in Chile", "vecinos en Chile"
+            country, end = _origin_country(folded, s_start, s_end, starts, lang, "locative_prepositions")
         if country is None:  # "polisi Almaty", "Almaty police"
             country = _adjacent_country(text, s_start, s_end, starts, located)
         found.append(ActorMention(start, end, "sector", sector, country))

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from streams.nlp.actors import (ActorMention, adjectives_follow_nouns, conjunctions, demonym_words, organisation_codes,
-                               person_country, prepositions, speech_verbs, title_sectors, toll_nouns)
+                               person_country, placed_by, prepositions, speech_verbs, title_sectors, toll_nouns)
 from streams.nlp.eventcontext import ArticleContext, between
 from streams.nlp.fuzzy import fold
 from streams.nlp.textutil import WORD_END, alternation, load_data
@@ -85,6 +85,8 @@ def roles(ctx: ArticleContext, hit: TriggerHit, pos: int, end: int, clause: tupl
     subjects = [a for a in before if not _object_of_earlier_clause(ctx, a, pos)]
     if subjects or not trig.needs_actor:
         before = subjects  # an act that needs an actor keeps the names it has (its subject may be unnamed)
+    before = [a for i, a in enumerate(before) if not (
+        i and a.kind == "country" and placed_by(ctx.folded, ctx.lang, before[i - 1].end, a.start))]
     if not is_verbal(trig.type):
         before = [] if _counted_by_toll(ctx, pos, clause) else _after_reporter(ctx, before, pos)
     after = [a for a in mentions if a.start > pos and not _reports_after(ctx, end, a)]  # also in a gap ("held ... responsible")

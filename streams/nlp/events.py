@@ -28,7 +28,7 @@ from functools import lru_cache
 
 import msgspec
 
-from streams.nlp.actors import ActorMention, find_actors, person_country, seat_country
+from streams.nlp.actors import ActorMention, find_actors, person_country, placed_by, seat_country
 from streams.nlp.backdrops import in_backdrop, in_span_backdrop
 from streams.nlp.counts import named_victims
 from streams.nlp.dates import dates_only_a_noun, tells_long_past, tells_vague_past
@@ -79,6 +79,8 @@ SUPERLATIVE_REACH = 4
 SUPERLATIVE_TRIGGER_REACH = 2
 #: where each word ends (``_compared_act`` reads a few words after a trigger)
 _WORD_ENDS = re.compile(r"(?<=\w)(?!\w)")
+#: characters after a body searched for the country it is stationed in ("Mission de l'ONU au Congo")
+STATIONED_REACH = 12
 #: the year every month-and-year and year-marker pattern holds: a sentence without one is read by neither
 #: (a quick scan for it costs a fraction of theirs)
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
@@ -129,11 +131,12 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
         # launched a joint investigation"; the sentence names the sides, whoever the subject is): PLOVER
         # COOPERATE (judicial or security cooperation), no deed of one of them
         event_type, mode = "COOPERATE", None
-    elif event_type == "MOBILIZE" and any(a.kind == "org" or country and (
+    elif event_type == "MOBILIZE" and any(a.kind == "org" and not _stationed(ctx, a, country) or country and (
             a.kind == "country" and a.value != country or a.kind == "sector" and a.country and a.country != country)
                                          for a in actors):
         # a force sent into another country is aid to it (PLOVER AID, military); with no country known,
-        # a state's forces are sent nowhere foreign ("TNI mengerahkan 5.000 personel ke perbatasan")
+        # a state's forces are sent nowhere foreign ("TNI mengerahkan 5.000 personel ke perbatasan"); a
+        # mission stationed there ("la Mission de l'ONU au Congo") moves its own forces
         event_type, mode = "AID", "military"
         target_codes = [country] if country else []
     elif event_type == "MOBILIZE":
@@ -334,6 +337,14 @@ def _document_speaks(ctx: ArticleContext, hit: TriggerHit, sent_start: int) -> b
     documents = lexicon(ctx.lang).documents
     before = ctx.folded[sent_start:sent_start + hit.start].split()[-DOCUMENT_WORDS:]
     return bool(documents and documents.search(" ".join(before)))
+
+
+def _stationed(ctx: ArticleContext, body: ActorMention, country: str | None) -> bool:
+    """``body`` is placed in ``country`` where it is named ("la Mission de l'ONU au Congo", "UN forces
+    in Mali"): it is stationed there."""
+    return country is not None and any(
+        p.location.country == country and placed_by(ctx.folded, ctx.lang, body.end, p.start)
+        for p in ctx.places if body.end <= p.start <= body.end + STATIONED_REACH)
 
 
 def _two_sides(parties: list[ActorMention]) -> bool:
