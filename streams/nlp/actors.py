@@ -20,7 +20,7 @@ for the caller to fill from the sentence or article.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from streams.nlp.fuzzy import OneEditIndex, fold, within_one_edit
@@ -340,16 +340,17 @@ def toll_nouns(lang: str) -> re.Pattern | None:
     return re.compile(rf"(?<!\w)(?:{alternation(words)})\s*$")
 
 
-def placed_by(folded: str, lang: str, end: int, start: int) -> bool:
-    """Only a preposition of place stands between a mention ending at ``end`` and a place at
-    ``start`` ("Russian troops in Syria", "warga di Chile"): the place says where the party is,
-    and names no party of its own."""
-    return " ".join(folded[end:start].split()) in _locatives(lang)
+def placed_by(folded: str, lang: str, end: int, start: int, key: str = "locative_prepositions") -> bool:
+    """Only a preposition of place (``key``) stands between a mention ending at ``end`` and a place
+    at ``start`` ("Russian troops in Syria", "warga di Chile"): the place says where the party is,
+    and names no party of its own. With ``domain_prepositions`` the place is an office's domain
+    ("the ambassador to the United States", "l'envoyé de l'ONU pour le Yémen")."""
+    return " ".join(folded[end:start].split()) in _preposition_set(lang, key)
 
 
 @lru_cache(maxsize=None)
-def _locatives(lang: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in (load_data(lang, "actors") or {}).get("locative_prepositions") or [])
+def _preposition_set(lang: str, key: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in (load_data(lang, "actors") or {}).get(key) or [])
 
 
 @lru_cache(maxsize=None)
@@ -550,19 +551,41 @@ def find_actors(text: str, lang: str, places: list[PlaceMention], folded: str | 
 
     folded = fold(text) if folded is None else folded
     add(find_persons(text))
-    bodies = find_organisations(text, folded)
+    bodies, people = _bodies_with_their_people(
+        folded, find_organisations(text, folded), _outside_country_names(find_sectors(text, lang, places, folded), places),
+        lang)
     add(bodies)
     groups = find_armed_groups(text, folded)
     add(groups)
     if len(folded) == len(text):
         add(group_anaphors(text, lang, groups, folded))
-    sectors = groups + _outside_country_names(find_sectors(text, lang, places, folded), places)
+    sectors = groups + people
     add(ActorMention(n.start, n.end, "person", n.name, n.country)
         for n in find_titled_persons(text, lang, places, [(a.start, a.end) for a in bodies + sectors], folded))
     add(sectors)
     add(ActorMention(p.start, p.end, "country", p.location.country, p.location.country)
         for p in places if p.kind == "country" and p.location.country)
     return _without_held_offices(text, _distributed(text, sorted(ranked, key=lambda a: a.start)))
+
+
+def _bodies_with_their_people(folded: str, bodies: list[ActorMention], sectors: list[ActorMention],
+                              lang: str) -> tuple[list[ActorMention], list[ActorMention]]:
+    """(bodies, sectors) where a sector noun of no country next to an international body names its
+    people ("the UN envoy", "NATO troops", "utusan PBB", "l'envoyé de l'ONU"): the body's mention
+    reaches over it, so the body acts, not a sector of the country the event is in."""
+    origins = _origin_prepositions(lang)[0]
+    kept: list[ActorMention] = []
+    for sector in sectors:
+        for i, body in enumerate(bodies):
+            before = body.end <= sector.start and not folded[body.end:sector.start].strip()
+            after = sector.end <= body.start and (not folded[sector.end:body.start].strip() or (
+                origins is not None and (m := origins.match(folded, sector.end)) is not None and m.end() == body.start))
+            if sector.country is None and (before or after):
+                bodies[i] = replace(body, start=min(body.start, sector.start), end=max(body.end, sector.end))
+                break
+        else:
+            kept.append(sector)
+    return bodies, kept
 
 
 def _outside_country_names(sectors: list[ActorMention], places: list[PlaceMention]) -> list[ActorMention]:

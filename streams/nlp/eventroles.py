@@ -61,6 +61,11 @@ def _side_actors(mentions: list[ActorMention], text: str, before: bool, lang: st
     return [m for m in group if m not in owners]
 
 
+#: ``actors.json`` lists of prepositions that put a country inside the phrase of the party before it
+#: ("Russian troops in Syria", "the ambassador to the United States"): no party of its own
+_QUALIFYING_PREPOSITIONS = ("locative_prepositions", "domain_prepositions")
+
+
 def codes(mentions: list[ActorMention], country: str | None) -> list[str]:
     """Eval codes of ``mentions``, once each; sectors without a country take ``country``."""
     out: list[str] = []
@@ -85,8 +90,8 @@ def roles(ctx: ArticleContext, hit: TriggerHit, pos: int, end: int, clause: tupl
     subjects = [a for a in before if not _object_of_earlier_clause(ctx, a, pos)]
     if subjects or not trig.needs_actor:
         before = subjects  # an act that needs an actor keeps the names it has (its subject may be unnamed)
-    before = [a for i, a in enumerate(before) if not (
-        i and a.kind == "country" and placed_by(ctx.folded, ctx.lang, before[i - 1].end, a.start))]
+    before = [a for i, a in enumerate(before) if not (i and a.kind == "country" and any(
+        placed_by(ctx.folded, ctx.lang, before[i - 1].end, a.start, key) for key in _QUALIFYING_PREPOSITIONS))]
     if not is_verbal(trig.type):
         before = [] if _counted_by_toll(ctx, pos, clause) else _after_reporter(ctx, before, pos)
     after = [a for a in mentions if a.start > pos and not _reports_after(ctx, end, a)]  # also in a gap ("held ... responsible")

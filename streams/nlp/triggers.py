@@ -509,14 +509,34 @@ def _audience_pattern(words: list[str], reach: int) -> re.Pattern | None:
     return re.compile(rf"\s+(?:[^\s,;:.!?()]+\s+){{0,{reach}}}{audience.pattern}") if audience else None
 
 
-def _purpose_pattern(markers: list[str], idioms: list[str]) -> re.Pattern | None:
+def _purpose_pattern(markers: list[str], idioms: list[str], determiners: list[str]) -> re.Pattern | None:
     """The purpose markers, save where one opens an adverbial idiom ("a pour sa part prévenu": for
-    his part, no purpose; "untuk pertama kalinya menyerang": for the first time)."""
+    his part, no purpose; "untuk pertama kalinya menyerang": for the first time) or a noun phrase
+    (``purpose_determiners``: "l'envoyé de l'ONU pour le Yémen a condamné", "the envoy to the UN
+    said": a preposition before its object, not a purpose before a verb)."""
     pattern = _words_pattern(markers)
-    if pattern is None or not idioms:
+    if pattern is None or not (idioms or determiners):
         return pattern
-    alts = alternation([fold(w) for w in sorted(set(idioms), key=len, reverse=True)], " ")
-    return re.compile(rf"(?<!\w)(?!(?:{alts})(?!\w)){pattern.pattern}")
+    idiom_alts = alternation([fold(w) for w in sorted(set(idioms), key=len, reverse=True)], " ") if idioms else "(?!)"
+    noun = (rf"(?!\s+(?:{alternation([fold(w) for w in sorted(set(determiners), key=len, reverse=True)], ' ')})"
+            rf"(?:(?<=['’])|(?!\w)))") if determiners else ""
+    return re.compile(rf"(?<!\w)(?!(?:{idiom_alts})(?!\w)){pattern.pattern}{noun}")
+
+
+def _purposes_before_names(lex: Lexicon, sentence: str, folded: str, lo: int, start: int) -> bool:
+    """Every purpose marker between ``lo`` and ``start`` stands before a capitalised word, in a
+    sentence not written in title case: a preposition before a name ("Utusan PBB untuk Yaman mengecam",
+    "the UN envoy to Yemen condemned"), not a purpose before a verb."""
+    found = list(lex.purpose.finditer(folded, max(lo, 0), start))
+    if not found or len(folded) != len(sentence) or _title_case(sentence):
+        return False
+    return all(sentence[m.end():m.end() + 2].strip()[:1].isupper() for m in found)
+
+
+def _title_case(sentence: str) -> bool:
+    """Most words of ``sentence`` start with a capital (a headline: "Thousands Rally To Protest Law")."""
+    words = sentence.split()
+    return sum(w[:1].isupper() for w in words) * 2 > len(words)
 
 
 def _year_span_pattern(words: list[str]) -> re.Pattern | None:
@@ -667,7 +687,8 @@ def lexicon(lang: str) -> Lexicon:
         locative=_locative_pattern(data.get("locatives", [])),
         reporting=_words_pattern(data.get("reporting_markers", [])),
         background=_words_pattern(data.get("background_markers", [])),
-        purpose=_purpose_pattern(data.get("purpose_markers", []), data.get("purpose_idioms", [])),
+        purpose=_purpose_pattern(data.get("purpose_markers", []), data.get("purpose_idioms", []),
+                                data.get("purpose_determiners", [])),
         natural=_words_pattern(data.get("natural_causes", [])),
         subset=_words_pattern(data.get("subset_markers", [])),
         report=_words_pattern(data.get("report_markers", [])),
@@ -1894,7 +1915,8 @@ def find_triggers(sentence: str, lang: str, folded: str | None = None) -> list[T
                             lex, trigger, folded, near):  # "retirará sus tropas", not "propondrá ... la entrega de armas"
                         hits.append(TriggerHit(start, end, _promise_or_threat(lex, trigger, folded, end)))
                     continue
-            if lex.purpose and lex.purpose.search(near) and not _implied_deed(lex, folded, start):
+            if (lex.purpose and lex.purpose.search(near) and not _implied_deed(lex, folded, start)
+                    and not _purposes_before_names(lex, sentence, folded, start - len(near), start)):
                 continue  # "gathered to protest": a purpose; "police had to open fire": done
             if lex.conditional and lex.conditional.search(folded[: start]):
                 continue

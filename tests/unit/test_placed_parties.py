@@ -43,3 +43,30 @@ def test_a_mission_stationed_in_the_country_mobilizes_where_a_body_sending_force
     assert events("La mission de l'ONU au Mali a déployé vendredi des renforts autour de Gao.", "fr") == [
         ("MOBILIZE", ["UN"])]
     assert events("L'ONU a déployé vendredi des renforts au Mali.", "fr") == [("AID", ["UN"])]
+
+
+@pytest.mark.parametrize("lang, text, actor", [
+    ("en", "The British ambassador to the United States criticised the decision on Tuesday.", "GB:government"),
+    ("en", "The UN envoy to Yemen condemned the attack on Tuesday.", "UN"),
+    ("fr", "L'envoyé de l'ONU pour le Yémen a condamné mardi l'attaque.", "UN"),
+    ("es", "El enviado de la ONU para Yemen condenó el martes el ataque.", "UN"),
+    ("id", "Utusan PBB untuk Yaman mengecam serangan itu pada Selasa.", "UN"),
+])
+def test_the_domain_of_an_office_is_no_speaker_and_no_purpose(lang, text, actor):
+    # "pour le Yémen", "untuk Yaman": a preposition before a name, not a purpose before a verb
+    assert events(text, lang) == [("ACCUSE", [actor])]
+
+
+def test_a_purpose_before_a_verb_still_is_one():
+    for lang, text in [("en", "Police were sent on Tuesday to arrest the leaders of the union."),
+                       ("fr", "La police a été envoyée mardi pour arrêter les dirigeants du syndicat.")]:
+        assert "COERCE" not in [t for t, _ in events(text, lang)]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "EU officials condemned the attack on Tuesday."),
+    ("fr", "Les responsables de l'UE ont condamné mardi l'attaque."),
+    ("id", "Pejabat Uni Eropa mengecam serangan itu pada Selasa."),
+])
+def test_people_of_an_international_body_are_the_body(lang, text):
+    assert events(text, lang) == [("ACCUSE", ["EU"])]
