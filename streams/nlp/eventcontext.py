@@ -41,6 +41,8 @@ class ArticleContext:
     filed_date: date | None = None
     #: the towns of the dateline ("CAIRO/KHARTOUM, April 20 - ": Cairo, Khartoum; ``eventplaces.dateline_towns``)
     filed_towns: list[PlaceMention] = field(default_factory=list)
+    #: starts of the places a town is measured from ("40 km from Colombo"; ``relplaces``): no scene
+    landmarks: frozenset[int] = frozenset()
     #: the date of the first deed (not speech) dated in its own sentence: the lede's incident
     incident_date: date | None = None
     #: the article is about a natural disaster

@@ -145,8 +145,10 @@ def _is_seat(ctx: ArticleContext, place: PlaceMention) -> bool:
 def _pick_place(ctx: ArticleContext, candidates: list[PlaceMention], pos: int) -> PlaceMention | None:
     """The scene among a clause's places: after "in"/"di"/"en" first, then the most
     precise, then the nearest; a city that is the subject ("Moscow and Kyiv signed")
-    or a government's seat ("the Pentagon said") is an actor, not a scene."""
-    sub = [p for p in candidates if p.kind in _PLACE_RANK and not _is_subject(ctx, p, pos) and not _is_seat(ctx, p)]
+    or a government's seat ("the Pentagon said") is an actor, not a scene; nor is a landmark another town
+    is measured from ("40 km from Colombo")."""
+    sub = [p for p in candidates if p.kind in _PLACE_RANK and p.start not in ctx.landmarks
+           and not _is_subject(ctx, p, pos) and not _is_seat(ctx, p)]
     if not sub:
         return None
     return min(sub, key=lambda p: (not after_locative(ctx, p), _PLACE_RANK[p.kind], abs(p.start - pos)))

@@ -48,6 +48,7 @@ from streams.nlp.expulsions import departure_span, names_host
 from streams.nlp.fuzzy import fold
 from streams.nlp.mentions import CountMention, DateMention, PlaceMention
 from streams.nlp.notevents import governed_participle, habitual_present
+from streams.nlp.relplaces import relative_places
 from streams.nlp.triggers import (
     CALL_OBJECT_WORDS, Lexicon, Trigger, TriggerHit, cameo_root, clauses, count_kinds, cumulative_markers, find_triggers,
     BACKGROUND_WINDOW, follows_background_marker,
@@ -1037,7 +1038,7 @@ def extract_events(
     actors = find_actors(text, lang, places, folded)
     trusted = trusted_places(text, lang, places, primary, actors)
     towns = dateline_towns(text, places, filed)
-    places = [p for p in trusted if p.start >= filed]
+    places, landmarks = relative_places(text, lang, [p for p in trusted if p.start >= filed], actors)
     filed_on = next((d.value for d in dates if d.start < filed and abs((today - d.value).days) <= 1), today)
     dates = [d for d in dates if d.start >= filed]
     counts = spans(named_victims(folded, lang, [(a.start, a.end) for a in actors if a.kind == "person"], counts))
@@ -1050,7 +1051,7 @@ def extract_events(
         paragraph_of=paragraph_index(text),
         quotes=[m.span() for m in _QUOTE_RE.finditer(text) if len(m.group().split()) >= MIN_QUOTE_WORDS],
         lede=min(filed, len(text)), filed_date=filed_on, filed_towns=towns,
-        disaster=is_disaster_story(text, lang, folded),
+        disaster=is_disaster_story(text, lang, folded), landmarks=landmarks,
     )
     found: list[Candidate] = []
     last_person: ActorMention | None = None
