@@ -512,14 +512,15 @@ def _audience_pattern(words: list[str], reach: int) -> re.Pattern | None:
 def _purpose_pattern(markers: list[str], idioms: list[str], determiners: list[str]) -> re.Pattern | None:
     """The purpose markers, save where one opens an adverbial idiom ("a pour sa part prévenu": for
     his part, no purpose; "untuk pertama kalinya menyerang": for the first time) or a noun phrase
-    (``purpose_determiners``: "l'envoyé de l'ONU pour le Yémen a condamné", "the envoy to the UN
-    said": a preposition before its object, not a purpose before a verb)."""
+    before the trigger (``purpose_determiners``: "l'envoyé de l'ONU pour le Yémen a condamné", "the
+    envoy to the UN said": a preposition before its object, not a purpose before a verb). A determiner
+    right before the trigger makes it the object ("leading to a blackout"): that stays unreported."""
     pattern = _words_pattern(markers)
     if pattern is None or not (idioms or determiners):
         return pattern
     idiom_alts = alternation([fold(w) for w in sorted(set(idioms), key=len, reverse=True)], " ") if idioms else "(?!)"
     noun = (rf"(?!\s+(?:{alternation([fold(w) for w in sorted(set(determiners), key=len, reverse=True)], ' ')})"
-            rf"(?:(?<=['’])|(?!\w)))") if determiners else ""
+            rf"(?:(?<=['’])|(?!\w))\s*\S)") if determiners else ""
     return re.compile(rf"(?<!\w)(?!(?:{idiom_alts})(?!\w)){pattern.pattern}{noun}")
 
 

@@ -59,7 +59,9 @@ def test_the_domain_of_an_office_is_no_speaker_and_no_purpose(lang, text, actor)
 
 def test_a_purpose_before_a_verb_still_is_one():
     for lang, text in [("en", "Police were sent on Tuesday to arrest the leaders of the union."),
-                       ("fr", "La police a été envoyée mardi pour arrêter les dirigeants du syndicat.")]:
+                       ("fr", "La police a été envoyée mardi pour arrêter les dirigeants du syndicat."),
+                       # a determiner right before the trigger: its object, not a name before a verb
+                       ("en", "The storm knocked down power lines on Tuesday, leading to a blackout in the city.")]:
         assert "COERCE" not in [t for t, _ in events(text, lang)]
 
 
