@@ -2,6 +2,7 @@
 and every call answered with its own answer or an exception, never with another call's."""
 
 import asyncio
+import gc
 import os
 import pickle
 import signal
@@ -9,7 +10,7 @@ import struct
 
 import pytest
 
-from streams.agents.offload import ChildDied, Offload
+from streams.agents.offload import ChildDied, Offload, load_frozen
 from streams.codec import decode, encode
 from streams.dedup.cluster import partition_key
 from streams.ingest.archive import read_archive
@@ -142,3 +143,26 @@ async def test_with_no_processes_the_stages_run_in_the_loop():
     inline = Offload(0)
     raw = _raw_messages()[0]
     assert await inline.run("normalize", raw) == normalize_message(raw)
+
+
+def test_the_nlp_data_loads_with_the_collector_off_and_stays_out_of_its_reach_then():
+    class Loaded:  # a cycle, as much of the NLP's data is: only the collector would walk it
+        def __init__(self):
+            self.me = self
+
+    kept: list = []
+    collector_on = []
+
+    def load():
+        collector_on.append(gc.isenabled())
+        kept.append(Loaded())
+
+    before = gc.get_freeze_count()
+    try:
+        load_frozen(load)
+        assert collector_on == [False]
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > before
+        assert not any(obj is kept[0] for obj in gc.get_objects())  # frozen: no collection walks it
+    finally:
+        gc.unfreeze()
