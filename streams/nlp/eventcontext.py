@@ -54,6 +54,9 @@ class ArticleContext:
     report_dates: dict[int, bool] = field(default_factory=dict)
     #: whether the place mention at an offset follows "in", "di", "en"... (``eventplaces``)
     after_locative: dict[int, bool] = field(default_factory=dict)
+    #: national capitals the trust filter left out (``eventplaces.untrusted_capitals``): subjects and
+    #: objects of speech acts only ("accused Moscow of"), never where an event happened
+    capitals: list[PlaceMention] = field(default_factory=list)
     #: whether a clause (span) says its event covers the whole country (``eventplaces``)
     nationwide: dict[tuple[int, int], bool] = field(default_factory=dict)
 

@@ -19,6 +19,7 @@ from itertools import accumulate
 from streams.nlp.actors import ActorMention, seat_country
 from streams.nlp.eventcontext import ArticleContext, between
 from streams.nlp.fuzzy import fold
+from streams.nlp.gazetteer import is_capital
 from streams.nlp.mentions import PlaceMention
 from streams.nlp.places import find_places
 from streams.nlp.sentences import split_sentences
@@ -66,15 +67,8 @@ def trusted_places(text: str, lang: str, places: list[PlaceMention], primary: st
     score = _country_scores(places)
     named = {p.location.country for p in places if p.kind == "country"}
     trusted = {c for c, n in score.items() if n >= TRUSTED_MENTIONS} | named | {primary}
-    spans = sorted((a.start, a.end) for a in names if a.kind in ("person", "org"))
-    starts = [a for a, _ in spans]
-    reach = list(accumulate((b for _, b in spans), max))  # furthest end of the names so far
+    in_name = _name_test(names)
     locative, origin = lexicon(lang).locative, _origin_pattern(lang)
-
-    def in_name(p: PlaceMention) -> bool:
-        """Some name starting before the place's end ends after its start."""
-        i = bisect_left(starts, p.end)
-        return i > 0 and reach[i - 1] > p.start
 
     def introduced(p: PlaceMention) -> bool:
         """After "in", "di", "en" ...; or after "from", "desde", "depuis" fronting a statement ("Desde
@@ -84,6 +78,32 @@ def trusted_places(text: str, lang: str, places: list[PlaceMention], primary: st
                     or origin and text.startswith(",", p.end) and origin.search(before))
 
     return [p for p in places if not in_name(p) and (p.location.country in trusted or introduced(p))]
+
+
+def _name_test(names: list[ActorMention]):
+    """A test of whether a place mention lies inside the name of a person or a body of ``names``."""
+    spans = sorted((a.start, a.end) for a in names if a.kind in ("person", "org"))
+    starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))  # furthest end of the names so far
+
+    def in_name(p: PlaceMention) -> bool:
+        """Some name starting before the place's end ends after its start."""
+        i = bisect_left(starts, p.end)
+        return i > 0 and reach[i - 1] > p.start
+
+    return in_name
+
+
+def untrusted_capitals(places: list[PlaceMention], trusted: list[PlaceMention],
+                       names: list[ActorMention]) -> list[PlaceMention]:
+    """National capitals (a gazetteer property) that ``trusted_places`` left out: named once, of a
+    country the article never names ("accused Moscow of", "Kiev a accusé Moscou"). They locate
+    nothing, but a capital stands for its state's government as the subject or object of a speech
+    act (``eventroles``); a capital's name is rarely some other word."""
+    kept = {(p.start, p.end) for p in trusted}
+    in_name = _name_test(names)
+    return [p for p in places if p.kind == "city" and (p.start, p.end) not in kept and not in_name(p)
+            and is_capital(p.location.name, p.location.country)]
 
 
 def dominant_place(places: list[PlaceMention], country: str | None = None, filed: int = 0) -> PlaceMention | None:

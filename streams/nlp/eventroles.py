@@ -82,8 +82,11 @@ def default_actor(sector: str, country: str | None) -> list[str]:
 
 
 def roles(ctx: ArticleContext, hit: TriggerHit, pos: int, end: int, clause: tuple[int, int],
-           last_person: ActorMention | None) -> tuple[list[ActorMention], list[ActorMention]]:
-    """(actors, targets) of a trigger: the mentions just before and just after it in its clause."""
+           last_person: ActorMention | None,
+           verbs: list[tuple[int, int]] = ()) -> tuple[list[ActorMention], list[ActorMention]]:
+    """(actors, targets) of a trigger: the mentions just before and just after it in its clause.
+    ``verbs`` are the spans of the sentence's other triggers: the object of one of them is no
+    speaker of a later speech act (``_object_of_earlier_verb``)."""
     trig = hit.trigger
     mentions = between(ctx.actors, *clause)
     before = [a for a in mentions if a.end <= pos]
@@ -133,6 +136,15 @@ def roles(ctx: ArticleContext, hit: TriggerHit, pos: int, end: int, clause: tupl
             speaker, about = _speaker_before(ctx, quote)
             targets = targets or about  # 'menegaskan Israel "akan menerima hukuman"': what it is about
         persons = [a for a in before if a.kind == "person"]
+        objects = [a for a in before if _object_of_earlier_verb(ctx, a, verbs)
+                   and not _pronoun_between(ctx, a.end, pos)]
+        if objects:
+            # "X thanked Y for ... and praised ...": coordinated verbs share X, their subject; Y is
+            # an object, never the one who speaks next ("... Y because he refused": he, Y, does)
+            persons = [a for a in persons if a not in objects and a.end <= objects[0].start]
+            if all(a in objects for a in actors):
+                shared = [a for a in before if a.end <= objects[0].start]
+                actors = _side_actors(shared, ctx.text, True, ctx.lang) if shared else []
         if speaker is not None:
             actors = [speaker]  # '"... a spit in the face ...," said Oleg Nikolenko'
             targets = [t for t in targets if t != speaker]
@@ -140,8 +152,8 @@ def roles(ctx: ArticleContext, hit: TriggerHit, pos: int, end: int, clause: tupl
             actors = [persons[-1]]
         if actors and actors[0].kind == "person":  # "Taliban spokesman Zabihullah Mujahid": and the Taliban
             actors, targets = _with_titles(ctx, actors, targets)
-        elif (not actors and last_person is not None and not _unknown_subject(ctx, pos, clause)
-              and (not trig.needs_actor or _pronoun_subject(ctx, pos))):
+        elif not actors and last_person is not None and (objects or (
+                not _unknown_subject(ctx, pos, clause) and (not trig.needs_actor or _pronoun_subject(ctx, pos)))):
             actors = [last_person]  # "he said, demanding that ...": the person named before
             actors, targets = _with_titles(ctx, actors, targets)
     if is_declared(trig.type) and not passive:
@@ -313,6 +325,35 @@ _DETERMINERS = frozenset({"the", "a", "an", "le", "la", "les", "l", "un", "une",
 _NAME_LINKS = frozenset({"of", "de", "du", "del", "des", "d"})
 
 
+#: words between a verb and its object: articles, the Spanish personal "a", the prepositions of
+#: ``actors.json`` ("thanked Y", "berterima kasih kepada Y", "acusó a Y", "a remercié le Y")
+OBJECT_GAP_WORDS = 2
+#: characters those words span at most
+OBJECT_GAP_CHARS = 40
+
+
+def _object_of_earlier_verb(ctx: ArticleContext, mention: ActorMention, verbs: list[tuple[int, int]]) -> bool:
+    """The mention is the object of another trigger before it in the sentence: right after it, with
+    at most ``OBJECT_GAP_WORDS`` articles or prepositions between ("He thanked Prabowo and praised
+    ...", "Ia berterima kasih kepada Prabowo dan memuji ...")."""
+    known = prepositions(ctx.lang)
+    for a, b in verbs:
+        if not b <= mention.start or mention.start - b > OBJECT_GAP_CHARS:
+            continue
+        gap = ctx.folded[b:mention.start]
+        words = gap.split()
+        if (len(words) <= OBJECT_GAP_WORDS and not _PUNCTUATION_RE.search(gap)
+                and all(w in _DETERMINERS or w in known or w in _OBJECT_MARKERS for w in words)):
+            return True
+    return False
+
+
+def _pronoun_between(ctx: ArticleContext, start: int, end: int) -> bool:
+    """A subject pronoun of the language stands between ``start`` and ``end`` (a clause of its own)."""
+    pronouns = lexicon(ctx.lang).subject_pronouns
+    return bool(pronouns) and any(pronouns.fullmatch(w.strip(",\"'")) for w in ctx.folded[start:end].split())
+
+
 def _object_of_earlier_clause(ctx: ArticleContext, mention: ActorMention, pos: int) -> bool:
     """The mention cannot be the subject of the trigger after it: a comma and a subordinating
     conjunction stand between them ("handed 27 soldiers to the Red Cross, as warplanes pounded
@@ -451,10 +492,18 @@ SUBJECT_WORDS = 2
 PRONOUN_REACH = 30
 
 
+def _places_with_capitals(ctx: ArticleContext, start: int, end: int) -> list:
+    """The places of a span, with the national capitals the trust filter left out ("Kiev a accusé
+    Moscou" in an article that never names Russia): a capital is its state's metonym."""
+    found = between(ctx.places, start, end)
+    capitals = between(ctx.capitals, start, end)
+    return sorted([*found, *capitals], key=lambda p: p.start) if capitals else found
+
+
 def _city_as_subject(ctx: ArticleContext, pos: int, clause: tuple[int, int]) -> list[ActorMention]:
     """A city standing for its government as the subject of the trigger ("Beijing rejected",
     "Moscow also said"): at most ``SUBJECT_WORDS`` lower-case words between them."""
-    city = next((p for p in reversed(between(ctx.places, clause[0], pos)) if p.kind == "city"), None)
+    city = next((p for p in reversed(_places_with_capitals(ctx, clause[0], pos)) if p.kind == "city"), None)
     if city is None or not city.location.country:
         return []
     gap = ctx.text[city.end:pos].split()
@@ -477,7 +526,7 @@ def _city_as_object(ctx: ArticleContext, pos: int, end: int, clause: tuple[int, 
     trigger ("accused Moscow of", "menuduh Manila", "acusó a Kiev de") or in the gap of a trigger
     written around its object ("a exhorté New Delhi à"); that country, unless it is the actors' own.
     A preposition between them ("condemned in Paris") makes the city where it was said, no party."""
-    city = next((p for p in between(ctx.places, pos, clause[1]) if p.start > pos), None)
+    city = next((p for p in _places_with_capitals(ctx, pos, clause[1]) if p.start > pos), None)
     if city is None or city.kind != "city" or not city.location.country:
         return []
     if city.end <= end:  # inside the trigger's gap

