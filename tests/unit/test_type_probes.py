@@ -1,4 +1,5 @@
-"""The probe sentences of type_probes.tsv (issue 10, low27): THREATEN, SANCTION, CONCEDE and COOPERATE in
+"""The probe sentences of type_probes.tsv (issue 10, low27; typ29 added RETREAT, SUPPORT, censorship of the
+press and orders to a party): THREATEN, SANCTION, CONCEDE and COOPERATE in
 each of their PLOVER modes, and the near-misses of REQUEST, written from the definitions in the five
 languages and in the forms a journalist uses (verb, noun and light verb, passive, reported speech, perfect,
 with and without a named target), each with the neighbouring reading it must not take; lex29 added the
