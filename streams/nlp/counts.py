@@ -95,6 +95,11 @@ _CLAUSE_RE = re.compile(r"[.;:!?()\[\]]|,|\n")
 _SENTENCE_RE = re.compile(r"(?<![^.!?\n])[^.!?\n]++(?:[.!?]+(?=\s|$)|\n|$)")
 _YEARS = range(1900, 2101)
 _YEAR_FIGURE_RE = re.compile(r"\d{4}")
+#: a person's age told as an aside right after a word: "RS (34)", "a farmer, 34, was": in "Seorang tukang
+#: ojek berinisial RS (34) tewas" the figure is no count, and neither it nor its brackets or commas end
+#: the window of the count before it. Two digits at most, and after the commas a word in lower case
+#: (a verb goes on), not a list of figures
+_AGE_ASIDE_RE = re.compile(r"(?<=[^\W\d_])(?:\s?\(\d{1,2}\)(?=[\s,])|,\s\d{1,2},(?=\s[a-z]))")
 #: a figure joined to the one before or after it: part of a score, a time, a date or a range
 _JOINED_BEFORE_RE = re.compile(r"\d[-:/.]$|[-:/]$")
 _JOINED_AFTER_RE = re.compile(r"[-:/]\d")
@@ -332,10 +337,11 @@ def find_counts(text: str, lang: str) -> list[CountMention]:
         return []
     lx = _lexicon(lang)
     in_dates = {p for s, e in written_date_spans(text, lang) for p in range(s, e)}
-    numbers = [n for n in find_numbers(text, lang) if n.start not in in_dates]
+    ages = {p for m in _AGE_ASIDE_RE.finditer(text) for p in range(*m.span())}
+    numbers = [n for n in find_numbers(text, lang) if n.start not in in_dates and n.start not in ages]
     if not numbers and lx.singular_re is None:
         return []
-    inside = in_dates | {p for n in numbers for p in range(n.start, n.end)}
+    inside = in_dates | ages | {p for n in numbers for p in range(n.start, n.end)}
     breaks = [b.start() for b in _CLAUSE_RE.finditer(text) if b.start() not in inside]
     mentions = []
     for k, span in enumerate(numbers):
