@@ -271,7 +271,11 @@ def _before_kinds(before: list[tuple[int, int, str]], lx: _Lexicon) -> list[tupl
     """The count words of the window before a figure, up to ``_LEFT`` words back. A figure marked as a
     verb's object (counts.json ``object_markers``: "detuvo en la noche del jueves a 39 personas") is
     that verb's, however many words of its clause stand between: the nearest count word up to
-    ``_OBJECT_LEFT`` words back, as if it stood next to the figure."""
+    ``_OBJECT_LEFT`` words back, as if it stood next to the figure. A range's opener right before the
+    figure ("between", "entre", "antara") is read past: where it is also a stop word ("entre ellos",
+    among them), it would end the window at the figure."""
+    if before and before[-1][2] in lx.range_openers:
+        before = before[:-1]  # "hirió a entre 40 y 50": the range's opener is part of the figure, no stop
     if before and before[-1][2] in lx.object_markers:
         return [(0, kind, weak) for _, kind, weak in _find_kind(before, lx, _OBJECT_LEFT, False)[:1]]
     return _find_kind(before, lx, _LEFT, False)

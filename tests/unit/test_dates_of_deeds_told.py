@@ -1,6 +1,7 @@
 """Dates and counts of deeds told around other words: the day of a deed a speech act is about, a date
-that opens a sentence after a quotation, an age told beside a victim (eventdates._toll_told_before,
-eventdates._sentence_start, counts._AGE_ASIDE_RE)."""
+that opens a sentence after a quotation, an age told beside a victim, a range after its verb
+(eventdates._toll_told_before,
+eventdates._sentence_start, counts._AGE_ASIDE_RE, counts._before_kinds)."""
 
 from datetime import date, datetime, timedelta, timezone
 
@@ -68,3 +69,15 @@ def test_an_age_beside_a_victim_neither_counts_nor_cuts_the_toll(lang, text, kin
 ])
 def test_an_age_is_no_count_and_a_list_of_figures_no_age(lang, text, expected):
     assert [(c.kind, c.value) for c in find_counts(text, lang) if c.value == 34 or c.kind == "injured"] == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("es", "Un bombardeo hirió a entre 40 y 50 personas en Darfur el martes.", ("injured", 40)),
+    ("es", "La policía detuvo a entre 20 y 30 manifestantes en Lima el martes.", ("arrested", 20)),
+    ("fr", "Une frappe a blessé entre 40 et 50 personnes au Darfour mardi.", ("injured", 40)),
+    ("en", "An air strike wounded between 40 and 50 people in Darfur on Tuesday.", ("injured", 40)),
+    ("id", "Serangan udara itu melukai antara 40 hingga 50 orang di Darfur pada Selasa.", ("injured", 40)),
+])
+def test_a_range_after_its_verb_counts_its_lower_bound(lang, text, expected):
+    """In Spanish "entre" is also a stop word ("entre ellos", among them): before a range's figure it opens it."""
+    assert [(c.kind, c.value) for c in find_counts(text, lang)] == [expected]
