@@ -95,6 +95,11 @@ _CLAUSE_RE = re.compile(r"[.;:!?()\[\]]|,|\n")
 _SENTENCE_RE = re.compile(r"(?<![^.!?\n])[^.!?\n]++(?:[.!?]+(?=\s|$)|\n|$)")
 _YEARS = range(1900, 2101)
 _YEAR_FIGURE_RE = re.compile(r"\d{4}")
+#: a person's age told as an aside right after a word: "RS (34)", "a farmer, 34, was": in "Seorang tukang
+#: ojek berinisial RS (34) tewas" the figure is no count, and neither it nor its brackets or commas end
+#: the window of the count before it. Two digits at most, and after the commas a word in lower case
+#: (a verb goes on), not a list of figures
+_AGE_ASIDE_RE = re.compile(r"(?<=[^\W\d_])(?:\s?\(\d{1,2}\)(?=[\s,])|,\s\d{1,2},(?=\s[a-z]))")
 #: a figure joined to the one before or after it: part of a score, a time, a date or a range
 _JOINED_BEFORE_RE = re.compile(r"\d[-:/.]$|[-:/]$")
 _JOINED_AFTER_RE = re.compile(r"[-:/]\d")
@@ -266,7 +271,11 @@ def _before_kinds(before: list[tuple[int, int, str]], lx: _Lexicon) -> list[tupl
     """The count words of the window before a figure, up to ``_LEFT`` words back. A figure marked as a
     verb's object (counts.json ``object_markers``: "detuvo en la noche del jueves a 39 personas") is
     that verb's, however many words of its clause stand between: the nearest count word up to
-    ``_OBJECT_LEFT`` words back, as if it stood next to the figure."""
+    ``_OBJECT_LEFT`` words back, as if it stood next to the figure. A range's opener right before the
+    figure ("between", "entre", "antara") is read past: where it is also a stop word ("entre ellos",
+    among them), it would end the window at the figure."""
+    if before and before[-1][2] in lx.range_openers:
+        before = before[:-1]  # "hirió a entre 40 y 50": the range's opener is part of the figure, no stop
     if before and before[-1][2] in lx.object_markers:
         return [(0, kind, weak) for _, kind, weak in _find_kind(before, lx, _OBJECT_LEFT, False)[:1]]
     return _find_kind(before, lx, _LEFT, False)
@@ -332,10 +341,11 @@ def find_counts(text: str, lang: str) -> list[CountMention]:
         return []
     lx = _lexicon(lang)
     in_dates = {p for s, e in written_date_spans(text, lang) for p in range(s, e)}
-    numbers = [n for n in find_numbers(text, lang) if n.start not in in_dates]
+    ages = {p for m in _AGE_ASIDE_RE.finditer(text) for p in range(*m.span())}
+    numbers = [n for n in find_numbers(text, lang) if n.start not in in_dates and n.start not in ages]
     if not numbers and lx.singular_re is None:
         return []
-    inside = in_dates | {p for n in numbers for p in range(n.start, n.end)}
+    inside = in_dates | ages | {p for n in numbers for p in range(n.start, n.end)}
     breaks = [b.start() for b in _CLAUSE_RE.finditer(text) if b.start() not in inside]
     mentions = []
     for k, span in enumerate(numbers):

@@ -16,12 +16,12 @@ from collections import Counter
 from datetime import date, timedelta
 from functools import lru_cache
 
-from streams.nlp.eventcontext import ArticleContext, between, nearest, window_words
+from streams.nlp.eventcontext import WINDOW_CHARS, ArticleContext, between, nearest, window_words
 from streams.nlp.fuzzy import fold
 from streams.nlp.dates import opens_span
 from streams.nlp.mentions import DateMention
 from streams.nlp.textutil import WORD_END, alternation, load_data
-from streams.nlp.triggers import TriggerHit, lexicon
+from streams.nlp.triggers import TriggerHit, find_triggers, lexicon
 
 #: a sentence dated more than this many days before publication is background
 PAST_DAYS = 7
@@ -139,6 +139,8 @@ def event_date(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], hits
         inside = pos <= d.start and d.end <= sent[0] + hit.end  # "anunció este martes nuevas sanciones"
         if not verbal and not inside and _is_report_date(ctx, d) and not _announced_object(ctx, d, pos):
             continue
+        if verbal and d.start > pos and _toll_told_before(ctx, sent, hit, d.start - sent[0]):
+            continue  # "condemned the attack that killed seven on Monday night": the attack's day
         lo, hi = sorted((d.start - sent[0], hit.start))
         blocked = any(lo < h.start < hi and not h.trigger.casualty and h.trigger.type != hit.trigger.type for h in hits)
         (farther if blocked else usable).append(d)
@@ -166,6 +168,17 @@ def event_date(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], hits
     if not verbal and ctx.incident_date:
         return None, ctx.incident_date, DATE_INCIDENT
     return None, ctx.dominant_date, DATE_DOMINANT
+
+
+def _toll_told_before(ctx: ArticleContext, sent: tuple[int, int], hit: TriggerHit, date_start: int) -> bool:
+    """A toll verb ("killed", "menewaskan", "mató", "a tué") stands between the speech act ``hit``
+    and a date after it (offsets within the sentence): the date is that deed's, told in what the
+    speech act is about ("condemned the attack that killed seven on Monday night", "mengecam
+    serangan yang menewaskan tujuh pekerja ... Senin malam"), not the day the words were said.
+    All the sentence's triggers are read, not only those kept as events: a speech act judging a
+    deed keeps the deed out of its events."""
+    sentence, folded = ctx.text[sent[0]:sent[1]], ctx.folded[sent[0]:sent[1]]
+    return any(hit.end <= h.start < date_start and h.trigger.casualty for h in find_triggers(sentence, ctx.lang, folded))
 
 
 def _range_end(ctx: ArticleContext, d: DateMention) -> date:
@@ -210,8 +223,25 @@ def _is_report_date(ctx: ArticleContext, d: DateMention) -> bool:
     said = ctx.report_dates.get(d.start)
     if said is None:
         report = lexicon(ctx.lang).report
-        said = ctx.report_dates[d.start] = bool(report and report.search(window_words(ctx.text, d.start, 4)))
+        opening = _sentence_start(ctx.text, d.start)
+        said = ctx.report_dates[d.start] = bool(report and report.search(
+            window_words(ctx.text[opening:d.start], d.start - opening, 4)))
     return said
+
+
+#: the end of a sentence: its stop, closing quotes or brackets, then a space; or a line break
+_SENTENCE_END_RE = re.compile(r"[.!?][\"”’»)]*\s|\n")
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence around ``pos`` starts (looking back at most ``WINDOW_CHARS``): the words
+    before a date that opens a sentence are not the previous sentence's ('..., afirmó. Este jueves,
+    Carabineros detuvo': "afirmó" says nothing of Thursday)."""
+    start = max(0, pos - WINDOW_CHARS)
+    for i in range(pos - 1, start - 1, -1):
+        if text[i] in ".!?\n" and _SENTENCE_END_RE.match(text, i, pos):
+            return i + 1
+    return start
 
 
 #: words between the day of an announcement and the measure announced (a determiner: "el cierre")
