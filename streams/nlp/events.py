@@ -48,7 +48,7 @@ from streams.nlp.eventroles import (SIDE_TARGETED_TYPES, codes, default_actor, f
 from streams.nlp.expulsions import departure_span, names_host
 from streams.nlp.fuzzy import fold
 from streams.nlp.mentions import CountMention, DateMention, PlaceMention
-from streams.nlp.notevents import governed_participle, habitual_present
+from streams.nlp.notevents import attributive_participle, governed_participle, habitual_present, participle_aside
 from streams.nlp.relplaces import relative_places
 from streams.nlp.triggers import (
     CALL_OBJECT_WORDS, Lexicon, Trigger, TriggerHit, cameo_root, clauses, count_kinds, cumulative_markers, find_triggers,
@@ -519,6 +519,8 @@ def _kept_hits(ctx: ArticleContext, sentence: str, folded: str, sent_start: int,
         if (background and is_verbal(t.type) and _past_opening(ctx, sent_start) and not _is_heading(sentence)
                 and habitual_present(sentence, hit, ctx.lang)):
             continue  # "Moscow denies targeting civilians", "la oposición acusa al gobierno": a stance held, no act of a day
+        if not t.casualty and _past_lede(ctx, sent_start) and attributive_participle(sentence, hit, ctx.lang):
+            continue  # "relatives of the detained activists", "los manifestantes detenidos": who they are, told before
         if t.type == "MOBILIZE" and governed_participle(sentence, hit, ctx.lang):
             continue  # "una visita a tropas desplegadas en", "du groupement Sever, déployé dans": forces in place, no deployment
         kept.append(hit)
@@ -1065,7 +1067,7 @@ def extract_events(
     for index, s in enumerate(sentences):
         sentence = text[s.start:s.end]
         own_dates = between(dates, s.start, s.end)
-        asides = _dated_asides(folded[s.start:s.end], lang, own_dates, s.start, today)
+        asides = _dated_asides(sentence, folded[s.start:s.end], lang, own_dates, s.start, today)
         if asides:
             # "Boluarte, que asumió el mando el 7 de diciembre, descartó dimitir": the old date is the aside's
             own_dates = [d for d in own_dates if not any(a <= d.start - s.start < b for a, b in asides)]
@@ -1124,27 +1126,41 @@ def _aside_re(lang: str) -> re.Pattern | None:
     return re.compile(rf",\s*(?:{alternation(words)}){WORD_END}") if words else None
 
 
-def _dated_asides(folded: str, lang: str, dates: list[DateMention], offset: int, today: date) -> list[tuple[int, int]]:
+def _dated_asides(sentence: str, folded: str, lang: str, dates: list[DateMention], offset: int,
+                  today: date) -> list[tuple[int, int]]:
     """Spans (in the folded sentence) of relative clauses set off by commas that hold a date or a bare
     year long before publication and no date near it: "X, who took office on December 7, ruled out ...",
-    "Zurabishvili, who broke with the party that backed her in 2018, urged ..." tell an old act in the
-    aside and a new one around it. ``offset``: where the sentence starts in the text."""
+    "Zurabishvili, who broke with the party that backed her in 2018, urged ...", "the journalist, who was
+    detained last year, was freed on Tuesday" tell an old act in the aside and a new one around it
+    (``_told_long_before``). ``offset``: where the sentence starts in the text."""
     pattern = _aside_re(lang)
     relatives = list(pattern.finditer(folded)) if pattern is not None else []
     if not relatives:
         return []  # most sentences: no aside, so no need to read their years
-    years = old_years(folded, today, lang)
-    if not dates and not years:
-        return []
     found = []
     for m in relatives:
         end = folded.find(",", m.end())
         end = len(folded) if end < 0 else end
-        inside = [d for d in dates if m.start() <= d.start - offset < end]
-        old_year = any(m.start() <= a < end for a, _ in years)
-        if (inside or old_year) and all((today - d.value).days > PAST_DAYS for d in inside):
+        if _told_long_before(sentence, folded, (m.start(), end), dates, offset, today, lang):
             found.append((m.start(), end))
     return found
+
+
+def _told_long_before(sentence: str, folded: str, span: tuple[int, int], dates: list[DateMention], offset: int,
+                      today: date, lang: str) -> bool:
+    """The stretch ``span`` of a sentence (``folded``: folded) puts what it tells long before
+    publication: its dates all lie more than ``PAST_DAYS`` back, or, with no date, it names a year
+    long past ("in 2018"), a month long past ("in October", "octobre dernier") or a vague time a month
+    or more back ("last year", "el año pasado", "tahun lalu"). ``offset``: where the sentence starts in
+    the text (``dates`` are the sentence's)."""
+    a, b = span
+    inside = [d for d in dates if a <= d.start - offset < b]
+    if inside:
+        return all((today - d.value).days > PAST_DAYS for d in inside)
+    part, folded_part = sentence[a:b], folded[a:b]
+    return bool(old_years(folded_part, today, lang) or tells_long_past(part, lang)
+                or _months_long_before(folded_part, lang, today)
+                or _bare_months_long_before(part, folded_part, lang, today))
 
 
 #: most words of a relative clause that closes a sentence and alone dates it in the past
@@ -1185,6 +1201,24 @@ def _past_relative_clause(sentence: str, today: date, lang: str) -> tuple[int, i
     if not any(h.end <= head for h in hits):
         return None  # the clause dates the act it follows ("kept up the protest which began last week")
     return head, len(sentence)
+
+
+#: words after the verb of a relative clause searched for the time it tells ("yang ditangkap di Zurich pada Oktober lalu")
+RELATIVE_TIME_WORDS = 5
+
+
+def _retold_in_apposition(ctx: ArticleContext, s: Sentence, sentence: str, folded: str, hit: TriggerHit) -> bool:
+    """The trigger opens an apposition with a participle ("a businessman, arrested in Zurich last October,
+    was extradited on Tuesday", ``participle_aside``) or is the verb of a relative clause ("wartawan yang
+    ditangkap tahun lalu itu dibebaskan"), and that stretch (for a relative clause: its verb and at most
+    ``RELATIVE_TIME_WORDS`` words after it, no comma between) is told long before publication: it retells who
+    the noun is, as a dated relative clause set off by commas does (``_dated_asides``)."""
+    span = participle_aside(sentence, hit, ctx.lang)
+    if span is None and _in_relative_clause(folded, hit, ctx.lang):
+        after = re.match(rf"(?:\s*[^\s,;:]+){{0,{RELATIVE_TIME_WORDS}}}", folded[hit.end:])
+        span = (hit.start, hit.end + after.end())
+    return span is not None and _told_long_before(sentence, folded, span, between(ctx.dates, s.start, s.end),
+                                                  s.start, ctx.today, ctx.lang)
 
 
 def _blanked(sentence: str, spans: list[tuple[int, int]]) -> str:
@@ -1803,6 +1837,7 @@ def _sentence_events(ctx: ArticleContext, s: Sentence, last_person: ActorMention
     hits = find_triggers(sentence, ctx.lang, folded)
     if asides:
         hits = [h for h in hits if not any(a <= h.start < b for a, b in asides)]
+    hits = [h for h in hits if not _retold_in_apposition(ctx, s, sentence, folded, h)]
     if old:
         hits = [h for h in hits if not _dated_long_before(folded, h, old, ctx.lang)]
     if years:

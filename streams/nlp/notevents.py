@@ -14,6 +14,17 @@ Each check reads the words around one trigger, with word lists from ``data/<lang
   their noun and differ from the past tense; the English one does not ("with the rebels, troops
   deployed" is the act), so English has no list. Indonesian and Malay mark the attribute with "yang",
   which the trigger lexicon already keeps from deploying.
+- ``participle_aside``: a participle right after a comma, opening an apposition to the noun before it
+  ("the journalist, detained last year, was freed", "un empresario, detenido en octubre pasado",
+  "un homme d'affaires, arrêté à Zurich en octobre dernier", "wartawan itu, ditangkap tahun lalu"): the
+  caller drops it when the apposition holds a time long past (it retells who the noun is). English "-ed"
+  is also the past tense, but a past verb right after a comma has no subject, so it is the participle or a
+  verb of a series, and a series' verb with a time long past is history too.
+- ``attributive_participle``: a participle qualifying a noun after a determiner ("the detained activists",
+  "los manifestantes detenidos", "les militants arrêtés"): past the lede the deed tells who the noun is,
+  by an act told before or background (the caller checks where it stands: a lede's "the arrested workers
+  were released later" may be the only telling of the story's own arrest). Indonesian and Malay say it
+  with "yang", read by the relative-clause checks of ``events.py``.
 """
 
 from __future__ import annotations
@@ -31,6 +42,8 @@ DATA_NAME = "notevents"
 GOVERNED_REACH = 4
 #: words back from a deployment participle where a number makes it a force counted ("1.200 efectivos de la UME desplegados")
 COUNTED_REACH = 8
+#: fewest letters of a prefixed participle ("ditahan"; "dia", "diri" are no participles)
+PREFIXED_MIN = 4
 _WORD = re.compile(r"[\w'’-]+")
 
 
@@ -102,6 +115,50 @@ def habitual_present(sentence: str, hit: TriggerHit, lang: str) -> bool:
                                           and word not in spec.not_words)
     return (present and previous not in spec.not_after
             and not (spec.not_after_endings and previous.endswith(spec.not_after_endings)))
+
+
+def _is_participle(word: str, lang: str) -> bool:
+    """``word`` (lower-cased) takes a participle form of ``participles``: an ending or a word of the
+    list, or the passive prefix, bar ``not_words``."""
+    spec = _spec(lang).get("participles")
+    return bool(spec) and word not in spec.get("not_words", ()) and (
+        word in spec.get("words", ()) or word.endswith(tuple(spec.get("endings", ())))
+        or (word.startswith(tuple(spec.get("prefixes", ()))) and len(word) > PREFIXED_MIN))
+
+
+def participle_aside(sentence: str, hit: TriggerHit, lang: str) -> tuple[int, int] | None:
+    """Where the apposition a trigger opens runs (from the comma before it to the next comma or the
+    sentence's end), when the trigger's first word is a participle right after a comma; else None."""
+    own = _words(sentence[hit.start:hit.end])
+    comma = sentence.rfind(",", 0, hit.start)
+    if not own or comma < 0 or sentence[comma + 1:hit.start].strip() or not _is_participle(own[0], lang):
+        return None
+    end = re.search(r"[,;:]", sentence[hit.end:])
+    return comma, hit.end + end.start() if end else len(sentence)
+
+
+def attributive_participle(sentence: str, hit: TriggerHit, lang: str) -> bool:
+    """The trigger is a participle qualifying a noun: right after a determiner of ``attributive``
+    ("the detained activists", "those charged"), or after one and a noun ("los manifestantes detenidos",
+    "les militants arrêtés"; ``noun_between``), no number between ("los cinco detenidos" counts them): it
+    tells who the noun is by a deed done before."""
+    spec = _spec(lang).get("attributive")
+    own = _words(sentence[hit.start:hit.end])
+    if not spec or not own or not _is_participle(own[0], lang):
+        return False
+    between = spec.get("noun_between", 0)
+    before = _words(sentence[:hit.start])[-(between + 1):]
+    if len(before) != between + 1 or before[0] not in spec.get("determiners", ()):
+        return False
+    return not any(w[:1].isdigit() or w in _number_words(lang) or w in spec.get("determiners", ()) for w in before[1:])
+
+
+@lru_cache(maxsize=None)
+def _number_words(lang: str) -> frozenset[str]:
+    """The language's number words (numbers.json ``words`` and ``vague``): "los cinco detenidos" counts
+    the arrests a story tells, it does not qualify a noun."""
+    data = load_data(lang, "numbers") or {}
+    return frozenset(w.lower() for w in [*(data.get("words") or {}), *(data.get("vague") or {})])
 
 
 def governed_participle(sentence: str, hit: TriggerHit, lang: str) -> bool:
