@@ -137,10 +137,11 @@ def roles(ctx: ArticleContext, hit: TriggerHit, pos: int, end: int, clause: tupl
             targets = targets or about  # 'menegaskan Israel "akan menerima hukuman"': what it is about
         persons = [a for a in before if a.kind == "person"]
         objects = [a for a in before if _object_of_earlier_verb(ctx, a, verbs)
-                   and not _pronoun_between(ctx, a.end, pos)]
+                   and not _pronoun_between(ctx, a.end, pos) and ctx.folded[a.end:pos].strip()]
         if objects:
             # "X thanked Y for ... and praised ...": coordinated verbs share X, their subject; Y is
-            # an object, never the one who speaks next ("... Y because he refused": he, Y, does)
+            # an object, never the one who speaks next ("... Y because he refused": he, Y, does);
+            # a name right before the trigger is its own ("rejected an Australian ultimatum")
             persons = [a for a in persons if a not in objects and a.end <= objects[0].start]
             if all(a in objects for a in actors):
                 shared = [a for a in before if a.end <= objects[0].start]

@@ -449,6 +449,9 @@ def test_the_object_of_an_earlier_verb_does_not_speak_the_next_one():
     assert roles(text, "es", "ACCUSE") == [(["ES"], ["MA"])]
     text = "PARIS - Le gouvernement français a accusé mardi les autorités algériennes d'ingérence."
     assert all(actors != ["DZ:government"] for actors, _ in roles(text, "fr", "ACCUSE"))
+    # a demonym right before a deed noun is whose deed it is, though an earlier verb precedes it
+    text = "BELGRADE - Serbia on Tuesday rejected an Australian ultimatum over the mine."
+    assert roles(text, "en", "THREATEN") == [(["AU"], [])]
 
 
 def test_a_pronoun_stands_for_the_subject_of_the_sentence_before():
