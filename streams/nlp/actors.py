@@ -568,10 +568,15 @@ def find_actors(text: str, lang: str, places: list[PlaceMention], folded: str | 
     return _without_held_offices(text, _distributed(text, sorted(ranked, key=lambda a: a.start)))
 
 
+#: sectors a body's own staff or forces are named by ("the UN envoy", "EU officials", "NATO troops"); the
+#: members of a union on strike or a party's supporters stay a sector of their own
+_BODY_STAFF_SECTORS = frozenset({"government", "military", "police"})
+
+
 def _bodies_with_their_people(folded: str, bodies: list[ActorMention], sectors: list[ActorMention],
                               lang: str) -> tuple[list[ActorMention], list[ActorMention]]:
-    """(bodies, sectors) where a sector noun of no country next to an international body names its
-    people ("the UN envoy", "NATO troops", "utusan PBB", "l'envoyé de l'ONU"): the body's mention
+    """(bodies, sectors) where a sector noun of no country next to a body names its staff or forces
+    ("the UN envoy", "NATO troops", "utusan PBB", "l'envoyé de l'ONU"): the body's mention
     reaches over it, so the body acts, not a sector of the country the event is in."""
     origins = _origin_prepositions(lang)[0]
     kept: list[ActorMention] = []
@@ -580,7 +585,7 @@ def _bodies_with_their_people(folded: str, bodies: list[ActorMention], sectors: 
             before = body.end <= sector.start and not folded[body.end:sector.start].strip()
             after = sector.end <= body.start and (not folded[sector.end:body.start].strip() or (
                 origins is not None and (m := origins.match(folded, sector.end)) is not None and m.end() == body.start))
-            if sector.country is None and (before or after):
+            if sector.country is None and sector.value in _BODY_STAFF_SECTORS and (before or after):
                 bodies[i] = replace(body, start=min(body.start, sector.start), end=max(body.end, sector.end))
                 break
         else:
