@@ -155,6 +155,8 @@ class Lexicon:
     #: words after which a trigger is a purpose, not a deed ("to help", "untuk membahas"); not where a
     #: marker opens an adverbial idiom (events.json ``purpose_idioms``: "pour sa part", "untuk pertama kalinya")
     purpose: re.Pattern | None
+    #: determiners between a purpose marker and a name ("pour le Yémen"): a preposition, no purpose
+    purpose_determiners: frozenset[str]
     #: causes of death that are no violence ("medical emergencies")
     natural: re.Pattern | None
     #: words that make the figures of their clause part of another toll ("among the dead")
@@ -509,29 +511,40 @@ def _audience_pattern(words: list[str], reach: int) -> re.Pattern | None:
     return re.compile(rf"\s+(?:[^\s,;:.!?()]+\s+){{0,{reach}}}{audience.pattern}") if audience else None
 
 
-def _purpose_pattern(markers: list[str], idioms: list[str], determiners: list[str]) -> re.Pattern | None:
+def _purpose_pattern(markers: list[str], idioms: list[str]) -> re.Pattern | None:
     """The purpose markers, save where one opens an adverbial idiom ("a pour sa part prévenu": for
-    his part, no purpose; "untuk pertama kalinya menyerang": for the first time) or a noun phrase
-    before the trigger (``purpose_determiners``: "l'envoyé de l'ONU pour le Yémen a condamné", "the
-    envoy to the UN said": a preposition before its object, not a purpose before a verb). A determiner
-    right before the trigger makes it the object ("leading to a blackout"): that stays unreported."""
+    his part, no purpose; "untuk pertama kalinya menyerang": for the first time)."""
     pattern = _words_pattern(markers)
-    if pattern is None or not (idioms or determiners):
+    if pattern is None or not idioms:
         return pattern
-    idiom_alts = alternation([fold(w) for w in sorted(set(idioms), key=len, reverse=True)], " ") if idioms else "(?!)"
-    noun = (rf"(?!\s+(?:{alternation([fold(w) for w in sorted(set(determiners), key=len, reverse=True)], ' ')})"
-            rf"(?:(?<=['’])|(?!\w))\s*\S)") if determiners else ""
-    return re.compile(rf"(?<!\w)(?!(?:{idiom_alts})(?!\w)){pattern.pattern}{noun}")
+    alts = alternation([fold(w) for w in sorted(set(idioms), key=len, reverse=True)], " ")
+    return re.compile(rf"(?<!\w)(?!(?:{alts})(?!\w)){pattern.pattern}")
+
+
+#: a determiner (events.json ``purpose_determiners``) and then a capitalised word, after a purpose marker
+_NAME_AFTER_RE = re.compile(r"\s*(?:(\S+?['’])|(\S+)\s+)?(\S)")
 
 
 def _purposes_before_names(lex: Lexicon, sentence: str, folded: str, lo: int, start: int) -> bool:
-    """Every purpose marker between ``lo`` and ``start`` stands before a capitalised word, in a
-    sentence not written in title case: a preposition before a name ("Utusan PBB untuk Yaman mengecam",
-    "the UN envoy to Yemen condemned"), not a purpose before a verb."""
+    """Every purpose marker between ``lo`` and ``start`` stands before a name (a capitalised word,
+    a determiner between: ``purpose_determiners``), in a sentence not written in title case: a
+    preposition before a name ("Utusan PBB untuk Yaman mengecam", "the ambassador to the United States
+    criticised", "l'envoyé de l'ONU pour le Yémen a condamné"), not a purpose before a verb. In text
+    without capitals ("led to the large-scale killing") nothing tells a name: the purpose stands."""
     found = list(lex.purpose.finditer(folded, max(lo, 0), start))
     if not found or len(folded) != len(sentence) or _title_case(sentence):
         return False
-    return all(sentence[m.end():m.end() + 2].strip()[:1].isupper() for m in found)
+    return all(_name_follows(lex, sentence, folded, m.end()) for m in found)
+
+
+def _name_follows(lex: Lexicon, sentence: str, folded: str, at: int) -> bool:
+    m = _NAME_AFTER_RE.match(sentence, at)
+    if m is None:
+        return False
+    word = m.group(1) or m.group(2)
+    if word and fold(word) not in lex.purpose_determiners:
+        return sentence[m.start(1) if m.group(1) else m.start(2)].isupper()
+    return m.group(3).isupper()
 
 
 def _title_case(sentence: str) -> bool:
@@ -688,8 +701,8 @@ def lexicon(lang: str) -> Lexicon:
         locative=_locative_pattern(data.get("locatives", [])),
         reporting=_words_pattern(data.get("reporting_markers", [])),
         background=_words_pattern(data.get("background_markers", [])),
-        purpose=_purpose_pattern(data.get("purpose_markers", []), data.get("purpose_idioms", []),
-                                data.get("purpose_determiners", [])),
+        purpose=_purpose_pattern(data.get("purpose_markers", []), data.get("purpose_idioms", [])),
+        purpose_determiners=frozenset(fold(w) for w in data.get("purpose_determiners", [])),
         natural=_words_pattern(data.get("natural_causes", [])),
         subset=_words_pattern(data.get("subset_markers", [])),
         report=_words_pattern(data.get("report_markers", [])),

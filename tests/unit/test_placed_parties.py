@@ -61,8 +61,10 @@ def test_a_purpose_before_a_verb_still_is_one():
     for lang, text in [("en", "Police were sent on Tuesday to arrest the leaders of the union."),
                        ("fr", "La police a été envoyée mardi pour arrêter les dirigeants du syndicat."),
                        # a determiner right before the trigger: its object, not a name before a verb
-                       ("en", "The storm knocked down power lines on Tuesday, leading to a blackout in the city.")]:
-        assert "COERCE" not in [t for t, _ in events(text, lang)]
+                       ("en", "The storm knocked down power lines on Tuesday, leading to a blackout in the city."),
+                       # no capitals, no name to tell: the marker stays a purpose
+                       ("en", "officials said poor planning had led to the widespread killing and arson in the town.")]:
+        assert not {"COERCE", "ASSAULT"} & {t for t, _ in events(text, lang)}
 
 
 @pytest.mark.parametrize("lang, text", [
