@@ -353,12 +353,10 @@ def _preposition_set(lang: str, key: str) -> frozenset[str]:
     return frozenset(fold(w) for w in (load_data(lang, "actors") or {}).get(key) or [])
 
 
-@lru_cache(maxsize=None)
 def prepositions(lang: str) -> frozenset[str]:
     """Prepositions of ``lang`` (``actors.json`` ``prepositions``, folded): a name right after
     one is its object ("handed them to the Red Cross"), not the subject of what follows."""
-    data = load_data(lang, "actors") or {}
-    return frozenset(fold(w) for w in data.get("prepositions") or [])
+    return _preposition_set(lang, "prepositions")
 
 
 @lru_cache(maxsize=None)

@@ -57,6 +57,9 @@ class ArticleContext:
     #: national capitals the trust filter left out (``eventplaces.untrusted_capitals``): subjects and
     #: objects of speech acts only ("accused Moscow of"), never where an event happened
     capitals: list[PlaceMention] = field(default_factory=list)
+    #: every trigger found in a sentence (by the sentence's start), before any is dropped: what a
+    #: statement judges stays among them (``eventdates``)
+    found_hits: dict[int, list] = field(default_factory=dict)
     #: whether a clause (span) says its event covers the whole country (``eventplaces``)
     nationwide: dict[tuple[int, int], bool] = field(default_factory=dict)
 

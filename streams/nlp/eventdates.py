@@ -21,7 +21,7 @@ from streams.nlp.fuzzy import fold
 from streams.nlp.dates import opens_span
 from streams.nlp.mentions import DateMention
 from streams.nlp.textutil import WORD_END, alternation, load_data
-from streams.nlp.triggers import TriggerHit, find_triggers, lexicon
+from streams.nlp.triggers import TriggerHit, lexicon
 
 #: a sentence dated more than this many days before publication is background
 PAST_DAYS = 7
@@ -175,10 +175,9 @@ def _toll_told_before(ctx: ArticleContext, sent: tuple[int, int], hit: TriggerHi
     and a date after it (offsets within the sentence): the date is that deed's, told in what the
     speech act is about ("condemned the attack that killed seven on Monday night", "mengecam
     serangan yang menewaskan tujuh pekerja ... Senin malam"), not the day the words were said.
-    All the sentence's triggers are read, not only those kept as events: a speech act judging a
-    deed keeps the deed out of its events."""
-    sentence, folded = ctx.text[sent[0]:sent[1]], ctx.folded[sent[0]:sent[1]]
-    return any(hit.end <= h.start < date_start and h.trigger.casualty for h in find_triggers(sentence, ctx.lang, folded))
+    All the sentence's triggers are read (``ArticleContext.found_hits``), not only those kept as
+    events: a speech act judging a deed keeps the deed out of its events."""
+    return any(hit.end <= h.start < date_start and h.trigger.casualty for h in ctx.found_hits[sent[0]])
 
 
 def _range_end(ctx: ArticleContext, d: DateMention) -> date:

@@ -1834,7 +1834,7 @@ def _sentence_events(ctx: ArticleContext, s: Sentence, last_person: ActorMention
     sentence = ctx.text[s.start:s.end]
     folded = ctx.folded[s.start:s.end]
     given = between(counts, s.start, s.end)
-    hits = find_triggers(sentence, ctx.lang, folded)
+    hits = ctx.found_hits[s.start] = find_triggers(sentence, ctx.lang, folded)
     if asides:
         hits = [h for h in hits if not any(a <= h.start < b for a, b in asides)]
     hits = [h for h in hits if not _retold_in_apposition(ctx, s, sentence, folded, h)]
