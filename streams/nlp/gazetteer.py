@@ -178,7 +178,7 @@ def _readable(name: str) -> str | None:
 
 
 def _country_names(lang: str) -> list[tuple[str, str]]:
-    """(name, alpha-2) pairs for countries in English and in ``lang``."""
+    """(name, alpha-2) pairs for countries in English and in ``lang`` (pycountry, CLDR, our own lists)."""
     pairs = []
     try:
         translate = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]).gettext
@@ -193,6 +193,8 @@ def _country_names(lang: str) -> list[tuple[str, str]]:
             readable = _readable(name) if name else None
             if readable:
                 pairs.append((readable, c.alpha_2))
+    # CLDR's names of the language fill pycountry's gaps ("Argelia", "Biélorussie", "Hungaria")
+    pairs.extend(load_json("common", "country_names").get(lang, {}).items())
     for source in (load_json("common", "places"), load_json(lang, "places")):
         for section in ("countries", "demonyms"):
             pairs.extend(source.get(section, {}).items())
@@ -308,8 +310,17 @@ def _english_city_names() -> dict[int, str]:
 
 def _add(index: dict[str, list[Entry]], name: str, entry: Entry) -> None:
     key = key_of(name)
-    if key and all(e.place != entry.place for e in index[key]):
-        index[key].append(entry)
+    if not key:
+        return
+    entries = index[key]
+    for i, e in enumerate(entries):
+        if e.place == entry.place:
+            # one spelling capitalises every word ("Guinée Équatoriale"), another only the first
+            # ("Guinée équatoriale"): the name is written both ways, the first-word rule takes both
+            if e.case == CASE_WORDS and entry.case == CASE_TITLE:
+                entries[i] = entry
+            return
+    entries.append(entry)
 
 
 @dataclass(frozen=True)
