@@ -184,3 +184,16 @@ def test_hooded_and_armed_men_are_gunmen_not_masked_protesters():
     assert sectors("Un grupo de ocho encapuchados armados disparó contra los trabajadores.")[0] == "rebels"
     assert sectors("Un grupo de hombres encapuchados y armados irrumpió en el canal.") == ["rebels"]
     assert sectors("Los encapuchados lanzaron piedras contra la policía.") == ["protesters", "police"]
+
+
+def test_a_body_named_in_full_in_each_language():
+    cases = [
+        ("El Fondo Monetario Internacional aprobó un préstamo.", "IMF"),
+        ("La Organización del Tratado del Atlántico Norte desplegó tropas.", "NATO"),
+        ("La Commission européenne a condamné l'attaque.", "EU"),
+        ("La Cour internationale de justice a rendu son avis.", "ICJ"),
+        ("Tabung Kewangan Antarabangsa meluluskan pinjaman itu.", "IMF"),
+        ("Organisasi Internasional untuk Migrasi mengirim bantuan.", "IOM"),
+    ]
+    for text, code in cases:
+        assert values(find_organisations(text)) == [code], text
