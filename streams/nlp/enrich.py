@@ -8,7 +8,8 @@ text alone is only about sport, markets or technology, or a long text only about
 those or health, the environment, disasters or society (``eventless_topics`` and
 ``eventless_long_topics`` of plover.json: a match report's "attack", a plague that
 "hit" a hiker, doctors urging people to drink water are no events; of a long text
-about crime and nothing political only the state's acts are kept; of a text only about the
+about crime and nothing political only the state's acts are kept; of a text about sport only the speech
+acts, agreements and meetings with a public party (``privateacts``); of a text only about the
 economy its protests are kept, ``eventless_topic_keeps``: a strike over wages); topics are then
 classified with the event types as a hint; ``countries`` (most prominent
 first) is the dedup stage's blocking key. ``enrich`` never raises: a failure
@@ -26,6 +27,7 @@ from streams.nlp.dates import find_dates
 from streams.nlp.eventdates import dateline_end
 from streams.nlp.events import country_ranking, extract_events
 from streams.nlp.places import find_places
+from streams.nlp.privateacts import SPORTS_TOPIC, private_act
 from streams.nlp.topics import classify_topics
 from streams.nlp.triggers import in_group, plover_group, plover_list
 from streams.reasons import Reason
@@ -102,6 +104,9 @@ def _enrich(clean: CleanArticle) -> EnrichedArticle | Rejection:
         if _private_crime_story(topics, len(sentences)):
             officials = titled_officials(text, lang, places, frozenset(plover_list("crime_story_state_sectors")))
             events = [e for e in events if _state_act(e, officials)]  # a robbery's stabbing, a suspect's denial: private
+        if SPORTS_TOPIC in topics and any(private_act(e, frozenset()) for e in events):
+            officials = titled_officials(text, lang, places, frozenset(plover_list("crime_story_state_sectors")))
+            events = [e for e in events if not private_act(e, officials)]  # a referee's reprimand, former players' calls
         topics = classify_topics(clean.title, text, lang,
                                  tuple(f"{e.type}/{e.mode}" if e.mode else e.type for e in events))
     return EnrichedArticle(
