@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from streams.nlp.fuzzy import OneEditIndex, fold, within_one_edit
 from streams.nlp.mentions import PlaceMention
+from streams.nlp.parties import find_parties
 from streams.nlp.phrases import PhraseIndex
 from streams.nlp.textutil import WORD_END, alternation, load_data
 from streams.nlp.titles import find_titled_persons, qualifies, title_pattern
@@ -380,6 +381,24 @@ def _lexicon(lang: str) -> tuple[PhraseIndex, PhraseIndex]:
             PhraseIndex((data.get("demonyms") or {}).items()))
 
 
+@lru_cache(maxsize=None)
+def _feminine_demonyms(lang: str) -> PhraseIndex:
+    """The feminine singular demonyms of ``lang`` -> country, made from its masculine singulars by
+    ``actors.json`` ``feminine_demonym_endings`` (longest ending first: "iranien" -> "iranienne",
+    "peruano" -> "peruana"). Read only right after a sector noun ("la police iranienne"): alone the
+    feminine mostly qualifies a thing ("la frontière libanaise")."""
+    data = load_data(lang, "actors") or {}
+    endings = sorted(data.get("feminine_demonym_endings") or [], key=lambda e: -len(e[0]))
+    feminine: dict[str, str] = {}
+    for word, country in (data.get("demonyms") or {}).items():
+        if word.endswith("*"):  # a stem with any ending already holds its feminine
+            continue
+        masculine = next(((m, f) for m, f in endings if word.endswith(m)), None)
+        if masculine is not None:
+            feminine.setdefault(word[: len(word) - len(masculine[0])] + masculine[1], country)
+    return PhraseIndex(feminine.items())
+
+
 def _adjacent_country(text: str, start: int, end: int, starts: dict[int, PlaceMention],
                       located: list[PlaceMention]) -> str | None:
     """The country of a place right after ``end`` (up to two characters on), else of a country
@@ -466,22 +485,25 @@ def find_sectors(text: str, lang: str, places: list[PlaceMention], folded: str |
     if len(folded) != len(text):
         return []
     demonym_spans = demonyms.find(folded)
+    feminine_spans = _feminine_demonyms(lang).find(folded)
     starts = {p.start: p for p in places if p.location.country}
     located = [p for p in places if p.location.country]
     found: list[ActorMention] = []
     used: set[int] = set()
+    after_noun: set[int] = set()  # demonyms that qualify the sector noun right before them
     for s_start, s_end, listed in sectors.find(folded):
         home, _, sector = listed.rpartition(":")  # "polri": "ID:police", a body of one country
         if home:  # a place after it is where it sits ("KBRI Paris", "Polda Papua"), not whose it is
             found.append(ActorMention(s_start, s_end, "sector", sector, home))
             continue
         country, start, end = None, s_start, s_end
-        for i, (ds, de, cc) in enumerate(demonym_spans):
-            if 0 <= s_start - de <= _QUALIFIER_GAP:
+        for i, (ds, de, cc) in enumerate(demonym_spans):  # "soldados rusos atacaron a civiles": "rusos"
+            if 0 <= s_start - de <= _QUALIFIER_GAP and i not in after_noun:  # is the soldiers', not the civilians'
                 country, start = cc, ds
                 used.add(i)
-        if country is None:  # "police française", "Kementerian Pertahanan China"
-            country, end = _postnominal_country(text, s_end, demonym_spans, used)
+        if country is None:  # "police française", "Kementerian Pertahanan China", "la police iranienne"
+            country, end = _postnominal_country(text, s_end, demonym_spans + feminine_spans, after_noun)
+            used |= after_noun
         if country is None and sector in _STATE_SECTORS:  # "al gobierno de Nicaragua": that state acting or
             if _origin_country(folded, s_start, s_end, starts, lang)[0] is not None:  # addressed, its country
                 continue  # mention is the party; a sector of no country took the speaker's country instead
@@ -549,6 +571,8 @@ def find_actors(text: str, lang: str, places: list[PlaceMention], folded: str | 
 
     folded = fold(text) if folded is None else folded
     add(find_persons(text))
+    add(ActorMention(start, end, "sector", "government", country)  # opposition parties are CC:government
+        for start, end, country in find_parties(text, lang, places))
     bodies, people = _bodies_with_their_people(
         folded, find_organisations(text, folded), _outside_country_names(find_sectors(text, lang, places, folded), places),
         lang)
