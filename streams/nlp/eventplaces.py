@@ -293,7 +293,7 @@ def pick_scene(ctx: ArticleContext, trig: Trigger, pos: int, sent: tuple[int, in
             return place, nationwide(ctx, clause)
     if place is not None and not after_locative(ctx, place):
         main = ctx.dominant_place
-        if _locative_country_elsewhere(ctx, clause, place):
+        if _locative_country_elsewhere(ctx, clause, place, pos):
             place = None  # "moved forces to its base in Djibouti to evacuate staff from Khartoum": where, not whence
         elif not in_group("scene_types", trig.type, trig.mode):
             # "accused Almaty's mayor", "Kyiv refused": named, not where it happened; a locative fronting the
@@ -720,11 +720,20 @@ def body_seat(actors: list[ActorMention], country: str | None) -> PlaceMention |
                  and seat.location.country == country), None)
 
 
-def _locative_country_elsewhere(ctx: ArticleContext, clause: tuple[int, int], place: PlaceMention) -> bool:
+def _locative_country_elsewhere(ctx: ArticleContext, clause: tuple[int, int], place: PlaceMention, pos: int) -> bool:
     """The clause names, after "in"/"to"/"di", a country other than that of ``place`` (a
-    place it does not introduce with one): the act is there."""
+    place it does not introduce with one), nearer the trigger at ``pos`` than the place: the act
+    is there ("moved forces to its base in Djibouti to evacuate staff from Khartoum"). A country
+    told further on is the object of a later phrase ("rassemblés devant la base militaire française
+    de Niamey, ... scandant des slogans hostiles à la France"): the town is still the scene."""
+    reach = _distance(place, pos)
     return any(p.kind == "country" and p.location.country != place.location.country and after_locative(ctx, p)
-               and not _is_demonym(ctx.lang, p) for p in between(ctx.places, *clause))
+               and not _is_demonym(ctx.lang, p) and _distance(p, pos) < reach for p in between(ctx.places, *clause))
+
+
+def _distance(place: PlaceMention, pos: int) -> int:
+    """Characters between a place and the trigger at ``pos``."""
+    return place.start - pos if place.start >= pos else max(0, pos - place.end)
 
 
 def event_country(ctx: ArticleContext, trig: Trigger, place: PlaceMention | None, actors: list[ActorMention],

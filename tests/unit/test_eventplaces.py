@@ -602,3 +602,23 @@ def test_a_former_local_official_speaks_from_nowhere_in_particular():
     assert _placed(fr, "ACCUSE") == [("FR", None)]
     en = extract("The former mayor of Cusco on Wednesday urged the government of Peru to resign.", "en")
     assert _placed(en, "REQUEST") == [("PE", None)]
+
+
+def test_a_country_told_after_the_town_does_not_move_the_scene_abroad():
+    # a country after "to"/"à"/"a" further from the trigger than the town is the object of a later phrase
+    en = extract("Niger has been ruled by a junta since July. Thousands of supporters of the junta rallied on "
+                 "Tuesday outside the French military base of Niamey, chanting slogans hostile to France.", "en")
+    assert [(e.country, e.place) for e in en if e.type == "PROTEST"] == [("NE", "Niamey")]
+    fr = extract("Le Niger est dirigé par une junte depuis juillet. Des milliers de partisans de la junte se sont "
+                 "rassemblés mardi devant la base militaire française de Niamey, scandant des slogans hostiles "
+                 "à la France.", "fr")
+    assert [(e.country, e.place) for e in fr if e.type == "PROTEST"] == [("NE", "Niamey")]
+    es = extract("Níger está gobernado por una junta desde julio. Miles de partidarios de la junta se manifestaron "
+                 "el martes frente a la base militar francesa de Niamey, coreando consignas hostiles a Francia.", "es")
+    assert [(e.country, e.place) for e in es if e.type == "PROTEST"] == [("NE", "Niamey")]
+
+
+def test_a_country_named_nearer_the_act_than_the_town_is_where_it_went():
+    en = extract("The Pentagon said on Thursday it was moving additional forces to its base in Djibouti to "
+                 "prepare for a possible evacuation of embassy staff from Khartoum.", "en")
+    assert [(e.country, e.place) for e in en if e.type == "MOBILIZE"] == [("DJ", None)]
