@@ -62,6 +62,8 @@ _TYPO_DAYS = 7
 _EVENING_HOUR = 18
 #: words a future marker may stand before a weekday ("will step down on Wednesday")
 FUTURE_REACH = 5
+#: characters before a weekday searched for a word of repetition ("todos los ", "setiap hari ")
+HABIT_REACH = 16
 #: what may stand between a weekday and the date it names ("Kamis (6/1/2022)")
 _WEEKDAY_GAP_RE = re.compile(r"[\s,(]*")
 #: a written date that gives its year
@@ -114,6 +116,8 @@ class _Lexicon:
     #: "was", "avait", "telah" a few words before a date, no future marker nor target word ("to", "until")
     #: between: the date tells when a past act happened
     past_told_re: re.Pattern | None = None
+    #: "every", "cada", "los", "tous les", "setiap (hari)" ending the text before a weekday: a habit, no day
+    habit_re: re.Pattern | None = None
 
 
 def _starts(*word_lists) -> str:
@@ -222,6 +226,8 @@ def _lexicon(lang: str) -> _Lexicon:
         _anchored_re(data),
         {" ".join(fold(k).split()): v for k, v in data.get("anchored_days", {}).items()},
         _past_told_re(data.get("past_markers"), data.get("past_marker_blockers", [])),
+        re.compile(rf"(?<![\w'-])(?:{alternation([fold(w) for w in data['weekday_habits']], ' ')})\s+$")
+        if data.get("weekday_habits") else None,
     )
 
 
@@ -491,6 +497,8 @@ def _weekdays(text: str, lx: _Lexicon, pub: date) -> list[_Found]:
         wd = lx.weekdays.get(fold(m.group("wd")))
         if wd is None or (lx.capitalised and not m.group("wd")[:1].isupper()):
             continue  # Indonesian "minggu" is a week, "Minggu" a Sunday
+        if lx.habit_re and lx.habit_re.search(fold(text[max(0, m.start() - HABIT_REACH):m.start()]).lower()):
+            continue  # "every Wednesday", "la marcha de los miércoles", "setiap hari Rabu": a habit, no day
         groups = m.groupdict()
         modifier = " ".join(fold(groups.get("pre") or groups.get("post") or "").split())
         mode = "future" if modifier in lx.future else "past" if modifier in lx.past else ""

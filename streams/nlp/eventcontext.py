@@ -36,7 +36,8 @@ class ArticleContext:
     scene: PlaceMention | None
     paragraph_of: list[int]
     quotes: list[tuple[int, int]]
-    #: where the body starts (after the dateline) and the day the story was filed
+    #: where the body starts (after the dateline) and the day the dateline says the story was filed
+    #: (None when it gives no date)
     lede: int = 0
     filed_date: date | None = None
     #: the towns of the dateline ("CAIRO/KHARTOUM, April 20 - ": Cairo, Khartoum; ``eventplaces.dateline_towns``)

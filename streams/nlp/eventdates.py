@@ -127,8 +127,9 @@ def event_date(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], hits
     clause does not take its date ("certified on Thursday, hours after a mob
     stormed" is only weakly dated; "a day after" takes the day before); a range ("from Tuesday night
     until Wednesday") gives its end, when most has happened. Without one: the paragraph's
-    latest date, for speech acts the day of the statement told before them, for deeds the lede's
-    incident date, then the article's dominant date.
+    latest date; in the lede's paragraph the dateline's day, else the day told right after the lede
+    (``_lede_dated_after``), else publication; for speech acts the day of the statement told before
+    them, for deeds the lede's incident date, then the article's dominant date.
     """
     lex = lexicon(ctx.lang)
     pos = sent[0] + hit.start
@@ -161,13 +162,36 @@ def event_date(ctx: ArticleContext, hit: TriggerHit, sent: tuple[int, int], hits
     if para:
         return None, para, DATE_IN_PARAGRAPH
     if ctx.paragraph_of[sent[0]] == ctx.paragraph_of[ctx.lede]:
-        return None, ctx.filed_date, DATE_DOMINANT  # the lede tells the latest news
+        # the lede tells the latest news: the day the dateline gives, else the day the lede's story is dated
+        # right after it, else the day it was published
+        return None, ctx.filed_date or _lede_dated_after(ctx, sent) or ctx.today, DATE_DOMINANT
     said = _said_before(ctx, sent) if verbal else None
     if said:
         return None, said, DATE_DOMINANT  # "he said at a press conference today ... He also warned"
     if not verbal and ctx.incident_date:
         return None, ctx.incident_date, DATE_INCIDENT
     return None, ctx.dominant_date, DATE_DOMINANT
+
+
+#: paragraphs, the lede's included, searched after an undated lede sentence for the day of its story
+LEDE_PARAGRAPHS = 2
+
+
+def _lede_dated_after(ctx: ArticleContext, sent: tuple[int, int]) -> date | None:
+    """The first recent date told after the undated lede sentence ``sent``, in the rest of the lede's
+    paragraph or the next one: a lede that tells the news without its day is dated where the story goes
+    on ("Tiga partai resmi mendeklarasikan dukungan ... Deklarasi digelar di Medan, Senin (26/8) malam";
+    "X mengatakan ... \n\n '...,' kata X kepada wartawan, Sabtu (3/12)"), not by the day it was
+    published. Not a deadline, nor a day a span starts from ("since Sunday")."""
+    last = ctx.paragraph_of[ctx.lede] + LEDE_PARAGRAPHS - 1
+    for d in ctx.dates:
+        if d.start < sent[1]:
+            continue
+        if ctx.paragraph_of[d.start] > last:
+            return None
+        if not d.ahead and -1 <= (ctx.today - d.value).days <= PAST_DAYS and not opens_span(ctx.text, d.start, ctx.lang):
+            return d.value
+    return None
 
 
 def _toll_told_before(ctx: ArticleContext, sent: tuple[int, int], hit: TriggerHit, date_start: int) -> bool:

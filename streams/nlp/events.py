@@ -1044,7 +1044,7 @@ def extract_events(
     towns = dateline_towns(text, places, filed)
     capitals = [p for p in untrusted_capitals(places, trusted, actors) if p.start >= filed]
     places, landmarks = relative_places(text, lang, [p for p in trusted if p.start >= filed], actors)
-    filed_on = next((d.value for d in dates if d.start < filed and abs((today - d.value).days) <= 1), today)
+    filed_on = next((d.value for d in dates if d.start < filed and abs((today - d.value).days) <= 1), None)
     dates = [d for d in dates if d.start >= filed]
     counts = spans(named_victims(folded, lang, [(a.start, a.end) for a in actors if a.kind == "person"], counts))
     ctx = ArticleContext(
