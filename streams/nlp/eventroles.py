@@ -109,7 +109,7 @@ def roles(ctx: ArticleContext, hit: TriggerHit, pos: int, end: int, clause: tupl
     targets = _side_actors(after, ctx.text, False, ctx.lang)[:2]
     agent = lexicon(ctx.lang).agent
     by_agent = bool(targets and agent and agent.search(ctx.folded[end:targets[0].start]))
-    passive = trig.passive or _passive(ctx, pos, end, clause, is_verbal(trig.type))
+    passive = (trig.passive and not _perfect_active(ctx, pos, clause)) or _passive(ctx, pos, end, clause, is_verbal(trig.type))
     if passive:
         # "63 people had been detained (by police)", "ditembak kelompok bersenjata": the subject
         # suffers, the agent acts
@@ -298,6 +298,27 @@ def _subordinators(lang: str) -> re.Pattern | None:
     opens a clause of its own subject ("because the crowd had turned violent")."""
     words = [fold(w) for w in (load_data(lang, "actors") or {}).get("subordinators") or []]
     return re.compile(rf"(?<!\w)(?:{alternation(words)}){WORD_END}") if words else None
+
+
+@lru_cache(maxsize=None)
+def _perfect_auxiliaries(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(auxiliaries of the active perfect, adverbs that may stand between one and its participle)
+    of ``lang`` (``events.json`` ``perfect_auxiliaries``)."""
+    spec = (load_data(lang, "events") or {}).get("perfect_auxiliaries") or {}
+    return frozenset(spec.get("auxiliaries", [])), frozenset(spec.get("adverbs", []))
+
+
+def _perfect_active(ctx: ArticleContext, pos: int, clause: tuple[int, int]) -> bool:
+    """A participle the lexicon reads as suffered ("tué", "wounded": "cinq civils tués", "three
+    wounded") follows an auxiliary of the active perfect ("les soldats ont tué des civils",
+    "la police a abattu un homme", "soldiers have wounded three"): its subject did it."""
+    auxiliaries, adverbs = _perfect_auxiliaries(ctx.lang)
+    if not auxiliaries:
+        return False
+    before = ctx.text[clause[0]:pos].lower().split()[-2:]  # the text's own "a", not the folded "à"
+    if before and before[-1] in adverbs:
+        before = before[:-1]
+    return bool(before) and before[-1] in auxiliaries
 
 
 def _participle_adjunct(ctx: ArticleContext, pos: int, end: int) -> bool:
