@@ -109,7 +109,7 @@ def roles(ctx: ArticleContext, hit: TriggerHit, pos: int, end: int, clause: tupl
     targets = _side_actors(after, ctx.text, False, ctx.lang)[:2]
     agent = lexicon(ctx.lang).agent
     by_agent = bool(targets and agent and agent.search(ctx.folded[end:targets[0].start]))
-    passive = (trig.passive and not _perfect_active(ctx, pos, clause)) or _passive(ctx, pos, end, clause, is_verbal(trig.type))
+    passive = (trig.passive and not _perfect_active(ctx, pos, end, clause)) or _passive(ctx, pos, end, clause, is_verbal(trig.type))
     if passive:
         # "63 people had been detained (by police)", "ditembak kelompok bersenjata": the subject
         # suffers, the agent acts
@@ -301,19 +301,20 @@ def _subordinators(lang: str) -> re.Pattern | None:
 
 
 @lru_cache(maxsize=None)
-def _perfect_auxiliaries(lang: str) -> tuple[frozenset[str], frozenset[str]]:
-    """(auxiliaries of the active perfect, adverbs that may stand between one and its participle)
-    of ``lang`` (``events.json`` ``perfect_auxiliaries``)."""
+def _perfect_auxiliaries(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(auxiliaries of the active perfect, adverbs that may stand between one and its participle,
+    participles of transitive verbs of harm) of ``lang`` (``events.json`` ``perfect_auxiliaries``)."""
     spec = (load_data(lang, "events") or {}).get("perfect_auxiliaries") or {}
-    return frozenset(spec.get("auxiliaries", [])), frozenset(spec.get("adverbs", []))
+    return tuple(frozenset(spec.get(key, [])) for key in ("auxiliaries", "adverbs", "participles"))
 
 
-def _perfect_active(ctx: ArticleContext, pos: int, clause: tuple[int, int]) -> bool:
+def _perfect_active(ctx: ArticleContext, pos: int, end: int, clause: tuple[int, int]) -> bool:
     """A participle the lexicon reads as suffered ("tué", "wounded": "cinq civils tués", "three
     wounded") follows an auxiliary of the active perfect ("les soldats ont tué des civils",
-    "la police a abattu un homme", "soldiers have wounded three"): its subject did it."""
-    auxiliaries, adverbs = _perfect_auxiliaries(ctx.lang)
-    if not auxiliaries:
+    "la police a abattu un homme", "soldiers have wounded three"): its subject did it. Only a
+    transitive verb's: "have died", "ont trouvé la mort" keep their subject as the victim."""
+    auxiliaries, adverbs, participles = _perfect_auxiliaries(ctx.lang)
+    if ctx.text[pos:end].lower() not in participles:
         return False
     before = ctx.text[clause[0]:pos].lower().split()[-2:]  # the text's own "a", not the folded "à"
     if before and before[-1] in adverbs:

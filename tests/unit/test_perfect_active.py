@@ -31,3 +31,12 @@ def test_a_perfect_tense_makes_the_subject_the_doer(lang, text, actor, target):
 ])
 def test_a_passive_perfect_still_makes_the_subject_the_victim(lang, text, target):
     assert assault_roles(text, lang) == ([], [target])
+
+
+@pytest.mark.parametrize("lang, text, target", [
+    ("en", "Three protesters have died of their wounds in Lima, Peru, on Tuesday.", "PE:protesters"),
+    ("fr", "Trois soldats ont trouvé la mort dans une embuscade de rebelles mardi à Gao, au Mali.", "ML:military"),
+])
+def test_an_intransitive_perfect_keeps_the_subject_as_the_victim(lang, text, target):
+    actors, targets = assault_roles(text, lang)
+    assert target in targets and target not in actors
